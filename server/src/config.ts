@@ -1,0 +1,31 @@
+import path from 'node:path'
+
+/** Server settings, read once from the environment at start (see README, "Configuration"). */
+export interface ServerConfig {
+  port: number
+  host: string
+  dataDir: string
+  /** An organisation's own method templates, loaded after the built-in ones. */
+  templatesDir: string | null
+  tldrawLicenseKey: string | null
+  /** Built client to serve. */
+  clientDir: string
+  roomIdleMs: number
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const port = Number(env.PORT ?? 8787)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`)
+  }
+  const root = path.resolve(import.meta.dirname, '../..')
+  return {
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    templatesDir: env.TEMPLATES_DIR ? path.resolve(env.TEMPLATES_DIR) : null,
+    tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || null,
+    clientDir: path.resolve(env.CLIENT_DIR ?? path.join(root, 'dist/client')),
+    roomIdleMs: Number(env.ROOM_IDLE_MS ?? 30_000),
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * WebSocket close codes the server uses, in one place (documented in the README).
+ * 1009 (message too big) is sent by `ws` itself for a frame over the limit.
+ */
+export const CloseCode = {
+  /** The server is shutting down; reconnect later. */
+  goingAway: 1001,
+  /** A frame over MAX_FRAME_BYTES (sent by ws). */
+  tooBig: 1009,
+  /** The room could not be loaded or stored; nothing was overwritten. */
+  roomUnavailable: 1011,
+  /** The message could not be decoded as y-websocket protocol. */
+  malformedMessage: 4400,
+  /** The session behind this connection ended (for example the meeting was closed). */
+  sessionEnded: 4401,
+  /** The connection could not keep up with the room (send buffer over its limit). */
+  tooSlow: 4408,
+  /** A Yjs update could not be applied to the room's document. */
+  badUpdate: 4422,
+} as const
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+/** A frame larger than this closes the connection with 1009. */
+export const MAX_FRAME_BYTES = 1024 * 1024

@@ -1,0 +1,50 @@
+import type { WebSocket } from 'ws'
+import { CloseCode } from './closeCodes'
+
+/** Who is behind a connection; anonymous on free boards, a participant in meetings. */
+export interface ConnectionIdentity {
+  participantId: string
+  meetingId: string
+}
+
+/** A client connection as the room sees it: send, close, and what it has claimed in awareness. */
+export interface RoomConnection {
+  readonly id: string
+  readonly identity: ConnectionIdentity | null
+  /** Awareness client ids this connection introduced; removed when it leaves. */
+  readonly awarenessClientIds: Set<number>
+  send(frame: Uint8Array): void
+  close(code: number, reason: string): void
+}
+
+/** A connection whose send buffer grows past this is too slow for the room and is closed. */
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024
+
+let nextId = 1
+
+export class SocketConnection implements RoomConnection {
+  readonly id = `c${nextId++}`
+  readonly awarenessClientIds = new Set<number>()
+  private closed = false
+
+  constructor(
+    private readonly socket: WebSocket,
+    readonly identity: ConnectionIdentity | null,
+  ) {}
+
+  send(frame: Uint8Array): void {
+    if (this.closed || this.socket.readyState !== this.socket.OPEN) return
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.close(CloseCode.tooSlow, 'connection too slow for this room')
+      return
+    }
+    this.socket.send(frame, { binary: true })
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    // Close reasons are limited to 123 bytes by the protocol.
+    this.socket.close(code, Buffer.from(reason).subarray(0, 123).toString())
+  }
+}

@@ -1,0 +1,105 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import * as syncProtocol from 'y-protocols/sync'
+
+/** y-websocket message types (the first varUint of every frame). */
+export const MessageType = {
+  sync: 0,
+  awareness: 1,
+  auth: 2,
+  queryAwareness: 3,
+  /**
+   * Ours, not y-websocket's: the server refused an update. A stock client logs and ignores it;
+   * our client resets its document from the server's state (see client/src/collab).
+   */
+  refused: 100,
+} as const
+
+/** A decoded client frame; anything else is malformed. */
+export type ClientMessage =
+  | { kind: 'syncStep1'; stateVector: Uint8Array }
+  | { kind: 'update'; update: Uint8Array; step: 'syncStep2' | 'update' }
+  | { kind: 'awareness'; update: Uint8Array }
+  | { kind: 'queryAwareness' }
+
+export class MalformedMessage extends Error {}
+
+/** Decodes one frame; throws MalformedMessage with a reason that names what was wrong. */
+export function decodeClientMessage(data: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(data)
+    const type = decoding.readVarUint(decoder)
+    switch (type) {
+      case MessageType.sync: {
+        const syncType = decoding.readVarUint(decoder)
+        const payload = decoding.readVarUint8Array(decoder)
+        if (syncType === syncProtocol.messageYjsSyncStep1) return { kind: 'syncStep1', stateVector: payload }
+        if (syncType === syncProtocol.messageYjsSyncStep2)
+          return { kind: 'update', update: payload, step: 'syncStep2' }
+        if (syncType === syncProtocol.messageYjsUpdate)
+          return { kind: 'update', update: payload, step: 'update' }
+        throw new MalformedMessage(`unknown sync message type ${syncType}`)
+      }
+      case MessageType.awareness:
+        return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) }
+      case MessageType.queryAwareness:
+        return { kind: 'queryAwareness' }
+      default:
+        throw new MalformedMessage(`unknown message type ${type}`)
+    }
+  } catch (error) {
+    if (error instanceof MalformedMessage) throw error
+    throw new MalformedMessage(`undecodable frame (${(error as Error).message})`)
+  }
+}
+
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1)
+  encoding.writeVarUint8Array(encoder, stateVector)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.sync)
+  encoding.writeVarUint(encoder, syncProtocol.messageYjsUpdate)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+export function encodeAwareness(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.awareness)
+  encoding.writeVarUint8Array(encoder, update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Why an update was refused, sent to its sender only. Texts are for people; `code` for programs. */
+export interface Refusal {
+  code: 'forbidden' | 'outOfSync' | 'readOnly'
+  nl: string
+  en: string
+}
+
+export function encodeRefusal(refusal: Refusal): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MessageType.refused)
+  encoding.writeVarString(encoder, JSON.stringify(refusal))
+  return encoding.toUint8Array(encoder)
+}
+
+export function decodeRefusal(data: Uint8Array): Refusal | null {
+  const decoder = decoding.createDecoder(data)
+  if (decoding.readVarUint(decoder) !== MessageType.refused) return null
+  return JSON.parse(decoding.readVarString(decoder)) as Refusal
+}
