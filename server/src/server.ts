@@ -2,44 +2,84 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { serve } from '@hono/node-server'
+import type { Template } from '../../templates/src/schema'
 import { createApp } from './app'
 import type { ServerConfig } from './config'
+import { AwarenessIdentity } from './meetings/awarenessIdentity'
+import { MeetingGuard } from './meetings/meetingGuard'
+import { MEETING_ROOM_PREFIX, MeetingService } from './meetings/meetingService'
 import { RoomRegistry } from './rooms/roomRegistry'
-import { attachRoomSockets } from './rooms/roomSockets'
-import { SqliteRoomStore } from './storage/sqliteRoomStore'
+import { attachRoomSockets, type UpgradeDecision } from './rooms/roomSockets'
+import { MeetingStore } from './storage/meetingStore'
+import { openSqlite, SqliteRoomStore } from './storage/sqliteRoomStore'
+import { BUILTIN_TEMPLATES_DIR, loadTemplates } from './templates/loadTemplates'
 
 export interface RunningServer {
   port: number
   registry: RoomRegistry
+  meetings: MeetingService
   close(): Promise<void>
 }
 
-function log(line: string, fields?: Record<string, unknown>): void {
-  console.log(JSON.stringify({ t: new Date().toISOString(), msg: line, ...fields }))
-}
+export type Log = (line: string, fields?: Record<string, unknown>) => void
 
-/** Wires storage, rooms, the HTTP app and the WebSocket upgrade, and listens. */
-export async function startServer(config: ServerConfig): Promise<RunningServer> {
-  const store = new SqliteRoomStore(path.join(config.dataDir, 'intervisiebord.sqlite'))
-  const registry = new RoomRegistry(store, { idleMs: config.roomIdleMs, log })
-  const app = createApp({ config })
+const defaultLog: Log = (line, fields) =>
+  console.log(JSON.stringify({ t: new Date().toISOString(), msg: line, ...fields }))
+
+/** Wires storage, templates, meetings, rooms, the HTTP app and the WebSocket upgrade, and listens. */
+export async function startServer(config: ServerConfig, log: Log = defaultLog): Promise<RunningServer> {
+  const loaded = await loadTemplates([
+    BUILTIN_TEMPLATES_DIR,
+    ...(config.templatesDir ? [config.templatesDir] : []),
+  ])
+  for (const error of loaded.errors) log('template refused', { file: error.file, problems: error.messages })
+  const templates = new Map<string, Template>(loaded.templates.map((t) => [t.id, t]))
+  log('templates loaded', { count: templates.size, refused: loaded.errors.length })
+
+  const db = openSqlite(path.join(config.dataDir, 'intervisiebord.sqlite'))
+  const roomStore = new SqliteRoomStore(db)
+  const meetingStore = new MeetingStore(db)
+  let meetings: MeetingService | undefined
+  const registry = new RoomRegistry(roomStore, {
+    idleMs: config.roomIdleMs,
+    log,
+    roomOptions: (roomId) =>
+      roomId.startsWith(MEETING_ROOM_PREFIX) && meetings
+        ? {
+            guard: new MeetingGuard(meetings, roomId.slice(MEETING_ROOM_PREFIX.length)),
+            awarenessFilter: new AwarenessIdentity(meetings),
+          }
+        : {},
+  })
+  meetings = new MeetingService(meetingStore, registry, () => templates)
+  const app = createApp({ config, meetings, templates: () => templates })
+
+  const authorize = (roomId: string, url: URL): UpgradeDecision => {
+    if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ok: true, identity: null }
+    const meetingId = roomId.slice(MEETING_ROOM_PREFIX.length)
+    const participant = meetings.authenticate(url.searchParams.get('token'), meetingId)
+    // The same answer whether the meeting exists or not.
+    if (!participant) return { ok: false, status: 401, message: 'Unknown or expired session for this room.' }
+    return { ok: true, identity: { participantId: participant.id, meetingId } }
+  }
 
   const httpServer = await new Promise<Server>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
       resolve(s as Server),
     )
   })
-  const sockets = attachRoomSockets(httpServer, registry, { log })
+  const sockets = attachRoomSockets(httpServer, registry, { log, authorize })
   const port = (httpServer.address() as AddressInfo).port
 
   return {
     port,
     registry,
+    meetings,
     async close() {
       sockets.close()
       registry.closeAll()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))
-      store.close()
+      db.close()
     },
   }
 }

@@ -13,8 +13,8 @@ export const CloseCode = {
   malformedMessage: 4400,
   /** The session behind this connection ended (for example the meeting was closed). */
   sessionEnded: 4401,
-  /** The connection could not keep up with the room (send buffer over its limit). */
-  tooSlow: 4408,
+  /** The connection could not keep up (send buffer over its limit); reconnecting may help. */
+  tooSlow: 4508,
   /** A Yjs update could not be applied to the room's document. */
   badUpdate: 4422,
 } as const

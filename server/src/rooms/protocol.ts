@@ -8,11 +8,6 @@ export const MessageType = {
   awareness: 1,
   auth: 2,
   queryAwareness: 3,
-  /**
-   * Ours, not y-websocket's: the server refused an update. A stock client logs and ignores it;
-   * our client resets its document from the server's state (see client/src/collab).
-   */
-  refused: 100,
 } as const
 
 /** A decoded client frame; anything else is malformed. */
@@ -82,24 +77,4 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   encoding.writeVarUint(encoder, MessageType.awareness)
   encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
-}
-
-/** Why an update was refused, sent to its sender only. Texts are for people; `code` for programs. */
-export interface Refusal {
-  code: 'forbidden' | 'outOfSync' | 'readOnly'
-  nl: string
-  en: string
-}
-
-export function encodeRefusal(refusal: Refusal): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, MessageType.refused)
-  encoding.writeVarString(encoder, JSON.stringify(refusal))
-  return encoding.toUint8Array(encoder)
-}
-
-export function decodeRefusal(data: Uint8Array): Refusal | null {
-  const decoder = decoding.createDecoder(data)
-  if (decoding.readVarUint(decoder) !== MessageType.refused) return null
-  return JSON.parse(decoding.readVarString(decoder)) as Refusal
 }

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { encodeRefusal, type Refusal } from '../../../templates/src/wire'
 import type { RoomStore } from '../storage/roomStore'
 import { CloseCode } from './closeCodes'
 import type { RoomConnection } from './connection'
@@ -7,12 +8,10 @@ import {
   type ClientMessage,
   decodeClientMessage,
   encodeAwareness,
-  encodeRefusal,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
   MalformedMessage,
-  type Refusal,
 } from './protocol'
 import { findMissingDependencies } from './updateDependencies'
 
@@ -214,11 +213,11 @@ export class Room {
   }
 
   private receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
-    const filtered = this.options.awarenessFilter
-      ? this.options.awarenessFilter.filter(this, conn, update)
-      : update
-    if (!filtered) return
     try {
+      const filtered = this.options.awarenessFilter
+        ? this.options.awarenessFilter.filter(this, conn, update)
+        : update
+      if (!filtered) return
       awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, conn)
     } catch (error) {
       conn.close(

@@ -22,5 +22,4 @@ export interface RoomStore {
   compact(roomId: string, snapshot: Uint8Array, coveredUpdates: number): void
   /** Number of log entries and their bytes since the last snapshot. */
   logSize(roomId: string): { count: number; bytes: number }
-  close(): void
 }

@@ -10,11 +10,8 @@ export class SqliteRoomStore implements RoomStore {
   readonly db: Database.Database
   private readonly stmts
 
-  constructor(file: string, options: { synchronous?: 'normal' | 'full' } = {}) {
-    this.db = new Database(file)
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
-    this.db.pragma('busy_timeout = 5000')
+  constructor(db: Database.Database) {
+    this.db = db
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS room_snapshot (
         room_id TEXT PRIMARY KEY,
@@ -74,8 +71,16 @@ export class SqliteRoomStore implements RoomStore {
     const row = this.stmts.logSize.get(roomId)
     return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
   }
+}
 
-  close(): void {
-    this.db.close()
-  }
+/** Opens the embedded database file with the settings every store here relies on. */
+export function openSqlite(
+  file: string,
+  options: { synchronous?: 'normal' | 'full' } = {},
+): Database.Database {
+  const db = new Database(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
+  db.pragma('busy_timeout = 5000')
+  return db
 }

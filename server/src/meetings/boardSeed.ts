@@ -1,0 +1,36 @@
+import { type BoardRecord, DOCUMENT_ID, PAGE_ID, zoneFrameId } from '../../../templates/src/boardRecords'
+import { zoneRect } from '../../../templates/src/layout'
+import type { Template } from '../../../templates/src/schema'
+
+/**
+ * The records a meeting's board starts with: tldraw's document and page, and one locked frame
+ * per zone of the method, at the template's layout, with a stable id the rules refer to.
+ * Plain JSON in tldraw v5's record format (tests validate it with tldraw's own schema).
+ */
+/** Fractional-index digits in order; 'a' plus one digit is a valid, sortable tldraw index. */
+const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
+
+export function boardSeedRecords(template: Template, lang: 'nl' | 'en' = 'nl'): BoardRecord[] {
+  const records: BoardRecord[] = [
+    { id: DOCUMENT_ID, typeName: 'document', gridSize: 10, name: template.name[lang], meta: {} },
+    { id: PAGE_ID, typeName: 'page', name: template.name[lang], index: 'a1', meta: {} },
+  ]
+  template.zones.forEach((zone, i) => {
+    const rect = zoneRect(zone)
+    records.push({
+      id: zoneFrameId(zone.id),
+      typeName: 'shape',
+      type: 'frame',
+      x: rect.x,
+      y: rect.y,
+      rotation: 0,
+      index: `a${BASE62[i + 2]}`,
+      parentId: PAGE_ID,
+      isLocked: true,
+      opacity: 1,
+      meta: { zoneId: zone.id, kind: zone.kind },
+      props: { w: rect.w, h: rect.h, name: zone.title[lang], color: 'black' },
+    })
+  })
+  return records
+}

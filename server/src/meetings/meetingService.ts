@@ -1,0 +1,229 @@
+import type * as Y from 'yjs'
+import {
+  applyCommand,
+  initialProgress,
+  type MeetingCommand,
+  type MeetingProgress,
+} from '../../../templates/src/phaseMachine'
+import type { RoleId, Template } from '../../../templates/src/schema'
+import {
+  MEETING_MAP,
+  MEETING_VIEW_KEY,
+  type MeetingView,
+  type ParticipantView,
+  RECORDS_ARRAY,
+} from '../../../templates/src/wire'
+import type { RoomRegistry } from '../rooms/roomRegistry'
+import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
+import { boardSeedRecords } from './boardSeed'
+import { hashSecret, newId, newSecret } from './secrets'
+
+/** Meeting rooms are named after their meeting; free boards never start with this prefix. */
+export const MEETING_ROOM_PREFIX = 'm-'
+export const meetingRoomId = (meetingId: string) => `${MEETING_ROOM_PREFIX}${meetingId}`
+
+const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df', '#bf8700', '#0a7f8c', '#cf222e', '#6e7781']
+
+/** A failure the caller turns into an HTTP answer: status plus a sentence saying what was wrong. */
+export class MeetingError extends Error {
+  constructor(
+    readonly status: 400 | 403 | 404 | 409,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export interface Session {
+  token: string
+  participant: ParticipantView
+  meetingId: string
+}
+
+/**
+ * Meetings, people and roles. The meeting's state is the server's: it changes only through the
+ * facilitator's commands here, is stored in the database, and is mirrored into the room's
+ * document (MEETING_MAP), which clients may read but never write.
+ */
+export class MeetingService {
+  /** Participants by id, so every incoming update checks the current role without a query. */
+  private readonly participantCache = new Map<string, ParticipantRow>()
+
+  constructor(
+    private readonly store: MeetingStore,
+    private readonly registry: RoomRegistry,
+    private readonly templates: () => ReadonlyMap<string, Template>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  create(
+    templateId: string,
+    title: string,
+  ): { meetingId: string; facilitatorSecret: string; inviteSecret: string } {
+    const template = this.templates().get(templateId)
+    if (!template) throw new MeetingError(400, 'unknown_template', `Unknown method template "${templateId}".`)
+    const meetingId = newId()
+    const facilitatorSecret = newSecret()
+    const inviteSecret = newSecret()
+    const row: MeetingRow = {
+      id: meetingId,
+      templateId,
+      title: title.trim() || template.name.nl,
+      facilitatorSecretHash: hashSecret(facilitatorSecret),
+      inviteSecretHash: hashSecret(inviteSecret),
+      progressJson: JSON.stringify(initialProgress(this.now())),
+      createdAt: this.now(),
+    }
+    this.store.insertMeeting(row)
+    this.withRoom(meetingId, (doc) => {
+      const records = doc.getArray(RECORDS_ARRAY)
+      records.push(boardSeedRecords(template).map((val) => ({ key: val.id, val })))
+    })
+    this.publish(meetingId)
+    return { meetingId, facilitatorSecret, inviteSecret }
+  }
+
+  /** Opens a session as facilitator with the facilitator link's secret. */
+  facilitate(meetingId: string, secret: string, name: string): Session {
+    const meeting = this.store.meeting(meetingId)
+    if (!meeting || meeting.facilitatorSecretHash !== hashSecret(secret)) throw invalidLink()
+    return this.addParticipant(meeting, name, 'begeleider')
+  }
+
+  /** Opens a session as participant with the invite link's secret. */
+  join(meetingId: string, secret: string, name: string): Session {
+    const meeting = this.store.meeting(meetingId)
+    if (!meeting || meeting.inviteSecretHash !== hashSecret(secret)) throw invalidLink()
+    return this.addParticipant(meeting, name, 'deelnemer')
+  }
+
+  /** The participant a session token belongs to, if it belongs to this meeting. */
+  authenticate(token: string | null | undefined, meetingId: string): ParticipantRow | undefined {
+    if (!token) return undefined
+    const row = this.store.participantByTokenHash(hashSecret(token))
+    if (!row || row.meetingId !== meetingId) return undefined
+    return this.participant(row.id)
+  }
+
+  /** The participant as the server knows them now (role changes apply at once). */
+  participant(participantId: string): ParticipantRow | undefined {
+    let row = this.participantCache.get(participantId)
+    if (!row) {
+      row = this.store.participant(participantId)
+      if (row) this.participantCache.set(participantId, row)
+    }
+    return row
+  }
+
+  template(meetingId: string): Template | undefined {
+    const meeting = this.store.meeting(meetingId)
+    return meeting ? this.templates().get(meeting.templateId) : undefined
+  }
+
+  progress(meetingId: string): MeetingProgress | undefined {
+    const meeting = this.store.meeting(meetingId)
+    return meeting ? (JSON.parse(meeting.progressJson) as MeetingProgress) : undefined
+  }
+
+  view(meetingId: string): MeetingView {
+    const meeting = this.store.meeting(meetingId)
+    if (!meeting) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+    return {
+      meetingId,
+      templateId: meeting.templateId,
+      title: meeting.title,
+      progress: JSON.parse(meeting.progressJson) as MeetingProgress,
+      participants: this.store.participants(meetingId).map(toView),
+    }
+  }
+
+  command(meetingId: string, actor: ParticipantRow, command: MeetingCommand): MeetingProgress {
+    requireFacilitator(actor)
+    const template = this.template(meetingId)
+    const progress = this.progress(meetingId)
+    if (!template || !progress) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+    const result = applyCommand(template, progress, command, this.now())
+    if (!result.ok) throw new MeetingError(409, 'command_refused', result.error)
+    this.store.setProgress(meetingId, JSON.stringify(result.progress))
+    this.publish(meetingId)
+    return result.progress
+  }
+
+  assignRole(meetingId: string, actor: ParticipantRow, participantId: string, role: RoleId): ParticipantView {
+    requireFacilitator(actor)
+    const template = this.template(meetingId)
+    const target = this.participant(participantId)
+    if (!template || !target || target.meetingId !== meetingId) {
+      throw new MeetingError(404, 'unknown_participant', 'No such participant in this meeting.')
+    }
+    if (!template.roles.includes(role)) {
+      throw new MeetingError(400, 'role_not_in_method', `The method "${template.id}" has no role "${role}".`)
+    }
+    const facilitators = this.store.participants(meetingId).filter((p) => p.role === 'begeleider')
+    if (target.role === 'begeleider' && role !== 'begeleider' && facilitators.length === 1) {
+      throw new MeetingError(409, 'last_facilitator', 'A meeting keeps at least one begeleider.')
+    }
+    this.store.setRole(participantId, role)
+    const updated = { ...target, role }
+    this.participantCache.set(participantId, updated)
+    this.publish(meetingId)
+    return toView(updated)
+  }
+
+  /** Writes the meeting view into the room's document, where every client reads it. */
+  publish(meetingId: string): void {
+    const view = this.view(meetingId)
+    this.withRoom(meetingId, (doc) => {
+      doc.getMap(MEETING_MAP).set(MEETING_VIEW_KEY, view)
+    })
+  }
+
+  private addParticipant(meeting: MeetingRow, rawName: string, role: RoleId): Session {
+    const name = rawName.trim()
+    if (name.length < 1 || name.length > 40) {
+      throw new MeetingError(400, 'invalid_name', 'A display name has 1 to 40 characters.')
+    }
+    const token = newSecret()
+    const count = this.store.participants(meeting.id).length
+    const row: ParticipantRow = {
+      id: newId(),
+      meetingId: meeting.id,
+      name,
+      role,
+      color: COLORS[count % COLORS.length]!,
+      tokenHash: hashSecret(token),
+      createdAt: this.now(),
+    }
+    this.store.insertParticipant(row)
+    this.participantCache.set(row.id, row)
+    this.publish(meeting.id)
+    return { token, participant: toView(row), meetingId: meeting.id }
+  }
+
+  /** Runs a server change on the meeting's room, loading it if nobody is connected. */
+  private withRoom(meetingId: string, fn: (doc: Y.Doc) => void): void {
+    const roomId = meetingRoomId(meetingId)
+    const room = this.registry.acquire(roomId)
+    try {
+      room.transactAsServer(() => fn(room.doc))
+    } finally {
+      this.registry.released(roomId)
+    }
+  }
+}
+
+function toView(row: ParticipantRow): ParticipantView {
+  return { id: row.id, name: row.name, role: row.role, color: row.color }
+}
+
+function requireFacilitator(actor: ParticipantRow): void {
+  if (actor.role !== 'begeleider') {
+    throw new MeetingError(403, 'not_facilitator', 'Only the begeleider can do this.')
+  }
+}
+
+function invalidLink(): MeetingError {
+  // The same answer whether or not the meeting exists.
+  return new MeetingError(403, 'invalid_link', 'This link is not valid (any more).')
+}

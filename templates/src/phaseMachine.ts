@@ -1,0 +1,169 @@
+import { z } from 'zod'
+import type { Phase, RepeatBlock, Template } from './schema'
+
+/**
+ * The meeting's progress through its method. The server owns it and changes it only on the
+ * facilitator's commands; clients read it from the shared document and compute the same timer
+ * from the same fields and the server's clock.
+ */
+export const MeetingProgress = z.object({
+  /** Index into template.phases. -1: not started (the ground rules are on screen). */
+  phaseIndex: z.number().int().min(-1),
+  /** Round of the repeat block the current phase is in (1 when not repeating). */
+  round: z.number().int().min(1),
+  /** Server time (ms) at which the current phase started. */
+  phaseStartedAt: z.number(),
+  /** Server time the timer was paused, or null while it runs. */
+  pausedAt: z.number().nullable(),
+  /** Paused time already accumulated in this phase (ms). */
+  pausedMs: z.number().min(0),
+  /** Minutes the facilitator added to this phase. */
+  extraMinutes: z.number().min(0),
+  /** The case the group chose, in a line, once chosen. */
+  chosenCase: z.string().max(500).nullable(),
+  finished: z.boolean(),
+})
+export type MeetingProgress = z.infer<typeof MeetingProgress>
+
+export const MeetingCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('start') }),
+  z.object({ type: z.literal('next') }),
+  z.object({ type: z.literal('previous') }),
+  z.object({ type: z.literal('goto'), phaseId: z.string().min(1) }),
+  z.object({ type: z.literal('nextRound') }),
+  z.object({ type: z.literal('pause') }),
+  z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('extend'), minutes: z.number().int().min(1).max(60) }),
+  z.object({ type: z.literal('chooseCase'), text: z.string().trim().min(1).max(500) }),
+  z.object({ type: z.literal('finish') }),
+])
+export type MeetingCommand = z.infer<typeof MeetingCommand>
+
+export function initialProgress(now: number): MeetingProgress {
+  return {
+    phaseIndex: -1,
+    round: 1,
+    phaseStartedAt: now,
+    pausedAt: null,
+    pausedMs: 0,
+    extraMinutes: 0,
+    chosenCase: null,
+    finished: false,
+  }
+}
+
+export type CommandResult = { ok: true; progress: MeetingProgress } | { ok: false; error: string }
+
+/** Applies one facilitator command; a command that makes no sense now is an error, not a no-op. */
+export function applyCommand(
+  template: Template,
+  p: MeetingProgress,
+  cmd: MeetingCommand,
+  now: number,
+): CommandResult {
+  const last = template.phases.length - 1
+  const enter = (phaseIndex: number, round = p.round): CommandResult => ({
+    ok: true,
+    progress: {
+      ...p,
+      phaseIndex,
+      round,
+      phaseStartedAt: now,
+      pausedAt: null,
+      pausedMs: 0,
+      extraMinutes: 0,
+      finished: false,
+    },
+  })
+  switch (cmd.type) {
+    case 'start':
+      if (p.phaseIndex !== -1) return { ok: false, error: 'the meeting has already started' }
+      return enter(0)
+    case 'next':
+      if (p.phaseIndex >= last)
+        return { ok: false, error: 'this is the last phase; finish the meeting instead' }
+      return enter(
+        p.phaseIndex + 1,
+        blockOf(template, p.phaseIndex + 1) === blockOf(template, p.phaseIndex) ? p.round : 1,
+      )
+    case 'previous':
+      if (p.phaseIndex <= 0) return { ok: false, error: 'there is no previous phase' }
+      return enter(p.phaseIndex - 1)
+    case 'goto': {
+      const index = template.phases.findIndex((phase) => phase.id === cmd.phaseId)
+      if (index < 0) return { ok: false, error: `unknown phase "${cmd.phaseId}"` }
+      return enter(index, blockOf(template, index) === blockOf(template, p.phaseIndex) ? p.round : 1)
+    }
+    case 'nextRound': {
+      const block = blockOf(template, p.phaseIndex)
+      if (!block) return { ok: false, error: 'the current phase is not part of a repeating block' }
+      return enter(phaseIndexOf(template, block.from), p.round + 1)
+    }
+    case 'pause':
+      if (p.pausedAt !== null) return { ok: false, error: 'the timer is already paused' }
+      return { ok: true, progress: { ...p, pausedAt: now } }
+    case 'resume':
+      if (p.pausedAt === null) return { ok: false, error: 'the timer is not paused' }
+      return { ok: true, progress: { ...p, pausedAt: null, pausedMs: p.pausedMs + (now - p.pausedAt) } }
+    case 'extend':
+      if (p.phaseIndex < 0) return { ok: false, error: 'the meeting has not started' }
+      return { ok: true, progress: { ...p, extraMinutes: p.extraMinutes + cmd.minutes } }
+    case 'chooseCase':
+      return { ok: true, progress: { ...p, chosenCase: cmd.text } }
+    case 'finish':
+      return { ok: true, progress: { ...p, finished: true, pausedAt: p.pausedAt ?? now } }
+  }
+}
+
+/** The repeat block a phase belongs to, if any. */
+export function blockOf(template: Template, phaseIndex: number): RepeatBlock | undefined {
+  return template.repeats.find((b) => {
+    const from = phaseIndexOf(template, b.from)
+    const to = phaseIndexOf(template, b.to)
+    return phaseIndex >= from && phaseIndex <= to
+  })
+}
+
+function phaseIndexOf(template: Template, phaseId: string): number {
+  return template.phases.findIndex((phase) => phase.id === phaseId)
+}
+
+export function currentPhase(template: Template, p: MeetingProgress): Phase | undefined {
+  return p.phaseIndex >= 0 ? template.phases[p.phaseIndex] : undefined
+}
+
+export interface TimerView {
+  durationMs: number
+  elapsedMs: number
+  remainingMs: number
+  /** How far past the planned time (0 while within). */
+  overrunMs: number
+  paused: boolean
+}
+
+/** The countdown of the current phase at server time `now`; the same on every screen. */
+export function timerAt(template: Template, p: MeetingProgress, now: number): TimerView | null {
+  const phase = currentPhase(template, p)
+  if (!phase) return null
+  const durationMs = (phase.minutes + p.extraMinutes) * 60_000
+  const until = p.pausedAt ?? now
+  const elapsedMs = Math.max(0, until - p.phaseStartedAt - p.pausedMs)
+  return {
+    durationMs,
+    elapsedMs,
+    remainingMs: Math.max(0, durationMs - elapsedMs),
+    overrunMs: Math.max(0, elapsedMs - durationMs),
+    paused: p.pausedAt !== null,
+  }
+}
+
+/** Sum of the phases' minutes; the sum of those the source gave minutes for. */
+export function plannedMinutes(template: Template): { all: number; fromSource: number } {
+  let all = 0
+  let fromSource = 0
+  for (const phase of template.phases) {
+    all += phase.minutes
+    if (!phase.minutesDefaulted) fromSource += phase.minutes
+  }
+  return { all, fromSource }
+}

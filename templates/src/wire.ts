@@ -1,0 +1,52 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import type { MeetingProgress } from './phaseMachine'
+import type { LocalizedText, RoleId } from './schema'
+
+/**
+ * What client and server agree on about the shared document and the socket, beyond the
+ * standard y-websocket protocol.
+ */
+
+/** The tldraw records: a Y.Array of { key, val } used through y-utility's YKeyValue. */
+export const RECORDS_ARRAY = 'tl_records'
+/** Meeting state, written only by the server; clients only read it. */
+export const MEETING_MAP = 'meeting'
+/** Key in MEETING_MAP holding a MeetingView. */
+export const MEETING_VIEW_KEY = 'view'
+
+export interface ParticipantView {
+  id: string
+  name: string
+  role: RoleId
+  color: string
+}
+
+/** What everyone in a meeting sees about it. */
+export interface MeetingView {
+  meetingId: string
+  templateId: string
+  title: string
+  progress: MeetingProgress
+  participants: ParticipantView[]
+}
+
+/** Message type of a refusal (ours, beside y-websocket's 0 to 3); stock clients ignore it. */
+export const REFUSED_MESSAGE = 100
+
+/** Why an update was refused, sent to its sender only. Texts for people; `code` for programs. */
+export interface Refusal extends LocalizedText {
+  code: 'forbidden' | 'outOfSync'
+}
+
+export function encodeRefusal(refusal: Refusal): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, REFUSED_MESSAGE)
+  encoding.writeVarString(encoder, JSON.stringify(refusal))
+  return encoding.toUint8Array(encoder)
+}
+
+/** Reads a refusal after its message type has been read (as y-websocket's handlers do). */
+export function readRefusal(decoder: decoding.Decoder): Refusal {
+  return JSON.parse(decoding.readVarString(decoder)) as Refusal
+}
