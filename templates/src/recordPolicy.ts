@@ -173,7 +173,7 @@ function mayAdd(
 ): Verdict {
   const access = access_(ctx, zoneId)
   if (!access.can.has('add'))
-    return deny(id, closedText(ctx, zoneId, access, { nl: 'iets neerzetten', en: 'add anything' }))
+    return deny(id, closedText(ctx, zoneId, access, { nl: 'neerzetten', en: 'add' }))
   if (access.quota !== undefined && zoneId !== null) {
     const mine = countOwnShapesInZone(ctx, zoneId) + (addedPerZone.get(zoneId) ?? 0)
     if (mine >= access.quota) {

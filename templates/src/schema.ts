@@ -116,7 +116,11 @@ const TemplateObject = z
     /** Display names for roles in this method (the Socratic method calls the inbrenger "protagonist"). */
     roleLabels: z.partialRecord(RoleId, LocalizedText).default({}),
     groupSize: z
-      .object({ min: z.number().int().min(2), max: z.number().int().min(2), ideal: z.number().int().optional() })
+      .object({
+        min: z.number().int().min(2),
+        max: z.number().int().min(2),
+        ideal: z.number().int().optional(),
+      })
       .strict(),
     /** The total the source states, when it states one (it may differ from the sum of the steps). */
     statedTotalMinutes: z.number().positive().nullable(),
@@ -137,23 +141,31 @@ export type TemplateInput = z.input<typeof Template>
 function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx): void {
   const zoneIds = new Set<string>()
   t.zones.forEach((zone, i) => {
-    if (zoneIds.has(zone.id)) ctx.addIssue({ code: 'custom', path: ['zones', i, 'id'], message: 'duplicate zone id' })
+    if (zoneIds.has(zone.id))
+      ctx.addIssue({ code: 'custom', path: ['zones', i, 'id'], message: 'duplicate zone id' })
     zoneIds.add(zone.id)
   })
   const roles = new Set<string>(t.roles)
   const phaseIds = new Set<string>()
   t.phases.forEach((phase, i) => {
-    if (phaseIds.has(phase.id)) ctx.addIssue({ code: 'custom', path: ['phases', i, 'id'], message: 'duplicate phase id' })
+    if (phaseIds.has(phase.id))
+      ctx.addIssue({ code: 'custom', path: ['phases', i, 'id'], message: 'duplicate phase id' })
     phaseIds.add(phase.id)
     for (const [zoneId, byRole] of Object.entries(phase.zones)) {
-      if (!zoneIds.has(zoneId)) ctx.addIssue({ code: 'custom', path: ['phases', i, 'zones', zoneId], message: 'unknown zone' })
+      if (!zoneIds.has(zoneId))
+        ctx.addIssue({ code: 'custom', path: ['phases', i, 'zones', zoneId], message: 'unknown zone' })
       for (const role of Object.keys(byRole)) {
         if (!roles.has(role))
-          ctx.addIssue({ code: 'custom', path: ['phases', i, 'zones', zoneId, role], message: 'role not in roles' })
+          ctx.addIssue({
+            code: 'custom',
+            path: ['phases', i, 'zones', zoneId, role],
+            message: 'role not in roles',
+          })
       }
     }
     phase.reveals.forEach((zoneId, j) => {
-      if (!zoneIds.has(zoneId)) ctx.addIssue({ code: 'custom', path: ['phases', i, 'reveals', j], message: 'unknown zone' })
+      if (!zoneIds.has(zoneId))
+        ctx.addIssue({ code: 'custom', path: ['phases', i, 'reveals', j], message: 'unknown zone' })
     })
   })
   t.repeats.forEach((block, i) => {
@@ -179,7 +191,9 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 /** Validates unknown data as a template; on failure, one line per problem: `path: message`. */
-export function parseTemplate(data: unknown): { ok: true; template: Template } | { ok: false; errors: string[] } {
+export function parseTemplate(
+  data: unknown,
+): { ok: true; template: Template } | { ok: false; errors: string[] } {
   const result = Template.safeParse(data)
   if (result.success) return { ok: true, template: result.data }
   return {
