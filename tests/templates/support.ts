@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { BUILTIN_TEMPLATES_DIR } from '../../server/src/templates/loadTemplates'
+import { accessFor } from '../../templates/src/permissions'
 import {
   type Action,
   parseTemplate,
@@ -76,15 +77,13 @@ export function entry(t: Template, phaseId: string, zoneId: string, role: RoleId
   return phaseOf(t, phaseId).zones[zoneId]?.[role]
 }
 
-/** What a role may do in a zone during a phase: the phase's entry, else the role's standing access. */
+/** What a role may do in a zone during a phase, resolved by the rules the server enforces. */
 export function actions(t: Template, phaseId: string, zoneId: string, role: RoleId): Action[] {
-  const named = entry(t, phaseId, zoneId, role)
-  if (named) return named.can
-  return t.standingAccess[role] ?? []
+  return [...accessFor(t, phaseId, zoneId, role).can]
 }
 
 export function can(t: Template, phaseId: string, zoneId: string, role: RoleId, action: Action): boolean {
-  return actions(t, phaseId, zoneId, role).includes(action)
+  return accessFor(t, phaseId, zoneId, role).can.has(action)
 }
 
 /** Ids of the phases in which a role may do an action in a zone, in order. */

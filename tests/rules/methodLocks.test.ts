@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest'
+import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
+import type { BoardRecord } from '../../templates/src/boardRecords'
+import { boardLayout, zoneRect } from '../../templates/src/layout'
+import { accessFor } from '../../templates/src/permissions'
+import { type Actor, judgeChanges, type RecordChange } from '../../templates/src/recordPolicy'
+import type { RoleId, Template } from '../../templates/src/schema'
+import { noteRecord } from '../helpers/records'
+import { builtinTemplates } from '../templates/support'
+
+/**
+ * The key cases of the methods, judged by the same function the server runs on every update,
+ * on the real templates.
+ */
+const templates = [...builtinTemplates().values()]
+const byId = (id: string) => templates.find((t) => t.id === id)!
+
+function judge(
+  template: Template,
+  phaseId: string,
+  actor: Actor,
+  changes: RecordChange[],
+  existing: BoardRecord[] = [],
+) {
+  const records = new Map<string, BoardRecord>()
+  for (const r of [...boardSeedRecords(template), ...existing]) records.set(r.id, r)
+  return judgeChanges(
+    {
+      template,
+      phaseId,
+      actor,
+      rects: boardLayout(template),
+      current: (id) => records.get(id),
+      allShapes: () => [...records.values()].filter((r) => r.typeName === 'shape'),
+    },
+    changes,
+  )
+}
+function noteIn(
+  template: Template,
+  zoneId: string,
+  author: string,
+  id = `shape:${author}-${zoneId}`,
+  dx = 0,
+) {
+  const r = zoneRect(template.zones.find((z) => z.id === zoneId)!)
+  return noteRecord({ id, x: r.x + 30 + dx, y: r.y + 60, authorId: author, text: id })
+}
+const add = (r: BoardRecord): RecordChange => ({ id: r.id, prev: null, next: r })
+const actor = (role: RoleId): Actor => ({ participantId: role, role })
+
+describe('method 6, Roddelmethode: the inbrenger only watches the gossip zone during gossip', () => {
+  const t = byId('roddelmethode')
+  it('refuses the inbrenger adding to or moving anything in the gossip zone during gossip', () => {
+    expect(judge(t, 'roddelen', actor('inbrenger'), [add(noteIn(t, 'roddelzone', 'inbrenger'))]).ok).toBe(
+      false,
+    )
+    const theirs = noteIn(t, 'roddelzone', 'deelnemer')
+    const moved = { ...theirs, x: theirs.x! + 40 }
+    expect(
+      judge(t, 'roddelen', actor('inbrenger'), [{ id: theirs.id, prev: theirs, next: moved }], [theirs]).ok,
+    ).toBe(false)
+    const own = noteIn(t, 'roddelzone', 'inbrenger')
+    expect(
+      judge(
+        t,
+        'roddelen',
+        actor('inbrenger'),
+        [{ id: own.id, prev: own, next: { ...own, x: own.x! + 40 } }],
+        [own],
+      ).ok,
+    ).toBe(false)
+    expect(judge(t, 'roddelen', actor('inbrenger'), [{ id: own.id, prev: own, next: null }], [own]).ok).toBe(
+      false,
+    )
+  })
+  it('lets the deelnemers gossip and the inbrenger write their own notes meanwhile', () => {
+    expect(judge(t, 'roddelen', actor('deelnemer'), [add(noteIn(t, 'roddelzone', 'deelnemer'))]).ok).toBe(
+      true,
+    )
+    expect(
+      judge(t, 'roddelen', actor('inbrenger'), [add(noteIn(t, 'aantekeningen-inbrenger', 'inbrenger'))]).ok,
+    ).toBe(true)
+  })
+  it('lets the inbrenger add to the gossip zone before and after gossip', () => {
+    expect(judge(t, 'verkenning', actor('inbrenger'), [add(noteIn(t, 'roddelzone', 'inbrenger'))]).ok).toBe(
+      true,
+    )
+    expect(judge(t, 'reacties', actor('inbrenger'), [add(noteIn(t, 'roddelzone', 'inbrenger'))]).ok).toBe(
+      true,
+    )
+  })
+})
+
+describe('the gossip zone is watch-only for the inbrenger in every gossip phase (6, 11, 15)', () => {
+  for (const id of ['roddelmethode', 'roddelmethode-met-advies', 'collegiale-consultatie']) {
+    const t = byId(id)
+    const gossip = t.phases.filter((p) => p.id.startsWith('roddelen'))
+    it(`${id}: ${gossip.map((p) => p.id).join(', ')}`, () => {
+      expect(gossip.length).toBeGreaterThan(0)
+      for (const phase of gossip) {
+        const r = judge(t, phase.id, actor('inbrenger'), [add(noteIn(t, 'roddelzone', 'inbrenger'))])
+        expect(r.ok, phase.id).toBe(false)
+        if (!r.ok) expect(r.reason.nl).toMatch(/alleen om te kijken/)
+      }
+    })
+  }
+})
+
+describe('W/N/K: only the inbrenger rates (methods 5 and 13)', () => {
+  for (const [id, zoneId, phaseId] of [
+    ['warm-neutraal-koud', 'vragen', 'vragen-waarderen'],
+    ['warm-neutraal-koud', 'probleemdefinities', 'definities-waarderen'],
+    ['socratisch-gesprek', 'vragen', 'vragen-waarderen'],
+    ['socratisch-gesprek', 'herformuleringen', 'herformuleringen-waarderen'],
+  ] as const) {
+    it(`${id}: ${zoneId} in ${phaseId}`, () => {
+      const t = byId(id)
+      const q = noteIn(t, zoneId, 'deelnemer')
+      const rate = (who: RoleId, value = 'W') =>
+        judge(
+          t,
+          phaseId,
+          actor(who),
+          [{ id: q.id, prev: q, next: { ...q, meta: { ...q.meta, rating: value } } }],
+          [q],
+        ).ok
+      expect(rate('inbrenger')).toBe(true)
+      expect(rate('inbrenger', 'K')).toBe(true)
+      expect(rate('inbrenger', 'lauw')).toBe(false)
+      expect(rate('deelnemer')).toBe(false)
+      expect(rate('begeleider')).toBe(false)
+      expect(rate('observer')).toBe(false)
+    })
+  }
+})
+
+describe('advice zones are closed before the advice phase', () => {
+  const withAdvice = templates.filter((t) => t.zones.some((z) => z.id === 'adviezen'))
+  it('covers the methods with an advice zone', () => {
+    expect(withAdvice.map((t) => t.id)).toContain('warm-neutraal-koud')
+    expect(withAdvice.length).toBeGreaterThanOrEqual(8)
+  })
+  for (const t of withAdvice) {
+    it(t.id, () => {
+      // The group members who give advice: every role but the begeleider (standing access) and observer.
+      const members = t.roles.filter((r) => r !== 'begeleider' && r !== 'observer')
+      const opens = (phaseId: string) =>
+        members.some((r) => accessFor(t, phaseId, 'adviezen', r).can.has('add'))
+      const firstOpen = t.phases.findIndex((p) => opens(p.id))
+      expect(firstOpen, 'some phase opens the advice zone').toBeGreaterThan(0)
+      for (const phase of t.phases.slice(0, firstOpen)) {
+        for (const role of members) {
+          const r = judge(t, phase.id, actor(role), [add(noteIn(t, 'adviezen', role))])
+          expect(r.ok, `${phase.id} ${role}`).toBe(false)
+        }
+      }
+      const adviser = members.find((r) =>
+        accessFor(t, t.phases[firstOpen]!.id, 'adviezen', r).can.has('add'),
+      )!
+      expect(
+        judge(t, t.phases[firstOpen]!.id, actor(adviser), [add(noteIn(t, 'adviezen', adviser))]).ok,
+      ).toBe(true)
+    })
+  }
+  it('method 5 opens advice exactly at "advisering"', () => {
+    const t = byId('warm-neutraal-koud')
+    const first = t.phases.find((p) => accessFor(t, p.id, 'adviezen', 'deelnemer').can.has('add'))
+    expect(first?.id).toBe('advisering')
+  })
+})
+
+describe('quota of three questions (5, 11, 12, 13)', () => {
+  for (const [id, phaseId] of [
+    ['warm-neutraal-koud', 'vragen-formuleren'],
+    ['roddelmethode-met-advies', 'probleemverkenning'],
+    ['socratisch-gesprek', 'open-vragen'],
+  ] as const) {
+    it(id, () => {
+      const t = byId(id)
+      const three = [0, 1, 2].map((i) => noteIn(t, 'vragen', 'deelnemer', `shape:q${i}`, i * 10))
+      expect(judge(t, phaseId, actor('deelnemer'), three.map(add)).ok).toBe(true)
+      const fourth = noteIn(t, 'vragen', 'deelnemer', 'shape:q3', 40)
+      expect(judge(t, phaseId, actor('deelnemer'), [add(fourth)], three).ok).toBe(false)
+    })
+  }
+})
