@@ -49,6 +49,9 @@ export interface Session {
 export class MeetingService {
   /** Participants by id, so every incoming update checks the current role without a query. */
   private readonly participantCache = new Map<string, ParticipantRow>()
+  /** Meeting progress by id, likewise; written through on every command. */
+  private readonly progressCache = new Map<string, MeetingProgress>()
+  private readonly templateIds = new Map<string, string>()
 
   constructor(
     private readonly store: MeetingStore,
@@ -117,13 +120,20 @@ export class MeetingService {
   }
 
   template(meetingId: string): Template | undefined {
-    const meeting = this.store.meeting(meetingId)
-    return meeting ? this.templates().get(meeting.templateId) : undefined
+    const templateId = this.templateIds.get(meetingId) ?? this.store.meeting(meetingId)?.templateId
+    if (templateId) this.templateIds.set(meetingId, templateId)
+    return templateId ? this.templates().get(templateId) : undefined
   }
 
   progress(meetingId: string): MeetingProgress | undefined {
-    const meeting = this.store.meeting(meetingId)
-    return meeting ? (JSON.parse(meeting.progressJson) as MeetingProgress) : undefined
+    let progress = this.progressCache.get(meetingId)
+    if (!progress) {
+      const meeting = this.store.meeting(meetingId)
+      if (!meeting) return undefined
+      progress = JSON.parse(meeting.progressJson) as MeetingProgress
+      this.progressCache.set(meetingId, progress)
+    }
+    return progress
   }
 
   view(meetingId: string): MeetingView {
@@ -133,7 +143,7 @@ export class MeetingService {
       meetingId,
       templateId: meeting.templateId,
       title: meeting.title,
-      progress: JSON.parse(meeting.progressJson) as MeetingProgress,
+      progress: this.progress(meetingId)!,
       participants: this.store.participants(meetingId).map(toView),
     }
   }
@@ -146,6 +156,7 @@ export class MeetingService {
     const result = applyCommand(template, progress, command, this.now())
     if (!result.ok) throw new MeetingError(409, 'command_refused', result.error)
     this.store.setProgress(meetingId, JSON.stringify(result.progress))
+    this.progressCache.set(meetingId, result.progress)
     this.publish(meetingId)
     return result.progress
   }
