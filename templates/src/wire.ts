@@ -46,7 +46,18 @@ export function encodeRefusal(refusal: Refusal): Uint8Array {
   return encoding.toUint8Array(encoder)
 }
 
-/** Reads a refusal after its message type has been read (as y-websocket's handlers do). */
+/** Reads a refusal after its message type has been read (as y-websocket's handlers do); repairs gaps. */
 export function readRefusal(decoder: decoding.Decoder): Refusal {
-  return JSON.parse(decoding.readVarString(decoder)) as Refusal
+  let parsed: unknown = null
+  try {
+    parsed = JSON.parse(decoding.readVarString(decoder))
+  } catch {
+    parsed = null
+  }
+  const value = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>
+  return {
+    code: value.code === 'outOfSync' ? 'outOfSync' : 'forbidden',
+    nl: typeof value.nl === 'string' ? value.nl : '',
+    en: typeof value.en === 'string' ? value.en : '',
+  }
 }

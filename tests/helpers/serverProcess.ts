@@ -1,18 +1,32 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
+import os from 'node:os'
 import path from 'node:path'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
+/** The real server in a child process of its own (one process: node with tsx as loader). */
 export interface ServerProcess {
   port: number
+  /** `http://127.0.0.1:<port>` */
   url: string
+  dataDir: string
   child: ChildProcess
-  output: () => string
-  /** SIGTERM and wait for exit. */
-  stop(): Promise<void>
-  /** SIGKILL: no shutdown handlers run. */
+  /** Everything the server printed so far (for failure messages). */
+  output(): string
+  /** SIGTERM and wait for exit; removes the data dir unless asked to keep it. */
+  stop(options?: { keepData?: boolean }): Promise<void>
+  /** SIGKILL: no shutdown handler runs. Keeps the data dir. */
   kill9(): Promise<void>
+}
+
+export interface StartOptions {
+  /** A fixed port (to restart where clients expect it); default a free one. */
+  port?: number
+  /** An existing data dir (to restart on the same data); default a fresh temp dir. */
+  dataDir?: string
+  env?: Record<string, string>
 }
 
 export async function freePort(): Promise<number> {
@@ -26,18 +40,19 @@ export async function freePort(): Promise<number> {
   })
 }
 
-/** Starts the real server (`tsx server/src/index.ts`) as a child process and waits for /api/health. */
-export async function startServerProcess(env: Record<string, string>, port?: number): Promise<ServerProcess> {
-  const chosen = port ?? (await freePort())
-  const child = spawn(
-    process.execPath,
-    [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'server/src/index.ts'],
-    {
-      cwd: ROOT,
-      env: { ...process.env, HOST: '127.0.0.1', ...env, PORT: String(chosen) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  )
+/**
+ * Starts `node --import tsx server/src/index.ts` (not the tsx CLI, which runs the server in a
+ * second process that a SIGKILL would not reach) and waits for GET /api/health.
+ * The built client (dist/client) is served if it exists.
+ */
+export async function startServerProcess(options: StartOptions = {}): Promise<ServerProcess> {
+  const port = options.port ?? (await freePort())
+  const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'intervisiebord-proc-'))
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', ...options.env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   child.stdout?.on('data', (d) => {
     out += d
@@ -45,32 +60,43 @@ export async function startServerProcess(env: Record<string, string>, port?: num
   child.stderr?.on('data', (d) => {
     out += d
   })
-  const url = `http://127.0.0.1:${chosen}`
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const url = `http://127.0.0.1:${port}`
+  const proc: ServerProcess = {
+    port,
+    url,
+    dataDir,
+    child,
+    output: () => out,
+    async stop(stopOptions) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM')
+        const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 5000).unref())
+        if ((await Promise.race([exited, timeout])) === 'timeout') {
+          child.kill('SIGKILL')
+          await exited
+        }
+      }
+      if (!stopOptions?.keepData) rmSync(dataDir, { recursive: true, force: true })
+    },
+    async kill9() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+      await exited
+    },
+  }
   const deadline = Date.now() + 30_000
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${out}`)
     try {
       const res = await fetch(`${url}/api/health`)
-      if (res.ok) break
+      if (res.ok) return proc
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`server did not start in 30 s:\n${out}`)
+    if (Date.now() > deadline) {
+      await proc.stop()
+      throw new Error(`server did not start in 30 s:\n${out}`)
+    }
     await new Promise((r) => setTimeout(r, 100))
-  }
-  return {
-    port: chosen,
-    url,
-    child,
-    output: () => out,
-    async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM')
-      await exited
-    },
-    async kill9() {
-      if (child.exitCode === null) child.kill('SIGKILL')
-      await exited
-    },
   }
 }

@@ -6,12 +6,12 @@ import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'
 const temp = makeTempDir()
 const processes: ServerProcess[] = []
 afterAll(async () => {
-  for (const p of processes) await p.stop().catch(() => {})
+  for (const p of processes) await p.stop({ keepData: true }).catch(() => {})
   temp.cleanup()
 })
 
 it('loses nothing another client had received when the server is killed with SIGKILL', async () => {
-  const first = await startServerProcess({ DATA_DIR: temp.dir })
+  const first = await startServerProcess({ dataDir: temp.dir })
   processes.push(first)
   const room = 'crashtest-room1'
   const writer = connectClient(first.url, room)
@@ -40,7 +40,7 @@ it('loses nothing another client had received when the server is killed with SIG
   observer.destroy()
   expect(seen.size).toBe(40)
 
-  const second = await startServerProcess({ DATA_DIR: temp.dir })
+  const second = await startServerProcess({ dataDir: temp.dir })
   processes.push(second)
   const check = connectClient(second.url, room)
   await waitForSync(check)

@@ -1,8 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { CloseCode } from '../../../templates/src/closeCodes'
 import { encodeRefusal, type Refusal } from '../../../templates/src/wire'
 import type { RoomStore } from '../storage/roomStore'
-import { CloseCode } from './closeCodes'
 import type { RoomConnection } from './connection'
 import {
   type ClientMessage,

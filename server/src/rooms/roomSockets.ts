@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
-import { CloseCode, MAX_FRAME_BYTES } from './closeCodes'
+import { CloseCode, MAX_FRAME_BYTES } from '../../../templates/src/closeCodes'
 import { type ConnectionIdentity, SocketConnection } from './connection'
 import { isValidRoomId } from './roomId'
 import type { RoomRegistry } from './roomRegistry'

@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'react'
+import { useT } from '../i18n/useT'
+import { boardPath } from '../roomId'
+
+/** Copies text; falls back to a hidden textarea where the Clipboard API is unavailable (plain http). */
+async function copyText(text: string): Promise<void> {
+  if (navigator.clipboard && window.isSecureContext) {
+    await navigator.clipboard.writeText(text)
+    return
+  }
+  const area = document.createElement('textarea')
+  area.value = text
+  area.setAttribute('readonly', '')
+  area.className = 'visually-hidden'
+  document.body.append(area)
+  area.select()
+  const ok = document.execCommand('copy')
+  area.remove()
+  if (!ok) throw new Error('copy command refused')
+}
+
+/** "Link kopiëren": the board's URL is what people share. */
+export function CopyLinkButton({ roomId }: { roomId: string }) {
+  const t = useT()
+  const [result, setResult] = useState<'idle' | 'copied' | 'failed'>('idle')
+
+  useEffect(() => {
+    if (result === 'idle') return
+    const timer = setTimeout(() => setResult('idle'), result === 'copied' ? 2500 : 6000)
+    return () => clearTimeout(timer)
+  }, [result])
+
+  const copy = () => {
+    copyText(`${window.location.origin}${boardPath(roomId)}`).then(
+      () => setResult('copied'),
+      () => setResult('failed'),
+    )
+  }
+
+  return (
+    <div className="copy-link">
+      <button type="button" className="button button--quiet" onClick={copy}>
+        <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+          <path
+            d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+            strokeLinecap="round"
+          />
+        </svg>
+        <span>{result === 'copied' ? t('board.linkCopied') : t('board.copyLink')}</span>
+      </button>
+      <span className="copy-link__feedback" role="status" aria-live="polite">
+        {result === 'failed' ? t('board.copyFailed') : ''}
+      </span>
+    </div>
+  )
+}

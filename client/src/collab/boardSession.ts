@@ -1,0 +1,169 @@
+import {
+  type Atom,
+  atom,
+  type Computed,
+  computed,
+  createPresenceStateDerivation,
+  createTLStore,
+  defaultAssetUtils,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  type Signal,
+  type TLInstancePresence,
+  type TLStore,
+  type TLStoreWithStatus,
+  type TLUser,
+} from 'tldraw'
+import { ConnectionMonitor, type ConnectionState } from './connectionMonitor'
+import { bindPresence } from './presenceBinding'
+import type { Refusal } from './refusal'
+import { CLOSE_BAD_UPDATE, CLOSE_TOO_BIG, openRoom, type RoomConnection } from './roomConnection'
+import { bindStoreToRoom } from './storeBinding'
+
+/** Something the person should know about the board itself (not the connection). */
+export type BoardNotice =
+  | { kind: 'refused'; refusal: Refusal }
+  /** Our update was too large for the server (close 1009); it was dropped. */
+  | { kind: 'tooBig' }
+  /** The server could not apply our update (close 4422). */
+  | { kind: 'badUpdate' }
+
+export interface BoardSessionOptions {
+  roomId: string
+  /** Base WebSocket URL, see `roomServerUrl`. */
+  serverUrl: string
+  /** The person at this browser, for presence and tldraw's attribution. */
+  $user: Signal<TLUser | null>
+  /** Name of the first page if this browser starts the board. */
+  getDefaultPageName(): string
+}
+
+/** More restarts than this within RESTART_WINDOW_MS and we stop trying (something is badly wrong). */
+const MAX_RESTARTS = 5
+const RESTART_WINDOW_MS = 60_000
+
+/**
+ * One open board: the tldraw store, bound to its room once the first sync has completed.
+ *
+ * When the server refuses one of our updates (or closes the connection over one), every later
+ * update from the same Yjs client would be refused as well. So the session starts over: a fresh
+ * document with a new client id, synced from the server, replaces the store's content. The
+ * refused change is undone, and the person is told why.
+ */
+export class BoardSession {
+  readonly store: TLStore
+  readonly $connection: Atom<ConnectionState>
+  readonly $notice: Atom<BoardNotice | null>
+  /** 'loading' until the first sync; tldraw shows its LoadingScreen meanwhile. */
+  readonly $storeWithStatus: Computed<TLStoreWithStatus>
+
+  private readonly $ready = atom('board ready', false)
+  /** Read-only while a restart replaces the content, so no edit is lost in between. */
+  private readonly $mode = atom<'readonly' | 'readwrite'>('board mode', 'readwrite')
+  private readonly monitor = new ConnectionMonitor()
+  private readonly $presence: Signal<TLInstancePresence | null>
+  private room: RoomConnection | null = null
+  private unbind: (() => void) | null = null
+  private restarts: number[] = []
+  private destroyed = false
+
+  constructor(private readonly options: BoardSessionOptions) {
+    this.$connection = atom<ConnectionState>('connection', this.monitor.get())
+    this.monitor.subscribe((state) => this.$connection.set(state))
+    this.$notice = atom<BoardNotice | null>('board notice', null)
+
+    const $connection = this.$connection
+    this.store = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      assetUtils: defaultAssetUtils,
+      users: { currentUser: options.$user },
+      collaboration: {
+        status: computed('collaboration status', () =>
+          $connection.get() === 'online' ? 'online' : 'offline',
+        ),
+        mode: this.$mode,
+      },
+    })
+    this.$presence = createPresenceStateDerivation(options.$user)(this.store)
+
+    const store = this.store
+    const $ready = this.$ready
+    this.$storeWithStatus = computed<TLStoreWithStatus>('store with status', () => {
+      if (!$ready.get()) return { status: 'loading' }
+      return {
+        status: 'synced-remote',
+        connectionStatus: $connection.get() === 'online' ? 'online' : 'offline',
+        store,
+      }
+    })
+
+    this.connect()
+  }
+
+  dismissNotice(): void {
+    this.$notice.set(null)
+  }
+
+  /** Leaves the room. The store stays usable but is no longer bound. */
+  destroy(): void {
+    if (this.destroyed) return
+    this.destroyed = true
+    this.unbind?.()
+    this.unbind = null
+    this.room?.destroy()
+    this.room = null
+    this.monitor.destroy()
+  }
+
+  private connect(): void {
+    const room: RoomConnection = openRoom({
+      roomId: this.options.roomId,
+      serverUrl: this.options.serverUrl,
+      onRefused: (refusal) => {
+        if (this.room === room) this.restart({ kind: 'refused', refusal })
+      },
+    })
+    this.room = room
+    this.monitor.watch(room.provider)
+    room.provider.on('connection-close', (event) => {
+      if (this.room !== room || !event) return
+      // Reconnecting would resend the same update and fail the same way.
+      if (event.code === CLOSE_TOO_BIG) this.restart({ kind: 'tooBig' })
+      else if (event.code === CLOSE_BAD_UPDATE) this.restart({ kind: 'badUpdate' })
+    })
+    void room.firstSync.then(() => {
+      if (this.room !== room || this.destroyed) return
+      const unbindStore = bindStoreToRoom(this.store, room, {
+        defaultPageName: this.options.getDefaultPageName(),
+      })
+      const unbindPresence = bindPresence(this.store, room.awareness, this.$presence)
+      this.unbind = () => {
+        unbindPresence()
+        unbindStore()
+      }
+      this.$mode.set('readwrite')
+      this.$ready.set(true)
+    })
+  }
+
+  private restart(notice: BoardNotice): void {
+    if (this.destroyed) return
+    this.$notice.set(notice)
+    this.$mode.set('readonly')
+    this.unbind?.()
+    this.unbind = null
+    const old = this.room
+    this.room = null
+    // Called from inside the old provider's message or close handling: let that finish first.
+    setTimeout(() => old?.destroy(), 0)
+
+    const now = Date.now()
+    this.restarts = [...this.restarts.filter((t) => now - t < RESTART_WINDOW_MS), now]
+    if (this.restarts.length > MAX_RESTARTS) {
+      this.monitor.markClosed()
+      return
+    }
+    this.connect()
+  }
+}

@@ -1,0 +1,26 @@
+import { LANGUAGES, setLanguage } from './language'
+import { useLanguage, useT } from './useT'
+
+/** NL / EN switch: two toggle buttons in a labelled group. */
+export function LanguageToggle() {
+  const t = useT()
+  const language = useLanguage()
+  return (
+    <fieldset className="language-toggle">
+      <legend className="visually-hidden">{t('lang.label')}</legend>
+      {LANGUAGES.map((option) => (
+        <button
+          key={option}
+          type="button"
+          lang={option}
+          className="language-toggle__option"
+          aria-pressed={language === option}
+          aria-label={t(`lang.${option}`)}
+          onClick={() => setLanguage(option)}
+        >
+          {option.toUpperCase()}
+        </button>
+      ))}
+    </fieldset>
+  )
+}

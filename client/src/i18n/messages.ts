@@ -1,0 +1,138 @@
+/**
+ * Every user-visible text of ours, Dutch first. The English dictionary must have exactly the same
+ * keys (the type enforces it). Placeholders are written `{name}` and filled in by `useT()`.
+ * tldraw's own interface texts come from its translation files (locale `nl` or `en`).
+ */
+const nl = {
+  'app.name': 'Intervisiebord',
+  'app.homeLink': 'Intervisiebord, naar de startpagina',
+
+  'lang.label': 'Taal',
+  'lang.nl': 'Nederlands',
+  'lang.en': 'English',
+
+  'front.title': 'Eén bord voor de hele intervisiegroep',
+  'front.lead1':
+    'Intervisiebord is een gedeeld whiteboard voor intervisie: iedereen werkt live op hetzelfde bord, vanaf de eigen laptop of tablet.',
+  'front.lead2':
+    'Start een nieuw bord en deel de link met je groep. Een account is niet nodig; wie de link heeft, doet mee.',
+  'front.new': 'Nieuw bord starten',
+  'front.open.heading': 'Een bord openen',
+  'front.open.label': 'Link of code van het bord',
+  'front.open.hint': 'Plak de link die je van de begeleider hebt gekregen, of alleen de code erin.',
+  'front.open.submit': 'Bord openen',
+  'front.open.empty': 'Plak eerst een link of code.',
+  'front.open.invalid': 'Dit is geen geldige link of code van een bord. Controleer wat je hebt geplakt.',
+  'front.privacy': 'Iedereen met de link kan het bord bekijken en bewerken. Deel hem alleen met je groep.',
+
+  'board.copyLink': 'Link kopiëren',
+  'board.linkCopied': 'Link gekopieerd',
+  'board.copyFailed': 'Kopiëren lukte niet. Kopieer de link uit de adresbalk.',
+  'board.loading': 'Bord laden…',
+  'board.loadingStuck': 'Het bord kan nu niet worden geladen. We blijven het proberen.',
+  'board.defaultPageName': 'Pagina 1',
+  'board.invalidRoom': 'Deze link verwijst niet naar een bord. Hij is misschien onvolledig gekopieerd.',
+  'board.toFront': 'Naar de startpagina',
+  'board.you': 'Jij: {name}',
+  'board.changeName': 'Naam of kleur wijzigen',
+
+  'connection.connecting': 'Verbinden…',
+  'connection.online': 'Verbonden',
+  'connection.reconnecting': 'Opnieuw verbinden…',
+  'connection.offline':
+    'Offline — je wijzigingen blijven bewaard en worden verstuurd zodra de verbinding terug is',
+  'connection.closed': 'De server heeft de verbinding gesloten. Laad de pagina opnieuw om verder te gaan.',
+
+  'notice.tooBig': 'Je laatste wijziging was te groot om te versturen en is teruggedraaid.',
+  'notice.badUpdate': 'Je bord liep niet gelijk met de server en is opnieuw geladen.',
+  'notice.dismiss': 'Melding sluiten',
+
+  'name.title': 'Hoe heet je?',
+  'name.explain': 'De anderen zien je naam en kleur bij je cursor. Je kunt ze later nog wijzigen.',
+  'name.label': 'Je naam',
+  'name.colour': 'Je kleur',
+  'name.required': 'Vul je naam in.',
+  'name.join': 'Naar het bord',
+  'name.save': 'Opslaan',
+  'name.cancel': 'Annuleren',
+
+  'colour.blue': 'Blauw',
+  'colour.cyan': 'Lichtblauw',
+  'colour.green': 'Groen',
+  'colour.purple': 'Paars',
+  'colour.violet': 'Violet',
+  'colour.pink': 'Roze',
+  'colour.red': 'Rood',
+  'colour.orange': 'Oranje',
+
+  'notFound.title': 'Deze pagina bestaat niet',
+} as const
+
+export type MessageKey = keyof typeof nl
+export type Messages = Record<MessageKey, string>
+
+const en: Messages = {
+  'app.name': 'Intervisiebord',
+  'app.homeLink': 'Intervisiebord, to the start page',
+
+  'lang.label': 'Language',
+  'lang.nl': 'Nederlands',
+  'lang.en': 'English',
+
+  'front.title': 'One board for the whole peer consultation group',
+  'front.lead1':
+    'Intervisiebord is a shared whiteboard for peer consultation (intervisie): everyone works live on the same board, from their own laptop or tablet.',
+  'front.lead2':
+    'Start a new board and share the link with your group. No account needed; whoever has the link can join.',
+  'front.new': 'Start a new board',
+  'front.open.heading': 'Open a board',
+  'front.open.label': 'Link or code of the board',
+  'front.open.hint': 'Paste the link you received from the facilitator, or just the code.',
+  'front.open.submit': 'Open board',
+  'front.open.empty': 'Paste a link or code first.',
+  'front.open.invalid': 'This is not a valid board link or code. Check what you pasted.',
+  'front.privacy': 'Anyone with the link can view and edit the board. Share it only with your group.',
+
+  'board.copyLink': 'Copy link',
+  'board.linkCopied': 'Link copied',
+  'board.copyFailed': 'Copying failed. Copy the link from the address bar.',
+  'board.loading': 'Loading board…',
+  'board.loadingStuck': 'The board cannot be loaded right now. We keep trying.',
+  'board.defaultPageName': 'Page 1',
+  'board.invalidRoom': 'This link does not point to a board. It may have been copied incompletely.',
+  'board.toFront': 'To the start page',
+  'board.you': 'You: {name}',
+  'board.changeName': 'Change name or colour',
+
+  'connection.connecting': 'Connecting…',
+  'connection.online': 'Connected',
+  'connection.reconnecting': 'Reconnecting…',
+  'connection.offline': 'Offline — your changes are kept and will be sent as soon as the connection is back',
+  'connection.closed': 'The server closed the connection. Reload the page to continue.',
+
+  'notice.tooBig': 'Your last change was too large to send and has been undone.',
+  'notice.badUpdate': 'Your board was out of step with the server and has been reloaded.',
+  'notice.dismiss': 'Dismiss message',
+
+  'name.title': 'What is your name?',
+  'name.explain': 'The others see your name and colour next to your cursor. You can change them later.',
+  'name.label': 'Your name',
+  'name.colour': 'Your colour',
+  'name.required': 'Please enter your name.',
+  'name.join': 'Go to the board',
+  'name.save': 'Save',
+  'name.cancel': 'Cancel',
+
+  'colour.blue': 'Blue',
+  'colour.cyan': 'Light blue',
+  'colour.green': 'Green',
+  'colour.purple': 'Purple',
+  'colour.violet': 'Violet',
+  'colour.pink': 'Pink',
+  'colour.red': 'Red',
+  'colour.orange': 'Orange',
+
+  'notFound.title': 'This page does not exist',
+}
+
+export const messages: { nl: Messages; en: Messages } = { nl, en }

@@ -1,0 +1,40 @@
+import { useSyncExternalStore } from 'react'
+
+/**
+ * A router of two routes needs no library: the path is an external store that changes on
+ * `navigate` and on the browser's back and forward buttons.
+ */
+const NAVIGATE_EVENT = 'intervisiebord:navigate'
+
+function subscribe(listener: () => void): () => void {
+  window.addEventListener('popstate', listener)
+  window.addEventListener(NAVIGATE_EVENT, listener)
+  return () => {
+    window.removeEventListener('popstate', listener)
+    window.removeEventListener(NAVIGATE_EVENT, listener)
+  }
+}
+
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname)
+}
+
+export function navigate(path: string): void {
+  if (path === window.location.pathname) return
+  window.history.pushState(null, '', path)
+  window.dispatchEvent(new Event(NAVIGATE_EVENT))
+  window.scrollTo(0, 0)
+}
+
+export type Route = { name: 'front' } | { name: 'board'; roomId: string } | { name: 'notFound' }
+
+export function matchRoute(pathname: string): Route {
+  if (pathname === '/' || pathname === '/index.html') return { name: 'front' }
+  const board = /^\/b\/([^/]+)\/?$/.exec(pathname)
+  if (!board?.[1]) return { name: 'notFound' }
+  try {
+    return { name: 'board', roomId: decodeURIComponent(board[1]) }
+  } catch {
+    return { name: 'notFound' }
+  }
+}
