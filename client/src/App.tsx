@@ -8,6 +8,8 @@ import { LoadingView } from './ui/LoadingView'
 
 // The board brings tldraw (most of the bundle); the front page should not wait for it.
 const BoardPage = lazy(() => import('./board/BoardPage'))
+const MeetingPage = lazy(() => import('./meeting/MeetingPage'))
+const NewMeetingPage = lazy(() => import('./newMeeting/NewMeetingPage'))
 
 export function App() {
   const t = useT()
@@ -21,6 +23,20 @@ export function App() {
       return (
         <Suspense fallback={<LoadingView message={t('board.loading')} fullPage />}>
           <BoardPage key={route.roomId} roomId={route.roomId} />
+        </Suspense>
+      )
+    case 'newMeeting':
+      return (
+        <Suspense fallback={<LoadingView message={t('board.loading')} fullPage />}>
+          <NewMeetingPage />
+        </Suspense>
+      )
+    case 'meeting':
+      if (!/^[A-Za-z0-9_-]{22}$/.test(route.meetingId))
+        return <NotFoundPage message={t('board.invalidRoom')} />
+      return (
+        <Suspense fallback={<LoadingView message={t('meeting.loading')} fullPage />}>
+          <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
         </Suspense>
       )
     case 'notFound':

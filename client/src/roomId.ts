@@ -3,15 +3,19 @@ export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
 
 /** A fresh, unguessable room id: 16 random bytes as 22 characters of base64url. */
 export function newRoomId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16))
-  return btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '')
+  for (;;) {
+    const bytes = crypto.getRandomValues(new Uint8Array(16))
+    const id = btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '')
+    // Rooms named m-… are meetings, which need a session token.
+    if (isValidRoomId(id)) return id
+  }
 }
 
 export function isValidRoomId(value: string): boolean {
-  return ROOM_ID_PATTERN.test(value)
+  return ROOM_ID_PATTERN.test(value) && !value.startsWith('m-')
 }
 
 /** The path of a board; this URL is what people share. */

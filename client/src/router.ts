@@ -26,14 +26,21 @@ export function navigate(path: string): void {
   window.scrollTo(0, 0)
 }
 
-export type Route = { name: 'front' } | { name: 'board'; roomId: string } | { name: 'notFound' }
+export type Route =
+  | { name: 'front' }
+  | { name: 'newMeeting' }
+  | { name: 'board'; roomId: string }
+  | { name: 'meeting'; meetingId: string }
+  | { name: 'notFound' }
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { name: 'front' }
-  const board = /^\/b\/([^/]+)\/?$/.exec(pathname)
-  if (!board?.[1]) return { name: 'notFound' }
+  if (/^\/nieuw\/?$/.test(pathname)) return { name: 'newMeeting' }
+  const match = /^\/(b|m)\/([^/]+)\/?$/.exec(pathname)
+  if (!match?.[2]) return { name: 'notFound' }
   try {
-    return { name: 'board', roomId: decodeURIComponent(board[1]) }
+    const id = decodeURIComponent(match[2])
+    return match[1] === 'b' ? { name: 'board', roomId: id } : { name: 'meeting', meetingId: id }
   } catch {
     return { name: 'notFound' }
   }

@@ -1,9 +1,12 @@
+import { meetingMessages } from '../meeting/messages'
+import { newMeetingMessages } from '../newMeeting/messages'
+
 /**
  * Every user-visible text of ours, Dutch first. The English dictionary must have exactly the same
  * keys (the type enforces it). Placeholders are written `{name}` and filled in by `useT()`.
  * tldraw's own interface texts come from its translation files (locale `nl` or `en`).
  */
-const nl = {
+const coreNl = {
   'app.name': 'Intervisiebord',
   'app.homeLink': 'Intervisiebord, naar de startpagina',
 
@@ -68,10 +71,7 @@ const nl = {
   'notFound.title': 'Deze pagina bestaat niet',
 } as const
 
-export type MessageKey = keyof typeof nl
-export type Messages = Record<MessageKey, string>
-
-const en: Messages = {
+const coreEn: Record<keyof typeof coreNl, string> = {
   'app.name': 'Intervisiebord',
   'app.homeLink': 'Intervisiebord, to the start page',
 
@@ -134,5 +134,12 @@ const en: Messages = {
 
   'notFound.title': 'This page does not exist',
 }
+
+/** Every feature keeps its own texts beside its code; they are merged here into one dictionary. */
+const nl = { ...coreNl, ...newMeetingMessages.nl, ...meetingMessages.nl }
+const en: Record<keyof typeof nl, string> = { ...coreEn, ...newMeetingMessages.en, ...meetingMessages.en }
+
+export type MessageKey = keyof typeof nl
+export type Messages = Record<MessageKey, string>
 
 export const messages: { nl: Messages; en: Messages } = { nl, en }
