@@ -19,6 +19,8 @@ import type { LocalizedText, RoleId, Template } from './schema'
 export interface Actor {
   participantId: string
   role: RoleId
+  /** The display name the server knows; the actor's tldraw user record must carry it. */
+  name?: string
 }
 
 export interface PolicyContext {
@@ -91,6 +93,16 @@ function judgeOtherRecord(
       return deny(change.id, {
         nl: 'Je kunt alleen je eigen pijlen verbinden.',
         en: 'You can only connect your own arrows.',
+      })
+    }
+    case 'user': {
+      // tldraw keeps a user record (name, colour) for attribution on notes: only your own, named as you.
+      const own = record.id === `user:${ctx.actor.participantId}`
+      const named = ctx.actor.name === undefined || change.next?.name === ctx.actor.name
+      if (own && change.next && named) return { ok: true }
+      return deny(change.id, {
+        nl: 'Je kunt alleen je eigen naam op het bord zetten.',
+        en: 'You can only put your own name on the board.',
       })
     }
     case 'document':

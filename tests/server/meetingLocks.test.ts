@@ -242,7 +242,7 @@ describe('locks on the server (method 6, Roddelmethode)', () => {
       identity: { name: string; role: string }
     }
     expect(state.presence.userName).toBe('Mallory')
-    expect(state.presence.userId).toBe(mallory.id)
+    expect(state.presence.userId).toBe(`user:${mallory.id}`)
     expect(state.identity).toEqual({ participantId: mallory.id, name: 'Mallory', role: 'deelnemer' })
   })
 })

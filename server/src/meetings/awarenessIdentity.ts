@@ -33,7 +33,7 @@ export class AwarenessIdentity implements AwarenessFilter {
         state.identity = { participantId: participant.id, name: participant.name, role: participant.role }
         const presence = state.presence as Record<string, unknown> | undefined
         if (presence && typeof presence === 'object') {
-          presence.userId = participant.id
+          presence.userId = `user:${participant.id}`
           presence.userName = participant.name
           presence.color = participant.color
         }

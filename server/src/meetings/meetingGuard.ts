@@ -53,7 +53,7 @@ export class MeetingGuard implements UpdateGuard {
       {
         template,
         phaseId: currentPhase(template, progress)?.id ?? '',
-        actor: { participantId: participant.id, role: participant.role },
+        actor: { participantId: participant.id, role: participant.role, name: participant.name },
         rects: boardLayout(template),
         current: (id) => index.get(id),
         allShapes: () => index.shapes(),

@@ -2,7 +2,7 @@ import { createTLSchema } from '@tldraw/tlschema'
 import type { BoardRecord } from '../../../templates/src/boardRecords'
 
 const schema = createTLSchema()
-const DOCUMENT_TYPES = new Set(['document', 'page', 'shape', 'binding', 'asset'])
+const DOCUMENT_TYPES = new Set(['document', 'page', 'shape', 'binding', 'asset', 'user'])
 
 /**
  * Checks a record a client wants to store against tldraw's own schema, so nobody can put a record
