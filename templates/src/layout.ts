@@ -3,7 +3,7 @@ import type { Template, Zone } from './schema'
 /** Size of one board grid cell and the gap between cells, in tldraw page units. */
 export const CELL_WIDTH = 420
 export const CELL_HEIGHT = 320
-export const CELL_GAP = 40
+export const CELL_GAP = 64
 
 export interface ZoneRect {
   zoneId: string

@@ -69,11 +69,17 @@ export function findZone(template: Template, zoneId: string): Zone | undefined {
   return template.zones.find((z) => z.id === zoneId)
 }
 
-/** Zones whose private notes are visible to everyone by the given phase (revealed at or before it). */
-export function revealedZones(template: Template, phaseIndex: number): Set<string> {
-  const out = new Set<string>()
-  template.phases.slice(0, phaseIndex + 1).forEach((p) => {
-    for (const z of p.reveals) out.add(z)
+/**
+ * Zones whose notes are private to their author at the given phase: each writes for themself
+ * from the first phase that marks the zone private until a phase that reveals it.
+ */
+export function privateZonesAt(template: Template, phaseIndex: number): Set<string> {
+  const hidden = new Set<string>()
+  template.phases.slice(0, phaseIndex + 1).forEach((phase) => {
+    for (const [zoneId, byRole] of Object.entries(phase.zones)) {
+      if (Object.values(byRole).some((access) => access?.private)) hidden.add(zoneId)
+    }
+    for (const zoneId of phase.reveals) hidden.delete(zoneId)
   })
-  return out
+  return hidden
 }

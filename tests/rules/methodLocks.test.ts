@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { boardLayout, zoneRect } from '../../templates/src/layout'
-import { accessFor } from '../../templates/src/permissions'
+import { accessFor, privateZonesAt } from '../../templates/src/permissions'
 import { type Actor, judgeChanges, type RecordChange } from '../../templates/src/recordPolicy'
 import type { RoleId, Template } from '../../templates/src/schema'
 import { noteRecord } from '../helpers/records'
@@ -182,6 +182,27 @@ describe('quota of three questions (5, 11, 12, 13)', () => {
       expect(judge(t, phaseId, actor('deelnemer'), three.map(add)).ok).toBe(true)
       const fourth = noteIn(t, 'vragen', 'deelnemer', 'shape:q3', 40)
       expect(judge(t, phaseId, actor('deelnemer'), [add(fourth)], three).ok).toBe(false)
+    })
+  }
+})
+
+describe('private writing until the reveal (G1, G2, 14)', () => {
+  for (const id of ['intervisie-8-stappen', 'stappenplan-60', 'balintmethode']) {
+    it(id, () => {
+      const t = byId(id)
+      const firstPrivate = t.phases.findIndex((p) =>
+        Object.values(p.zones).some((z) => Object.values(z).some((a) => a?.private)),
+      )
+      expect(firstPrivate).toBeGreaterThanOrEqual(0)
+      const zones = privateZonesAt(t, firstPrivate)
+      expect(zones.size).toBeGreaterThan(0)
+      for (const zoneId of zones) {
+        const reveal = t.phases.findIndex((p, i) => i > firstPrivate && p.reveals.includes(zoneId))
+        expect(reveal, `${zoneId} is revealed later`).toBeGreaterThan(firstPrivate)
+        expect(privateZonesAt(t, reveal - 1).has(zoneId)).toBe(true)
+        expect(privateZonesAt(t, reveal).has(zoneId)).toBe(false)
+      }
+      expect(privateZonesAt(t, -1).size).toBe(0)
     })
   }
 })

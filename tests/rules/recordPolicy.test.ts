@@ -147,10 +147,13 @@ describe('judgeChanges', () => {
 
   it('accepts only your own tldraw user record, under your own name', () => {
     const me: Actor = { participantId: 'dirk', role: 'deelnemer', name: 'Dirk' }
-    const user = (id: string, name: string) => ({ id, typeName: 'user', name, color: '#1f6feb', meta: {} }) as BoardRecord
+    const user = (id: string, name: string) =>
+      ({ id, typeName: 'user', name, color: '#1f6feb', meta: {} }) as BoardRecord
     expect(judge('advies', me, [create(user('user:dirk', 'Dirk'))]).ok).toBe(true)
     expect(judge('advies', me, [create(user('user:dirk', 'Bea Begeleider'))]).ok).toBe(false)
     expect(judge('advies', me, [create(user('user:bea', 'Bea Begeleider'))]).ok).toBe(false)
-    expect(judge('advies', me, [{ id: 'user:dirk', prev: user('user:dirk', 'Dirk'), next: null }]).ok).toBe(false)
+    expect(judge('advies', me, [{ id: 'user:dirk', prev: user('user:dirk', 'Dirk'), next: null }]).ok).toBe(
+      false,
+    )
   })
 })

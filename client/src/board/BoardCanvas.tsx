@@ -1,4 +1,4 @@
-import { type Editor, type TLComponents, Tldraw, useValue } from 'tldraw'
+import { type Editor, type TLComponents, type TLCurrentUser, type TLShape, Tldraw, useValue } from 'tldraw'
 import type { BoardSession } from '../collab/boardSession'
 import type { Language } from '../i18n/language'
 import { assetUrls } from './assetUrls'
@@ -17,22 +17,40 @@ interface BoardCanvasProps {
   session: BoardSession
   licenseKey: string | null
   language: Language
+  /** More tldraw components (a meeting adds its zone and rating overlays). */
+  extraComponents?: TLComponents
+  /** The person at this browser (default: the free board's local identity). */
+  user?: TLCurrentUser
+  getShapeVisibility?: (shape: TLShape, editor: Editor) => 'hidden' | 'inherit' | 'visible' | null | undefined
+  onMount?: (editor: Editor) => (() => void) | undefined
 }
 
 /** The tldraw editor on the session's store: self-hosted assets, our user, Dutch by default. */
-export function BoardCanvas({ session, licenseKey, language }: BoardCanvasProps) {
+export function BoardCanvas({
+  session,
+  licenseKey,
+  language,
+  extraComponents,
+  user = boardUser,
+  getShapeVisibility,
+  onMount,
+}: BoardCanvasProps) {
   const storeWithStatus = useValue(session.$storeWithStatus)
   return (
     <div className="board__tldraw">
       <Tldraw
         store={storeWithStatus}
-        user={boardUser}
+        user={user}
         assetUrls={assetUrls}
         licenseKey={licenseKey ?? undefined}
         locale={language}
-        components={components}
+        components={extraComponents ? { ...components, ...extraComponents } : components}
+        getShapeVisibility={getShapeVisibility}
         maxAssetSize={MAX_ASSET_BYTES}
-        onMount={exposeForDevelopment}
+        onMount={(editor) => {
+          exposeForDevelopment(editor)
+          return onMount?.(editor)
+        }}
       />
     </div>
   )

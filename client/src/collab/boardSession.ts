@@ -36,6 +36,8 @@ export interface BoardSessionOptions {
   $user: Signal<TLUser | null>
   /** Name of the first page if this browser starts the board. */
   getDefaultPageName(): string
+  /** Query parameters for the room socket (a meeting's session token). */
+  params?: Record<string, string>
 }
 
 /** More restarts than this within RESTART_WINDOW_MS and we stop trying (something is badly wrong). */
@@ -56,6 +58,9 @@ export class BoardSession {
   readonly $notice: Atom<BoardNotice | null>
   /** 'loading' until the first sync; tldraw shows its LoadingScreen meanwhile. */
   readonly $storeWithStatus: Computed<TLStoreWithStatus>
+
+  /** The room currently bound (it changes when the session starts over); null while connecting. */
+  readonly $room = atom<RoomConnection | null>('bound room', null)
 
   private readonly $ready = atom('board ready', false)
   /** Read-only while a restart replaces the content, so no edit is lost in between. */
@@ -120,6 +125,7 @@ export class BoardSession {
     const room: RoomConnection = openRoom({
       roomId: this.options.roomId,
       serverUrl: this.options.serverUrl,
+      ...(this.options.params ? { params: this.options.params } : {}),
       onRefused: (refusal) => {
         if (this.room === room) this.restart({ kind: 'refused', refusal })
       },
@@ -142,6 +148,7 @@ export class BoardSession {
         unbindPresence()
         unbindStore()
       }
+      this.$room.set(room)
       this.$mode.set('readwrite')
       this.$ready.set(true)
     })
@@ -155,6 +162,7 @@ export class BoardSession {
     this.unbind = null
     const old = this.room
     this.room = null
+    this.$room.set(null)
     // Called from inside the old provider's message or close handling: let that finish first.
     setTimeout(() => old?.destroy(), 0)
 

@@ -11,6 +11,8 @@ export function useBoardSession(
   roomId: string,
   $user: Signal<TLUser | null>,
   getDefaultPageName: () => string,
+  /** A meeting room's session token (sent as ?token=); changing it opens a new session. */
+  token?: string,
 ): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null)
   // The page name is only read when the board is first seeded; a changing callback must not reopen the room.
@@ -22,13 +24,14 @@ export function useBoardSession(
       serverUrl: roomServerUrl(),
       $user,
       getDefaultPageName: pageName,
+      ...(token ? { params: { token } } : {}),
     })
     setSession(opened)
     return () => {
       opened.destroy()
       setSession((current) => (current === opened ? null : current))
     }
-  }, [roomId, $user, pageName])
+  }, [roomId, $user, pageName, token])
 
   return session
 }

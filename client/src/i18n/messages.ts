@@ -1,3 +1,4 @@
+import { meetingBoardMessages } from '../meeting/boardMessages'
 import { meetingMessages } from '../meeting/messages'
 import { newMeetingMessages } from '../newMeeting/messages'
 
@@ -136,8 +137,13 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 }
 
 /** Every feature keeps its own texts beside its code; they are merged here into one dictionary. */
-const nl = { ...coreNl, ...newMeetingMessages.nl, ...meetingMessages.nl }
-const en: Record<keyof typeof nl, string> = { ...coreEn, ...newMeetingMessages.en, ...meetingMessages.en }
+const nl = { ...coreNl, ...newMeetingMessages.nl, ...meetingMessages.nl, ...meetingBoardMessages.nl }
+const en: Record<keyof typeof nl, string> = {
+  ...coreEn,
+  ...newMeetingMessages.en,
+  ...meetingMessages.en,
+  ...meetingBoardMessages.en,
+}
 
 export type MessageKey = keyof typeof nl
 export type Messages = Record<MessageKey, string>

@@ -1,4 +1,112 @@
-/** `/m/<meetingId>`: one meeting's board with its phases and roles. (Being built.) */
+import '../styles/meeting.css'
+import '../styles/meetingCanvas.css'
+import { useEffect, useState } from 'react'
+import type { Template } from '../../../templates/src/schema'
+import type { ParticipantView } from '../../../templates/src/wire'
+import { NotFoundPage } from '../front/NotFoundPage'
+import { useT } from '../i18n/useT'
+import { LoadingView } from '../ui/LoadingView'
+import { JoinScreen } from './JoinScreen'
+import { MeetingBoard } from './MeetingBoard'
+import {
+  dropSession,
+  forgetLinkSecret,
+  loadSession,
+  readLinkSecret,
+  type StoredSession,
+} from './meetingAccess'
+import { ApiError, meetingApi } from './meetingApi'
+import { measureServerOffset } from './serverClock'
+
+type Stage =
+  | { kind: 'join'; secret: NonNullable<ReturnType<typeof readLinkSecret>> }
+  | { kind: 'loading'; session: StoredSession }
+  | {
+      kind: 'ready'
+      session: StoredSession
+      template: Template
+      me: ParticipantView
+      title: string
+      offset: number
+    }
+  | { kind: 'noAccess'; expired: boolean }
+
+/**
+ * `/m/<meetingId>`: who are you in this meeting? A stored session opens the board; a link with a
+ * secret asks for your name first; anything else explains how to get in.
+ */
 export default function MeetingPage({ meetingId }: { meetingId: string }) {
-  return <div data-meeting={meetingId} />
+  const t = useT()
+  const [stage, setStage] = useState<Stage>(() => {
+    const secret = readLinkSecret()
+    const stored = loadSession(meetingId)
+    if (stored) {
+      if (secret) forgetLinkSecret()
+      return { kind: 'loading', session: stored }
+    }
+    return secret ? { kind: 'join', secret } : { kind: 'noAccess', expired: false }
+  })
+
+  useEffect(() => {
+    if (stage.kind === 'join') forgetLinkSecret()
+  }, [stage.kind])
+
+  useEffect(() => {
+    if (stage.kind !== 'loading') return
+    let cancelled = false
+    const { session } = stage
+    void (async () => {
+      try {
+        const [{ view, you }, offset] = await Promise.all([
+          meetingApi.get(meetingId, session.token),
+          measureServerOffset(),
+        ])
+        const { template } = await meetingApi.template(view.templateId)
+        const me = view.participants.find((p) => p.id === you.id) ?? { ...you, color: '#1f6feb' }
+        if (!cancelled) setStage({ kind: 'ready', session, template, me, title: view.title, offset })
+      } catch (error) {
+        if (cancelled) return
+        if (error instanceof ApiError && error.status === 403) {
+          dropSession(meetingId)
+          setStage({ kind: 'noAccess', expired: true })
+        } else {
+          setTimeout(() => !cancelled && setStage({ kind: 'loading', session }), 2000)
+        }
+      }
+    })()
+    return () => {
+      cancelled = true
+    }
+  }, [stage, meetingId])
+
+  switch (stage.kind) {
+    case 'join':
+      return (
+        <JoinScreen
+          meetingId={meetingId}
+          secret={stage.secret}
+          onJoined={(session) => setStage({ kind: 'loading', session })}
+        />
+      )
+    case 'loading':
+      return <LoadingView message={t('meeting.loading')} fullPage />
+    case 'noAccess':
+      return (
+        <NotFoundPage
+          title={t('meeting.noAccess.title')}
+          message={stage.expired ? t('meeting.sessionExpired') : t('meeting.noAccess.body')}
+        />
+      )
+    case 'ready':
+      return (
+        <MeetingBoard
+          meetingId={meetingId}
+          token={stage.session.token}
+          template={stage.template}
+          participant={stage.me}
+          title={stage.title}
+          serverOffset={stage.offset}
+        />
+      )
+  }
 }

@@ -1,0 +1,120 @@
+import '../styles/board.css'
+import 'tldraw/tldraw.css'
+import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { type Editor, useValue } from 'tldraw'
+import type { LocalizedText, Template } from '../../../templates/src/schema'
+import type { ParticipantView } from '../../../templates/src/wire'
+import { BoardCanvas } from '../board/BoardCanvas'
+import { BoardConnectionContext, BoardLoading } from '../board/BoardLoading'
+import { BoardNoticeToast } from '../board/BoardNoticeToast'
+import { useServerConfig } from '../board/useServerConfig'
+import { useBoardSession } from '../collab/useBoardSession'
+import { useLanguage, useT } from '../i18n/useT'
+import { useDocumentTitle } from '../ui/useDocumentTitle'
+import { fitBoard } from './canvas/fitBoard'
+import { MeetingCanvasLayer } from './canvas/MeetingCanvasLayer'
+import { MeetingContext } from './canvas/meetingContext'
+import { privateVisibility } from './canvas/privateVisibility'
+import { registerLocks } from './locks/registerLocks'
+import { MeetingChrome } from './MeetingChrome'
+import { MeetingState } from './meetingState'
+import { createMeetingUser } from './meetingUser'
+
+interface MeetingBoardProps {
+  meetingId: string
+  token: string
+  template: Template
+  participant: ParticipantView
+  title: string
+  serverOffset: number
+}
+
+const extraComponents = { InFrontOfTheCanvas: MeetingCanvasLayer }
+/** How long a lock message stays before it goes away by itself. */
+const LOCK_NOTICE_MS = 6000
+
+/** One meeting's live board: the canvas with its locks and overlays, and the meeting around it. */
+export function MeetingBoard({
+  meetingId,
+  token,
+  template,
+  participant,
+  title,
+  serverOffset,
+}: MeetingBoardProps) {
+  const t = useT()
+  const language = useLanguage()
+  useDocumentTitle(`${title} — ${t('app.name')}`)
+  const config = useServerConfig()
+  const { user, $user } = useMemo(() => createMeetingUser(participant), [participant])
+  const session = useBoardSession(`m-${meetingId}`, $user, () => template.name[language], token)
+  const meeting = useMemo(
+    () => (session ? new MeetingState(template, participant.id, session) : null),
+    [session, template, participant.id],
+  )
+  useEffect(() => () => meeting?.destroy(), [meeting])
+  const connection = useValue('connection', () => session?.$connection.get() ?? 'connecting', [session])
+  const notice = useValue('notice', () => session?.$notice.get() ?? null, [session])
+  const view = useValue('meeting view', () => meeting?.$view.get() ?? null, [meeting])
+
+  const dismissTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const onMount = useCallback(
+    (editor: Editor) => {
+      if (!meeting || !session) return undefined
+      // A lock message stays a few seconds; repeated moves during one drag do not stack up.
+      let lastShown = 0
+      const showLockNotice = (reason: LocalizedText) => {
+        // One gesture can trip several locks (a refused note is then also moved): keep the first.
+        if (Date.now() - lastShown < 1500) return
+        lastShown = Date.now()
+        session.$notice.set({ kind: 'refused', refusal: { code: 'forbidden', ...reason } })
+        if (dismissTimer.current) clearTimeout(dismissTimer.current)
+        dismissTimer.current = setTimeout(() => session.dismissNotice(), LOCK_NOTICE_MS)
+      }
+      const unregister = registerLocks(editor, meeting, showLockNotice)
+      // Show the whole method board at first, clear of tldraw's own panels.
+      requestAnimationFrame(() => fitBoard(editor, meeting.template))
+      return unregister
+    },
+    [meeting, session],
+  )
+  const visibility = useMemo(() => (meeting ? privateVisibility(meeting) : undefined), [meeting])
+
+  return (
+    <BoardConnectionContext.Provider value={connection}>
+      <MeetingContext.Provider value={meeting}>
+        <div className="board meeting">
+          <MeetingChrome
+            meetingId={meetingId}
+            token={token}
+            template={template}
+            title={title}
+            view={view}
+            participantId={participant.id}
+            connection={connection}
+            serverOffset={serverOffset}
+          >
+            <main className="board__canvas">
+              {session && config && meeting ? (
+                <BoardCanvas
+                  session={session}
+                  licenseKey={config.tldrawLicenseKey}
+                  language={language}
+                  user={user}
+                  extraComponents={extraComponents}
+                  getShapeVisibility={visibility}
+                  onMount={onMount}
+                />
+              ) : (
+                <BoardLoading connection={connection} />
+              )}
+            </main>
+          </MeetingChrome>
+          {notice && session ? (
+            <BoardNoticeToast notice={notice} onDismiss={() => session.dismissNotice()} />
+          ) : null}
+        </div>
+      </MeetingContext.Provider>
+    </BoardConnectionContext.Provider>
+  )
+}

@@ -1,0 +1,102 @@
+import { type ReactNode, useCallback } from 'react'
+import type { MeetingCommand } from '../../../templates/src/phaseMachine'
+import type { RoleId, Template } from '../../../templates/src/schema'
+import type { MeetingView } from '../../../templates/src/wire'
+import { ConnectionIndicator } from '../board/ConnectionIndicator'
+import type { ConnectionState } from '../collab/connectionMonitor'
+import { LanguageToggle } from '../i18n/LanguageToggle'
+import { useLanguage, useT } from '../i18n/useT'
+import { Brand } from '../ui/Brand'
+import { loadInviteLink } from './meetingAccess'
+import { meetingApi } from './meetingApi'
+import type { MeetingUiProps } from './meetingUi'
+import { FacilitatorControls } from './panels/FacilitatorControls'
+import { GroundRulesButton } from './panels/GroundRulesButton'
+import { GroundRulesOverlay } from './panels/GroundRulesOverlay'
+import { ParticipantsPanel } from './panels/ParticipantsPanel'
+import { PhaseBar } from './panels/PhaseBar'
+import { useRoleName } from './panels/useRoleName'
+
+interface MeetingChromeProps {
+  meetingId: string
+  token: string
+  template: Template
+  title: string
+  view: MeetingView | null
+  participantId: string
+  connection: ConnectionState
+  serverOffset: number
+  /** The canvas. */
+  children: ReactNode
+}
+
+/**
+ * Everything around the canvas in a meeting: header, phase bar with the facilitator's controls,
+ * participants and roles, and the ground rules before the start. Commands go to the server, which
+ * publishes the new state in the room; nothing here changes the meeting by itself.
+ */
+export function MeetingChrome(props: MeetingChromeProps) {
+  const { meetingId, token, template, title, view, participantId, connection, serverOffset, children } = props
+  const t = useT()
+  const language = useLanguage()
+  const roleName = useRoleName(template, language)
+  const me = view?.participants.find((p) => p.id === participantId) ?? null
+  // Stable, so the timer does not restart its tick on every render.
+  const serverNow = useCallback(() => Date.now() + serverOffset, [serverOffset])
+
+  const ui: MeetingUiProps | null =
+    view && me
+      ? {
+          template,
+          view,
+          me,
+          language,
+          serverNow,
+          onCommand: async (command: MeetingCommand) => {
+            await meetingApi.command(meetingId, token, command)
+          },
+          onAssignRole: async (participantId: string, role: RoleId) => {
+            await meetingApi.assignRole(meetingId, token, participantId, role)
+          },
+          inviteLink: loadInviteLink(meetingId),
+        }
+      : null
+
+  return (
+    <>
+      <header className="board-header">
+        <Brand asLink />
+        <div className="meeting-title">
+          <strong className="meeting-title__name">{title}</strong>
+          <span className="meeting-title__method">{template.name[language]}</span>
+        </div>
+        <ConnectionIndicator state={connection} />
+        <div className="board-header__actions">
+          {me ? (
+            <span className="person-chip" data-role={me.role}>
+              <span className="person-chip__dot" style={{ backgroundColor: me.color }} aria-hidden="true" />
+              <span className="person-chip__name">
+                {t('meeting.you', { name: me.name, role: roleName(me.role) })}
+              </span>
+            </span>
+          ) : null}
+          {ui ? <GroundRulesButton {...ui} /> : null}
+          <LanguageToggle />
+        </div>
+      </header>
+      {ui ? (
+        <div className="meeting-top">
+          <PhaseBar {...ui} />
+          {ui.me.role === 'begeleider' ? <FacilitatorControls {...ui} /> : null}
+        </div>
+      ) : null}
+      <div className="meeting-body">
+        <div className="meeting-body__canvas">
+          {children}
+          {ui && ui.view.progress.phaseIndex === -1 ? <GroundRulesOverlay {...ui} /> : null}
+        </div>
+        {ui ? <ParticipantsPanel {...ui} /> : null}
+      </div>
+    </>
+  )
+}

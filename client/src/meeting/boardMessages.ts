@@ -1,0 +1,51 @@
+import { defineMessages } from '../i18n/defineMessages'
+
+/** Texts of the meeting page itself and of its canvas (zones, ratings, joining). */
+export const meetingBoardMessages = defineMessages(
+  {
+    'meeting.zone.open': 'Open voor jou',
+    'meeting.zone.watch': 'Alleen kijken',
+    'meeting.zone.closed': 'Gesloten in deze fase',
+    'meeting.zone.private': 'ieder schrijft voor zich',
+    'meeting.rating.label': 'Waardering van deze notitie',
+    'meeting.rating.mark': 'Herkend',
+    'meeting.join.title': 'Meedoen aan {title}',
+    'meeting.join.asFacilitator': 'Je opent deze bijeenkomst als begeleider.',
+    'meeting.join.asParticipant': 'Je bent uitgenodigd voor deze intervisiebijeenkomst.',
+    'meeting.join.name': 'Je naam zoals de groep hem ziet',
+    'meeting.join.submit': 'Meedoen',
+    'meeting.join.busy': 'Even geduld…',
+    'meeting.join.confidential':
+      'Wat in de groep besproken wordt, blijft in de groep. Het bord is alleen zichtbaar voor wie is uitgenodigd.',
+    'meeting.noAccess.title': 'Je hebt (nog) geen toegang tot deze bijeenkomst',
+    'meeting.noAccess.body':
+      'Open de uitnodigingslink die je van de begeleider hebt gekregen. Zonder die link kun je niet meedoen.',
+    'meeting.sessionExpired':
+      'Je sessie voor deze bijeenkomst is niet meer geldig. Open de uitnodigingslink opnieuw.',
+    'meeting.refused': 'Dat kan nu niet: {reason}',
+    'meeting.you': 'Jij: {name} ({role})',
+  },
+  {
+    'meeting.zone.open': 'Open to you',
+    'meeting.zone.watch': 'Watch only',
+    'meeting.zone.closed': 'Closed in this phase',
+    'meeting.zone.private': 'each writes for themself',
+    'meeting.rating.label': 'Rating of this note',
+    'meeting.rating.mark': 'Recognised',
+    'meeting.join.title': 'Join {title}',
+    'meeting.join.asFacilitator': 'You are opening this meeting as its facilitator.',
+    'meeting.join.asParticipant': 'You have been invited to this peer consultation meeting.',
+    'meeting.join.name': 'Your name as the group sees it',
+    'meeting.join.submit': 'Join',
+    'meeting.join.busy': 'One moment…',
+    'meeting.join.confidential':
+      'What is discussed in the group stays in the group. The board is visible only to those invited.',
+    'meeting.noAccess.title': 'You do not have access to this meeting (yet)',
+    'meeting.noAccess.body':
+      'Open the invitation link you received from the facilitator. Without that link you cannot join.',
+    'meeting.sessionExpired':
+      'Your session for this meeting is no longer valid. Open the invitation link again.',
+    'meeting.refused': 'Not possible now: {reason}',
+    'meeting.you': 'You: {name} ({role})',
+  },
+)

@@ -1,0 +1,23 @@
+import { useEditor, useValue } from 'tldraw'
+import { RatingOverlay } from './RatingOverlay'
+import { ZoneOverlay } from './ZoneOverlay'
+
+/**
+ * What a meeting adds over the canvas: zone states and hints, ratings. Rendered in front of the
+ * shapes (zone frames are opaque) and moved with the camera, so children use page coordinates.
+ */
+export function MeetingCanvasLayer() {
+  const editor = useEditor()
+  const camera = useValue('camera', () => editor.getCamera(), [editor])
+  return (
+    <div className="meeting-canvas-layer">
+      <div
+        className="meeting-canvas-layer__page"
+        style={{ transform: `scale(${camera.z}) translate(${camera.x}px, ${camera.y}px)` }}
+      >
+        <ZoneOverlay />
+        <RatingOverlay />
+      </div>
+    </div>
+  )
+}

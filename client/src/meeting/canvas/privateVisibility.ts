@@ -1,0 +1,29 @@
+import type { Editor, TLShape } from 'tldraw'
+import { authorOf, type BoardRecord, zoneOfShape } from '../../../../templates/src/boardRecords'
+import { boardLayout } from '../../../../templates/src/layout'
+import { privateZonesAt } from '../../../../templates/src/permissions'
+import type { MeetingState } from '../meetingState'
+
+/**
+ * "Each writes for themself": while a zone is in private writing, others' notes in it are not
+ * shown; they appear for everyone at the phase that reveals the zone. Reads signals, so tldraw
+ * re-evaluates it when the phase changes.
+ */
+export function privateVisibility(meeting: MeetingState) {
+  const rects = boardLayout(meeting.template)
+  return (shape: TLShape, editor: Editor): 'hidden' | 'inherit' => {
+    const view = meeting.$view.get()
+    if (!view) return 'inherit'
+    const zones = privateZonesAt(meeting.template, view.progress.phaseIndex)
+    if (zones.size === 0) return 'inherit'
+    const record = shape as unknown as BoardRecord
+    const author = authorOf(record)
+    if (author === null || author === meeting.participantId) return 'inherit'
+    const zone = zoneOfShape(
+      record,
+      (id) => editor.store.get(id as TLShape['id']) as BoardRecord | undefined,
+      rects,
+    )
+    return zone !== null && zones.has(zone) ? 'hidden' : 'inherit'
+  }
+}

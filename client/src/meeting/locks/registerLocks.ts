@@ -1,0 +1,82 @@
+import type { Editor, TLRecord } from 'tldraw'
+import type { LocalizedText } from '../../../../templates/src/schema'
+import type { MeetingState } from '../meetingState'
+import { asBoardRecord, judgeOnBoard } from './boardPolicy'
+
+/** Record types a participant's edits can touch; session records (camera, pointer…) never leave the browser. */
+const GUARDED_TYPES = ['shape', 'page', 'document', 'binding'] as const
+
+type Source = 'user' | 'remote'
+/** tldraw's side-effect registry, typed for any guarded record type (its generics are per type). */
+interface GuardSideEffects {
+  registerAfterCreateHandler(type: string, fn: (record: TLRecord, source: Source) => void): () => void
+  registerBeforeChangeHandler(
+    type: string,
+    fn: (prev: TLRecord, next: TLRecord, source: Source) => TLRecord,
+  ): () => void
+  registerBeforeDeleteHandler(
+    type: string,
+    fn: (record: TLRecord, source: Source) => void | false,
+  ): () => void
+}
+
+/**
+ * Registers tldraw side effects that stop, before they are sent, the changes the server would
+ * refuse: a create in a closed zone is removed at once, a change returns the previous record, a
+ * delete is cancelled. New shapes get the author's id, which the rules and the server rely on.
+ * Returns the unregister function.
+ */
+export function registerLocks(
+  editor: Editor,
+  meeting: MeetingState,
+  onRefused: (reason: LocalizedText) => void,
+): () => void {
+  const stamp = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
+    if (source !== 'user') return shape
+    return { ...shape, meta: { ...shape.meta, authorId: meeting.participantId } }
+  })
+  const side = editor.sideEffects as unknown as GuardSideEffects
+  /** Records we are taking back ourselves (a refused create): their removal is not judged. */
+  const rollingBack = new Set<string>()
+  const unregister: Array<() => void> = [stamp]
+  for (const typeName of GUARDED_TYPES) {
+    unregister.push(
+      side.registerAfterCreateHandler(typeName, (record, source) => {
+        if (source !== 'user') return
+        const verdict = judgeOnBoard(editor, meeting, [
+          { id: record.id, prev: null, next: asBoardRecord(record) },
+        ])
+        if (verdict.ok) return
+        onRefused(verdict.reason)
+        // Inside this handler the record is not in the store yet; remove it right after the
+        // operation, before the store's listeners flush, so the room never sees it.
+        rollingBack.add(record.id)
+        queueMicrotask(() => {
+          if (editor.store.has(record.id)) editor.store.remove([record.id])
+          rollingBack.delete(record.id)
+        })
+      }),
+      side.registerBeforeChangeHandler(typeName, (prev, next, source) => {
+        if (source !== 'user') return next
+        const verdict = judgeOnBoard(editor, meeting, [
+          { id: next.id, prev: asBoardRecord(prev), next: asBoardRecord(next) },
+        ])
+        if (verdict.ok) return next
+        onRefused(verdict.reason)
+        return prev
+      }),
+      side.registerBeforeDeleteHandler(typeName, (record, source) => {
+        if (source !== 'user' || rollingBack.has(record.id)) return
+        const verdict = judgeOnBoard(editor, meeting, [
+          { id: record.id, prev: asBoardRecord(record), next: null },
+        ])
+        if (verdict.ok) return
+        onRefused(verdict.reason)
+        return false
+      }),
+    )
+  }
+  return () => {
+    for (const fn of unregister) fn()
+  }
+}

@@ -1,0 +1,55 @@
+import { type Atom, atom, react } from 'tldraw'
+import { currentPhase } from '../../../templates/src/phaseMachine'
+import type { Template } from '../../../templates/src/schema'
+import {
+  MEETING_MAP,
+  MEETING_VIEW_KEY,
+  type MeetingView,
+  type ParticipantView,
+} from '../../../templates/src/wire'
+import type { BoardSession } from '../collab/boardSession'
+
+/**
+ * The meeting as this browser knows it, in tldraw signals so the canvas (locks, overlays, hidden
+ * private notes) and React both follow it: the template, the view the server publishes in the
+ * room's meeting map, and who I am in it. Read-only: only the server changes the meeting.
+ */
+export class MeetingState {
+  readonly $view: Atom<MeetingView | null> = atom('meeting view', null)
+  private unobserve: (() => void) | null = null
+  private readonly stopWatching: () => void
+
+  constructor(
+    readonly template: Template,
+    readonly participantId: string,
+    session: BoardSession,
+  ) {
+    // Follow whichever room the session has bound (it starts over after a refusal).
+    this.stopWatching = react('follow the meeting map', () => {
+      const room = session.$room.get()
+      this.unobserve?.()
+      this.unobserve = null
+      if (!room) return
+      const map = room.doc.getMap(MEETING_MAP)
+      const read = () => this.$view.set((map.get(MEETING_VIEW_KEY) as MeetingView | undefined) ?? null)
+      map.observe(read)
+      read()
+      this.unobserve = () => map.unobserve(read)
+    })
+  }
+
+  /** Me as the server knows me now (my role can change during the meeting). */
+  me(): ParticipantView | null {
+    return this.$view.get()?.participants.find((p) => p.id === this.participantId) ?? null
+  }
+
+  phaseId(): string {
+    const view = this.$view.get()
+    return (view && currentPhase(this.template, view.progress)?.id) ?? ''
+  }
+
+  destroy(): void {
+    this.stopWatching()
+    this.unobserve?.()
+  }
+}

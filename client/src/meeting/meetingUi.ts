@@ -1,0 +1,26 @@
+import type { MeetingCommand } from '../../../templates/src/phaseMachine'
+import type { RoleId, Template } from '../../../templates/src/schema'
+import type { MeetingView, ParticipantView } from '../../../templates/src/wire'
+import type { Language } from '../i18n/language'
+
+/**
+ * What the meeting's panels (phase bar, facilitator controls, roles, ground rules) get from the
+ * meeting page. The panels are presentational: they read these props and call the callbacks;
+ * the page owns the session, the server clock and the API calls.
+ */
+export interface MeetingUiProps {
+  template: Template
+  /** The meeting as the server published it in the room (phase, timer fields, participants). */
+  view: MeetingView
+  /** The person at this browser, as the server knows them (role included). */
+  me: ParticipantView
+  language: Language
+  /** The server's clock in ms (Date.now() corrected by the measured offset); use for every timer. */
+  serverNow: () => number
+  /** Sends a facilitator command; rejects with an Error whose message is the server's reason. */
+  onCommand: (command: MeetingCommand) => Promise<void>
+  /** Gives a participant another role (facilitator only); rejects with the server's reason. */
+  onAssignRole: (participantId: string, role: RoleId) => Promise<void>
+  /** The invite link for participants, if this browser knows it (the facilitator who created it). */
+  inviteLink: string | null
+}

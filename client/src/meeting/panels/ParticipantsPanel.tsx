@@ -1,0 +1,105 @@
+import { useId, useState } from 'react'
+import { useT } from '../../i18n/useT'
+import type { MeetingUiProps } from '../meetingUi'
+import { InviteLink } from './InviteLink'
+import { ParticipantItem } from './ParticipantItem'
+import { RoleLegend } from './RoleLegend'
+import { useRoleName } from './useRoleName'
+
+export type ParticipantsPanelProps = Pick<
+  MeetingUiProps,
+  'template' | 'view' | 'me' | 'language' | 'onAssignRole' | 'inviteLink'
+>
+
+/**
+ * The side panel at the right of the board: who is here and in which role, and what the roles
+ * do. The facilitator hands out roles here and finds the invite link. Folds to a narrow strip.
+ */
+export function ParticipantsPanel({
+  template,
+  view,
+  me,
+  language,
+  onAssignRole,
+  inviteLink,
+}: ParticipantsPanelProps) {
+  const t = useT()
+  const roleName = useRoleName(template, language)
+  const [collapsed, setCollapsed] = useState(false)
+  const headingId = useId()
+  const bodyId = useId()
+  const isFacilitator = me.role === 'begeleider'
+  const people = view.participants
+
+  return (
+    <aside
+      className={collapsed ? 'people-panel people-panel--collapsed' : 'people-panel'}
+      aria-labelledby={headingId}
+    >
+      <div className="people-panel__head">
+        <h2 className="people-panel__title" id={headingId}>
+          <span className="people-panel__title-text">{t('meeting.people.title')}</span>{' '}
+          <span
+            className="people-panel__count"
+            title={t('meeting.people.count', { count: String(people.length) })}
+          >
+            <span aria-hidden="true">{people.length}</span>
+            <span className="visually-hidden">
+              ({t('meeting.people.count', { count: String(people.length) })})
+            </span>
+          </span>
+        </h2>
+        <button
+          type="button"
+          className="people-panel__toggle"
+          aria-expanded={!collapsed}
+          aria-controls={bodyId}
+          title={collapsed ? t('meeting.people.show') : t('meeting.people.hide')}
+          onClick={() => setCollapsed((value) => !value)}
+        >
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path
+              d={collapsed ? 'M10 3 5 8l5 5' : 'M6 3l5 5-5 5'}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+          <span className="visually-hidden">
+            {collapsed ? t('meeting.people.show') : t('meeting.people.hide')}
+          </span>
+        </button>
+      </div>
+      {collapsed ? (
+        <ul className="people-panel__dots" aria-hidden="true">
+          {people.map((person) => (
+            <li
+              key={person.id}
+              className="people-panel__dot"
+              style={{ backgroundColor: person.color }}
+              title={person.name}
+            />
+          ))}
+        </ul>
+      ) : null}
+      <div className="people-panel__body" id={bodyId} hidden={collapsed}>
+        <ul className="people-list">
+          {people.map((person) => (
+            <ParticipantItem
+              key={person.id}
+              participant={person}
+              isMe={person.id === me.id}
+              assignable={isFacilitator ? template.roles : null}
+              roleName={roleName}
+              onAssignRole={onAssignRole}
+            />
+          ))}
+        </ul>
+        {isFacilitator ? <InviteLink link={inviteLink} /> : null}
+        <RoleLegend template={template} progress={view.progress} language={language} roleName={roleName} />
+      </div>
+    </aside>
+  )
+}

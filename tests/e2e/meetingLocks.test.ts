@@ -1,0 +1,118 @@
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import {
+  cspViolations,
+  foreignUrls,
+  launchBrowser,
+  recordTraffic,
+  watchCspViolations,
+} from './helpers/browser'
+
+/**
+ * Roles, phases and locks as people meet them (method 6, Roddelmethode): a facilitator, an
+ * inbrenger and a participant in three browsers; the facilitator leads to the gossip phase, and
+ * the inbrenger's page shows the gossip zone watch-only and cannot add a note there.
+ */
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results')
+const VIEWPORT = { width: 1280, height: 800 }
+let server: ServerProcess
+let browser: Browser
+const contexts: BrowserContext[] = []
+const traffic: string[] = []
+
+beforeAll(async () => {
+  await mkdir(RESULTS, { recursive: true })
+  server = await startServerProcess()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  for (const c of contexts) await c.close()
+  await browser?.close()
+  await server?.stop()
+})
+
+async function person(link: string, name: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: VIEWPORT })
+  contexts.push(context)
+  const page = await context.newPage()
+  recordTraffic(page, traffic)
+  await watchCspViolations(page)
+  await page.goto(server.url + link)
+  await page.getByLabel(/naam zoals de groep/i).fill(name)
+  await page.getByRole('button', { name: 'Meedoen' }).click()
+  await page.locator('.tl-canvas').waitFor()
+  return page
+}
+
+const zone = (page: Page, id: string) => page.locator(`.zone-overlay[data-zone="${id}"]`)
+
+it('the inbrenger only watches the gossip zone during gossip, on screen and on the server', async () => {
+  const res = await fetch(`${server.url}/api/meetings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ templateId: 'roddelmethode', title: 'Team Jeugdzorg' }),
+  })
+  const { facilitatorPath, invitePath } = (await res.json()) as {
+    facilitatorPath: string
+    invitePath: string
+  }
+
+  const bea = await person(facilitatorPath, 'Bea')
+  const ina = await person(invitePath, 'Ina')
+  const piet = await person(invitePath, 'Piet')
+  // The secret is gone from the address bar once traded for a session.
+  expect(new URL(ina.url()).hash).toBe('')
+
+  // The facilitator makes Ina the inbrenger; everyone sees it.
+  await bea.getByLabel('Rol van Ina').selectOption('inbrenger')
+  await expect.poll(() => ina.locator('.person-chip').textContent()).toContain('inbrenger')
+  await expect.poll(() => piet.getByText(/Ina/).count()).toBeGreaterThan(0)
+
+  // Ground rules first; then start and advance to the gossip phase.
+  expect(
+    await piet.getByText('Wat in de groep besproken wordt, blijft in de groep.').first().isVisible(),
+  ).toBe(true)
+  await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
+  await expect.poll(() => zone(ina, 'roddelzone').getAttribute('data-state')).toBe('open')
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
+
+  // Everyone's phase bar follows; the zone is watch-only for Ina, open for Piet.
+  await expect.poll(() => zone(ina, 'roddelzone').getAttribute('data-state'), { timeout: 5000 }).toBe('watch')
+  await expect.poll(() => zone(piet, 'roddelzone').getAttribute('data-state')).toBe('open')
+  expect(
+    await ina.locator('.zone-overlay[data-zone="roddelzone"] .zone-overlay__badge').textContent(),
+  ).toMatch(/Alleen kijken/)
+
+  // Ina tries to put a note in the gossip zone: the board says why and nothing is created.
+  const notesBefore = await ina.locator('.tl-shape[data-shape-type="note"]').count()
+  await ina.getByTestId('tools.note').click()
+  const box = (await zone(ina, 'roddelzone').boundingBox())!
+  await ina.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
+  await expect
+    .poll(() => ina.locator('.notice[role="alert"]').textContent(), { timeout: 3000 })
+    .toMatch(/alleen om te kijken/)
+  await ina.waitForTimeout(500)
+  expect(await ina.locator('.tl-shape[data-shape-type="note"]').count()).toBe(notesBefore)
+  expect(await piet.locator('.tl-shape[data-shape-type="note"]').count()).toBe(0)
+  // The client stopped it before sending: the server had nothing to refuse.
+  expect(server.output()).not.toContain('"msg":"refused update"')
+
+  // Piet can gossip there, and Ina sees it appear.
+  await piet.getByTestId('tools.note').click()
+  const pbox = (await zone(piet, 'roddelzone').boundingBox())!
+  await piet.mouse.click(pbox.x + pbox.width / 3, pbox.y + pbox.height / 2)
+  await piet.keyboard.type('Misschien wil ze het iedereen naar de zin maken')
+  await piet.keyboard.press('Escape')
+  await expect.poll(() => ina.locator('.tl-shape[data-shape-type="note"]').count(), { timeout: 4000 }).toBe(1)
+
+  await bea.screenshot({ path: path.join(RESULTS, 'meeting-facilitator.png') })
+  await ina.screenshot({ path: path.join(RESULTS, 'meeting-inbrenger.png') })
+  await piet.screenshot({ path: path.join(RESULTS, 'meeting-participant.png') })
+
+  expect(foreignUrls(traffic, server.url)).toEqual([])
+  for (const page of [bea, ina, piet]) expect(await cspViolations(page)).toEqual([])
+})
