@@ -1,0 +1,72 @@
+import { mkdir } from 'node:fs/promises'
+import path from 'node:path'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Template } from '../../templates/src/schema'
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { launchBrowser } from './helpers/browser'
+
+/** Three methods as boards, as a facilitator sees them at 1280x800: zones and phase timeline. */
+const RESULTS = path.resolve(import.meta.dirname, '../../test-results')
+let server: ServerProcess
+let browser: Browser
+
+beforeAll(async () => {
+  await mkdir(RESULTS, { recursive: true })
+  server = await startServerProcess()
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+for (const templateId of ['vissenkom', 'warm-neutraal-koud', 'modelling']) {
+  it(`lays out ${templateId} with every zone and the whole timeline`, async () => {
+    const { template } = (await (await fetch(`${server.url}/api/templates/${templateId}`)).json()) as {
+      template: Template
+    }
+    const res = await fetch(`${server.url}/api/meetings`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ templateId, title: 'Intervisiegroep wijkteam' }),
+    })
+    const { facilitatorPath } = (await res.json()) as { facilitatorPath: string }
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+    const page = await context.newPage()
+    await page.goto(server.url + facilitatorPath)
+    await page.getByLabel(/naam zoals de groep/i).fill('Bea')
+    await page.getByRole('button', { name: 'Meedoen' }).click()
+    await page.getByRole('button', { name: 'Start de bijeenkomst' }).click()
+    await page.locator('.zone-overlay').first().waitFor()
+
+    // Every zone is on the board, inside the visible canvas, and no two overlap.
+    const boxes = await Promise.all(
+      template.zones.map((z) => page.locator(`.zone-overlay[data-zone="${z.id}"]`).boundingBox()),
+    )
+    const canvas = (await page.locator('.tl-canvas').boundingBox())!
+    for (const [i, box] of boxes.entries()) {
+      expect(box, template.zones[i]!.id).not.toBeNull()
+      expect(box!.x).toBeGreaterThanOrEqual(canvas.x - 1)
+      expect(box!.y).toBeGreaterThanOrEqual(canvas.y - 1)
+      expect(box!.x + box!.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1)
+      expect(box!.y + box!.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1)
+      // Legible: a zone is at least a fingertip wide on screen.
+      expect(box!.width).toBeGreaterThan(120)
+    }
+    for (let a = 0; a < boxes.length; a++) {
+      for (let b = a + 1; b < boxes.length; b++) {
+        const p = boxes[a]!
+        const q = boxes[b]!
+        const overlap =
+          p.x < q.x + q.width && q.x < p.x + p.width && p.y < q.y + q.height && q.y < p.y + p.height
+        expect(overlap, `${template.zones[a]!.id} / ${template.zones[b]!.id}`).toBe(false)
+      }
+    }
+    // The timeline shows every phase, the first one current.
+    expect(await page.locator('.phase-timeline__steps > li').count()).toBe(template.phases.length)
+    expect(await page.locator('.phase-timeline__steps [aria-current]').count()).toBe(1)
+    await page.screenshot({ path: path.join(RESULTS, `board-${templateId}.png`) })
+    await context.close()
+  })
+}
