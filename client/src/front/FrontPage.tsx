@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useState } from 'react'
+import { type FormEvent, type MouseEvent, useId, useState } from 'react'
 import { LanguageToggle } from '../i18n/LanguageToggle'
 import type { MessageKey } from '../i18n/messages'
 import { useT } from '../i18n/useT'
@@ -44,13 +44,19 @@ export function FrontPage() {
           </h1>
           <p className="front__lead">{t('front.lead1')}</p>
           <p className="front__lead">{t('front.lead2')}</p>
-          <button
-            type="button"
-            className="button button--primary button--large"
-            onClick={() => navigate(boardPath(newRoomId()))}
-          >
-            {t('front.new')}
-          </button>
+          <div className="field__row">
+            <button
+              type="button"
+              className="button button--primary button--large"
+              onClick={() => navigate(boardPath(newRoomId()))}
+            >
+              {t('front.new')}
+            </button>
+            <a className="button button--large" href="/nieuw" onClick={followInApp}>
+              {t('newMeeting.front.cta')}
+            </a>
+          </div>
+          <p className="field__hint">{t('newMeeting.front.hint')}</p>
         </section>
 
         <section className="card front__open" aria-labelledby="front-open-title">
@@ -96,4 +102,11 @@ export function FrontPage() {
       </main>
     </div>
   )
+}
+
+/** A plain link that the app follows itself (a modified click still opens a new tab). */
+function followInApp(event: MouseEvent<HTMLAnchorElement>): void {
+  if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return
+  event.preventDefault()
+  navigate(event.currentTarget.pathname)
 }

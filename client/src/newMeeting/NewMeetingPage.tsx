@@ -1,4 +1,77 @@
-/** `/nieuw`: choose a method and create a meeting. (Being built.) */
+import '../styles/newMeeting.css'
+import { type ReactNode, useState } from 'react'
+import type { Template } from '../../../templates/src/schema'
+import { LanguageToggle } from '../i18n/LanguageToggle'
+import { useLanguage, useT } from '../i18n/useT'
+import { Brand } from '../ui/Brand'
+import { LoadingView } from '../ui/LoadingView'
+import { useDocumentTitle } from '../ui/useDocumentTitle'
+import type { CreatedMeeting } from './createMeeting'
+import { rememberInviteLink } from './inviteLink'
+import { type CreatedView, MeetingCreated } from './MeetingCreated'
+import { MethodPicker } from './MethodPicker'
+import { useTemplates } from './useTemplates'
+
+/** `/nieuw`: choose a method from the library and create a meeting with it. */
 export default function NewMeetingPage() {
-  return null
+  const t = useT()
+  const language = useLanguage()
+  useDocumentTitle(`${t('newMeeting.title')} — ${t('app.name')}`)
+  const { state, retry } = useTemplates()
+  const [created, setCreated] = useState<CreatedView | null>(null)
+
+  const onCreated = (meeting: CreatedMeeting, title: string, template: Template) => {
+    const origin = window.location.origin
+    const inviteUrl = `${origin}${meeting.invitePath}`
+    rememberInviteLink(meeting.meetingId, inviteUrl)
+    setCreated({
+      meetingId: meeting.meetingId,
+      title,
+      methodName: template.name[language],
+      facilitatorPath: meeting.facilitatorPath,
+      facilitatorUrl: `${origin}${meeting.facilitatorPath}`,
+      inviteUrl,
+    })
+    window.scrollTo(0, 0)
+  }
+
+  // The picker fills the window on a large screen (see newMeeting.css); other views scroll.
+  const appView = !created && state.status === 'ready' && state.templates.length > 0
+  let content: ReactNode
+  if (created) {
+    content = <MeetingCreated created={created} onAnother={() => setCreated(null)} />
+  } else if (state.status === 'loading') {
+    content = <LoadingView message={t('newMeeting.loading')} />
+  } else if (state.status === 'failed') {
+    content = (
+      <div className="new-meeting__problem" role="alert">
+        <p>{t('newMeeting.loadFailed')}</p>
+        <button type="button" className="button" onClick={retry}>
+          {t('newMeeting.retry')}
+        </button>
+      </div>
+    )
+  } else if (state.templates.length === 0) {
+    content = <p className="new-meeting__problem">{t('newMeeting.libraryEmpty')}</p>
+  } else {
+    content = <MethodPicker templates={state.templates} onCreated={onCreated} />
+  }
+
+  return (
+    <div className={appView ? 'new-meeting new-meeting--app' : 'new-meeting'}>
+      <header className="new-meeting__header">
+        <Brand asLink />
+        <LanguageToggle />
+      </header>
+      <main className="new-meeting__main">
+        {created ? null : (
+          <div className="new-meeting__intro">
+            <h1 className="new-meeting__title">{t('newMeeting.title')}</h1>
+            <p className="new-meeting__lead">{t('newMeeting.lead')}</p>
+          </div>
+        )}
+        {content}
+      </main>
+    </div>
+  )
 }
