@@ -1,49 +1,20 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
 import { WebSocket as NodeWebSocket } from 'ws'
 import { openRoom } from '../../client/src/collab/roomConnection'
 import { startServerProcess as startServer, type ServerProcess as TestServer } from '../helpers/serverProcess'
-import {
-  cspViolations,
-  foreignUrls,
-  launchBrowser,
-  recordTraffic,
-  watchCspViolations,
-} from './helpers/browser'
+import { cspViolations, foreignUrls } from './helpers/browser'
+import { RESULTS_DIR, serverAndBrowserForFile, VIEWPORT } from './helpers/harness'
 
 /**
  * The live board end to end: the real server, the built client (run `npx vite build` first) and
  * two people in separate browser contexts on one new board.
  */
-const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results')
-const VIEWPORT = { width: 1280, height: 800 }
-
-let server: TestServer
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await browser?.close()
-  await server?.stop()
-})
-
-async function openPerson(traffic: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT })
-  contexts.push(context)
-  const page = await context.newPage()
-  recordTraffic(page, traffic)
-  await watchCspViolations(page)
-  return page
-}
+const e2e = serverAndBrowserForFile()
+const openPerson = (traffic: string[]) => e2e.openPage(traffic)
 
 /** Answers "Hoe heet je?" on a first visit. */
 async function join(page: Page, name: string): Promise<void> {
@@ -65,7 +36,7 @@ describe('the live board', () => {
     const bram = await openPerson(traffic)
 
     // Anna starts a board from the front page and passes its link on.
-    await anna.goto(server.url)
+    await anna.goto(e2e.server.url)
     await anna.getByRole('button', { name: 'Nieuw bord starten' }).click()
     await anna.waitForURL(/\/b\/[A-Za-z0-9_-]{22}$/)
     const boardUrl = anna.url()
@@ -96,7 +67,7 @@ describe('the live board', () => {
     // The note is in the room's document, as a plain tldraw record under its own id.
     const observer = openRoom({
       roomId: new URL(boardUrl).pathname.split('/').pop()!,
-      serverUrl: `ws://127.0.0.1:${server.port}/yjs`,
+      serverUrl: `ws://127.0.0.1:${e2e.server.port}/yjs`,
       WebSocketPolyfill: NodeWebSocket as unknown as typeof WebSocket,
     })
     try {
@@ -132,8 +103,8 @@ describe('the live board', () => {
     await bram.locator('.tl-nametag', { hasText: 'Anna' }).waitFor({ state: 'visible', timeout: 5000 })
 
     // Nothing reached another host, and the strict CSP blocked nothing.
-    expect(foreignUrls(traffic, server.url)).toEqual([])
-    expect(traffic.some((url) => url.startsWith(`ws://127.0.0.1:${server.port}/yjs/`))).toBe(true)
+    expect(foreignUrls(traffic, e2e.server.url)).toEqual([])
+    expect(traffic.some((url) => url.startsWith(`ws://127.0.0.1:${e2e.server.port}/yjs/`))).toBe(true)
     expect(await cspViolations(anna)).toEqual([])
     expect(await cspViolations(bram)).toEqual([])
 
@@ -189,10 +160,10 @@ describe('the live board', () => {
 async function saveSideBySide(pages: Page[], file: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
   const shots = await Promise.all(pages.map((page) => page.screenshot()))
-  const context = await browser.newContext({
+  const context = await e2e.browser.newContext({
     viewport: { width: VIEWPORT.width * 2 + 24, height: VIEWPORT.height },
   })
-  contexts.push(context)
+  e2e.track(context)
   const page = await context.newPage()
   const images = shots
     .map((shot) => `<img src="data:image/png;base64,${shot.toString('base64')}" width="${VIEWPORT.width}">`)

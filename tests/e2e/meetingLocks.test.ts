@@ -1,46 +1,20 @@
-import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
-import {
-  cspViolations,
-  foreignUrls,
-  launchBrowser,
-  recordTraffic,
-  watchCspViolations,
-} from './helpers/browser'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { cspViolations, foreignUrls } from './helpers/browser'
+import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 
 /**
  * Roles, phases and locks as people meet them (method 6, Roddelmethode): a facilitator, an
  * inbrenger and a participant in three browsers; the facilitator leads to the gossip phase, and
  * the inbrenger's page shows the gossip zone watch-only and cannot add a note there.
  */
-const RESULTS = path.resolve(import.meta.dirname, '../../test-results')
-const VIEWPORT = { width: 1280, height: 800 }
-let server: ServerProcess
-let browser: Browser
-const contexts: BrowserContext[] = []
+const e2e = serverAndBrowserForFile()
 const traffic: string[] = []
 
-beforeAll(async () => {
-  await mkdir(RESULTS, { recursive: true })
-  server = await startServerProcess()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  for (const c of contexts) await c.close()
-  await browser?.close()
-  await server?.stop()
-})
-
 async function person(link: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT })
-  contexts.push(context)
-  const page = await context.newPage()
-  recordTraffic(page, traffic)
-  await watchCspViolations(page)
-  await page.goto(server.url + link)
+  const page = await e2e.openPage(traffic)
+  await page.goto(e2e.server.url + link)
   await page.getByLabel(/naam zoals de groep/i).fill(name)
   await page.getByRole('button', { name: 'Meedoen' }).click()
   await page.locator('.tl-canvas').waitFor()
@@ -50,7 +24,7 @@ async function person(link: string, name: string): Promise<Page> {
 const zone = (page: Page, id: string) => page.locator(`.zone-overlay[data-zone="${id}"]`)
 
 it('the inbrenger only watches the gossip zone during gossip, on screen and on the server', async () => {
-  const res = await fetch(`${server.url}/api/meetings`, {
+  const res = await fetch(`${e2e.server.url}/api/meetings`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ templateId: 'roddelmethode', title: 'Team Jeugdzorg' }),
@@ -99,7 +73,7 @@ it('the inbrenger only watches the gossip zone during gossip, on screen and on t
   expect(await ina.locator('.tl-shape[data-shape-type="note"]').count()).toBe(notesBefore)
   expect(await piet.locator('.tl-shape[data-shape-type="note"]').count()).toBe(0)
   // The client stopped it before sending: the server had nothing to refuse.
-  expect(server.output()).not.toContain('"msg":"refused update"')
+  expect(e2e.server.output()).not.toContain('"msg":"refused update"')
 
   // Piet can gossip there, and Ina sees it appear.
   await piet.getByTestId('tools.note').click()
@@ -109,10 +83,10 @@ it('the inbrenger only watches the gossip zone during gossip, on screen and on t
   await piet.keyboard.press('Escape')
   await expect.poll(() => ina.locator('.tl-shape[data-shape-type="note"]').count(), { timeout: 4000 }).toBe(1)
 
-  await bea.screenshot({ path: path.join(RESULTS, 'meeting-facilitator.png') })
-  await ina.screenshot({ path: path.join(RESULTS, 'meeting-inbrenger.png') })
-  await piet.screenshot({ path: path.join(RESULTS, 'meeting-participant.png') })
+  await bea.screenshot({ path: path.join(RESULTS_DIR, 'meeting-facilitator.png') })
+  await ina.screenshot({ path: path.join(RESULTS_DIR, 'meeting-inbrenger.png') })
+  await piet.screenshot({ path: path.join(RESULTS_DIR, 'meeting-participant.png') })
 
-  expect(foreignUrls(traffic, server.url)).toEqual([])
+  expect(foreignUrls(traffic, e2e.server.url)).toEqual([])
   for (const page of [bea, ina, piet]) expect(await cspViolations(page)).toEqual([])
 })

@@ -1,40 +1,24 @@
-import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import type { Template } from '../../templates/src/schema'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
-import { launchBrowser } from './helpers/browser'
+import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 
 /** Three methods as boards, as a facilitator sees them at 1280x800: zones and phase timeline. */
-const RESULTS = path.resolve(import.meta.dirname, '../../test-results')
-let server: ServerProcess
-let browser: Browser
-
-beforeAll(async () => {
-  await mkdir(RESULTS, { recursive: true })
-  server = await startServerProcess()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = serverAndBrowserForFile()
 
 for (const templateId of ['vissenkom', 'warm-neutraal-koud', 'modelling']) {
   it(`lays out ${templateId} with every zone and the whole timeline`, async () => {
-    const { template } = (await (await fetch(`${server.url}/api/templates/${templateId}`)).json()) as {
+    const { template } = (await (await fetch(`${e2e.server.url}/api/templates/${templateId}`)).json()) as {
       template: Template
     }
-    const res = await fetch(`${server.url}/api/meetings`, {
+    const res = await fetch(`${e2e.server.url}/api/meetings`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ templateId, title: 'Intervisiegroep wijkteam' }),
     })
     const { facilitatorPath } = (await res.json()) as { facilitatorPath: string }
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
-    const page = await context.newPage()
-    await page.goto(server.url + facilitatorPath)
+    const page = await e2e.openPage()
+    await page.goto(e2e.server.url + facilitatorPath)
     await page.getByLabel(/naam zoals de groep/i).fill('Bea')
     await page.getByRole('button', { name: 'Meedoen' }).click()
     await page.getByRole('button', { name: 'Start de bijeenkomst' }).click()
@@ -66,7 +50,6 @@ for (const templateId of ['vissenkom', 'warm-neutraal-koud', 'modelling']) {
     // The timeline shows every phase, the first one current.
     expect(await page.locator('.phase-timeline__steps > li').count()).toBe(template.phases.length)
     expect(await page.locator('.phase-timeline__steps [aria-current]').count()).toBe(1)
-    await page.screenshot({ path: path.join(RESULTS, `board-${templateId}.png`) })
-    await context.close()
+    await page.screenshot({ path: path.join(RESULTS_DIR, `board-${templateId}.png`) })
   })
 }

@@ -1,47 +1,22 @@
 import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
-import {
-  cspViolations,
-  foreignUrls,
-  launchBrowser,
-  recordTraffic,
-  watchCspViolations,
-} from './helpers/browser'
+import type { Page } from 'playwright-core'
+import { describe, expect, it } from 'vitest'
+import { cspViolations, foreignUrls } from './helpers/browser'
+import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 
 /**
  * The new-meeting screen end to end: the real server, the built client (run `npx vite build`
  * first), the method library from the server and a meeting created with it.
  */
-const RESULTS_DIR = path.resolve(import.meta.dirname, '../../test-results')
-const VIEWPORT = { width: 1280, height: 800 }
-
-let server: ServerProcess
-let browser: Browser
-const contexts: BrowserContext[] = []
-
-beforeAll(async () => {
-  server = await startServerProcess()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  for (const context of contexts) await context.close()
-  await browser?.close()
-  await server?.stop()
-})
+const e2e = serverAndBrowserForFile()
 
 async function openPage(traffic: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: VIEWPORT })
-  contexts.push(context)
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url })
-  const page = await context.newPage()
+  const page = await e2e.openPage(traffic, (context) =>
+    context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: e2e.server.url }),
+  )
   // A step that hangs should fail with its locator, well before the test's own timeout.
   page.setDefaultTimeout(10_000)
-  recordTraffic(page, traffic)
-  await watchCspViolations(page)
   return page
 }
 
@@ -56,7 +31,7 @@ function resultsCount(page: Page) {
 
 /** Minutes of one run through each method, as the server's library has them. */
 async function libraryMinutes(): Promise<number[]> {
-  const response = await fetch(`${server.url}/api/templates`)
+  const response = await fetch(`${e2e.server.url}/api/templates`)
   const { templates } = (await response.json()) as {
     templates: Array<{ phases: Array<{ minutes: number }> }>
   }
@@ -67,19 +42,19 @@ describe('the new-meeting screen', () => {
   it('is linked from the front page', async () => {
     const traffic: string[] = []
     const page = await openPage(traffic)
-    await page.goto(server.url)
+    await page.goto(e2e.server.url)
     const link = page.getByRole('link', { name: 'Bijeenkomst met een methode' })
     expect(await link.getAttribute('href')).toBe('/nieuw')
     await link.click()
-    await page.waitForURL(`${server.url}/nieuw`)
+    await page.waitForURL(`${e2e.server.url}/nieuw`)
     await page.getByRole('heading', { level: 1, name: 'Nieuwe bijeenkomst' }).waitFor()
-    expect(foreignUrls(traffic, server.url)).toEqual([])
+    expect(foreignUrls(traffic, e2e.server.url)).toEqual([])
   })
 
   it('finds, previews and creates a meeting with a method, talking to our server only', async () => {
     const traffic: string[] = []
     const page = await openPage(traffic)
-    await page.goto(`${server.url}/nieuw`)
+    await page.goto(`${e2e.server.url}/nieuw`)
 
     // The whole library: 18 methods, each a radio button with a board preview.
     await methodRadios(page).first().waitFor()
@@ -160,8 +135,8 @@ describe('the new-meeting screen', () => {
     await page.getByRole('heading', { level: 1, name: 'De bijeenkomst staat klaar' }).waitFor()
     const facilitatorUrl = await page.locator('input[data-link="facilitator"]').inputValue()
     const inviteUrl = await page.locator('input[data-link="invite"]').inputValue()
-    expect(facilitatorUrl.startsWith(`${server.url}/m/`)).toBe(true)
-    expect(inviteUrl.startsWith(`${server.url}/m/`)).toBe(true)
+    expect(facilitatorUrl.startsWith(`${e2e.server.url}/m/`)).toBe(true)
+    expect(inviteUrl.startsWith(`${e2e.server.url}/m/`)).toBe(true)
     expect(facilitatorUrl).toMatch(/#begeleider=.+/)
     expect(inviteUrl).toMatch(/#uitnodiging=.+/)
     const meetingId = new URL(inviteUrl).pathname.split('/').pop()!
@@ -177,14 +152,14 @@ describe('the new-meeting screen', () => {
 
     // The invite link opens the meeting the server made, with our method and title.
     const secret = new URL(inviteUrl).hash.replace('#uitnodiging=', '')
-    const joined = await fetch(`${server.url}/api/meetings/${meetingId}/join`, {
+    const joined = await fetch(`${e2e.server.url}/api/meetings/${meetingId}/join`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ secret, name: 'Controle' }),
     })
     expect(joined.status).toBe(201)
     const { token } = (await joined.json()) as { token: string }
-    const meeting = await fetch(`${server.url}/api/meetings/${meetingId}`, {
+    const meeting = await fetch(`${e2e.server.url}/api/meetings/${meetingId}`, {
       headers: { Authorization: `Bearer ${token}` },
     })
     const { view } = (await meeting.json()) as { view: { templateId: string; title: string } }
@@ -195,7 +170,7 @@ describe('the new-meeting screen', () => {
     await page.getByRole('button', { name: /^Gekopieerd\W+Uitnodigingslink voor de groep$/ }).waitFor()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(inviteUrl)
 
-    expect(foreignUrls(traffic, server.url)).toEqual([])
+    expect(foreignUrls(traffic, e2e.server.url)).toEqual([])
     expect(await cspViolations(page)).toEqual([])
 
     // In as facilitator: the fragment with the secret reaches the meeting page.

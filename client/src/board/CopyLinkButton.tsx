@@ -1,41 +1,12 @@
-import { useEffect, useState } from 'react'
 import { useT } from '../i18n/useT'
 import { boardPath } from '../roomId'
-
-/** Copies text; falls back to a hidden textarea where the Clipboard API is unavailable (plain http). */
-async function copyText(text: string): Promise<void> {
-  if (navigator.clipboard && window.isSecureContext) {
-    await navigator.clipboard.writeText(text)
-    return
-  }
-  const area = document.createElement('textarea')
-  area.value = text
-  area.setAttribute('readonly', '')
-  area.className = 'visually-hidden'
-  document.body.append(area)
-  area.select()
-  const ok = document.execCommand('copy')
-  area.remove()
-  if (!ok) throw new Error('copy command refused')
-}
+import { useCopy } from '../ui/useCopy'
 
 /** "Link kopiëren": the board's URL is what people share. */
 export function CopyLinkButton({ roomId }: { roomId: string }) {
   const t = useT()
-  const [result, setResult] = useState<'idle' | 'copied' | 'failed'>('idle')
-
-  useEffect(() => {
-    if (result === 'idle') return
-    const timer = setTimeout(() => setResult('idle'), result === 'copied' ? 2500 : 6000)
-    return () => clearTimeout(timer)
-  }, [result])
-
-  const copy = () => {
-    copyText(`${window.location.origin}${boardPath(roomId)}`).then(
-      () => setResult('copied'),
-      () => setResult('failed'),
-    )
-  }
+  const { result, copy: copyUrl } = useCopy()
+  const copy = () => copyUrl(`${window.location.origin}${boardPath(roomId)}`)
 
   return (
     <div className="copy-link">

@@ -1,6 +1,6 @@
-import { type ReactNode, useEffect, useId, useState } from 'react'
+import { type ReactNode, useId } from 'react'
 import { useT } from '../i18n/useT'
-import { copyText } from './copyText'
+import { useCopy } from '../ui/useCopy'
 
 interface LinkBoxProps {
   title: string
@@ -15,20 +15,8 @@ export function LinkBox({ title, explanation, url, kind }: LinkBoxProps) {
   const t = useT()
   const inputId = useId()
   const textId = useId()
-  const [result, setResult] = useState<'idle' | 'copied' | 'failed'>('idle')
-
-  useEffect(() => {
-    if (result === 'idle') return
-    const timer = setTimeout(() => setResult('idle'), result === 'copied' ? 2500 : 6000)
-    return () => clearTimeout(timer)
-  }, [result])
-
-  const copy = () => {
-    copyText(url).then(
-      () => setResult('copied'),
-      () => setResult('failed'),
-    )
-  }
+  const { result, copy: copyUrl } = useCopy()
+  const copy = () => copyUrl(url)
 
   return (
     <section className={`link-box link-box--${kind}`} aria-labelledby={`${inputId}-title`}>

@@ -16,7 +16,7 @@ interface GuardSideEffects {
   ): () => void
   registerBeforeDeleteHandler(
     type: string,
-    fn: (record: TLRecord, source: Source) => void | false,
+    fn: (record: TLRecord, source: Source) => false | undefined,
   ): () => void
 }
 

@@ -1,6 +1,6 @@
-import { useEffect, useId, useState } from 'react'
+import { useId } from 'react'
 import { useT } from '../../i18n/useT'
-import { copyText } from './copyText'
+import { useCopy } from '../../ui/useCopy'
 
 /**
  * The invite link for the group, with a copy button and who it is for; when this browser does not
@@ -10,13 +10,7 @@ export function InviteLink({ link }: { link: string | null }) {
   const t = useT()
   const headingId = useId()
   const inputId = useId()
-  const [result, setResult] = useState<'idle' | 'copied' | 'failed'>('idle')
-
-  useEffect(() => {
-    if (result === 'idle') return
-    const timer = setTimeout(() => setResult('idle'), result === 'copied' ? 2500 : 6000)
-    return () => clearTimeout(timer)
-  }, [result])
+  const { result, copy } = useCopy()
 
   return (
     <section className="invite" aria-labelledby={headingId}>
@@ -40,16 +34,7 @@ export function InviteLink({ link }: { link: string | null }) {
               value={link}
               onFocus={(event) => event.currentTarget.select()}
             />
-            <button
-              type="button"
-              className="button invite__copy"
-              onClick={() =>
-                copyText(link).then(
-                  () => setResult('copied'),
-                  () => setResult('failed'),
-                )
-              }
-            >
+            <button type="button" className="button invite__copy" onClick={() => copy(link)}>
               {result === 'copied' ? t('meeting.invite.copied') : t('meeting.invite.copy')}
             </button>
           </div>
