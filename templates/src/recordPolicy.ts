@@ -8,7 +8,7 @@ import {
 } from './boardRecords'
 import type { ZoneRect } from './layout'
 import { accessFor, findZone, mayEdit, mayMove, type ResolvedAccess } from './permissions'
-import type { LocalizedText, RoleId, Template } from './schema'
+import type { LocalizedText, RATING_SCALES, RoleId, Template } from './schema'
 
 /**
  * Who may change what: one function that judges a batch of record changes against the current
@@ -43,10 +43,11 @@ export interface RecordChange {
 
 export type Verdict = { ok: true } | { ok: false; recordId: string; reason: LocalizedText }
 
-const RATING_VALUES: Record<string, ReadonlySet<string>> = {
-  wnk: new Set(['W', 'N', 'K']),
-  mark: new Set(['herkend']),
-  score10: new Set(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']),
+/** The values each rating scale allows, in the order the rating buttons show them. */
+export const RATING_VALUES: Record<(typeof RATING_SCALES)[number], readonly string[]> = {
+  wnk: ['W', 'N', 'K'],
+  mark: ['herkend'],
+  score10: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
 }
 
 /** Record types a participant may never write in a meeting (the server owns them). */
@@ -214,7 +215,7 @@ function mayRate(
     })
   }
   const value = ratingOf(next)
-  if (value !== null && !RATING_VALUES[scale]?.has(value)) {
+  if (value !== null && !RATING_VALUES[scale].includes(value)) {
     return deny(id, {
       nl: `"${value}" is geen geldige waardering hier.`,
       en: `"${value}" is not a valid rating here.`,

@@ -2,14 +2,9 @@ import { type TLShape, useEditor, useValue } from 'tldraw'
 import { type BoardRecord, ratingOf, zoneOfShape } from '../../../../templates/src/boardRecords'
 import { boardLayout } from '../../../../templates/src/layout'
 import { accessFor, findZone } from '../../../../templates/src/permissions'
+import { RATING_VALUES } from '../../../../templates/src/recordPolicy'
 import { useT } from '../../i18n/useT'
 import { useMeeting } from './meetingContext'
-
-const SCALES: Record<string, readonly string[]> = {
-  wnk: ['W', 'N', 'K'],
-  mark: ['herkend'],
-  score10: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'],
-}
 
 /**
  * Ratings on the canvas: a badge on every rated note (W, N, K, a mark, a score), and for whoever
@@ -41,7 +36,7 @@ export function RatingOverlay() {
       if (zone?.rating && canRate) {
         control = {
           shape: selected,
-          scale: SCALES[zone.rating] ?? [],
+          scale: RATING_VALUES[zone.rating],
           current: ratingOf(selected as unknown as BoardRecord),
         }
       }
