@@ -64,7 +64,12 @@ export class BoardSession {
 
   private readonly $ready = atom('board ready', false)
   /** Read-only while a restart replaces the content, so no edit is lost in between. */
-  private readonly $mode = atom<'readonly' | 'readwrite'>('board mode', 'readwrite')
+  private readonly $restarting = atom('board restarting', false)
+  /** Read-only by the page's choice (an observer in a meeting). */
+  private readonly $readonlyWanted = atom('board read-only wanted', false)
+  private readonly $mode = computed<'readonly' | 'readwrite'>('board mode', () =>
+    this.$restarting.get() || this.$readonlyWanted.get() ? 'readonly' : 'readwrite',
+  )
   private readonly monitor = new ConnectionMonitor()
   private readonly $presence: Signal<TLInstancePresence | null>
   private room: RoomConnection | null = null
@@ -104,6 +109,11 @@ export class BoardSession {
     })
 
     this.connect()
+  }
+
+  /** Makes the board read-only (or not) for this person, whatever the connection does. */
+  setReadonly(readonly: boolean): void {
+    this.$readonlyWanted.set(readonly)
   }
 
   dismissNotice(): void {
@@ -149,7 +159,7 @@ export class BoardSession {
         unbindStore()
       }
       this.$room.set(room)
-      this.$mode.set('readwrite')
+      this.$restarting.set(false)
       this.$ready.set(true)
     })
   }
@@ -157,7 +167,7 @@ export class BoardSession {
   private restart(notice: BoardNotice): void {
     if (this.destroyed) return
     this.$notice.set(notice)
-    this.$mode.set('readonly')
+    this.$restarting.set(true)
     this.unbind?.()
     this.unbind = null
     const old = this.room

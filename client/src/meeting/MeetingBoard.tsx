@@ -1,7 +1,7 @@
 import '../styles/board.css'
 import 'tldraw/tldraw.css'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
-import { type Editor, useValue } from 'tldraw'
+import { type Editor, react, useValue } from 'tldraw'
 import type { LocalizedText, Template } from '../../../templates/src/schema'
 import type { ParticipantView } from '../../../templates/src/wire'
 import { BoardCanvas } from '../board/BoardCanvas'
@@ -53,6 +53,14 @@ export function MeetingBoard({
     [session, template, participant.id],
   )
   useEffect(() => () => meeting?.destroy(), [meeting])
+  // An observer watches: tldraw's own read-only mode, so no tool even starts an edit.
+  useEffect(
+    () =>
+      meeting && session
+        ? react('observer reads only', () => session.setReadonly(meeting.me()?.role === 'observer'))
+        : undefined,
+    [meeting, session],
+  )
   const connection = useValue('connection', () => session?.$connection.get() ?? 'connecting', [session])
   const notice = useValue('notice', () => session?.$notice.get() ?? null, [session])
   const view = useValue('meeting view', () => meeting?.$view.get() ?? null, [meeting])
