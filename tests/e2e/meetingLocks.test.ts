@@ -50,6 +50,11 @@ it('the inbrenger only watches the gossip zone during gossip, on screen and on t
     await piet.getByText('Wat in de groep besproken wordt, blijft in de groep.').first().isVisible(),
   ).toBe(true)
   await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
+  // The facilitator notes the chosen case; everyone sees it.
+  await bea.getByRole('button', { name: 'Casus noteren' }).click()
+  await bea.getByLabel('Casus').fill('Ina twijfelt of ze een cliënt moet doorverwijzen')
+  await bea.getByRole('button', { name: 'Vastleggen' }).click()
+  await expect.poll(() => piet.locator('.chosen-case__text').textContent()).toContain('doorverwijzen')
   await bea.getByRole('button', { name: /Volgende fase/ }).click()
   await expect.poll(() => zone(ina, 'roddelzone').getAttribute('data-state')).toBe('open')
   await bea.getByRole('button', { name: /Volgende fase/ }).click()
@@ -79,6 +84,8 @@ it('the inbrenger only watches the gossip zone during gossip, on screen and on t
   await piet.getByTestId('tools.note').click()
   const pbox = (await zone(piet, 'roddelzone').boundingBox())!
   await piet.mouse.click(pbox.x + pbox.width / 3, pbox.y + pbox.height / 2)
+  // tldraw needs a moment to put the new note in edit mode before the first key.
+  await piet.waitForTimeout(300)
   await piet.keyboard.type('Misschien wil ze het iedereen naar de zin maken')
   await piet.keyboard.press('Escape')
   await expect.poll(() => ina.locator('.tl-shape[data-shape-type="note"]').count(), { timeout: 4000 }).toBe(1)

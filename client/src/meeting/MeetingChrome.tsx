@@ -7,6 +7,7 @@ import type { ConnectionState } from '../collab/connectionMonitor'
 import { LanguageToggle } from '../i18n/LanguageToggle'
 import { useLanguage, useT } from '../i18n/useT'
 import { Brand } from '../ui/Brand'
+import { ChosenCase } from './ChosenCase'
 import { loadInviteLink } from './meetingAccess'
 import { meetingApi } from './meetingApi'
 import type { MeetingUiProps } from './meetingUi'
@@ -88,6 +89,7 @@ export function MeetingChrome(props: MeetingChromeProps) {
         <div className="meeting-top">
           <PhaseBar {...ui} />
           {ui.me.role === 'begeleider' ? <FacilitatorControls {...ui} /> : null}
+          {ui.view.progress.phaseIndex >= 0 ? <ChosenCase {...ui} /> : null}
         </div>
       ) : null}
       <div className="meeting-body">
