@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
 import type { BoardRecord } from '../../templates/src/boardRecords'
-import { boardLayout, zoneRect } from '../../templates/src/layout'
+import { zoneRect } from '../../templates/src/layout'
 import { accessFor, privateZonesAt } from '../../templates/src/permissions'
-import { type Actor, judgeChanges, type RecordChange } from '../../templates/src/recordPolicy'
+import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
 import type { RoleId, Template } from '../../templates/src/schema'
 import { noteRecord } from '../helpers/records'
 import { builtinTemplates } from '../templates/support'
+import { judgeOnBoard } from './judgeOnBoard'
 
 /**
  * The key cases of the methods, judged by the same function the server runs on every update,
@@ -15,27 +15,7 @@ import { builtinTemplates } from '../templates/support'
 const templates = [...builtinTemplates().values()]
 const byId = (id: string) => templates.find((t) => t.id === id)!
 
-function judge(
-  template: Template,
-  phaseId: string,
-  actor: Actor,
-  changes: RecordChange[],
-  existing: BoardRecord[] = [],
-) {
-  const records = new Map<string, BoardRecord>()
-  for (const r of [...boardSeedRecords(template), ...existing]) records.set(r.id, r)
-  return judgeChanges(
-    {
-      template,
-      phaseId,
-      actor,
-      rects: boardLayout(template),
-      current: (id) => records.get(id),
-      allShapes: () => [...records.values()].filter((r) => r.typeName === 'shape'),
-    },
-    changes,
-  )
-}
+const judge = judgeOnBoard
 function noteIn(
   template: Template,
   zoneId: string,

@@ -3,37 +3,25 @@ import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { zoneFrameId } from '../../templates/src/boardRecords'
 import { boardLayout, zoneRect } from '../../templates/src/layout'
-import { type Actor, judgeChanges, type RecordChange } from '../../templates/src/recordPolicy'
+import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
 import { parseTemplate, type Template } from '../../templates/src/schema'
 import mini from '../fixtures/mini-method.json'
 import { noteRecord } from '../helpers/records'
+import { judgeOnBoard } from './judgeOnBoard'
 
 const parsed = parseTemplate(mini)
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
 const template: Template = parsed.template
-const rects = boardLayout(template)
+const _rects = boardLayout(template)
 
 function at(zoneId: string, dx = 0) {
   const r = zoneRect(template.zones.find((z) => z.id === zoneId)!)
   return { x: r.x + 30 + dx, y: r.y + 50 }
 }
 
-/** Judges changes on a board that holds the seed (zone frames) plus the given shapes. */
-function judge(phaseId: string, actor: Actor, changes: RecordChange[], existing: BoardRecord[] = []) {
-  const records = new Map<string, BoardRecord>()
-  for (const r of [...boardSeedRecords(template), ...existing]) records.set(r.id, r)
-  return judgeChanges(
-    {
-      template,
-      phaseId,
-      actor,
-      rects,
-      current: (id) => records.get(id),
-      allShapes: () => [...records.values()].filter((r) => r.typeName === 'shape'),
-    },
-    changes,
-  )
-}
+/** Judges changes on the mini method's board (its seed plus the given shapes). */
+const judge = (phaseId: string, actor: Actor, changes: RecordChange[], existing: BoardRecord[] = []) =>
+  judgeOnBoard(template, phaseId, actor, changes, existing)
 
 const dirk: Actor = { participantId: 'dirk', role: 'deelnemer' }
 const ina: Actor = { participantId: 'ina', role: 'inbrenger' }
