@@ -11,9 +11,9 @@ const STATE_KEYS = {
 } as const satisfies Record<ZoneState, string>
 
 /**
- * On the canvas, in page coordinates: for every zone its state for *me* in this phase (open,
- * watch-only, closed), whether notes are private for now, and its hint. Follows phase and role
- * changes live.
+ * On the canvas, in page coordinates: for every zone its title in my language (the frame's own
+ * label is hidden), its state for *me* in this phase (open, watch-only, closed), whether notes are
+ * private for now, and its hint. Follows phase, role and language changes live.
  */
 export function ZoneOverlay() {
   const meeting = useMeeting()
@@ -41,6 +41,7 @@ export function ZoneOverlay() {
           data-zone={zone.id}
           data-state={state}
         >
+          <span className="zone-overlay__title">{zone.title[language]}</span>
           <span className="zone-overlay__badge">
             {t(STATE_KEYS[state])}
             {isPrivate ? ` · ${t('meeting.zone.private')}` : ''}
