@@ -15,6 +15,8 @@ export const CloseCode = {
   sessionEnded: 4401,
   /** The connection could not keep up (send buffer over its limit); reconnecting may help. */
   tooSlow: 4508,
+  /** The facilitator erased the meeting: its board and everything stored about it are gone. */
+  meetingErased: 4410,
   /** A Yjs update could not be applied to the room's document. */
   badUpdate: 4422,
 } as const

@@ -94,6 +94,14 @@ it('the inbrenger only watches the gossip zone during gossip, on screen and on t
   await ina.screenshot({ path: path.join(RESULTS_DIR, 'meeting-inbrenger.png') })
   await piet.screenshot({ path: path.join(RESULTS_DIR, 'meeting-participant.png') })
 
+  // After the meeting the facilitator erases it; the others are told, and the board is gone.
+  await bea.getByRole('button', { name: 'Bijeenkomst wissen' }).click()
+  await bea.getByRole('button', { name: 'Ja, alles wissen' }).click()
+  await expect
+    .poll(() => piet.locator('.notice[role="alert"]').textContent(), { timeout: 4000 })
+    .toMatch(/gewist/)
+  await bea.waitForURL(`${e2e.server.url}/`)
+
   expect(foreignUrls(traffic, e2e.server.url)).toEqual([])
   for (const page of [bea, ina, piet]) expect(await cspViolations(page)).toEqual([])
-})
+}, 90_000)

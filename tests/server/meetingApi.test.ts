@@ -1,7 +1,11 @@
+import { existsSync, readFileSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CloseCode } from '../../templates/src/closeCodes'
 import { MEETING_MAP, MEETING_VIEW_KEY, type MeetingView } from '../../templates/src/wire'
-import { startTestServer, type TestServer } from '../helpers/inProcessServer'
-import { api, createMeeting, joinMeeting } from '../helpers/meetingClient'
+import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
+import { api, createMeeting, joinMeeting, upgradeStatus } from '../helpers/meetingClient'
+import { noteRecord } from '../helpers/records'
 import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'
 
 let server: TestServer
@@ -111,4 +115,64 @@ describe('meeting API', () => {
     }
     c.destroy()
   })
+
+  it('erases a meeting for good: connections closed, nothing left on disk, every token refused', async () => {
+    const setup = await createMeeting(server.url, 'roddelmethode')
+    const jan = await joinMeeting(server.url, setup, 'Jan')
+    const client = connectClient(server.url, setup.roomId, { token: jan.token })
+    await waitForSync(client)
+    client.kv.set(
+      'shape:geheim',
+      noteRecord({ id: 'shape:geheim', x: -3000, y: -3000, authorId: jan.id, text: 'ZEER-GEHEIM-9' }),
+    )
+    await eventually(() => storedBytes().includes('ZEER-GEHEIM-9'), 3000, 'note stored')
+    const closed = new Promise<number>((resolve) =>
+      client.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
+    )
+
+    const refused = await api(server.url, `/meetings/${setup.meetingId}`, {
+      method: 'DELETE',
+      token: jan.token,
+    })
+    expect(refused.status).toBe(403)
+    const erased = await api(server.url, `/meetings/${setup.meetingId}`, {
+      method: 'DELETE',
+      token: setup.facilitator.token,
+    })
+    expect(erased.status).toBe(200)
+
+    expect(await closed).toBe(CloseCode.meetingErased)
+    client.destroy()
+    expect(storedBytes().includes('ZEER-GEHEIM-9')).toBe(false)
+    // Not in the database files either (free pages, write-ahead log).
+    for (const suffix of ['', '-wal']) {
+      const file = DB_FILE(server.dataDir) + suffix
+      if (existsSync(file)) expect(readFileSync(file).includes('ZEER-GEHEIM-9'), file).toBe(false)
+    }
+    const db = new Database(DB_FILE(server.dataDir), { readonly: true })
+    const rows = [
+      db.prepare('SELECT count(*) AS n FROM meeting WHERE id = ?').get(setup.meetingId),
+      db.prepare('SELECT count(*) AS n FROM participant WHERE meeting_id = ?').get(setup.meetingId),
+      db.prepare('SELECT count(*) AS n FROM room_update WHERE room_id = ?').get(setup.roomId),
+      db.prepare('SELECT count(*) AS n FROM room_snapshot WHERE room_id = ?').get(setup.roomId),
+    ] as Array<{ n: number }>
+    db.close()
+    expect(rows.map((r) => r.n)).toEqual([0, 0, 0, 0])
+    expect(server.registry.peek(setup.roomId)).toBeUndefined()
+    const ws = server.url.replace('http', 'ws')
+    expect((await upgradeStatus(`${ws}/yjs/${setup.roomId}?token=${jan.token}`)).status).toBe(401)
+    expect(
+      (await api(server.url, `/meetings/${setup.meetingId}`, { token: setup.facilitator.token })).status,
+    ).toBe(403)
+  })
 })
+
+/** Every stored byte of every room, to search for content that must be gone. */
+function storedBytes(): Buffer {
+  const db = new Database(DB_FILE(server.dataDir), { readonly: true })
+  const rows = db
+    .prepare('SELECT data FROM room_update UNION ALL SELECT data FROM room_snapshot')
+    .all() as Array<{ data: Buffer }>
+  db.close()
+  return Buffer.concat(rows.map((r) => r.data))
+}

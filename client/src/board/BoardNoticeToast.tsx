@@ -16,6 +16,9 @@ export function BoardNoticeToast({ notice, onDismiss }: { notice: BoardNotice; o
     case 'badUpdate':
       text = t('notice.badUpdate')
       break
+    case 'erased':
+      text = t('notice.erased')
+      break
   }
   return (
     <div className="notice" role="alert">

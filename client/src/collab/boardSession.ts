@@ -14,6 +14,7 @@ import {
   type TLStoreWithStatus,
   type TLUser,
 } from 'tldraw'
+import { CloseCode } from '../../../templates/src/closeCodes'
 import { ConnectionMonitor, type ConnectionState } from './connectionMonitor'
 import { bindPresence } from './presenceBinding'
 import type { Refusal } from './refusal'
@@ -27,6 +28,8 @@ export type BoardNotice =
   | { kind: 'tooBig' }
   /** The server could not apply our update (close 4422). */
   | { kind: 'badUpdate' }
+  /** The facilitator erased the meeting (close 4410): the board is gone for good. */
+  | { kind: 'erased' }
 
 export interface BoardSessionOptions {
   roomId: string
@@ -147,6 +150,10 @@ export class BoardSession {
       // Reconnecting would resend the same update and fail the same way.
       if (event.code === CLOSE_TOO_BIG) this.restart({ kind: 'tooBig' })
       else if (event.code === CLOSE_BAD_UPDATE) this.restart({ kind: 'badUpdate' })
+      else if (event.code === CloseCode.meetingErased) {
+        this.$notice.set({ kind: 'erased' })
+        this.monitor.markClosed()
+      }
     })
     void room.firstSync.then(() => {
       if (this.room !== room || this.destroyed) return

@@ -49,6 +49,8 @@ const coreNl = {
 
   'notice.tooBig': 'Je laatste wijziging was te groot om te versturen en is teruggedraaid.',
   'notice.badUpdate': 'Je bord liep niet gelijk met de server en is opnieuw geladen.',
+  'notice.erased':
+    'De begeleider heeft deze bijeenkomst gewist. Het bord en alles wat erop stond, bestaat niet meer.',
   'notice.dismiss': 'Melding sluiten',
 
   'name.title': 'Hoe heet je?',
@@ -113,6 +115,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 
   'notice.tooBig': 'Your last change was too large to send and has been undone.',
   'notice.badUpdate': 'Your board was out of step with the server and has been reloaded.',
+  'notice.erased': 'The facilitator has erased this meeting. The board and everything on it no longer exist.',
   'notice.dismiss': 'Dismiss message',
 
   'name.title': 'What is your name?',

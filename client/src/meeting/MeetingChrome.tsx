@@ -8,6 +8,7 @@ import { LanguageToggle } from '../i18n/LanguageToggle'
 import { useLanguage, useT } from '../i18n/useT'
 import { Brand } from '../ui/Brand'
 import { ChosenCase } from './ChosenCase'
+import { EraseMeetingButton } from './EraseMeetingButton'
 import { loadInviteLink } from './meetingAccess'
 import { meetingApi } from './meetingApi'
 import type { MeetingUiProps } from './meetingUi'
@@ -82,6 +83,7 @@ export function MeetingChrome(props: MeetingChromeProps) {
             </span>
           ) : null}
           {ui ? <GroundRulesButton {...ui} /> : null}
+          {me?.role === 'begeleider' ? <EraseMeetingButton meetingId={meetingId} token={token} /> : null}
           <LanguageToggle />
         </div>
       </header>

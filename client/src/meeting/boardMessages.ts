@@ -30,6 +30,11 @@ export const meetingBoardMessages = defineMessages(
     'meeting.case.save': 'Vastleggen',
     'meeting.case.set': 'Casus noteren',
     'meeting.case.change': 'Wijzigen',
+    'meeting.erase.button': 'Bijeenkomst wissen',
+    'meeting.erase.confirm':
+      'Het bord, alle notities, de namen en de links van deze bijeenkomst worden voorgoed gewist, ook bij de anderen. Dit kan niet ongedaan worden.',
+    'meeting.erase.yes': 'Ja, alles wissen',
+    'meeting.erase.no': 'Niet wissen',
   },
   {
     'meeting.zone.open': 'Open to you',
@@ -59,5 +64,10 @@ export const meetingBoardMessages = defineMessages(
     'meeting.case.save': 'Save',
     'meeting.case.set': 'Note the case',
     'meeting.case.change': 'Change',
+    'meeting.erase.button': 'Erase meeting',
+    'meeting.erase.confirm':
+      'The board, all notes, the names and the links of this meeting are erased for good, for the others too. This cannot be undone.',
+    'meeting.erase.yes': 'Yes, erase everything',
+    'meeting.erase.no': 'Do not erase',
   },
 )

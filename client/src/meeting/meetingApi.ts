@@ -3,9 +3,12 @@ import type { RoleId, Template } from '../../../templates/src/schema'
 import type { MeetingView, ParticipantView } from '../../../templates/src/wire'
 
 /** The meeting API (server/src/meetings/meetingRoutes.ts). Failures reject with the server's message. */
-async function call<T>(path: string, init: { body?: unknown; token?: string } = {}): Promise<T> {
+async function call<T>(
+  path: string,
+  init: { body?: unknown; token?: string; method?: string } = {},
+): Promise<T> {
   const res = await fetch(`/api${path}`, {
-    method: init.body === undefined ? 'GET' : 'POST',
+    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
     headers: {
       ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
@@ -46,6 +49,8 @@ export const meetingApi = {
     call<unknown>(`/meetings/${meetingId}/commands`, { body: command, token }),
   assignRole: (meetingId: string, token: string, participantId: string, role: RoleId) =>
     call<unknown>(`/meetings/${meetingId}/roles`, { body: { participantId, role }, token }),
+  erase: (meetingId: string, token: string) =>
+    call<unknown>(`/meetings/${meetingId}`, { method: 'DELETE', token }),
   template: (templateId: string) => call<{ template: Template }>(`/templates/${templateId}`),
   time: () => call<{ now: number }>('/time'),
 }

@@ -58,6 +58,11 @@ export function meetingRoutes(meetings: MeetingService) {
       if (!body.success) throw badBody(body.error)
       return c.json({ progress: meetings.command(c.req.param('id'), me, body.data) })
     })
+    .delete('/:id', (c) => {
+      const me = authed(c.req.header('Authorization'), c.req.param('id'))
+      meetings.erase(c.req.param('id'), me)
+      return c.json({ erased: true })
+    })
     .post('/:id/roles', async (c) => {
       const me = authed(c.req.header('Authorization'), c.req.param('id'))
       const body = RoleBody.safeParse(await readJson(c.req.raw))

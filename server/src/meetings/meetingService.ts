@@ -13,6 +13,7 @@ import {
   type ParticipantView,
   RECORDS_ARRAY,
 } from '../../../templates/src/wire'
+import { CloseCode } from '../../../templates/src/closeCodes'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
 import { boardSeedRecords } from './boardSeed'
@@ -180,6 +181,19 @@ export class MeetingService {
     this.participantCache.set(participantId, updated)
     this.publish(meetingId)
     return toView(updated)
+  }
+
+  /**
+   * Erases the meeting for good: its board (memory and disk), its state, its participants and
+   * their sessions. Open connections are closed; every link and token stops working.
+   */
+  erase(meetingId: string, actor: ParticipantRow): void {
+    requireFacilitator(actor)
+    this.registry.erase(meetingRoomId(meetingId), CloseCode.meetingErased, 'meeting erased by the facilitator')
+    for (const p of this.store.participants(meetingId)) this.participantCache.delete(p.id)
+    this.store.deleteMeeting(meetingId)
+    this.progressCache.delete(meetingId)
+    this.templateIds.delete(meetingId)
   }
 
   /** Writes the meeting view into the room's document, where every client reads it. */

@@ -59,6 +59,19 @@ export class RoomRegistry {
     return this.rooms.size
   }
 
+  /**
+   * Closes a room's connections with `code`, frees it without storing, and erases what storage
+   * holds for it. Nothing of the room remains in memory or on disk afterwards.
+   */
+  erase(roomId: string, code: number, reason: string): void {
+    const room = this.rooms.get(roomId)
+    if (room) {
+      for (const conn of room.connections) conn.close(code, reason)
+      this.drop(roomId, { store: false })
+    }
+    this.store.erase(roomId)
+  }
+
   /** Compacts and frees every room (at shutdown). */
   closeAll(): void {
     for (const roomId of [...this.rooms.keys()]) this.drop(roomId, { store: true })

@@ -71,6 +71,8 @@ export class MeetingStore {
         `SELECT ${participantCols} FROM participant WHERE meeting_id = ? ORDER BY created_at, id`,
       ),
       setRole: db.prepare<[string, string]>('UPDATE participant SET role = ? WHERE id = ?'),
+      deleteParticipants: db.prepare<[string]>('DELETE FROM participant WHERE meeting_id = ?'),
+      deleteMeeting: db.prepare<[string]>('DELETE FROM meeting WHERE id = ?'),
     }
   }
 
@@ -97,5 +99,12 @@ export class MeetingStore {
   }
   setRole(participantId: string, role: RoleId): void {
     this.stmts.setRole.run(role, participantId)
+  }
+  /** Removes the meeting and its participants (and so their session tokens). */
+  deleteMeeting(meetingId: string): void {
+    this.db.transaction(() => {
+      this.stmts.deleteParticipants.run(meetingId)
+      this.stmts.deleteMeeting.run(meetingId)
+    })()
   }
 }

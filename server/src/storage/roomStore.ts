@@ -20,6 +20,8 @@ export interface RoomStore {
    * `coveredUpdates` is how many log entries (oldest first) the snapshot includes.
    */
   compact(roomId: string, snapshot: Uint8Array, coveredUpdates: number): void
+  /** Removes everything stored for a room (snapshot and log), in one transaction. */
+  erase(roomId: string): void
   /** Number of log entries and their bytes since the last snapshot. */
   logSize(roomId: string): { count: number; bytes: number }
 }

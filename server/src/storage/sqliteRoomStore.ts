@@ -41,6 +41,8 @@ export class SqliteRoomStore implements RoomStore {
         'SELECT seq FROM room_update WHERE room_id = ? ORDER BY seq LIMIT 1 OFFSET ?',
       ),
       dropUpTo: this.db.prepare<[string, number]>('DELETE FROM room_update WHERE room_id = ? AND seq <= ?'),
+      eraseSnapshot: this.db.prepare<[string]>('DELETE FROM room_snapshot WHERE room_id = ?'),
+      eraseLog: this.db.prepare<[string]>('DELETE FROM room_update WHERE room_id = ?'),
       logSize: this.db.prepare<[string], { count: number; bytes: number | null }>(
         'SELECT count(*) AS count, sum(length(data)) AS bytes FROM room_update WHERE room_id = ?',
       ),
@@ -67,6 +69,15 @@ export class SqliteRoomStore implements RoomStore {
     })()
   }
 
+  erase(roomId: string): void {
+    this.db.transaction(() => {
+      this.stmts.eraseSnapshot.run(roomId)
+      this.stmts.eraseLog.run(roomId)
+    })()
+    // Older page versions live on in the write-ahead log until a checkpoint rewrites it.
+    this.db.pragma('wal_checkpoint(TRUNCATE)')
+  }
+
   logSize(roomId: string): { count: number; bytes: number } {
     const row = this.stmts.logSize.get(roomId)
     return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
@@ -82,5 +93,7 @@ export function openSqlite(
   db.pragma('journal_mode = WAL')
   db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`)
   db.pragma('busy_timeout = 5000')
+  // Deleted content is overwritten, not just unlinked: an erased meeting must not linger in free pages.
+  db.pragma('secure_delete = ON')
   return db
 }

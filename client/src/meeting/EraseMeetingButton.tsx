@@ -1,0 +1,54 @@
+import { useState } from 'react'
+import { createPortal } from 'react-dom'
+import { useT } from '../i18n/useT'
+import { dropSession } from './meetingAccess'
+import { meetingApi } from './meetingApi'
+
+/**
+ * For the facilitator: erase the meeting for good once it is over (board, notes, names, links).
+ * What is said in the group stays in the group, and after the meeting it need not stay anywhere.
+ */
+export function EraseMeetingButton({ meetingId, token }: { meetingId: string; token: string }) {
+  const t = useT()
+  const [confirming, setConfirming] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+
+  const erase = async () => {
+    try {
+      await meetingApi.erase(meetingId, token)
+      dropSession(meetingId)
+      localStorage.removeItem(`intervisiebord.invite.${meetingId}`)
+      window.location.assign('/')
+    } catch (failure) {
+      setError((failure as Error).message)
+    }
+  }
+
+  if (!confirming) {
+    return (
+      <button type="button" className="button button--quiet" onClick={() => setConfirming(true)}>
+        {t('meeting.erase.button')}
+      </button>
+    )
+  }
+  // Portalled to the body: the header is its own stacking context, below the phase bar's overlays.
+  return createPortal(
+    <div className="erase-confirm" role="alertdialog" aria-labelledby="erase-title">
+      <p id="erase-title" className="erase-confirm__text">
+        {t('meeting.erase.confirm')}
+      </p>
+      <button type="button" className="button button--danger" onClick={erase}>
+        {t('meeting.erase.yes')}
+      </button>
+      <button type="button" className="button" onClick={() => setConfirming(false)}>
+        {t('meeting.erase.no')}
+      </button>
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>,
+    document.body,
+  )
+}
