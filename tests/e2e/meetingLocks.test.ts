@@ -66,6 +66,16 @@ it('the inbrenger only watches the gossip zone during gossip, on screen and on t
     await ina.locator('.zone-overlay[data-zone="roddelzone"] .zone-overlay__badge').textContent(),
   ).toMatch(/Alleen kijken/)
 
+  // One countdown for everyone: the server's clock, not each laptop's.
+  const seconds = async (page: Page) => {
+    const [m, sec] = ((await page.locator('.phase-timer__time').textContent()) ?? '').trim().split(':')
+    return Number(m) * 60 + Number(sec)
+  }
+  const shown = await Promise.all([bea, ina, piet].map(seconds))
+  expect(Math.max(...shown) - Math.min(...shown)).toBeLessThanOrEqual(1)
+  expect(Math.max(...shown)).toBeLessThanOrEqual(15 * 60)
+  expect(Math.min(...shown)).toBeGreaterThan(14 * 60)
+
   // Ina tries to put a note in the gossip zone: the board says why and nothing is created.
   const notesBefore = await ina.locator('.tl-shape[data-shape-type="note"]').count()
   await ina.getByTestId('tools.note').click()
