@@ -23,6 +23,9 @@ for (const templateId of ['vissenkom', 'warm-neutraal-koud', 'modelling']) {
     await page.getByRole('button', { name: 'Meedoen' }).click()
     await page.getByRole('button', { name: 'Start de bijeenkomst' }).click()
     await page.locator('.zone-overlay').first().waitFor()
+    // Starting adds the controls and the case line above the canvas; the board refits to the new size.
+    await page.locator('.chosen-case').waitFor()
+    await page.waitForTimeout(300)
 
     // Every zone is on the board, inside the visible canvas, and no two overlap.
     const boxes = await Promise.all(

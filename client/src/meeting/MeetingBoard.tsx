@@ -11,7 +11,7 @@ import { useServerConfig } from '../board/useServerConfig'
 import { useBoardSession } from '../collab/useBoardSession'
 import { useLanguage, useT } from '../i18n/useT'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
-import { fitBoard } from './canvas/fitBoard'
+import { keepBoardFitted } from './canvas/fitBoard'
 import { MeetingCanvasLayer } from './canvas/MeetingCanvasLayer'
 import { MeetingContext } from './canvas/meetingContext'
 import { privateVisibility } from './canvas/privateVisibility'
@@ -80,9 +80,16 @@ export function MeetingBoard({
         dismissTimer.current = setTimeout(() => session.dismissNotice(), LOCK_NOTICE_MS)
       }
       const unregister = registerLocks(editor, meeting, showLockNotice)
-      // Show the whole method board at first, clear of tldraw's own panels.
-      requestAnimationFrame(() => fitBoard(editor, meeting.template))
-      return unregister
+      // Show the whole method board, clear of tldraw's own panels, until the person moves around.
+      let stopFitting: (() => void) | null = null
+      const frame = requestAnimationFrame(() => {
+        stopFitting = keepBoardFitted(editor, meeting.template)
+      })
+      return () => {
+        cancelAnimationFrame(frame)
+        stopFitting?.()
+        unregister()
+      }
     },
     [meeting, session],
   )

@@ -1,4 +1,4 @@
-import type { Editor } from 'tldraw'
+import { type Editor, react } from 'tldraw'
 import { boardLayout } from '../../../../templates/src/layout'
 import type { Template } from '../../../../templates/src/schema'
 
@@ -20,4 +20,28 @@ export function fitBoard(editor: Editor, template: Template): void {
   if (width <= 0 || height <= 0) return
   const z = Math.min(width / (maxX - minX), height / (maxY - minY), 1)
   editor.setCamera({ x: MARGIN.left / z - minX, y: MARGIN.top / z - minY, z }, { immediate: true })
+}
+
+/**
+ * Fits the board now, and again whenever the canvas changes size (the phase bar grows when the
+ * meeting starts, a panel folds) as long as the person has not moved the camera themself.
+ * Returns the stop function.
+ */
+export function keepBoardFitted(editor: Editor, template: Template): () => void {
+  let fitted = { x: Number.NaN, y: Number.NaN, z: Number.NaN }
+  let size = { w: 0, h: 0 }
+  const fit = () => {
+    fitBoard(editor, template)
+    fitted = { ...editor.getCamera() }
+    const viewport = editor.getViewportScreenBounds()
+    size = { w: viewport.w, h: viewport.h }
+  }
+  fit()
+  return react('keep the board fitted', () => {
+    const viewport = editor.getViewportScreenBounds()
+    const camera = editor.getCamera()
+    const resized = viewport.w !== size.w || viewport.h !== size.h
+    const untouched = camera.x === fitted.x && camera.y === fitted.y && camera.z === fitted.z
+    if (resized && untouched) queueMicrotask(fit)
+  })
 }
