@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { CloseCode } from '../../../templates/src/closeCodes'
 import {
   applyCommand,
   initialProgress,
@@ -13,7 +14,6 @@ import {
   type ParticipantView,
   RECORDS_ARRAY,
 } from '../../../templates/src/wire'
-import { CloseCode } from '../../../templates/src/closeCodes'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
 import { boardSeedRecords } from './boardSeed'
@@ -189,7 +189,11 @@ export class MeetingService {
    */
   erase(meetingId: string, actor: ParticipantRow): void {
     requireFacilitator(actor)
-    this.registry.erase(meetingRoomId(meetingId), CloseCode.meetingErased, 'meeting erased by the facilitator')
+    this.registry.erase(
+      meetingRoomId(meetingId),
+      CloseCode.meetingErased,
+      'meeting erased by the facilitator',
+    )
     for (const p of this.store.participants(meetingId)) this.participantCache.delete(p.id)
     this.store.deleteMeeting(meetingId)
     this.progressCache.delete(meetingId)
