@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { zoneFrameId } from '../../templates/src/boardRecords'
 import { zoneRect } from '../../templates/src/layout'
 import { accessFor } from '../../templates/src/permissions'
@@ -266,5 +266,25 @@ describe('meeting state', () => {
     )
     expect(bad.status).toBe(409)
     expect(bad.body.message).toContain('bestaat-niet')
+  })
+})
+
+describe('the records list only takes { key, val } entries', () => {
+  it('refuses a keyed entry hidden on the records list', async () => {
+    await command(server.url, setup, { type: 'goto', phaseId: 'verkenning' })
+    const sneaky = await participant('Sneaky')
+    // A map-style entry under the records' name: on the room's list it would be invisible yet stored.
+    const other = new Y.Doc()
+    const hidden = noteRecord({
+      id: 'shape:hidden',
+      x: -3000,
+      y: -3000,
+      authorId: sneaky.id,
+      text: 'HIDDEN-MARKER-3',
+    })
+    other.getMap('tl_records').set('slot', { key: hidden.id, val: hidden })
+    Y.applyUpdate(sneaky.current.doc, Y.encodeStateAsUpdate(other))
+    await eventually(() => sneaky.refusals.length === 1, 3000, 'refusal')
+    expect(storedBytes().includes('HIDDEN-MARKER-3')).toBe(false)
   })
 })

@@ -55,6 +55,8 @@ export function decodeRecordChanges(doc: Y.Doc, index: RecordIndex, update: Uint
   const addedByItem = new Map<Y.Item, RecordEntry[]>()
   for (const item of newItems) {
     if (!isRecordsItem(item)) return { ok: false, reason: 'writes outside the board records' }
+    // The records are a list: a keyed (map-style) entry on it would be invisible yet stored.
+    if (item.parentSub !== null) return { ok: false, reason: 'a keyed entry on the board records list' }
     if (item.content instanceof Y.ContentDeleted) continue
     if (!(item.content instanceof Y.ContentAny))
       return { ok: false, reason: 'unexpected content in the board records' }
