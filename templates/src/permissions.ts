@@ -83,3 +83,14 @@ export function privateZonesAt(template: Template, phaseIndex: number): Set<stri
   })
   return hidden
 }
+
+/**
+ * The reveal publishes what each wrote for themself: in a phase that reveals a zone, a role that
+ * had private access to it earlier may put its own notes there, even where the phase gives no
+ * other access.
+ */
+export function mayPublishDrafts(template: Template, phaseId: string, zoneId: string, role: RoleId): boolean {
+  const index = template.phases.findIndex((p) => p.id === phaseId)
+  if (index < 0 || !template.phases[index]!.reveals.includes(zoneId)) return false
+  return template.phases.slice(0, index).some((p) => p.zones[zoneId]?.[role]?.private === true)
+}

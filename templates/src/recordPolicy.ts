@@ -7,7 +7,7 @@ import {
   zoneOfShape,
 } from './boardRecords'
 import type { ZoneRect } from './layout'
-import { accessFor, findZone, mayEdit, mayMove, type ResolvedAccess } from './permissions'
+import { accessFor, findZone, mayEdit, mayMove, mayPublishDrafts, type ResolvedAccess } from './permissions'
 import type { LocalizedText, RATING_SCALES, RoleId, Template } from './schema'
 
 /**
@@ -185,8 +185,10 @@ function mayAdd(
   addedPerZone: Map<string, number>,
 ): Verdict {
   const access = access_(ctx, zoneId)
-  if (!access.can.has('add'))
+  const publishing = zoneId !== null && mayPublishDrafts(ctx.template, ctx.phaseId, zoneId, ctx.actor.role)
+  if (!access.can.has('add') && !publishing) {
     return deny(id, closedText(ctx, zoneId, access, { nl: 'neerzetten', en: 'add' }))
+  }
   if (access.quota !== undefined && zoneId !== null) {
     const mine = countOwnShapesInZone(ctx, zoneId) + (addedPerZone.get(zoneId) ?? 0)
     if (mine >= access.quota) {

@@ -186,3 +186,20 @@ describe('private writing until the reveal (G1, G2, 14)', () => {
     })
   }
 })
+
+describe('the reveal publishes the drafts', () => {
+  it('lets the authors of private notes put them on the board at the reveal, and nobody else', () => {
+    const t = byId('stappenplan-60')
+    const draft = noteIn(t, 'adviezen', 'deelnemer')
+    // At the reveal the zone is otherwise closed to deelnemers.
+    expect(judge(t, 'advies-kiezen', actor('deelnemer'), [add(draft)]).ok).toBe(true)
+    // Not before the reveal phase (other than by writing privately), not after it, not for roles that had no private access.
+    expect(judge(t, 'evaluatie', actor('deelnemer'), [add(draft)]).ok).toBe(false)
+    expect(judge(t, 'advies-kiezen', actor('observer'), [add(noteIn(t, 'adviezen', 'observer'))]).ok).toBe(
+      false,
+    )
+    expect(judge(t, 'advies-kiezen', actor('inbrenger'), [add(noteIn(t, 'adviezen', 'inbrenger'))]).ok).toBe(
+      false,
+    )
+  })
+})

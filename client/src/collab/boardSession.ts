@@ -10,6 +10,7 @@ import {
   defaultShapeUtils,
   type Signal,
   type TLInstancePresence,
+  type TLRecord,
   type TLStore,
   type TLStoreWithStatus,
   type TLUser,
@@ -41,6 +42,8 @@ export interface BoardSessionOptions {
   getDefaultPageName(): string
   /** Query parameters for the room socket (a meeting's session token). */
   params?: Record<string, string>
+  /** Records kept in this browser only (see StoreBindingOptions.isLocalOnly). */
+  isLocalOnly?: (record: TLRecord) => boolean
 }
 
 /** More restarts than this within RESTART_WINDOW_MS and we stop trying (something is badly wrong). */
@@ -159,6 +162,7 @@ export class BoardSession {
       if (this.room !== room || this.destroyed) return
       const unbindStore = bindStoreToRoom(this.store, room, {
         defaultPageName: this.options.getDefaultPageName(),
+        ...(this.options.isLocalOnly ? { isLocalOnly: this.options.isLocalOnly } : {}),
       })
       const unbindPresence = bindPresence(this.store, room.awareness, this.$presence)
       this.unbind = () => {

@@ -32,6 +32,11 @@ type RecordChange =
 export interface StoreBindingOptions {
   /** Name of the first page when this browser is the one that starts an empty board. */
   defaultPageName: string
+  /**
+   * Records that stay in this browser and never go to the room (a meeting's private drafts until
+   * their reveal). They are neither sent nor removed when the room's state replaces the store.
+   */
+  isLocalOnly?: (record: TLRecord) => boolean
 }
 
 /**
@@ -45,7 +50,8 @@ export function bindStoreToRoom(
 ): () => void {
   loadRoomIntoStore(store, room, options)
 
-  const stopListening = store.listen(({ changes }) => pushLocalChanges(store, room, changes), {
+  const localOnly = options.isLocalOnly ?? (() => false)
+  const stopListening = store.listen(({ changes }) => pushLocalChanges(store, room, changes, localOnly), {
     source: 'user',
     scope: 'document',
   })
@@ -67,6 +73,7 @@ export function bindStoreToRoom(
  * that the room lacks (the seed, pages the integrity check had to add) is written to the room.
  */
 function loadRoomIntoStore(store: TLStore, room: RoomConnection, options: StoreBindingOptions): void {
+  const localOnly = options.isLocalOnly ?? (() => false)
   const incoming: TLRecord[] = []
   for (const [key, entry] of room.records.map) {
     const record = asDocumentRecord(store, key, entry.val)
@@ -89,7 +96,7 @@ function loadRoomIntoStore(store: TLStore, room: RoomConnection, options: StoreB
   store.mergeRemoteChanges(() => {
     const stale = store
       .allRecords()
-      .filter((r) => isDocumentScope(store, r.typeName) && !incomingIds.has(r.id))
+      .filter((r) => isDocumentScope(store, r.typeName) && !incomingIds.has(r.id) && !localOnly(r))
       .map((r) => r.id)
     if (stale.length > 0) store.remove(stale)
     putRecords(store, incoming)
@@ -97,7 +104,7 @@ function loadRoomIntoStore(store: TLStore, room: RoomConnection, options: StoreB
 
   room.doc.transact(() => {
     for (const record of store.allRecords()) {
-      if (!isDocumentScope(store, record.typeName)) continue
+      if (!isDocumentScope(store, record.typeName) || localOnly(record)) continue
       if (!isEqual(room.records.get(record.id), record)) room.records.set(record.id, record)
     }
   }, LOCAL_ORIGIN)
@@ -108,13 +115,19 @@ function loadRoomIntoStore(store: TLStore, room: RoomConnection, options: StoreB
  * said: the store flushes its listeners once a frame, and a remote change to the same record
  * may have been merged in between; writing the older local value would make us diverge.
  */
-function pushLocalChanges(store: TLStore, room: RoomConnection, changes: RecordsDiff<TLRecord>): void {
+function pushLocalChanges(
+  store: TLStore,
+  room: RoomConnection,
+  changes: RecordsDiff<TLRecord>,
+  localOnly: (record: TLRecord) => boolean,
+): void {
   const touched = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)]
   const removed = Object.values(changes.removed)
   room.doc.transact(() => {
     for (const { id } of touched) {
       const current = store.get(id)
-      if (current && !isEqual(room.records.get(id), current)) room.records.set(id, current)
+      if (current && !localOnly(current) && !isEqual(room.records.get(id), current))
+        room.records.set(id, current)
     }
     for (const { id } of removed) {
       if (!store.has(id) && room.records.has(id)) room.records.delete(id)

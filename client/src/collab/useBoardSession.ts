@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { Signal, TLUser } from 'tldraw'
+import type { Signal, TLRecord, TLUser } from 'tldraw'
 import { BoardSession } from './boardSession'
 import { roomServerUrl } from './roomConnection'
 
@@ -13,10 +13,13 @@ export function useBoardSession(
   getDefaultPageName: () => string,
   /** A meeting room's session token (sent as ?token=); changing it opens a new session. */
   token?: string,
+  /** Records kept in this browser only; read once when the session opens. */
+  isLocalOnly?: (record: TLRecord) => boolean,
 ): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null)
   // The page name is only read when the board is first seeded; a changing callback must not reopen the room.
   const [pageName] = useState(() => getDefaultPageName)
+  const [localOnly] = useState(() => isLocalOnly)
 
   useEffect(() => {
     const opened = new BoardSession({
@@ -25,13 +28,14 @@ export function useBoardSession(
       $user,
       getDefaultPageName: pageName,
       ...(token ? { params: { token } } : {}),
+      ...(localOnly ? { isLocalOnly: localOnly } : {}),
     })
     setSession(opened)
     return () => {
       opened.destroy()
       setSession((current) => (current === opened ? null : current))
     }
-  }, [roomId, $user, pageName, token])
+  }, [roomId, $user, pageName, token, localOnly])
 
   return session
 }

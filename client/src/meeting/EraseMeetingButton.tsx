@@ -26,8 +26,14 @@ export function EraseMeetingButton({ meetingId, token }: { meetingId: string; to
 
   if (!confirming) {
     return (
-      <button type="button" className="button button--quiet" onClick={() => setConfirming(true)}>
-        {t('meeting.erase.button')}
+      <button
+        type="button"
+        className="button button--quiet"
+        aria-label={t('meeting.erase.button')}
+        title={t('meeting.erase.button')}
+        onClick={() => setConfirming(true)}
+      >
+        {t('meeting.erase.short')}
       </button>
     )
   }

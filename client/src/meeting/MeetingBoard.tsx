@@ -15,6 +15,7 @@ import { keepBoardFitted } from './canvas/fitBoard'
 import { MeetingCanvasLayer } from './canvas/MeetingCanvasLayer'
 import { MeetingContext } from './canvas/meetingContext'
 import { privateVisibility } from './canvas/privateVisibility'
+import { isDraft, keepDrafts } from './drafts/drafts'
 import { registerLocks } from './locks/registerLocks'
 import { MeetingChrome } from './MeetingChrome'
 import { MeetingState } from './meetingState'
@@ -47,7 +48,7 @@ export function MeetingBoard({
   useDocumentTitle(`${title} — ${t('app.name')}`)
   const config = useServerConfig()
   const { user, $user } = useMemo(() => createMeetingUser(participant), [participant])
-  const session = useBoardSession(`m-${meetingId}`, $user, () => template.name[language], token)
+  const session = useBoardSession(`m-${meetingId}`, $user, () => template.name[language], token, isDraft)
   const meeting = useMemo(
     () => (session ? new MeetingState(template, participant.id, session) : null),
     [session, template, participant.id],
@@ -80,6 +81,7 @@ export function MeetingBoard({
         dismissTimer.current = setTimeout(() => session.dismissNotice(), LOCK_NOTICE_MS)
       }
       const unregister = registerLocks(editor, meeting, showLockNotice)
+      const stopDrafts = keepDrafts(editor, meeting, meetingId)
       // Show the whole method board, clear of tldraw's own panels, until the person moves around.
       let stopFitting: (() => void) | null = null
       const frame = requestAnimationFrame(() => {
@@ -88,10 +90,11 @@ export function MeetingBoard({
       return () => {
         cancelAnimationFrame(frame)
         stopFitting?.()
+        stopDrafts()
         unregister()
       }
     },
-    [meeting, session],
+    [meeting, session, meetingId],
   )
   const visibility = useMemo(() => (meeting ? privateVisibility(meeting) : undefined), [meeting])
 

@@ -31,6 +31,7 @@ export const meetingBoardMessages = defineMessages(
     'meeting.case.set': 'Casus noteren',
     'meeting.case.change': 'Wijzigen',
     'meeting.erase.button': 'Bijeenkomst wissen',
+    'meeting.erase.short': 'Wissen',
     'meeting.erase.confirm':
       'Het bord, alle notities, de namen en de links van deze bijeenkomst worden voorgoed gewist, ook bij de anderen. Dit kan niet ongedaan worden.',
     'meeting.erase.yes': 'Ja, alles wissen',
@@ -65,6 +66,7 @@ export const meetingBoardMessages = defineMessages(
     'meeting.case.set': 'Note the case',
     'meeting.case.change': 'Change',
     'meeting.erase.button': 'Erase meeting',
+    'meeting.erase.short': 'Erase',
     'meeting.erase.confirm':
       'The board, all notes, the names and the links of this meeting are erased for good, for the others too. This cannot be undone.',
     'meeting.erase.yes': 'Yes, erase everything',

@@ -30,18 +30,18 @@ export function fitBoard(editor: Editor, template: Template): void {
 export function keepBoardFitted(editor: Editor, template: Template): () => void {
   let fitted = { x: Number.NaN, y: Number.NaN, z: Number.NaN }
   let size = { w: 0, h: 0 }
-  const fit = () => {
+  const refit = () => {
     fitBoard(editor, template)
     fitted = { ...editor.getCamera() }
     const viewport = editor.getViewportScreenBounds()
     size = { w: viewport.w, h: viewport.h }
   }
-  fit()
+  refit()
   return react('keep the board fitted', () => {
     const viewport = editor.getViewportScreenBounds()
     const camera = editor.getCamera()
     const resized = viewport.w !== size.w || viewport.h !== size.h
     const untouched = camera.x === fitted.x && camera.y === fitted.y && camera.z === fitted.z
-    if (resized && untouched) queueMicrotask(fit)
+    if (resized && untouched) queueMicrotask(refit)
   })
 }

@@ -1,5 +1,6 @@
 import type { Editor, TLRecord } from 'tldraw'
 import type { LocalizedText } from '../../../../templates/src/schema'
+import { isDraft, markIfDraft } from '../drafts/drafts'
 import type { MeetingState } from '../meetingState'
 import { asBoardRecord, judgeOnBoard } from './boardPolicy'
 
@@ -33,7 +34,10 @@ export function registerLocks(
 ): () => void {
   const stamp = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
     if (source !== 'user') return shape
-    return { ...shape, meta: { ...shape.meta, authorId: meeting.participantId } }
+    return markIfDraft(editor, meeting, {
+      ...shape,
+      meta: { ...shape.meta, authorId: meeting.participantId },
+    })
   })
   const side = editor.sideEffects as unknown as GuardSideEffects
   /** Records we are taking back ourselves (a refused create): their removal is not judged. */
@@ -58,8 +62,10 @@ export function registerLocks(
       }),
       side.registerBeforeChangeHandler(typeName, (prev, next, source) => {
         if (source !== 'user') return next
+        // A draft never reached the room: publishing it is, for everyone else, a new note.
+        const before = isDraft(prev) && !isDraft(next) ? null : asBoardRecord(prev)
         const verdict = judgeOnBoard(editor, meeting, [
-          { id: next.id, prev: asBoardRecord(prev), next: asBoardRecord(next) },
+          { id: next.id, prev: before, next: asBoardRecord(next) },
         ])
         if (verdict.ok) return next
         onRefused(verdict.reason)

@@ -1,0 +1,90 @@
+import { type Editor, react, type TLRecord, type TLShape } from 'tldraw'
+import { type BoardRecord, zoneOfShape } from '../../../../templates/src/boardRecords'
+import { boardLayout } from '../../../../templates/src/layout'
+import { accessFor, privateZonesAt } from '../../../../templates/src/permissions'
+import { judgeOnBoard } from '../locks/boardPolicy'
+import type { MeetingState } from '../meetingState'
+
+/**
+ * "Each writes for themself", for real: a note written in a zone while it is private is a draft.
+ * Drafts stay in this browser (never sent to the room, so nobody else, the facilitator and the
+ * server included, can read them) and are kept in localStorage against a reload. When the zone is
+ * no longer private (the reveal), they are put on the shared board.
+ */
+export function isDraft(record: TLRecord): boolean {
+  return record.typeName === 'shape' && (record.meta as { draft?: unknown }).draft === true
+}
+
+/** Marks a new shape as a draft if it lands in a zone that is private for me now. */
+export function markIfDraft(editor: Editor, meeting: MeetingState, shape: TLShape): TLShape {
+  const me = meeting.me()
+  const view = meeting.$view.get()
+  if (!me || !view) return shape
+  const zone = zoneOf(editor, meeting, shape)
+  if (zone === null || !privateZonesAt(meeting.template, view.progress.phaseIndex).has(zone)) return shape
+  if (!accessFor(meeting.template, meeting.phaseId(), zone, me.role).private) return shape
+  return { ...shape, meta: { ...shape.meta, draft: true } }
+}
+
+/** Restores this browser's drafts, keeps them saved, and publishes them once their zone opens up. */
+export function keepDrafts(editor: Editor, meeting: MeetingState, meetingId: string): () => void {
+  const key = `intervisiebord.drafts.${meetingId}.${meeting.participantId}`
+  const saved = readSaved(key)
+  if (saved.length > 0) {
+    editor.store.mergeRemoteChanges(() => {
+      editor.store.put(saved.filter((r) => !editor.store.has(r.id)))
+    })
+  }
+  const stopSaving = editor.store.listen(
+    () => {
+      const drafts = editor.store.allRecords().filter(isDraft)
+      if (drafts.length > 0) localStorage.setItem(key, JSON.stringify(drafts))
+      else localStorage.removeItem(key)
+    },
+    { scope: 'document' },
+  )
+  const stopPublishing = react('publish drafts at the reveal', () => {
+    const view = meeting.$view.get()
+    if (!view) return
+    const privateNow = privateZonesAt(meeting.template, view.progress.phaseIndex)
+    const ready = editor
+      .getCurrentPageShapes()
+      .filter((shape) => isDraft(shape))
+      .filter((shape) => {
+        const zone = zoneOf(editor, meeting, shape)
+        return zone === null || !privateNow.has(zone)
+      })
+      .map((shape) => ({ ...shape, meta: { ...shape.meta, draft: false } }))
+      // Only what the rules let me put on the board now; the rest waits, still private.
+      .filter(
+        (shape) => judgeOnBoard(editor, meeting, [{ id: shape.id, prev: null, next: asRecord(shape) }]).ok,
+      )
+    if (ready.length > 0)
+      queueMicrotask(() => editor.updateShapes(ready.map(({ id, type, meta }) => ({ id, type, meta }))))
+  })
+  return () => {
+    stopSaving()
+    stopPublishing()
+  }
+}
+
+function zoneOf(editor: Editor, meeting: MeetingState, shape: TLShape): string | null {
+  return zoneOfShape(
+    asRecord(shape),
+    (id) => editor.store.get(id as TLShape['id']) as BoardRecord | undefined,
+    boardLayout(meeting.template),
+  )
+}
+
+function asRecord(shape: TLShape): BoardRecord {
+  return shape as unknown as BoardRecord
+}
+
+function readSaved(key: string): TLRecord[] {
+  try {
+    const parsed = JSON.parse(localStorage.getItem(key) ?? '[]') as unknown
+    return Array.isArray(parsed) ? (parsed as TLRecord[]).filter((r) => r && isDraft(r)) : []
+  } catch {
+    return []
+  }
+}
