@@ -1,5 +1,4 @@
-/** Room ids the server accepts: 8 to 64 characters of base64url. */
-export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
+import { MEETING_ROOM_PREFIX, ROOM_ID_PATTERN } from '../../templates/src/wire'
 
 /** A fresh, unguessable room id: 16 random bytes as 22 characters of base64url. */
 export function newRoomId(): string {
@@ -15,7 +14,7 @@ export function newRoomId(): string {
 }
 
 export function isValidRoomId(value: string): boolean {
-  return ROOM_ID_PATTERN.test(value) && !value.startsWith('m-')
+  return ROOM_ID_PATTERN.test(value) && !value.startsWith(MEETING_ROOM_PREFIX)
 }
 
 /** The path of a board; this URL is what people share. */

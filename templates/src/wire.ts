@@ -8,6 +8,12 @@ import type { LocalizedText, RoleId } from './schema'
  * standard y-websocket protocol.
  */
 
+/** Room ids the server accepts: 8 to 64 characters of base64url. */
+export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
+/** Meeting rooms are named after their meeting and need a session token; free boards never start so. */
+export const MEETING_ROOM_PREFIX = 'm-'
+export const meetingRoomId = (meetingId: string) => `${MEETING_ROOM_PREFIX}${meetingId}`
+
 /** The tldraw records: a Y.Array of { key, val } used through y-utility's YKeyValue. */
 export const RECORDS_ARRAY = 'tl_records'
 /** Meeting state, written only by the server; clients only read it. */

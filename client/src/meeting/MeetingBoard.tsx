@@ -3,7 +3,7 @@ import 'tldraw/tldraw.css'
 import { useCallback, useEffect, useMemo, useRef } from 'react'
 import { type Editor, react, useValue } from 'tldraw'
 import type { LocalizedText, Template } from '../../../templates/src/schema'
-import type { ParticipantView } from '../../../templates/src/wire'
+import { meetingRoomId, type ParticipantView } from '../../../templates/src/wire'
 import { BoardCanvas } from '../board/BoardCanvas'
 import { BoardConnectionContext, BoardLoading } from '../board/BoardLoading'
 import { BoardNoticeToast } from '../board/BoardNoticeToast'
@@ -48,7 +48,13 @@ export function MeetingBoard({
   useDocumentTitle(`${title} — ${t('app.name')}`)
   const config = useServerConfig()
   const { user, $user } = useMemo(() => createMeetingUser(participant), [participant])
-  const session = useBoardSession(`m-${meetingId}`, $user, () => template.name[language], token, isDraft)
+  const session = useBoardSession(
+    meetingRoomId(meetingId),
+    $user,
+    () => template.name[language],
+    token,
+    isDraft,
+  )
   const meeting = useMemo(
     () => (session ? new MeetingState(template, participant.id, session) : null),
     [session, template, participant.id],

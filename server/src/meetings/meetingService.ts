@@ -11,6 +11,7 @@ import {
   MEETING_MAP,
   MEETING_VIEW_KEY,
   type MeetingView,
+  meetingRoomId,
   type ParticipantView,
   RECORDS_ARRAY,
 } from '../../../templates/src/wire'
@@ -18,10 +19,6 @@ import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
 import { boardSeedRecords } from './boardSeed'
 import { hashSecret, newId, newSecret } from './secrets'
-
-/** Meeting rooms are named after their meeting; free boards never start with this prefix. */
-export const MEETING_ROOM_PREFIX = 'm-'
-export const meetingRoomId = (meetingId: string) => `${MEETING_ROOM_PREFIX}${meetingId}`
 
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df', '#bf8700', '#0a7f8c', '#cf222e', '#6e7781']
 
