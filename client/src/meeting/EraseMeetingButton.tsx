@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useT } from '../i18n/useT'
-import { dropSession } from './meetingAccess'
+import { forgetMeeting } from './meetingAccess'
 import { meetingApi } from './meetingApi'
 
 /**
@@ -16,8 +16,7 @@ export function EraseMeetingButton({ meetingId, token }: { meetingId: string; to
   const erase = async () => {
     try {
       await meetingApi.erase(meetingId, token)
-      dropSession(meetingId)
-      localStorage.removeItem(`intervisiebord.invite.${meetingId}`)
+      forgetMeeting(meetingId)
       window.location.assign('/')
     } catch (failure) {
       setError((failure as Error).message)

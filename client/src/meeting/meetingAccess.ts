@@ -49,11 +49,26 @@ export function dropSession(meetingId: string): void {
   localStorage.removeItem(sessionKey(meetingId))
 }
 
-/** The invite link, if this browser created the meeting (stored by the new-meeting screen). */
+/** Keeps the invite link of a meeting this browser created, to show the facilitator later. */
+export function rememberInviteLink(meetingId: string, url: string): void {
+  try {
+    localStorage.setItem(inviteKey(meetingId), url)
+  } catch {
+    // Private mode or storage full: the link is still on screen to copy.
+  }
+}
+
+/** The invite link, if this browser created the meeting. */
 export function loadInviteLink(meetingId: string): string | null {
   try {
     return localStorage.getItem(inviteKey(meetingId))
   } catch {
     return null
   }
+}
+
+/** Forgets everything this browser keeps about a meeting (after it was erased). */
+export function forgetMeeting(meetingId: string): void {
+  dropSession(meetingId)
+  localStorage.removeItem(inviteKey(meetingId))
 }
