@@ -25,8 +25,19 @@ export function zoneRect(zone: Zone): ZoneRect {
   }
 }
 
-export function boardLayout(template: Template): ZoneRect[] {
-  return template.zones.map(zoneRect)
+const layouts = new WeakMap<Template, readonly ZoneRect[]>()
+
+/**
+ * Every zone's page rectangle. Computed once per template: the rules ask for it on every update
+ * the server checks and on every change the editor makes.
+ */
+export function boardLayout(template: Template): readonly ZoneRect[] {
+  let rects = layouts.get(template)
+  if (!rects) {
+    rects = template.zones.map(zoneRect)
+    layouts.set(template, rects)
+  }
+  return rects
 }
 
 /** Pairs of zones whose grid cells overlap; a readable board has none. */
