@@ -10,7 +10,7 @@ import {
   UserRecordType,
   userTypeValidator,
 } from 'tldraw'
-import { getLanguage, LANGUAGES, type Language, setLanguage, subscribeLanguage } from '../i18n/language'
+import { $language, adoptEditorLocale } from '../i18n/languageSignal'
 import { getIdentity, subscribeIdentity, updateIdentity } from '../user/identity'
 
 /**
@@ -21,8 +21,6 @@ import { getIdentity, subscribeIdentity, updateIdentity } from '../user/identity
  */
 const $identity = atom('identity', getIdentity())
 subscribeIdentity(() => $identity.set(getIdentity()))
-const $language = atom('language', getLanguage())
-subscribeLanguage(() => $language.set(getLanguage()))
 
 /** Stored editor preferences, only if tldraw accepts them (localStorage is not trusted). */
 function validExtra(id: string, extra: Record<string, unknown>): Record<string, unknown> {
@@ -52,8 +50,7 @@ function setPreferences(preferences: TLUserPreferences): void {
     color: color ?? getIdentity().color,
     extra: extra as Record<string, unknown>,
   })
-  // Choosing Dutch or English in tldraw's own menu switches our interface too.
-  if (locale && (LANGUAGES as readonly string[]).includes(locale)) setLanguage(locale as Language)
+  adoptEditorLocale(locale)
 }
 
 /** Passed to <Tldraw user={...}>. */

@@ -10,7 +10,7 @@ import {
   UserRecordType,
 } from 'tldraw'
 import type { ParticipantView } from '../../../templates/src/wire'
-import { getLanguage, LANGUAGES, type Language, setLanguage, subscribeLanguage } from '../i18n/language'
+import { $language, adoptEditorLocale } from '../i18n/languageSignal'
 
 /**
  * The person at this browser as tldraw sees them in a meeting: id, name and colour are the
@@ -21,8 +21,6 @@ export function createMeetingUser(participant: Pick<ParticipantView, 'id' | 'nam
   user: TLCurrentUser
   $user: Signal<TLUser | null>
 } {
-  const $language = atom('language', getLanguage())
-  subscribeLanguage(() => $language.set(getLanguage()))
   const $extra = atom<Record<string, unknown>>('editor settings', {})
 
   const $preferences = computed<TLUserPreferences>('meeting user preferences', () => ({
@@ -37,7 +35,7 @@ export function createMeetingUser(participant: Pick<ParticipantView, 'id' | 'nam
     setUserPreferences: (preferences) => {
       const { id: _id, name: _name, color: _color, locale, ...extra } = preferences
       $extra.set(extra as Record<string, unknown>)
-      if (locale && (LANGUAGES as readonly string[]).includes(locale)) setLanguage(locale as Language)
+      adoptEditorLocale(locale)
     },
   })
   const $user = computed<TLUser | null>('meeting user record', () =>
