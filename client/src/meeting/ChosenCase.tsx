@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react'
 import { useT } from '../i18n/useT'
 import type { MeetingUiProps } from './meetingUi'
+import { useServerAction } from './panels/useServerAction'
 
 /**
  * The case the group chose, in one line, for everyone to keep in view; the facilitator notes it
@@ -12,20 +13,15 @@ export function ChosenCase({ view, me, onCommand }: Pick<MeetingUiProps, 'view' 
   const chosen = view.progress.chosenCase
   const [editing, setEditing] = useState(false)
   const [text, setText] = useState(chosen ?? '')
-  const [error, setError] = useState<string | null>(null)
+  const action = useServerAction<'chooseCase'>()
   const isFacilitator = me.role === 'begeleider'
   if (!chosen && !isFacilitator) return null
 
   const save = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
     if (!text.trim()) return
-    try {
-      await onCommand({ type: 'chooseCase', text: text.trim() })
-      setEditing(false)
-      setError(null)
-    } catch (failure) {
-      setError((failure as Error).message)
-    }
+    const done = await action.run('chooseCase', () => onCommand({ type: 'chooseCase', text: text.trim() }))
+    if (done) setEditing(false)
   }
 
   if (editing) {
@@ -42,15 +38,15 @@ export function ChosenCase({ view, me, onCommand }: Pick<MeetingUiProps, 'view' 
           placeholder={t('meeting.case.placeholder')}
           onChange={(e) => setText(e.target.value)}
         />
-        <button type="submit" className="button button--primary">
+        <button type="submit" className="button button--primary" disabled={action.pending !== null}>
           {t('meeting.case.save')}
         </button>
         <button type="button" className="button button--quiet" onClick={() => setEditing(false)}>
           {t('name.cancel')}
         </button>
-        {error ? (
+        {action.error ? (
           <p className="field__error" role="alert">
-            {error}
+            {action.error}
           </p>
         ) : null}
       </form>

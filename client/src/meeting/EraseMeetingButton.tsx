@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom'
 import { useT } from '../i18n/useT'
 import { forgetMeeting } from './meetingAccess'
 import { meetingApi } from './meetingApi'
+import { useServerAction } from './panels/useServerAction'
 
 /**
  * For the facilitator: erase the meeting for good once it is over (board, notes, names, links).
@@ -11,16 +12,15 @@ import { meetingApi } from './meetingApi'
 export function EraseMeetingButton({ meetingId, token }: { meetingId: string; token: string }) {
   const t = useT()
   const [confirming, setConfirming] = useState(false)
-  const [error, setError] = useState<string | null>(null)
+  const action = useServerAction<'erase'>()
 
   const erase = async () => {
-    try {
+    const done = await action.run('erase', async () => {
       await meetingApi.erase(meetingId, token)
-      forgetMeeting(meetingId)
-      window.location.assign('/')
-    } catch (failure) {
-      setError((failure as Error).message)
-    }
+    })
+    if (!done) return
+    forgetMeeting(meetingId)
+    window.location.assign('/')
   }
 
   if (!confirming) {
@@ -42,15 +42,20 @@ export function EraseMeetingButton({ meetingId, token }: { meetingId: string; to
       <p id="erase-title" className="erase-confirm__text">
         {t('meeting.erase.confirm')}
       </p>
-      <button type="button" className="button button--danger" onClick={erase}>
+      <button
+        type="button"
+        className="button button--danger"
+        onClick={erase}
+        disabled={action.pending !== null}
+      >
         {t('meeting.erase.yes')}
       </button>
       <button type="button" className="button" onClick={() => setConfirming(false)}>
         {t('meeting.erase.no')}
       </button>
-      {error ? (
+      {action.error ? (
         <p className="field__error" role="alert">
-          {error}
+          {action.error}
         </p>
       ) : null}
     </div>,
