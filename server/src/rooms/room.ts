@@ -143,7 +143,7 @@ export class Room {
     this.doc.transact(fn, SERVER_ORIGIN)
   }
 
-  /** Sends a refusal to one connection and the server's state, so it can start over from it. */
+  /** Tells one connection its update was refused; the client then starts over from the server's state. */
   refuse(conn: RoomConnection, refusal: Refusal): void {
     conn.send(encodeRefusal(refusal))
   }
