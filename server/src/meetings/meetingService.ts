@@ -186,13 +186,17 @@ export class MeetingService {
    */
   erase(meetingId: string, actor: ParticipantRow): void {
     requireFacilitator(actor)
-    this.registry.erase(
-      meetingRoomId(meetingId),
-      CloseCode.meetingErased,
-      'meeting erased by the facilitator',
+    const participantIds = this.store.participants(meetingId).map((p) => p.id)
+    // The room's rows go in the same transaction as the names: a checkpoint between the two
+    // would leave the names in the database file.
+    this.store.erase(meetingId, () =>
+      this.registry.erase(
+        meetingRoomId(meetingId),
+        CloseCode.meetingErased,
+        'meeting erased by the facilitator',
+      ),
     )
-    for (const p of this.store.participants(meetingId)) this.participantCache.delete(p.id)
-    this.store.deleteMeeting(meetingId)
+    for (const id of participantIds) this.participantCache.delete(id)
     this.progressCache.delete(meetingId)
     this.templateIds.delete(meetingId)
   }

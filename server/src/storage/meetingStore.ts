@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { RoleId } from '../../../templates/src/schema'
+import { checkpointTruncate } from './sqliteRoomStore'
 
 export interface MeetingRow {
   id: string
@@ -100,11 +101,18 @@ export class MeetingStore {
   setRole(participantId: string, role: RoleId): void {
     this.stmts.setRole.run(role, participantId)
   }
-  /** Removes the meeting and its participants (and so their session tokens). */
-  deleteMeeting(meetingId: string): void {
+  /**
+   * Erases the meeting, its participants (names, session tokens) and, through `eraseRoom`, its
+   * board, in ONE transaction; then checkpoints the write-ahead log to zero bytes. Only after
+   * that checkpoint is no byte of the meeting in any database file (secure_delete zeroes the
+   * freed cells and pages), so a crash right after this returns cannot bring anything back.
+   */
+  erase(meetingId: string, eraseRoom: () => void): void {
     this.db.transaction(() => {
+      eraseRoom()
       this.stmts.deleteParticipants.run(meetingId)
       this.stmts.deleteMeeting.run(meetingId)
     })()
+    checkpointTruncate(this.db)
   }
 }

@@ -20,7 +20,11 @@ export interface RoomStore {
    * `coveredUpdates` is how many log entries (oldest first) the snapshot includes.
    */
   compact(roomId: string, snapshot: Uint8Array, coveredUpdates: number): void
-  /** Removes everything stored for a room (snapshot and log), in one transaction. */
+  /**
+   * Removes everything stored for a room (snapshot and log), in one transaction, and leaves no
+   * byte of it in any storage file when it returns. Called inside a caller's transaction it joins
+   * it, and the caller makes the removal final once everything else has gone too.
+   */
   erase(roomId: string): void
   /** Number of log entries and their bytes since the last snapshot. */
   logSize(roomId: string): { count: number; bytes: number }

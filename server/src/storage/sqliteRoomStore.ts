@@ -69,13 +69,17 @@ export class SqliteRoomStore implements RoomStore {
     })()
   }
 
+  /**
+   * Inside a caller's transaction (a meeting erased with its participants) this joins it and the
+   * caller checkpoints after its commit; on its own it checkpoints here.
+   */
   erase(roomId: string): void {
+    const joined = this.db.inTransaction
     this.db.transaction(() => {
       this.stmts.eraseSnapshot.run(roomId)
       this.stmts.eraseLog.run(roomId)
     })()
-    // Older page versions live on in the write-ahead log until a checkpoint rewrites it.
-    this.db.pragma('wal_checkpoint(TRUNCATE)')
+    if (!joined) checkpointTruncate(this.db)
   }
 
   logSize(roomId: string): { count: number; bytes: number } {
@@ -95,5 +99,20 @@ export function openSqlite(
   db.pragma('busy_timeout = 5000')
   // Deleted content is overwritten, not just unlinked: an erased meeting must not linger in free pages.
   db.pragma('secure_delete = ON')
+  // A crash between an erase's commit and its checkpoint left older page versions in the log.
+  db.pragma('wal_checkpoint(TRUNCATE)')
   return db
+}
+
+/**
+ * Copies the write-ahead log into the database file and truncates it to zero bytes. Until then the
+ * log still holds the page versions from before a delete (with secure_delete the database file's
+ * own pages are zeroed, but only once the checkpoint writes them). Throws if a reader kept the
+ * checkpoint from finishing: an erase must not report success while bytes remain.
+ */
+export function checkpointTruncate(db: Database.Database): void {
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>
+  if (result?.busy !== 0) {
+    throw new Error(`write-ahead log not truncated: ${JSON.stringify(result)}`)
+  }
 }
