@@ -47,7 +47,7 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
     roomOptions: (roomId) =>
       roomId.startsWith(MEETING_ROOM_PREFIX) && meetings
         ? {
-            guard: new MeetingGuard(meetings, roomId.slice(MEETING_ROOM_PREFIX.length)),
+            guard: (room) => new MeetingGuard(meetings!, roomId.slice(MEETING_ROOM_PREFIX.length), room),
             awarenessFilter: new AwarenessIdentity(meetings),
           }
         : {},

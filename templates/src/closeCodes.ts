@@ -19,6 +19,12 @@ export const CloseCode = {
   meetingErased: 4410,
   /** A Yjs update could not be applied to the room's document. */
   badUpdate: 4422,
+  /** The socket sent frames faster than the server allows (see the limits table). */
+  tooManyMessages: 4429,
+  /** The connection sent more refused updates than its budget (see the limits table). */
+  tooManyRefusals: 4430,
+  /** Handling a frame failed unexpectedly; only this connection is closed, the log says why. */
+  frameFailed: 4499,
 } as const
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 

@@ -1,28 +1,36 @@
 import { boardLayout } from '../../../templates/src/layout'
 import { currentPhase } from '../../../templates/src/phaseMachine'
 import { judgeChanges } from '../../../templates/src/recordPolicy'
+import type { LocalizedText } from '../../../templates/src/schema'
 import type { Refusal } from '../../../templates/src/wire'
 import type { RoomConnection } from '../rooms/connection'
-import { decodeRecordChanges } from '../rooms/recordChanges'
-import { RecordIndex } from '../rooms/recordIndex'
 import type { Room, UpdateGuard } from '../rooms/room'
+import type { UpdateSection } from '../rooms/updateScan'
+import { ClientClaims } from './clientClaims'
 import type { MeetingService } from './meetingService'
 import { recordProblem } from './recordValidation'
+import { ShadowBoard } from './shadowBoard'
 
 /**
- * The server half of the locks: every update to a meeting room is judged against the phase in
- * force when it arrives, the zones it touches and the sender's current role, with the same
- * rules the client uses (templates/src/recordPolicy.ts). A refused update is dropped whole.
+ * The server half of the locks: every update to a meeting room is judged by what it would do,
+ * tried on a private copy of the board first, against the phase in force when it arrives, the
+ * zones it touches and the sender's current role, with the same rules the client uses
+ * (templates/src/recordPolicy.ts). A refused update is dropped whole.
  */
 export class MeetingGuard implements UpdateGuard {
-  private readonly indexes = new WeakMap<Room, RecordIndex>()
+  private readonly shadow: ShadowBoard
+  private readonly claims: ClientClaims
 
   constructor(
     private readonly meetings: MeetingService,
     private readonly meetingId: string,
-  ) {}
+    room: Room,
+  ) {
+    this.shadow = new ShadowBoard(room.doc)
+    this.claims = new ClientClaims(room.doc)
+  }
 
-  check(room: Room, conn: RoomConnection, update: Uint8Array): Refusal | null {
+  check(conn: RoomConnection, update: Uint8Array, sections: readonly UpdateSection[]): Refusal | null {
     const participant = conn.identity ? this.meetings.participant(conn.identity.participantId) : undefined
     const template = this.meetings.template(this.meetingId)
     const progress = this.meetings.progress(this.meetingId)
@@ -32,15 +40,29 @@ export class MeetingGuard implements UpdateGuard {
         en: 'Your session is not valid (any more).',
       })
     }
-    const index = this.indexFor(room)
-    const decoded = decodeRecordChanges(room.doc, index, update)
-    if (!decoded.ok) {
+    // Clock ranges are per Yjs client: nobody may write in another participant's range.
+    const claim = this.claims.check(sections, participant.id)
+    if (!claim.ok) {
       return forbidden({
-        nl: 'Deze wijziging kan niet: alleen de server beheert de stand van de bijeenkomst.',
-        en: `This change is not possible: ${decoded.reason}; only the server manages the meeting's state.`,
+        nl: 'Deze wijziging schrijft op naam van iemand anders en is geweigerd.',
+        en: `This change writes in someone else's name (${claim.reason}).`,
       })
     }
-    for (const change of decoded.changes) {
+    const effect = this.shadow.tryUpdate(update)
+    if (!effect.ok) {
+      if (effect.outOfSync) {
+        return {
+          code: 'outOfSync',
+          nl: 'Je bord liep niet gelijk met de server en is opnieuw geladen.',
+          en: `Your board was out of step with the server and has been reloaded (${effect.reason}).`,
+        }
+      }
+      return forbidden({
+        nl: 'Deze wijziging kan niet: alleen de server beheert de stand van de bijeenkomst.',
+        en: `This change is not possible: ${effect.reason}; only the server manages the meeting's state.`,
+      })
+    }
+    for (const change of effect.changes) {
       const problem = change.next ? recordProblem(change.next) : null
       if (problem) {
         return forbidden({
@@ -49,30 +71,36 @@ export class MeetingGuard implements UpdateGuard {
         })
       }
     }
+    const index = effect.index
     const verdict = judgeChanges(
       {
         template,
         phaseId: currentPhase(template, progress)?.id ?? '',
         actor: { participantId: participant.id, role: participant.role, name: participant.name },
         rects: boardLayout(template),
-        current: (id) => index.get(id),
-        allShapes: () => index.shapes(),
+        current: (id) => index.before(id),
+        allShapes: () => index.shapesBefore(),
       },
-      decoded.changes,
+      effect.changes,
     )
-    return verdict.ok ? null : forbidden(verdict.reason)
+    if (!verdict.ok) return forbidden(verdict.reason)
+    claim.commit()
+    return null
   }
 
-  private indexFor(room: Room): RecordIndex {
-    let index = this.indexes.get(room)
-    if (!index) {
-      index = new RecordIndex(room.doc)
-      this.indexes.set(room, index)
-    }
-    return index
+  accepted(): void {
+    this.shadow.accepted()
+  }
+
+  serverChanged(update: Uint8Array): void {
+    this.shadow.follow(update)
+  }
+
+  destroy(): void {
+    this.shadow.destroy()
   }
 }
 
-function forbidden(reason: { nl: string; en: string }): Refusal {
+function forbidden(reason: LocalizedText): Refusal {
   return { code: 'forbidden', ...reason }
 }

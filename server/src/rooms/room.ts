@@ -3,7 +3,15 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../../templates/src/closeCodes'
 import { encodeRefusal, type Refusal } from '../../../templates/src/wire'
 import type { RoomStore } from '../storage/roomStore'
+import {
+  type AwarenessEntry,
+  type AwarenessLimits,
+  DEFAULT_AWARENESS_LIMITS,
+  encodeAwarenessEntries,
+  readAwarenessUpdate,
+} from './awarenessFrame'
 import type { RoomConnection } from './connection'
+import { PresenceOwners } from './presenceOwners'
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -13,27 +21,37 @@ import {
   encodeUpdate,
   MalformedMessage,
 } from './protocol'
-import { findMissingDependencies } from './updateDependencies'
+import { RefusalBudget } from './refusalBudget'
+import { asUpdateOrigin, fromConnection, LOAD_ORIGIN, SERVER_ORIGIN } from './updateOrigin'
+import { DEFAULT_UPDATE_LIMITS, scanUpdate, type UpdateLimits, type UpdateSection } from './updateScan'
 
-/** Transaction origins: where a change to the document came from. */
-export const SERVER_ORIGIN = Symbol('server')
-const LOAD_ORIGIN = Symbol('load')
-
-/** Decides whether a connection may apply an update; the room asks it before applying anything. */
+/**
+ * Decides whether a connection's update may change the room, by what it would do. Made per
+ * room; told of every update the live document applied, so it can keep its own view in step.
+ */
 export interface UpdateGuard {
-  check(room: Room, conn: RoomConnection, update: Uint8Array): Refusal | null
+  check(conn: RoomConnection, update: Uint8Array, sections: readonly UpdateSection[]): Refusal | null
+  /** The update check() allowed has been applied to the live document. */
+  accepted(): void
+  /** The server changed the live document itself. */
+  serverChanged(update: Uint8Array): void
+  destroy(): void
 }
 
-/** Rewrites or drops a connection's awareness update (ties presence to the connection's identity). */
+/** Rewrites a connection's presence states (ties them to the connection's identity) or drops them. */
 export interface AwarenessFilter {
-  filter(room: Room, conn: RoomConnection, update: Uint8Array): Uint8Array | null
+  filter(conn: RoomConnection, entries: AwarenessEntry[]): AwarenessEntry[]
 }
 
 export interface RoomOptions {
-  guard?: UpdateGuard
+  guard?: (room: Room) => UpdateGuard
   awarenessFilter?: AwarenessFilter
   /** Compact the log into a snapshot after this many appended updates. */
   compactEvery?: number
+  updateLimits?: UpdateLimits
+  awarenessLimits?: AwarenessLimits
+  /** Refused updates a connection may send per minute before it is closed. */
+  refusalsPerMinute?: number
   log?: (line: string, fields?: Record<string, unknown>) => void
 }
 
@@ -42,11 +60,15 @@ export class RoomLoadError extends Error {}
 /**
  * One live document with its connections. Every update is appended to storage before it is
  * broadcast; a failure to store closes the room rather than letting clients see unstored state.
+ * Nothing a connection sends can throw out of handleFrame: a bad frame closes that connection.
  */
 export class Room {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
   readonly connections = new Set<RoomConnection>()
+  private readonly guard: UpdateGuard | null
+  private readonly presence = new PresenceOwners()
+  private readonly refusals: RefusalBudget
   private logCount: number
   private pendingAwareness = new Set<number>()
   private awarenessFlushScheduled = false
@@ -64,11 +86,17 @@ export class Room {
     this.logCount = loadedLogCount
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the server itself has no presence
+    this.refusals = new RefusalBudget(options.refusalsPerMinute ?? 30)
+    this.guard = options.guard ? options.guard(this) : null
     this.doc.on('update', this.onDocUpdate)
     this.awareness.on('update', this.onAwarenessUpdate)
   }
 
-  /** Loads a room from storage. Throws RoomLoadError and writes nothing if the stored data is unreadable. */
+  /**
+   * Loads a room from storage. Throws RoomLoadError, and writes nothing, if the stored data cannot
+   * be read. Stored changes that cannot be integrated (older versions could store them) are left
+   * out with a log line; the room loads what it can.
+   */
   static load(id: string, store: RoomStore, options: RoomOptions = {}): Room {
     const doc = new Y.Doc({ gc: true })
     let stored: ReturnType<RoomStore['load']>
@@ -82,9 +110,8 @@ export class Room {
       doc.destroy()
       throw new RoomLoadError(`room ${id} could not be loaded: ${(error as Error).message}`)
     }
-    if (doc.store.pendingStructs || doc.store.pendingDs) {
-      doc.destroy()
-      throw new RoomLoadError(`room ${id} could not be loaded: stored updates have missing dependencies`)
+    if (dropPending(doc)) {
+      options.log?.('stored changes that depend on missing ones were left out', { room: id })
     }
     return new Room(id, store, options, doc, stored.updates.length)
   }
@@ -104,13 +131,57 @@ export class Room {
 
   removeConnection(conn: RoomConnection): void {
     if (!this.connections.delete(conn)) return
-    if (conn.awarenessClientIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...conn.awarenessClientIds], null)
+    this.refusals.forget(conn)
+    const owned = this.presence.release(conn)
+    if (owned !== undefined && this.awareness.states.has(owned)) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [owned], null)
     }
   }
 
-  /** Handles one frame from a connection; a bad frame closes only that connection. */
+  /** Handles one frame from a connection. One catch: whatever goes wrong closes only that connection. */
   handleFrame(conn: RoomConnection, data: Uint8Array): void {
+    try {
+      this.dispatch(conn, data)
+    } catch (error) {
+      this.log('closing connection: frame could not be handled', {
+        conn: conn.id,
+        error: (error as Error).message,
+      })
+      conn.close(CloseCode.frameFailed, 'frame could not be handled')
+    }
+  }
+
+  /** Changes the document as the server (meeting state, board layout); stored and broadcast as usual. */
+  transactAsServer(fn: () => void): void {
+    this.doc.transact(fn, SERVER_ORIGIN)
+  }
+
+  /** Tells one connection its update was refused; the client then starts over from the server's state. */
+  refuse(conn: RoomConnection, refusal: Refusal): void {
+    conn.send(encodeRefusal(refusal))
+    if (!this.refusals.spend(conn)) {
+      this.log('closing connection: too many refused updates', { conn: conn.id })
+      conn.close(CloseCode.tooManyRefusals, 'too many refused updates')
+    }
+  }
+
+  /** Stores a snapshot of the integrated state and drops the log entries it covers. */
+  compact(): void {
+    if (this.broken || this.logCount === 0) return
+    dropPending(this.doc) // a snapshot never carries what could not be integrated
+    this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.logCount)
+    this.logCount = 0
+  }
+
+  destroy(): void {
+    this.doc.off('update', this.onDocUpdate)
+    this.awareness.off('update', this.onAwarenessUpdate)
+    this.guard?.destroy()
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+
+  private dispatch(conn: RoomConnection, data: Uint8Array): void {
     let message: ClientMessage
     try {
       message = decodeClientMessage(data)
@@ -138,30 +209,6 @@ export class Room {
     }
   }
 
-  /** Changes the document as the server (meeting state, board layout); stored and broadcast as usual. */
-  transactAsServer(fn: () => void): void {
-    this.doc.transact(fn, SERVER_ORIGIN)
-  }
-
-  /** Tells one connection its update was refused; the client then starts over from the server's state. */
-  refuse(conn: RoomConnection, refusal: Refusal): void {
-    conn.send(encodeRefusal(refusal))
-  }
-
-  /** Stores a snapshot and drops the log entries it covers. */
-  compact(): void {
-    if (this.broken || this.logCount === 0) return
-    this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.logCount)
-    this.logCount = 0
-  }
-
-  destroy(): void {
-    this.doc.off('update', this.onDocUpdate)
-    this.awareness.off('update', this.onAwarenessUpdate)
-    this.awareness.destroy()
-    this.doc.destroy()
-  }
-
   private answerSyncStep1(conn: RoomConnection, stateVector: Uint8Array): void {
     let diff: Uint8Array
     try {
@@ -177,59 +224,71 @@ export class Room {
   }
 
   private receiveUpdate(conn: RoomConnection, update: Uint8Array): void {
-    let missing: string | null
+    // Bounded first read: nothing unbounded reaches Yjs.
+    const scan = scanUpdate(update, this.options.updateLimits ?? DEFAULT_UPDATE_LIMITS)
+    if (!scan.ok) {
+      this.log('closing connection: update refused unread', { conn: conn.id, reason: scan.reason })
+      conn.close(CloseCode.badUpdate, `update refused: ${scan.reason}`)
+      return
+    }
+    if (this.guard) {
+      let refusal: Refusal | null
+      try {
+        refusal = this.guard.check(conn, update, scan.sections)
+      } catch (error) {
+        refusal = {
+          code: 'outOfSync',
+          nl: 'Je wijziging kon niet worden beoordeeld en is niet doorgevoerd.',
+          en: `Your change could not be judged and was not applied (${(error as Error).message}).`,
+        }
+      }
+      if (refusal) {
+        this.log('refused update', { conn: conn.id, code: refusal.code, reason: refusal.en })
+        this.refuse(conn, refusal)
+        return
+      }
+    }
     try {
-      missing = findMissingDependencies(this.doc, update)
-    } catch (error) {
-      this.log('closing connection: undecodable update', { conn: conn.id, error: (error as Error).message })
-      conn.close(CloseCode.badUpdate, `update could not be decoded: ${(error as Error).message}`)
-      return
-    }
-    if (missing) {
-      // Applying it would leave pending structs that block every later update of that client.
-      this.log('refused update: missing dependencies', { conn: conn.id, missing })
-      this.refuse(conn, {
-        code: 'outOfSync',
-        nl: 'Je bord liep niet gelijk met de server en is opnieuw geladen.',
-        en: 'Your board was out of step with the server and has been reloaded.',
-      })
-      return
-    }
-    const refusal = this.options.guard?.check(this, conn, update) ?? null
-    if (refusal) {
-      this.log('refused update', { conn: conn.id, code: refusal.code, reason: refusal.en })
-      this.refuse(conn, refusal)
-      return
-    }
-    try {
-      Y.applyUpdate(this.doc, update, conn)
+      Y.applyUpdate(this.doc, update, fromConnection(conn))
     } catch (error) {
       this.log('closing connection: update failed to apply', {
         conn: conn.id,
         error: (error as Error).message,
       })
       conn.close(CloseCode.badUpdate, `update failed to apply: ${(error as Error).message}`)
+      return
+    }
+    this.guard?.accepted()
+    if (dropPending(this.doc)) {
+      // Yjs applied what connects to the document and held back the rest: that rest is dropped
+      // (never stored, never released later) and the sender starts over from the server's state.
+      this.log('refused the part of an update that depends on missing changes', { conn: conn.id })
+      this.refuse(conn, {
+        code: 'outOfSync',
+        nl: 'Je bord liep niet gelijk met de server en is opnieuw geladen.',
+        en: 'Your board was out of step with the server and has been reloaded.',
+      })
     }
   }
 
   private receiveAwareness(conn: RoomConnection, update: Uint8Array): void {
-    try {
-      const filtered = this.options.awarenessFilter
-        ? this.options.awarenessFilter.filter(this, conn, update)
-        : update
-      if (!filtered) return
-      awarenessProtocol.applyAwarenessUpdate(this.awareness, filtered, conn)
-    } catch (error) {
-      conn.close(
-        CloseCode.malformedMessage,
-        `malformed message: bad awareness update (${(error as Error).message})`,
-      )
+    const read = readAwarenessUpdate(update, this.options.awarenessLimits ?? DEFAULT_AWARENESS_LIMITS)
+    if (!read.ok) {
+      this.log('closing connection: presence refused', { conn: conn.id, reason: read.reason })
+      conn.close(CloseCode.malformedMessage, `presence refused: ${read.reason}`)
+      return
     }
+    // One presence state per connection, and nobody speaks for another's.
+    let entries = read.entries.filter((entry) => this.presence.claim(conn, entry.clientId, this.awareness))
+    if (this.options.awarenessFilter) entries = this.options.awarenessFilter.filter(conn, entries)
+    if (entries.length === 0) return
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn)
   }
 
   /** Store first, then broadcast: nothing any client receives can be lost by a crash. */
-  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (origin === LOAD_ORIGIN) return
+  private onDocUpdate = (update: Uint8Array, rawOrigin: unknown): void => {
+    const origin = asUpdateOrigin(rawOrigin)
+    if (origin.kind === 'load') return
     try {
       this.store.append(this.id, update)
     } catch (error) {
@@ -241,22 +300,22 @@ export class Room {
       for (const conn of this.connections) conn.close(CloseCode.roomUnavailable, 'room could not be stored')
       return
     }
+    if (origin.kind === 'server') this.guard?.serverChanged(update)
     this.logCount++
     const frame = encodeUpdate(update)
     for (const conn of this.connections) conn.send(frame)
     this.scheduleCompaction()
   }
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const conn = origin as RoomConnection | null
-    if (conn && typeof conn === 'object' && 'awarenessClientIds' in conn) {
-      for (const id of added) conn.awarenessClientIds.add(id)
-      for (const id of updated) conn.awarenessClientIds.add(id)
-      for (const id of removed) conn.awarenessClientIds.delete(id)
-    }
+  private onAwarenessUpdate = ({
+    added,
+    updated,
+    removed,
+  }: {
+    added: number[]
+    updated: number[]
+    removed: number[]
+  }): void => {
     for (const id of [...added, ...updated, ...removed]) this.pendingAwareness.add(id)
     // Presence is the hot path: encode once per event-loop turn for all connections.
     if (!this.awarenessFlushScheduled) {
@@ -265,17 +324,20 @@ export class Room {
     }
   }
 
+  /** Runs outside any frame's catch (setImmediate), so it has its own. */
   private flushAwareness = (): void => {
     this.awarenessFlushScheduled = false
-    if (this.pendingAwareness.size === 0 || this.connections.size === 0) {
+    try {
+      if (this.pendingAwareness.size === 0 || this.connections.size === 0) return
+      const frame = encodeAwareness(
+        awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]),
+      )
+      for (const conn of this.connections) conn.send(frame)
+    } catch (error) {
+      this.log('presence could not be sent', { error: (error as Error).message })
+    } finally {
       this.pendingAwareness.clear()
-      return
     }
-    const frame = encodeAwareness(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]),
-    )
-    this.pendingAwareness.clear()
-    for (const conn of this.connections) conn.send(frame)
   }
 
   private scheduleCompaction(): void {
@@ -294,4 +356,12 @@ export class Room {
   private log(line: string, fields?: Record<string, unknown>): void {
     this.options.log?.(line, { room: this.id, ...fields })
   }
+}
+
+/** Forgets what Yjs holds back for lack of dependencies; returns whether there was any. */
+function dropPending(doc: Y.Doc): boolean {
+  const had = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
+  doc.store.pendingStructs = null
+  doc.store.pendingDs = null
+  return had
 }
