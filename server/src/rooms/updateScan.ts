@@ -16,6 +16,10 @@ export interface UpdateLimits {
   maxDepth: number
   /** Highest clock an update may reach for any client (clock + length). */
   maxClock: number
+  /** Clients (sections) one update may write for; an honest client writes for itself. */
+  maxSections: number
+  /** Structs in one update (Yjs integrates each; bounded work per frame). */
+  maxStructs: number
   /** Content kinds (Yjs content refs) this room accepts. */
   allowedContent: ReadonlySet<number>
 }
@@ -41,6 +45,8 @@ export const BOARD_CONTENT: ReadonlySet<number> = new Set([ContentRef.gc, Conten
 export const DEFAULT_UPDATE_LIMITS: UpdateLimits = {
   maxDepth: 64,
   maxClock: 2 ** 31,
+  maxSections: 1_000,
+  maxStructs: 50_000,
   allowedContent: BOARD_CONTENT,
 }
 
@@ -64,6 +70,8 @@ export function scanUpdate(update: Uint8Array, limits: UpdateLimits = DEFAULT_UP
   const found: UpdateSection[] = []
   try {
     const sections = readCount(decoder, 'sections')
+    if (sections > limits.maxSections)
+      refuse(`${sections} clients in one update (at most ${limits.maxSections})`)
     for (let s = 0; s < sections; s++) {
       const count = readCount(decoder, 'structs')
       const client = decoding.readVarUint(decoder)
@@ -85,7 +93,7 @@ export function scanUpdate(update: Uint8Array, limits: UpdateLimits = DEFAULT_UP
         if (length < 1) refuse(`${where}: empty struct`)
         clock += length
         if (clock > limits.maxClock) refuse(`${where}: clock beyond ${limits.maxClock}`)
-        structs++
+        if (++structs > limits.maxStructs) refuse(`more than ${limits.maxStructs} structs in one update`)
         section.to = clock
       }
     }
