@@ -6,6 +6,7 @@ import { zoneRect } from '../../templates/src/layout'
 import { accessFor } from '../../templates/src/permissions'
 import type { Template } from '../../templates/src/schema'
 import { MEETING_MAP, MEETING_VIEW_KEY, type MeetingView } from '../../templates/src/wire'
+import { honestFollowUp } from '../helpers/followUp'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import {
   api,
@@ -66,21 +67,6 @@ function storedBytes(): Buffer {
   return Buffer.concat(rows.map((r) => r.data))
 }
 
-/**
- * After a refusal: the sender (already reset) makes an allowed edit in the free area and waits
- * until the other client has it. The refused update was handled before this one was even sent,
- * and the server sends to a socket in order, so anything it leaked would have arrived first.
- */
-async function honestFollowUp(
-  sender: ResettingClient & { id: string },
-  other: ResettingClient,
-  id: string,
-): Promise<void> {
-  await eventually(() => sender.current.provider.synced, 3000, 'sender resynced')
-  sender.current.kv.set(id, noteRecord({ id, x: -3500, y: -3500, authorId: sender.id, text: 'eerlijk' }))
-  await eventually(() => other.current.kv.get(id) !== undefined, 3000, 'honest edit arrives')
-}
-
 function roomDoc(): Y.Doc {
   return server.registry.peek(setup.roomId)!.doc
 }
@@ -95,16 +81,15 @@ describe('tokens', () => {
     const ws = server.url.replace('http', 'ws')
     const answers = await Promise.all([
       upgradeStatus(`${ws}/yjs/${setup.roomId}`),
-      upgradeStatus(`${ws}/yjs/${setup.roomId}?token=wrong`),
-      upgradeStatus(`${ws}/yjs/${setup.roomId}?token=${other.facilitator.token}`),
-      upgradeStatus(`${ws}/yjs/m-doesnotexist0000000000?token=${setup.facilitator.token}`),
+      upgradeStatus(`${ws}/yjs/${setup.roomId}`, { token: 'wrong' }),
+      upgradeStatus(`${ws}/yjs/${setup.roomId}`, { token: other.facilitator.token }),
+      upgradeStatus(`${ws}/yjs/m-doesnotexist0000000000`, { token: setup.facilitator.token }),
       upgradeStatus(`${ws}/yjs/m-doesnotexist0000000000`),
     ])
     for (const answer of answers) expect(answer).toEqual(answers[0])
     expect(answers[0]!.status).toBe(401)
-    expect((await upgradeStatus(`${ws}/yjs/${setup.roomId}?token=${setup.facilitator.token}`)).status).toBe(
-      101,
-    )
+    const accepted = await upgradeStatus(`${ws}/yjs/${setup.roomId}`, { token: setup.facilitator.token })
+    expect(accepted.status).toBe(101)
   })
 })
 
