@@ -1,4 +1,5 @@
 import { type ZoneRect, zoneAtPoint } from './layout'
+import { type PlacementProblem, type ShapeWorld, shapePageCentre } from './shapeGeometry'
 
 /**
  * The few facts about tldraw records that the rules need, without importing tldraw: rules run on
@@ -39,27 +40,44 @@ export function ratingOf(record: BoardRecord): string | null {
   return typeof rating === 'string' ? rating : null
 }
 
+/** The zone a shape is in (null: the free area), or why its place cannot be known. */
+export type ShapeZone = { ok: true; zoneId: string | null } | { ok: false; problem: PlacementProblem }
+
 /**
- * The zone a shape is in: the zone frame among its ancestors, or else the zone under the
- * top-left corner of its top-level ancestor (a note dropped over a zone without being reparented
- * still counts as in it). Null: the free area.
+ * The zone a shape is drawn in: the zone whose rectangle holds the centre of the shape's
+ * page-space bounds, through its whole parent chain (groups, frames, zone frames). A chain that
+ * does not end at a page, loops or is too deep is a problem, never the free area.
  */
-export function zoneOfShape(
-  record: BoardRecord,
-  getRecord: (id: string) => BoardRecord | undefined,
-  rects: readonly ZoneRect[],
-): string | null {
-  let current: BoardRecord | undefined = record
-  for (let depth = 0; current && depth < 100; depth++) {
-    const parentId: string | undefined = current.parentId
-    if (!parentId || parentId.startsWith('page:')) {
-      return zoneAtPoint(rects, Number(current.x ?? 0), Number(current.y ?? 0))
-    }
-    const parent = getRecord(parentId)
-    if (parent && isZoneFrame(parent)) return String(parent.meta?.zoneId)
-    current = parent
+export function zoneOfShape(record: BoardRecord, world: ShapeWorld, rects: readonly ZoneRect[]): ShapeZone {
+  const centre = shapePageCentre(record, world)
+  if (!centre.ok) return centre
+  return { ok: true, zoneId: zoneAtPoint(rects, centre.value.x, centre.value.y) }
+}
+
+/**
+ * A shape world over a lookup and a list of all shapes, for callers without a child index: the
+ * parent index is built once, on first use, in one pass.
+ */
+export function shapeWorld(
+  get: (id: string) => BoardRecord | undefined,
+  allShapes: () => Iterable<BoardRecord>,
+): ShapeWorld {
+  let byParent: Map<string, BoardRecord[]> | null = null
+  return {
+    get,
+    children(parentId) {
+      if (!byParent) {
+        byParent = new Map()
+        for (const shape of allShapes()) {
+          if (typeof shape.parentId !== 'string') continue
+          const list = byParent.get(shape.parentId)
+          if (list) list.push(shape)
+          else byParent.set(shape.parentId, [shape])
+        }
+      }
+      return byParent.get(parentId) ?? []
+    },
   }
-  return null
 }
 
 /** Fields that only place a shape, as opposed to its content. */

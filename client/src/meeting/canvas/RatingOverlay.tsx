@@ -1,9 +1,9 @@
 import { type TLShape, useEditor, useValue } from 'tldraw'
-import { type BoardRecord, ratingOf, zoneOfShape } from '../../../../templates/src/boardRecords'
-import { boardLayout } from '../../../../templates/src/layout'
+import { type BoardRecord, ratingOf } from '../../../../templates/src/boardRecords'
 import { accessFor, findZone } from '../../../../templates/src/permissions'
 import { RATING_VALUES } from '../../../../templates/src/recordPolicy'
 import { useT } from '../../i18n/useT'
+import { zoneOnBoard } from '../locks/boardPolicy'
 import { useMeeting } from './meetingContext'
 
 /**
@@ -14,9 +14,7 @@ export function RatingOverlay() {
   const editor = useEditor()
   const meeting = useMeeting()
   const t = useT()
-  const rects = boardLayout(meeting.template)
   const state = useValue('ratings', () => {
-    const get = (id: string) => editor.store.get(id as TLShape['id']) as BoardRecord | undefined
     const badges = editor
       .getCurrentPageShapes()
       .filter((s) => ratingOf(s as unknown as BoardRecord) !== null)
@@ -29,7 +27,7 @@ export function RatingOverlay() {
     let control: { shape: TLShape; scale: readonly string[]; current: string | null } | null = null
     const me = meeting.me()
     if (selected && me) {
-      const zoneId = zoneOfShape(selected as unknown as BoardRecord, get, rects)
+      const zoneId = zoneOnBoard(editor, meeting, selected)
       const zone = zoneId ? findZone(meeting.template, zoneId) : undefined
       const canRate =
         zoneId !== null && accessFor(meeting.template, meeting.phaseId(), zoneId, me.role).can.has('rate')

@@ -1,7 +1,7 @@
 import type { Editor, TLShape } from 'tldraw'
-import { authorOf, type BoardRecord, zoneOfShape } from '../../../../templates/src/boardRecords'
-import { boardLayout } from '../../../../templates/src/layout'
+import { authorOf, type BoardRecord } from '../../../../templates/src/boardRecords'
 import { privateZonesAt } from '../../../../templates/src/permissions'
+import { zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
 
 /**
@@ -10,7 +10,6 @@ import type { MeetingState } from '../meetingState'
  * re-evaluates it when the phase changes.
  */
 export function privateVisibility(meeting: MeetingState) {
-  const rects = boardLayout(meeting.template)
   return (shape: TLShape, editor: Editor): 'hidden' | 'inherit' => {
     const view = meeting.$view.get()
     if (!view) return 'inherit'
@@ -19,11 +18,7 @@ export function privateVisibility(meeting: MeetingState) {
     const record = shape as unknown as BoardRecord
     const author = authorOf(record)
     if (author === null || author === meeting.participantId) return 'inherit'
-    const zone = zoneOfShape(
-      record,
-      (id) => editor.store.get(id as TLShape['id']) as BoardRecord | undefined,
-      rects,
-    )
+    const zone = zoneOnBoard(editor, meeting, shape)
     return zone !== null && zones.has(zone) ? 'hidden' : 'inherit'
   }
 }

@@ -1,8 +1,7 @@
 import { type Editor, react, type TLRecord, type TLShape } from 'tldraw'
-import { type BoardRecord, zoneOfShape } from '../../../../templates/src/boardRecords'
-import { boardLayout } from '../../../../templates/src/layout'
+import type { BoardRecord } from '../../../../templates/src/boardRecords'
 import { accessFor, privateZonesAt } from '../../../../templates/src/permissions'
-import { judgeOnBoard } from '../locks/boardPolicy'
+import { judgeOnBoard, zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
 
 /**
@@ -20,7 +19,7 @@ export function markIfDraft(editor: Editor, meeting: MeetingState, shape: TLShap
   const me = meeting.me()
   const view = meeting.$view.get()
   if (!me || !view) return shape
-  const zone = zoneOf(editor, meeting, shape)
+  const zone = zoneOnBoard(editor, meeting, shape)
   if (zone === null || !privateZonesAt(meeting.template, view.progress.phaseIndex).has(zone)) return shape
   if (!accessFor(meeting.template, meeting.phaseId(), zone, me.role).private) return shape
   return { ...shape, meta: { ...shape.meta, draft: true } }
@@ -51,7 +50,7 @@ export function keepDrafts(editor: Editor, meeting: MeetingState, meetingId: str
       .getCurrentPageShapes()
       .filter((shape) => isDraft(shape))
       .filter((shape) => {
-        const zone = zoneOf(editor, meeting, shape)
+        const zone = zoneOnBoard(editor, meeting, shape)
         return zone === null || !privateNow.has(zone)
       })
       .map((shape) => ({ ...shape, meta: { ...shape.meta, draft: false } }))
@@ -66,14 +65,6 @@ export function keepDrafts(editor: Editor, meeting: MeetingState, meetingId: str
     stopSaving()
     stopPublishing()
   }
-}
-
-function zoneOf(editor: Editor, meeting: MeetingState, shape: TLShape): string | null {
-  return zoneOfShape(
-    asRecord(shape),
-    (id) => editor.store.get(id as TLShape['id']) as BoardRecord | undefined,
-    boardLayout(meeting.template),
-  )
 }
 
 function asRecord(shape: TLShape): BoardRecord {

@@ -1,7 +1,8 @@
-import type { Editor, TLRecord } from 'tldraw'
-import type { BoardRecord } from '../../../../templates/src/boardRecords'
+import type { Editor, TLParentId, TLRecord, TLShape } from 'tldraw'
+import { type BoardRecord, zoneOfShape } from '../../../../templates/src/boardRecords'
 import { boardLayout } from '../../../../templates/src/layout'
 import { judgeChanges, type RecordChange, type Verdict } from '../../../../templates/src/recordPolicy'
+import type { ShapeWorld } from '../../../../templates/src/shapeGeometry'
 import type { MeetingState } from '../meetingState'
 
 /**
@@ -12,17 +13,41 @@ import type { MeetingState } from '../meetingState'
 export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: RecordChange[]): Verdict {
   const me = meeting.me()
   if (!me) return { ok: true } // not known yet: the server will judge
+  const world = boardWorld(editor)
   return judgeChanges(
     {
       template: meeting.template,
       phaseId: meeting.phaseId(),
       actor: { participantId: me.id, role: me.role, name: me.name },
       rects: boardLayout(meeting.template),
-      current: (id) => editor.store.get(id as TLRecord['id']) as BoardRecord | undefined,
+      current: world.get,
       allShapes: () => editor.getCurrentPageShapes() as unknown as BoardRecord[],
+      children: world.children,
     },
     changes,
   )
+}
+
+/** The store's records as the shared rules read them; children from tldraw's own parent index. */
+export function boardWorld(editor: Editor): ShapeWorld {
+  const get = (id: string) => editor.store.get(id as TLRecord['id']) as BoardRecord | undefined
+  return {
+    get,
+    children: (parentId) =>
+      editor
+        .getSortedChildIdsForParent(parentId as TLParentId)
+        .map(get)
+        .filter((r) => r !== undefined),
+  }
+}
+
+/**
+ * The zone a shape is drawn in, by the rule the server applies (zoneOfShape). A shape whose
+ * place cannot be known (the server refuses such shapes) counts as in no zone.
+ */
+export function zoneOnBoard(editor: Editor, meeting: MeetingState, shape: TLShape): string | null {
+  const zone = zoneOfShape(asBoardRecord(shape), boardWorld(editor), boardLayout(meeting.template))
+  return zone.ok ? zone.zoneId : null
 }
 
 export const asBoardRecord = (record: TLRecord) => record as unknown as BoardRecord

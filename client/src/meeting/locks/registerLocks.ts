@@ -5,7 +5,7 @@ import type { MeetingState } from '../meetingState'
 import { asBoardRecord, judgeOnBoard } from './boardPolicy'
 
 /** Record types a participant's edits can touch; session records (camera, pointer…) never leave the browser. */
-const GUARDED_TYPES = ['shape', 'page', 'document', 'binding'] as const
+const GUARDED_TYPES = ['shape', 'asset', 'page', 'document', 'binding'] as const
 
 type Source = 'user' | 'remote'
 /** tldraw's side-effect registry, typed for any guarded record type (its generics are per type). */
@@ -24,7 +24,8 @@ interface GuardSideEffects {
 /**
  * Registers tldraw side effects that stop, before they are sent, the changes the server would
  * refuse: a create in a closed zone is removed at once, a change returns the previous record, a
- * delete is cancelled. New shapes get the author's id, which the rules and the server rely on.
+ * delete is cancelled. New shapes and assets get the author's id, which the rules and the server
+ * rely on.
  * Returns the unregister function.
  */
 export function registerLocks(
@@ -39,10 +40,20 @@ export function registerLocks(
       meta: { ...shape.meta, authorId: meeting.participantId },
     })
   })
+  // Pasted images: the asset carries its author too, and keeps it when tldraw replaces the asset
+  // after loading the image (updateAssets overwrites meta).
+  const stampAsset = editor.sideEffects.registerBeforeCreateHandler('asset', (asset, source) =>
+    source === 'user' ? { ...asset, meta: { ...asset.meta, authorId: meeting.participantId } } : asset,
+  )
+  const keepAssetAuthor = editor.sideEffects.registerBeforeChangeHandler('asset', (prev, next, source) => {
+    const author = prev.meta.authorId
+    if (source !== 'user' || author === undefined || next.meta.authorId !== undefined) return next
+    return { ...next, meta: { ...next.meta, authorId: author } }
+  })
   const side = editor.sideEffects as unknown as GuardSideEffects
   /** Records we are taking back ourselves (a refused create): their removal is not judged. */
   const rollingBack = new Set<string>()
-  const unregister: Array<() => void> = [stamp]
+  const unregister: Array<() => void> = [stamp, stampAsset, keepAssetAuthor]
   for (const typeName of GUARDED_TYPES) {
     unregister.push(
       side.registerAfterCreateHandler(typeName, (record, source) => {

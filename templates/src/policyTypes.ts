@@ -1,0 +1,45 @@
+import type { BoardRecord } from './boardRecords'
+import type { ZoneRect } from './layout'
+import type { RecordLimits } from './recordText'
+import type { LocalizedText, RoleId, Template } from './schema'
+
+/** The person whose changes are judged. */
+export interface Actor {
+  participantId: string
+  role: RoleId
+  /** The display name the server knows; the actor's tldraw user record must carry it. */
+  name?: string
+}
+
+/** What the rules need to know about the board and the meeting to judge a batch. */
+export interface PolicyContext {
+  template: Template
+  phaseId: string
+  actor: Actor
+  rects: readonly ZoneRect[]
+  /** The record as it is now (before the batch), by id. */
+  current: (id: string) => BoardRecord | undefined
+  /** All shapes as they are now, to count a quota (and to find children without `children`). */
+  allShapes: () => Iterable<BoardRecord>
+  /**
+   * Optional: the shapes whose parentId is `parentId`, as they are now. Needed for groups and
+   * frames (a group's box is its children's; moving a frame moves what is in it). Without it the
+   * rules build a parent index from `allShapes()` once per batch that needs one.
+   */
+  children?: (parentId: string) => Iterable<BoardRecord>
+  /** Optional: limits other than the defaults (DEFAULT_RECORD_LIMITS). */
+  limits?: Partial<RecordLimits>
+}
+
+/** One record created (prev null), changed, or deleted (next null). */
+export interface RecordChange {
+  id: string
+  prev: BoardRecord | null
+  next: BoardRecord | null
+}
+
+export type Verdict = { ok: true } | { ok: false; recordId: string; reason: LocalizedText }
+
+export function deny(recordId: string, reason: LocalizedText): Verdict {
+  return { ok: false, recordId, reason }
+}

@@ -1,0 +1,227 @@
+import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
+import { judgeMark } from './marks'
+import { accessFor, findZone, mayEdit, mayMove, mayPublishDrafts, type ResolvedAccess } from './permissions'
+import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
+import type { LocalizedText } from './schema'
+import {
+  descendantsOf,
+  isContainer,
+  MAX_CONTAINED_SHAPES,
+  MAX_PARENT_DEPTH,
+  type PlacementProblem,
+  type ShapeWorld,
+} from './shapeGeometry'
+
+/** The board before and after the batch being judged, as the shape rules see it. */
+export interface BatchBoard {
+  before: ShapeWorld
+  after: ShapeWorld
+  inBatch: (id: string) => boolean
+  /** Shapes each zone gains in this batch, per zone, for the quota. */
+  addedPerZone: Map<string, number>
+  /** Shapes already judged as carried along by a moved group or frame (judged once). */
+  carried: Set<string>
+}
+
+/**
+ * One shape created, changed or removed. Its zone before and after is where it is drawn (see
+ * zoneOfShape); a shape inside a group or frame that moves, or is removed, is judged as moved
+ * along with it, since the change moves it on everyone's screen without touching its record.
+ */
+export function judgeShape(ctx: PolicyContext, board: BatchBoard, change: RecordChange): Verdict {
+  const verdict = judgeOwnChange(ctx, board, change)
+  if (!verdict.ok) return verdict
+  return carriesShapes(change) ? judgeCarried(ctx, board, change.prev!) : verdict
+}
+
+function judgeOwnChange(ctx: PolicyContext, board: BatchBoard, { id, prev, next }: RecordChange): Verdict {
+  if ((prev && isZoneFrame(prev)) || (next && isZoneFrame(next))) {
+    return deny(id, {
+      nl: 'De zones horen bij de methode; alleen de server legt ze neer.',
+      en: 'Zones belong to the method; only the server places them.',
+    })
+  }
+  const me = ctx.actor.participantId
+  const before = prev ? zoneOfShape(prev, board.before, ctx.rects) : null
+  if (before && !before.ok) {
+    // A shape stored before these rules with a broken chain: its author or the begeleider may remove it.
+    const cleanUp = !next && (ctx.actor.role === 'begeleider' || authorOf(prev!) === me)
+    return cleanUp ? { ok: true } : deny(id, placementText(before.problem))
+  }
+  const after = next ? zoneOfShape(next, board.after, ctx.rects) : null
+  if (after && !after.ok) return deny(id, placementText(after.problem))
+  const zoneBefore = before?.zoneId ?? null
+  const zoneAfter = after?.zoneId ?? null
+
+  const verdict = judgePlacement(ctx, board, { id, prev, next }, zoneBefore, zoneAfter)
+  if (!verdict.ok) return verdict
+  return judgeMark(
+    ctx,
+    id,
+    prev && { record: prev, zoneId: zoneBefore },
+    next && { record: next, zoneId: zoneAfter },
+  )
+}
+
+/** Who may create, remove, move or change a shape, by the zones it leaves and enters. */
+function judgePlacement(
+  ctx: PolicyContext,
+  board: BatchBoard,
+  { id, prev, next }: RecordChange,
+  zoneBefore: string | null,
+  zoneAfter: string | null,
+): Verdict {
+  const me = ctx.actor.participantId
+  if (!prev && next) {
+    if (authorOf(next) !== me) {
+      return deny(id, {
+        nl: 'Nieuwe notities moeten op jouw naam staan.',
+        en: 'New notes must carry your name as author.',
+      })
+    }
+    return mayAdd(ctx, board, id, zoneAfter)
+  }
+  if (prev && !next) {
+    const access = access_(ctx, zoneBefore)
+    if (mayEdit(access, authorOf(prev) === me)) return { ok: true }
+    return deny(id, closedText(ctx, zoneBefore, access, { nl: 'verwijderen', en: 'remove' }))
+  }
+  if (!prev || !next) return { ok: true }
+
+  if (authorOf(prev) !== authorOf(next)) {
+    return deny(id, {
+      nl: 'De maker van een notitie kan niet veranderen.',
+      en: 'The author of a note cannot change.',
+    })
+  }
+  const isOwn = authorOf(prev) === me
+  if (zoneBefore !== zoneAfter) {
+    const from = access_(ctx, zoneBefore)
+    if (!mayEdit(from, isOwn))
+      return deny(id, closedText(ctx, zoneBefore, from, { nl: 'weghalen', en: 'take away' }))
+    return mayAdd(ctx, board, id, zoneAfter)
+  }
+  const access = access_(ctx, zoneAfter)
+  const what = classifyShapeUpdate(prev, next)
+  if (what.content && !mayEdit(access, isOwn)) {
+    return deny(id, closedText(ctx, zoneAfter, access, { nl: 'wijzigen', en: 'change' }))
+  }
+  if (what.placement && !mayMove(access, isOwn)) {
+    return deny(id, closedText(ctx, zoneAfter, access, { nl: 'verplaatsen', en: 'move' }))
+  }
+  return { ok: true }
+}
+
+/** Fields of a group or frame whose change moves (or unhooks) what is inside it. */
+const CARRYING_FIELDS = ['typeName', 'type', 'parentId', 'x', 'y', 'rotation'] as const
+
+function carriesShapes({ prev, next }: RecordChange): boolean {
+  if (!prev || !isContainer(prev)) return false
+  return !next || CARRYING_FIELDS.some((field) => prev[field] !== next[field])
+}
+
+/**
+ * Shapes inside a moved or removed group or frame that the batch does not touch itself: each is
+ * judged as its record unchanged, drawn where the batch leaves it. One walk over all levels.
+ */
+function judgeCarried(ctx: PolicyContext, board: BatchBoard, container: BoardRecord): Verdict {
+  const inside = descendantsOf(container, board.before)
+  if (!inside.ok) return deny(container.id, placementText(inside.problem))
+  for (const shape of inside.value) {
+    if (board.inBatch(shape.id) || board.carried.has(shape.id)) continue
+    board.carried.add(shape.id)
+    const verdict = judgeOwnChange(ctx, board, { id: shape.id, prev: shape, next: shape })
+    if (!verdict.ok) return verdict
+  }
+  return { ok: true }
+}
+
+function mayAdd(ctx: PolicyContext, board: BatchBoard, id: string, zoneId: string | null): Verdict {
+  const access = access_(ctx, zoneId)
+  const publishing = zoneId !== null && mayPublishDrafts(ctx.template, ctx.phaseId, zoneId, ctx.actor.role)
+  if (!access.can.has('add') && !publishing) {
+    return deny(id, closedText(ctx, zoneId, access, { nl: 'neerzetten', en: 'add' }))
+  }
+  if (access.quota !== undefined && zoneId !== null) {
+    const added = board.addedPerZone.get(zoneId) ?? 0
+    if (countOwnShapesInZone(ctx, board, zoneId) + added >= access.quota) {
+      return deny(id, {
+        nl: `Je hebt hier al ${access.quota} notities geplaatst; meer mag niet in deze fase.`,
+        en: `You have already placed ${access.quota} notes here; no more in this phase.`,
+      })
+    }
+    board.addedPerZone.set(zoneId, added + 1)
+  }
+  return { ok: true }
+}
+
+function countOwnShapesInZone(ctx: PolicyContext, board: BatchBoard, zoneId: string): number {
+  let n = 0
+  for (const shape of ctx.allShapes()) {
+    if (authorOf(shape) !== ctx.actor.participantId) continue
+    const zone = zoneOfShape(shape, board.before, ctx.rects)
+    if (zone.ok && zone.zoneId === zoneId) n++
+  }
+  return n
+}
+
+function access_(ctx: PolicyContext, zoneId: string | null): ResolvedAccess {
+  return accessFor(ctx.template, ctx.phaseId, zoneId, ctx.actor.role)
+}
+
+/** Why a shape's place cannot be known, in words for the person whose change was refused. */
+const PLACEMENT_TEXT: Record<PlacementProblem, LocalizedText> = {
+  missingParent: {
+    nl: 'Deze vorm hoort bij een groep of kader dat niet op het bord staat; zo kan hij er niet op.',
+    en: 'This shape belongs to a group or frame that is not on the board; it cannot go on like this.',
+  },
+  badParent: {
+    nl: 'Deze vorm hangt aan iets dat geen groep, kader of pagina is; zo kan hij er niet op.',
+    en: 'This shape hangs from something that is not a group, frame or page; it cannot go on like this.',
+  },
+  cycle: {
+    nl: 'Deze vorm zit via groepen of kaders in zichzelf; waar hij staat is niet te bepalen.',
+    en: 'This shape sits inside itself through groups or frames; where it is cannot be determined.',
+  },
+  tooDeep: {
+    nl: `Deze vorm zit in meer dan ${MAX_PARENT_DEPTH} groepen of kaders in elkaar; dat kan niet.`,
+    en: `This shape sits inside more than ${MAX_PARENT_DEPTH} nested groups or frames; that is not possible.`,
+  },
+  tooManyShapes: {
+    nl: `Een groep of kader kan hoogstens ${MAX_CONTAINED_SHAPES} vormen bevatten.`,
+    en: `A group or frame can hold at most ${MAX_CONTAINED_SHAPES} shapes.`,
+  },
+  badNumber: {
+    nl: 'De plaats, draaiing of maat van deze vorm is geen geldig getal.',
+    en: 'The position, rotation or size of this shape is not a valid number.',
+  },
+}
+
+export function placementText(problem: PlacementProblem): LocalizedText {
+  return PLACEMENT_TEXT[problem]
+}
+
+/** "De roddelzone is nu alleen om te kijken" and friends, naming the zone and what was tried. */
+function closedText(
+  ctx: PolicyContext,
+  zoneId: string | null,
+  access: ResolvedAccess,
+  verb: LocalizedText,
+): LocalizedText {
+  if (zoneId === null) {
+    return { nl: `Je kunt hier nu niets ${verb.nl}.`, en: `You cannot ${verb.en} here now.` }
+  }
+  const zone = findZone(ctx.template, zoneId)
+  const nl = zone?.title.nl ?? zoneId
+  const en = zone?.title.en ?? zoneId
+  if (access.watch) {
+    return {
+      nl: `De zone "${nl}" is nu alleen om te kijken; je kunt er niets ${verb.nl}.`,
+      en: `The zone "${en}" is watch-only for you now; you cannot ${verb.en} anything there.`,
+    }
+  }
+  return {
+    nl: `De zone "${nl}" is in deze fase dicht voor jou; je kunt er niets ${verb.nl}.`,
+    en: `The zone "${en}" is closed to you in this phase; you cannot ${verb.en} anything there.`,
+  }
+}
