@@ -1,4 +1,5 @@
 import path from 'node:path'
+import { type Limits, readLimits } from './limits'
 
 /** Server settings, read once from the environment at start (see README, "Configuration"). */
 export interface ServerConfig {
@@ -11,6 +12,14 @@ export interface ServerConfig {
   /** Built client to serve. */
   clientDir: string
   roomIdleMs: number
+  /**
+   * The origin the board is served from (`PUBLIC_URL`), checked against a socket's Origin
+   * header. Null: the Origin's host must equal the Host header.
+   */
+  publicOrigin: string | null
+  /** Take a client's address from the last X-Forwarded-For hop (behind a reverse proxy). */
+  trustProxy: boolean
+  limits: Limits
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -27,5 +36,22 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || null,
     clientDir: path.resolve(env.CLIENT_DIR ?? path.join(root, 'dist/client')),
     roomIdleMs: Number(env.ROOM_IDLE_MS ?? 30_000),
+    publicOrigin: readPublicOrigin(env.PUBLIC_URL),
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    limits: readLimits(env),
   }
+}
+
+function readPublicOrigin(value: string | undefined): string | null {
+  if (!value?.trim()) return null
+  let url: URL
+  try {
+    url = new URL(value.trim())
+  } catch {
+    throw new Error(`PUBLIC_URL must be a URL such as https://bord.example.nl, got "${value}"`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`PUBLIC_URL must start with http:// or https://, got "${value}"`)
+  }
+  return url.origin
 }

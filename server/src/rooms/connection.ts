@@ -19,6 +19,8 @@ export interface RoomConnection {
 
 /** A connection whose send buffer grows past this is too slow for the room and is closed. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024
+/** A peer that does not answer our close frame within this is cut off (ws itself waits 30 s). */
+const CLOSE_GRACE_MS = 5000
 
 let nextId = 1
 
@@ -32,6 +34,11 @@ export class SocketConnection implements RoomConnection {
     readonly identity: ConnectionIdentity | null,
   ) {}
 
+  /** Closed by the server: frames still arriving from this peer are ignored. */
+  get isClosed(): boolean {
+    return this.closed
+  }
+
   send(frame: Uint8Array): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return
     if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
@@ -44,7 +51,22 @@ export class SocketConnection implements RoomConnection {
   close(code: number, reason: string): void {
     if (this.closed) return
     this.closed = true
-    // Close reasons are limited to 123 bytes by the protocol.
-    this.socket.close(code, Buffer.from(reason).subarray(0, 123).toString())
+    try {
+      this.socket.close(code, closeReason(reason))
+    } catch {
+      // ws refuses a code it does not know; never let closing throw into the caller.
+      this.socket.terminate()
+      return
+    }
+    const cutOff = setTimeout(() => this.socket.terminate(), CLOSE_GRACE_MS)
+    cutOff.unref()
+    this.socket.once('close', () => clearTimeout(cutOff))
   }
+}
+
+/** Close reasons are limited to 123 bytes by the protocol; cut at a character boundary. */
+function closeReason(reason: string): string {
+  let cut = reason.slice(0, 123)
+  while (Buffer.byteLength(cut) > 123) cut = cut.slice(0, -1)
+  return cut
 }

@@ -6,7 +6,16 @@ export interface RoomRegistryOptions {
   idleMs?: number
   /** Options for each room, chosen per room id (meetings get a guard, free boards none). */
   roomOptions?: (roomId: string) => RoomOptions
+  /** Rooms held in memory at most; when full, empty rooms are freed first (default 2000). */
+  maxRooms?: number
   log?: (line: string, fields?: Record<string, unknown>) => void
+}
+
+/** Every room in memory has people in it and no more rooms may be loaded. */
+export class RoomsFullError extends Error {
+  constructor(max: number) {
+    super(`all ${max} rooms in memory are in use`)
+  }
 }
 
 /**
@@ -22,7 +31,10 @@ export class RoomRegistry {
     private readonly options: RoomRegistryOptions = {},
   ) {}
 
-  /** The live room, loading it if needed. Throws RoomLoadError; a failed load caches nothing. */
+  /**
+   * The live room, loading it if needed. Throws RoomLoadError (a failed load caches nothing) or
+   * RoomsFullError (no room may be loaded now).
+   */
   acquire(roomId: string): Room {
     this.cancelIdle(roomId)
     let room = this.rooms.get(roomId)
@@ -31,6 +43,7 @@ export class RoomRegistry {
       room = undefined
     }
     if (!room) {
+      this.makeSpace()
       room = Room.load(roomId, this.store, { log: this.options.log, ...this.options.roomOptions?.(roomId) })
       this.rooms.set(roomId, room)
     }
@@ -75,6 +88,22 @@ export class RoomRegistry {
   /** Compacts and frees every room (at shutdown). */
   closeAll(): void {
     for (const roomId of [...this.rooms.keys()]) this.drop(roomId, { store: true })
+  }
+
+  /** Frees empty rooms (longest idle first) until one more fits; throws RoomsFullError if none is empty. */
+  private makeSpace(): void {
+    const max = this.options.maxRooms ?? 2000
+    if (this.rooms.size < max) return
+    // idleTimers keeps insertion order: the room that emptied first comes first.
+    const empty = [...this.idleTimers.keys(), ...this.rooms.keys()]
+    for (const roomId of empty) {
+      if (this.rooms.size < max) return
+      if (this.rooms.get(roomId)?.connections.size === 0) {
+        this.options.log?.('room freed early: rooms in memory at their limit', { room: roomId, max })
+        this.drop(roomId, { store: true })
+      }
+    }
+    if (this.rooms.size >= max) throw new RoomsFullError(max)
   }
 
   private drop(roomId: string, { store }: { store: boolean }): void {

@@ -1,0 +1,87 @@
+import { CloseCode, MAX_FRAME_BYTES } from '../../templates/src/closeCodes'
+
+/**
+ * Every connection-level limit of the server, in one place: the defaults, the environment
+ * variable that changes each, and what a client over it gets. The README's limits table is
+ * written from `LIMIT_SETTINGS`.
+ */
+export interface Limits {
+  /** Largest WebSocket frame in bytes. */
+  frameBytes: number
+  /** Frames per second one socket may send, sustained (token bucket refill rate). */
+  messagesPerSecond: number
+  /** Frames one socket may send at once above the sustained rate (token bucket size). */
+  messageBurst: number
+  /** Open WebSocket connections from one client address at the same time. */
+  connectionsPerAddress: number
+  /** TCP connections that have not finished their first request yet (server-wide). */
+  unauthenticatedSockets: number
+  /** How long a new TCP connection may take to finish its first request (upgrade or HTTP). */
+  handshakeMs: number
+  /** Rooms held in memory; idle empty rooms are freed first when it is reached. */
+  rooms: number
+}
+
+/**
+ * Why these numbers:
+ * - messages: an honest tldraw client sends one update per animation frame while dragging or
+ *   drawing (60 Hz, 120 Hz on ProMotion screens, 144 Hz on some monitors) plus its cursor at
+ *   20 Hz (PRESENCE_INTERVAL_MS): at most about 165 frames a second. 200 a second sustained leaves
+ *   room for that; a burst of 600 absorbs frames bunched by a network stall of a few seconds.
+ *   The flood that was measured ran at 580 frames a second per address, over many sockets.
+ * - connections: an office behind one NAT address; 50 people with one board tab each.
+ * - unauthenticated sockets and handshake: an honest client sends its request headers within
+ *   milliseconds; 10 s allows slow mobile links, and 512 half-open connections cost little memory.
+ * - rooms: an empty room costs about its document size; 2000 rooms of a few hundred KB stays
+ *   well under a gigabyte.
+ */
+export const DEFAULT_LIMITS: Readonly<Limits> = {
+  frameBytes: MAX_FRAME_BYTES,
+  messagesPerSecond: 200,
+  messageBurst: 600,
+  connectionsPerAddress: 50,
+  unauthenticatedSockets: 512,
+  handshakeMs: 10_000,
+  rooms: 2000,
+}
+
+/** One row of the limits table: the setting and what a client over the limit gets. */
+export interface LimitSetting {
+  key: keyof Limits
+  env: string
+  /** What happens over the limit, as the README states it. */
+  over: string
+}
+
+export const LIMIT_SETTINGS: readonly LimitSetting[] = [
+  { key: 'frameBytes', env: 'LIMIT_FRAME_BYTES', over: `close ${CloseCode.tooBig}` },
+  {
+    key: 'messagesPerSecond',
+    env: 'LIMIT_MESSAGES_PER_SECOND',
+    over: `close ${CloseCode.tooManyMessages}`,
+  },
+  { key: 'messageBurst', env: 'LIMIT_MESSAGE_BURST', over: `close ${CloseCode.tooManyMessages}` },
+  { key: 'connectionsPerAddress', env: 'LIMIT_CONNECTIONS_PER_ADDRESS', over: 'HTTP 429 before the upgrade' },
+  {
+    key: 'unauthenticatedSockets',
+    env: 'LIMIT_UNAUTHENTICATED_SOCKETS',
+    over: 'HTTP 503 and the connection closed',
+  },
+  { key: 'handshakeMs', env: 'LIMIT_HANDSHAKE_MS', over: 'HTTP 408 and the connection closed' },
+  { key: 'rooms', env: 'LIMIT_ROOMS', over: 'idle rooms freed first, else HTTP 503 before the upgrade' },
+]
+
+/** The limits from the environment; unset variables keep their default. Throws on a bad value. */
+export function readLimits(env: NodeJS.ProcessEnv): Limits {
+  const limits: Limits = { ...DEFAULT_LIMITS }
+  for (const { key, env: name } of LIMIT_SETTINGS) {
+    const raw = env[name]
+    if (raw === undefined || raw.trim() === '') continue
+    const value = Number(raw)
+    if (!Number.isSafeInteger(value) || value < 1) {
+      throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`)
+    }
+    limits[key] = value
+  }
+  return limits
+}
