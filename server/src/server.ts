@@ -10,7 +10,7 @@ import { AwarenessIdentity } from './meetings/awarenessIdentity'
 import { MeetingGuard } from './meetings/meetingGuard'
 import { MeetingService } from './meetings/meetingService'
 import { RoomRegistry } from './rooms/roomRegistry'
-import { attachRoomSockets, type UpgradeDecision } from './rooms/roomSockets'
+import { attachRoomSockets, type Handshake, type UpgradeDecision } from './rooms/roomSockets'
 import { MeetingStore } from './storage/meetingStore'
 import { openSqlite, SqliteRoomStore } from './storage/sqliteRoomStore'
 import { BUILTIN_TEMPLATES_DIR, loadTemplates } from './templates/loadTemplates'
@@ -43,6 +43,7 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
   let meetings: MeetingService | undefined
   const registry = new RoomRegistry(roomStore, {
     idleMs: config.roomIdleMs,
+    maxRooms: config.limits.rooms,
     log,
     roomOptions: (roomId) =>
       roomId.startsWith(MEETING_ROOM_PREFIX) && meetings
@@ -55,10 +56,10 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
   meetings = new MeetingService(meetingStore, registry, () => templates)
   const app = createApp({ config, meetings, templates: () => templates })
 
-  const authorize = (roomId: string, url: URL): UpgradeDecision => {
+  const authorize = (roomId: string, { token }: Handshake): UpgradeDecision => {
     if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ok: true, identity: null }
     const meetingId = roomId.slice(MEETING_ROOM_PREFIX.length)
-    const participant = meetings.authenticate(url.searchParams.get('token'), meetingId)
+    const participant = meetings.authenticate(token, meetingId)
     // The same answer whether the meeting exists or not.
     if (!participant) return { ok: false, status: 401, message: 'Unknown or expired session for this room.' }
     return { ok: true, identity: { participantId: participant.id, meetingId } }
@@ -69,7 +70,13 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
       resolve(s as Server),
     )
   })
-  const sockets = attachRoomSockets(httpServer, registry, { log, authorize })
+  const sockets = attachRoomSockets(httpServer, registry, {
+    log,
+    authorize,
+    limits: config.limits,
+    publicOrigin: config.publicOrigin,
+    trustProxy: config.trustProxy,
+  })
   const port = (httpServer.address() as AddressInfo).port
 
   return {

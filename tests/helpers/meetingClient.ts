@@ -1,6 +1,7 @@
 import type * as decoding from 'lib0/decoding'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
+import { roomProtocols } from '../../templates/src/roomHandshake'
 import { REFUSED_MESSAGE, type Refusal, readRefusal } from '../../templates/src/wire'
 import { connectClient, type TestClient, waitForSync } from './yjsClient'
 
@@ -131,10 +132,23 @@ export function sameState(a: Y.Doc, b: Y.Doc): boolean {
   return sv(a) === sv(b)
 }
 
+export interface UpgradeOptions {
+  /** A session token, offered in Sec-WebSocket-Protocol as our client does. */
+  token?: string
+  /** Subprotocols to offer instead (raw), for tests of the handshake itself. */
+  protocols?: string[]
+  headers?: Record<string, string>
+}
+
 /** Status of a WebSocket upgrade attempt, and the body of a refusal. */
-export function upgradeStatus(url: string): Promise<{ status: number; body: string }> {
+export function upgradeStatus(
+  url: string,
+  options: UpgradeOptions = {},
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(url)
+    const ws = new WebSocket(url, options.protocols ?? roomProtocols(options.token), {
+      ...(options.headers ? { headers: options.headers } : {}),
+    })
     ws.once('open', () => {
       ws.close()
       resolve({ status: 101, body: '' })

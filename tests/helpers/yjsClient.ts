@@ -2,6 +2,7 @@ import { WebSocket } from 'ws'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
+import { roomProtocols } from '../../templates/src/roomHandshake'
 
 /** A stock y-websocket client in Node, as any third-party client would connect. */
 export interface TestClient {
@@ -13,11 +14,12 @@ export interface TestClient {
   destroy(): void
 }
 
-export function connectClient(
-  serverUrl: string,
-  roomId: string,
-  params: Record<string, string> = {},
-): TestClient {
+/** How a test client identifies itself: a meeting session token, sent as our client sends it. */
+export interface ClientAuth {
+  token?: string
+}
+
+export function connectClient(serverUrl: string, roomId: string, auth: ClientAuth = {}): TestClient {
   const doc = new Y.Doc()
   const chunks: Buffer[] = []
   // A WebSocket that records what it receives, so tests can search the raw bytes.
@@ -29,7 +31,8 @@ export function connectClient(
   }
   const provider = new WebsocketProvider(`${serverUrl.replace(/^http/, 'ws')}/yjs`, roomId, doc, {
     WebSocketPolyfill: RecordingWebSocket as unknown as typeof globalThis.WebSocket,
-    params,
+    // The token travels in Sec-WebSocket-Protocol, never in the URL.
+    protocols: roomProtocols(auth.token),
     disableBc: true,
   })
   const kv = new YKeyValue(doc.getArray<{ key: string; val: unknown }>('tl_records'))

@@ -125,7 +125,7 @@ it('leaves no byte of an erased meeting in any file under DATA_DIR, running and 
   processes.push(second)
   const ws = second.url.replace('http', 'ws')
   expect((await api(second.url, `/meetings/${meetingId}`, { token: fac.body.token })).status).toBe(403)
-  expect((await upgradeStatus(`${ws}/yjs/${roomId}?token=${people[0]!.token}`)).status).toBe(401)
+  expect((await upgradeStatus(`${ws}/yjs/${roomId}`, { token: people[0]!.token })).status).toBe(401)
   expect(hitsUnder(temp.dir)).toEqual([])
 })
 

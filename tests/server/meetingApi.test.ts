@@ -160,7 +160,7 @@ describe('meeting API', () => {
     expect(rows.map((r) => r.n)).toEqual([0, 0, 0, 0])
     expect(server.registry.peek(setup.roomId)).toBeUndefined()
     const ws = server.url.replace('http', 'ws')
-    expect((await upgradeStatus(`${ws}/yjs/${setup.roomId}?token=${jan.token}`)).status).toBe(401)
+    expect((await upgradeStatus(`${ws}/yjs/${setup.roomId}`, { token: jan.token })).status).toBe(401)
     expect(
       (await api(server.url, `/meetings/${setup.meetingId}`, { token: setup.facilitator.token })).status,
     ).toBe(403)

@@ -40,8 +40,8 @@ export interface BoardSessionOptions {
   $user: Signal<TLUser | null>
   /** Name of the first page if this browser starts the board. */
   getDefaultPageName(): string
-  /** Query parameters for the room socket (a meeting's session token). */
-  params?: Record<string, string>
+  /** A meeting's session token for the room socket. */
+  token?: string
   /** Records kept in this browser only (see StoreBindingOptions.isLocalOnly). */
   isLocalOnly?: (record: TLRecord) => boolean
 }
@@ -141,7 +141,7 @@ export class BoardSession {
     const room: RoomConnection = openRoom({
       roomId: this.options.roomId,
       serverUrl: this.options.serverUrl,
-      ...(this.options.params ? { params: this.options.params } : {}),
+      ...(this.options.token ? { token: this.options.token } : {}),
       onRefused: (refusal) => {
         if (this.room === room) this.restart({ kind: 'refused', refusal })
       },

@@ -3,6 +3,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CloseCode } from '../../../templates/src/closeCodes'
+import { roomProtocols } from '../../../templates/src/roomHandshake'
 import { RECORDS_ARRAY } from '../../../templates/src/wire'
 import { MESSAGE_REFUSED, type Refusal, readRefusal } from './refusal'
 
@@ -35,8 +36,8 @@ export interface OpenRoomOptions {
   roomId: string
   /** Base WebSocket URL; the room is at `${serverUrl}/${roomId}`. See `roomServerUrl`. */
   serverUrl: string
-  /** Query parameters for the socket URL (a meeting room's session token, for example). */
-  params?: Record<string, string>
+  /** A meeting room's session token; sent in Sec-WebSocket-Protocol, never in the URL. */
+  token?: string
   /** For Node, which has no global WebSocket before version 22 (pass `ws`). */
   WebSocketPolyfill?: typeof WebSocket
   /** The server refused one of our updates; the caller should start over with a fresh room. */
@@ -62,7 +63,8 @@ export function openRoom(options: OpenRoomOptions): RoomConnection {
     // must not travel to a sibling tab that would then be refused in turn.
     disableBc: true,
     shouldReconnect,
-    ...(options.params ? { params: options.params } : {}),
+    // Proxies log URLs, so the token travels as a subprotocol (see roomHandshake).
+    protocols: roomProtocols(options.token),
     ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
   })
   provider.messageHandlers[MESSAGE_REFUSED] = (_encoder, decoder) => {

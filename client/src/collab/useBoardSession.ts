@@ -11,7 +11,7 @@ export function useBoardSession(
   roomId: string,
   $user: Signal<TLUser | null>,
   getDefaultPageName: () => string,
-  /** A meeting room's session token (sent as ?token=); changing it opens a new session. */
+  /** A meeting room's session token (sent as a subprotocol); changing it opens a new session. */
   token?: string,
   /** Records kept in this browser only; read once when the session opens. */
   isLocalOnly?: (record: TLRecord) => boolean,
@@ -27,7 +27,7 @@ export function useBoardSession(
       serverUrl: roomServerUrl(),
       $user,
       getDefaultPageName: pageName,
-      ...(token ? { params: { token } } : {}),
+      ...(token ? { token } : {}),
       ...(localOnly ? { isLocalOnly: localOnly } : {}),
     })
     setSession(opened)
