@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest'
+import type { BoardRecord } from '../../templates/src/boardRecords'
+import { zoneRect } from '../../templates/src/layout'
+import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
+import { parseTemplate } from '../../templates/src/schema'
+import { MAX_PARENT_DEPTH } from '../../templates/src/shapeGeometry'
+import mini from '../fixtures/mini-method.json'
+import { noteRecord } from '../helpers/records'
+import { frameRecord, groupRecord } from './boardShapes'
+import { judgeOnBoard } from './judgeOnBoard'
+
+/**
+ * The record policy places shapes by where they are drawn, through groups and frames: one's own
+ * group or frame does not carry a note into a closed zone, moving it does not either, and a
+ * shape whose parent chain does not resolve is refused. Mini method, phase "vragen-stellen":
+ * Dirk (deelnemer) may add in "vragen" and "roddelzone"; "adviezen" (x 968..1388) is closed.
+ */
+const parsed = parseTemplate(mini)
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+const template = parsed.template
+const dirk: Actor = { participantId: 'dirk', role: 'deelnemer' }
+const PHASE = 'vragen-stellen'
+const advies = zoneRect(template.zones.find((z) => z.id === 'adviezen')!)
+
+const judge = (changes: RecordChange[], existing: BoardRecord[] = []) =>
+  judgeOnBoard(template, PHASE, dirk, changes, existing)
+const create = (...records: BoardRecord[]): RecordChange[] =>
+  records.map((r) => ({ id: r.id, prev: null, next: r }))
+const move = (r: BoardRecord, to: Partial<BoardRecord>): RecordChange => ({
+  id: r.id,
+  prev: r,
+  next: { ...r, ...to },
+})
+const note = (id: string, x: number, y: number, parentId?: string) =>
+  noteRecord({ id, x, y, authorId: 'dirk', text: id, parentId })
+const reasonOf = (v: ReturnType<typeof judge>) => (v.ok ? null : v.reason.nl)
+
+describe('zones by where a shape is drawn, through groups and frames', () => {
+  it('refuses a note inside my own group that is drawn over a closed zone', () => {
+    const g = groupRecord('shape:g', { x: -2000, y: -2000, authorId: 'dirk' })
+    const inside = note('shape:n', advies.x + 30 + 2000, advies.y + 50 + 2000, g.id)
+    expect(reasonOf(judge(create(g, inside)))).toContain('"Adviezen"')
+    // The same note drawn in the free area is fine.
+    expect(judge(create(g, note('shape:n', 30, 50, g.id))).ok).toBe(true)
+  })
+
+  it('refuses a note inside my own frame whose corner is outside the zone', () => {
+    // The frame's corner and centre are in the free area; it reaches down over "Adviezen".
+    const f = frameRecord('shape:f', 600, 1300, { x: 900, y: -1050, authorId: 'dirk' })
+    expect(judge(create(f)).ok).toBe(true)
+    const inside = note('shape:n', 100, 1100, f.id) // drawn at (1000, 50) on the page
+    expect(reasonOf(judge(create(f, inside)))).toContain('"Adviezen"')
+    expect(reasonOf(judge(create(inside), [f]))).toContain('"Adviezen"')
+  })
+
+  it('judges the shapes a moved group or frame carries along', () => {
+    // A group whose centre stays in the free area: a note and, far above it, an anchor note.
+    const g = groupRecord('shape:g', { x: -2000, y: -2000, authorId: 'dirk' })
+    const inside = note('shape:n', 0, 0, g.id)
+    const anchor = note('shape:m', 0, -3000, g.id)
+    // Moving the group puts the note (its record untouched) over the closed zone: refused.
+    const refused = judge([move(g, { x: advies.x + 30, y: advies.y + 50 })], [g, inside, anchor])
+    expect(refused.ok).toBe(false)
+    if (!refused.ok) expect(refused.recordId).toBe('shape:n')
+    // Within the free area, or into an open zone, it may go.
+    expect(judge([move(g, { x: -1500 })], [g, inside, anchor]).ok).toBe(true)
+    expect(judge([move(g, { x: 530, y: 50 })], [g, inside, anchor]).ok).toBe(true)
+    // Someone else's note carried out of a zone where I may not change it: refused.
+    const mine = groupRecord('shape:g', { x: 530, y: 50, authorId: 'dirk' })
+    const theirs = { ...note('shape:t', 0, 0, mine.id), meta: { authorId: 'ina' } }
+    const taken = judge([move(mine, { x: -1500 })], [mine, theirs])
+    expect(taken.ok).toBe(false)
+    if (!taken.ok) expect(taken.recordId).toBe('shape:t')
+  })
+
+  it('refuses removing a frame but leaving what is in it without a parent', () => {
+    const f = frameRecord('shape:f', 300, 300, { x: -2000, y: -2000, authorId: 'dirk' })
+    const inside = note('shape:n', 10, 10, f.id)
+    const orphaning = judge([{ id: f.id, prev: f, next: null }], [f, inside])
+    expect(reasonOf(orphaning)).toContain('groep of kader dat niet op het bord staat')
+    const both = [
+      { id: inside.id, prev: inside, next: null },
+      { id: f.id, prev: f, next: null },
+    ]
+    expect(judge(both, [f, inside]).ok).toBe(true)
+  })
+
+  it('accepts an honest grouping of my notes: the group and the reparented notes in one batch', () => {
+    const a = note('shape:a', 530, 50)
+    const b = note('shape:b', 700, 60)
+    const g = groupRecord('shape:g', { x: 530, y: 50, authorId: 'dirk' })
+    const changes = [
+      ...create(g),
+      move(a, { parentId: g.id, x: 0, y: 0 }),
+      move(b, { parentId: g.id, x: 170, y: 10 }),
+    ]
+    expect(judge(changes, [a, b]).ok).toBe(true)
+  })
+})
+
+describe('a parent chain that does not resolve is refused, never the free area', () => {
+  it('refuses a missing parent and a parent that is not a group or frame', () => {
+    expect(reasonOf(judge(create(note('shape:n', -2000, -2000, 'shape:gone'))))).toContain(
+      'groep of kader dat niet op het bord staat',
+    )
+    expect(reasonOf(judge(create(note('shape:n', -2000, -2000, 'page:elders'))))).not.toBeNull()
+    const host = note('shape:host', -2000, -2000)
+    expect(reasonOf(judge(create(note('shape:n', 0, 0, host.id)), [host]))).toContain(
+      'geen groep, kader of pagina',
+    )
+  })
+
+  it('refuses a group made its own ancestor', () => {
+    const outer = groupRecord('shape:o', { x: -2000, y: -2000, authorId: 'dirk' })
+    const inner = groupRecord('shape:i', { parentId: outer.id, authorId: 'dirk' })
+    const n = note('shape:n', 0, 0, inner.id)
+    const v = judge([move(outer, { parentId: inner.id })], [outer, inner, n])
+    expect(reasonOf(v)).toContain('in zichzelf')
+  })
+
+  it('refuses a chain deeper than the bound', () => {
+    const chain: BoardRecord[] = []
+    for (let i = 0; i <= MAX_PARENT_DEPTH; i++) {
+      const parentId = i === 0 ? 'page:page' : `shape:d${i - 1}`
+      chain.push(groupRecord(`shape:d${i}`, { parentId, x: i === 0 ? -2000 : 0, authorId: 'dirk' }))
+    }
+    const v = judge(create(note('shape:n', 0, 0, `shape:d${MAX_PARENT_DEPTH}`)), chain)
+    expect(reasonOf(v)).toContain(`meer dan ${MAX_PARENT_DEPTH} groepen`)
+  })
+})
