@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest'
+import type { BoardRecord } from '../../templates/src/boardRecords'
+import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
+import { parseTemplate } from '../../templates/src/schema'
+import mini from '../fixtures/mini-method.json'
+import { imageAsset } from './boardShapes'
+import { judgeOnBoard } from './judgeOnBoard'
+
+/**
+ * Assets (the image behind a pasted picture): anyone who may write adds one on their own name,
+ * only its author or the begeleider changes or removes it, and its source is this server or
+ * inline image data, never another site.
+ */
+const parsed = parseTemplate(mini)
+if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
+const template = parsed.template
+const dirk: Actor = { participantId: 'dirk', role: 'deelnemer' }
+const ina: Actor = { participantId: 'ina', role: 'inbrenger' }
+const bea: Actor = { participantId: 'bea', role: 'begeleider' }
+const olga: Actor = { participantId: 'olga', role: 'observer' }
+const PNG = 'data:image/png;base64,iVBORw0KGgo='
+
+const judge = (who: Actor, changes: RecordChange[], existing: BoardRecord[] = []) =>
+  judgeOnBoard(template, 'roddelen', who, changes, existing)
+const add = (who: Actor, asset: BoardRecord) => judge(who, [{ id: asset.id, prev: null, next: asset }])
+const edit = (who: Actor, asset: BoardRecord, next: BoardRecord) =>
+  judge(who, [{ id: asset.id, prev: asset, next }], [asset])
+const remove = (who: Actor, asset: BoardRecord) =>
+  judge(who, [{ id: asset.id, prev: asset, next: null }], [asset])
+const withSrc = (asset: BoardRecord, src: unknown) => ({ ...asset, props: { ...asset.props, src } })
+
+describe('adding an asset', () => {
+  it('lets anyone who may write add one on their own name, in any phase', () => {
+    expect(add(dirk, imageAsset('asset:a', 'dirk', PNG)).ok).toBe(true)
+    expect(add(ina, imageAsset('asset:a', 'ina', PNG)).ok).toBe(true)
+    expect(add(dirk, imageAsset('asset:a', null, PNG)).ok).toBe(false)
+    expect(add(dirk, imageAsset('asset:a', 'bea', PNG)).ok).toBe(false)
+    expect(add(olga, imageAsset('asset:a', 'olga', PNG)).ok).toBe(false)
+  })
+
+  it('accepts only our own origin or inline image data as the source', () => {
+    const allowed = [
+      '/uploads/foto.png',
+      '/',
+      PNG,
+      'DATA:image/svg+xml;base64,PHN2Zz4=',
+      'data:image/jpeg,xyz',
+      '',
+      null,
+    ]
+    for (const src of allowed)
+      expect(add(dirk, imageAsset('asset:a', 'dirk', src)).ok, String(src)).toBe(true)
+    const refused = [
+      'https://elders.example/foto.png',
+      'http://elders.example/foto.png',
+      'HTTPS://elders.example/foto.png',
+      '//elders.example/foto.png',
+      '/\\elders.example/foto.png',
+      '/\t/elders.example/foto.png',
+      '/\n/elders.example/foto.png',
+      ' /foto.png',
+      'javascript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'data:image',
+      'asset:abc',
+      'foto.png',
+      'ftp://elders.example/foto.png',
+    ]
+    for (const src of refused) {
+      const v = add(dirk, imageAsset('asset:a', 'dirk', src))
+      expect(v.ok, src).toBe(false)
+      if (!v.ok) expect(v.reason.nl).toContain('niet van een andere website')
+    }
+    expect(add(dirk, withSrc(imageAsset('asset:a', 'dirk', null), 42)).ok).toBe(false)
+    const bookmark = { ...imageAsset('asset:b', 'dirk', '/x'), type: 'bookmark' }
+    expect(
+      add(dirk, { ...bookmark, props: { ...bookmark.props, image: 'https://elders.example/p.png' } }).ok,
+    ).toBe(false)
+  })
+})
+
+describe('changing and removing an asset', () => {
+  const mine = imageAsset('asset:m', 'dirk', PNG)
+  const beas = imageAsset('asset:b', 'bea', PNG)
+
+  it('lets the author and the begeleider change it, nobody else', () => {
+    const renamed = (a: BoardRecord) => ({ ...a, props: { ...a.props, name: 'nieuw.png' } })
+    expect(edit(dirk, mine, renamed(mine)).ok).toBe(true)
+    expect(edit(bea, mine, renamed(mine)).ok).toBe(true)
+    expect(edit(ina, mine, renamed(mine)).ok).toBe(false)
+    expect(edit(dirk, beas, withSrc(beas, '/andere.png')).ok).toBe(false)
+  })
+
+  it('keeps its author and its source on our origin', () => {
+    expect(edit(dirk, mine, { ...mine, meta: { authorId: 'ina' } }).ok).toBe(false)
+    expect(edit(bea, mine, { ...mine, meta: {} }).ok).toBe(false)
+    expect(edit(dirk, mine, withSrc(mine, 'https://elders.example/x.png')).ok).toBe(false)
+    expect(edit(bea, beas, withSrc(beas, '//elders.example/x.png')).ok).toBe(false)
+  })
+
+  it('lets the author and the begeleider remove it, nobody else', () => {
+    expect(remove(dirk, mine).ok).toBe(true)
+    expect(remove(bea, mine).ok).toBe(true)
+    expect(remove(ina, mine).ok).toBe(false)
+    expect(remove(dirk, beas).ok).toBe(false)
+    // An asset from before authors were stamped: only the begeleider.
+    const old = imageAsset('asset:o', null, PNG)
+    expect(remove(dirk, old).ok).toBe(false)
+    expect(remove(bea, old).ok).toBe(true)
+  })
+})
