@@ -25,7 +25,6 @@ const NAMES = ['Zwaantje Vlinderkruid', 'Korneel Quokkaboom']
 const MARKERS = ['NOTITIE-WISMARKER-8841', 'NOTITIE-WISMARKER-5307']
 const NEEDLES = [TITLE, FACILITATOR, ...NAMES, ...MARKERS]
 
-/** Every needle found in the raw bytes of any file under the data dir, as `file: needle`. */
 /** Rows stored for a room (read from outside the server process, closed again at once). */
 function storedRows(dataDir: string, roomId: string): { snapshotBytes: number; logEntries: number } {
   const db = new Database(path.join(dataDir, 'intervisiebord.sqlite'), { readonly: true })
@@ -59,13 +58,14 @@ async function writeNote(
   return client
 }
 
-function hitsUnder(dir: string): string[] {
+/** Every needle found in the raw bytes of any file under the data dir, as `file: needle`. */
+function hitsUnder(dir: string, needles: readonly string[] = NEEDLES): string[] {
   const hits: string[] = []
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue
     const file = path.join(entry.parentPath, entry.name)
     const bytes = readFileSync(file)
-    for (const needle of NEEDLES) if (bytes.includes(needle)) hits.push(`${path.basename(file)}: ${needle}`)
+    for (const needle of needles) if (bytes.includes(needle)) hits.push(`${path.basename(file)}: ${needle}`)
   }
   return hits
 }
@@ -104,8 +104,10 @@ it('leaves no byte of an erased meeting in any file under DATA_DIR, running and 
   expect(storedRows(temp.dir, roomId).snapshotBytes).toBeGreaterThan(4096) // the page size: overflow pages in use
   const client = await writeNote(first.url, roomId, people[1]!, MARKERS[1]!)
   expect(storedRows(temp.dir, roomId).logEntries).toBeGreaterThan(0)
-  // The grep sees every needle before the erase, so zero hits afterwards means something.
-  expect(new Set(hitsUnder(temp.dir).map((h) => h.split(': ')[1]))).toEqual(new Set(NEEDLES))
+  // The grep sees every needle before the erase, so zero hits afterwards means something. The
+  // meeting's and participants' ids too: they sit in indexes as well as in rows.
+  const everything = [...NEEDLES, meetingId, ...people.map((p) => p.participant.id)]
+  expect(new Set(hitsUnder(temp.dir, everything).map((h) => h.split(': ')[1]))).toEqual(new Set(everything))
 
   const closed = new Promise<number>((resolve) =>
     client.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
@@ -113,20 +115,20 @@ it('leaves no byte of an erased meeting in any file under DATA_DIR, running and 
   const erased = await api(first.url, `/meetings/${meetingId}`, { method: 'DELETE', token: fac.body.token })
   expect(erased.status).toBe(200)
   // Right after DELETE returned, with the server still running.
-  expect(hitsUnder(temp.dir)).toEqual([])
+  expect(hitsUnder(temp.dir, everything)).toEqual([])
   expect(await closed).toBe(CloseCode.meetingErased)
   client.destroy()
 
   // A crash right after: nothing comes back from the write-ahead log or elsewhere.
   await first.kill9()
-  expect(hitsUnder(temp.dir)).toEqual([])
+  expect(hitsUnder(temp.dir, everything)).toEqual([])
 
   const second = await startServerProcess({ dataDir: temp.dir })
   processes.push(second)
   const ws = second.url.replace('http', 'ws')
   expect((await api(second.url, `/meetings/${meetingId}`, { token: fac.body.token })).status).toBe(403)
   expect((await upgradeStatus(`${ws}/yjs/${roomId}`, { token: people[0]!.token })).status).toBe(401)
-  expect(hitsUnder(temp.dir)).toEqual([])
+  expect(hitsUnder(temp.dir, everything)).toEqual([])
 })
 
 it('clears what a crash between an erase and its checkpoint left in the write-ahead log, at the next open', () => {
