@@ -24,11 +24,11 @@ export interface Limits {
 
 /**
  * Why these numbers:
- * - messages: an honest tldraw client sends one update per animation frame while dragging or
- *   drawing (60 Hz, 120 Hz on ProMotion screens, 144 Hz on some monitors) plus its cursor at
- *   20 Hz (PRESENCE_INTERVAL_MS): at most about 165 frames a second. 200 a second sustained leaves
- *   room for that; a burst of 600 absorbs frames bunched by a network stall of a few seconds.
- *   The flood that was measured ran at 580 frames a second per address, over many sockets.
+ * - messages: an honest client sends one update per store flush while dragging or drawing, and
+ *   tldraw flushes at most 120 times a second (its FpsScheduler; about 139 with its timing slack,
+ *   whatever the screen's refresh rate), plus its cursor at 20 Hz (PRESENCE_INTERVAL_MS): at most
+ *   about 160 frames a second. 200 a second sustained leaves room for that; a burst of 600
+ *   absorbs frames bunched by a network stall of a few seconds.
  * - connections: an office behind one NAT address; 50 people with one board tab each.
  * - unauthenticated sockets and handshake: an honest client sends its request headers within
  *   milliseconds; 10 s allows slow mobile links, and 512 half-open connections cost little memory.
