@@ -151,6 +151,7 @@ describe('a shape whose place cannot be known is a problem, not the free area', 
   it('refuses positions and sizes that are not finite numbers', () => {
     expect(problemOf({ ...note('shape:n', 0, 0), x: Number.NaN })).toBe('badNumber')
     expect(problemOf({ ...note('shape:n', 0, 0), y: '12' as unknown as number })).toBe('badNumber')
+    expect(problemOf({ ...note('shape:n', 0, 0), rotation: '0.5' as unknown as number })).toBe('badNumber')
     const n = note('shape:n', 0, 0)
     expect(problemOf({ ...n, props: { ...n.props, scale: Number.POSITIVE_INFINITY } })).toBe('badNumber')
   })
@@ -165,5 +166,19 @@ describe('a shape whose place cannot be known is a problem, not the free area', 
     const world = worldOf([g, ...kids])
     expect(descendantsOf(g, world)).toEqual({ ok: false, problem: 'tooManyShapes' })
     expect(descendantsOf(g, worldOf([g, ...kids.slice(1)])).ok).toBe(true)
+  })
+
+  it('bounds the depth walked below a group or frame, and trusts no record filed under another id', () => {
+    const chain: BoardRecord[] = []
+    for (let i = 0; i <= MAX_PARENT_DEPTH + 1; i++) {
+      chain.push(groupRecord(`shape:d${i}`, { parentId: i === 0 ? 'page:page' : `shape:d${i - 1}` }))
+    }
+    expect(descendantsOf(chain[0]!, worldOf(chain))).toEqual({ ok: false, problem: 'tooDeep' })
+    expect(descendantsOf(chain[0]!, worldOf(chain.slice(0, MAX_PARENT_DEPTH))).ok).toBe(true)
+    const g = groupRecord('shape:g')
+    const n = note('shape:n', 0, 0, { parentId: 'shape:h' })
+    const lying = worldOf([g])
+    const world = { ...lying, get: (id: string) => (id === 'shape:h' ? g : lying.get(id)) }
+    expect(shapePageCentre(n, world)).toEqual({ ok: false, problem: 'badParent' })
   })
 })

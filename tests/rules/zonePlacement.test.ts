@@ -96,6 +96,15 @@ describe('zones by where a shape is drawn, through groups and frames', () => {
     ]
     expect(judge(changes, [a, b]).ok).toBe(true)
   })
+  it('places a new group by the children the same batch gives it', () => {
+    // One child in "vragen", one far right in the free area: the group spans "Adviezen".
+    const g = groupRecord('shape:g', { x: 30, y: 50, authorId: 'dirk' })
+    const a = note('shape:a', 0, 0, g.id)
+    const b = note('shape:b', 2370, 0, g.id)
+    const v = judge(create(g, a, b))
+    expect(v.ok).toBe(false)
+    if (!v.ok) expect(v.recordId).toBe('shape:g')
+  })
 })
 
 describe('a parent chain that does not resolve is refused, never the free area', () => {
@@ -126,5 +135,23 @@ describe('a parent chain that does not resolve is refused, never the free area',
     }
     const v = judge(create(note('shape:n', 0, 0, `shape:d${MAX_PARENT_DEPTH}`)), chain)
     expect(reasonOf(v)).toContain(`meer dan ${MAX_PARENT_DEPTH} groepen`)
+  })
+
+  it('lets the author or the begeleider remove a stored shape whose parent is gone, nothing more', () => {
+    const orphan = note('shape:n', 0, 0, 'shape:gone')
+    const bea: Actor = { participantId: 'bea', role: 'begeleider' }
+    const removal = [{ id: orphan.id, prev: orphan, next: null }]
+    expect(judge(removal, [orphan]).ok).toBe(true)
+    expect(judgeOnBoard(template, PHASE, bea, removal, [orphan]).ok).toBe(true)
+    expect(
+      judgeOnBoard(template, PHASE, { participantId: 'ina', role: 'inbrenger' }, removal, [orphan]).ok,
+    ).toBe(false)
+    expect(judge([move(orphan, { parentId: 'page:page', x: -2000 })], [orphan]).ok).toBe(false)
+  })
+
+  it('refuses a record that changes its kind', () => {
+    const n = note('shape:n', -2000, -2000)
+    const v = judge([{ id: n.id, prev: n, next: { ...n, typeName: 'asset' } }], [n])
+    expect(reasonOf(v)).toContain('van soort')
   })
 })
