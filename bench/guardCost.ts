@@ -51,7 +51,6 @@ export async function benchGuardCost(samples = 2000) {
   const conn: RoomConnection = {
     id: 'bench',
     identity: { participantId: p.id, meetingId: setup.meetingId },
-    awarenessClientIds: new Set(),
     send: () => {},
     close: () => {},
   }

@@ -1,3 +1,4 @@
+import * as Y from 'yjs'
 import { boardLayout } from '../../../templates/src/layout'
 import { currentPhase } from '../../../templates/src/phaseMachine'
 import { judgeChanges } from '../../../templates/src/recordPolicy'
@@ -20,14 +21,16 @@ import { ShadowBoard } from './shadowBoard'
 export class MeetingGuard implements UpdateGuard {
   private readonly shadow: ShadowBoard
   private readonly claims: ClientClaims
+  private readonly doc: Y.Doc
 
   constructor(
     private readonly meetings: MeetingService,
     private readonly meetingId: string,
     room: Room,
   ) {
+    this.doc = room.doc
     this.shadow = new ShadowBoard(room.doc)
-    this.claims = new ClientClaims(room.doc)
+    this.claims = new ClientClaims(room.doc, (clientId) => room.presenceOwner(clientId))
   }
 
   check(conn: RoomConnection, update: Uint8Array, sections: readonly UpdateSection[]): Refusal | null {
@@ -38,6 +41,15 @@ export class MeetingGuard implements UpdateGuard {
       return forbidden({
         nl: 'Je sessie is niet (meer) geldig.',
         en: 'Your session is not valid (any more).',
+      })
+    }
+    if (
+      participant.role === 'observer' &&
+      sections.some((s) => s.to > Y.getState(this.doc.store, s.client))
+    ) {
+      return forbidden({
+        nl: 'Als observator kijk je mee; je kunt het bord niet wijzigen.',
+        en: 'As an observer you watch along; you cannot change the board.',
       })
     }
     // Clock ranges are per Yjs client: nobody may write in another participant's range.

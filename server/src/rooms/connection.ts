@@ -7,12 +7,10 @@ export interface ConnectionIdentity {
   meetingId: string
 }
 
-/** A client connection as the room sees it: send, close, and what it has claimed in awareness. */
+/** A client connection as the room sees it: who, send, close. (Its presence id: PresenceOwners.) */
 export interface RoomConnection {
   readonly id: string
   readonly identity: ConnectionIdentity | null
-  /** Awareness client ids this connection introduced; removed when it leaves. */
-  readonly awarenessClientIds: Set<number>
   send(frame: Uint8Array): void
   close(code: number, reason: string): void
 }
@@ -26,7 +24,6 @@ let nextId = 1
 
 export class SocketConnection implements RoomConnection {
   readonly id = `c${nextId++}`
-  readonly awarenessClientIds = new Set<number>()
   private closed = false
 
   constructor(

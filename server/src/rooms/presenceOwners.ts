@@ -14,7 +14,11 @@ export class PresenceOwners {
   claim(conn: RoomConnection, clientId: number, awareness: awarenessProtocol.Awareness): boolean {
     if (clientId === awareness.clientID) return false // the server's own id
     const owner = this.byClientId.get(clientId)
-    if (owner) return owner === conn
+    if (owner === conn) return true
+    // The same participant on a new connection (the old one has not timed out yet) takes it
+    // over; anonymous connections (free boards) never take another's.
+    if (owner && !sameParticipant(owner, conn)) return false
+    if (owner) this.byConnection.delete(owner)
     const previous = this.byConnection.get(conn)
     if (previous !== undefined) {
       this.byClientId.delete(previous)
@@ -34,8 +38,12 @@ export class PresenceOwners {
     return clientId
   }
 
-  /** The presence id a connection speaks for, if any. */
-  of(conn: RoomConnection): number | undefined {
-    return this.byConnection.get(conn)
+  /** The connection that speaks for a presence id, if any. */
+  ownerOf(clientId: number): RoomConnection | undefined {
+    return this.byClientId.get(clientId)
   }
+}
+
+function sameParticipant(a: RoomConnection, b: RoomConnection): boolean {
+  return a.identity !== null && b.identity !== null && a.identity.participantId === b.identity.participantId
 }

@@ -151,6 +151,11 @@ export class Room {
     }
   }
 
+  /** The connection whose presence (awareness) id this is: y-websocket uses the Yjs client id. */
+  presenceOwner(clientId: number): RoomConnection | undefined {
+    return this.presence.ownerOf(clientId)
+  }
+
   /** Changes the document as the server (meeting state, board layout); stored and broadcast as usual. */
   transactAsServer(fn: () => void): void {
     this.doc.transact(fn, SERVER_ORIGIN)

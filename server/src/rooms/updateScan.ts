@@ -55,6 +55,8 @@ export interface UpdateSection {
   client: number
   from: number
   to: number
+  /** Whether the section holds GC structs (garbage-collected ranges with no item). */
+  gc: boolean
 }
 
 export type ScanResult =
@@ -76,7 +78,7 @@ export function scanUpdate(update: Uint8Array, limits: UpdateLimits = DEFAULT_UP
       const count = readCount(decoder, 'structs')
       const client = decoding.readVarUint(decoder)
       let clock = decoding.readVarUint(decoder)
-      const section = { client, from: clock, to: clock }
+      const section: UpdateSection = { client, from: clock, to: clock, gc: false }
       found.push(section)
       for (let i = 0; i < count; i++) {
         const where = `client ${client} clock ${clock}`
@@ -85,6 +87,7 @@ export function scanUpdate(update: Uint8Array, limits: UpdateLimits = DEFAULT_UP
         if (!limits.allowedContent.has(ref)) refuse(`${where}: content kind ${ref} is not accepted here`)
         let length: number
         if (ref === ContentRef.gc || ref === ContentRef.skip) {
+          if (ref === ContentRef.gc) section.gc = true
           length = decoding.readVarUint(decoder)
         } else {
           skipItemHeader(decoder, info)
