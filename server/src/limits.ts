@@ -20,6 +20,16 @@ export interface Limits {
   handshakeMs: number
   /** Rooms held in memory; idle empty rooms are freed first when it is reached. */
   rooms: number
+  /** Bytes of one presence (awareness) state; each connection has one. */
+  presenceStateBytes: number
+  /** Refused updates per connection per minute (each makes the room rebuild its trial copy). */
+  refusalsPerMinute: number
+  /** Characters of text in one board record (a note's text, say). */
+  recordTextChars: number
+  /** Nesting depth of values in an update (records) and of presence states. */
+  nestingDepth: number
+  /** Yjs clients one update may write for. */
+  clientsPerUpdate: number
 }
 
 /**
@@ -34,6 +44,14 @@ export interface Limits {
  *   milliseconds; 10 s allows slow mobile links, and 512 half-open connections cost little memory.
  * - rooms: an empty room costs about its document size; 2000 rooms of a few hundred KB stays
  *   well under a gigabyte.
+ * - presence: tldraw's presence (cursor, selection, camera, name) is well under 2 KB; 16 KB
+ *   allows a selection of a few hundred notes. One state per connection.
+ * - refusals: an honest client is refused when a phase moves on under an edit and starts over;
+ *   30 a minute is far above that, and bounds the rebuilds a hostile client can cause.
+ * - record text: a note of a page and a half; the frame limit would allow 1 MiB.
+ * - nesting: tldraw's rich text nests about ten deep; 64 leaves room for nested lists.
+ * - clients per update: an honest client writes for itself (one client, more only after
+ *   reconnecting with others' changes the server lost).
  */
 export const DEFAULT_LIMITS: Readonly<Limits> = {
   frameBytes: MAX_FRAME_BYTES,
@@ -43,6 +61,11 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   unauthenticatedSockets: 512,
   handshakeMs: 10_000,
   rooms: 2000,
+  presenceStateBytes: 16 * 1024,
+  refusalsPerMinute: 30,
+  recordTextChars: 10_000,
+  nestingDepth: 64,
+  clientsPerUpdate: 1000,
 }
 
 /** One row of the limits table: the setting and what a client over the limit gets. */
@@ -69,6 +92,23 @@ export const LIMIT_SETTINGS: readonly LimitSetting[] = [
   },
   { key: 'handshakeMs', env: 'LIMIT_HANDSHAKE_MS', over: 'HTTP 408 and the connection closed' },
   { key: 'rooms', env: 'LIMIT_ROOMS', over: 'idle rooms freed first, else HTTP 503 before the upgrade' },
+  {
+    key: 'presenceStateBytes',
+    env: 'LIMIT_PRESENCE_STATE_BYTES',
+    over: `close ${CloseCode.malformedMessage}`,
+  },
+  {
+    key: 'refusalsPerMinute',
+    env: 'LIMIT_REFUSALS_PER_MINUTE',
+    over: `close ${CloseCode.tooManyRefusals}`,
+  },
+  { key: 'recordTextChars', env: 'LIMIT_RECORD_TEXT_CHARS', over: 'update refused (message 100), meetings' },
+  {
+    key: 'nestingDepth',
+    env: 'LIMIT_NESTING_DEPTH',
+    over: `close ${CloseCode.badUpdate} (presence: ${CloseCode.malformedMessage})`,
+  },
+  { key: 'clientsPerUpdate', env: 'LIMIT_CLIENTS_PER_UPDATE', over: `close ${CloseCode.badUpdate}` },
 ]
 
 /** The limits from the environment; unset variables keep their default. Throws on a bad value. */

@@ -6,11 +6,15 @@ import type { Template } from '../../templates/src/schema'
 import { MEETING_ROOM_PREFIX } from '../../templates/src/wire'
 import { createApp } from './app'
 import type { ServerConfig } from './config'
+import type { Limits } from './limits'
 import { AwarenessIdentity } from './meetings/awarenessIdentity'
 import { MeetingGuard } from './meetings/meetingGuard'
 import { MeetingService } from './meetings/meetingService'
+import { DEFAULT_AWARENESS_LIMITS } from './rooms/awarenessFrame'
+import type { RoomOptions } from './rooms/room'
 import { RoomRegistry } from './rooms/roomRegistry'
 import { attachRoomSockets, type Handshake, type UpgradeDecision } from './rooms/roomSockets'
+import { DEFAULT_UPDATE_LIMITS } from './rooms/updateScan'
 import { MeetingStore } from './storage/meetingStore'
 import { openSqlite, SqliteRoomStore } from './storage/sqliteRoomStore'
 import { BUILTIN_TEMPLATES_DIR, loadTemplates } from './templates/loadTemplates'
@@ -27,6 +31,23 @@ export type Log = (line: string, fields?: Record<string, unknown>) => void
 const defaultLog: Log = (line, fields) =>
   console.log(JSON.stringify({ t: new Date().toISOString(), msg: line, ...fields }))
 
+/** The per-room part of the limits (the rest applies on the socket). */
+function roomLimitsFrom(limits: Limits): RoomOptions {
+  return {
+    refusalsPerMinute: limits.refusalsPerMinute,
+    updateLimits: {
+      ...DEFAULT_UPDATE_LIMITS,
+      maxDepth: limits.nestingDepth,
+      maxSections: limits.clientsPerUpdate,
+    },
+    awarenessLimits: {
+      ...DEFAULT_AWARENESS_LIMITS,
+      maxStateBytes: limits.presenceStateBytes,
+      maxDepth: Math.min(DEFAULT_AWARENESS_LIMITS.maxDepth, limits.nestingDepth),
+    },
+  }
+}
+
 /** Wires storage, templates, meetings, rooms, the HTTP app and the WebSocket upgrade, and listens. */
 export async function startServer(config: ServerConfig, log: Log = defaultLog): Promise<RunningServer> {
   const loaded = await loadTemplates([
@@ -41,6 +62,7 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
   const roomStore = new SqliteRoomStore(db)
   const meetingStore = new MeetingStore(db)
   let meetings: MeetingService | undefined
+  const roomLimits = roomLimitsFrom(config.limits)
   const registry = new RoomRegistry(roomStore, {
     idleMs: config.roomIdleMs,
     maxRooms: config.limits.rooms,
@@ -48,10 +70,14 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
     roomOptions: (roomId) =>
       roomId.startsWith(MEETING_ROOM_PREFIX) && meetings
         ? {
-            guard: (room) => new MeetingGuard(meetings!, roomId.slice(MEETING_ROOM_PREFIX.length), room),
+            ...roomLimits,
+            guard: (room) =>
+              new MeetingGuard(meetings!, roomId.slice(MEETING_ROOM_PREFIX.length), room, {
+                maxRecordTextChars: config.limits.recordTextChars,
+              }),
             awarenessFilter: new AwarenessIdentity(meetings),
           }
-        : {},
+        : roomLimits,
   })
   meetings = new MeetingService(meetingStore, registry, () => templates)
   const app = createApp({ config, meetings, templates: () => templates })

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { boardLayout } from '../../../templates/src/layout'
 import { currentPhase } from '../../../templates/src/phaseMachine'
 import { judgeChanges } from '../../../templates/src/recordPolicy'
+import type { RecordLimits } from '../../../templates/src/recordText'
 import type { LocalizedText } from '../../../templates/src/schema'
 import type { Refusal } from '../../../templates/src/wire'
 import type { RoomConnection } from '../rooms/connection'
@@ -27,6 +28,7 @@ export class MeetingGuard implements UpdateGuard {
     private readonly meetings: MeetingService,
     private readonly meetingId: string,
     room: Room,
+    private readonly limits: Partial<RecordLimits> = {},
   ) {
     this.doc = room.doc
     this.shadow = new ShadowBoard(room.doc)
@@ -92,6 +94,7 @@ export class MeetingGuard implements UpdateGuard {
         rects: boardLayout(template),
         current: (id) => index.before(id),
         allShapes: () => index.shapesBefore(),
+        limits: this.limits,
       },
       effect.changes,
     )
