@@ -14,31 +14,49 @@ export interface AppDeps {
   templates: () => ReadonlyMap<string, Template>
 }
 
-/** The HTTP side: a small JSON API under /api and the built client for everything else. */
-export function createApp({ config, meetings, templates }: AppDeps) {
-  const api = new Hono()
+/**
+ * The JSON API, chained so that its type carries every route: the client's `hc<AppType>` is
+ * typed from it. Failures answer `{ error: <stable code>, ...data }` (see `createApp`).
+ */
+function createApi({ config, meetings, templates }: AppDeps) {
+  return new Hono()
+    .basePath('/api')
     .get('/health', (c) => c.json({ ok: true }))
     .get('/config', (c) => c.json({ tldrawLicenseKey: config.tldrawLicenseKey }))
     .get('/time', (c) => c.json({ now: Date.now() }))
     .route('/templates', templateRoutes(templates))
     .route('/meetings', meetingRoutes(meetings))
+}
 
+/** The HTTP side: a small JSON API under /api and the built client for everything else. */
+export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.use('*', securityHeaders())
-  app.route('/api', api)
+  app.route('/', createApi(deps))
   app.all('/api/*', (c) =>
-    c.json({ error: 'not_found', message: `No API route ${c.req.method} ${c.req.path}` }, 404),
+    c.json(
+      {
+        error: 'not_found',
+        method: c.req.method,
+        path: c.req.path,
+        message: `No API route ${c.req.method} ${c.req.path}`,
+      },
+      404,
+    ),
   )
+  // One place turns failures into answers: a stable code the client words, the data it needs
+  // for that (limits as numbers, the field), and a sentence for whoever reads the raw answer.
   app.onError((error, c) => {
     if (error instanceof MeetingError)
-      return c.json({ error: error.code, message: error.message }, error.status)
+      return c.json({ ...error.data, error: error.code, message: error.message }, error.status)
     if (error instanceof HTTPException)
-      return c.json({ error: 'http_error', message: error.message }, error.status)
+      return c.json({ error: 'http_error', status: error.status, message: error.message }, error.status)
     console.error(error)
     return c.json({ error: 'internal', message: 'Internal server error' }, 500)
   })
-  mountClientFiles(app, config.clientDir)
+  mountClientFiles(app, deps.config.clientDir)
   return app
 }
 
-export type AppType = ReturnType<typeof createApp>
+/** The API's routes as types, for `hc<AppType>('/')` in the client. */
+export type AppType = ReturnType<typeof createApi>

@@ -22,15 +22,33 @@ import { hashSecret, newId, newSecret } from './secrets'
 
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df', '#bf8700', '#0a7f8c', '#cf222e', '#6e7781']
 
-/** A failure the caller turns into an HTTP answer: status plus a sentence saying what was wrong. */
+/**
+ * A failure the caller turns into an HTTP answer `{ error: code, ...data }`: a stable code and the
+ * numbers or names the client needs to word it in its own language. The message is for logs and
+ * curl; no client shows it.
+ */
 export class MeetingError extends Error {
   constructor(
     readonly status: 400 | 403 | 404 | 409,
     readonly code: string,
     message: string,
+    readonly data: Readonly<Record<string, string | number>> = {},
   ) {
     super(message)
   }
+}
+
+/** A display name's length after trimming, as the server enforces it. */
+export const NAME_LENGTH = { min: 1, max: 40 } as const
+
+/** What someone holding a valid link may know before joining: the join screen names these. */
+export interface MeetingPreview {
+  title: string
+  method: { nl: string; en: string }
+  /** The first facilitator's display name; null until a facilitator has joined. */
+  facilitator: string | null
+  /** Which link the secret belongs to. */
+  link: 'invite' | 'facilitator'
 }
 
 export interface Session {
@@ -63,7 +81,11 @@ export class MeetingService {
     title: string,
   ): { meetingId: string; facilitatorSecret: string; inviteSecret: string } {
     const template = this.templates().get(templateId)
-    if (!template) throw new MeetingError(400, 'unknown_template', `Unknown method template "${templateId}".`)
+    if (!template) {
+      throw new MeetingError(400, 'unknown_template', `Unknown method template "${templateId}".`, {
+        templateId,
+      })
+    }
     const meetingId = newId()
     const facilitatorSecret = newSecret()
     const inviteSecret = newSecret()
@@ -152,7 +174,8 @@ export class MeetingService {
     const progress = this.progress(meetingId)
     if (!template || !progress) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
     const result = applyCommand(template, progress, command, this.now())
-    if (!result.ok) throw new MeetingError(409, 'command_refused', result.error)
+    // Each command has one way to be refused, so its type names the reason for the client.
+    if (!result.ok) throw new MeetingError(409, 'command_refused', result.error, { command: command.type })
     this.store.setProgress(meetingId, JSON.stringify(result.progress))
     this.progressCache.set(meetingId, result.progress)
     this.publish(meetingId)
@@ -167,7 +190,14 @@ export class MeetingService {
       throw new MeetingError(404, 'unknown_participant', 'No such participant in this meeting.')
     }
     if (!template.roles.includes(role)) {
-      throw new MeetingError(400, 'role_not_in_method', `The method "${template.id}" has no role "${role}".`)
+      throw new MeetingError(
+        400,
+        'role_not_in_method',
+        `The method "${template.id}" has no role "${role}".`,
+        {
+          role,
+        },
+      )
     }
     const facilitators = this.store.participants(meetingId).filter((p) => p.role === 'begeleider')
     if (target.role === 'begeleider' && role !== 'begeleider' && facilitators.length === 1) {
@@ -178,6 +208,56 @@ export class MeetingService {
     this.participantCache.set(participantId, updated)
     this.publish(meetingId)
     return toView(updated)
+  }
+
+  /**
+   * A new invite link for the facilitator to hand out. Only the secret's hash is stored, so the
+   * current link cannot be read back: getting it from another browser means making a new one.
+   * The old secret stops working at once; whoever already joined keeps their session.
+   */
+  renewInvite(meetingId: string, actor: ParticipantRow): { inviteSecret: string } {
+    requireFacilitator(actor)
+    if (actor.meetingId !== meetingId || !this.store.meeting(meetingId)) {
+      throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+    }
+    const inviteSecret = newSecret()
+    this.store.setInviteSecretHash(meetingId, hashSecret(inviteSecret))
+    return { inviteSecret }
+  }
+
+  /**
+   * What the join screen shows someone holding a valid invite or facilitator secret. A wrong
+   * secret gets the same refusal as a meeting that does not exist.
+   */
+  preview(meetingId: string, secret: string): MeetingPreview {
+    const meeting = this.store.meeting(meetingId)
+    const hash = hashSecret(secret)
+    const link =
+      meeting?.inviteSecretHash === hash
+        ? 'invite'
+        : meeting?.facilitatorSecretHash === hash
+          ? 'facilitator'
+          : null
+    const template = meeting ? this.templates().get(meeting.templateId) : undefined
+    if (!meeting || !link) throw invalidLink()
+    const facilitator = this.store.participants(meetingId).find((p) => p.role === 'begeleider')
+    return {
+      title: meeting.title,
+      method: template
+        ? { nl: template.name.nl, en: template.name.en }
+        : { nl: meeting.templateId, en: meeting.templateId },
+      facilitator: facilitator?.name ?? null,
+      link,
+    }
+  }
+
+  /**
+   * Whether a meeting has this id. Ids carry 128 random bits and show in every meeting's address,
+   * so this tells nothing to someone who does not already hold one; it lets a pasted bare code
+   * lead to its meeting instead of to an empty free board of the same name.
+   */
+  exists(meetingId: string): boolean {
+    return this.store.meeting(meetingId) !== undefined
   }
 
   /**
@@ -211,8 +291,8 @@ export class MeetingService {
 
   private addParticipant(meeting: MeetingRow, rawName: string, role: RoleId): Session {
     const name = rawName.trim()
-    if (name.length < 1 || name.length > 40) {
-      throw new MeetingError(400, 'invalid_name', 'A display name has 1 to 40 characters.')
+    if (name.length < NAME_LENGTH.min || name.length > NAME_LENGTH.max) {
+      throw new MeetingError(400, 'invalid_name', 'A display name has 1 to 40 characters.', NAME_LENGTH)
     }
     const token = newSecret()
     const count = this.store.participants(meeting.id).length

@@ -58,6 +58,9 @@ export class MeetingStore {
       ),
       meeting: db.prepare<[string], MeetingRow>(`SELECT ${meetingCols} FROM meeting WHERE id = ?`),
       setProgress: db.prepare<[string, string]>('UPDATE meeting SET progress_json = ? WHERE id = ?'),
+      setInviteSecretHash: db.prepare<[string, string]>(
+        'UPDATE meeting SET invite_secret_hash = ? WHERE id = ?',
+      ),
       insertParticipant: db.prepare<[ParticipantRow]>(
         `INSERT INTO participant (id, meeting_id, name, role, color, token_hash, created_at)
          VALUES (@id, @meetingId, @name, @role, @color, @tokenHash, @createdAt)`,
@@ -85,6 +88,10 @@ export class MeetingStore {
   }
   setProgress(id: string, progressJson: string): void {
     this.stmts.setProgress.run(progressJson, id)
+  }
+  /** Replaces the invite secret's hash: the old invite link stops working with this write. */
+  setInviteSecretHash(id: string, hash: string): void {
+    this.stmts.setInviteSecretHash.run(hash, id)
   }
   insertParticipant(row: ParticipantRow): void {
     this.stmts.insertParticipant.run(row)
