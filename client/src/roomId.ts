@@ -21,16 +21,3 @@ export function isValidRoomId(value: string): boolean {
 export function boardPath(roomId: string): string {
   return `/b/${roomId}`
 }
-
-/**
- * The room id in what someone pasted: a full board link (any host: the link may come from a
- * colleague's address bar), a path like `/b/<id>`, or the bare id. Null if there is none.
- */
-export function parseBoardInput(input: string): string | null {
-  const text = input.trim()
-  if (!text) return null
-  if (isValidRoomId(text)) return text
-  const match = /(?:^|\/)b\/([A-Za-z0-9_-]+)\/?(?:[?#].*)?$/.exec(text)
-  const id = match?.[1]
-  return id && isValidRoomId(id) ? id : null
-}

@@ -114,19 +114,24 @@ describe('the new-meeting screen', () => {
     await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({ path: path.join(RESULTS_DIR, 'new-meeting.png') })
 
-    // A refusal shows the server's own words.
+    // A refusal is worded by its code and data, in our words (never the server's sentence).
     await page.route('**/api/meetings', (route) =>
       route.fulfill({
         status: 400,
         contentType: 'application/json',
-        body: JSON.stringify({ error: 'unknown_template', message: 'Unknown method template "x".' }),
+        body: JSON.stringify({
+          error: 'unknown_template',
+          templateId: 'x',
+          message: 'Unknown method template "x".',
+        }),
       }),
     )
     const create = page.getByRole('button', { name: 'Bijeenkomst aanmaken' })
     await create.click()
     const alert = details.getByRole('alert')
     await alert.waitFor()
-    expect(await alert.textContent()).toContain('Unknown method template "x".')
+    expect(await alert.textContent()).toContain('De methode “x” bestaat niet (meer) op deze server.')
+    expect(await alert.textContent()).not.toContain('Unknown method template')
     await page.unroute('**/api/meetings')
 
     // Create it for real, with a title of our own.

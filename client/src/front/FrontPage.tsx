@@ -1,35 +1,16 @@
-import { type FormEvent, type MouseEvent, useId, useState } from 'react'
+import type { MouseEvent } from 'react'
 import { LanguageToggle } from '../i18n/LanguageToggle'
-import type { MessageKey } from '../i18n/messages'
 import { useT } from '../i18n/useT'
-import { boardPath, newRoomId, parseBoardInput } from '../roomId'
+import { boardPath, newRoomId } from '../roomId'
 import { navigate } from '../router'
 import { Brand } from '../ui/Brand'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
+import { OpenLinkForm } from './OpenLinkForm'
 
-/** What Intervisiebord is, in two lines; start a new board or open one from a link. */
+/** What Intervisiebord is, in two lines; start a meeting or a board, or open one from a link. */
 export function FrontPage() {
   const t = useT()
   useDocumentTitle(t('app.name'))
-  const [input, setInput] = useState('')
-  const [error, setError] = useState<MessageKey | null>(null)
-  const inputId = useId()
-  const hintId = useId()
-  const errorId = useId()
-
-  const openBoard = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault()
-    if (!input.trim()) {
-      setError('front.open.empty')
-      return
-    }
-    const roomId = parseBoardInput(input)
-    if (!roomId) {
-      setError('front.open.invalid')
-      return
-    }
-    navigate(boardPath(roomId))
-  }
 
   return (
     <div className="front">
@@ -44,17 +25,18 @@ export function FrontPage() {
           </h1>
           <p className="front__lead">{t('front.lead1')}</p>
           <p className="front__lead">{t('front.lead2')}</p>
+          {/* A meeting with a method is what a group comes for; the blank board comes second. */}
           <div className="field__row">
+            <a className="button button--primary button--large" href="/nieuw" onClick={followInApp}>
+              {t('newMeeting.front.cta')}
+            </a>
             <button
               type="button"
-              className="button button--primary button--large"
+              className="button button--large"
               onClick={() => navigate(boardPath(newRoomId()))}
             >
               {t('front.new')}
             </button>
-            <a className="button button--large" href="/nieuw" onClick={followInApp}>
-              {t('newMeeting.front.cta')}
-            </a>
           </div>
           <p className="field__hint">{t('newMeeting.front.hint')}</p>
         </section>
@@ -63,39 +45,7 @@ export function FrontPage() {
           <h2 id="front-open-title" className="card__title">
             {t('front.open.heading')}
           </h2>
-          <form onSubmit={openBoard} noValidate>
-            <label className="field__label" htmlFor={inputId}>
-              {t('front.open.label')}
-            </label>
-            <p className="field__hint" id={hintId}>
-              {t('front.open.hint')}
-            </p>
-            <div className="field__row">
-              <input
-                id={inputId}
-                className="field__input"
-                type="text"
-                inputMode="url"
-                autoComplete="off"
-                spellCheck={false}
-                value={input}
-                onChange={(event) => {
-                  setInput(event.target.value)
-                  setError(null)
-                }}
-                aria-describedby={error ? `${hintId} ${errorId}` : hintId}
-                aria-invalid={error ? true : undefined}
-              />
-              <button type="submit" className="button">
-                {t('front.open.submit')}
-              </button>
-            </div>
-            {error ? (
-              <p className="field__error" id={errorId} role="alert">
-                {t(error)}
-              </p>
-            ) : null}
-          </form>
+          <OpenLinkForm />
         </section>
 
         <p className="front__privacy">{t('front.privacy')}</p>

@@ -1,4 +1,6 @@
+import { apiErrorMessages } from '../api/apiErrors'
 import { meetingBoardMessages } from '../meeting/boardMessages'
+import { joinMessages } from '../meeting/joinMessages'
 import { meetingMessages } from '../meeting/messages'
 import { newMeetingMessages } from '../newMeeting/messages'
 
@@ -19,14 +21,22 @@ const coreNl = {
   'front.lead1':
     'Intervisiebord is een gedeeld whiteboard voor intervisie: iedereen werkt live op hetzelfde bord, vanaf de eigen laptop of tablet.',
   'front.lead2':
-    'Start een nieuw bord en deel de link met je groep. Een account is niet nodig; wie de link heeft, doet mee.',
+    'Kies een methode of start een leeg bord, en deel de link met je groep. Een account is niet nodig; wie de link heeft, doet mee.',
   'front.new': 'Nieuw bord starten',
-  'front.open.heading': 'Een bord openen',
-  'front.open.label': 'Link of code van het bord',
-  'front.open.hint': 'Plak de link die je van de begeleider hebt gekregen, of alleen de code erin.',
-  'front.open.submit': 'Bord openen',
+  'front.open.heading': 'Een bijeenkomst of bord openen',
+  'front.open.label': 'Link of code',
+  'front.open.hint':
+    'Plak de uitnodigingslink die je van de begeleider kreeg, je eigen begeleiderslink, de link van een vrij bord of alleen de code.',
+  'front.open.submit': 'Openen',
   'front.open.empty': 'Plak eerst een link of code.',
-  'front.open.invalid': 'Dit is geen geldige link of code van een bord. Controleer wat je hebt geplakt.',
+  'front.open.badMeetingId':
+    'Deze link naar een bijeenkomst is niet compleet: na /m/ horen 22 tekens. Kopieer de link opnieuw, helemaal.',
+  'front.open.cutSecret':
+    'De sleutel in deze link is afgebroken: na #uitnodiging= of #begeleider= horen 43 tekens. Kopieer de link opnieuw, helemaal.',
+  'front.open.badBoardId':
+    'Deze link naar een vrij bord is niet compleet: na /b/ hoort de code van het bord. Kopieer de link opnieuw, helemaal.',
+  'front.open.unknown':
+    'Dit herkennen we niet. Verwacht wordt een link met /m/ (bijeenkomst) of /b/ (vrij bord) erin, of alleen een code van 22 letters en cijfers.',
   'front.privacy': 'Iedereen met de link kan het bord bekijken en bewerken. Deel hem alleen met je groep.',
 
   'board.copyLink': 'Link kopiëren',
@@ -86,14 +96,22 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   'front.lead1':
     'Intervisiebord is a shared whiteboard for peer consultation (intervisie): everyone works live on the same board, from their own laptop or tablet.',
   'front.lead2':
-    'Start a new board and share the link with your group. No account needed; whoever has the link can join.',
+    'Choose a method or start a blank board, and share the link with your group. No account needed; whoever has the link can join.',
   'front.new': 'Start a new board',
-  'front.open.heading': 'Open a board',
-  'front.open.label': 'Link or code of the board',
-  'front.open.hint': 'Paste the link you received from the facilitator, or just the code.',
-  'front.open.submit': 'Open board',
+  'front.open.heading': 'Open a meeting or board',
+  'front.open.label': 'Link or code',
+  'front.open.hint':
+    'Paste the invite link you received from the facilitator, your own facilitator link, the link of a free board, or just the code.',
+  'front.open.submit': 'Open',
   'front.open.empty': 'Paste a link or code first.',
-  'front.open.invalid': 'This is not a valid board link or code. Check what you pasted.',
+  'front.open.badMeetingId':
+    'This meeting link is incomplete: /m/ is followed by 22 characters. Copy the whole link again.',
+  'front.open.cutSecret':
+    'The key in this link is cut off: #uitnodiging= or #begeleider= is followed by 43 characters. Copy the whole link again.',
+  'front.open.badBoardId':
+    'This free board link is incomplete: /b/ is followed by the board’s code. Copy the whole link again.',
+  'front.open.unknown':
+    'We do not recognise this. Expected: a link with /m/ (meeting) or /b/ (free board) in it, or just a code of 22 letters and digits.',
   'front.privacy': 'Anyone with the link can view and edit the board. Share it only with your group.',
 
   'board.copyLink': 'Copy link',
@@ -140,12 +158,21 @@ const coreEn: Record<keyof typeof coreNl, string> = {
 }
 
 /** Every feature keeps its own texts beside its code; they are merged here into one dictionary. */
-const nl = { ...coreNl, ...newMeetingMessages.nl, ...meetingMessages.nl, ...meetingBoardMessages.nl }
+const nl = {
+  ...coreNl,
+  ...newMeetingMessages.nl,
+  ...meetingMessages.nl,
+  ...meetingBoardMessages.nl,
+  ...apiErrorMessages.nl,
+  ...joinMessages.nl,
+}
 const en: Record<keyof typeof nl, string> = {
   ...coreEn,
   ...newMeetingMessages.en,
   ...meetingMessages.en,
   ...meetingBoardMessages.en,
+  ...apiErrorMessages.en,
+  ...joinMessages.en,
 }
 
 export type MessageKey = keyof typeof nl

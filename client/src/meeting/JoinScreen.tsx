@@ -1,19 +1,106 @@
+import '../styles/join.css'
 import { type FormEvent, useId, useState } from 'react'
+import { wordApiError } from '../api/apiErrors'
 import { LanguageToggle } from '../i18n/LanguageToggle'
-import { useT } from '../i18n/useT'
+import { useLanguage, useT } from '../i18n/useT'
 import { Brand } from '../ui/Brand'
+import { useDocumentTitle } from '../ui/useDocumentTitle'
 import { getIdentity, updateIdentity } from '../user/identity'
+import { JoinKeyForm } from './JoinKeyForm'
 import { type LinkSecret, type StoredSession, saveSession } from './meetingAccess'
 import { meetingApi } from './meetingApi'
+import { type MeetingPreview, useMeetingPreview } from './useMeetingPreview'
 
 interface JoinScreenProps {
   meetingId: string
-  secret: LinkSecret
+  /** The secret from the link's fragment; null when only the meeting's address or code came. */
+  secret: LinkSecret | null
   onJoined(session: StoredSession): void
 }
 
-/** Opening a facilitator or invite link: give your name, and the server gives you a session. */
-export function JoinScreen({ meetingId, secret, onJoined }: JoinScreenProps) {
+/**
+ * Opening a meeting's link: the screen names the meeting, its method and its facilitator, asks
+ * for your name, and the server gives you a session. Without a key, or with one that no longer
+ * works, it says so and takes the (new) invite link instead.
+ */
+export function JoinScreen({ meetingId, secret: linkSecret, onJoined }: JoinScreenProps) {
+  const t = useT()
+  const [secret, setSecret] = useState(linkSecret)
+  const state = useMeetingPreview(meetingId, secret)
+  const preview = state.status === 'ready' ? state.preview : null
+  const heading =
+    state.status === 'invalid'
+      ? t('join.heading.invalid')
+      : preview
+        ? t('meeting.join.title', { title: preview.title })
+        : t('join.heading.noKey')
+  useDocumentTitle(`${heading} — ${t('app.name')}`)
+
+  return (
+    <div className="front">
+      <header className="front__header">
+        <Brand />
+        <LanguageToggle />
+      </header>
+      <main className="front__main join">
+        <h1 className="front__title">{heading}</h1>
+        {preview ? <JoinFacts preview={preview} /> : null}
+        {state.status === 'noKey' ? <p className="front__lead">{t('join.noKey.explain')}</p> : null}
+        {state.status === 'invalid' ? <p className="front__lead">{t('join.invalid.explain')}</p> : null}
+        {state.status === 'checking' ? (
+          <p className="front__lead" role="status">
+            {t('join.checking')}
+          </p>
+        ) : null}
+        {state.status === 'noKey' || state.status === 'invalid' ? (
+          <JoinKeyForm
+            meetingId={meetingId}
+            label={state.status === 'noKey' ? t('join.key.label') : t('join.key.labelNew')}
+            onSecret={setSecret}
+          />
+        ) : null}
+        {secret && (state.status === 'ready' || state.status === 'unreachable') ? (
+          <NameForm
+            meetingId={meetingId}
+            // The server says which link the secret belongs to, whatever the fragment was called.
+            secret={preview ? { kind: preview.link, secret: secret.secret } : secret}
+            unreachable={state.status === 'unreachable'}
+            onJoined={onJoined}
+          />
+        ) : null}
+        <p className="front__privacy">{t('meeting.join.confidential')}</p>
+      </main>
+    </div>
+  )
+}
+
+/** Title is the heading; this names the method and who leads the meeting. */
+function JoinFacts({ preview }: { preview: MeetingPreview }) {
+  const t = useT()
+  const language = useLanguage()
+  return (
+    <dl className="join__facts" aria-label={t('join.facts.label')}>
+      <div className="join__fact">
+        <dt>{t('join.facts.method')}</dt>
+        <dd>{preview.method[language]}</dd>
+      </div>
+      <div className="join__fact">
+        <dt>{t('join.facts.facilitator')}</dt>
+        <dd>{preview.facilitator ?? t('join.facts.noFacilitator')}</dd>
+      </div>
+    </dl>
+  )
+}
+
+interface NameFormProps {
+  meetingId: string
+  secret: LinkSecret
+  unreachable: boolean
+  onJoined(session: StoredSession): void
+}
+
+/** Your name as the group sees it; the secret is traded for a session token. */
+function NameForm({ meetingId, secret, unreachable, onJoined }: NameFormProps) {
   const t = useT()
   const [name, setName] = useState(() => getIdentity().name ?? '')
   const [busy, setBusy] = useState(false)
@@ -37,47 +124,40 @@ export function JoinScreen({ meetingId, secret, onJoined }: JoinScreenProps) {
       saveSession(meetingId, session)
       onJoined(session)
     } catch (failure) {
-      setError((failure as Error).message)
+      setError(wordApiError(t, failure))
       setBusy(false)
     }
   }
 
   return (
-    <div className="front">
-      <header className="front__header">
-        <Brand />
-        <LanguageToggle />
-      </header>
-      <main className="front__main join">
-        <h1 className="front__title">{t('meeting.join.title', { title: t('app.name') })}</h1>
-        <p className="front__lead">
-          {secret.kind === 'facilitator' ? t('meeting.join.asFacilitator') : t('meeting.join.asParticipant')}
-        </p>
-        <form className="join__form" onSubmit={submit} noValidate>
-          <label htmlFor={nameId} className="field__label">
-            {t('meeting.join.name')}
-          </label>
-          <input
-            id={nameId}
-            className="field__input"
-            value={name}
-            maxLength={40}
-            autoComplete="name"
-            aria-invalid={error !== null}
-            aria-describedby={error ? errorId : undefined}
-            onChange={(e) => setName(e.target.value)}
-          />
-          {error ? (
-            <p id={errorId} className="field__error" role="alert">
-              {error}
-            </p>
-          ) : null}
-          <button type="submit" className="button button--primary button--large" disabled={busy}>
-            {busy ? t('meeting.join.busy') : t('meeting.join.submit')}
-          </button>
-        </form>
-        <p className="front__privacy">{t('meeting.join.confidential')}</p>
-      </main>
-    </div>
+    <>
+      <p className="front__lead">
+        {secret.kind === 'facilitator' ? t('meeting.join.asFacilitator') : t('meeting.join.asParticipant')}
+        {unreachable ? ` ${t('join.unreachable')}` : ''}
+      </p>
+      <form className="join__form" onSubmit={submit} noValidate>
+        <label htmlFor={nameId} className="field__label">
+          {t('meeting.join.name')}
+        </label>
+        <input
+          id={nameId}
+          className="field__input"
+          value={name}
+          maxLength={40}
+          autoComplete="name"
+          aria-invalid={error !== null}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(e) => setName(e.target.value)}
+        />
+        {error ? (
+          <p id={errorId} className="field__error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <button type="submit" className="button button--primary button--large" disabled={busy}>
+          {busy ? t('meeting.join.busy') : t('meeting.join.submit')}
+        </button>
+      </form>
+    </>
   )
 }

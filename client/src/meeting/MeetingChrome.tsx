@@ -9,7 +9,7 @@ import { useLanguage, useT } from '../i18n/useT'
 import { Brand } from '../ui/Brand'
 import { ChosenCase } from './ChosenCase'
 import { EraseMeetingButton } from './EraseMeetingButton'
-import { loadInviteLink } from './meetingAccess'
+import { loadInviteLink, renewInviteLink } from './meetingAccess'
 import { meetingApi } from './meetingApi'
 import type { MeetingUiProps } from './meetingUi'
 import { FacilitatorControls } from './panels/FacilitatorControls'
@@ -61,6 +61,7 @@ export function MeetingChrome(props: MeetingChromeProps) {
             await meetingApi.assignRole(meetingId, token, participantId, role)
           },
           inviteLink: loadInviteLink(meetingId),
+          onRenewInvite: () => renewInviteLink(meetingId, token),
         }
       : null
 

@@ -19,7 +19,7 @@ import { ApiError, meetingApi } from './meetingApi'
 import { measureServerOffset } from './serverClock'
 
 type Stage =
-  | { kind: 'join'; secret: NonNullable<ReturnType<typeof readLinkSecret>> }
+  | { kind: 'join'; secret: ReturnType<typeof readLinkSecret> }
   | { kind: 'loading'; session: StoredSession }
   | {
       kind: 'ready'
@@ -44,7 +44,8 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
       if (secret) forgetLinkSecret()
       return { kind: 'loading', session: stored }
     }
-    return secret ? { kind: 'join', secret } : { kind: 'noAccess', expired: false }
+    // Without a key the join screen says where to find it and takes the invite link.
+    return { kind: 'join', secret }
   })
 
   useEffect(() => {

@@ -1,3 +1,8 @@
+import { fragmentSecret, type LinkSecret } from '../pastedLink'
+import { meetingApi } from './meetingApi'
+
+export type { LinkSecret }
+
 /**
  * How this browser gets into a meeting. The links carry a secret in the fragment (#begeleider=…
  * or #uitnodiging=…), which browsers never send to a server; the page trades it once for a
@@ -8,18 +13,11 @@ export interface StoredSession {
   participantId: string
 }
 
-export type LinkSecret = { kind: 'facilitator' | 'invite'; secret: string }
-
 const sessionKey = (meetingId: string) => `intervisiebord.session.${meetingId}`
 const inviteKey = (meetingId: string) => `intervisiebord.invite.${meetingId}`
 
 export function readLinkSecret(hash: string = window.location.hash): LinkSecret | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''))
-  const facilitator = params.get('begeleider')
-  if (facilitator) return { kind: 'facilitator', secret: facilitator }
-  const invite = params.get('uitnodiging')
-  if (invite) return { kind: 'invite', secret: invite }
-  return null
+  return fragmentSecret(hash)
 }
 
 /** Removes the secret from the address bar (and so from history and screenshots). */
@@ -65,6 +63,18 @@ export function loadInviteLink(meetingId: string): string | null {
   } catch {
     return null
   }
+}
+
+/**
+ * Makes a new invite link and keeps it for this browser. The server stores only a hash of the
+ * link's secret, so a facilitator in another browser cannot fetch the current link: renewing is
+ * how they get one. The old link stops working at once; sessions already made stay.
+ */
+export async function renewInviteLink(meetingId: string, token: string): Promise<string> {
+  const { invitePath } = await meetingApi.renewInvite(meetingId, token)
+  const url = `${window.location.origin}${invitePath}`
+  rememberInviteLink(meetingId, url)
+  return url
 }
 
 /** Forgets everything this browser keeps about a meeting (after it was erased). */

@@ -1,56 +1,40 @@
 import type { MeetingCommand } from '../../../templates/src/phaseMachine'
 import type { RoleId, Template } from '../../../templates/src/schema'
-import type { MeetingView, ParticipantView } from '../../../templates/src/wire'
+import { ApiError, answer, api, bearer, param } from '../api/apiClient'
 
-/** The meeting API (server/src/meetings/meetingRoutes.ts). Failures reject with the server's message. */
-async function call<T>(
-  path: string,
-  init: { body?: unknown; token?: string; method?: string } = {},
-): Promise<T> {
-  const res = await fetch(`/api${path}`, {
-    method: init.method ?? (init.body === undefined ? 'GET' : 'POST'),
-    headers: {
-      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...(init.token ? { Authorization: `Bearer ${init.token}` } : {}),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  })
-  const data = (await res.json().catch(() => ({}))) as T & { error?: string; message?: string }
-  if (!res.ok) throw new ApiError(res.status, data.error ?? 'error', data.message ?? res.statusText)
-  return data
-}
+export { ApiError }
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message)
-  }
-}
+const meetings = api.api.meetings
+const at = (meetingId: string) => ({ param: { id: param(meetingId) } })
 
-export interface SessionAnswer {
-  token: string
-  participant: ParticipantView
-  meetingId: string
-}
-
+/**
+ * The meeting API (server/src/meetings/meetingRoutes.ts) through the typed client. Every call
+ * resolves with the server's answer or rejects with an `ApiError` (code and data).
+ */
 export const meetingApi = {
+  create: (templateId: string, title: string) => answer(meetings.$post({ json: { templateId, title } })),
+  /** Whether a bare code names a meeting (else it is a free board's). */
+  exists: async (meetingId: string) => (await answer(meetings[':id'].exists.$get(at(meetingId)))).exists,
+  /** Title, method and facilitator, for someone holding a valid link's secret. */
+  preview: (meetingId: string, secret: string) =>
+    answer(meetings[':id'].preview.$post({ ...at(meetingId), json: { secret } })),
   facilitate: (meetingId: string, secret: string, name: string) =>
-    call<SessionAnswer>(`/meetings/${meetingId}/facilitate`, { body: { secret, name } }),
+    answer(meetings[':id'].facilitate.$post({ ...at(meetingId), json: { secret, name } })),
   join: (meetingId: string, secret: string, name: string) =>
-    call<SessionAnswer>(`/meetings/${meetingId}/join`, { body: { secret, name } }),
-  get: (meetingId: string, token: string) =>
-    call<{ view: MeetingView; you: { id: string; role: RoleId; name: string } }>(`/meetings/${meetingId}`, {
-      token,
-    }),
+    answer(meetings[':id'].join.$post({ ...at(meetingId), json: { secret, name } })),
+  /** A new invite link (facilitator only); the old one stops working. */
+  renewInvite: (meetingId: string, token: string) =>
+    answer(meetings[':id'].invite.$post(at(meetingId), bearer(token))),
+  get: (meetingId: string, token: string) => answer(meetings[':id'].$get(at(meetingId), bearer(token))),
   command: (meetingId: string, token: string, command: MeetingCommand) =>
-    call<unknown>(`/meetings/${meetingId}/commands`, { body: command, token }),
+    answer(meetings[':id'].commands.$post({ ...at(meetingId), json: command }, bearer(token))),
   assignRole: (meetingId: string, token: string, participantId: string, role: RoleId) =>
-    call<unknown>(`/meetings/${meetingId}/roles`, { body: { participantId, role }, token }),
-  erase: (meetingId: string, token: string) =>
-    call<unknown>(`/meetings/${meetingId}`, { method: 'DELETE', token }),
-  template: (templateId: string) => call<{ template: Template }>(`/templates/${templateId}`),
-  time: () => call<{ now: number }>('/time'),
+    answer(meetings[':id'].roles.$post({ ...at(meetingId), json: { participantId, role } }, bearer(token))),
+  erase: (meetingId: string, token: string) => answer(meetings[':id'].$delete(at(meetingId), bearer(token))),
+  template: async (templateId: string): Promise<{ template: Template }> => {
+    const body = await answer(api.api.templates[':id'].$get({ param: { id: param(templateId) } }))
+    // The server validated it; the type of a JSON answer only loses what JSON cannot carry.
+    return body as { template: Template }
+  },
+  time: () => answer(api.api.time.$get()),
 }

@@ -17,10 +17,12 @@ export interface MeetingUiProps {
   language: Language
   /** The server's clock in ms (Date.now() corrected by the measured offset); use for every timer. */
   serverNow: () => number
-  /** Sends a facilitator command; rejects with an Error whose message is the server's reason. */
+  /** Sends a facilitator command; rejects with an ApiError (the server's code and data). */
   onCommand: (command: MeetingCommand) => Promise<void>
   /** Gives a participant another role (facilitator only); rejects with the server's reason. */
   onAssignRole: (participantId: string, role: RoleId) => Promise<void>
   /** The invite link for participants, if this browser knows it (the facilitator who created it). */
   inviteLink: string | null
+  /** Makes a new invite link (facilitator only) and resolves with it; the old one stops working. */
+  onRenewInvite: () => Promise<string>
 }

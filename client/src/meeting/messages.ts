@@ -91,21 +91,6 @@ export const meetingMessages = defineMessages(
     'meeting.controls.finishNo': 'Nog niet',
     'meeting.controls.finished': 'Afgerond. Kies een fase om toch verder te gaan.',
 
-    'meeting.error.generic': 'Dat lukte niet: {reason}',
-    'meeting.error.network': 'Geen verbinding met de server. Probeer het zo nog eens.',
-    'meeting.error.session': 'Je sessie is verlopen. Open je link opnieuw.',
-    'meeting.error.notFacilitator': 'Alleen de begeleider kan dit doen.',
-    'meeting.error.lastFacilitator':
-      'Er moet altijd een begeleider zijn. Maak eerst iemand anders begeleider, dan kun je deze rol wijzigen.',
-    'meeting.error.roleNotInMethod': 'Deze rol komt in deze methode niet voor.',
-    'meeting.error.alreadyStarted': 'De bijeenkomst is al begonnen.',
-    'meeting.error.notStarted': 'De bijeenkomst is nog niet begonnen.',
-    'meeting.error.lastPhase': 'Dit is de laatste fase. Rond de bijeenkomst af als jullie klaar zijn.',
-    'meeting.error.firstPhase': 'Er is geen vorige fase.',
-    'meeting.error.alreadyPaused': 'De timer staat al stil.',
-    'meeting.error.notPaused': 'De timer loopt al.',
-    'meeting.error.notRepeating': 'Deze fase hoort niet bij een ronde die zich herhaalt.',
-
     'meeting.people.title': 'Deelnemers',
     'meeting.people.count': '{count} aanwezig',
     'meeting.people.show': 'Deelnemers tonen',
@@ -122,7 +107,15 @@ export const meetingMessages = defineMessages(
     'meeting.invite.copied': 'Gekopieerd',
     'meeting.invite.copyFailed': 'Kopiëren lukte niet. Selecteer de link en kopieer hem zelf.',
     'meeting.invite.unknown':
-      'De uitnodigingslink staat bij wie de bijeenkomst heeft aangemaakt. Vraag het daar na als er nog iemand bij moet.',
+      'Deze browser kent de uitnodigingslink niet. De server bewaart alleen een vingerafdruk van de link, geen kopie, dus ophalen kan niet: je kunt wel een nieuwe maken. De oude link werkt dan niet meer; wie al meedoet, blijft erbij.',
+    'meeting.invite.make': 'Nieuwe uitnodigingslink maken',
+    'meeting.invite.renew': 'Nieuwe link maken',
+    'meeting.invite.renewConfirm':
+      'De huidige link werkt dan meteen niet meer. Wie al meedoet, blijft erbij; wie nog moet komen, heeft de nieuwe link nodig.',
+    'meeting.invite.renewYes': 'Ja, nieuwe link',
+    'meeting.invite.renewNo': 'Annuleren',
+    'meeting.invite.renewing': 'Bezig…',
+    'meeting.invite.renewed': 'Nieuwe link gemaakt. De vorige werkt niet meer.',
 
     'meeting.roles.title': 'Wat doen de rollen?',
     'meeting.roles.now': 'Nu:',
@@ -231,21 +224,6 @@ export const meetingMessages = defineMessages(
     'meeting.controls.finishNo': 'Not yet',
     'meeting.controls.finished': 'Finished. Choose a phase if you want to carry on after all.',
 
-    'meeting.error.generic': 'That did not work: {reason}',
-    'meeting.error.network': 'No connection to the server. Please try again in a moment.',
-    'meeting.error.session': 'Your session has expired. Open your link again.',
-    'meeting.error.notFacilitator': 'Only the facilitator can do this.',
-    'meeting.error.lastFacilitator':
-      'There must always be a facilitator. Make someone else facilitator first, then you can change this role.',
-    'meeting.error.roleNotInMethod': 'This method does not have that role.',
-    'meeting.error.alreadyStarted': 'The meeting has already started.',
-    'meeting.error.notStarted': 'The meeting has not started yet.',
-    'meeting.error.lastPhase': 'This is the last phase. Finish the meeting when you are done.',
-    'meeting.error.firstPhase': 'There is no previous phase.',
-    'meeting.error.alreadyPaused': 'The timer is already paused.',
-    'meeting.error.notPaused': 'The timer is already running.',
-    'meeting.error.notRepeating': 'This phase is not part of a repeating round.',
-
     'meeting.people.title': 'Participants',
     'meeting.people.count': '{count} present',
     'meeting.people.show': 'Show participants',
@@ -262,7 +240,15 @@ export const meetingMessages = defineMessages(
     'meeting.invite.copied': 'Copied',
     'meeting.invite.copyFailed': 'Copying failed. Select the link and copy it yourself.',
     'meeting.invite.unknown':
-      'The invite link is with whoever created the meeting. Ask them for it if someone still needs to join.',
+      'This browser does not know the invite link. The server keeps only a fingerprint of the link, not a copy, so it cannot be fetched: you can make a new one. The old link then stops working; whoever has joined stays in.',
+    'meeting.invite.make': 'Make a new invite link',
+    'meeting.invite.renew': 'Make a new link',
+    'meeting.invite.renewConfirm':
+      'The current link stops working at once. Whoever has joined stays in; whoever is still to come needs the new link.',
+    'meeting.invite.renewYes': 'Yes, new link',
+    'meeting.invite.renewNo': 'Cancel',
+    'meeting.invite.renewing': 'Working…',
+    'meeting.invite.renewed': 'New link made. The previous one no longer works.',
 
     'meeting.roles.title': 'What do the roles do?',
     'meeting.roles.now': 'Now:',

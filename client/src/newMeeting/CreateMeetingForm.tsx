@@ -1,8 +1,9 @@
 import { type FormEvent, useId, useState } from 'react'
 import type { Template } from '../../../templates/src/schema'
+import { wordApiError } from '../api/apiErrors'
 import type { Language } from '../i18n/language'
 import { useT } from '../i18n/useT'
-import { type CreatedMeeting, CreateMeetingError, createMeeting } from './createMeeting'
+import { type CreatedMeeting, createMeeting } from './createMeeting'
 
 /** The server accepts titles up to this length. */
 const TITLE_MAX = 120
@@ -35,11 +36,7 @@ export function CreateMeetingForm({ template, language, title, onTitle, onCreate
       (meeting) => onCreated(meeting, finalTitle),
       (reason: unknown) => {
         setBusy(false)
-        setError(
-          reason instanceof CreateMeetingError && reason.serverMessage !== null
-            ? t('newMeeting.form.failed', { message: reason.serverMessage })
-            : t('newMeeting.form.offline'),
-        )
+        setError(t('newMeeting.form.failed', { reason: wordApiError(t, reason) }))
       },
     )
   }

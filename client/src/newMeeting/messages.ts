@@ -71,9 +71,7 @@ export const newMeetingMessages = defineMessages(
     'newMeeting.form.titleHint': 'Laat je dit leeg, dan heet de bijeenkomst ‘{name}’.',
     'newMeeting.form.create': 'Bijeenkomst aanmaken',
     'newMeeting.form.creating': 'Bezig met aanmaken…',
-    'newMeeting.form.failed': 'De bijeenkomst is niet aangemaakt. De server meldt: {message}',
-    'newMeeting.form.offline':
-      'De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.',
+    'newMeeting.form.failed': 'De bijeenkomst is niet aangemaakt. {reason}',
 
     'newMeeting.created.title': 'De bijeenkomst staat klaar',
     'newMeeting.created.lead': '‘{title}’, met de methode {method}.',
@@ -159,8 +157,7 @@ export const newMeetingMessages = defineMessages(
     'newMeeting.form.titleHint': 'If you leave this empty, the meeting is called ‘{name}’.',
     'newMeeting.form.create': 'Create meeting',
     'newMeeting.form.creating': 'Creating…',
-    'newMeeting.form.failed': 'The meeting was not created. The server says: {message}',
-    'newMeeting.form.offline': 'The server cannot be reached. Check your connection and try again.',
+    'newMeeting.form.failed': 'The meeting was not created. {reason}',
 
     'newMeeting.created.title': 'The meeting is ready',
     'newMeeting.created.lead': '‘{title}’, with the method {method}.',

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Template } from '../../../templates/src/schema'
+import { answer, api } from '../api/apiClient'
 
 export type TemplatesState =
   | { status: 'loading' }
@@ -37,9 +38,7 @@ export function useTemplates(): { state: TemplatesState; retry: () => void } {
 }
 
 async function fetchTemplates(signal: AbortSignal): Promise<Template[]> {
-  const response = await fetch('/api/templates', { signal, headers: { Accept: 'application/json' } })
-  if (!response.ok) throw new Error(`GET /api/templates: ${response.status}`)
-  const body = (await response.json()) as { templates?: unknown }
+  const body: { templates?: unknown } = await answer(api.api.templates.$get(undefined, { init: { signal } }))
   if (!Array.isArray(body.templates)) throw new Error('GET /api/templates: no templates array')
   const templates: Template[] = []
   for (const data of body.templates) {

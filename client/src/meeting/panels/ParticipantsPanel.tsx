@@ -8,7 +8,7 @@ import { useRoleName } from './useRoleName'
 
 export type ParticipantsPanelProps = Pick<
   MeetingUiProps,
-  'template' | 'view' | 'me' | 'language' | 'onAssignRole' | 'inviteLink'
+  'template' | 'view' | 'me' | 'language' | 'onAssignRole' | 'inviteLink' | 'onRenewInvite'
 >
 
 /**
@@ -22,6 +22,7 @@ export function ParticipantsPanel({
   language,
   onAssignRole,
   inviteLink,
+  onRenewInvite,
 }: ParticipantsPanelProps) {
   const t = useT()
   const roleName = useRoleName(template, language)
@@ -97,7 +98,7 @@ export function ParticipantsPanel({
             />
           ))}
         </ul>
-        {isFacilitator ? <InviteLink link={inviteLink} /> : null}
+        {isFacilitator ? <InviteLink link={inviteLink} onRenew={onRenewInvite} /> : null}
         <RoleLegend template={template} progress={view.progress} language={language} roleName={roleName} />
       </div>
     </aside>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { wordApiError } from '../../api/apiErrors'
 import { useT } from '../../i18n/useT'
-import { errorText } from './errorText'
 
 export interface ServerAction<Id extends string> {
   /** The action under way, if any; the caller disables its controls meanwhile. */
@@ -49,10 +49,6 @@ export function useServerAction<Id extends string>(): ServerAction<Id> {
 
   const clearError = useCallback(() => setFailure(null), [])
 
-  let error: string | null = null
-  if (failure) {
-    const text = errorText(failure.error)
-    error = 'reason' in text ? t(text.key, { reason: text.reason }) : t(text.key)
-  }
+  const error = failure ? wordApiError(t, failure.error) : null
   return { pending, error, run, clearError }
 }

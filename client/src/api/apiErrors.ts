@@ -1,0 +1,136 @@
+import type { MeetingCommand } from '../../../templates/src/phaseMachine'
+import { defineMessages } from '../i18n/defineMessages'
+import type { Translate } from '../i18n/useT'
+import { ApiError } from './apiClient'
+
+/**
+ * Every refusal the server can send, worded here, once, in Dutch and English. The server sends a
+ * stable code with its data (server/src/app.ts); the sentence it adds is for logs, never shown.
+ */
+export const apiErrorMessages = defineMessages(
+  {
+    'api.network': 'Geen verbinding met de server. Probeer het zo nog eens.',
+    'api.unknown': 'Dat lukte niet (foutcode {code}). Probeer het nog eens of laad de pagina opnieuw.',
+    'api.invalid_json': 'De server begreep het verzoek niet. Laad de pagina opnieuw en probeer het nog eens.',
+    'api.invalid_body':
+      'De server begreep het veld “{field}” niet. Laad de pagina opnieuw en probeer het nog eens.',
+    'api.invalid_body.tooLong': 'Dat is te lang: hoogstens {max} tekens.',
+    'api.invalid_body.titleTooLong': 'De titel is te lang: hoogstens {max} tekens.',
+    'api.unknown_template':
+      'De methode “{templateId}” bestaat niet (meer) op deze server. Kies een andere methode.',
+    'api.invalid_link':
+      'Deze link werkt niet (meer). Misschien heeft de begeleider een nieuwe uitnodigingslink gemaakt, of is de bijeenkomst gewist. Vraag de begeleider om de link die nu geldt.',
+    'api.invalid_session': 'Je sessie is verlopen. Open je link opnieuw.',
+    'api.invalid_name': 'Je naam heeft {min} tot {max} tekens.',
+    'api.unknown_meeting': 'Deze bijeenkomst bestaat niet (meer).',
+    'api.not_facilitator': 'Alleen de begeleider kan dit doen.',
+    'api.unknown_participant': 'Deze deelnemer hoort niet (meer) bij de bijeenkomst.',
+    'api.role_not_in_method': 'Deze rol komt in deze methode niet voor.',
+    'api.last_facilitator':
+      'Er moet altijd een begeleider zijn. Maak eerst iemand anders begeleider, dan kun je deze rol wijzigen.',
+    'api.internal': 'Er ging op de server iets mis. Probeer het zo nog eens.',
+    'api.command_refused': 'Dat kan nu niet in deze fase.',
+    'api.command_refused.start': 'De bijeenkomst is al begonnen.',
+    'api.command_refused.next': 'Dit is de laatste fase. Rond de bijeenkomst af als jullie klaar zijn.',
+    'api.command_refused.previous': 'Er is geen vorige fase.',
+    'api.command_refused.goto': 'Die fase bestaat niet in deze methode.',
+    'api.command_refused.nextRound': 'Deze fase hoort niet bij een ronde die zich herhaalt.',
+    'api.command_refused.pause': 'De timer staat al stil.',
+    'api.command_refused.resume': 'De timer loopt al.',
+    'api.command_refused.extend': 'De bijeenkomst is nog niet begonnen.',
+  },
+  {
+    'api.network': 'No connection to the server. Please try again in a moment.',
+    'api.unknown': 'That did not work (error code {code}). Try again or reload the page.',
+    'api.invalid_json': 'The server did not understand the request. Reload the page and try again.',
+    'api.invalid_body': 'The server did not understand the field “{field}”. Reload the page and try again.',
+    'api.invalid_body.tooLong': 'That is too long: {max} characters at most.',
+    'api.invalid_body.titleTooLong': 'The title is too long: {max} characters at most.',
+    'api.unknown_template':
+      'The method “{templateId}” does not exist on this server (any more). Choose another one.',
+    'api.invalid_link':
+      'This link does not work (any more). The facilitator may have made a new invite link, or erased the meeting. Ask the facilitator for the current link.',
+    'api.invalid_session': 'Your session has expired. Open your link again.',
+    'api.invalid_name': 'Your name has {min} to {max} characters.',
+    'api.unknown_meeting': 'This meeting does not exist (any more).',
+    'api.not_facilitator': 'Only the facilitator can do this.',
+    'api.unknown_participant': 'This participant is not part of the meeting (any more).',
+    'api.role_not_in_method': 'This method does not have that role.',
+    'api.last_facilitator':
+      'There must always be a facilitator. Make someone else facilitator first, then you can change this role.',
+    'api.internal': 'Something went wrong on the server. Please try again in a moment.',
+    'api.command_refused': 'That is not possible in this phase.',
+    'api.command_refused.start': 'The meeting has already started.',
+    'api.command_refused.next': 'This is the last phase. Finish the meeting when you are done.',
+    'api.command_refused.previous': 'There is no previous phase.',
+    'api.command_refused.goto': 'That phase does not exist in this method.',
+    'api.command_refused.nextRound': 'This phase is not part of a repeating round.',
+    'api.command_refused.pause': 'The timer is already paused.',
+    'api.command_refused.resume': 'The timer is already running.',
+    'api.command_refused.extend': 'The meeting has not started yet.',
+  },
+)
+
+export type ApiErrorKey = keyof typeof apiErrorMessages.nl
+
+/** Which text and which values word a failure. Pure, so a test can walk every code. */
+export interface ApiErrorText {
+  key: ApiErrorKey
+  values?: Record<string, string>
+}
+
+/** Each command the phase machine can refuse has one reason, so the command names it. */
+const REFUSED: Partial<Record<MeetingCommand['type'], ApiErrorKey>> = {
+  start: 'api.command_refused.start',
+  next: 'api.command_refused.next',
+  previous: 'api.command_refused.previous',
+  goto: 'api.command_refused.goto',
+  nextRound: 'api.command_refused.nextRound',
+  pause: 'api.command_refused.pause',
+  resume: 'api.command_refused.resume',
+  extend: 'api.command_refused.extend',
+}
+
+/** Our words for a failed call: by the server's code and data; anything else gets a code to quote. */
+export function describeApiError(error: unknown): ApiErrorText {
+  if (!(error instanceof ApiError)) {
+    // fetch rejects with a TypeError when the server cannot be reached.
+    return error instanceof TypeError ? { key: 'api.network' } : { key: 'api.unknown', values: { code: '?' } }
+  }
+  const text = (value: unknown) =>
+    typeof value === 'string' || typeof value === 'number' ? String(value) : '?'
+  const { code, data } = error
+  switch (code) {
+    case 'network':
+    case 'invalid_json':
+    case 'invalid_link':
+    case 'invalid_session':
+    case 'unknown_meeting':
+    case 'not_facilitator':
+    case 'unknown_participant':
+    case 'role_not_in_method':
+    case 'last_facilitator':
+    case 'internal':
+      return { key: `api.${code}` }
+    case 'invalid_name':
+      return { key: 'api.invalid_name', values: { min: text(data.min), max: text(data.max) } }
+    case 'unknown_template':
+      return { key: 'api.unknown_template', values: { templateId: text(data.templateId) } }
+    case 'invalid_body':
+      if (data.max !== undefined && data.field === 'title')
+        return { key: 'api.invalid_body.titleTooLong', values: { max: text(data.max) } }
+      if (data.max !== undefined && data.issue === 'too_big')
+        return { key: 'api.invalid_body.tooLong', values: { max: text(data.max) } }
+      return { key: 'api.invalid_body', values: { field: text(data.field) } }
+    case 'command_refused':
+      return { key: REFUSED[data.command as MeetingCommand['type']] ?? 'api.command_refused' }
+    default:
+      return { key: 'api.unknown', values: { code: `${code} (${error.status})` } }
+  }
+}
+
+/** A failed call in the chosen language: `setError(wordApiError(t, failure))`. */
+export function wordApiError(t: Translate, error: unknown): string {
+  const { key, values } = describeApiError(error)
+  return t(key, values)
+}
