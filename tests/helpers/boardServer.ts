@@ -24,8 +24,10 @@ export interface BoardServer {
 /** Empty rooms unload (compact and leave memory) after this long, so tests see unload and reload. */
 const IDLE_MS = '200'
 
-export async function childServer(): Promise<BoardServer> {
-  let proc: ServerProcess = await startServerProcess({ env: { ROOM_IDLE_MS: IDLE_MS } })
+/** The server in a child process; `env` adds settings (for example LIMIT_* for a fuzz run). */
+export async function childServer(env: Record<string, string> = {}): Promise<BoardServer> {
+  const settings = { ROOM_IDLE_MS: IDLE_MS, ...env }
+  let proc: ServerProcess = await startServerProcess({ env: settings })
   let earlier = ''
   return {
     get url() {

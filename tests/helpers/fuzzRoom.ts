@@ -105,14 +105,17 @@ export class FuzzRoom {
     return room
   }
 
-  /** Sends `frames` frames (hostile frames and honest edits mixed), stopping early at `deadline`. */
+  /**
+   * Sends hostile frames until `frames` went out, with honest edits mixed in (one in four steps),
+   * stopping early at `deadline` (ms since the epoch).
+   */
   async run(frames: number, deadline: number): Promise<void> {
-    for (let i = 0; i < frames && Date.now() < deadline; i++) {
+    for (let step = 0; this.counts.frames < frames && Date.now() < deadline; step++) {
       if (this.random() < 0.25) await this.honestEdit()
       else await this.hostileFrame()
-      // Let the sockets move; every few frames wait for the server to catch up with a hostile.
+      // Let the sockets move; every few steps wait for the server to catch up with a hostile.
       await new Promise((r) => setImmediate(r))
-      if (i % 16 === 15) await this.hostiles[0]?.conn?.roundTrip(3000)
+      if (step % 16 === 15) await this.hostiles[0]?.conn?.roundTrip(3000)
     }
   }
 
@@ -218,8 +221,10 @@ export class FuzzRoom {
         hostile.refusalsSeen = 0
         this.counts.reconnects++
       } catch {
+        // Refused at the door (for example too many connections): try again a little later.
         hostile.conn = null
-        return // refused at the door (for example too many connections); try again later
+        await new Promise((r) => setTimeout(r, 50))
+        return
       }
     }
     const frame = nextHostileFrame(hostile.ctx, this.only)

@@ -17,7 +17,7 @@ import { FuzzRoom } from '../helpers/fuzzRoom'
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201)
-const FRAMES = Number(process.env.FUZZ_FRAMES ?? 240)
+const FRAMES = Number(process.env.FUZZ_FRAMES ?? 600)
 /** FUZZ_GENERATORS=-deepNesting,-originChain leaves generators out; a,b keeps only those. */
 const ONLY = generatorSelection(process.env.FUZZ_GENERATORS)
 /** Two methods: one with a closed zone and quotas and rating zones, one with a gossip zone. */
