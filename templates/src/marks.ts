@@ -1,7 +1,9 @@
 import type { BoardRecord } from './boardRecords'
 import { accessFor, findZone } from './permissions'
 import { deny, type PolicyContext, type Verdict } from './policyTypes'
+import { columnAt, hasRatingColumns, ratingColumns } from './ratingColumns'
 import type { RATING_SCALES } from './schema'
+import { type ShapeWorld, shapePageCentre } from './shapeGeometry'
 
 /** The values each rating scale allows, in the order the rating buttons show them. */
 export const RATING_VALUES: Record<(typeof RATING_SCALES)[number], readonly string[]> = {
@@ -61,4 +63,28 @@ function mayRate(ctx: PolicyContext, id: string, zoneId: string | null, value: u
     })
   }
   return { ok: true }
+}
+
+/**
+ * Sorting on the W/N/K flip-over: whoever may rate in a zone with columns may also move a note
+ * within that zone, as long as the note ends up in the column of its mark (its new mark, when
+ * the same change gives one; "not rated yet" without a mark). That is how the inbrenger rates
+ * by dragging, and how marking in the list puts the note in its column. Other moves stay theirs
+ * who may move there (mayMove); a mark and its column never part by the rater's hand.
+ */
+export function maySortByMark(
+  ctx: PolicyContext,
+  zoneId: string | null,
+  next: BoardRecord,
+  after: ShapeWorld,
+): boolean {
+  if (zoneId === null) return false
+  const zone = findZone(ctx.template, zoneId)
+  const rect = ctx.rects.find((r) => r.zoneId === zoneId)
+  if (!rect || !hasRatingColumns(zone)) return false
+  if (!accessFor(ctx.template, ctx.phaseId, zoneId, ctx.actor.role).can.has('rate')) return false
+  const centre = shapePageCentre(next, after)
+  if (!centre.ok) return false
+  const column = columnAt(ratingColumns(rect), centre.value.x, centre.value.y)
+  return column !== null && column.mark === markOf(next)
 }

@@ -1,5 +1,5 @@
 import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
-import { judgeMark } from './marks'
+import { judgeMark, maySortByMark } from './marks'
 import { accessFor, findZone, mayEdit, mayMove, mayPublishDrafts, type ResolvedAccess } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
 import type { LocalizedText } from './schema'
@@ -106,7 +106,7 @@ function judgePlacement(
   if (what.content && !mayEdit(access, isOwn)) {
     return deny(id, closedText(ctx, zoneAfter, access, { nl: 'wijzigen', en: 'change' }))
   }
-  if (what.placement && !mayMove(access, isOwn)) {
+  if (what.placement && !mayMove(access, isOwn) && !maySortByMark(ctx, zoneAfter, next, board.after)) {
     return deny(id, closedText(ctx, zoneAfter, access, { nl: 'verplaatsen', en: 'move' }))
   }
   return { ok: true }

@@ -1,0 +1,149 @@
+import type { Zone } from './schema'
+
+/**
+ * The W/N/K flip-over on the board: a zone rated with the 'wnk' scale is split into four
+ * columns of equal width, left to right "not rated yet", Warm, Neutraal, Koud. A note belongs to
+ * the column that holds the centre of its page bounds (the same point that decides its zone), so
+ * client and server agree on where a note stands without knowing its size.
+ * Pure geometry on page coordinates; the zone rectangles come from layout.ts.
+ */
+
+/** The columns in board order; null is the column of notes not rated yet. */
+export const WNK_COLUMN_MARKS = [null, 'W', 'N', 'K'] as const
+export type ColumnMark = (typeof WNK_COLUMN_MARKS)[number]
+
+/**
+ * Room at the top of a zone for its state badge and hint, when the caller knows no slot area
+ * (layout.ts gives every zone one, below its header).
+ */
+export const ZONE_HEAD = 104
+/** Room at the top of each column for its heading (Warm, 3), above the notes. */
+export const COLUMN_HEADING = 48
+/** Space between a column's notes and its neighbour's, and at the zone's bottom. */
+export const COLUMN_GAP = 24
+
+export interface Box {
+  x: number
+  y: number
+  w: number
+  h: number
+}
+
+export interface RatingColumn {
+  mark: ColumnMark
+  /** The whole band of the zone this column owns: a centre in here is in this column. */
+  band: Box
+  /** Where notes are placed: the band without its heading, the zone's hint and a margin. */
+  area: Box
+}
+
+/** Whether a zone shows W/N/K columns: it is rated on the W/N/K scale. */
+export function hasRatingColumns(zone: Pick<Zone, 'rating'> | undefined): boolean {
+  return zone?.rating === 'wnk'
+}
+
+/**
+ * The four columns of a zone rectangle, left to right as WNK_COLUMN_MARKS. Each column owns a
+ * quarter of the zone's width, its whole height (its band); notes go in the part of it below the
+ * zone's header and the column heading (its area). `slotArea`: where the zone's notes go (from
+ * layout.ts); without it a default header is assumed.
+ */
+export function ratingColumns(rect: Box, slotArea?: Box): RatingColumn[] {
+  const w = rect.w / WNK_COLUMN_MARKS.length
+  const inner = slotArea ?? {
+    x: rect.x + COLUMN_GAP,
+    y: rect.y + ZONE_HEAD,
+    w: rect.w - 2 * COLUMN_GAP,
+    h: rect.h - ZONE_HEAD - COLUMN_GAP,
+  }
+  const top = inner.y + COLUMN_HEADING
+  const bottom = inner.y + inner.h
+  return WNK_COLUMN_MARKS.map((mark, i) => {
+    const band = { x: rect.x + i * w, y: rect.y, w, h: rect.h }
+    const left = Math.max(band.x + COLUMN_GAP / 2, inner.x)
+    const right = Math.min(band.x + w - COLUMN_GAP / 2, inner.x + inner.w)
+    const area = { x: left, y: top, w: Math.max(0, right - left), h: Math.max(0, bottom - top) }
+    return { mark, band, area }
+  })
+}
+
+/**
+ * The column whose band holds a page point, or null outside the zone. Bands meet at their
+ * edges: a point on a border belongs to the column on its right, except at the zone's right edge.
+ */
+export function columnAt(columns: readonly RatingColumn[], x: number, y: number): RatingColumn | null {
+  const last = columns.length - 1
+  for (const [i, column] of columns.entries()) {
+    const { band } = column
+    if (y < band.y || y > band.y + band.h) return null
+    const right = band.x + band.w
+    if (x >= band.x && (x < right || (i === last && x <= right))) return column
+  }
+  return null
+}
+
+/** The column for a mark (null: not rated yet); undefined for a value that has no column. */
+export function columnFor(columns: readonly RatingColumn[], mark: string | null): RatingColumn | undefined {
+  return columns.find((c) => c.mark === mark)
+}
+
+/**
+ * The top-left corner for a note of `size` in `column`: the first cell of a tidy grid (reading
+ * order) that overlaps none of `occupied`. When every cell is taken, the cell (or the half-step
+ * between two cells) that overlaps least, so a full column stacks instead of spilling out. The
+ * note's centre always stays inside the column's area, so it stays in the column and the zone.
+ */
+export function freePosition(
+  column: RatingColumn,
+  size: { w: number; h: number },
+  occupied: readonly Box[],
+): { x: number; y: number } {
+  const cells = gridCells(column.area, size)
+  for (const cell of cells) {
+    if (!occupied.some((box) => overlapArea(cell, box) > 0)) return { x: cell.x, y: cell.y }
+  }
+  const stepY = size.h / 2 + COLUMN_GAP / 2
+  const candidates = [...cells, ...cells.map((c) => ({ ...c, y: c.y + stepY }))].filter((c) =>
+    centreInside(c, column.area),
+  )
+  let best = cells[0]!
+  let bestOverlap = Number.POSITIVE_INFINITY
+  for (const cell of candidates) {
+    const overlap = occupied.reduce((sum, box) => sum + overlapArea(cell, box), 0)
+    if (overlap < bestOverlap) {
+      best = cell
+      bestOverlap = overlap
+    }
+  }
+  return { x: best.x, y: best.y }
+}
+
+/** Cells of note size in reading order, the grid centred in the area; at least one cell. */
+function gridCells(area: Box, size: { w: number; h: number }): Box[] {
+  const stepX = size.w + COLUMN_GAP
+  const stepY = size.h + COLUMN_GAP
+  const cols = Math.max(1, Math.floor((area.w + COLUMN_GAP) / stepX))
+  const rows = Math.max(1, Math.floor((area.h + COLUMN_GAP) / stepY))
+  const gridW = cols * stepX - COLUMN_GAP
+  const left = area.x + (area.w - gridW) / 2
+  // A note taller than the area is centred on it, so its centre stays inside.
+  const top = size.h > area.h ? area.y + (area.h - size.h) / 2 : area.y
+  const cells: Box[] = []
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) cells.push({ x: left + c * stepX, y: top + r * stepY, ...size })
+  }
+  return cells
+}
+
+function centreInside(box: Box, area: Box): boolean {
+  const cx = box.x + box.w / 2
+  const cy = box.y + box.h / 2
+  return cx >= area.x && cx <= area.x + area.w && cy >= area.y && cy <= area.y + area.h
+}
+
+/** The area two boxes share; touching edges share nothing. */
+export function overlapArea(a: Box, b: Box): number {
+  const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x)
+  const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y)
+  return w > 0 && h > 0 ? w * h : 0
+}
