@@ -47,8 +47,14 @@ describe('api error texts', () => {
   })
 
   it('fills in the data the server sends: limits as numbers, the field, the template', () => {
-    const name = describeApiError(refusal(400, { error: 'invalid_name', min: 1, max: 40, message: 'x' }))
-    expect(name).toEqual({ key: 'api.invalid_name', values: { min: '1', max: '40' } })
+    // Other limits than today's, so the numbers must come from the answer.
+    const name = describeApiError(refusal(400, { error: 'invalid_name', min: 2, max: 30, message: 'x' }))
+    expect(name).toEqual({ key: 'api.invalid_name', values: { min: '2', max: '30' } })
+    // The server's sentence is not kept, so nothing can show it.
+    expect(refusal(400, { error: 'invalid_name', min: 2, max: 30, message: 'x' }).data).toEqual({
+      min: 2,
+      max: 30,
+    })
     const title = describeApiError(
       refusal(400, { error: 'invalid_body', field: 'title', issue: 'too_big', max: 120 }),
     )

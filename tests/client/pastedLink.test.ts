@@ -3,7 +3,7 @@ import { fragmentSecret, meetingPath, type PastedLink, parsePastedLink } from '.
 
 // Shapes as the server and the client make them: ids of 22 and secrets of 43 base64url characters.
 const MEETING = 'Qw3_x-Yz0123456789abAB'
-const INVITE = 'i'.repeat(20) + '-_' + 'J'.repeat(21)
+const INVITE = `${'i'.repeat(20)}-_${'J'.repeat(21)}`
 const FACILITATOR = 'f'.repeat(43)
 const BOARD = 'bX9_-k2LmN0pQrStUvWx1y'
 
@@ -33,6 +33,7 @@ const cases: Array<[string, string, PastedLink]> = [
     invite,
   ],
   ['angle brackets from a mail', `<https://intervisiebord.nl/m/${MEETING}#uitnodiging=${INVITE}>`, invite],
+  ['quoted, with spaces around', ` "m-${MEETING}"\n`, bareMeeting],
   ['full stop after the link', `https://intervisiebord.nl/m/${MEETING}#uitnodiging=${INVITE}.`, invite],
   [
     'a sentence around it',
