@@ -85,6 +85,7 @@ describe('the open box', () => {
     await paste(piet, meeting.meetingId)
     await piet.getByRole('heading', { level: 1, name: 'Meedoen aan een bijeenkomst' }).waitFor()
     expect(new URL(piet.url()).pathname).toBe(`/m/${meeting.meetingId}`)
+    await piet.screenshot({ path: path.join(RESULTS_DIR, 'links-join-without-key.png') })
     await piet.getByLabel('Plak hier de hele uitnodigingslink').fill(meeting.inviteUrl)
     await piet.getByRole('button', { name: 'Verder' }).click()
     await joinHeading(piet).waitFor()
