@@ -14,17 +14,44 @@ export type ZoneState = 'open' | 'watch' | 'closed'
 const NONE: ResolvedAccess = { can: new Set(), watch: false, quota: undefined, private: false }
 
 /**
- * The board outside every zone: a scratch area where everyone but an observer may place and
- * change their own notes. The method's rules are about the zones.
+ * The phase id the rules use once the meeting is finished ("Afgerond"): no phase has it (phase ids
+ * are lowercase letters, digits and dashes), and in it nobody may change anything. See
+ * `rulePhaseId` in phaseMachine.ts.
  */
-export const FREE_AREA_ACCESS: Record<RoleId, ResolvedAccess> = {
-  begeleider: { can: new Set(['add', 'editAny', 'move']), watch: false, quota: undefined, private: false },
-  inbrenger: { can: new Set(['add', 'editOwn']), watch: false, quota: undefined, private: false },
-  deelnemer: { can: new Set(['add', 'editOwn']), watch: false, quota: undefined, private: false },
-  binnengroep: { can: new Set(['add', 'editOwn']), watch: false, quota: undefined, private: false },
-  buitengroep: { can: new Set(['add', 'editOwn']), watch: false, quota: undefined, private: false },
-  verslaglegger: { can: new Set(['add', 'editOwn']), watch: false, quota: undefined, private: false },
-  observer: NONE,
+export const FINISHED_PHASE_ID = '#afgerond'
+
+/** What the begeleider may do outside the zones unless the method says otherwise. */
+const FACILITATOR_FREE_AREA: readonly Action[] = ['add', 'editAny', 'move']
+/** What a participant may do outside the zones where the default opens it: their own notes. */
+const OWN_NOTES: readonly Action[] = ['add', 'editOwn']
+
+/**
+ * What `role` may do outside every zone (the free area) in phase `phaseId`: the phase's `freeArea`
+ * entry for the role, else the template's, else the default, which keeps the method's discipline:
+ * - the begeleider may always write there;
+ * - before the start ('') everyone but an observer may, to try the board out while the ground
+ *   rules are on screen;
+ * - in a phase, a participant may only where the phase lets them add to a zone without a quota:
+ *   whoever is to listen, watch or rate writes nowhere, and a quota ("three questions each") is
+ *   not to be got round in a corner of the board.
+ */
+export function freeAreaAccess(template: Template, phaseId: string, role: RoleId): ResolvedAccess {
+  const phase = template.phases.find((p) => p.id === phaseId)
+  const can = phase?.freeArea?.[role] ?? template.freeArea?.[role] ?? defaultFreeArea(template, phaseId, role)
+  return can.length > 0 ? { can: new Set(can), watch: false, quota: undefined, private: false } : NONE
+}
+
+function defaultFreeArea(template: Template, phaseId: string, role: RoleId): readonly Action[] {
+  if (role === 'begeleider') return FACILITATOR_FREE_AREA
+  if (role === 'observer') return []
+  if (phaseId === '') return OWN_NOTES
+  const phase = template.phases.find((p) => p.id === phaseId)
+  if (!phase) return []
+  const writes = template.zones.some((zone) => {
+    const entry = phase.zones[zone.id]?.[role]
+    return entry ? entry.can.includes('add') && entry.quota === undefined : false
+  })
+  return writes ? OWN_NOTES : []
 }
 
 function resolve(access: ZoneAccess): ResolvedAccess {
@@ -32,8 +59,9 @@ function resolve(access: ZoneAccess): ResolvedAccess {
 }
 
 /**
- * Access of `role` to `zoneId` (null: the free area) in phase `phaseId`: the phase's entry for that
- * role if it names one, else the template's standing access, else nothing.
+ * Access of `role` to `zoneId` (null: the free area, see freeAreaAccess) in phase `phaseId`: the
+ * phase's entry for that role if it names one, else the template's standing access, else nothing.
+ * Once the meeting is finished (FINISHED_PHASE_ID) nothing is open to anyone.
  */
 export function accessFor(
   template: Template,
@@ -41,7 +69,8 @@ export function accessFor(
   zoneId: string | null,
   role: RoleId,
 ): ResolvedAccess {
-  if (zoneId === null) return FREE_AREA_ACCESS[role]
+  if (phaseId === FINISHED_PHASE_ID) return NONE
+  if (zoneId === null) return freeAreaAccess(template, phaseId, role)
   const phase = template.phases.find((p) => p.id === phaseId)
   const entry = phase?.zones[zoneId]?.[role]
   if (entry) return resolve(entry)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { FINISHED_PHASE_ID } from './permissions'
 import type { Phase, RepeatBlock, Template } from './schema'
 
 /**
@@ -130,6 +131,16 @@ function phaseIndexOf(template: Template, phaseId: string): number {
 
 export function currentPhase(template: Template, p: MeetingProgress): Phase | undefined {
   return p.phaseIndex >= 0 ? template.phases[p.phaseIndex] : undefined
+}
+
+/**
+ * The phase id the board's rules judge against: the current phase's, none ('') before the start,
+ * and FINISHED_PHASE_ID once the meeting is finished, when the board is read-only for everyone.
+ * Server and client both take it from here, so they agree on the moment it closes.
+ */
+export function rulePhaseId(template: Template, p: MeetingProgress): string {
+  if (p.finished) return FINISHED_PHASE_ID
+  return currentPhase(template, p)?.id ?? ''
 }
 
 export interface TimerView {

@@ -1,5 +1,6 @@
 import { judgeAsset } from './assetPolicy'
 import { authorOf, type BoardRecord, shapeWorld } from './boardRecords'
+import { FINISHED_PHASE_ID } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
 import { DEFAULT_RECORD_LIMITS, recordTextLength } from './recordText'
 import type { ShapeWorld } from './shapeGeometry'
@@ -20,6 +21,12 @@ export function judgeChanges(ctx: PolicyContext, changes: readonly RecordChange[
     return deny(changes[0]!.id, {
       nl: 'Als observator kijk je mee; je kunt het bord niet wijzigen.',
       en: 'As an observer you watch along; you cannot change the board.',
+    })
+  }
+  if (ctx.phaseId === FINISHED_PHASE_ID && changes.length > 0) {
+    return deny(changes[0]!.id, {
+      nl: 'De bijeenkomst is afgerond; het bord kan niet meer worden gewijzigd.',
+      en: 'The meeting is finished; the board can no longer be changed.',
     })
   }
   // The state after the batch, to resolve parents of shapes created or moved together.

@@ -78,6 +78,13 @@ export const Phase = z
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'phase id: lowercase letters, digits and dashes'),
     title: LocalizedText,
     minutes: z.number().positive(),
+/**
+ * What roles may do outside every zone (the free area): role -> actions, as in standingAccess.
+ * A role not named keeps the default (freeAreaAccess in permissions.ts).
+ */
+export const FreeAreaAccess = z.partialRecord(RoleId, z.array(Action))
+export type FreeAreaAccess = z.infer<typeof FreeAreaAccess>
+
     /** The source gives no minutes for this step; `minutes` is our default, and the UI says so. */
     minutesDefaulted: z.boolean().default(false),
     /** The facilitator may skip this phase (for example "an optional second round"). */
@@ -93,6 +100,8 @@ export const Phase = z
 export type Phase = z.infer<typeof Phase>
 
 /** A run of phases repeated per topic or per case (quick advice rounds: steps 2 to 6 per topic). */
+    /** The free area in this phase, per role; overrides the template's `freeArea` for the roles it names. */
+    freeArea: FreeAreaAccess.optional(),
 export const RepeatBlock = z
   .object({
     id: z.string().min(1),
@@ -134,6 +143,8 @@ const TemplateObject = z
   })
   .strict()
 export const Template = TemplateObject.superRefine(checkReferences)
+    /** The free area in every phase, per role, unless a phase says otherwise (default: permissions.ts). */
+    freeArea: FreeAreaAccess.optional(),
 export type Template = z.infer<typeof Template>
 export type TemplateInput = z.input<typeof Template>
 
@@ -168,6 +179,10 @@ function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx
         ctx.addIssue({ code: 'custom', path: ['phases', i, 'reveals', j], message: 'unknown zone' })
     })
   })
+    for (const role of Object.keys(phase.freeArea ?? {})) {
+      if (!roles.has(role))
+        ctx.addIssue({ code: 'custom', path: ['phases', i, 'freeArea', role], message: 'role not in roles' })
+    }
   t.repeats.forEach((block, i) => {
     const from = t.phases.findIndex((p) => p.id === block.from)
     const to = t.phases.findIndex((p) => p.id === block.to)
@@ -181,6 +196,10 @@ function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx
 }
 
 /** Formats a zod issue path as `phases[3].zones.advies`, the way errors name a place in a file. */
+  for (const role of Object.keys(t.freeArea ?? {})) {
+    if (!roles.has(role))
+      ctx.addIssue({ code: 'custom', path: ['freeArea', role], message: 'role not in roles' })
+  }
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = ''
   for (const part of path) {

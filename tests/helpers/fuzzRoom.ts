@@ -271,6 +271,8 @@ export class FuzzRoom {
       client.kv.delete(pick(this.random, own).id)
     } else {
       const zoneId = this.openZone(h, records)
+      // The free area follows the method too (permissions.ts): where it is closed, write nothing.
+      if (!zoneId && !this.freeAreaOpen(h)) return
       const at = zoneId
         ? pointIn(this.random, this.fixture, zoneId)
         : { x: -2500 - between(this.random, 0, 900), y: -2500 }
@@ -293,7 +295,13 @@ export class FuzzRoom {
       )
       return mine.length < access.quota
     })
-    return open.length > 0 && this.random() < 0.7 ? pick(this.random, open).id : null
+    return open.length > 0 && (this.random() < 0.7 || !this.freeAreaOpen(h))
+      ? pick(this.random, open).id
+      : null
+  }
+
+  private freeAreaOpen(h: HonestParty): boolean {
+    return accessFor(this.fixture.template, this.phaseId, null, h.person.role).can.has('add')
   }
 }
 

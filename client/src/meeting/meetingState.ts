@@ -1,5 +1,5 @@
 import { type Atom, atom, react } from 'tldraw'
-import { currentPhase } from '../../../templates/src/phaseMachine'
+import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
 import {
   MEETING_MAP,
@@ -43,9 +43,10 @@ export class MeetingState {
     return this.$view.get()?.participants.find((p) => p.id === this.participantId) ?? null
   }
 
+  /** The phase the rules judge against (FINISHED_PHASE_ID once the meeting is finished). */
   phaseId(): string {
     const view = this.$view.get()
-    return (view && currentPhase(this.template, view.progress)?.id) ?? ''
+    return view ? rulePhaseId(this.template, view.progress) : ''
   }
 
   destroy(): void {

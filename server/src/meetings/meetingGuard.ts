@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import { boardLayout } from '../../../templates/src/layout'
-import { currentPhase } from '../../../templates/src/phaseMachine'
+import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import { judgeChanges } from '../../../templates/src/recordPolicy'
 import type { RecordLimits } from '../../../templates/src/recordText'
 import type { LocalizedText } from '../../../templates/src/schema'
@@ -89,7 +89,7 @@ export class MeetingGuard implements UpdateGuard {
     const verdict = judgeChanges(
       {
         template,
-        phaseId: currentPhase(template, progress)?.id ?? '',
+        phaseId: rulePhaseId(template, progress),
         actor: { participantId: participant.id, role: participant.role, name: participant.name },
         rects: boardLayout(template),
         current: (id) => index.before(id),
