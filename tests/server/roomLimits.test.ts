@@ -7,6 +7,7 @@ import { awarenessUpdate } from '../helpers/hostileUpdates'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, command, createMeeting, joinMeeting } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
+import { eventually } from '../helpers/yjsClient'
 
 /** The per-room limits come from the same settings as the socket limits (LIMIT_*). */
 
@@ -62,7 +63,7 @@ it('LIMIT_REFUSALS_PER_MINUTE: past the budget of refused updates the connection
   expect(hostile.closeCode).toBeNull()
   hostile.sendUpdate(meddle())
   await hostile.verdict(2)
-  await hostile.until(() => hostile.closeCode !== null, 4000)
+  await eventually(() => hostile.closeCode !== null, 4000, 'the connection closed')
   expect(hostile.closeCode).toBe(4430)
 })
 
@@ -72,7 +73,7 @@ it('LIMIT_RECORD_TEXT_CHARS: a note with more text is refused in a meeting, one 
   const template = (await api<{ template: Template }>(server.url, '/templates/roddelmethode')).body.template
   await command(server.url, setup, { type: 'start' })
   await command(server.url, setup, { type: 'goto', phaseId: 'verkenning' })
-  const rect = zoneRect(template.zones.find((z) => z.id === 'roddelzone')!)
+  const rect = zoneRect(template, 'roddelzone')
   const hostile = await HostileClient.connect(server.url, setup.roomId, setup.facilitator.token)
   const note = (id: string, text: string) =>
     noteRecord({ id, x: rect.x + 40, y: rect.y + 60, authorId: setup.facilitator.id, text })
