@@ -1,12 +1,14 @@
 import type { WebsocketProvider } from 'y-websocket'
+import { HEARTBEAT_TICK_MS, Heartbeat, providerSocket } from './heartbeat'
 
 /**
  * What the connection indicator shows:
  * - connecting: the first connection is being made;
  * - online: connected and in step with the server;
  * - reconnecting: the connection dropped a moment ago and y-websocket is retrying;
- * - offline: the browser is offline, or retrying has not worked for OFFLINE_AFTER_MS
- *   (edits stay in the document and go out on reconnect);
+ * - offline: the browser says it is offline, the connection went silent (see heartbeat.ts), or
+ *   retrying has not worked for OFFLINE_AFTER_MS (edits stay in the document and go out on
+ *   reconnect);
  * - closed: the server ended the connection for good (a 44xx close code).
  */
 export type ConnectionState = 'connecting' | 'online' | 'reconnecting' | 'offline' | 'closed'
@@ -21,6 +23,9 @@ export class ConnectionMonitor {
   private lostSince = Date.now()
   private timer: ReturnType<typeof setTimeout> | null = null
   private provider: WebsocketProvider | null = null
+  /** The connection stopped answering; cleared once a new one is in step. */
+  private silent = false
+  private heartbeat: ReturnType<typeof setInterval> | null = null
   private readonly listeners = new Set<(state: ConnectionState) => void>()
 
   constructor() {
@@ -45,6 +50,8 @@ export class ConnectionMonitor {
     provider.on('status', this.evaluate)
     provider.on('sync', this.evaluate)
     provider.on('closed', this.onClosed)
+    const heartbeat = new Heartbeat(providerSocket(provider), () => this.onSilent(provider))
+    this.heartbeat = setInterval(() => heartbeat.tick(), HEARTBEAT_TICK_MS)
     this.evaluate()
   }
 
@@ -62,6 +69,9 @@ export class ConnectionMonitor {
   }
 
   private unwatch(): void {
+    if (this.heartbeat !== null) clearInterval(this.heartbeat)
+    this.heartbeat = null
+    this.silent = false
     if (!this.provider) return
     this.provider.off('status', this.evaluate)
     this.provider.off('sync', this.evaluate)
@@ -70,6 +80,15 @@ export class ConnectionMonitor {
   }
 
   private onClosed = () => this.markClosed()
+
+  /** No answer to a ping: show offline now and start a new connection (the old one may never close). */
+  private onSilent(provider: WebsocketProvider): void {
+    if (provider !== this.provider) return
+    this.silent = true
+    provider.disconnect()
+    this.evaluate()
+    provider.connect()
+  }
 
   private evaluate = () => {
     if (this.timer !== null) {
@@ -80,14 +99,15 @@ export class ConnectionMonitor {
     let next: ConnectionState
     if (this.closed) {
       next = 'closed'
-    } else if (provider?.wsconnected && provider.synced) {
+    } else if (provider?.wsconnected && provider.synced && navigator.onLine) {
       next = 'online'
       this.hasBeenOnline = true
       this.lostSince = 0
+      this.silent = false
     } else {
       if (this.lostSince === 0) this.lostSince = Date.now()
       const waited = Date.now() - this.lostSince
-      if (!navigator.onLine || waited >= OFFLINE_AFTER_MS) {
+      if (!navigator.onLine || this.silent || waited >= OFFLINE_AFTER_MS) {
         next = 'offline'
       } else {
         next = this.hasBeenOnline ? 'reconnecting' : 'connecting'
