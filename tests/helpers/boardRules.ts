@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { type BoardRecord, shapeWorld, zoneOfShape } from '../../templates/src/boardRecords'
 import { boardLayout } from '../../templates/src/layout'
+import { accessFor } from '../../templates/src/permissions'
 import { judgeChanges } from '../../templates/src/recordPolicy'
 import type { RoleId, Template } from '../../templates/src/schema'
 import { RECORDS_ARRAY } from '../../templates/src/wire'
@@ -89,4 +90,21 @@ export function boardViolations(input: {
     if (!verdict.ok) problems.push(`${key} by ${writer.role} ${writer.name}: ${verdict.reason.en}`)
   }
   return problems
+}
+
+/**
+ * A note position (top-left of a 200 by 200 note) where `role` may add a note now without a
+ * quota, by the shared rules: the free area if it is open to the role, else the middle of the
+ * first such zone; null when there is none.
+ */
+export function placeFor(template: Template, phaseId: string, role: RoleId): { x: number; y: number } | null {
+  const free = accessFor(template, phaseId, null, role)
+  if (free.can.has('add') && free.quota === undefined) return { x: -3000, y: -3000 }
+  for (const rect of boardLayout(template)) {
+    const access = accessFor(template, phaseId, rect.zoneId, role)
+    if (access.can.has('add') && access.quota === undefined) {
+      return { x: rect.x + rect.w / 2 - 100, y: rect.y + rect.h / 2 - 100 }
+    }
+  }
+  return null
 }

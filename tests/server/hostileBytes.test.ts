@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { zoneIdOf } from '../helpers/boardRules'
+import { placeFor, zoneIdOf } from '../helpers/boardRules'
 import { type BoardServer, childServer, inProcessServer } from '../helpers/boardServer'
 import {
   afterRestart,
@@ -93,18 +93,27 @@ async function freeBoard(server: BoardServer, tag: string) {
   return { room, parties, hostile }
 }
 
+/**
+ * A meeting with three honest stock clients: the facilitator first (the free area is always open
+ * to them, so their follow-up edits are allowed whatever the phase), then Olga and Piet.
+ */
 async function meeting(server: BoardServer, templateId: string, phaseId: string, hostileRole = 'deelnemer') {
   const m = await meetingIn(server.url, templateId, phaseId, {
     Olga: 'deelnemer',
     Piet: 'deelnemer',
     Mallory: hostileRole as never,
   })
+  const person = (name: string) => m.people[name]!
   const parties = [
-    await honest(server, m.roomId, m.people.Olga!.id, m.people.Olga!.token),
-    await honest(server, m.roomId, m.people.Piet!.id, m.people.Piet!.token),
+    await honest(server, m.roomId, person('begeleider').id, person('begeleider').token),
+    await honest(server, m.roomId, person('Olga').id, person('Olga').token),
+    await honest(server, m.roomId, person('Piet').id, person('Piet').token),
   ]
-  const hostile = await HostileClient.connect(server.url, m.roomId, m.people.Mallory!.token)
-  return { m, parties, hostile, mallory: m.people.Mallory! }
+  const hostile = await HostileClient.connect(server.url, m.roomId, person('Mallory').token)
+  /** A harmless spot for a note of `role` now (the free area when nothing is open without a quota). */
+  const harmless = (role = 'deelnemer') =>
+    placeFor(m.template, phaseId, role as never) ?? { x: -3000, y: -3000 }
+  return { m, parties, hostile, mallory: person('Mallory'), olga: parties[1]!, piet: parties[2]!, harmless }
 }
 
 describe('1. the process dies', () => {
@@ -230,7 +239,7 @@ describe('3. ways past a lock', () => {
   }
 
   it('3a: a note in a closed zone hidden behind a harmless entry with the same key', async () => {
-    const { m, parties, hostile } = await meeting(server, 'roddelmethode', 'verkenning')
+    const { m, parties, hostile, harmless } = await meeting(server, 'roddelmethode', 'verkenning')
     const marker = 'DUP-CLOSED-ZONE-3A'
     const outcome = await duplicate(
       m,
@@ -243,7 +252,7 @@ describe('3. ways past a lock', () => {
           authorId: me,
           text: marker,
         }),
-        shown: freeNote('shape:dup', me, 'onschuldig'),
+        shown: noteRecord({ id: 'shape:dup', ...harmless(), authorId: me, text: 'onschuldig' }),
       }),
       marker,
     )
@@ -251,10 +260,10 @@ describe('3. ways past a lock', () => {
   })
 
   it("3a: an edit of another's note hidden behind an unchanged copy of it", async () => {
-    const { m, parties, hostile } = await meeting(server, 'roddelmethode', 'verkenning')
+    const { m, parties, hostile, olga, harmless } = await meeting(server, 'roddelmethode', 'verkenning')
     const marker = 'DUP-OTHERS-NOTE-3A'
-    const olgas = freeNote('shape:olga', parties[0]!.id, 'van Olga')
-    parties[0]!.client.current.kv.set(olgas.id, olgas)
+    const olgas = noteRecord({ id: 'shape:olga', ...harmless(), authorId: olga.id, text: 'van Olga' })
+    olga.client.current.kv.set(olgas.id, olgas)
     await eventually(() => hasKey(hostile, olgas.id), 3000, 'olga')
     const outcome = await duplicate(
       m,
@@ -269,8 +278,8 @@ describe('3. ways past a lock', () => {
     expect(outcome, server.output()).toEqual(HANDLED)
   })
 
-  it('3a: a fourth question over the quota of three hidden behind a free-area note', async () => {
-    const { m, parties, hostile } = await meeting(server, 'warm-neutraal-koud', 'vragen-formuleren')
+  it('3a: a fourth question over the quota of three hidden behind a harmless twin', async () => {
+    const { m, parties, hostile, harmless } = await meeting(server, 'warm-neutraal-koud', 'vragen-formuleren')
     const marker = 'DUP-FOURTH-QUESTION-3A'
     const me = m.people.Mallory!.id
     const outcome = await duplicate(
@@ -284,7 +293,8 @@ describe('3. ways past a lock', () => {
           authorId: me,
           text: marker,
         }),
-        shown: freeNote('shape:q4', me, 'onschuldig'),
+        // Where the free area is closed to a deelnemer in this phase, no harmless twin exists.
+        shown: noteRecord({ id: 'shape:q4', ...harmless(), authorId: me, text: 'onschuldig' }),
       }),
       marker,
       async (client) => {
@@ -374,18 +384,22 @@ describe('3. ways past a lock', () => {
 
   for (const via of ['gc', 'deleteSet'] as const) {
     it(`3c: an observer's ${via === 'gc' ? 'GC structs' : 'delete set'} over clocks of a participant the room has not seen yet`, async () => {
-      const { m, parties, hostile } = await meeting(server, 'roddelmethode', 'verkenning', 'observer')
-      const [olga] = parties
-      const target = olga!.client.current.doc.clientID // every presence update names it
-      olga!.client.current.provider.disconnect()
-      const offline = freeNote('shape:offline', olga!.id, 'offline geschreven')
-      olga!.client.current.kv.set(offline.id, offline)
+      const { m, parties, hostile, olga, piet, harmless } = await meeting(
+        server,
+        'roddelmethode',
+        'verkenning',
+        'observer',
+      )
+      const target = olga.client.current.doc.clientID // every presence update names it
+      olga.client.current.provider.disconnect()
+      const offline = noteRecord({ id: 'shape:offline', ...harmless(), authorId: olga.id, text: 'offline' })
+      olga.client.current.kv.set(offline.id, offline)
       hostile.sendUpdate(via === 'gc' ? gcRangeUpdate(target, 0, 1000) : deleteRangeUpdate(target, 0, 1000))
       const verdict = await hostile.verdict(0)
-      olga!.client.current.provider.connect()
-      await olga!.client.synced()
+      olga.client.current.provider.connect()
+      await olga.client.synced()
       const arrived = await eventually(
-        () => parties[1]!.client.current.kv.get(offline.id) !== undefined,
+        () => piet.client.current.kv.get(offline.id) !== undefined,
         3000,
         'offline note',
       )
