@@ -24,7 +24,7 @@ export async function benchGuardCost(samples = 2000) {
   const p = await joinMeeting(server.url, setup, 'Bench')
   const room = server.registry.acquire(setup.roomId)
   const template = server.meetings.template(setup.meetingId)!
-  const zone = zoneRect(template.zones.find((z) => z.id === 'roddelzone')!)
+  const zone = zoneRect(template, 'roddelzone')
 
   // A client doc that starts from the room's state, fills the board, and then moves one note.
   const client = new Y.Doc()

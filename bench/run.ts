@@ -38,9 +38,7 @@ async function fanOut(kind: 'free' | 'meeting', seconds: number) {
     }
   }
   const template = kind === 'meeting' ? server.meetings.template(roomId.slice(2))! : null
-  const zone = template
-    ? zoneRect(template.zones.find((z) => z.id === 'roddelzone')!)
-    : { x: -5000, y: -5000 }
+  const zone = template ? zoneRect(template, 'roddelzone') : { x: -5000, y: -5000 }
   const clients = Array.from({ length: 8 }, (_, i) => connectClient(server.url, roomId, params[i] ?? {}))
   await Promise.all(clients.map((c) => waitForSync(c)))
 

@@ -1,9 +1,41 @@
 import type { Template, Zone } from './schema'
+import { areaFor, type Rect, slotGrid } from './slots'
+import { expectedNotes } from './zoneCapacity'
 
-/** Size of one board grid cell and the gap between cells, in tldraw page units. */
-export const CELL_WIDTH = 420
-export const CELL_HEIGHT = 320
+/**
+ * Where each zone of a method sits on the page, and how big it is. The template places zones on
+ * a grid (column, row, spans); each zone is sized to hold the notes the method will put in it
+ * (zoneCapacity.ts) in a tidy grid of slots (slots.ts) under its header (state badge and hint),
+ * and every column and row of the grid takes the size of its largest zone, so zones line up
+ * and never overlap. The server places the zone frames with this, and the rules, the client's
+ * locks and the canvas all read the same rectangles.
+ */
+
+/** Space between zones (room for a zone's title above it), in page units. */
 export const CELL_GAP = 64
+/** Space between a zone's edge and its slots. */
+export const ZONE_PADDING = 24
+
+/** The zone header, top to bottom: margin, the state badge's row, the hint's lines, margin. */
+const HEADER_TOP = 12
+const BADGE_ROW = 40
+const HINT_GAP = 6
+/** One line of the hint (19 px text, see layout.css). */
+export const HINT_LINE = 26
+const HEADER_BOTTOM = 16
+/** Left and right inset of the hint text, and a generous average glyph width at 19 px. */
+const HINT_INSET = 16
+const HINT_GLYPH = 11
+
+/** The smallest zone: two slots side by side, one row, under a two-line hint. */
+export const CELL_WIDTH = areaFor(2, 1).w + 2 * ZONE_PADDING
+export const CELL_HEIGHT = headerHeight(2) + areaFor(1, 1).h + ZONE_PADDING
+
+/**
+ * The part of the canvas a zone in play should fill on a 1024x768 tablet (with the side panel
+ * folded): zones take the shape, among those that hold their notes, that shows best there.
+ */
+const REFERENCE_VIEW = { w: 940, h: 460 }
 
 export interface ZoneRect {
   zoneId: string
@@ -11,18 +43,10 @@ export interface ZoneRect {
   y: number
   w: number
   h: number
-}
-
-/** Where a zone sits on the page: its grid cell turned into page coordinates. */
-export function zoneRect(zone: Zone): ZoneRect {
-  const { col, row, colSpan, rowSpan } = zone.layout
-  return {
-    zoneId: zone.id,
-    x: col * (CELL_WIDTH + CELL_GAP),
-    y: row * (CELL_HEIGHT + CELL_GAP),
-    w: colSpan * CELL_WIDTH + (colSpan - 1) * CELL_GAP,
-    h: rowSpan * CELL_HEIGHT + (rowSpan - 1) * CELL_GAP,
-  }
+  /** Where the zone's notes go: below the header, inside the padding (see slots.ts). */
+  slotArea: Rect
+  /** Lines the hint takes at this width (the overlay clamps it to these). */
+  hintLines: number
 }
 
 const layouts = new WeakMap<Template, readonly ZoneRect[]>()
@@ -34,10 +58,140 @@ const layouts = new WeakMap<Template, readonly ZoneRect[]>()
 export function boardLayout(template: Template): readonly ZoneRect[] {
   let rects = layouts.get(template)
   if (!rects) {
-    rects = template.zones.map(zoneRect)
+    rects = computeLayout(template)
     layouts.set(template, rects)
   }
   return rects
+}
+
+/** Where one zone sits on the page; throws for a zone the template does not have. */
+export function zoneRect(template: Template, zoneId: string): ZoneRect {
+  const rect = boardLayout(template).find((r) => r.zoneId === zoneId)
+  if (!rect) throw new Error(`zone ${zoneId} is not in ${template.id}`)
+  return rect
+}
+
+/**
+ * The part of a zone worth showing when it is in play: its header and the slots its expected
+ * notes take (a zone stretched by its row or column has room to spare), grown to hold the notes
+ * that are there, within the zone.
+ */
+export function zoneFocus(template: Template, zoneId: string, notes: readonly Rect[] = []): Rect {
+  const rect = zoneRect(template, zoneId)
+  const zone = template.zones.find((z) => z.id === zoneId)!
+  const { cols } = slotGrid(rect.slotArea)
+  const count = expectedNotes(template, zone)
+  const used = areaFor(Math.min(cols, count), Math.ceil(count / Math.max(1, cols)))
+  let right = rect.slotArea.x + used.w + ZONE_PADDING
+  let bottom = rect.slotArea.y + used.h + ZONE_PADDING
+  for (const note of notes) {
+    right = Math.max(right, note.x + note.w + ZONE_PADDING)
+    bottom = Math.max(bottom, note.y + note.h + ZONE_PADDING)
+  }
+  return {
+    x: rect.x,
+    y: rect.y,
+    w: Math.min(rect.w, Math.max(CELL_WIDTH, right - rect.x)),
+    h: Math.min(rect.h, bottom - rect.y),
+  }
+}
+
+function computeLayout(template: Template): ZoneRect[] {
+  const needs = new Map(template.zones.map((zone) => [zone.id, zoneNeed(template, zone)]))
+  const colW = trackSizes(template.zones, 'col', (z) => needs.get(z.id)!.w, CELL_WIDTH)
+  const rowH = trackSizes(template.zones, 'row', (z) => needs.get(z.id)!.h, CELL_HEIGHT)
+  const colX = starts(colW)
+  const rowY = starts(rowH)
+  return template.zones.map((zone) => {
+    const { col, row, colSpan, rowSpan } = zone.layout
+    const x = colX[col]!
+    const y = rowY[row]!
+    const w = colX[col + colSpan - 1]! + colW[col + colSpan - 1]! - x
+    const h = rowY[row + rowSpan - 1]! + rowH[row + rowSpan - 1]! - y
+    const hintLines = linesOf(zone, w)
+    const top = headerHeight(hintLines)
+    return {
+      zoneId: zone.id,
+      x,
+      y,
+      w,
+      h,
+      slotArea: { x: x + ZONE_PADDING, y: y + top, w: w - 2 * ZONE_PADDING, h: h - top - ZONE_PADDING },
+      hintLines,
+    }
+  })
+}
+
+/**
+ * The size a zone needs for its expected notes: of the grids that hold them, the one that
+ * needs the least zooming out to fit the reference view.
+ */
+function zoneNeed(template: Template, zone: Zone): { w: number; h: number } {
+  const count = expectedNotes(template, zone)
+  let best = { w: CELL_WIDTH, h: CELL_HEIGHT, zoom: 0 }
+  for (let cols = 1; cols <= count; cols++) {
+    const area = areaFor(cols, Math.ceil(count / cols))
+    const w = Math.max(CELL_WIDTH, area.w + 2 * ZONE_PADDING)
+    // A wider zone may hold more columns than asked: fewer rows are then needed.
+    const rows = Math.ceil(count / slotGrid({ x: 0, y: 0, w: w - 2 * ZONE_PADDING, h: 0 }).cols)
+    const h = Math.max(CELL_HEIGHT, headerHeight(linesOf(zone, w)) + areaFor(1, rows).h + ZONE_PADDING)
+    const zoom = Math.min(REFERENCE_VIEW.w / w, REFERENCE_VIEW.h / h)
+    if (zoom > best.zoom) best = { w, h, zoom }
+  }
+  return { w: best.w, h: best.h }
+}
+
+type Axis = 'col' | 'row'
+
+/** Sizes of the grid's columns (or rows): each as large as its largest single-span zone, then widened for zones spanning several. */
+function trackSizes(zones: readonly Zone[], axis: Axis, need: (z: Zone) => number, min: number): number[] {
+  const span = (z: Zone) => (axis === 'col' ? z.layout.colSpan : z.layout.rowSpan)
+  const count = Math.max(...zones.map((z) => z.layout[axis] + span(z)))
+  const sizes = new Array<number>(count).fill(min)
+  for (const zone of [...zones].sort((a, b) => span(a) - span(b))) {
+    const first = zone.layout[axis]
+    const n = span(zone)
+    let have = (n - 1) * CELL_GAP
+    for (let i = first; i < first + n; i++) have += sizes[i]!
+    const short = need(zone) - have
+    if (short <= 0) continue
+    for (let i = first; i < first + n; i++) sizes[i]! += Math.ceil(short / n)
+  }
+  return sizes
+}
+
+function starts(sizes: readonly number[]): number[] {
+  const out: number[] = []
+  let at = 0
+  for (const size of sizes) {
+    out.push(at)
+    at += size + CELL_GAP
+  }
+  return out
+}
+
+function headerHeight(hintLines: number): number {
+  return HEADER_TOP + BADGE_ROW + HINT_GAP + hintLines * HINT_LINE + HEADER_BOTTOM
+}
+
+/** Lines the zone's hint takes at a zone width, in the longer of its two languages (word wrap). */
+function linesOf(zone: Zone, width: number): number {
+  const perLine = Math.max(8, Math.floor((width - 2 * HINT_INSET) / HINT_GLYPH))
+  return Math.max(wrappedLines(zone.hint.nl, perLine), wrappedLines(zone.hint.en, perLine))
+}
+
+function wrappedLines(text: string, perLine: number): number {
+  let lines = 1
+  let used = 0
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const need = used === 0 ? word.length : used + 1 + word.length
+    if (need <= perLine) used = need
+    else {
+      lines += 1
+      used = Math.min(word.length, perLine)
+    }
+  }
+  return lines
 }
 
 /** Pairs of zones whose grid cells overlap; a readable board has none. */

@@ -69,15 +69,15 @@ export const Zone = z
       .strict(),
     /** How notes in this zone are rated, if they are. */
     rating: z.enum(RATING_SCALES).optional(),
+    /**
+     * How many notes the zone should have room for, where the phases' quotas do not say (see
+     * zoneCapacity.ts): the board sizes the zone so that many fit in a tidy grid.
+     */
+    expectedNotes: z.number().int().min(1).max(60).optional(),
   })
   .strict()
 export type Zone = z.infer<typeof Zone>
 
-export const Phase = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'phase id: lowercase letters, digits and dashes'),
-    title: LocalizedText,
-    minutes: z.number().positive(),
 /**
  * What roles may do outside every zone (the free area): role -> actions, as in standingAccess.
  * A role not named keeps the default (freeAreaAccess in permissions.ts).
@@ -85,6 +85,11 @@ export const Phase = z
 export const FreeAreaAccess = z.partialRecord(RoleId, z.array(Action))
 export type FreeAreaAccess = z.infer<typeof FreeAreaAccess>
 
+export const Phase = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'phase id: lowercase letters, digits and dashes'),
+    title: LocalizedText,
+    minutes: z.number().positive(),
     /** The source gives no minutes for this step; `minutes` is our default, and the UI says so. */
     minutesDefaulted: z.boolean().default(false),
     /** The facilitator may skip this phase (for example "an optional second round"). */
@@ -95,13 +100,13 @@ export type FreeAreaAccess = z.infer<typeof FreeAreaAccess>
     zones: z.record(z.string(), z.partialRecord(RoleId, ZoneAccess)).default({}),
     /** Zones whose private notes become visible to everyone from this phase on. */
     reveals: z.array(z.string()).default([]),
+    /** The free area in this phase, per role; overrides the template's `freeArea` for the roles it names. */
+    freeArea: FreeAreaAccess.optional(),
   })
   .strict()
 export type Phase = z.infer<typeof Phase>
 
 /** A run of phases repeated per topic or per case (quick advice rounds: steps 2 to 6 per topic). */
-    /** The free area in this phase, per role; overrides the template's `freeArea` for the roles it names. */
-    freeArea: FreeAreaAccess.optional(),
 export const RepeatBlock = z
   .object({
     id: z.string().min(1),
@@ -138,13 +143,13 @@ const TemplateObject = z
     repeats: z.array(RepeatBlock).default([]),
     /** What roles may do in every zone in every phase unless a phase names that role for the zone. */
     standingAccess: z.partialRecord(RoleId, z.array(Action)).default({}),
+    /** The free area in every phase, per role, unless a phase says otherwise (default: permissions.ts). */
+    freeArea: FreeAreaAccess.optional(),
     /** The method's own ground rules, beyond the general ones every meeting starts with. */
     groundRules: z.array(LocalizedText).default([]),
   })
   .strict()
 export const Template = TemplateObject.superRefine(checkReferences)
-    /** The free area in every phase, per role, unless a phase says otherwise (default: permissions.ts). */
-    freeArea: FreeAreaAccess.optional(),
 export type Template = z.infer<typeof Template>
 export type TemplateInput = z.input<typeof Template>
 
@@ -174,15 +179,15 @@ function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx
           })
       }
     }
+    for (const role of Object.keys(phase.freeArea ?? {})) {
+      if (!roles.has(role))
+        ctx.addIssue({ code: 'custom', path: ['phases', i, 'freeArea', role], message: 'role not in roles' })
+    }
     phase.reveals.forEach((zoneId, j) => {
       if (!zoneIds.has(zoneId))
         ctx.addIssue({ code: 'custom', path: ['phases', i, 'reveals', j], message: 'unknown zone' })
     })
   })
-    for (const role of Object.keys(phase.freeArea ?? {})) {
-      if (!roles.has(role))
-        ctx.addIssue({ code: 'custom', path: ['phases', i, 'freeArea', role], message: 'role not in roles' })
-    }
   t.repeats.forEach((block, i) => {
     const from = t.phases.findIndex((p) => p.id === block.from)
     const to = t.phases.findIndex((p) => p.id === block.to)
@@ -191,15 +196,15 @@ function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx
     if (from >= 0 && to >= 0 && to < from)
       ctx.addIssue({ code: 'custom', path: ['repeats', i], message: 'to comes before from' })
   })
+  for (const role of Object.keys(t.freeArea ?? {})) {
+    if (!roles.has(role))
+      ctx.addIssue({ code: 'custom', path: ['freeArea', role], message: 'role not in roles' })
+  }
   if (!t.roles.includes('begeleider'))
     ctx.addIssue({ code: 'custom', path: ['roles'], message: 'every method needs a begeleider' })
 }
 
 /** Formats a zod issue path as `phases[3].zones.advies`, the way errors name a place in a file. */
-  for (const role of Object.keys(t.freeArea ?? {})) {
-    if (!roles.has(role))
-      ctx.addIssue({ code: 'custom', path: ['freeArea', role], message: 'role not in roles' })
-  }
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
   let out = ''
   for (const part of path) {

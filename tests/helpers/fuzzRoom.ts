@@ -311,7 +311,7 @@ function recordsFrom(observer: HostileClient): Map<string, BoardRecord> {
 
 /** A note position whose whole note (200 by 200) lies inside the zone. */
 function pointIn(random: Random, fixture: MeetingFixture, zoneId: string) {
-  const rect = zoneRect(fixture.template.zones.find((z) => z.id === zoneId)!)
+  const rect = zoneRect(fixture.template, zoneId)
   return { x: rect.x + 10 + random() * (rect.w - 220), y: rect.y + 10 + random() * (rect.h - 220) }
 }
 

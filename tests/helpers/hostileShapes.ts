@@ -74,7 +74,7 @@ export function trickyPoint(
 ): { x: number; y: number } {
   const zone = zoneId ? template.zones.find((z) => z.id === zoneId) : undefined
   if (!zone) return { x: -3000 - between(random, 0, 2000), y: -3000 - between(random, 0, 2000) }
-  const r = zoneRect(zone)
+  const r = zoneRect(template, zone.id)
   switch (between(random, 0, 3)) {
     case 0: // well inside
       return { x: r.x + 40, y: r.y + 60 }

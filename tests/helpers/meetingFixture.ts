@@ -51,6 +51,6 @@ export async function meetingIn(
 export function inZone(template: Template, zoneId: string, offset = 0): { x: number; y: number } {
   const zone = template.zones.find((z) => z.id === zoneId)
   if (!zone) throw new Error(`no zone ${zoneId} in ${template.id}`)
-  const rect = zoneRect(zone)
+  const rect = zoneRect(template, zone.id)
   return { x: rect.x + 40 + offset, y: rect.y + 60 }
 }

@@ -29,7 +29,7 @@ const ina: Actor = { participantId: 'ina', role: 'inbrenger' }
 const bea: Actor = { participantId: 'bea', role: 'begeleider' }
 
 function at(zoneId: string) {
-  const r = zoneRect(template.zones.find((z) => z.id === zoneId)!)
+  const r = zoneRect(template, zoneId)
   return { x: r.x + 30, y: r.y + 50 }
 }
 const note = (id: string, where: { x: number; y: number }, author: string, rating?: unknown) => {
@@ -89,7 +89,7 @@ describe('marks on a moved note', () => {
   it('judges a mark carried by a moved group', () => {
     const g = groupRecord('shape:g', { ...at('vragen'), authorId: 'dirk' })
     const rated = { ...note('shape:q', { x: 0, y: 0 }, 'dirk', 'W'), parentId: g.id }
-    const r = zoneRect(template.zones.find((z) => z.id === 'roddelzone')!)
+    const r = zoneRect(template, 'roddelzone')
     const moved = judgeOnBoard(template, 'vragen-stellen', dirk, change(g, { x: r.x + 30 }), [g, rated])
     expect(moved.ok).toBe(false)
     if (!moved.ok) expect(moved.recordId).toBe('shape:q')

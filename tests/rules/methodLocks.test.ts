@@ -23,7 +23,7 @@ function noteIn(
   id = `shape:${author}-${zoneId}`,
   dx = 0,
 ) {
-  const r = zoneRect(template.zones.find((z) => z.id === zoneId)!)
+  const r = zoneRect(template, zoneId)
   return noteRecord({ id, x: r.x + 30 + dx, y: r.y + 60, authorId: author, text: id })
 }
 const add = (r: BoardRecord): RecordChange => ({ id: r.id, prev: null, next: r })

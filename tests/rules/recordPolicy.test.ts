@@ -15,7 +15,7 @@ const template: Template = parsed.template
 const _rects = boardLayout(template)
 
 function at(zoneId: string, dx = 0) {
-  const r = zoneRect(template.zones.find((z) => z.id === zoneId)!)
+  const r = zoneRect(template, zoneId)
   return { x: r.x + 30 + dx, y: r.y + 50 }
 }
 

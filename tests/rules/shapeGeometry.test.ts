@@ -2,7 +2,7 @@ import { Box, Mat } from '@tldraw/editor'
 import { describe, expect, it } from 'vitest'
 import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
 import { type BoardRecord, zoneFrameId, zoneOfShape } from '../../templates/src/boardRecords'
-import { boardLayout } from '../../templates/src/layout'
+import type { ZoneRect } from '../../templates/src/layout'
 import { parseTemplate } from '../../templates/src/schema'
 import {
   descendantsOf,
@@ -16,14 +16,27 @@ import { frameRecord, groupRecord, worldOf } from './boardShapes'
 
 /**
  * Where a shape is drawn: the centre of its page-space bounds through the whole parent chain.
- * The mini method's zones: vragen x 0..420, roddelzone x 484..904, adviezen x 968..1388, all
- * y 0..320; the rest is the free area.
+ * The geometry is tested on fixed zones, whatever size the board layout gives them: the mini
+ * method's zones at vragen x 0..420, roddelzone x 484..904, adviezen x 968..1388, all y 0..320;
+ * the rest is the free area. Its zone frames are placed there too.
  */
 const parsed = parseTemplate(mini)
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
 const template = parsed.template
-const rects = boardLayout(template)
-const seed = boardSeedRecords(template)
+const cell = (zoneId: string, x: number): ZoneRect => ({
+  zoneId,
+  x,
+  y: 0,
+  w: 420,
+  h: 320,
+  slotArea: { x: x + 24, y: 100, w: 372, h: 196 },
+  hintLines: 1,
+})
+const rects: ZoneRect[] = [cell('vragen', 0), cell('roddelzone', 484), cell('adviezen', 968)]
+const seed = boardSeedRecords(template).map((record) => {
+  const rect = rects.find((r) => record.id === zoneFrameId(r.zoneId))
+  return rect ? { ...record, x: rect.x, y: rect.y, props: { ...record.props, w: rect.w, h: rect.h } } : record
+})
 
 const note = (id: string, x: number, y: number, extra: { parentId?: string; rotation?: number } = {}) =>
   ({

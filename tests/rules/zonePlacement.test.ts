@@ -13,14 +13,16 @@ import { judgeOnBoard } from './judgeOnBoard'
  * The record policy places shapes by where they are drawn, through groups and frames: one's own
  * group or frame does not carry a note into a closed zone, moving it does not either, and a
  * shape whose parent chain does not resolve is refused. Mini method, phase "vragen-stellen":
- * Dirk (deelnemer) may add in "vragen" and "roddelzone"; "adviezen" (x 968..1388) is closed.
+ * Dirk (deelnemer) may add in "vragen" and "roddelzone"; "adviezen" (right of them) is closed.
  */
 const parsed = parseTemplate(mini)
 if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
 const template = parsed.template
 const dirk: Actor = { participantId: 'dirk', role: 'deelnemer' }
 const PHASE = 'vragen-stellen'
-const advies = zoneRect(template.zones.find((z) => z.id === 'adviezen')!)
+const advies = zoneRect(template, 'adviezen')
+/** A point a note's top-left can take well inside "roddelzone" (open to Dirk). */
+const rodd = zoneRect(template, 'roddelzone').x + 46
 
 const judge = (changes: RecordChange[], existing: BoardRecord[] = []) =>
   judgeOnBoard(template, PHASE, dirk, changes, existing)
@@ -46,9 +48,9 @@ describe('zones by where a shape is drawn, through groups and frames', () => {
 
   it('refuses a note inside my own frame whose corner is outside the zone', () => {
     // The frame's corner and centre are in the free area; it reaches down over "Adviezen".
-    const f = frameRecord('shape:f', 600, 1300, { x: 900, y: -1050, authorId: 'dirk' })
+    const f = frameRecord('shape:f', 600, 1300, { x: advies.x - 68, y: -1050, authorId: 'dirk' })
     expect(judge(create(f)).ok).toBe(true)
-    const inside = note('shape:n', 100, 1100, f.id) // drawn at (1000, 50) on the page
+    const inside = note('shape:n', 100, 1100, f.id) // drawn at (advies.x + 32, 50) on the page
     expect(reasonOf(judge(create(f, inside)))).toContain('"Adviezen"')
     expect(reasonOf(judge(create(inside), [f]))).toContain('"Adviezen"')
   })
@@ -64,9 +66,9 @@ describe('zones by where a shape is drawn, through groups and frames', () => {
     if (!refused.ok) expect(refused.recordId).toBe('shape:n')
     // Within the free area, or into an open zone, it may go.
     expect(judge([move(g, { x: -1500 })], [g, inside, anchor]).ok).toBe(true)
-    expect(judge([move(g, { x: 530, y: 50 })], [g, inside, anchor]).ok).toBe(true)
+    expect(judge([move(g, { x: rodd, y: 50 })], [g, inside, anchor]).ok).toBe(true)
     // Someone else's note carried out of a zone where I may not change it: refused.
-    const mine = groupRecord('shape:g', { x: 530, y: 50, authorId: 'dirk' })
+    const mine = groupRecord('shape:g', { x: rodd, y: 50, authorId: 'dirk' })
     const theirs = { ...note('shape:t', 0, 0, mine.id), meta: { authorId: 'ina' } }
     const taken = judge([move(mine, { x: -1500 })], [mine, theirs])
     expect(taken.ok).toBe(false)
@@ -86,9 +88,9 @@ describe('zones by where a shape is drawn, through groups and frames', () => {
   })
 
   it('accepts an honest grouping of my notes: the group and the reparented notes in one batch', () => {
-    const a = note('shape:a', 530, 50)
-    const b = note('shape:b', 700, 60)
-    const g = groupRecord('shape:g', { x: 530, y: 50, authorId: 'dirk' })
+    const a = note('shape:a', rodd, 50)
+    const b = note('shape:b', rodd + 170, 60)
+    const g = groupRecord('shape:g', { x: rodd, y: 50, authorId: 'dirk' })
     const changes = [
       ...create(g),
       move(a, { parentId: g.id, x: 0, y: 0 }),
@@ -97,10 +99,11 @@ describe('zones by where a shape is drawn, through groups and frames', () => {
     expect(judge(changes, [a, b]).ok).toBe(true)
   })
   it('places a new group by the children the same batch gives it', () => {
-    // One child in "vragen", one far right in the free area: the group spans "Adviezen".
+    // One child in "vragen", one far right in the free area: the group's centre is in "Adviezen".
     const g = groupRecord('shape:g', { x: 30, y: 50, authorId: 'dirk' })
     const a = note('shape:a', 0, 0, g.id)
-    const b = note('shape:b', 2370, 0, g.id)
+    const b = note('shape:b', 2 * (advies.x + advies.w / 2 - 30) - 200, 0, g.id)
+    expect(b.x! + 30).toBeGreaterThan(advies.x + advies.w)
     const v = judge(create(g, a, b))
     expect(v.ok).toBe(false)
     if (!v.ok) expect(v.recordId).toBe('shape:g')

@@ -54,7 +54,7 @@ async function participant(name: string, role?: string) {
 
 /** A point inside a zone, away from its edges. */
 function inZone(zoneId: string, offset = 0) {
-  const rect = zoneRect(template.zones.find((z) => z.id === zoneId)!)
+  const rect = zoneRect(template, zoneId)
   return { x: rect.x + 40 + offset, y: rect.y + 60 }
 }
 

@@ -1,22 +1,24 @@
 import { type BoardRecord, DOCUMENT_ID, PAGE_ID, zoneFrameId } from '../../../templates/src/boardRecords'
-import { zoneRect } from '../../../templates/src/layout'
+import { boardLayout } from '../../../templates/src/layout'
 import type { Template } from '../../../templates/src/schema'
 
-/**
- * The records a meeting's board starts with: tldraw's document and page, and one locked frame
- * per zone of the method, at the template's layout, with a stable id the rules refer to.
- * Plain JSON in tldraw v5's record format (tests validate it with tldraw's own schema).
- */
 /** Fractional-index digits in order; 'a' plus one digit is a valid, sortable tldraw index. */
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
+/**
+ * The records a meeting's board starts with: tldraw's document and page, and one locked frame
+ * per zone of the method, where and as large as the board layout puts it (templates/src/layout.ts,
+ * the same rectangles the rules judge by), with a stable id the rules refer to.
+ * Plain JSON in tldraw v5's record format (tests validate it with tldraw's own schema).
+ */
 export function boardSeedRecords(template: Template, lang: 'nl' | 'en' = 'nl'): BoardRecord[] {
   const records: BoardRecord[] = [
     { id: DOCUMENT_ID, typeName: 'document', gridSize: 10, name: template.name[lang], meta: {} },
     { id: PAGE_ID, typeName: 'page', name: template.name[lang], index: 'a1', meta: {} },
   ]
+  const rects = boardLayout(template)
   template.zones.forEach((zone, i) => {
-    const rect = zoneRect(zone)
+    const rect = rects[i]!
     records.push({
       id: zoneFrameId(zone.id),
       typeName: 'shape',

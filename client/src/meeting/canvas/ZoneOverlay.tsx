@@ -26,7 +26,7 @@ export function ZoneOverlay() {
     const privateNow = view ? privateZonesAt(meeting.template, view.progress.phaseIndex) : new Set<string>()
     return meeting.template.zones.map((zone) => ({
       zone,
-      rect: zoneRect(zone),
+      rect: zoneRect(meeting.template, zone.id),
       state: me ? zoneState(accessFor(meeting.template, phaseId, zone.id, me.role)) : ('closed' as ZoneState),
       private: privateNow.has(zone.id),
     }))
