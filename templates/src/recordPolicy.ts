@@ -71,6 +71,7 @@ function batchBoard(
   const before: ShapeWorld = ctx.children
     ? { get: ctx.current, children: ctx.children }
     : shapeWorld(ctx.current, ctx.allShapes)
+  const created = new Set(changes.filter((c) => c.prev === null).map((c) => c.id))
   // Children after the batch: those before that the batch leaves alone, plus the batch's own.
   const batchByParent = new Map<string, BoardRecord[]>()
   for (const { next } of changes) {
@@ -89,6 +90,7 @@ function batchBoard(
       },
     },
     inBatch: (id) => batch.has(id),
+    createdInBatch: (id) => created.has(id),
     addedPerZone: new Map(),
     carried: new Set(),
   }

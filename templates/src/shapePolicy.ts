@@ -17,6 +17,8 @@ export interface BatchBoard {
   before: ShapeWorld
   after: ShapeWorld
   inBatch: (id: string) => boolean
+  /** Shapes this batch creates (the client's store may hold them already when it judges). */
+  createdInBatch: (id: string) => boolean
   /** Shapes each zone gains in this batch, per zone, for the quota. */
   addedPerZone: Map<string, number>
   /** Shapes already judged as carried along by a moved group or frame (judged once). */
@@ -155,10 +157,15 @@ function mayAdd(ctx: PolicyContext, board: BatchBoard, id: string, zoneId: strin
   return { ok: true }
 }
 
+/**
+ * My shapes in the zone before the batch. What the batch creates is counted by `addedPerZone`
+ * instead: the client judges a new note after tldraw has put it in the store, and counting it
+ * here too refused the last note a quota allows (the third of three questions).
+ */
 function countOwnShapesInZone(ctx: PolicyContext, board: BatchBoard, zoneId: string): number {
   let n = 0
   for (const shape of ctx.allShapes()) {
-    if (authorOf(shape) !== ctx.actor.participantId) continue
+    if (authorOf(shape) !== ctx.actor.participantId || board.createdInBatch(shape.id)) continue
     const zone = zoneOfShape(shape, board.before, ctx.rects)
     if (zone.ok && zone.zoneId === zoneId) n++
   }
