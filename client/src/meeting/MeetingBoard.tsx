@@ -1,6 +1,6 @@
 import '../styles/board.css'
 import 'tldraw/tldraw.css'
-import { useCallback, useEffect, useMemo, useRef } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { type Editor, react, useValue } from 'tldraw'
 import type { LocalizedText, Template } from '../../../templates/src/schema'
 import { meetingRoomId, type ParticipantView } from '../../../templates/src/wire'
@@ -15,7 +15,9 @@ import { keepBoardFitted } from './canvas/fitBoard'
 import { MeetingCanvasLayer } from './canvas/MeetingCanvasLayer'
 import { MeetingContext } from './canvas/meetingContext'
 import { privateVisibility } from './canvas/privateVisibility'
+import { sortIntoColumns } from './columns/sortIntoColumns'
 import { isDraft, keepDrafts } from './drafts/drafts'
+import { RatingList } from './list/RatingList'
 import { registerLocks } from './locks/registerLocks'
 import { MeetingChrome } from './MeetingChrome'
 import { MeetingState } from './meetingState'
@@ -73,6 +75,7 @@ export function MeetingBoard({
   const view = useValue('meeting view', () => meeting?.$view.get() ?? null, [meeting])
 
   const dismissTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const [editor, setEditor] = useState<Editor | null>(null)
   const onMount = useCallback(
     (editor: Editor) => {
       if (!meeting || !session) return undefined
@@ -86,7 +89,10 @@ export function MeetingBoard({
         if (dismissTimer.current) clearTimeout(dismissTimer.current)
         dismissTimer.current = setTimeout(() => session.dismissNotice(), LOCK_NOTICE_MS)
       }
+      // Before the locks: a note dragged into a W/N/K column is judged with the column's mark.
+      const stopSorting = sortIntoColumns(editor, meeting)
       const unregister = registerLocks(editor, meeting, showLockNotice)
+      setEditor(editor)
       const stopDrafts = keepDrafts(editor, meeting, meetingId)
       // Show the whole method board, clear of tldraw's own panels, until the person moves around.
       let stopFitting: (() => void) | null = null
@@ -98,6 +104,8 @@ export function MeetingBoard({
         stopFitting?.()
         stopDrafts()
         unregister()
+        stopSorting()
+        setEditor(null)
       }
     },
     [meeting, session, meetingId],
@@ -117,6 +125,7 @@ export function MeetingBoard({
             participantId={participant.id}
             connection={connection}
             serverOffset={serverOffset}
+            aside={meeting ? <RatingList editor={editor} meeting={meeting} /> : null}
           >
             <main className="board__canvas">
               {session && config && meeting ? (

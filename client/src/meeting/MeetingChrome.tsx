@@ -30,6 +30,8 @@ interface MeetingChromeProps {
   serverOffset: number
   /** The canvas. */
   children: ReactNode
+  /** Beside the canvas, before the participants: the notes list. */
+  aside?: ReactNode
 }
 
 /**
@@ -100,6 +102,7 @@ export function MeetingChrome(props: MeetingChromeProps) {
           {children}
           {ui && ui.view.progress.phaseIndex === -1 ? <GroundRulesOverlay {...ui} /> : null}
         </div>
+        {ui ? props.aside : null}
         {ui ? <ParticipantsPanel {...ui} /> : null}
       </div>
     </>

@@ -1,9 +1,10 @@
 import { useEditor, useValue } from 'tldraw'
+import { ColumnsOverlay } from '../columns/ColumnsOverlay'
 import { RatingOverlay } from './RatingOverlay'
 import { ZoneOverlay } from './ZoneOverlay'
 
 /**
- * What a meeting adds over the canvas: zone states and hints, ratings. Rendered in front of the
+ * What a meeting adds over the canvas: zone states and hints, W/N/K columns, marks. Rendered in front of the
  * shapes (zone frames are opaque) and moved with the camera, so children use page coordinates.
  */
 export function MeetingCanvasLayer() {
@@ -16,6 +17,7 @@ export function MeetingCanvasLayer() {
         style={{ transform: `scale(${camera.z}) translate(${camera.x}px, ${camera.y}px)` }}
       >
         <ZoneOverlay />
+        <ColumnsOverlay />
         <RatingOverlay />
       </div>
     </div>

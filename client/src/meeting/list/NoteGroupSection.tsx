@@ -1,0 +1,57 @@
+import { type KeyboardEvent, useId } from 'react'
+import type { ListNote, NoteGroup } from './groupNotes'
+import { NoteItem } from './NoteItem'
+import type { RatingT } from './ratingMessages'
+
+interface NoteGroupSectionProps {
+  group: NoteGroup
+  heading: string
+  authorOf: (note: ListNote) => string
+  scale: readonly string[] | null
+  t: RatingT
+  onMark: (note: ListNote, mark: string | null) => void
+  onKeyDown: (event: KeyboardEvent<HTMLLIElement>, note: ListNote) => void
+}
+
+/** One group of the list: a heading with its count, then its notes (or "none"). */
+export function NoteGroupSection({
+  group,
+  heading,
+  authorOf,
+  scale,
+  t,
+  onMark,
+  onKeyDown,
+}: NoteGroupSectionProps) {
+  const headingId = useId()
+  const key = group.mark ?? 'none'
+  return (
+    <section
+      className={`note-group note-group--${key}`}
+      aria-labelledby={headingId}
+      data-mark={group.mark ?? ''}
+    >
+      <h3 className="note-group__title" id={headingId}>
+        <span className="note-group__name">{heading}</span>{' '}
+        <span className="note-group__count">{group.notes.length}</span>
+      </h3>
+      {group.notes.length === 0 ? (
+        <p className="note-group__empty">{t('list.groupEmpty')}</p>
+      ) : (
+        <ul className="note-group__list">
+          {group.notes.map((note) => (
+            <NoteItem
+              key={note.id}
+              note={note}
+              author={authorOf(note)}
+              scale={scale}
+              t={t}
+              onMark={onMark}
+              onKeyDown={onKeyDown}
+            />
+          ))}
+        </ul>
+      )}
+    </section>
+  )
+}

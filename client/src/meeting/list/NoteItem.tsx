@@ -1,0 +1,64 @@
+import { type KeyboardEvent, useId } from 'react'
+import type { ListNote } from './groupNotes'
+import { markText, type RatingT } from './ratingMessages'
+
+interface NoteItemProps {
+  note: ListNote
+  author: string
+  /** The values the rater chooses from, in order; null: this person does not rate here. */
+  scale: readonly string[] | null
+  t: RatingT
+  onMark: (note: ListNote, mark: string | null) => void
+  onKeyDown: (event: KeyboardEvent<HTMLLIElement>, note: ListNote) => void
+}
+
+/**
+ * One note in the list: its text, who wrote it and its mark. The item itself takes focus (the
+ * arrow keys move between items, a letter marks it); for the rater its buttons, at least 24 px,
+ * follow it in the tab order, in a group named after the note; the chosen one is pressed, and
+ * pressing it again takes the mark away.
+ */
+export function NoteItem({ note, author, scale, t, onMark, onKeyDown }: NoteItemProps) {
+  const textId = useId()
+  const text = note.text === '' ? t('list.noText') : note.text
+  return (
+    <li
+      className="note-item"
+      data-note-id={note.id}
+      data-mark={note.mark ?? ''}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the list's keyboard model: an item takes focus so the arrow keys and W/N/K work on it
+      tabIndex={0}
+      aria-labelledby={textId}
+      onKeyDown={(event) => onKeyDown(event, note)}
+    >
+      <p className="note-item__text" id={textId}>
+        {text}
+      </p>
+      <p className="note-item__meta">
+        <span className="note-item__author">{t('list.by', { name: author })}</span>
+        {note.draft ? <span className="note-item__draft"> · {t('list.draft')}</span> : null}
+        {note.mark !== null && !scale ? (
+          <span className={`note-item__mark note-item__mark--${note.mark}`}>
+            {markText(t, note.mark, 'name')}
+          </span>
+        ) : null}
+      </p>
+      {scale ? (
+        <fieldset className="note-item__marks">
+          <legend className="visually-hidden">{t('list.marksFor', { text })}</legend>
+          {scale.map((value) => (
+            <button
+              key={value}
+              type="button"
+              className={`mark-button mark-button--${value}`}
+              aria-pressed={note.mark === value}
+              onClick={() => onMark(note, note.mark === value ? null : value)}
+            >
+              {/^\d+$/.test(value) ? value : markText(t, value, 'heading')}
+            </button>
+          ))}
+        </fieldset>
+      ) : null}
+    </li>
+  )
+}

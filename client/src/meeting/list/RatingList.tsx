@@ -1,0 +1,191 @@
+import '../../styles/ratingList.css'
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
+import { type Editor, type TLShapeId, useValue } from 'tldraw'
+import { RATING_VALUES } from '../../../../templates/src/marks'
+import { accessFor, findZone } from '../../../../templates/src/permissions'
+import { useLanguage } from '../../i18n/useT'
+import { markNote } from '../columns/markNote'
+import type { MeetingState } from '../meetingState'
+import { focusAfterMarking, groupByMark, type ListNote, listOrder, tallyOf } from './groupNotes'
+import { markForKey } from './markKeys'
+import { NoteGroupSection } from './NoteGroupSection'
+import { markText, type RatingT } from './ratingMessages'
+import { useRatingT } from './useRatingT'
+import { readZoneNotes } from './zoneNotes'
+import { zonesInPlay } from './zonesInPlay'
+
+interface RatingListProps {
+  editor: Editor | null
+  meeting: MeetingState
+}
+
+/**
+ * The list beside the canvas: the notes of the zone in play as text, with author and mark,
+ * grouped by mark (not rated yet, W, N, K) with counts, the same grouping the columns on the
+ * board show. Usable by keyboard and screen reader: headings per group, focusable items, the
+ * arrow keys between items, changes in the counts read out. It is where the inbrenger marks.
+ */
+export function RatingList({ editor, meeting }: RatingListProps) {
+  const t = useRatingT()
+  const language = useLanguage()
+  const headingId = useId()
+  const bodyId = useId()
+  const listRef = useRef<HTMLDivElement>(null)
+  const [collapsed, setCollapsed] = useState(false)
+  const [chosen, setChosen] = useState<string | null>(null)
+  const [announcement, setAnnouncement] = useState('')
+  const focusNext = useRef<string | null>(null)
+
+  const state = useValue('notes list', () => {
+    const view = meeting.$view.get()
+    const me = meeting.me()
+    const zones = view ? zonesInPlay(meeting.template, view.progress.phaseIndex, me?.role ?? null) : []
+    const zoneId = chosen !== null && zones.includes(chosen) ? chosen : (zones[0] ?? null)
+    const zone = zoneId ? findZone(meeting.template, zoneId) : undefined
+    if (!editor || !zone || !view) return null
+    const scale = zone.rating ? RATING_VALUES[zone.rating] : null
+    const rates =
+      me !== null && accessFor(meeting.template, meeting.phaseId(), zone.id, me.role).can.has('rate')
+    const names = new Map(view.participants.map((p) => [p.id, p.name]))
+    const groups = groupByMark(readZoneNotes(editor, meeting, zone.id), scale)
+    return { zones, zone, scale, rates: rates && scale !== null, names, groups, myId: meeting.participantId }
+  }, [editor, meeting, chosen])
+
+  // Counts changed (someone marked, added, removed): say the new tally, not at the first render.
+  const tally = state ? tallyOf(state.groups, (mark) => markText(t, mark, 'name')) : ''
+  const lastTally = useRef<string | null>(null)
+  useEffect(() => {
+    if (lastTally.current !== null && tally !== lastTally.current) setAnnouncement(t('list.tally', { tally }))
+    lastTally.current = tally
+  }, [tally, t])
+
+  // After a mark from the keyboard, focus goes where focusAfterMarking said, once the list is redrawn.
+  useEffect(() => {
+    const id = focusNext.current
+    if (!id || !listRef.current) return
+    const item = listRef.current.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(id)}"]`)
+    if (item) {
+      item.focus()
+      focusNext.current = null
+    }
+  })
+
+  if (!state) return null
+  const { zones, zone, scale, rates, names, groups, myId } = state
+
+  const mark = (note: ListNote, value: string | null) => {
+    if (!editor) return
+    const next = focusAfterMarking(groups, note.id)
+    if (!markNote(editor, meeting, note.id as TLShapeId, value)) return
+    focusNext.current = next ?? note.id
+    setAnnouncement(t('list.announce', { mark: markText(t, value, 'name'), text: note.text }))
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLLIElement>, note: ListNote) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return
+    const order = listOrder(groups)
+    const at = order.findIndex((n) => n.id === note.id)
+    const goTo = (index: number) => {
+      const target = order[Math.max(0, Math.min(order.length - 1, index))]
+      if (!target) return
+      listRef.current?.querySelector<HTMLElement>(`[data-note-id="${CSS.escape(target.id)}"]`)?.focus()
+    }
+    const moves: Record<string, () => void> = {
+      ArrowDown: () => goTo(at + 1),
+      ArrowUp: () => goTo(at - 1),
+      Home: () => goTo(0),
+      End: () => goTo(order.length - 1),
+    }
+    const move = event.target === event.currentTarget ? moves[event.key] : undefined
+    const value = rates && scale ? markForKey(event.key, scale) : undefined
+    if (!move && value === undefined) return
+    // Ours, not tldraw's shortcuts (N is its note tool).
+    event.preventDefault()
+    event.stopPropagation()
+    if (move) move()
+    else if (value !== undefined && value !== note.mark) mark(note, value)
+  }
+
+  const count = listOrder(groups).length
+  return (
+    <aside
+      className={collapsed ? 'notes-list notes-list--collapsed' : 'notes-list'}
+      aria-labelledby={headingId}
+      data-zone={zone.id}
+    >
+      <div className="notes-list__head">
+        <h2 className="notes-list__title" id={headingId}>
+          <span className="visually-hidden">{t('list.label', { zone: zone.title[language] })}</span>
+          <span aria-hidden="true">{zone.title[language]}</span>{' '}
+          <span className="notes-list__count">
+            {count === 1 ? t('list.countOne') : t('list.count', { count: String(count) })}
+          </span>
+        </h2>
+        <button
+          type="button"
+          className="notes-list__toggle"
+          aria-expanded={!collapsed}
+          aria-controls={bodyId}
+          onClick={() => setCollapsed((value) => !value)}
+        >
+          <span className="visually-hidden">{collapsed ? t('list.show') : t('list.hide')}</span>
+          <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <path
+              d={collapsed ? 'M10 3 5 8l5 5' : 'M6 3l5 5-5 5'}
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+        </button>
+      </div>
+      <div className="notes-list__body" id={bodyId} hidden={collapsed} ref={listRef}>
+        {zones.length > 1 ? (
+          <fieldset className="notes-list__zones">
+            <legend className="visually-hidden">{t('list.zoneSwitch')}</legend>
+            {zones.map((id) => (
+              <button
+                key={id}
+                type="button"
+                className="notes-list__zone"
+                aria-pressed={id === zone.id}
+                onClick={() => setChosen(id)}
+              >
+                {findZone(meeting.template, id)?.title[language] ?? id}
+              </button>
+            ))}
+          </fieldset>
+        ) : null}
+        {rates && zone.rating ? (
+          <p className="notes-list__howto">{t(`list.howTo.${zone.rating}`)}</p>
+        ) : scale ? (
+          <p className="notes-list__watching">{t('list.watching')}</p>
+        ) : null}
+        <p className="visually-hidden" aria-live="polite">
+          {announcement}
+        </p>
+        {count === 0 ? <p className="notes-list__empty">{t('list.empty')}</p> : null}
+        {groups.map((group) => (
+          <NoteGroupSection
+            key={group.mark ?? 'none'}
+            group={group}
+            heading={scale ? markText(t, group.mark, 'heading') : t('mark.all.heading')}
+            authorOf={(note) => authorName(note, names, myId, t)}
+            scale={rates ? scale : null}
+            t={t}
+            onMark={mark}
+            onKeyDown={onKeyDown}
+          />
+        ))}
+      </div>
+    </aside>
+  )
+}
+
+function authorName(note: ListNote, names: ReadonlyMap<string, string>, myId: string, t: RatingT): string {
+  if (note.authorId === null) return t('list.unknownAuthor')
+  const name = names.get(note.authorId) ?? t('list.unknownAuthor')
+  return note.authorId === myId ? `${name} (${t('list.you')})` : name
+}
