@@ -1,0 +1,174 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { roomProtocols } from '../templates/src/roomHandshake'
+import { freePort } from '../tests/helpers/serverProcess'
+import type { Endpoint } from './connection'
+import type { Framing } from './wire'
+
+const ROOT = path.resolve(import.meta.dirname, '..')
+const GC_PRELOAD = path.join(ROOT, 'bench/peers/gcOnSignal.mjs')
+
+/** The servers the bench can start, each in a child process of its own on its own port. */
+export type ServerKind = 'ours' | 'y-websocket' | 'hocuspocus'
+
+export const SERVER_LABELS: Record<ServerKind, string> = {
+  ours: 'ours',
+  'y-websocket': 'y-websocket 1.5.4 (Yjs 13, reference server)',
+  hocuspocus: 'Hocuspocus 4.7',
+}
+
+/**
+ * Our server's settings for the bench: every client comes from 127.0.0.1, so the per-address
+ * connection limit (50) and the rooms limit (2,000) would stop a capacity ramp before the server
+ * does. Everything else (message rates, presence limits, the guard) keeps its default.
+ */
+export const OURS_BENCH_ENV: Record<string, string> = {
+  LIMIT_CONNECTIONS_PER_ADDRESS: '1000000',
+  LIMIT_ROOMS: '1000000',
+  LIMIT_UNAUTHENTICATED_SOCKETS: '4096',
+}
+
+/** A memory reading taken inside the server right after a full GC (see peers/gcOnSignal.mjs). */
+export interface MemoryUsage {
+  rss: number
+  heapUsed: number
+  external: number
+  arrayBuffers: number
+}
+
+export interface RunningServer {
+  kind: ServerKind
+  port: number
+  pid: number
+  /** http://127.0.0.1:<port> */
+  base: string
+  framing: Framing
+  /** Our server's data dir (null for the peers, which run without storage). */
+  dataDir: string | null
+  endpoint(room: string, token?: string): Endpoint
+  /** Full GC in the server, then its memory usage. */
+  memory(): Promise<MemoryUsage>
+  output(): string
+  stop(options?: { keepData?: boolean }): Promise<void>
+}
+
+export interface StartOptions {
+  port?: number
+  dataDir?: string
+  env?: Record<string, string>
+}
+
+function command(kind: ServerKind): { args: string[]; probe: string } {
+  const node = ['--expose-gc', '--import', GC_PRELOAD]
+  switch (kind) {
+    case 'ours':
+      return {
+        args: ['--expose-gc', '--import', 'tsx', '--import', GC_PRELOAD, 'server/src/index.ts'],
+        probe: '/api/health',
+      }
+    case 'y-websocket':
+      return { args: [...node, 'node_modules/y-websocket-ref/bin/server.js'], probe: '/' }
+    case 'hocuspocus':
+      return { args: [...node, 'bench/peers/hocuspocusServer.mjs'], probe: '/' }
+  }
+}
+
+export async function startServer(kind: ServerKind, options: StartOptions = {}): Promise<RunningServer> {
+  const port = options.port ?? (await freePort())
+  const dataDir =
+    kind === 'ours' ? (options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'bench-ours-'))) : null
+  const { args, probe } = command(kind)
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...(kind === 'ours' ? OURS_BENCH_ENV : {}),
+    ...options.env,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    ...(dataDir ? { DATA_DIR: dataDir } : {}),
+  }
+  // y-websocket 1.5 keeps rooms in memory unless YPERSISTENCE is set (even to ''): keep it unset.
+  delete env.YPERSISTENCE
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let out = ''
+  let memoryWaiters: Array<(m: MemoryUsage) => void> = []
+  let pending = ''
+  child.stdout?.on('data', (chunk: Buffer) => {
+    pending += chunk.toString()
+    let nl = pending.indexOf('\n')
+    while (nl !== -1) {
+      const line = pending.slice(0, nl)
+      pending = pending.slice(nl + 1)
+      if (line.startsWith('bench-mem ')) {
+        const usage = JSON.parse(line.slice('bench-mem '.length)) as MemoryUsage
+        const waiters = memoryWaiters
+        memoryWaiters = []
+        for (const w of waiters) w(usage)
+      } else if (out.length < 200_000) out += `${line}\n`
+      nl = pending.indexOf('\n')
+    }
+  })
+  child.stderr?.on('data', (chunk: Buffer) => {
+    if (out.length < 200_000) out += chunk.toString()
+  })
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()))
+  const base = `http://127.0.0.1:${port}`
+  const framing: Framing = kind === 'hocuspocus' ? 'hocuspocus' : 'y-websocket'
+  const server: RunningServer = {
+    kind,
+    port,
+    pid: child.pid!,
+    base,
+    framing,
+    dataDir,
+    endpoint(room, token) {
+      const ws = base.replace(/^http/, 'ws')
+      if (kind === 'ours')
+        return { url: `${ws}/yjs/${room}`, protocols: roomProtocols(token), framing, docName: room }
+      if (kind === 'y-websocket') return { url: `${ws}/${room}`, protocols: [], framing, docName: room }
+      return { url: `${ws}/`, protocols: [], framing, docName: room }
+    },
+    memory() {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no memory reading in 10 s')), 10_000)
+        memoryWaiters.push((m) => {
+          clearTimeout(timer)
+          resolve(m)
+        })
+        child.kill('SIGUSR2')
+      })
+    },
+    output: () => out,
+    async stop(stopOptions) {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM')
+        const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000).unref())
+        if ((await Promise.race([exited, timeout])) === 'timeout') {
+          child.kill('SIGKILL')
+          await exited
+        }
+      }
+      if (dataDir && !stopOptions?.keepData) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${kind} server exited at start:\n${out.slice(-3000)}`)
+    try {
+      const res = await fetch(`${base}${probe}`, { signal: AbortSignal.timeout(2000) })
+      if (res.ok) return server
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      await server.stop()
+      throw new Error(`${kind} server did not answer in 60 s:\n${out.slice(-3000)}`)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
