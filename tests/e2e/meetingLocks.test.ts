@@ -108,7 +108,7 @@ it('the inbrenger only watches the gossip zone during gossip, on screen and on t
   await bea.getByRole('button', { name: 'Bijeenkomst wissen' }).click()
   await bea.getByRole('button', { name: 'Ja, alles wissen' }).click()
   await expect
-    .poll(() => piet.locator('.notice[role="alert"]').textContent(), { timeout: 4000 })
+    .poll(() => piet.locator('[role="alert"]').textContent(), { timeout: 4000 })
     .toMatch(/gewist/)
   await bea.waitForURL(`${e2e.server.url}/`)
 

@@ -8,6 +8,7 @@ import {
   defaultAssetUtils,
   defaultBindingUtils,
   defaultShapeUtils,
+  isEqual,
   type Signal,
   type TLInstancePresence,
   type TLRecord,
@@ -46,6 +47,19 @@ export interface BoardSessionOptions {
   isLocalOnly?: (record: TLRecord) => boolean
 }
 
+/**
+ * A shape this browser held when the session started over that the server does not hold the same
+ * way: a change of ours that never made it (refused, too big, or out of step). `server` is the
+ * server's version of the record, if it has one (plain JSON, not trusted).
+ */
+export interface LostShape {
+  local: TLRecord
+  server: unknown
+}
+
+/** Told, once the fresh document has synced and before the store takes the server's state. */
+export type RestartListener = (lost: readonly LostShape[], notice: BoardNotice) => void
+
 /** More restarts than this within RESTART_WINDOW_MS and we stop trying (something is badly wrong). */
 const MAX_RESTARTS = 5
 const RESTART_WINDOW_MS = 60_000
@@ -56,7 +70,8 @@ const RESTART_WINDOW_MS = 60_000
  * When the server refuses one of our updates (or closes the connection over one), every later
  * update from the same Yjs client would be refused as well. So the session starts over: a fresh
  * document with a new client id, synced from the server, replaces the store's content. The
- * refused change is undone, and the person is told why.
+ * refused change is undone, and the person is told why; what it held is handed to the restart
+ * listeners first (a meeting gives the author their text back, see meeting/returned).
  */
 export class BoardSession {
   readonly store: TLStore
@@ -81,6 +96,9 @@ export class BoardSession {
   private room: RoomConnection | null = null
   private unbind: (() => void) | null = null
   private restarts: number[] = []
+  /** Why the session is starting over, until the fresh document has synced. */
+  private restartNotice: BoardNotice | null = null
+  private readonly restartListeners = new Set<RestartListener>()
   private destroyed = false
 
   constructor(private readonly options: BoardSessionOptions) {
@@ -122,6 +140,12 @@ export class BoardSession {
     this.$readonlyWanted.set(readonly)
   }
 
+  /** Calls `listener` at every restart with the shapes that did not make it; returns the unsubscribe. */
+  onRestart(listener: RestartListener): () => void {
+    this.restartListeners.add(listener)
+    return () => this.restartListeners.delete(listener)
+  }
+
   dismissNotice(): void {
     this.$notice.set(null)
   }
@@ -153,13 +177,13 @@ export class BoardSession {
       // Reconnecting would resend the same update and fail the same way.
       if (event.code === CLOSE_TOO_BIG) this.restart({ kind: 'tooBig' })
       else if (event.code === CLOSE_BAD_UPDATE) this.restart({ kind: 'badUpdate' })
-      else if (event.code === CloseCode.meetingErased) {
-        this.$notice.set({ kind: 'erased' })
-        this.monitor.markClosed()
-      }
+      else if (event.code === CloseCode.meetingErased) this.erased()
     })
     void room.firstSync.then(() => {
       if (this.room !== room || this.destroyed) return
+      const notice = this.restartNotice
+      this.restartNotice = null
+      if (notice) this.reportLost(room, notice)
       const unbindStore = bindStoreToRoom(this.store, room, {
         defaultPageName: this.options.getDefaultPageName(),
         ...(this.options.isLocalOnly ? { isLocalOnly: this.options.isLocalOnly } : {}),
@@ -175,9 +199,50 @@ export class BoardSession {
     })
   }
 
+  /** Hands the shapes the store holds and the fresh room does not (or not the same) to the listeners. */
+  private reportLost(room: RoomConnection, notice: BoardNotice): void {
+    const localOnly = this.options.isLocalOnly ?? (() => false)
+    const lost: LostShape[] = []
+    for (const record of this.store.allRecords()) {
+      if (record.typeName !== 'shape' || localOnly(record)) continue
+      const server = room.records.get(record.id)
+      if (!isEqual(server, record)) lost.push({ local: record, server })
+    }
+    if (lost.length === 0) return
+    for (const listener of this.restartListeners) {
+      try {
+        listener(lost, notice)
+      } catch (error) {
+        console.error('Intervisiebord: a restart listener failed', error)
+      }
+    }
+  }
+
+  /**
+   * The facilitator erased the meeting (close 4410): leave the room and empty the store, so
+   * nothing of the meeting stays on this screen or in this tab's memory.
+   */
+  private erased(): void {
+    this.unbind?.()
+    this.unbind = null
+    const old = this.room
+    this.room = null
+    this.$room.set(null)
+    setTimeout(() => old?.destroy(), 0)
+    const content = this.store
+      .allRecords()
+      .filter((r) => r.typeName === 'shape' || r.typeName === 'binding' || r.typeName === 'asset')
+      .map((r) => r.id)
+    if (content.length > 0) this.store.mergeRemoteChanges(() => this.store.remove(content))
+    this.$notice.set({ kind: 'erased' })
+    this.monitor.markClosed()
+  }
+
   private restart(notice: BoardNotice): void {
     if (this.destroyed) return
     this.$notice.set(notice)
+    // The first reason counts: a second restart before the sync must not lose what the first held.
+    this.restartNotice ??= notice
     this.$restarting.set(true)
     this.unbind?.()
     this.unbind = null

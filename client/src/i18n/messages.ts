@@ -2,6 +2,7 @@ import { apiErrorMessages } from '../api/apiErrors'
 import { meetingBoardMessages } from '../meeting/boardMessages'
 import { joinMessages } from '../meeting/joinMessages'
 import { meetingMessages } from '../meeting/messages'
+import { stateMessages } from '../meeting/stateMessages'
 import { newMeetingMessages } from '../newMeeting/messages'
 
 /**
@@ -163,6 +164,7 @@ const nl = {
   ...newMeetingMessages.nl,
   ...meetingMessages.nl,
   ...meetingBoardMessages.nl,
+  ...stateMessages.nl,
   ...apiErrorMessages.nl,
   ...joinMessages.nl,
 }
@@ -171,6 +173,7 @@ const en: Record<keyof typeof nl, string> = {
   ...newMeetingMessages.en,
   ...meetingMessages.en,
   ...meetingBoardMessages.en,
+  ...stateMessages.en,
   ...apiErrorMessages.en,
   ...joinMessages.en,
 }

@@ -20,8 +20,12 @@ import { isDraft, keepDrafts } from './drafts/drafts'
 import { RatingList } from './list/RatingList'
 import { registerLocks } from './locks/registerLocks'
 import { MeetingChrome } from './MeetingChrome'
+import { MeetingErased } from './MeetingErased'
 import { MeetingState } from './meetingState'
 import { createMeetingUser } from './meetingUser'
+import { keepReturned } from './returned/keepReturned'
+import { ReturnedNotesPanel } from './returned/ReturnedNotesPanel'
+import { ReturnedStore } from './returned/returnedStore'
 
 interface MeetingBoardProps {
   meetingId: string
@@ -62,13 +66,23 @@ export function MeetingBoard({
     [session, template, participant.id],
   )
   useEffect(() => () => meeting?.destroy(), [meeting])
-  // An observer watches: tldraw's own read-only mode, so no tool even starts an edit.
+  // An observer watches, and after "Afgerond" everyone does: tldraw's own read-only mode.
   useEffect(
     () =>
       meeting && session
-        ? react('observer reads only', () => session.setReadonly(meeting.me()?.role === 'observer'))
+        ? react('read only', () =>
+            session.setReadonly(
+              meeting.me()?.role === 'observer' || !!meeting.$view.get()?.progress.finished,
+            ),
+          )
         : undefined,
     [meeting, session],
+  )
+  // My text the server did not take comes back to me (see meeting/returned).
+  const returned = useMemo(() => new ReturnedStore(meetingId, participant.id), [meetingId, participant.id])
+  useEffect(
+    () => (meeting && session ? keepReturned(session, meeting, returned) : undefined),
+    [meeting, session, returned],
   )
   const connection = useValue('connection', () => session?.$connection.get() ?? 'connecting', [session])
   const notice = useValue('notice', () => session?.$notice.get() ?? null, [session])
@@ -111,6 +125,7 @@ export function MeetingBoard({
     [meeting, session, meetingId],
   )
   const visibility = useMemo(() => (meeting ? privateVisibility(meeting) : undefined), [meeting])
+  if (notice?.kind === 'erased') return <MeetingErased meetingId={meetingId} />
 
   return (
     <BoardConnectionContext.Provider value={connection}>
@@ -141,6 +156,7 @@ export function MeetingBoard({
               ) : (
                 <BoardLoading connection={connection} />
               )}
+              {meeting ? <ReturnedNotesPanel store={returned} meeting={meeting} editor={editor} /> : null}
             </main>
           </MeetingChrome>
           {notice && session ? (

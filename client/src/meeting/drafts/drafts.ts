@@ -25,9 +25,20 @@ export function markIfDraft(editor: Editor, meeting: MeetingState, shape: TLShap
   return { ...shape, meta: { ...shape.meta, draft: true } }
 }
 
+const KEY_PREFIX = 'intervisiebord.drafts.'
+
+/** Forgets every draft of a meeting kept in this browser (the meeting was erased). */
+export function forgetDrafts(meetingId: string): void {
+  const prefix = `${KEY_PREFIX}${meetingId}.`
+  for (let i = localStorage.length - 1; i >= 0; i--) {
+    const key = localStorage.key(i)
+    if (key?.startsWith(prefix)) localStorage.removeItem(key)
+  }
+}
+
 /** Restores this browser's drafts, keeps them saved, and publishes them once their zone opens up. */
 export function keepDrafts(editor: Editor, meeting: MeetingState, meetingId: string): () => void {
-  const key = `intervisiebord.drafts.${meetingId}.${meeting.participantId}`
+  const key = `${KEY_PREFIX}${meetingId}.${meeting.participantId}`
   const saved = readSaved(key)
   if (saved.length > 0) {
     editor.store.mergeRemoteChanges(() => {

@@ -1,0 +1,45 @@
+import { useEffect } from 'react'
+import { LanguageToggle } from '../i18n/LanguageToggle'
+import { useT } from '../i18n/useT'
+import { Brand } from '../ui/Brand'
+import { useDocumentTitle } from '../ui/useDocumentTitle'
+import { forgetDrafts } from './drafts/drafts'
+import { forgetMeeting } from './meetingAccess'
+import { forgetReturned } from './returned/returnedStore'
+
+/**
+ * What everyone sees once the facilitator erased the meeting (close 4410): no board, no names,
+ * only the explanation. What this browser kept of the meeting (session, drafts, returned notes)
+ * goes too: after the meeting it need not stay anywhere.
+ */
+export function MeetingErased({ meetingId }: { meetingId: string }) {
+  const t = useT()
+  useDocumentTitle(`${t('erased.title')} — ${t('app.name')}`)
+  useEffect(() => {
+    forgetMeeting(meetingId)
+    forgetDrafts(meetingId)
+    forgetReturned(meetingId)
+  }, [meetingId])
+  return (
+    <div className="front">
+      <header className="front__header">
+        <Brand asLink />
+        <LanguageToggle />
+      </header>
+      <main className="front__main">
+        <section className="front__intro">
+          <h1 className="front__title">{t('erased.title')}</h1>
+          {/* An alert, as the toast was: a screen reader hears why the board went away. */}
+          <p className="front__lead" role="alert">
+            {t('erased.body')}
+          </p>
+          <p>
+            <a className="button button--primary" href="/">
+              {t('erased.toFront')}
+            </a>
+          </p>
+        </section>
+      </main>
+    </div>
+  )
+}

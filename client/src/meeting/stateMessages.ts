@@ -1,0 +1,53 @@
+import { defineMessages } from '../i18n/defineMessages'
+
+/** Texts of the returned notes, the erased meeting and presence. Dutch first; English the same keys. */
+export const stateMessages = defineMessages(
+  {
+    'returned.title': 'Teruggekomen notities',
+    'returned.intro':
+      'Deze tekst van jou kon de server niet (meer) op het bord zetten, bijvoorbeeld omdat de fase verder was toen je weer verbinding had. Alleen jij ziet hem.',
+    'returned.why': 'Waarom: {reason}',
+    'returned.copy': 'Tekst kopiëren',
+    'returned.copied': 'Gekopieerd',
+    'returned.copyFailed': 'Kopiëren lukte niet; selecteer de tekst en kopieer hem zelf.',
+    'returned.place': 'Op het bord zetten',
+    'returned.placeFailed': 'Dat lukte niet; zie de melding bovenaan.',
+    'returned.nowhere': 'Je kunt nu nergens op het bord schrijven; bewaar de tekst met Kopiëren.',
+    'returned.discard': 'Weggooien',
+    'returned.show': 'Teruggekomen notities tonen ({count})',
+    'returned.hide': 'Teruggekomen notities verbergen',
+
+    'erased.title': 'Deze bijeenkomst is gewist',
+    'erased.body':
+      'De begeleider heeft de bijeenkomst gewist: het bord, alle notities, de namen en de links bestaan niet meer, ook niet op de server. Wat je voor jezelf in deze browser bewaarde, is ook weggehaald.',
+    'erased.toFront': 'Naar de startpagina',
+
+    'presence.online': 'online',
+    'presence.away': 'even weg',
+    'presence.left': 'niet aanwezig',
+  },
+  {
+    'returned.title': 'Returned notes',
+    'returned.intro':
+      'The server could not (or could no longer) put this text of yours on the board, for instance because the phase had moved on by the time you were back online. Only you can see it.',
+    'returned.why': 'Why: {reason}',
+    'returned.copy': 'Copy text',
+    'returned.copied': 'Copied',
+    'returned.copyFailed': 'Copying did not work; select the text and copy it yourself.',
+    'returned.place': 'Put on the board',
+    'returned.placeFailed': 'That did not work; see the message at the top.',
+    'returned.nowhere': 'You cannot write anywhere on the board now; keep the text with Copy.',
+    'returned.discard': 'Discard',
+    'returned.show': 'Show returned notes ({count})',
+    'returned.hide': 'Hide returned notes',
+
+    'erased.title': 'This meeting has been erased',
+    'erased.body':
+      'The facilitator has erased the meeting: the board, every note, the names and the links no longer exist, on the server either. What you kept for yourself in this browser has been removed too.',
+    'erased.toFront': 'To the front page',
+
+    'presence.online': 'online',
+    'presence.away': 'away',
+    'presence.left': 'not present',
+  },
+)
