@@ -1,3 +1,4 @@
+import { COLUMN_HEADING, hasRatingColumns } from './ratingColumns'
 import type { Template, Zone } from './schema'
 import { areaFor, type Rect, slotGrid } from './slots'
 import { expectedNotes } from './zoneCapacity'
@@ -32,10 +33,11 @@ export const CELL_WIDTH = areaFor(2, 1).w + 2 * ZONE_PADDING
 export const CELL_HEIGHT = headerHeight(2) + areaFor(1, 1).h + ZONE_PADDING
 
 /**
- * The part of the canvas a zone in play should fill on a 1024x768 tablet (with the side panel
- * folded): zones take the shape, among those that hold their notes, that shows best there.
+ * The part of the canvas a zone in play should fill: what is left on a 1280x800 laptop with both
+ * side panels open, or on a 1024x768 tablet with the participants folded. Zones take the shape,
+ * among those that hold their notes, that shows best there.
  */
-const REFERENCE_VIEW = { w: 940, h: 460 }
+const REFERENCE_VIEW = { w: 660, h: 470 }
 
 export interface ZoneRect {
   zoneId: string
@@ -64,6 +66,17 @@ export function boardLayout(template: Template): readonly ZoneRect[] {
   return rects
 }
 
+/**
+ * Where a zone's notes go: its slot area, below the column headings in a zone with W/N/K
+ * columns (ratingColumns.ts heads each column inside the slot area).
+ */
+export function noteArea(template: Template, zoneId: string): Rect {
+  const { slotArea } = zoneRect(template, zoneId)
+  const zone = template.zones.find((z) => z.id === zoneId)
+  if (!hasRatingColumns(zone)) return slotArea
+  return { ...slotArea, y: slotArea.y + COLUMN_HEADING, h: slotArea.h - COLUMN_HEADING }
+}
+
 /** Where one zone sits on the page; throws for a zone the template does not have. */
 export function zoneRect(template: Template, zoneId: string): ZoneRect {
   const rect = boardLayout(template).find((r) => r.zoneId === zoneId)
@@ -79,11 +92,12 @@ export function zoneRect(template: Template, zoneId: string): ZoneRect {
 export function zoneFocus(template: Template, zoneId: string, notes: readonly Rect[] = []): Rect {
   const rect = zoneRect(template, zoneId)
   const zone = template.zones.find((z) => z.id === zoneId)!
-  const { cols } = slotGrid(rect.slotArea)
+  const area = noteArea(template, zoneId)
+  const { cols } = slotGrid(area)
   const count = expectedNotes(template, zone)
   const used = areaFor(Math.min(cols, count), Math.ceil(count / Math.max(1, cols)))
-  let right = rect.slotArea.x + used.w + ZONE_PADDING
-  let bottom = rect.slotArea.y + used.h + ZONE_PADDING
+  let right = area.x + used.w + ZONE_PADDING
+  let bottom = area.y + used.h + ZONE_PADDING
   for (const note of notes) {
     right = Math.max(right, note.x + note.w + ZONE_PADDING)
     bottom = Math.max(bottom, note.y + note.h + ZONE_PADDING)
@@ -134,7 +148,11 @@ function zoneNeed(template: Template, zone: Zone): { w: number; h: number } {
     const w = Math.max(CELL_WIDTH, area.w + 2 * ZONE_PADDING)
     // A wider zone may hold more columns than asked: fewer rows are then needed.
     const rows = Math.ceil(count / slotGrid({ x: 0, y: 0, w: w - 2 * ZONE_PADDING, h: 0 }).cols)
-    const h = Math.max(CELL_HEIGHT, headerHeight(linesOf(zone, w)) + areaFor(1, rows).h + ZONE_PADDING)
+    const headings = hasRatingColumns(zone) ? COLUMN_HEADING : 0
+    const h = Math.max(
+      CELL_HEIGHT,
+      headerHeight(linesOf(zone, w)) + headings + areaFor(1, rows).h + ZONE_PADDING,
+    )
     const zoom = Math.min(REFERENCE_VIEW.w / w, REFERENCE_VIEW.h / h)
     if (zoom > best.zoom) best = { w, h, zoom }
   }

@@ -3,8 +3,8 @@ import type { RoleId, Template, Zone } from './schema'
 /**
  * How many notes a zone should have room for: what the method will put in it. A zone's own
  * `expectedNotes` wins; else every phase that lets roles add to the zone counts the people in
- * those roles (by the method's largest group) times their quota, or one note each where the
- * phase sets no quota. Notes stay on the board from phase to phase, so the phases add up.
+ * those roles (in the method's usual group) times their quota, or one note each where the phase
+ * sets no quota. Notes stay on the board from phase to phase, so the phases add up.
  */
 export function expectedNotes(template: Template, zone: Zone): number {
   if (zone.expectedNotes !== undefined) return zone.expectedNotes
@@ -30,12 +30,13 @@ export const MIN_EXPECTED_NOTES = 2
 export const MAX_EXPECTED_NOTES = 24
 
 /**
- * People who may hold a role in the method's largest group: one facilitator, one inbrenger
- * (and one note-taker, if the method has one); the rest are participants, or split between the
- * inner and outer circle of a fishbowl.
+ * People who may hold a role in the method's usual group (its ideal size, else its largest): one
+ * facilitator, one inbrenger (and one note-taker, if the method has one); the rest are
+ * participants, or split between the inner and outer circle of a fishbowl. A larger group still
+ * fits where a zone's row or column gives it room; past that, notes stack (slots.ts).
  */
 export function peopleInRole(template: Template, role: RoleId): number {
-  const size = template.groupSize.max
+  const size = template.groupSize.ideal ?? template.groupSize.max
   const singles = template.roles.filter((r) => SINGLE_ROLES.has(r)).length
   const group = Math.max(1, size - singles)
   switch (role) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { zoneRect } from '../../templates/src/layout'
+import { noteArea } from '../../templates/src/layout'
 import type { Actor } from '../../templates/src/recordPolicy'
 import { slotsFor } from '../../templates/src/slots'
 import { noteRecord } from '../helpers/records'
@@ -17,7 +17,7 @@ describe.each([...builtinTemplates().values()].map((t) => [t.id, t] as const))('
   it('lets the begeleider move anyone’s note to another slot of its zone, in every phase', () => {
     for (const phase of [{ id: '' }, ...t.phases]) {
       for (const zone of t.zones) {
-        const [from, to] = slotsFor(zoneRect(t, zone.id).slotArea, 2)
+        const [from, to] = slotsFor(noteArea(t, zone.id), 2)
         const theirs = noteRecord({ id: 'shape:n', ...from!, authorId: 'dirk', text: 'vraag' })
         const moved = { ...theirs, x: to!.x, y: to!.y }
         const v = judgeOnBoard(t, phase.id, bea, [{ id: theirs.id, prev: theirs, next: moved }], [theirs])
@@ -28,7 +28,7 @@ describe.each([...builtinTemplates().values()].map((t) => [t.id, t] as const))('
 
   it('does not let a participant move someone else’s note', () => {
     const zone = t.zones[0]!
-    const [from, to] = slotsFor(zoneRect(t, zone.id).slotArea, 2)
+    const [from, to] = slotsFor(noteArea(t, zone.id), 2)
     const theirs = noteRecord({ id: 'shape:n', ...from!, authorId: 'ina', text: 'vraag' })
     const moved = { ...theirs, x: to!.x, y: to!.y }
     const dirk: Actor = { participantId: 'dirk', role: 'deelnemer' }

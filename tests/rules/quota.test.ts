@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BoardRecord } from '../../templates/src/boardRecords'
-import { zoneRect } from '../../templates/src/layout'
+import { noteArea } from '../../templates/src/layout'
 import { quotaLeft } from '../../templates/src/quota'
 import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
 import { slotsFor } from '../../templates/src/slots'
@@ -16,7 +16,7 @@ import { judgeOnBoard } from './judgeOnBoard'
 const t = builtinTemplates().get('warm-neutraal-koud')!
 const PHASE = 'vragen-formuleren'
 const dirk: Actor = { participantId: 'dirk', role: 'deelnemer' }
-const slots = slotsFor(zoneRect(t, 'vragen').slotArea, 8)
+const slots = slotsFor(noteArea(t, 'vragen'), 8)
 const question = (i: number, author = 'dirk') =>
   noteRecord({ id: `shape:${author}${i}`, ...slots[i]!, authorId: author, text: `vraag ${i}` })
 const create = (r: BoardRecord): RecordChange => ({ id: r.id, prev: null, next: r })

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
 import { zoneFrameId } from '../../templates/src/boardRecords'
-import { boardLayout, CELL_GAP, zoneAtPoint, zoneFocus, zoneRect } from '../../templates/src/layout'
+import { boardLayout, CELL_GAP, noteArea, zoneAtPoint, zoneFocus, zoneRect } from '../../templates/src/layout'
+import { ratingColumns } from '../../templates/src/ratingColumns'
 import { parseTemplate, type Template } from '../../templates/src/schema'
 import { intersects, NOTE_SIZE, slotsFor } from '../../templates/src/slots'
 import { expectedNotes, peopleInRole } from '../../templates/src/zoneCapacity'
@@ -38,7 +39,7 @@ describe.each(templates.map((t) => [t.id, t] as const))('%s', (_id, t: Template)
     for (const zone of t.zones) {
       const rect = zoneRect(t, zone.id)
       const count = expectedNotes(t, zone)
-      const slots = slotsFor(rect.slotArea, count)
+      const slots = slotsFor(noteArea(t, zone.id), count)
       expect(slots, zone.id).toHaveLength(count)
       for (const s of slots) {
         expect(s.x).toBeGreaterThanOrEqual(rect.x)
@@ -75,7 +76,7 @@ describe.each(templates.map((t) => [t.id, t] as const))('%s', (_id, t: Template)
       expect(focus.y).toBe(rect.y)
       expect(focus.w).toBeLessThanOrEqual(rect.w)
       expect(focus.h).toBeLessThanOrEqual(rect.h)
-      for (const s of slotsFor(rect.slotArea, expectedNotes(t, zone))) {
+      for (const s of slotsFor(noteArea(t, zone.id), expectedNotes(t, zone))) {
         expect(s.x + s.w).toBeLessThanOrEqual(focus.x + focus.w)
         expect(s.y + s.h).toBeLessThanOrEqual(focus.y + focus.h)
       }
@@ -84,13 +85,13 @@ describe.each(templates.map((t) => [t.id, t] as const))('%s', (_id, t: Template)
 })
 
 describe('zone sizes follow what the method puts in them', () => {
-  it('method 5: room for every participant of the largest group to ask three questions', () => {
+  it('method 5: room for every participant of the usual group to ask three questions', () => {
     const t = byId('warm-neutraal-koud')
     const vragen = t.zones.find((z) => z.id === 'vragen')!
-    expect(peopleInRole(t, 'deelnemer')).toBe(t.groupSize.max - 2)
-    expect(expectedNotes(t, vragen)).toBe(3 * (t.groupSize.max - 2))
+    expect(peopleInRole(t, 'deelnemer')).toBe(t.groupSize.ideal! - 2)
+    expect(expectedNotes(t, vragen)).toBe(3 * (t.groupSize.ideal! - 2))
     // Nine questions (three participants) fit with room to spare, none over another.
-    const nine = slotsFor(zoneRect(t, 'vragen').slotArea, 9)
+    const nine = slotsFor(noteArea(t, 'vragen'), 9)
     expect(nine).toHaveLength(9)
   })
 
@@ -100,10 +101,8 @@ describe('zone sizes follow what the method puts in them', () => {
     raw.zones.find((z) => z.id === 'casus')!.expectedNotes = 12
     const parsed = parseTemplate(raw)
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
-    const before = zoneRect(byId('warm-neutraal-koud'), 'casus')
-    const after = zoneRect(parsed.template, 'casus')
-    expect(slotsFor(after.slotArea, 12)).toHaveLength(12)
-    expect(slotsFor(before.slotArea, 12).length).toBeLessThan(12)
+    expect(slotsFor(noteArea(parsed.template, 'casus'), 12)).toHaveLength(12)
+    expect(slotsFor(noteArea(byId('warm-neutraal-koud'), 'casus'), 12).length).toBeLessThan(12)
     const again = parseTemplate(file!.raw)
     if (!again.ok) throw new Error('parse')
     expect(boardLayout(again.template)).toEqual(boardLayout(byId('warm-neutraal-koud')))
@@ -121,7 +120,14 @@ describe('zone sizes follow what the method puts in them', () => {
     })
     const parsed = parseTemplate(raw)
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
-    expect(slotsFor(zoneRect(parsed.template, 'oogst').slotArea, 60)).toHaveLength(60)
+    expect(slotsFor(noteArea(parsed.template, 'oogst'), 60)).toHaveLength(60)
+  })
+
+  it('keeps the notes of a W/N/K zone below its column headings', () => {
+    const t = byId('warm-neutraal-koud')
+    const columns = ratingColumns(zoneRect(t, 'vragen'), zoneRect(t, 'vragen').slotArea)
+    for (const slot of slotsFor(noteArea(t, 'vragen'), 12))
+      for (const c of columns) expect(slot.y).toBeGreaterThanOrEqual(c.area.y)
   })
 
   it('refuses an expectedNotes that is not a positive whole number', () => {
