@@ -1,6 +1,7 @@
 import { apiErrorMessages } from '../api/apiErrors'
 import { meetingBoardMessages } from '../meeting/boardMessages'
 import { joinMessages } from '../meeting/joinMessages'
+import { layoutMessages } from '../meeting/layout/layoutMessages'
 import { meetingMessages } from '../meeting/messages'
 import { stateMessages } from '../meeting/stateMessages'
 import { newMeetingMessages } from '../newMeeting/messages'
@@ -167,6 +168,7 @@ const nl = {
   ...stateMessages.nl,
   ...apiErrorMessages.nl,
   ...joinMessages.nl,
+  ...layoutMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
   ...coreEn,
@@ -176,6 +178,7 @@ const en: Record<keyof typeof nl, string> = {
   ...stateMessages.en,
   ...apiErrorMessages.en,
   ...joinMessages.en,
+  ...layoutMessages.en,
 }
 
 export type MessageKey = keyof typeof nl

@@ -11,12 +11,14 @@ import { useServerConfig } from '../board/useServerConfig'
 import { useBoardSession } from '../collab/useBoardSession'
 import { useLanguage, useT } from '../i18n/useT'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
-import { keepBoardFitted } from './canvas/fitBoard'
 import { MeetingCanvasLayer } from './canvas/MeetingCanvasLayer'
 import { MeetingContext } from './canvas/meetingContext'
 import { privateVisibility } from './canvas/privateVisibility'
 import { sortIntoColumns } from './columns/sortIntoColumns'
 import { isDraft, keepDrafts } from './drafts/drafts'
+import { CanvasActions } from './layout/CanvasActions'
+import { FoldedStylePanel } from './layout/FoldedStylePanel'
+import { MeetingLayout } from './layout/meetingLayout'
 import { RatingList } from './list/RatingList'
 import { registerLocks } from './locks/registerLocks'
 import { MeetingChrome } from './MeetingChrome'
@@ -36,7 +38,13 @@ interface MeetingBoardProps {
   serverOffset: number
 }
 
-const extraComponents = { InFrontOfTheCanvas: MeetingCanvasLayer }
+/** The method's board has one page: no page menu, and room on top for the meeting's own bar. */
+const extraComponents = {
+  InFrontOfTheCanvas: MeetingCanvasLayer,
+  TopPanel: CanvasActions,
+  StylePanel: FoldedStylePanel,
+  PageMenu: null,
+}
 /** How long a lock message stays before it goes away by itself. */
 const LOCK_NOTICE_MS = 6000
 
@@ -66,6 +74,10 @@ export function MeetingBoard({
     [session, template, participant.id],
   )
   useEffect(() => () => meeting?.destroy(), [meeting])
+  const layout = useMemo(
+    () => (meeting && session ? new MeetingLayout(meeting, session) : null),
+    [meeting, session],
+  )
   // An observer watches, and after "Afgerond" everyone does: tldraw's own read-only mode.
   useEffect(
     () =>
@@ -108,21 +120,17 @@ export function MeetingBoard({
       const unregister = registerLocks(editor, meeting, showLockNotice)
       setEditor(editor)
       const stopDrafts = keepDrafts(editor, meeting, meetingId)
-      // Show the whole method board, clear of tldraw's own panels, until the person moves around.
-      let stopFitting: (() => void) | null = null
-      const frame = requestAnimationFrame(() => {
-        stopFitting = keepBoardFitted(editor, meeting.template)
-      })
+      // Slots, the phase's view, Shift+N, following: after the locks (see MeetingLayout.attach).
+      const detachLayout = layout?.attach(editor)
       return () => {
-        cancelAnimationFrame(frame)
-        stopFitting?.()
+        detachLayout?.()
         stopDrafts()
         unregister()
         stopSorting()
         setEditor(null)
       }
     },
-    [meeting, session, meetingId],
+    [meeting, session, meetingId, layout],
   )
   const visibility = useMemo(() => (meeting ? privateVisibility(meeting) : undefined), [meeting])
   if (notice?.kind === 'erased') return <MeetingErased meetingId={meetingId} />

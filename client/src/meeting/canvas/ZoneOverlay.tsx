@@ -1,7 +1,14 @@
-import { useValue } from 'tldraw'
-import { zoneRect } from '../../../../templates/src/layout'
+import '../../styles/layout.css'
+import type { CSSProperties } from 'react'
+import { useEditor, useValue } from 'tldraw'
+import { boardLayout } from '../../../../templates/src/layout'
 import { accessFor, privateZonesAt, type ZoneState, zoneState } from '../../../../templates/src/permissions'
 import { useLanguage, useT } from '../../i18n/useT'
+import { useMeetingLayout } from '../layout/layoutContext'
+import { QuotaHint } from '../layout/QuotaHint'
+import { myQuota } from '../layout/quotaCount'
+import { tidyZone } from '../layout/tidyZone'
+import { zonesInView } from '../layout/zonesInView'
 import { useMeeting } from './meetingContext'
 
 const STATE_KEYS = {
@@ -13,35 +20,70 @@ const STATE_KEYS = {
 /**
  * On the canvas, in page coordinates: for every zone its title in my language (the frame's own
  * label is hidden), its state for *me* in this phase (open, watch-only, closed), whether notes are
- * private for now, and its hint. Follows phase, role and language changes live.
+ * private for now, its hint, and what my quota there leaves. Zones the phase does not bring into
+ * view step back (dimmed). The begeleider can tidy a zone from its header. Follows phase, role
+ * and language changes live.
  */
 export function ZoneOverlay() {
+  const editor = useEditor()
   const meeting = useMeeting()
+  const layout = useMeetingLayout()
   const t = useT()
   const language = useLanguage()
   const zones = useValue('zone states', () => {
     const me = meeting.me()
     const view = meeting.$view.get()
     const phaseId = meeting.phaseId()
-    const privateNow = view ? privateZonesAt(meeting.template, view.progress.phaseIndex) : new Set<string>()
-    return meeting.template.zones.map((zone) => ({
+    const phaseIndex = view?.progress.phaseIndex ?? -1
+    const privateNow = view ? privateZonesAt(meeting.template, phaseIndex) : new Set<string>()
+    const focused =
+      layout?.$wholeBoard.get() || view?.progress.finished
+        ? []
+        : zonesInView(meeting.template, phaseIndex, me?.role ?? null)
+    const rects = boardLayout(meeting.template)
+    return meeting.template.zones.map((zone, i) => ({
       zone,
-      rect: zoneRect(meeting.template, zone.id),
+      rect: rects[i]!,
       state: me ? zoneState(accessFor(meeting.template, phaseId, zone.id, me.role)) : ('closed' as ZoneState),
       private: privateNow.has(zone.id),
+      aside: focused.length > 0 && !focused.includes(zone.id),
+      quota: myQuota(editor, meeting, zone.id),
+      tidy: me?.role === 'begeleider' && !view?.progress.finished,
     }))
-  }, [meeting])
+  }, [editor, meeting, layout])
   return (
     <>
-      {zones.map(({ zone, rect, state, private: isPrivate }) => (
+      {zones.map(({ zone, rect, state, private: isPrivate, aside, quota, tidy }) => (
         <div
           key={zone.id}
-          className={`zone-overlay zone-overlay--${state}`}
-          style={{ transform: `translate(${rect.x}px, ${rect.y}px)`, width: rect.w, height: rect.h }}
+          className={`zone-overlay zone-overlay--${state}${aside ? ' zone-overlay--aside' : ''}`}
+          style={
+            {
+              transform: `translate(${rect.x}px, ${rect.y}px)`,
+              width: rect.w,
+              height: rect.h,
+              '--hint-lines': rect.hintLines,
+            } as CSSProperties
+          }
           data-zone={zone.id}
           data-state={state}
+          data-aside={aside || undefined}
         >
           <span className="zone-overlay__title">{zone.title[language]}</span>
+          <span className="zone-overlay__lead">
+            {quota ? <QuotaHint zoneId={zone.id} quota={quota} className="zone-overlay__quota" /> : null}
+            {tidy ? (
+              <button
+                type="button"
+                className="zone-overlay__tidy"
+                title={t('layout.tidy.title', { zone: zone.title[language] })}
+                onPointerDown={(event) => event.stopPropagation()}
+                onClick={() => tidyZone(editor, meeting, zone.id)}
+              >
+                {t('layout.tidy')}
+              </button>
+            ) : null}
+          </span>
           <span className="zone-overlay__badge">
             {t(STATE_KEYS[state])}
             {isPrivate ? ` · ${t('meeting.zone.private')}` : ''}

@@ -1,47 +1,59 @@
-import { type Editor, react } from 'tldraw'
-import { boardLayout } from '../../../../templates/src/layout'
+import type { Editor } from 'tldraw'
+import { boardLayout, zoneFocus } from '../../../../templates/src/layout'
 import type { Template } from '../../../../templates/src/schema'
+import type { Rect } from '../../../../templates/src/slots'
+import { cameraFor, type Margins, READABLE_ZOOM, unionOf } from '../layout/cameraFit'
+import { zoneOnBoard } from '../locks/boardPolicy'
+import type { MeetingState } from '../meetingState'
 
-/** Room that tldraw's own panels take at the edges of the canvas (menu, style panel, toolbar). */
-const MARGIN = { left: 24, top: 64, right: 190, bottom: 84 }
+/**
+ * Room that tldraw's own bars take at the edges of the canvas: the menu and our action bar at the
+ * top, the tools at the bottom. The style panel is folded (FoldedStylePanel), so the right side
+ * stays free.
+ */
+export const CANVAS_MARGINS: Margins = { left: 12, top: 58, right: 12, bottom: 78 }
+/** Below this canvas width tldraw moves undo, redo and friends into a row above its tools. */
+const QUICK_ACTIONS_BELOW = 840
+const QUICK_ACTIONS_ROW = 46
 
-/** Moves the camera so the method's whole board is visible, not under tldraw's panels. */
+/** The margins for a canvas of this width. */
+export function canvasMargins(width: number): Margins {
+  return width < QUICK_ACTIONS_BELOW
+    ? { ...CANVAS_MARGINS, bottom: CANVAS_MARGINS.bottom + QUICK_ACTIONS_ROW }
+    : CANVAS_MARGINS
+}
+/** A zone's title sits above it: a fitted view includes it. */
+const TITLE_ROOM = 40
+
+/** Moves the camera so the method's whole board is visible, clear of tldraw's bars. */
 export function fitBoard(editor: Editor, template: Template): void {
-  const rects = boardLayout(template)
-  if (rects.length === 0) return
-  // Frames carry their title above them: leave room for it.
-  const minX = Math.min(...rects.map((r) => r.x))
-  const minY = Math.min(...rects.map((r) => r.y)) - 40
-  const maxX = Math.max(...rects.map((r) => r.x + r.w))
-  const maxY = Math.max(...rects.map((r) => r.y + r.h))
-  const viewport = editor.getViewportScreenBounds()
-  const width = viewport.w - MARGIN.left - MARGIN.right
-  const height = viewport.h - MARGIN.top - MARGIN.bottom
-  if (width <= 0 || height <= 0) return
-  const z = Math.min(width / (maxX - minX), height / (maxY - minY), 1)
-  editor.setCamera({ x: MARGIN.left / z - minX, y: MARGIN.top / z - minY, z }, { immediate: true })
+  const all = unionOf(boardLayout(template))
+  if (all) fitRect(editor, withTitle(all), {})
 }
 
 /**
- * Fits the board now, and again whenever the canvas changes size (the phase bar grows when the
- * meeting starts, a panel folds) as long as the person has not moved the camera themself.
- * Returns the stop function.
+ * Brings zones into view at a readable size: their headers and the slots their notes take (and
+ * any notes beyond those), as large as fits, never smaller than READABLE_ZOOM.
  */
-export function keepBoardFitted(editor: Editor, template: Template): () => void {
-  let fitted = { x: Number.NaN, y: Number.NaN, z: Number.NaN }
-  let size = { w: 0, h: 0 }
-  const refit = () => {
-    fitBoard(editor, template)
-    fitted = { ...editor.getCamera() }
-    const viewport = editor.getViewportScreenBounds()
-    size = { w: viewport.w, h: viewport.h }
+export function fitZones(editor: Editor, meeting: MeetingState, zoneIds: readonly string[]): void {
+  const notes = new Map<string, Rect[]>()
+  for (const shape of editor.getCurrentPageShapes()) {
+    if (shape.type === 'frame') continue
+    const zoneId = zoneOnBoard(editor, meeting, shape)
+    const bounds = zoneId ? editor.getShapePageBounds(shape) : undefined
+    if (!zoneId || !bounds) continue
+    notes.set(zoneId, [...(notes.get(zoneId) ?? []), { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }])
   }
-  refit()
-  return react('keep the board fitted', () => {
-    const viewport = editor.getViewportScreenBounds()
-    const camera = editor.getCamera()
-    const resized = viewport.w !== size.w || viewport.h !== size.h
-    const untouched = camera.x === fitted.x && camera.y === fitted.y && camera.z === fitted.z
-    if (resized && untouched) queueMicrotask(refit)
-  })
+  const focus = unionOf(zoneIds.map((id) => zoneFocus(meeting.template, id, notes.get(id))))
+  if (focus) fitRect(editor, withTitle(focus), { minZoom: READABLE_ZOOM })
+}
+
+function fitRect(editor: Editor, rect: Rect, zoom: { minZoom?: number }): void {
+  const viewport = editor.getViewportScreenBounds()
+  const camera = cameraFor(rect, { w: viewport.w, h: viewport.h }, canvasMargins(viewport.w), zoom)
+  if (camera) editor.setCamera(camera, { immediate: true })
+}
+
+function withTitle(rect: Rect): Rect {
+  return { x: rect.x, y: rect.y - TITLE_ROOM, w: rect.w, h: rect.h + TITLE_ROOM }
 }

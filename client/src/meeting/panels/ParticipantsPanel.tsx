@@ -26,7 +26,9 @@ export function ParticipantsPanel({
 }: ParticipantsPanelProps) {
   const t = useT()
   const roleName = useRoleName(template, language)
-  const [collapsed, setCollapsed] = useState(false)
+  // Folded from the start on a laptop or tablet, except for the facilitator who hands out roles:
+  // the canvas needs the room to show the phase's zones at a readable size.
+  const [collapsed, setCollapsed] = useState(() => me.role !== 'begeleider' && window.innerWidth < 1440)
   const headingId = useId()
   const bodyId = useId()
   const isFacilitator = me.role === 'begeleider'

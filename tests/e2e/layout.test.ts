@@ -1,0 +1,204 @@
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+
+/**
+ * A board laid out for its group (method 5, Warm-neutraal-koud): a facilitator, an inbrenger
+ * and three participants, one of them on a 1024x768 touch tablet. Each participant adds three
+ * questions with the add button (no pointer on the canvas): the third is accepted, a fourth is
+ * refused and the count says so. All nine sit inside the question zone, none over another, at a
+ * readable zoom on both screens. The facilitator tidies the zone and brings everyone to their view;
+ * a participant steps out and comes back.
+ */
+const e2e = serverAndBrowserForFile()
+const LAPTOP = { width: 1280, height: 800 }
+const TABLET = { width: 1024, height: 768 }
+
+async function person(link: string, name: string, tablet = false): Promise<Page> {
+  const context = e2e.track(
+    await e2e.browser.newContext(tablet ? { viewport: TABLET, hasTouch: true } : { viewport: LAPTOP }),
+  )
+  const page = await context.newPage()
+  await page.goto(e2e.server.url + link)
+  await page.getByLabel(/naam zoals de groep/i).fill(name)
+  await page.getByRole('button', { name: 'Meedoen' }).click()
+  await page.locator('.tl-canvas').waitFor()
+  return page
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(RESULTS_DIR, `layout-${name}.png`) })
+const notes = (page: Page) => page.locator('.tl-shape[data-shape-type="note"]')
+const zone = (page: Page, id: string) => page.locator(`.zone-overlay[data-zone="${id}"]`)
+const addButton = (page: Page) => page.getByRole('button', { name: 'Notitie toevoegen' })
+const quota = (page: Page) => page.locator('.canvas-actions__quota')
+
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+async function noteBoxes(page: Page): Promise<Box[]> {
+  const boxes: Box[] = []
+  for (const note of await notes(page).all()) boxes.push((await note.boundingBox())!)
+  return boxes
+}
+
+function overlapping(boxes: Box[]): Array<[number, number]> {
+  const pairs: Array<[number, number]> = []
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!
+      const b = boxes[j]!
+      if (a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height)
+        pairs.push([i, j])
+    }
+  return pairs
+}
+
+/**
+ * How far apart two people's views are: where the question zone's centre sits relative to the
+ * canvas centre, in zone widths and heights (the same on any screen size and zoom when both
+ * look at the same place).
+ */
+async function offCentre(a: Page, b: Page): Promise<number> {
+  const where = async (page: Page) => {
+    const z = (await zone(page, 'vragen').boundingBox())!
+    const c = (await page.locator('.tl-canvas').boundingBox())!
+    return {
+      x: (z.x + z.width / 2 - (c.x + c.width / 2)) / z.width,
+      y: (z.y + z.height / 2 - (c.y + c.height / 2)) / z.height,
+    }
+  }
+  const [p, q] = [await where(a), await where(b)]
+  return Math.max(Math.abs(p.x - q.x), Math.abs(p.y - q.y))
+}
+
+/** Three questions through the add button and the keyboard only, then a fourth that is refused. */
+async function askThree(page: Page, name: string): Promise<void> {
+  const left = ['nog 2 vragen', 'nog 1 vraag', 'geen vragen meer']
+  await expect.poll(() => quota(page).textContent()).toBe('nog 3 vragen')
+  for (const [i, after] of left.entries()) {
+    const before = await notes(page).count()
+    await addButton(page).click()
+    await expect.poll(() => notes(page).count()).toBe(before + 1)
+    // The new note is open for typing: the keys go straight into it.
+    await page.waitForTimeout(150)
+    await page.keyboard.type(`${name}: vraag ${i + 1}, wat speelde er toen?`)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => quota(page).textContent()).toBe(after)
+  }
+  const before = await notes(page).count()
+  await addButton(page).click()
+  await expect
+    .poll(() => page.locator('.notice[role="alert"]').textContent(), { timeout: 3000 })
+    .toMatch(/al 3 notities/)
+  await page.waitForTimeout(300)
+  expect(await notes(page).count()).toBe(before)
+  expect(await quota(page).textContent()).toBe('geen vragen meer')
+  await page.getByRole('button', { name: 'Melding sluiten' }).click()
+}
+
+it('gives nine questions room, in slots, readable on a laptop and a tablet', async () => {
+  const res = await fetch(`${e2e.server.url}/api/meetings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ templateId: 'warm-neutraal-koud', title: 'Intervisie wijkteam' }),
+  })
+  const { facilitatorPath, invitePath } = (await res.json()) as {
+    facilitatorPath: string
+    invitePath: string
+  }
+  const bea = await person(facilitatorPath, 'Bea')
+  const ina = await person(invitePath, 'Ina')
+  const piet = await person(invitePath, 'Piet')
+  const kees = await person(invitePath, 'Kees')
+  const anne = await person(invitePath, 'Anne', true)
+  await bea.getByLabel('Rol van Ina').selectOption('inbrenger')
+  await expect.poll(() => ina.locator('.person-chip').textContent()).toContain('inbrenger')
+
+  await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
+  await expect.poll(() => zone(piet, 'vragen').getAttribute('data-state')).toBe('open')
+  // The phase brings the question zone into view; the others step back.
+  await expect.poll(() => zone(piet, 'casus').getAttribute('data-aside')).toBe('true')
+  // tldraw's style panel stays folded until asked for.
+  expect(await piet.getByTestId('style.panel').count()).toBe(0)
+  await shot(piet, 'questions-empty-1280')
+  await shot(anne, 'questions-empty-1024')
+
+  for (const [page, name] of [
+    [piet, 'Piet'],
+    [kees, 'Kees'],
+    [anne, 'Anne'],
+  ] as const)
+    await askThree(page, name)
+
+  // Everyone has the nine questions, inside the question zone, none over another.
+  for (const page of [bea, ina, piet, anne]) {
+    await expect.poll(() => notes(page).count(), { timeout: 5000 }).toBe(9)
+  }
+  await bea.waitForTimeout(500)
+  for (const [page, label] of [
+    [piet, '1280'],
+    [anne, '1024'],
+  ] as const) {
+    const boxes = await noteBoxes(page)
+    const area = (await zone(page, 'vragen').boundingBox())!
+    for (const b of boxes) {
+      expect(b.x, label).toBeGreaterThanOrEqual(area.x)
+      expect(b.y, label).toBeGreaterThanOrEqual(area.y)
+      expect(b.x + b.width, label).toBeLessThanOrEqual(area.x + area.width + 0.5)
+      expect(b.y + b.height, label).toBeLessThanOrEqual(area.y + area.height + 0.5)
+    }
+    expect(overlapping(boxes), label).toEqual([])
+    // Readable: a 200-unit note at least 100 px wide (zoom 0.5), and the zone on screen.
+    const zoom = Math.min(...boxes.map((b) => b.width)) / 200
+    console.log(`zoom at ${label}: ${zoom.toFixed(2)}, note ${boxes[0]!.width.toFixed(0)} px`)
+    expect(zoom, label).toBeGreaterThanOrEqual(0.499)
+    const canvas = (await page.locator('.tl-canvas').boundingBox())!
+    for (const b of boxes) {
+      expect(b.y + b.height, label).toBeLessThanOrEqual(canvas.y + canvas.height)
+      expect(b.x + b.width, label).toBeLessThanOrEqual(canvas.x + canvas.width)
+    }
+  }
+  await shot(piet, 'questions-nine-1280')
+  await shot(anne, 'questions-nine-1024')
+  await shot(bea, 'questions-nine-facilitator')
+
+  // The facilitator tidies the zone: still nine, still none over another.
+  await zone(bea, 'vragen').getByRole('button', { name: 'Opruimen' }).click()
+  await bea.waitForTimeout(300)
+  expect(overlapping(await noteBoxes(bea))).toEqual([])
+  expect(await notes(bea).count()).toBe(9)
+
+  // Follow the facilitator: Bea looks at the whole board and brings everyone along.
+  await bea.getByRole('button', { name: 'Hele bord' }).click()
+  await bea.getByRole('button', { name: 'Iedereen naar mijn beeld' }).click()
+  await expect.poll(() => piet.getByText('Je volgt de begeleider').count(), { timeout: 5000 }).toBe(1)
+  await shot(bea, 'leading')
+  await expect.poll(async () => offCentre(piet, bea), { timeout: 5000 }).toBeLessThan(0.03)
+  await shot(piet, 'following')
+  // Piet steps out (moves the board himself) and comes back.
+  await piet.mouse.move(600, 500)
+  await piet.mouse.wheel(0, 300)
+  await expect.poll(() => piet.getByRole('button', { name: 'Volg de begeleider' }).count()).toBe(1)
+  await piet.getByRole('button', { name: 'Volg de begeleider' }).click()
+  await expect.poll(() => piet.getByText('Je volgt de begeleider').count()).toBe(1)
+  // Nobody but the facilitator can bring the group along.
+  expect(await piet.getByRole('button', { name: 'Iedereen naar mijn beeld' }).count()).toBe(0)
+  await bea.getByRole('button', { name: 'Iedereen vrijlaten' }).click()
+  await expect.poll(() => piet.getByText('Je volgt de begeleider').count()).toBe(0)
+
+  // Rating: the inbrenger's view brings the questions in at a readable size.
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
+  await expect.poll(() => zone(ina, 'vragen').getAttribute('data-state')).toBe('open')
+  await ina.waitForTimeout(300)
+  const inaZoom = Math.min(...(await noteBoxes(ina)).map((b) => b.width)) / 200
+  console.log(`inbrenger zoom at 1280: ${inaZoom.toFixed(2)}`)
+  expect(inaZoom).toBeGreaterThanOrEqual(0.499)
+  await shot(ina, 'rating-inbrenger')
+}, 180_000)
