@@ -17,6 +17,7 @@ import {
   type TLUser,
 } from 'tldraw'
 import { CloseCode } from '../../../templates/src/closeCodes'
+import { bindActivity } from './activity'
 import { ConnectionMonitor, type ConnectionState } from './connectionMonitor'
 import { bindPresence } from './presenceBinding'
 import type { Refusal } from './refusal'
@@ -189,7 +190,9 @@ export class BoardSession {
         ...(this.options.isLocalOnly ? { isLocalOnly: this.options.isLocalOnly } : {}),
       })
       const unbindPresence = bindPresence(this.store, room.awareness, this.$presence)
+      const unbindActivity = bindActivity(room.awareness)
       this.unbind = () => {
+        unbindActivity()
         unbindPresence()
         unbindStore()
       }

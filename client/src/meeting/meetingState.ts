@@ -22,7 +22,7 @@ export class MeetingState {
   constructor(
     readonly template: Template,
     readonly participantId: string,
-    session: BoardSession,
+    readonly session: BoardSession,
   ) {
     // Follow whichever room the session has bound (it starts over after a refusal).
     this.stopWatching = react('follow the meeting map', () => {

@@ -1,12 +1,16 @@
+import '../presence/presence.css'
 import { useId, useState } from 'react'
 import type { RoleId } from '../../../../templates/src/schema'
 import type { ParticipantView } from '../../../../templates/src/wire'
 import { useT } from '../../i18n/useT'
+import type { PresenceStatus } from '../presence/presence'
 import { useServerAction } from './useServerAction'
 
 interface ParticipantItemProps {
   participant: ParticipantView
   isMe: boolean
+  /** Here, away or gone; null while this browser cannot know (it is offline itself). */
+  presence: PresenceStatus | null
   /** The roles the facilitator may hand out (the method's); null for a read-only row. */
   assignable: readonly RoleId[] | null
   roleName(role: RoleId): string
@@ -20,6 +24,7 @@ interface ParticipantItemProps {
 export function ParticipantItem({
   participant,
   isMe,
+  presence,
   assignable,
   roleName,
   onAssignRole,
@@ -42,13 +47,19 @@ export function ParticipantItem({
     assignable && !assignable.includes(participant.role) ? [participant.role, ...assignable] : assignable
 
   return (
-    <li className="person">
+    <li className="person" data-presence={presence ?? undefined}>
       <span className="person__dot" style={{ backgroundColor: participant.color }} aria-hidden="true" />
       <div className="person__text">
         <span className="person__name">
           {participant.name}
           {isMe ? <span className="person__you"> {t('meeting.people.you')}</span> : null}
         </span>
+        {presence ? (
+          <span className="person__presence" data-presence={presence}>
+            <span className="person__presence-mark" aria-hidden="true" />
+            {t(`presence.${presence}`)}
+          </span>
+        ) : null}
         {options ? (
           <>
             <label className="visually-hidden" htmlFor={selectId}>

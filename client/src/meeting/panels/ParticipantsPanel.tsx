@@ -1,6 +1,9 @@
-import { useId, useState } from 'react'
+import { useContext, useId, useState } from 'react'
 import { useT } from '../../i18n/useT'
+import { MeetingContext } from '../canvas/meetingContext'
 import type { MeetingUiProps } from '../meetingUi'
+import { statusOf } from '../presence/presence'
+import { usePresence } from '../presence/usePresence'
 import { InviteLink } from './InviteLink'
 import { ParticipantItem } from './ParticipantItem'
 import { RoleLegend } from './RoleLegend'
@@ -33,6 +36,9 @@ export function ParticipantsPanel({
   const bodyId = useId()
   const isFacilitator = me.role === 'begeleider'
   const people = view.participants
+  // Who is here now (online, away, left), from the room's presence states.
+  const present = usePresence(useContext(MeetingContext)?.session)
+  const presenceOf = (id: string) => (present ? statusOf(present, id, me.id) : null)
 
   return (
     <aside
@@ -81,6 +87,7 @@ export function ParticipantsPanel({
             <li
               key={person.id}
               className="people-panel__dot"
+              data-presence={presenceOf(person.id) ?? undefined}
               style={{ backgroundColor: person.color }}
               title={person.name}
             />
@@ -94,6 +101,7 @@ export function ParticipantsPanel({
               key={person.id}
               participant={person}
               isMe={person.id === me.id}
+              presence={presenceOf(person.id)}
               assignable={isFacilitator ? template.roles : null}
               roleName={roleName}
               onAssignRole={onAssignRole}
