@@ -8,10 +8,10 @@ import type { WebsocketProvider } from 'y-websocket'
  * server for something (a sync step 1, which the server always answers with a step 2); no answer
  * within ANSWER_WITHIN_MS means the connection is silent. A busy board never pings: the others'
  * cursors keep it talking. Worst case from the last message to "silent" is
- * PING_AFTER_MS + HEARTBEAT_TICK_MS + ANSWER_WITHIN_MS = 4.5 s.
+ * PING_AFTER_MS + HEARTBEAT_TICK_MS + ANSWER_WITHIN_MS = 4 s.
  */
 export const PING_AFTER_MS = 1500
-export const ANSWER_WITHIN_MS = 2500
+export const ANSWER_WITHIN_MS = 2000
 export const HEARTBEAT_TICK_MS = 500
 
 /** What the heartbeat needs of a connection (the provider, or a fake in tests). */

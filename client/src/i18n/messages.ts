@@ -55,8 +55,7 @@ const coreNl = {
   'connection.connecting': 'Verbinden…',
   'connection.online': 'Verbonden',
   'connection.reconnecting': 'Opnieuw verbinden…',
-  'connection.offline':
-    'Offline — je wijzigingen blijven bewaard en worden verstuurd zodra de verbinding terug is',
+  'connection.offline': 'Offline — je werk blijft bewaard',
   'connection.closed': 'De server heeft de verbinding gesloten. Laad de pagina opnieuw om verder te gaan.',
 
   'notice.tooBig': 'Je laatste wijziging was te groot om te versturen en is teruggedraaid.',
@@ -130,7 +129,7 @@ const coreEn: Record<keyof typeof coreNl, string> = {
   'connection.connecting': 'Connecting…',
   'connection.online': 'Connected',
   'connection.reconnecting': 'Reconnecting…',
-  'connection.offline': 'Offline — your changes are kept and will be sent as soon as the connection is back',
+  'connection.offline': 'Offline — your work is kept',
   'connection.closed': 'The server closed the connection. Reload the page to continue.',
 
   'notice.tooBig': 'Your last change was too large to send and has been undone.',

@@ -5,7 +5,7 @@ export const stateMessages = defineMessages(
   {
     'returned.title': 'Teruggekomen notities',
     'returned.intro':
-      'Deze tekst van jou kon de server niet (meer) op het bord zetten, bijvoorbeeld omdat de fase verder was toen je weer verbinding had. Alleen jij ziet hem.',
+      'De server kon deze tekst niet (meer) op het bord zetten, bijvoorbeeld omdat de fase al verder was. Alleen jij ziet hem.',
     'returned.why': 'Waarom: {reason}',
     'returned.copy': 'Tekst kopiëren',
     'returned.copied': 'Gekopieerd',
@@ -14,13 +14,18 @@ export const stateMessages = defineMessages(
     'returned.placeFailed': 'Dat lukte niet; zie de melding bovenaan.',
     'returned.nowhere': 'Je kunt nu nergens op het bord schrijven; bewaar de tekst met Kopiëren.',
     'returned.discard': 'Weggooien',
-    'returned.show': 'Teruggekomen notities tonen ({count})',
-    'returned.hide': 'Teruggekomen notities verbergen',
+    'returned.show': 'Tonen',
+    'returned.hide': 'Verbergen',
+    'returned.notice':
+      'Je notitie is niet op het bord gekomen. {reason} Je tekst staat bij Teruggekomen notities, linksonder.',
 
     'erased.title': 'Deze bijeenkomst is gewist',
     'erased.body':
       'De begeleider heeft de bijeenkomst gewist: het bord, alle notities, de namen en de links bestaan niet meer, ook niet op de server. Wat je voor jezelf in deze browser bewaarde, is ook weggehaald.',
     'erased.toFront': 'Naar de startpagina',
+
+    'connection.offlineDetail':
+      'Wat je nu doet, gaat mee zodra de verbinding terug is. Past het dan niet meer in de fase, dan krijg je je tekst terug.',
 
     'presence.online': 'online',
     'presence.away': 'even weg',
@@ -29,7 +34,7 @@ export const stateMessages = defineMessages(
   {
     'returned.title': 'Returned notes',
     'returned.intro':
-      'The server could not (or could no longer) put this text of yours on the board, for instance because the phase had moved on by the time you were back online. Only you can see it.',
+      'The server could not (or no longer) put this text on the board, for instance because the phase had moved on. Only you can see it.',
     'returned.why': 'Why: {reason}',
     'returned.copy': 'Copy text',
     'returned.copied': 'Copied',
@@ -38,13 +43,18 @@ export const stateMessages = defineMessages(
     'returned.placeFailed': 'That did not work; see the message at the top.',
     'returned.nowhere': 'You cannot write anywhere on the board now; keep the text with Copy.',
     'returned.discard': 'Discard',
-    'returned.show': 'Show returned notes ({count})',
-    'returned.hide': 'Hide returned notes',
+    'returned.show': 'Show',
+    'returned.hide': 'Hide',
+    'returned.notice':
+      'Your note did not make it onto the board. {reason} Your text is under Returned notes, bottom left.',
 
     'erased.title': 'This meeting has been erased',
     'erased.body':
       'The facilitator has erased the meeting: the board, every note, the names and the links no longer exist, on the server either. What you kept for yourself in this browser has been removed too.',
     'erased.toFront': 'To the front page',
+
+    'connection.offlineDetail':
+      'What you do now goes out once the connection is back. If it no longer fits the phase by then, you get your text back.',
 
     'presence.online': 'online',
     'presence.away': 'away',

@@ -39,7 +39,7 @@ export function ReturnedNotesPanel({ store, meeting, editor }: ReturnedNotesPane
           aria-controls={listId}
           onClick={() => setOpen((value) => !value)}
         >
-          {open ? t('returned.hide') : t('returned.show', { count: String(notes.length) })}
+          {open ? t('returned.hide') : t('returned.show')}
         </button>
       </div>
       <div id={listId} hidden={!open}>

@@ -4,6 +4,7 @@ import { accessFor } from '../../../../templates/src/permissions'
 import type { LocalizedText } from '../../../../templates/src/schema'
 import type { BoardNotice, BoardSession } from '../../collab/boardSession'
 import type { MeetingState } from '../meetingState'
+import { stateMessages } from '../stateMessages'
 import { notesToReturn, type ReturnedNote } from './returnedNotes'
 import type { ReturnedStore } from './returnedStore'
 
@@ -17,7 +18,14 @@ const NOTE_SIDE = 200
  */
 export function keepReturned(session: BoardSession, meeting: MeetingState, store: ReturnedStore): () => void {
   return session.onRestart((lost, notice) => {
-    store.add(notesToReturn(lost, meeting.participantId, reasonOf(notice), Date.now()))
+    const reason = reasonOf(notice)
+    const notes = notesToReturn(lost, meeting.participantId, reason, Date.now())
+    if (notes.length === 0) return
+    store.add(notes)
+    // Say where the text went, not only why it was refused.
+    const told = (language: 'nl' | 'en') =>
+      stateMessages[language]['returned.notice'].replace('{reason}', reason[language])
+    session.$notice.set({ kind: 'refused', refusal: { code: 'forbidden', nl: told('nl'), en: told('en') } })
   })
 }
 
