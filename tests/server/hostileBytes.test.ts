@@ -540,7 +540,9 @@ describe('4. awareness without limits', () => {
     )
     const verdict = await hostile.verdict(0)
     const outcome = await judge(server, room, parties, verdict, marker)
-    expect(outcome, server.output()).toEqual(HANDLED)
+    // Dropped without closing the sender: an honest tab that reconnects may briefly reuse its old
+    // presence id, and must not be thrown out for it. What matters is that nobody sees the forgery.
+    expect(outcome, server.output()).toEqual({ ...HANDLED, senderRefused: false })
   })
 
   it('4: a presence state over 16 KB', async () => {
