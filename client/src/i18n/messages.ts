@@ -1,5 +1,6 @@
 import { apiErrorMessages } from '../api/apiErrors'
 import { meetingBoardMessages } from '../meeting/boardMessages'
+import { hintMessages } from '../meeting/hints/hintMessages'
 import { joinMessages } from '../meeting/joinMessages'
 import { layoutMessages } from '../meeting/layout/layoutMessages'
 import { meetingMessages } from '../meeting/messages'
@@ -168,6 +169,7 @@ const nl = {
   ...apiErrorMessages.nl,
   ...joinMessages.nl,
   ...layoutMessages.nl,
+  ...hintMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
   ...coreEn,
@@ -178,6 +180,7 @@ const en: Record<keyof typeof nl, string> = {
   ...apiErrorMessages.en,
   ...joinMessages.en,
   ...layoutMessages.en,
+  ...hintMessages.en,
 }
 
 export type MessageKey = keyof typeof nl

@@ -1,5 +1,6 @@
 import { useEditor, useValue } from 'tldraw'
 import { ColumnsOverlay } from '../columns/ColumnsOverlay'
+import { QuestionHintOverlay } from '../hints/QuestionHintOverlay'
 import { RatingOverlay } from './RatingOverlay'
 import { ZoneOverlay } from './ZoneOverlay'
 
@@ -19,6 +20,7 @@ export function MeetingCanvasLayer() {
         <ZoneOverlay />
         <ColumnsOverlay />
         <RatingOverlay />
+        <QuestionHintOverlay />
       </div>
     </div>
   )
