@@ -51,6 +51,21 @@ export type ZoneAccess = z.infer<typeof ZoneAccess>
 
 export const ZONE_KINDS = ['flap', 'column', 'area', 'list', 'form'] as const
 export const RATING_SCALES = ['wnk', 'mark', 'score10'] as const
+/**
+ * What a zone holds for the meeting's outcome (templates/src/outcome): the case, the group's
+ * questions, the group's problem definitions, the inbrenger's own (re)formulated question, the
+ * advice, the action, the evaluation. A zone without it is worked in but not reported.
+ */
+export const OUTCOME_KINDS = [
+  'case',
+  'questions',
+  'definitions',
+  'definition',
+  'advice',
+  'action',
+  'evaluation',
+] as const
+export type OutcomeKind = (typeof OUTCOME_KINDS)[number]
 
 export const Zone = z
   .object({
@@ -74,6 +89,8 @@ export const Zone = z
      * zoneCapacity.ts): the board sizes the zone so that many fit in a tidy grid.
      */
     expectedNotes: z.number().int().min(1).max(60).optional(),
+    /** What this zone holds in the meeting's outcome and reports, if anything. */
+    outcome: z.enum(OUTCOME_KINDS).optional(),
   })
   .strict()
 export type Zone = z.infer<typeof Zone>
