@@ -1,5 +1,6 @@
 import { judgeAsset } from './assetPolicy'
 import { authorOf, type BoardRecord, shapeWorld } from './boardRecords'
+import { judgeDocument } from './outcome/outcomePolicy'
 import { FINISHED_PHASE_ID } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
 import { DEFAULT_RECORD_LIMITS, recordTextLength } from './recordText'
@@ -14,7 +15,8 @@ export type { Actor, PolicyContext, RecordChange, Verdict } from './policyTypes'
  * phase, the zone and the actor's role. The server runs it on every incoming update; the client
  * runs it in tldraw's side effects, so a refusal is explained before anything is sent.
  * Shapes: shapePolicy.ts (zones by where a shape is drawn, marks in marks.ts); assets:
- * assetPolicy.ts; every record: at most `limits.maxRecordTextChars` of text.
+ * assetPolicy.ts; the document record (settings, and the inbrenger's choices of the outcome):
+ * outcome/outcomePolicy.ts; every record: at most `limits.maxRecordTextChars` of text.
  */
 export function judgeChanges(ctx: PolicyContext, changes: readonly RecordChange[]): Verdict {
   if (ctx.actor.role === 'observer' && changes.length > 0) {
@@ -55,7 +57,9 @@ export function judgeChanges(ctx: PolicyContext, changes: readonly RecordChange[
         ? judgeShape(ctx, board, change)
         : typeName === 'asset'
           ? judgeAsset(ctx, change)
-          : judgeOtherRecord(ctx, change, after)
+          : typeName === 'document'
+            ? judgeDocument(ctx, change, board.after)
+            : judgeOtherRecord(ctx, change, after)
     if (!verdict.ok) return verdict
   }
   return { ok: true }
@@ -124,7 +128,6 @@ function judgeOtherRecord(
         en: 'You can only put your own name on the board.',
       })
     }
-    case 'document':
     case 'page':
       if (ctx.actor.role === 'begeleider' && change.next !== null) return { ok: true }
       return deny(change.id, {
