@@ -20,6 +20,10 @@ export interface ServerConfig {
   /** Take a client's address from the last X-Forwarded-For hop (behind a reverse proxy). */
   trustProxy: boolean
   limits: Limits
+  /** Postgres for rooms and meetings (`DATABASE_URL`, tables in `DATABASE_SCHEMA`); null: SQLite in dataDir. */
+  postgres: { url: string; schema: string } | null
+  /** Redis for several instances (`REDIS_URL`, keys and channels under `REDIS_PREFIX`); null: alone. */
+  redis: { url: string; prefix: string } | null
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -39,6 +43,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicOrigin: readPublicOrigin(env.PUBLIC_URL),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     limits: readLimits(env),
+    ...readCluster(env),
+  }
+}
+
+function readCluster(env: NodeJS.ProcessEnv): Pick<ServerConfig, 'postgres' | 'redis'> {
+  const databaseUrl = env.DATABASE_URL?.trim() || null
+  const redisUrl = env.REDIS_URL?.trim() || null
+  if (redisUrl && !databaseUrl) {
+    // Each instance would keep its own SQLite file: the rooms would drift apart.
+    throw new Error('REDIS_URL needs DATABASE_URL: several instances share their storage in Postgres')
+  }
+  return {
+    postgres: databaseUrl ? { url: databaseUrl, schema: env.DATABASE_SCHEMA?.trim() || 'public' } : null,
+    redis: redisUrl ? { url: redisUrl, prefix: env.REDIS_PREFIX?.trim() || 'intervisiebord:' } : null,
   }
 }
 

@@ -1,6 +1,5 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import path from 'node:path'
 import { serve } from '@hono/node-server'
 import type { Template } from '../../templates/src/schema'
 import { MEETING_ROOM_PREFIX } from '../../templates/src/wire'
@@ -10,13 +9,13 @@ import type { Limits } from './limits'
 import { AwarenessIdentity } from './meetings/awarenessIdentity'
 import { MeetingGuard } from './meetings/meetingGuard'
 import { MeetingService } from './meetings/meetingService'
+import { MeetingState } from './meetings/meetingState'
 import { DEFAULT_AWARENESS_LIMITS } from './rooms/awarenessFrame'
 import type { RoomOptions } from './rooms/room'
 import { RoomRegistry } from './rooms/roomRegistry'
 import { attachRoomSockets, type Handshake, type UpgradeDecision } from './rooms/roomSockets'
 import { DEFAULT_UPDATE_LIMITS } from './rooms/updateScan'
-import { MeetingStore } from './storage/meetingStore'
-import { openSqlite, SqliteRoomStore } from './storage/sqliteRoomStore'
+import { openStorage } from './storage/openStorage'
 import { BUILTIN_TEMPLATES_DIR, loadTemplates } from './templates/loadTemplates'
 
 export interface RunningServer {
@@ -58,34 +57,37 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
   const templates = new Map<string, Template>(loaded.templates.map((t) => [t.id, t]))
   log('templates loaded', { count: templates.size, refused: loaded.errors.length })
 
-  const db = openSqlite(path.join(config.dataDir, 'intervisiebord.sqlite'))
-  const roomStore = new SqliteRoomStore(db)
-  const meetingStore = new MeetingStore(db)
-  let meetings: MeetingService | undefined
+  const storage = await openStorage({ dataDir: config.dataDir, postgres: config.postgres })
+  log('storage opened', { storage: storage.describe })
+  // Built in one direction: meeting state, then rooms (whose guards read it), then the service.
+  const state = new MeetingState(storage.meetings, () => templates)
   const roomLimits = roomLimitsFrom(config.limits)
-  const registry = new RoomRegistry(roomStore, {
+  const registry = new RoomRegistry(storage.rooms, {
     idleMs: config.roomIdleMs,
     maxRooms: config.limits.rooms,
     log,
-    roomOptions: (roomId) =>
-      roomId.startsWith(MEETING_ROOM_PREFIX) && meetings
-        ? {
-            ...roomLimits,
-            guard: (room) =>
-              new MeetingGuard(meetings!, roomId.slice(MEETING_ROOM_PREFIX.length), room, {
-                maxRecordTextChars: config.limits.recordTextChars,
-              }),
-            awarenessFilter: new AwarenessIdentity(meetings),
-          }
-        : roomLimits,
+    roomOptions: (roomId) => {
+      if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return roomLimits
+      const meetingId = roomId.slice(MEETING_ROOM_PREFIX.length)
+      return {
+        ...roomLimits,
+        createInStorage: false,
+        prepare: async () => {
+          await state.load(meetingId)
+        },
+        guard: (room) =>
+          new MeetingGuard(state, meetingId, room, { maxRecordTextChars: config.limits.recordTextChars }),
+        awarenessFilter: new AwarenessIdentity(state),
+      }
+    },
   })
-  meetings = new MeetingService(meetingStore, registry, () => templates)
+  const meetings = new MeetingService(storage.meetings, state, registry, () => templates)
   const app = createApp({ config, meetings, templates: () => templates })
 
-  const authorize = (roomId: string, { token }: Handshake): UpgradeDecision => {
+  const authorize = async (roomId: string, { token }: Handshake): Promise<UpgradeDecision> => {
     if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ok: true, identity: null }
     const meetingId = roomId.slice(MEETING_ROOM_PREFIX.length)
-    const participant = meetings.authenticate(token, meetingId)
+    const participant = await meetings.authenticate(token, meetingId)
     // The same answer whether the meeting exists or not.
     if (!participant) return { ok: false, status: 401, message: 'Unknown or expired session for this room.' }
     return { ok: true, identity: { participantId: participant.id, meetingId } }
@@ -111,9 +113,9 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
     meetings,
     async close() {
       sockets.close()
-      registry.closeAll()
+      await registry.closeAll()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))
-      db.close()
+      await storage.close()
     },
   }
 }

@@ -25,11 +25,11 @@ function frame(update: Uint8Array): Uint8Array {
   return encoding.toUint8Array(e)
 }
 
-it('survives 2,000 mutated updates: each is refused or applied, the room keeps no pending state and keeps working', () => {
+it('survives 2,000 mutated updates: each is refused or applied, the room keeps no pending state and keeps working', async () => {
   const temp = makeTempDir()
   const db = openSqlite(`${temp.dir}/fuzz.sqlite`)
   // A refusal budget this fuzz never reaches: it is about decoding, not about the budget.
-  const room = Room.load('fuzz-room-01', new SqliteRoomStore(db), { refusalsPerMinute: 10_000 })
+  const room = await Room.load('fuzz-room-01', new SqliteRoomStore(db), { refusalsPerMinute: 10_000 })
   const closes: number[] = []
   const conn: RoomConnection = {
     id: 'fuzz',
@@ -73,6 +73,7 @@ it('survives 2,000 mutated updates: each is refused or applied, the room keeps n
       .toArray()
       .some((e) => e.key === 'shape:fresh'),
   ).toBe(true)
+  await room.settled()
   room.destroy()
   db.close()
   temp.cleanup()

@@ -1,7 +1,7 @@
 import type { AwarenessEntry } from '../rooms/awarenessFrame'
 import type { RoomConnection } from '../rooms/connection'
 import type { AwarenessFilter } from '../rooms/room'
-import type { MeetingService } from './meetingService'
+import type { MeetingReader } from './meetingState'
 
 /**
  * Ties presence to the connection's identity: name, colour and role are set by the server from
@@ -9,7 +9,7 @@ import type { MeetingService } from './meetingService'
  * presence id a connection may speak for is the room's rule, for free boards too.)
  */
 export class AwarenessIdentity implements AwarenessFilter {
-  constructor(private readonly meetings: MeetingService) {}
+  constructor(private readonly meetings: MeetingReader) {}
 
   filter(conn: RoomConnection, entries: AwarenessEntry[]): AwarenessEntry[] {
     const participant = conn.identity ? this.meetings.participant(conn.identity.participantId) : undefined

@@ -9,7 +9,7 @@ import type { RoomConnection } from '../rooms/connection'
 import type { Room, UpdateGuard } from '../rooms/room'
 import type { UpdateSection } from '../rooms/updateScan'
 import { ClientClaims } from './clientClaims'
-import type { MeetingService } from './meetingService'
+import type { MeetingReader } from './meetingState'
 import { recordProblem } from './recordValidation'
 import { ShadowBoard } from './shadowBoard'
 
@@ -25,7 +25,7 @@ export class MeetingGuard implements UpdateGuard {
   private readonly doc: Y.Doc
 
   constructor(
-    private readonly meetings: MeetingService,
+    private readonly meetings: MeetingReader,
     private readonly meetingId: string,
     room: Room,
     private readonly limits: Partial<RecordLimits> = {},

@@ -23,7 +23,7 @@ export function meetingRoutes(meetings: MeetingService) {
   // The session is checked before the body is read: a stranger learns nothing from a bad body.
   const session = createMiddleware<{ Variables: { me: ParticipantRow } }>(async function session(c, next) {
     const token = c.req.header('Authorization')?.replace(/^Bearer\s+/i, '')
-    const participant = meetings.authenticate(token, c.req.param('id') ?? '')
+    const participant = await meetings.authenticate(token, c.req.param('id') ?? '')
     if (!participant)
       throw new MeetingError(403, 'invalid_session', 'Unknown or expired session for this meeting.')
     c.set('me', participant)
@@ -31,9 +31,9 @@ export function meetingRoutes(meetings: MeetingService) {
   })
 
   return new Hono()
-    .post('/', jsonBody(CreateBody), (c) => {
+    .post('/', jsonBody(CreateBody), async (c) => {
       const body = c.req.valid('json')
-      const created = meetings.create(body.templateId, body.title)
+      const created = await meetings.create(body.templateId, body.title)
       return c.json(
         {
           meetingId: created.meetingId,
@@ -43,41 +43,41 @@ export function meetingRoutes(meetings: MeetingService) {
         201,
       )
     })
-    .get('/:id/exists', (c) => c.json({ exists: meetings.exists(c.req.param('id')) }))
-    .post('/:id/preview', jsonBody(SecretBody), (c) =>
-      c.json(meetings.preview(c.req.param('id'), c.req.valid('json').secret)),
+    .get('/:id/exists', async (c) => c.json({ exists: await meetings.exists(c.req.param('id')) }))
+    .post('/:id/preview', jsonBody(SecretBody), async (c) =>
+      c.json(await meetings.preview(c.req.param('id'), c.req.valid('json').secret)),
     )
-    .post('/:id/facilitate', jsonBody(SessionBody), (c) => {
+    .post('/:id/facilitate', jsonBody(SessionBody), async (c) => {
       const body = c.req.valid('json')
-      return c.json(meetings.facilitate(c.req.param('id'), body.secret, body.name), 201)
+      return c.json(await meetings.facilitate(c.req.param('id'), body.secret, body.name), 201)
     })
-    .post('/:id/join', jsonBody(SessionBody), (c) => {
+    .post('/:id/join', jsonBody(SessionBody), async (c) => {
       const body = c.req.valid('json')
-      return c.json(meetings.join(c.req.param('id'), body.secret, body.name), 201)
+      return c.json(await meetings.join(c.req.param('id'), body.secret, body.name), 201)
     })
-    .post('/:id/invite', session, (c) => {
+    .post('/:id/invite', session, async (c) => {
       const meetingId = c.req.param('id')
-      const { inviteSecret } = meetings.renewInvite(meetingId, c.var.me)
+      const { inviteSecret } = await meetings.renewInvite(meetingId, c.var.me)
       return c.json({ invitePath: invitePath(meetingId, inviteSecret) })
     })
-    .get('/:id', session, (c) => {
+    .get('/:id', session, async (c) => {
       const me = c.var.me
       return c.json({
-        view: meetings.view(c.req.param('id')),
+        view: await meetings.view(c.req.param('id')),
         you: { id: me.id, role: me.role, name: me.name },
       })
     })
-    .post('/:id/commands', session, jsonBody(MeetingCommand), (c) =>
-      c.json({ progress: meetings.command(c.req.param('id'), c.var.me, c.req.valid('json')) }),
+    .post('/:id/commands', session, jsonBody(MeetingCommand), async (c) =>
+      c.json({ progress: await meetings.command(c.req.param('id'), c.var.me, c.req.valid('json')) }),
     )
-    .delete('/:id', session, (c) => {
-      meetings.erase(c.req.param('id'), c.var.me)
+    .delete('/:id', session, async (c) => {
+      await meetings.erase(c.req.param('id'), c.var.me)
       return c.json({ erased: true })
     })
-    .post('/:id/roles', session, jsonBody(RoleBody), (c) => {
+    .post('/:id/roles', session, jsonBody(RoleBody), async (c) => {
       const body = c.req.valid('json')
       return c.json({
-        participant: meetings.assignRole(c.req.param('id'), c.var.me, body.participantId, body.role),
+        participant: await meetings.assignRole(c.req.param('id'), c.var.me, body.participantId, body.role),
       })
     })
 }

@@ -18,6 +18,8 @@ import {
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
 import { boardSeedRecords } from './boardSeed'
+import { LOCAL_MEETING_BUS, type MeetingBus } from './meetingBus'
+import type { MeetingState } from './meetingState'
 import { hashSecret, newId, newSecret } from './secrets'
 
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df', '#bf8700', '#0a7f8c', '#cf222e', '#6e7781']
@@ -51,6 +53,9 @@ export interface MeetingPreview {
   link: 'invite' | 'facilitator'
 }
 
+/** The rooms a meeting writes its state into and closes when it is erased. */
+export type MeetingRooms = Pick<RoomRegistry, 'acquire' | 'released' | 'peek' | 'evict'>
+
 export interface Session {
   token: string
   participant: ParticipantView
@@ -63,23 +68,20 @@ export interface Session {
  * document (MEETING_MAP), which clients may read but never write.
  */
 export class MeetingService {
-  /** Participants by id, so every incoming update checks the current role without a query. */
-  private readonly participantCache = new Map<string, ParticipantRow>()
-  /** Meeting progress by id, likewise; written through on every command. */
-  private readonly progressCache = new Map<string, MeetingProgress>()
-  private readonly templateIds = new Map<string, string>()
-
   constructor(
     private readonly store: MeetingStore,
-    private readonly registry: RoomRegistry,
+    /** What the guard judges by (role, phase): written through on every change here. */
+    private readonly state: MeetingState,
+    private readonly rooms: MeetingRooms,
     private readonly templates: () => ReadonlyMap<string, Template>,
+    private readonly bus: MeetingBus = LOCAL_MEETING_BUS,
     private readonly now: () => number = Date.now,
   ) {}
 
-  create(
+  async create(
     templateId: string,
     title: string,
-  ): { meetingId: string; facilitatorSecret: string; inviteSecret: string } {
+  ): Promise<{ meetingId: string; facilitatorSecret: string; inviteSecret: string }> {
     const template = this.templates().get(templateId)
     if (!template) {
       throw new MeetingError(400, 'unknown_template', `Unknown method template "${templateId}".`, {
@@ -98,94 +100,96 @@ export class MeetingService {
       progressJson: JSON.stringify(initialProgress(this.now())),
       createdAt: this.now(),
     }
-    this.store.insertMeeting(row)
-    this.withRoom(meetingId, (doc) => {
+    await this.store.insertMeeting(row)
+    await this.state.load(meetingId)
+    await this.withRoom(meetingId, (doc) => {
       const records = doc.getArray(RECORDS_ARRAY)
       records.push(boardSeedRecords(template).map((val) => ({ key: val.id, val })))
     })
-    this.publish(meetingId)
+    await this.publish(meetingId)
     return { meetingId, facilitatorSecret, inviteSecret }
   }
 
   /** Opens a session as facilitator with the facilitator link's secret. */
-  facilitate(meetingId: string, secret: string, name: string): Session {
-    const meeting = this.store.meeting(meetingId)
+  async facilitate(meetingId: string, secret: string, name: string): Promise<Session> {
+    const meeting = await this.store.meeting(meetingId)
     if (!meeting || meeting.facilitatorSecretHash !== hashSecret(secret)) throw invalidLink()
     return this.addParticipant(meeting, name, 'begeleider')
   }
 
   /** Opens a session as participant with the invite link's secret. */
-  join(meetingId: string, secret: string, name: string): Session {
-    const meeting = this.store.meeting(meetingId)
+  async join(meetingId: string, secret: string, name: string): Promise<Session> {
+    const meeting = await this.store.meeting(meetingId)
     if (!meeting || meeting.inviteSecretHash !== hashSecret(secret)) throw invalidLink()
     return this.addParticipant(meeting, name, 'deelnemer')
   }
 
   /** The participant a session token belongs to, if it belongs to this meeting. */
-  authenticate(token: string | null | undefined, meetingId: string): ParticipantRow | undefined {
+  async authenticate(
+    token: string | null | undefined,
+    meetingId: string,
+  ): Promise<ParticipantRow | undefined> {
     if (!token) return undefined
-    const row = this.store.participantByTokenHash(hashSecret(token))
+    const row = await this.store.participantByTokenHash(hashSecret(token))
     if (!row || row.meetingId !== meetingId) return undefined
-    return this.participant(row.id)
-  }
-
-  /** The participant as the server knows them now (role changes apply at once). */
-  participant(participantId: string): ParticipantRow | undefined {
-    let row = this.participantCache.get(participantId)
-    if (!row) {
-      row = this.store.participant(participantId)
-      if (row) this.participantCache.set(participantId, row)
-    }
+    this.state.remember(row)
     return row
   }
 
+  /** The participant as this process knows them now (role changes apply at once). */
+  participant(participantId: string): ParticipantRow | undefined {
+    return this.state.participant(participantId)
+  }
+
   template(meetingId: string): Template | undefined {
-    const templateId = this.templateIds.get(meetingId) ?? this.store.meeting(meetingId)?.templateId
-    if (templateId) this.templateIds.set(meetingId, templateId)
-    return templateId ? this.templates().get(templateId) : undefined
+    return this.state.template(meetingId)
   }
 
   progress(meetingId: string): MeetingProgress | undefined {
-    let progress = this.progressCache.get(meetingId)
-    if (!progress) {
-      const meeting = this.store.meeting(meetingId)
-      if (!meeting) return undefined
-      progress = JSON.parse(meeting.progressJson) as MeetingProgress
-      this.progressCache.set(meetingId, progress)
-    }
-    return progress
+    return this.state.progress(meetingId)
   }
 
-  view(meetingId: string): MeetingView {
-    const meeting = this.store.meeting(meetingId)
+  async view(meetingId: string): Promise<MeetingView> {
+    const [meeting, participants] = await Promise.all([
+      this.store.meeting(meetingId),
+      this.store.participants(meetingId),
+    ])
     if (!meeting) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
     return {
       meetingId,
       templateId: meeting.templateId,
       title: meeting.title,
-      progress: this.progress(meetingId)!,
-      participants: this.store.participants(meetingId).map(toView),
+      progress: JSON.parse(meeting.progressJson) as MeetingProgress,
+      participants: participants.map(toView),
     }
   }
 
-  command(meetingId: string, actor: ParticipantRow, command: MeetingCommand): MeetingProgress {
+  async command(meetingId: string, actor: ParticipantRow, command: MeetingCommand): Promise<MeetingProgress> {
     requireFacilitator(actor)
+    if (!this.state.knows(meetingId)) await this.state.load(meetingId)
     const template = this.template(meetingId)
     const progress = this.progress(meetingId)
     if (!template || !progress) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
     const result = applyCommand(template, progress, command, this.now())
     // Each command has one way to be refused, so its type names the reason for the client.
     if (!result.ok) throw new MeetingError(409, 'command_refused', result.error, { command: command.type })
-    this.store.setProgress(meetingId, JSON.stringify(result.progress))
-    this.progressCache.set(meetingId, result.progress)
-    this.publish(meetingId)
+    await this.store.setProgress(meetingId, JSON.stringify(result.progress))
+    this.state.setProgress(meetingId, result.progress)
+    await this.bus.changed(meetingId)
+    await this.publish(meetingId)
     return result.progress
   }
 
-  assignRole(meetingId: string, actor: ParticipantRow, participantId: string, role: RoleId): ParticipantView {
+  async assignRole(
+    meetingId: string,
+    actor: ParticipantRow,
+    participantId: string,
+    role: RoleId,
+  ): Promise<ParticipantView> {
     requireFacilitator(actor)
+    if (!this.state.knows(meetingId)) await this.state.load(meetingId)
     const template = this.template(meetingId)
-    const target = this.participant(participantId)
+    const target = await this.store.participant(participantId)
     if (!template || !target || target.meetingId !== meetingId) {
       throw new MeetingError(404, 'unknown_participant', 'No such participant in this meeting.')
     }
@@ -199,14 +203,15 @@ export class MeetingService {
         },
       )
     }
-    const facilitators = this.store.participants(meetingId).filter((p) => p.role === 'begeleider')
+    const facilitators = (await this.store.participants(meetingId)).filter((p) => p.role === 'begeleider')
     if (target.role === 'begeleider' && role !== 'begeleider' && facilitators.length === 1) {
       throw new MeetingError(409, 'last_facilitator', 'A meeting keeps at least one begeleider.')
     }
-    this.store.setRole(participantId, role)
+    await this.store.setRole(participantId, role)
     const updated = { ...target, role }
-    this.participantCache.set(participantId, updated)
-    this.publish(meetingId)
+    this.state.remember(updated)
+    await this.bus.changed(meetingId)
+    await this.publish(meetingId)
     return toView(updated)
   }
 
@@ -215,13 +220,13 @@ export class MeetingService {
    * current link cannot be read back: getting it from another browser means making a new one.
    * The old secret stops working at once; whoever already joined keeps their session.
    */
-  renewInvite(meetingId: string, actor: ParticipantRow): { inviteSecret: string } {
+  async renewInvite(meetingId: string, actor: ParticipantRow): Promise<{ inviteSecret: string }> {
     requireFacilitator(actor)
-    if (actor.meetingId !== meetingId || !this.store.meeting(meetingId)) {
+    if (actor.meetingId !== meetingId || !(await this.store.meeting(meetingId))) {
       throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
     }
     const inviteSecret = newSecret()
-    this.store.setInviteSecretHash(meetingId, hashSecret(inviteSecret))
+    await this.store.setInviteSecretHash(meetingId, hashSecret(inviteSecret))
     return { inviteSecret }
   }
 
@@ -229,8 +234,8 @@ export class MeetingService {
    * What the join screen shows someone holding a valid invite or facilitator secret. A wrong
    * secret gets the same refusal as a meeting that does not exist.
    */
-  preview(meetingId: string, secret: string): MeetingPreview {
-    const meeting = this.store.meeting(meetingId)
+  async preview(meetingId: string, secret: string): Promise<MeetingPreview> {
+    const meeting = await this.store.meeting(meetingId)
     const hash = hashSecret(secret)
     const link =
       meeting?.inviteSecretHash === hash
@@ -240,7 +245,7 @@ export class MeetingService {
           : null
     const template = meeting ? this.templates().get(meeting.templateId) : undefined
     if (!meeting || !link) throw invalidLink()
-    const facilitator = this.store.participants(meetingId).find((p) => p.role === 'begeleider')
+    const facilitator = (await this.store.participants(meetingId)).find((p) => p.role === 'begeleider')
     return {
       title: meeting.title,
       method: template
@@ -256,46 +261,41 @@ export class MeetingService {
    * so this tells nothing to someone who does not already hold one; it lets a pasted bare code
    * lead to its meeting instead of to an empty free board of the same name.
    */
-  exists(meetingId: string): boolean {
-    return this.store.meeting(meetingId) !== undefined
+  async exists(meetingId: string): Promise<boolean> {
+    return (await this.store.meeting(meetingId)) !== undefined
   }
 
   /**
    * Erases the meeting for good: its board (memory and disk), its state, its participants and
    * their sessions. Open connections are closed; every link and token stops working.
    */
-  erase(meetingId: string, actor: ParticipantRow): void {
+  async erase(meetingId: string, actor: ParticipantRow): Promise<void> {
     requireFacilitator(actor)
-    const participantIds = this.store.participants(meetingId).map((p) => p.id)
-    // The room's rows go in the same transaction as the names: a checkpoint between the two
-    // would leave the names in the database file.
-    this.store.erase(meetingId, () =>
-      this.registry.erase(
-        meetingRoomId(meetingId),
-        CloseCode.meetingErased,
-        'meeting erased by the facilitator',
-      ),
-    )
-    for (const id of participantIds) this.participantCache.delete(id)
-    this.progressCache.delete(meetingId)
-    this.templateIds.delete(meetingId)
+    const roomId = meetingRoomId(meetingId)
+    // Nothing the room still holds unstored is stored any more; then the room's rows, the names
+    // and the meeting go in one transaction (no token works after it); then the connections.
+    this.rooms.peek(roomId)?.discard()
+    await this.store.erase(meetingId, roomId)
+    await this.rooms.evict(roomId, CloseCode.meetingErased, 'meeting erased by the facilitator')
+    this.state.forget(meetingId)
+    await this.bus.erased(meetingId)
   }
 
   /** Writes the meeting view into the room's document, where every client reads it. */
-  publish(meetingId: string): void {
-    const view = this.view(meetingId)
-    this.withRoom(meetingId, (doc) => {
+  async publish(meetingId: string): Promise<void> {
+    const view = await this.view(meetingId)
+    await this.withRoom(meetingId, (doc) => {
       doc.getMap(MEETING_MAP).set(MEETING_VIEW_KEY, view)
     })
   }
 
-  private addParticipant(meeting: MeetingRow, rawName: string, role: RoleId): Session {
+  private async addParticipant(meeting: MeetingRow, rawName: string, role: RoleId): Promise<Session> {
     const name = rawName.trim()
     if (name.length < NAME_LENGTH.min || name.length > NAME_LENGTH.max) {
       throw new MeetingError(400, 'invalid_name', 'A display name has 1 to 40 characters.', NAME_LENGTH)
     }
     const token = newSecret()
-    const count = this.store.participants(meeting.id).length
+    const count = (await this.store.participants(meeting.id)).length
     const row: ParticipantRow = {
       id: newId(),
       meetingId: meeting.id,
@@ -305,20 +305,23 @@ export class MeetingService {
       tokenHash: hashSecret(token),
       createdAt: this.now(),
     }
-    this.store.insertParticipant(row)
-    this.participantCache.set(row.id, row)
-    this.publish(meeting.id)
+    await this.store.insertParticipant(row)
+    this.state.remember(row)
+    await this.bus.changed(meeting.id)
+    await this.publish(meeting.id)
     return { token, participant: toView(row), meetingId: meeting.id }
   }
 
   /** Runs a server change on the meeting's room, loading it if nobody is connected. */
-  private withRoom(meetingId: string, fn: (doc: Y.Doc) => void): void {
+  private async withRoom(meetingId: string, fn: (doc: Y.Doc) => void): Promise<void> {
     const roomId = meetingRoomId(meetingId)
-    const room = this.registry.acquire(roomId)
+    const room = await this.rooms.acquire(roomId)
     try {
       room.transactAsServer(() => fn(room.doc))
+      // Answered only once stored (and broadcast).
+      await room.settled()
     } finally {
-      this.registry.released(roomId)
+      this.rooms.released(roomId)
     }
   }
 }

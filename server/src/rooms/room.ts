@@ -22,7 +22,9 @@ import {
   MalformedMessage,
 } from './protocol'
 import { RefusalBudget } from './refusalBudget'
-import { asUpdateOrigin, fromConnection, LOAD_ORIGIN, SERVER_ORIGIN } from './updateOrigin'
+import type { PeerUpdate, RoomPeers } from './roomPeers'
+import { SerialQueue } from './serialQueue'
+import { asUpdateOrigin, fromConnection, LOAD_ORIGIN, PEER_ORIGIN, SERVER_ORIGIN } from './updateOrigin'
 import { DEFAULT_UPDATE_LIMITS, scanUpdate, type UpdateLimits, type UpdateSection } from './updateScan'
 
 /**
@@ -46,21 +48,32 @@ export interface AwarenessFilter {
 export interface RoomOptions {
   guard?: (room: Room) => UpdateGuard
   awarenessFilter?: AwarenessFilter
-  /** Compact the log into a snapshot after this many appended updates. */
+  /** Compact the log into a snapshot after this many stored updates. */
   compactEvery?: number
   updateLimits?: UpdateLimits
   awarenessLimits?: AwarenessLimits
   /** Refused updates a connection may send per minute before it is closed. */
   refusalsPerMinute?: number
+  /**
+   * Make the room in storage if storage never saw it (default true: free boards). Meeting rooms
+   * are made with their meeting, so a late write cannot bring back an erased meeting's room.
+   */
+  createInStorage?: boolean
+  /** Runs before the room is loaded, e.g. to read the meeting state its guard judges by. */
+  prepare?: () => Promise<void>
+  /** The other instances that hold this room (several instances); none: this process is alone. */
+  peers?: RoomPeers
   log?: (line: string, fields?: Record<string, unknown>) => void
 }
 
 export class RoomLoadError extends Error {}
 
 /**
- * One live document with its connections. Every update is appended to storage before it is
- * broadcast; a failure to store closes the room rather than letting clients see unstored state.
- * Nothing a connection sends can throw out of handleFrame: a bad frame closes that connection.
+ * One live document with its connections. Every update is stored before it is broadcast: the
+ * room applies it, queues it, and a queue (one per room, in order) appends it to storage and only
+ * then sends it; a sync answer waits in the same queue behind what it contains. A failure to
+ * store closes the room rather than letting clients see unstored state. Nothing a connection
+ * sends can throw out of handleFrame: a bad frame closes that connection.
  */
 export class Room {
   readonly doc: Y.Doc
@@ -69,21 +82,45 @@ export class Room {
   private readonly guard: UpdateGuard | null
   private readonly presence = new PresenceOwners()
   private readonly refusals: RefusalBudget
-  private logCount: number
+  private readonly queue: SerialQueue
+  private readonly peers: RoomPeers | null
+  /** Applied updates waiting for the queue to store them. */
+  private unstored: Uint8Array[] = []
+  private flushQueued = false
+  /** Every log entry up to this seq is in the document (the snapshot a compaction may cover). */
+  private storedSeq: number
+  /** What the last snapshot this room wrote or loaded covers. */
+  private snapshotSeq: number
+  /** Log entries after storedSeq this document already holds (heard from peers out of order). */
+  private readonly ahead = new Set<number>()
+  private sinceCompaction: number
   private pendingAwareness = new Set<number>()
+  /** Presence ids changed by this instance's connections, for the other instances. */
+  private pendingLocalAwareness = new Set<number>()
   private awarenessFlushScheduled = false
   private compactScheduled = false
+  private catchUpScheduled = false
+  /** Frames held while the room catches up from storage (several instances). */
+  private held: Array<[RoomConnection, Uint8Array]> | null = null
+  private stopPeers: (() => void) | null = null
   private broken = false
+  private destroyed = false
 
   private constructor(
     readonly id: string,
     private readonly store: RoomStore,
     private readonly options: RoomOptions,
     doc: Y.Doc,
-    loadedLogCount: number,
+    stored: { seq: number; snapshotSeq: number; logCount: number },
   ) {
     this.doc = doc
-    this.logCount = loadedLogCount
+    this.storedSeq = stored.seq
+    this.snapshotSeq = stored.snapshotSeq
+    this.sinceCompaction = stored.logCount
+    this.peers = options.peers ?? null
+    this.queue = new SerialQueue((error) =>
+      this.log('a queued room step failed', { error: (error as Error)?.message ?? String(error) }),
+    )
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the server itself has no presence
     this.refusals = new RefusalBudget(options.refusalsPerMinute ?? 30)
@@ -95,25 +132,46 @@ export class Room {
   /**
    * Loads a room from storage. Throws RoomLoadError, and writes nothing, if the stored data cannot
    * be read. Stored changes that cannot be integrated (older versions could store them) are left
-   * out with a log line; the room loads what it can.
+   * out with a log line; the room loads what it can. With peers, it listens to them before it
+   * reads storage, so no update falls between the two.
    */
-  static load(id: string, store: RoomStore, options: RoomOptions = {}): Room {
+  static async load(id: string, store: RoomStore, options: RoomOptions = {}): Promise<Room> {
+    const heard: Array<() => void> = []
+    let room: Room | null = null
+    let stop: (() => void) | null = null
     const doc = new Y.Doc({ gc: true })
-    let stored: ReturnType<RoomStore['load']>
     try {
-      stored = store.load(id)
+      await options.prepare?.()
+      if (options.peers) {
+        stop = await options.peers.subscribe(id, {
+          updates: (updates) =>
+            room ? room.receivePeerUpdates(updates) : heard.push(() => room?.receivePeerUpdates(updates)),
+          awareness: (update) =>
+            room ? room.receivePeerAwareness(update) : heard.push(() => room?.receivePeerAwareness(update)),
+        })
+      }
+      const stored = await store.load(id, { create: options.createInStorage ?? true })
       doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN)
-        for (const update of stored.updates) Y.applyUpdate(doc, update, LOAD_ORIGIN)
+        for (const update of stored.updates) Y.applyUpdate(doc, update.data, LOAD_ORIGIN)
       }, LOAD_ORIGIN)
+      if (dropPending(doc)) {
+        options.log?.('stored changes that depend on missing ones were left out', { room: id })
+      }
+      const seq = Math.max(stored.snapshotSeq, stored.updates.at(-1)?.seq ?? 0)
+      room = new Room(id, store, options, doc, {
+        seq,
+        snapshotSeq: stored.snapshotSeq,
+        logCount: stored.updates.length,
+      })
     } catch (error) {
+      stop?.()
       doc.destroy()
       throw new RoomLoadError(`room ${id} could not be loaded: ${(error as Error).message}`)
     }
-    if (dropPending(doc)) {
-      options.log?.('stored changes that depend on missing ones were left out', { room: id })
-    }
-    return new Room(id, store, options, doc, stored.updates.length)
+    room.stopPeers = stop
+    for (const replay of heard) replay()
+    return room
   }
 
   get isBroken(): boolean {
@@ -122,6 +180,9 @@ export class Room {
 
   addConnection(conn: RoomConnection): void {
     this.connections.add(conn)
+    // Another instance may have stored what it could not tell us (it died in between): read it
+    // back before this connection's frames are judged.
+    if (this.peers) this.catchUp()
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) {
@@ -140,6 +201,10 @@ export class Room {
 
   /** Handles one frame from a connection. One catch: whatever goes wrong closes only that connection. */
   handleFrame(conn: RoomConnection, data: Uint8Array): void {
+    if (this.held) {
+      this.held.push([conn, data])
+      return
+    }
     try {
       this.dispatch(conn, data)
     } catch (error) {
@@ -161,6 +226,11 @@ export class Room {
     this.doc.transact(fn, SERVER_ORIGIN)
   }
 
+  /** Resolves once everything applied so far is stored and sent (or the room broke). */
+  settled(): Promise<void> {
+    return this.queue.idle()
+  }
+
   /** Tells one connection its update was refused; the client then starts over from the server's state. */
   refuse(conn: RoomConnection, refusal: Refusal): void {
     conn.send(encodeRefusal(refusal))
@@ -170,15 +240,38 @@ export class Room {
     }
   }
 
-  /** Stores a snapshot of the integrated state and drops the log entries it covers. */
-  compact(): void {
-    if (this.broken || this.logCount === 0) return
-    dropPending(this.doc) // a snapshot never carries what could not be integrated
-    this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), this.logCount)
-    this.logCount = 0
+  /**
+   * Stores a snapshot of the document as covering the log up to the last entry it holds (by
+   * sequence number) and drops those entries. Runs in the queue, after what is waiting to be
+   * stored; with peers only under the compaction lease, after catching up from storage.
+   */
+  compact(): Promise<void> {
+    return this.queue.run(async () => {
+      if (this.broken) return
+      const write = async () => {
+        if (this.peers) await this.readBack()
+        if (this.broken || this.storedSeq <= this.snapshotSeq) return
+        const upTo = this.storedSeq
+        dropPending(this.doc) // a snapshot never carries what could not be integrated
+        await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), upTo)
+        this.snapshotSeq = upTo
+      }
+      this.sinceCompaction = 0
+      if (this.peers) await this.peers.withCompactionLease(this.id, write)
+      else await write()
+    })
+  }
+
+  /** Stops storing: what is queued and not yet stored is dropped (the room is being erased). */
+  discard(): void {
+    this.queue.close()
+    this.unstored = []
   }
 
   destroy(): void {
+    this.destroyed = true
+    this.queue.close()
+    this.stopPeers?.()
     this.doc.off('update', this.onDocUpdate)
     this.awareness.off('update', this.onAwarenessUpdate)
     this.guard?.destroy()
@@ -225,7 +318,9 @@ export class Room {
       )
       return
     }
-    conn.send(encodeSyncStep2(diff))
+    // The answer may hold updates still waiting to be stored: it leaves after them.
+    const frame = encodeSyncStep2(diff)
+    this.queue.enqueue(() => conn.send(frame))
   }
 
   private receiveUpdate(conn: RoomConnection, update: Uint8Array): void {
@@ -290,38 +385,160 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn)
   }
 
+  /** Updates another instance stored: applied, sent to this instance's connections, not stored again. */
+  private receivePeerUpdates(updates: readonly PeerUpdate[]): void {
+    if (this.destroyed) return
+    try {
+      for (const { seq, data } of updates) {
+        if (seq <= this.storedSeq || this.ahead.has(seq)) continue
+        Y.applyUpdate(this.doc, data, PEER_ORIGIN)
+        this.markStored(seq)
+      }
+    } catch (error) {
+      this.log('an update from another instance could not be applied', { error: (error as Error).message })
+    }
+    // A gap (a message lost, or still on its way): read the log back from storage.
+    if (this.ahead.size > 0 || this.doc.store.pendingStructs || this.doc.store.pendingDs) this.catchUp()
+  }
+
+  private receivePeerAwareness(update: Uint8Array): void {
+    if (this.destroyed) return
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, update, PEER_ORIGIN)
+    } catch (error) {
+      this.log('presence from another instance could not be applied', { error: (error as Error).message })
+    }
+  }
+
+  /** Records that the document holds log entry `seq`. */
+  private markStored(seq: number): void {
+    if (!this.peers) {
+      // Alone: this room is the only writer, its own appends are all there is.
+      this.storedSeq = Math.max(this.storedSeq, seq)
+      return
+    }
+    if (seq <= this.storedSeq) return
+    this.ahead.add(seq)
+    while (this.ahead.delete(this.storedSeq + 1)) this.storedSeq++
+  }
+
+  /** Reads back from storage what other instances stored and this one has not heard of. */
+  private catchUp(): void {
+    if (this.catchUpScheduled) return
+    this.catchUpScheduled = true
+    this.held ??= []
+    this.queue.enqueue(async () => {
+      this.catchUpScheduled = false
+      try {
+        await this.readBack()
+      } finally {
+        this.releaseHeld()
+      }
+    })
+  }
+
+  private async readBack(): Promise<void> {
+    const stored = await this.store.loadSince(this.id, this.storedSeq)
+    if (this.destroyed) return
+    this.doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, PEER_ORIGIN)
+      for (const update of stored.updates) Y.applyUpdate(this.doc, update.data, PEER_ORIGIN)
+    }, PEER_ORIGIN)
+    if (stored.snapshot && stored.snapshotSeq > this.storedSeq) this.storedSeq = stored.snapshotSeq
+    for (const update of stored.updates) this.markStored(update.seq)
+    // What is still missing is not stored anywhere: nothing waits for it.
+    const last = stored.updates.at(-1)?.seq ?? stored.snapshotSeq
+    if (last > this.storedSeq) {
+      this.storedSeq = last
+      for (const seq of this.ahead) if (seq <= last) this.ahead.delete(seq)
+    }
+  }
+
+  private releaseHeld(): void {
+    const held = this.held ?? []
+    this.held = null
+    for (const [conn, data] of held) if (this.connections.has(conn)) this.handleFrame(conn, data)
+  }
+
   /** Store first, then broadcast: nothing any client receives can be lost by a crash. */
   private onDocUpdate = (update: Uint8Array, rawOrigin: unknown): void => {
     const origin = asUpdateOrigin(rawOrigin)
     if (origin.kind === 'load') return
-    try {
-      this.store.append(this.id, update)
-    } catch (error) {
-      this.broken = true
-      this.log('storing an update failed; closing the room', {
-        room: this.id,
-        error: (error as Error).message,
-      })
-      for (const conn of this.connections) conn.close(CloseCode.roomUnavailable, 'room could not be stored')
+    // The guard's copy follows every change it did not judge itself, at once.
+    if (origin.kind === 'server' || origin.kind === 'peer') this.guard?.serverChanged(update)
+    if (origin.kind === 'peer') {
+      // Stored already, by another instance: sent in order behind what waits to be stored here.
+      const frame = encodeUpdate(update)
+      this.queue.enqueue(() => this.broadcast(frame))
+      this.sinceCompaction++
+      this.scheduleCompaction()
       return
     }
-    if (origin.kind === 'server') this.guard?.serverChanged(update)
-    this.logCount++
-    const frame = encodeUpdate(update)
-    for (const conn of this.connections) conn.send(frame)
+    this.unstored.push(update)
+    if (!this.flushQueued) {
+      this.flushQueued = true
+      this.queue.enqueue(this.flush)
+    }
+  }
+
+  /** Appends what waits (one batch), then sends it to every connection and tells the peers. */
+  private flush = async (): Promise<void> => {
+    this.flushQueued = false
+    const batch = this.unstored
+    this.unstored = []
+    if (batch.length === 0 || this.broken) return
+    let seqs: number[] | null
+    try {
+      seqs = await this.store.append(this.id, batch)
+    } catch (error) {
+      this.fail(
+        'storing an update failed; closing the room',
+        error,
+        CloseCode.roomUnavailable,
+        'room could not be stored',
+      )
+      return
+    }
+    if (this.destroyed) return
+    if (seqs === null) {
+      this.fail(
+        'the room is gone from storage (erased); closing it',
+        null,
+        CloseCode.meetingErased,
+        'room erased',
+      )
+      return
+    }
+    for (const seq of seqs) this.markStored(seq)
+    this.peers?.publishUpdates(
+      this.id,
+      batch.map((data, i) => ({ seq: seqs[i]!, data })),
+    )
+    for (const update of batch) this.broadcast(encodeUpdate(update))
+    this.sinceCompaction += batch.length
     this.scheduleCompaction()
   }
 
-  private onAwarenessUpdate = ({
-    added,
-    updated,
-    removed,
-  }: {
-    added: number[]
-    updated: number[]
-    removed: number[]
-  }): void => {
-    for (const id of [...added, ...updated, ...removed]) this.pendingAwareness.add(id)
+  private broadcast(frame: Uint8Array): void {
+    for (const conn of this.connections) conn.send(frame)
+  }
+
+  private fail(line: string, error: unknown, code: number, reason: string): void {
+    this.broken = true
+    this.queue.close()
+    this.unstored = []
+    this.log(line, { error: error ? (error as Error).message : undefined })
+    for (const conn of this.connections) conn.close(code, reason)
+  }
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    for (const id of [...added, ...updated, ...removed]) {
+      this.pendingAwareness.add(id)
+      if (origin !== PEER_ORIGIN && this.peers) this.pendingLocalAwareness.add(id)
+    }
     // Presence is the hot path: encode once per event-loop turn for all connections.
     if (!this.awarenessFlushScheduled) {
       this.awarenessFlushScheduled = true
@@ -333,28 +550,34 @@ export class Room {
   private flushAwareness = (): void => {
     this.awarenessFlushScheduled = false
     try {
+      if (this.destroyed) return
+      if (this.peers && this.pendingLocalAwareness.size > 0) {
+        this.peers.publishAwareness(
+          this.id,
+          awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.pendingLocalAwareness]),
+        )
+      }
       if (this.pendingAwareness.size === 0 || this.connections.size === 0) return
       const frame = encodeAwareness(
         awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]),
       )
-      for (const conn of this.connections) conn.send(frame)
+      this.broadcast(frame)
     } catch (error) {
       this.log('presence could not be sent', { error: (error as Error).message })
     } finally {
       this.pendingAwareness.clear()
+      this.pendingLocalAwareness.clear()
     }
   }
 
   private scheduleCompaction(): void {
-    if (this.compactScheduled || this.logCount < (this.options.compactEvery ?? 500)) return
+    if (this.compactScheduled || this.sinceCompaction < (this.options.compactEvery ?? 500)) return
     this.compactScheduled = true
     setImmediate(() => {
       this.compactScheduled = false
-      try {
-        this.compact()
-      } catch (error) {
-        this.log('compaction failed; the log is kept', { room: this.id, error: (error as Error).message })
-      }
+      this.compact().catch((error) =>
+        this.log('compaction failed; the log is kept', { error: (error as Error).message }),
+      )
     })
   }
 

@@ -20,10 +20,14 @@ export class RoomsFullError extends Error {
 
 /**
  * The rooms this process holds. A room is loaded from storage before its first connection is
- * accepted, and leaves memory some time after its last connection left, once stored.
+ * accepted, once: everyone asking while it loads waits for the same promise. It leaves memory
+ * some time after its last connection left, once stored; a room being freed is loaded again only
+ * after it was stored.
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
+  private readonly loading = new Map<string, Promise<Room>>()
+  private readonly closing = new Map<string, Promise<void>>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
 
   constructor(
@@ -32,22 +36,25 @@ export class RoomRegistry {
   ) {}
 
   /**
-   * The live room, loading it if needed. Throws RoomLoadError (a failed load caches nothing) or
-   * RoomsFullError (no room may be loaded now).
+   * The live room, loading it if needed. Rejects with RoomLoadError (a failed load caches
+   * nothing) or RoomsFullError (no room may be loaded now).
    */
-  acquire(roomId: string): Room {
+  acquire(roomId: string): Promise<Room> {
     this.cancelIdle(roomId)
-    let room = this.rooms.get(roomId)
-    if (room?.isBroken) {
-      this.drop(roomId, { store: false })
-      room = undefined
+    const room = this.rooms.get(roomId)
+    if (room && !room.isBroken) return Promise.resolve(room)
+    if (room) void this.drop(roomId, { store: false })
+    let loading = this.loading.get(roomId)
+    if (!loading) {
+      try {
+        this.makeSpace()
+      } catch (error) {
+        return Promise.reject(error)
+      }
+      loading = this.load(roomId)
+      this.loading.set(roomId, loading)
     }
-    if (!room) {
-      this.makeSpace()
-      room = Room.load(roomId, this.store, { log: this.options.log, ...this.options.roomOptions?.(roomId) })
-      this.rooms.set(roomId, room)
-    }
-    return room
+    return loading
   }
 
   /** The room if it is in memory; never loads. */
@@ -62,67 +69,110 @@ export class RoomRegistry {
     this.cancelIdle(roomId)
     const timer = setTimeout(() => {
       this.idleTimers.delete(roomId)
-      if (room.connections.size === 0) this.drop(roomId, { store: true })
+      if (room.connections.size === 0 && this.rooms.get(roomId) === room)
+        void this.drop(roomId, { store: true })
     }, this.options.idleMs ?? 30_000)
     timer.unref()
     this.idleTimers.set(roomId, timer)
   }
 
   get size(): number {
-    return this.rooms.size
+    return this.rooms.size + this.loading.size
   }
 
   /**
-   * Closes a room's connections with `code`, frees it without storing, and erases what storage
-   * holds for it. Nothing of the room remains in memory or on disk afterwards.
+   * Closes a room's connections with `code` and frees it without storing what it has not stored
+   * yet. Storage is left to the caller (a meeting's room is erased with its meeting).
    */
-  erase(roomId: string, code: number, reason: string): void {
+  async evict(roomId: string, code: number, reason: string): Promise<void> {
+    await this.loading.get(roomId)?.catch(() => {})
     const room = this.rooms.get(roomId)
     if (room) {
+      room.discard()
       for (const conn of room.connections) conn.close(code, reason)
-      this.drop(roomId, { store: false })
     }
-    this.store.erase(roomId)
+    await this.drop(roomId, { store: false })
+    await this.closing.get(roomId)
+  }
+
+  /**
+   * Evicts a room and erases what storage holds for it. Nothing of the room remains in memory or
+   * in storage afterwards.
+   */
+  async erase(roomId: string, code: number, reason: string): Promise<void> {
+    await this.evict(roomId, code, reason)
+    await this.store.erase(roomId)
   }
 
   /** Compacts and frees every room (at shutdown). */
-  closeAll(): void {
-    for (const roomId of [...this.rooms.keys()]) this.drop(roomId, { store: true })
+  async closeAll(): Promise<void> {
+    await Promise.allSettled([...this.loading.values()])
+    await Promise.all([...this.rooms.keys()].map((roomId) => this.drop(roomId, { store: true })))
+    await Promise.all([...this.closing.values()])
+  }
+
+  private async load(roomId: string): Promise<Room> {
+    try {
+      // A room still being stored on its way out comes back only once that is done.
+      await this.closing.get(roomId)
+      const room = await Room.load(roomId, this.store, {
+        log: this.options.log,
+        ...this.options.roomOptions?.(roomId),
+      })
+      this.rooms.set(roomId, room)
+      return room
+    } finally {
+      this.loading.delete(roomId)
+    }
   }
 
   /** Frees empty rooms (longest idle first) until one more fits; throws RoomsFullError if none is empty. */
   private makeSpace(): void {
     const max = this.options.maxRooms ?? 2000
-    if (this.rooms.size < max) return
+    if (this.size < max) return
     // idleTimers keeps insertion order: the room that emptied first comes first.
     const empty = [...this.idleTimers.keys(), ...this.rooms.keys()]
     for (const roomId of empty) {
-      if (this.rooms.size < max) return
+      if (this.size < max) return
       if (this.rooms.get(roomId)?.connections.size === 0) {
         this.options.log?.('room freed early: rooms in memory at their limit', { room: roomId, max })
-        this.drop(roomId, { store: true })
+        void this.drop(roomId, { store: true })
       }
     }
-    if (this.rooms.size >= max) throw new RoomsFullError(max)
+    if (this.size >= max) throw new RoomsFullError(max)
   }
 
-  private drop(roomId: string, { store }: { store: boolean }): void {
+  /** Takes the room out of the map at once; storing and destroying it finish in `closing`. */
+  private drop(roomId: string, { store }: { store: boolean }): Promise<void> {
     const room = this.rooms.get(roomId)
-    if (!room) return
+    if (!room) return Promise.resolve()
     this.cancelIdle(roomId)
     this.rooms.delete(roomId)
-    if (store && !room.isBroken) {
-      try {
-        room.compact()
-      } catch (error) {
-        // The append log still holds every update; the snapshot is only an optimisation.
-        this.options.log?.('compaction at unload failed; the log is kept', {
-          room: roomId,
-          error: String(error),
-        })
+    if (!store) room.discard()
+    const previous = this.closing.get(roomId)
+    const done = (async () => {
+      await previous
+      if (store && !room.isBroken) {
+        try {
+          await room.compact()
+        } catch (error) {
+          // The append log still holds every update; the snapshot is only an optimisation.
+          this.options.log?.('compaction at unload failed; the log is kept', {
+            room: roomId,
+            error: String(error),
+          })
+        }
       }
-    }
-    room.destroy()
+      await room.settled()
+      room.destroy()
+    })()
+    this.closing.set(roomId, done)
+    done
+      .finally(() => {
+        if (this.closing.get(roomId) === done) this.closing.delete(roomId)
+      })
+      .catch((error) => this.options.log?.('freeing a room failed', { room: roomId, error: String(error) }))
+    return done
   }
 
   private cancelIdle(roomId: string): void {

@@ -28,7 +28,7 @@ export interface Handshake {
 
 export interface RoomSocketsOptions {
   /** Decides before the upgrade; the default lets everyone in anonymously. */
-  authorize?: (roomId: string, handshake: Handshake) => UpgradeDecision
+  authorize?: (roomId: string, handshake: Handshake) => UpgradeDecision | Promise<UpgradeDecision>
   log?: (line: string, fields?: Record<string, unknown>) => void
   pingIntervalMs?: number
   limits?: Limits
@@ -79,7 +79,7 @@ export function attachRoomSockets(server: Server, registry: RoomRegistry, option
     answerAndClose(socket, status, STATUS_TEXT[status] ?? 'Error', message)
 
   /** The upgrade request, checked in order; returns once the socket is attached or refused. */
-  const upgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+  const upgrade = async (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Parse the path only: the query may hold a token that must not reach any log.
     const url = new URL(req.url ?? '/', 'http://localhost')
     const match = ROOM_PATH.exec(url.pathname)
@@ -106,13 +106,13 @@ export function attachRoomSockets(server: Server, registry: RoomRegistry, option
       req,
     }
     const decision = options.authorize
-      ? options.authorize(roomId, handshake)
+      ? await options.authorize(roomId, handshake)
       : { ok: true as const, identity: null }
     if (!decision.ok) return refuse(socket, decision.status, decision.message)
 
     let room: Room
     try {
-      room = registry.acquire(roomId)
+      room = await registry.acquire(roomId)
     } catch (error) {
       if (error instanceof RoomsFullError) {
         log('upgrade refused: rooms in memory at their limit', { room: roomId })
@@ -201,14 +201,13 @@ export function attachRoomSockets(server: Server, registry: RoomRegistry, option
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     // A client may reset the connection while we answer; an unhandled 'error' would end the process.
     socket.on('error', () => {})
-    try {
-      upgrade(req, socket, head)
-    } catch (error) {
-      log('upgrade failed', { error: describe(error) })
-      refuse(socket, 500, 'The server could not handle this request.')
-    } finally {
-      handshakes.settle(req.socket as Socket)
-    }
+    upgrade(req, socket, head)
+      .catch((error) => {
+        log('upgrade failed', { error: describe(error) })
+        refuse(socket, 500, 'The server could not handle this request.')
+      })
+      .finally(() => handshakes.settle(req.socket as Socket))
+      .catch(() => {})
   }
   server.on('upgrade', onUpgrade)
 

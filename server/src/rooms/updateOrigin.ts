@@ -10,9 +10,12 @@ export type UpdateOrigin =
   | { kind: 'server' }
   /** Replaying what storage holds; not stored again, not broadcast. */
   | { kind: 'load' }
+  /** Stored by another instance (or read back from storage to catch up): broadcast, not stored again. */
+  | { kind: 'peer' }
 
 export const SERVER_ORIGIN: UpdateOrigin = Object.freeze({ kind: 'server' })
 export const LOAD_ORIGIN: UpdateOrigin = Object.freeze({ kind: 'load' })
+export const PEER_ORIGIN: UpdateOrigin = Object.freeze({ kind: 'peer' })
 
 export function fromConnection(conn: RoomConnection): UpdateOrigin {
   return { kind: 'connection', conn }

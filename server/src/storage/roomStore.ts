@@ -1,31 +1,57 @@
 /**
  * Durable storage of room documents: an append log of Yjs updates plus a compacted snapshot.
- * Every method is synchronous on purpose: an update is on disk before the room broadcasts it,
- * so nothing a client has seen can be lost by a crash of this process.
+ * Asynchronous, so a store may live across a network (Postgres); the room keeps its promise by
+ * order instead: an update is broadcast only after its append resolved (rooms/roomOutbox.ts).
  */
+
+/** One entry of a room's log. `seq` grows with every append to the room, in commit order. */
+export interface StoredUpdate {
+  seq: number
+  data: Uint8Array
+}
+
 export interface StoredRoom {
   /** The last snapshot (a full Yjs update), or null if the room was never compacted. */
   snapshot: Uint8Array | null
-  /** Updates appended after the snapshot, oldest first. */
-  updates: Uint8Array[]
+  /** Every log entry up to this seq is inside the snapshot (0 without a snapshot). */
+  snapshotSeq: number
+  /** Log entries after the snapshot, oldest first. */
+  updates: StoredUpdate[]
+}
+
+export interface LoadOptions {
+  /**
+   * Make the room if storage has never seen it (default true). Meeting rooms are made only when
+   * their meeting is: a room the store does not know then refuses appends (see `append`), so a
+   * late write can never bring back an erased meeting's room.
+   */
+  create?: boolean
 }
 
 export interface RoomStore {
-  /** Everything stored for a room; an unknown room gives `{ snapshot: null, updates: [] }`. */
-  load(roomId: string): StoredRoom
-  /** Appends one applied update to the room's log. Throws if it could not be stored. */
-  append(roomId: string, update: Uint8Array): void
+  /** Everything stored for a room; an unknown room gives no snapshot and no updates. */
+  load(roomId: string, options?: LoadOptions): Promise<StoredRoom>
   /**
-   * Replaces the snapshot and drops the log entries it covers, in one transaction.
-   * `coveredUpdates` is how many log entries (oldest first) the snapshot includes.
+   * What was stored after `seq`: the snapshot only if it covers more than `seq`, and the log
+   * entries after both. For a room that fell behind the others (several instances).
    */
-  compact(roomId: string, snapshot: Uint8Array, coveredUpdates: number): void
+  loadSince(roomId: string, seq: number): Promise<StoredRoom>
   /**
-   * Removes everything stored for a room (snapshot and log), in one transaction, and leaves no
-   * byte of it in any storage file when it returns. Called inside a caller's transaction it joins
-   * it, and the caller makes the removal final once everything else has gone too.
+   * Appends applied updates to the room's log, in order, all or none; resolves with their seqs.
+   * Resolves null when the room is gone from storage (erased). Rejects if nothing could be stored.
    */
-  erase(roomId: string): void
+  append(roomId: string, updates: readonly Uint8Array[]): Promise<number[] | null>
+  /**
+   * Stores `snapshot` as covering every log entry up to `upToSeq` and drops those entries, in one
+   * transaction. Never replaces a snapshot that covers more. Entries after `upToSeq` stay, so an
+   * append that raced the snapshot is never lost (it is replayed over the snapshot at load).
+   */
+  compact(roomId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
+  /**
+   * Removes everything stored for a room, and leaves no byte of it in any storage file when it
+   * resolves. (A meeting's room goes with its meeting instead: MeetingStore.erase.)
+   */
+  erase(roomId: string): Promise<void>
   /** Number of log entries and their bytes since the last snapshot. */
-  logSize(roomId: string): { count: number; bytes: number }
+  logSize(roomId: string): Promise<{ count: number; bytes: number }>
 }

@@ -1,10 +1,16 @@
 import Database from 'better-sqlite3'
-import type { RoomStore, StoredRoom } from './roomStore'
+import type { LoadOptions, RoomStore, StoredRoom } from './roomStore'
+
+interface SnapshotRow {
+  data: Buffer
+  coversSeq: number
+}
 
 /**
  * RoomStore on SQLite (better-sqlite3), in WAL mode. WAL with synchronous=NORMAL keeps every
  * committed transaction across a crash of this process (kill -9); only a power loss may lose
  * the last transactions, which `synchronous: 'full'` closes at the price of an fsync per update.
+ * The calls are synchronous underneath: a promise resolves once the row is committed.
  */
 export class SqliteRoomStore implements RoomStore {
   readonly db: Database.Database
@@ -25,67 +31,91 @@ export class SqliteRoomStore implements RoomStore {
       );
       CREATE INDEX IF NOT EXISTS room_update_by_room ON room_update (room_id, seq);
     `)
+    addColumn(this.db, 'room_snapshot', 'covers_seq', 'INTEGER NOT NULL DEFAULT 0')
     this.stmts = {
-      snapshot: this.db.prepare<[string], { data: Buffer }>(
-        'SELECT data FROM room_snapshot WHERE room_id = ?',
+      snapshot: this.db.prepare<[string], SnapshotRow>(
+        'SELECT data, covers_seq AS coversSeq FROM room_snapshot WHERE room_id = ?',
       ),
-      updates: this.db.prepare<[string], { seq: number; data: Buffer }>(
-        'SELECT seq, data FROM room_update WHERE room_id = ? ORDER BY seq',
+      updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
+        'SELECT seq, data FROM room_update WHERE room_id = ? AND seq > ? ORDER BY seq',
       ),
-      append: this.db.prepare<[string, Uint8Array]>('INSERT INTO room_update (room_id, data) VALUES (?, ?)'),
-      putSnapshot: this.db.prepare<[string, Uint8Array, number]>(
-        `INSERT INTO room_snapshot (room_id, data, updated_at) VALUES (?, ?, ?)
-         ON CONFLICT (room_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+      append: this.db.prepare<[string, Uint8Array], { seq: number }>(
+        'INSERT INTO room_update (room_id, data) VALUES (?, ?) RETURNING seq',
       ),
-      nthSeq: this.db.prepare<[string, number], { seq: number }>(
-        'SELECT seq FROM room_update WHERE room_id = ? ORDER BY seq LIMIT 1 OFFSET ?',
+      // A snapshot that covers less never replaces one that covers more.
+      putSnapshot: this.db.prepare<[string, Uint8Array, number, number]>(
+        `INSERT INTO room_snapshot (room_id, data, covers_seq, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (room_id) DO UPDATE SET data = excluded.data, covers_seq = excluded.covers_seq,
+           updated_at = excluded.updated_at
+         WHERE excluded.covers_seq >= room_snapshot.covers_seq`,
       ),
       dropUpTo: this.db.prepare<[string, number]>('DELETE FROM room_update WHERE room_id = ? AND seq <= ?'),
       eraseSnapshot: this.db.prepare<[string]>('DELETE FROM room_snapshot WHERE room_id = ?'),
       eraseLog: this.db.prepare<[string]>('DELETE FROM room_update WHERE room_id = ?'),
       logSize: this.db.prepare<[string], { count: number; bytes: number | null }>(
-        'SELECT count(*) AS count, sum(length(data)) AS bytes FROM room_update WHERE room_id = ?',
+        `SELECT count(*) AS count, sum(length(u.data)) AS bytes FROM room_update u
+         WHERE u.room_id = ? AND u.seq > coalesce((SELECT covers_seq FROM room_snapshot s WHERE s.room_id = u.room_id), 0)`,
       ),
     }
   }
 
-  load(roomId: string): StoredRoom {
-    const snap = this.stmts.snapshot.get(roomId)
-    const updates = this.stmts.updates.all(roomId).map((row) => new Uint8Array(row.data))
-    return { snapshot: snap ? new Uint8Array(snap.data) : null, updates }
+  /** One instance only: every room exists, and `create` has nothing to refuse. */
+  async load(roomId: string, _options?: LoadOptions): Promise<StoredRoom> {
+    return this.loadSince(roomId, -1)
   }
 
-  append(roomId: string, update: Uint8Array): void {
-    this.stmts.append.run(roomId, update)
-  }
-
-  compact(roomId: string, snapshot: Uint8Array, coveredUpdates: number): void {
-    this.db.transaction(() => {
-      this.stmts.putSnapshot.run(roomId, snapshot, Date.now())
-      if (coveredUpdates > 0) {
-        const last = this.stmts.nthSeq.get(roomId, coveredUpdates - 1)
-        if (last) this.stmts.dropUpTo.run(roomId, last.seq)
+  async loadSince(roomId: string, seq: number): Promise<StoredRoom> {
+    return this.db.transaction(() => {
+      const snap = this.stmts.snapshot.get(roomId)
+      const useSnapshot = snap !== undefined && snap.coversSeq > seq
+      const after = Math.max(seq, snap?.coversSeq ?? 0)
+      return {
+        snapshot: useSnapshot ? new Uint8Array(snap.data) : null,
+        snapshotSeq: useSnapshot ? snap.coversSeq : 0,
+        updates: this.stmts.updatesAfter
+          .all(roomId, after)
+          .map((row) => ({ seq: row.seq, data: new Uint8Array(row.data) })),
       }
     })()
   }
 
+  async append(roomId: string, updates: readonly Uint8Array[]): Promise<number[]> {
+    return this.db.transaction(() => updates.map((update) => this.stmts.append.get(roomId, update)!.seq))()
+  }
+
+  async compact(roomId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.putSnapshot.run(roomId, snapshot, upToSeq, Date.now())
+      this.stmts.dropUpTo.run(roomId, upToSeq)
+    })()
+  }
+
+  async erase(roomId: string): Promise<void> {
+    this.eraseRows(roomId)
+    checkpointTruncate(this.db)
+  }
+
   /**
-   * Inside a caller's transaction (a meeting erased with its participants) this joins it and the
-   * caller checkpoints after its commit; on its own it checkpoints here.
+   * Deletes a room's rows; inside a caller's transaction (a meeting erased with its
+   * participants) it joins it, and the caller checkpoints after its commit.
    */
-  erase(roomId: string): void {
-    const joined = this.db.inTransaction
+  eraseRows(roomId: string): void {
     this.db.transaction(() => {
       this.stmts.eraseSnapshot.run(roomId)
       this.stmts.eraseLog.run(roomId)
     })()
-    if (!joined) checkpointTruncate(this.db)
   }
 
-  logSize(roomId: string): { count: number; bytes: number } {
+  async logSize(roomId: string): Promise<{ count: number; bytes: number }> {
     const row = this.stmts.logSize.get(roomId)
     return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
   }
+}
+
+/** Adds a column that databases made by an earlier version lack. */
+function addColumn(db: Database.Database, table: string, column: string, type: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>
+  if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
 }
 
 /** Opens the embedded database file with the settings every store here relies on. */

@@ -1,0 +1,83 @@
+import type { MeetingProgress } from '../../../templates/src/phaseMachine'
+import type { Template } from '../../../templates/src/schema'
+import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
+
+/**
+ * What the guard reads for every judged update, without waiting: the sender's current role, the
+ * method and the phase in force. Kept in memory; loaded before a meeting's room opens.
+ */
+export interface MeetingReader {
+  participant(participantId: string): ParticipantRow | undefined
+  template(meetingId: string): Template | undefined
+  progress(meetingId: string): MeetingProgress | undefined
+}
+
+/**
+ * The meeting state this process judges by, read from the meeting store and written through by
+ * the meeting service. With several instances another instance's change arrives as `reload`
+ * (cluster/), before that instance reports the change done.
+ */
+export class MeetingState implements MeetingReader {
+  private readonly participants = new Map<string, ParticipantRow>()
+  private readonly progressById = new Map<string, MeetingProgress>()
+  private readonly templateIds = new Map<string, string>()
+
+  constructor(
+    private readonly store: MeetingStore,
+    private readonly templates: () => ReadonlyMap<string, Template>,
+  ) {}
+
+  participant(participantId: string): ParticipantRow | undefined {
+    return this.participants.get(participantId)
+  }
+
+  template(meetingId: string): Template | undefined {
+    const templateId = this.templateIds.get(meetingId)
+    return templateId ? this.templates().get(templateId) : undefined
+  }
+
+  progress(meetingId: string): MeetingProgress | undefined {
+    return this.progressById.get(meetingId)
+  }
+
+  /** Whether this process holds the meeting's state. */
+  knows(meetingId: string): boolean {
+    return this.progressById.has(meetingId)
+  }
+
+  /** Reads the meeting and its participants from the store; false if the meeting does not exist. */
+  async load(meetingId: string): Promise<boolean> {
+    const [meeting, participants] = await Promise.all([
+      this.store.meeting(meetingId),
+      this.store.participants(meetingId),
+    ])
+    if (!meeting) {
+      this.forget(meetingId)
+      return false
+    }
+    this.templateIds.set(meetingId, meeting.templateId)
+    this.progressById.set(meetingId, JSON.parse(meeting.progressJson) as MeetingProgress)
+    for (const row of participants) this.participants.set(row.id, row)
+    return true
+  }
+
+  /** Another instance changed the meeting: read it again if this process holds it. */
+  async reload(meetingId: string): Promise<void> {
+    if (this.knows(meetingId)) await this.load(meetingId)
+  }
+
+  remember(row: ParticipantRow): void {
+    this.participants.set(row.id, row)
+  }
+
+  setProgress(meetingId: string, progress: MeetingProgress): void {
+    this.progressById.set(meetingId, progress)
+  }
+
+  /** The meeting was erased: nothing of it stays in memory. */
+  forget(meetingId: string): void {
+    for (const [id, row] of this.participants) if (row.meetingId === meetingId) this.participants.delete(id)
+    this.progressById.delete(meetingId)
+    this.templateIds.delete(meetingId)
+  }
+}

@@ -1,0 +1,105 @@
+import type pg from 'pg'
+import type { RoleId } from '../../../templates/src/schema'
+import { meetingRoomId } from '../../../templates/src/wire'
+import type { MeetingRow, MeetingStore, ParticipantRow } from './meetingStore'
+import { deleteRoomRows, inTransaction } from './postgres'
+
+const MEETING_COLS = `id, template_id AS "templateId", title, facilitator_secret_hash AS "facilitatorSecretHash",
+  invite_secret_hash AS "inviteSecretHash", progress_json AS "progressJson", created_at AS "createdAt"`
+const PARTICIPANT_COLS = `id, meeting_id AS "meetingId", name, role, color, token_hash AS "tokenHash",
+  created_at AS "createdAt"`
+
+/** Meetings and participants in Postgres, shared by every instance (tables: storage/postgres.ts). */
+export class PgMeetingStore implements MeetingStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  /** The meeting's room is made with it: only a meeting that exists has a room that takes appends. */
+  async insertMeeting(row: MeetingRow): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await client.query(
+        `INSERT INTO meeting (id, template_id, title, facilitator_secret_hash, invite_secret_hash, progress_json, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        [
+          row.id,
+          row.templateId,
+          row.title,
+          row.facilitatorSecretHash,
+          row.inviteSecretHash,
+          row.progressJson,
+          row.createdAt,
+        ],
+      )
+      await client.query('INSERT INTO room_head (room_id) VALUES ($1) ON CONFLICT DO NOTHING', [
+        meetingRoomId(row.id),
+      ])
+    })
+  }
+
+  async meeting(id: string): Promise<MeetingRow | undefined> {
+    const { rows } = await this.pool.query(`SELECT ${MEETING_COLS} FROM meeting WHERE id = $1`, [id])
+    return rows[0] ? meetingRow(rows[0]) : undefined
+  }
+
+  async setProgress(id: string, progressJson: string): Promise<void> {
+    await this.pool.query('UPDATE meeting SET progress_json = $1 WHERE id = $2', [progressJson, id])
+  }
+
+  async setInviteSecretHash(id: string, hash: string): Promise<void> {
+    await this.pool.query('UPDATE meeting SET invite_secret_hash = $1 WHERE id = $2', [hash, id])
+  }
+
+  async insertParticipant(row: ParticipantRow): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO participant (id, meeting_id, name, role, color, token_hash, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [row.id, row.meetingId, row.name, row.role, row.color, row.tokenHash, row.createdAt],
+    )
+  }
+
+  async participantByTokenHash(tokenHash: string): Promise<ParticipantRow | undefined> {
+    const { rows } = await this.pool.query(
+      `SELECT ${PARTICIPANT_COLS} FROM participant WHERE token_hash = $1`,
+      [tokenHash],
+    )
+    return rows[0] ? participantRow(rows[0]) : undefined
+  }
+
+  async participant(id: string): Promise<ParticipantRow | undefined> {
+    const { rows } = await this.pool.query(`SELECT ${PARTICIPANT_COLS} FROM participant WHERE id = $1`, [id])
+    return rows[0] ? participantRow(rows[0]) : undefined
+  }
+
+  async participants(meetingId: string): Promise<ParticipantRow[]> {
+    const { rows } = await this.pool.query(
+      `SELECT ${PARTICIPANT_COLS} FROM participant WHERE meeting_id = $1 ORDER BY created_at, id`,
+      [meetingId],
+    )
+    return rows.map(participantRow)
+  }
+
+  async setRole(participantId: string, role: RoleId): Promise<void> {
+    await this.pool.query('UPDATE participant SET role = $1 WHERE id = $2', [role, participantId])
+  }
+
+  /**
+   * One transaction for the room's rows, the names and the meeting. The rows are gone when it
+   * commits; Postgres keeps dead row versions in its files until VACUUM reuses the space (see
+   * README, "Several instances").
+   */
+  async erase(meetingId: string, roomId: string): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await deleteRoomRows(client, roomId)
+      await client.query('DELETE FROM participant WHERE meeting_id = $1', [meetingId])
+      await client.query('DELETE FROM meeting WHERE id = $1', [meetingId])
+    })
+  }
+}
+
+/** BIGINT arrives as a string; our times fit a JS number. */
+function meetingRow(row: Record<string, unknown>): MeetingRow {
+  return { ...(row as unknown as MeetingRow), createdAt: Number(row.createdAt) }
+}
+
+function participantRow(row: Record<string, unknown>): ParticipantRow {
+  return { ...(row as unknown as ParticipantRow), createdAt: Number(row.createdAt) }
+}

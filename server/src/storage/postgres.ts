@@ -1,0 +1,126 @@
+import pg from 'pg'
+
+/** Where the tables live: a database URL and a schema in it (one per deployment, or per test run). */
+export interface PostgresSettings {
+  url: string
+  /** Schema for the tables, created if missing; letters, digits and _ only. */
+  schema: string
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/
+
+/** The tables both stores use. Made on start; an instance that finds them made leaves them be. */
+const TABLES = `
+  CREATE TABLE IF NOT EXISTS room_head (
+    room_id TEXT PRIMARY KEY,
+    last_seq BIGINT NOT NULL DEFAULT 0
+  );
+  CREATE TABLE IF NOT EXISTS room_update (
+    room_id TEXT NOT NULL,
+    seq BIGINT NOT NULL,
+    data BYTEA NOT NULL,
+    PRIMARY KEY (room_id, seq)
+  );
+  CREATE TABLE IF NOT EXISTS room_snapshot (
+    room_id TEXT PRIMARY KEY,
+    data BYTEA NOT NULL,
+    covers_seq BIGINT NOT NULL,
+    updated_at BIGINT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS meeting (
+    id TEXT PRIMARY KEY,
+    template_id TEXT NOT NULL,
+    title TEXT NOT NULL,
+    facilitator_secret_hash TEXT NOT NULL,
+    invite_secret_hash TEXT NOT NULL,
+    progress_json TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS participant (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meeting (id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    color TEXT NOT NULL,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS participant_by_meeting ON participant (meeting_id, created_at);
+`
+
+/** A URL without its password, for log lines and errors. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password) parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return '(not a URL)'
+  }
+}
+
+/**
+ * Connects a pool whose sessions use `settings.schema`, and makes the schema and its tables if
+ * they are missing (under an advisory lock, so instances starting together do not collide).
+ * Throws naming the URL (without its password) when the database cannot be reached.
+ */
+export async function openPostgres(settings: PostgresSettings): Promise<pg.Pool> {
+  if (!SCHEMA_NAME.test(settings.schema)) {
+    throw new Error(`DATABASE_SCHEMA must be lower-case letters, digits and _, got "${settings.schema}"`)
+  }
+  const pool = new pg.Pool({
+    connectionString: settings.url,
+    options: `-c search_path=${settings.schema}`,
+    max: 10,
+    connectionTimeoutMillis: 5000,
+  })
+  // An idle client that loses its server emits here; without a listener that ends the process.
+  pool.on('error', () => {})
+  let client: pg.PoolClient
+  try {
+    client = await pool.connect()
+  } catch (error) {
+    await pool.end().catch(() => {})
+    throw new Error(
+      `Postgres at ${redactUrl(settings.url)} could not be reached: ${(error as Error).message}`,
+    )
+  }
+  try {
+    await client.query('BEGIN')
+    await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`intervisiebord:${settings.schema}`])
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${settings.schema}`)
+    await client.query(TABLES)
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    client.release()
+    await pool.end().catch(() => {})
+    throw error
+  }
+  client.release()
+  return pool
+}
+
+/** Runs `fn` in one transaction on one pooled connection; rolls back if it throws. */
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect()
+  try {
+    await client.query('BEGIN')
+    const result = await fn(client)
+    await client.query('COMMIT')
+    return result
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {})
+    throw error
+  } finally {
+    client.release()
+  }
+}
+
+/** Deletes a room's rows inside a caller's transaction; the head first, so appends stop at once. */
+export async function deleteRoomRows(client: pg.PoolClient, roomId: string): Promise<void> {
+  // Waits for an append in flight (it holds the head's row lock), then the later statements see it.
+  await client.query('DELETE FROM room_head WHERE room_id = $1', [roomId])
+  await client.query('DELETE FROM room_update WHERE room_id = $1', [roomId])
+  await client.query('DELETE FROM room_snapshot WHERE room_id = $1', [roomId])
+}

@@ -1,0 +1,109 @@
+import type Database from 'better-sqlite3'
+import type { RoleId } from '../../../templates/src/schema'
+import type { MeetingRow, MeetingStore, ParticipantRow } from './meetingStore'
+import { checkpointTruncate, type SqliteRoomStore } from './sqliteRoomStore'
+
+/** Meetings and their participants in the embedded database, beside the rooms (same file). */
+export class SqliteMeetingStore implements MeetingStore {
+  private readonly stmts
+  private readonly db: Database.Database
+
+  constructor(private readonly rooms: SqliteRoomStore) {
+    const db = rooms.db
+    this.db = db
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS meeting (
+        id TEXT PRIMARY KEY,
+        template_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        facilitator_secret_hash TEXT NOT NULL,
+        invite_secret_hash TEXT NOT NULL,
+        progress_json TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS participant (
+        id TEXT PRIMARY KEY,
+        meeting_id TEXT NOT NULL REFERENCES meeting (id),
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        color TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS participant_by_meeting ON participant (meeting_id, created_at);
+    `)
+    const meetingCols = `id, template_id AS templateId, title, facilitator_secret_hash AS facilitatorSecretHash,
+      invite_secret_hash AS inviteSecretHash, progress_json AS progressJson, created_at AS createdAt`
+    const participantCols = `id, meeting_id AS meetingId, name, role, color, token_hash AS tokenHash, created_at AS createdAt`
+    this.stmts = {
+      insertMeeting: db.prepare<[MeetingRow]>(
+        `INSERT INTO meeting (id, template_id, title, facilitator_secret_hash, invite_secret_hash, progress_json, created_at)
+         VALUES (@id, @templateId, @title, @facilitatorSecretHash, @inviteSecretHash, @progressJson, @createdAt)`,
+      ),
+      meeting: db.prepare<[string], MeetingRow>(`SELECT ${meetingCols} FROM meeting WHERE id = ?`),
+      setProgress: db.prepare<[string, string]>('UPDATE meeting SET progress_json = ? WHERE id = ?'),
+      setInviteSecretHash: db.prepare<[string, string]>(
+        'UPDATE meeting SET invite_secret_hash = ? WHERE id = ?',
+      ),
+      insertParticipant: db.prepare<[ParticipantRow]>(
+        `INSERT INTO participant (id, meeting_id, name, role, color, token_hash, created_at)
+         VALUES (@id, @meetingId, @name, @role, @color, @tokenHash, @createdAt)`,
+      ),
+      participantByToken: db.prepare<[string], ParticipantRow>(
+        `SELECT ${participantCols} FROM participant WHERE token_hash = ?`,
+      ),
+      participant: db.prepare<[string], ParticipantRow>(
+        `SELECT ${participantCols} FROM participant WHERE id = ?`,
+      ),
+      participants: db.prepare<[string], ParticipantRow>(
+        `SELECT ${participantCols} FROM participant WHERE meeting_id = ? ORDER BY created_at, id`,
+      ),
+      setRole: db.prepare<[string, string]>('UPDATE participant SET role = ? WHERE id = ?'),
+      deleteParticipants: db.prepare<[string]>('DELETE FROM participant WHERE meeting_id = ?'),
+      deleteMeeting: db.prepare<[string]>('DELETE FROM meeting WHERE id = ?'),
+    }
+  }
+
+  async insertMeeting(row: MeetingRow): Promise<void> {
+    this.stmts.insertMeeting.run(row)
+  }
+  async meeting(id: string): Promise<MeetingRow | undefined> {
+    return this.stmts.meeting.get(id)
+  }
+  async setProgress(id: string, progressJson: string): Promise<void> {
+    this.stmts.setProgress.run(progressJson, id)
+  }
+  async setInviteSecretHash(id: string, hash: string): Promise<void> {
+    this.stmts.setInviteSecretHash.run(hash, id)
+  }
+  async insertParticipant(row: ParticipantRow): Promise<void> {
+    this.stmts.insertParticipant.run(row)
+  }
+  async participantByTokenHash(tokenHash: string): Promise<ParticipantRow | undefined> {
+    return this.stmts.participantByToken.get(tokenHash)
+  }
+  async participant(id: string): Promise<ParticipantRow | undefined> {
+    return this.stmts.participant.get(id)
+  }
+  async participants(meetingId: string): Promise<ParticipantRow[]> {
+    return this.stmts.participants.all(meetingId)
+  }
+  async setRole(participantId: string, role: RoleId): Promise<void> {
+    this.stmts.setRole.run(role, participantId)
+  }
+
+  /**
+   * One transaction for the room's rows, the names and the meeting; then the write-ahead log is
+   * checkpointed to zero bytes. Only after that checkpoint is no byte of the meeting in any
+   * database file (secure_delete zeroes the freed cells and pages), so a crash right after this
+   * resolves cannot bring anything back.
+   */
+  async erase(meetingId: string, roomId: string): Promise<void> {
+    this.db.transaction(() => {
+      this.rooms.eraseRows(roomId)
+      this.stmts.deleteParticipants.run(meetingId)
+      this.stmts.deleteMeeting.run(meetingId)
+    })()
+    checkpointTruncate(this.db)
+  }
+}
