@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { FINISHED_PHASE_ID } from './permissions'
 import type { Phase, RepeatBlock, Template } from './schema'
+import { phaseMinutesNow, planTakeTime } from './timeBudget'
 
 /**
  * The meeting's progress through its method. The server owns it and changes it only on the
@@ -23,6 +24,13 @@ export const MeetingProgress = z.object({
   /** The case the group chose, in a line, once chosen. */
   chosenCase: z.string().max(500).nullable(),
   finished: z.boolean(),
+  /**
+   * Server time the meeting started (absent in progress stored before it was kept). The fields
+   * below are optional for the same reason: the server stores progress as JSON and reads it back.
+   */
+  startedAt: z.number().nullable().optional(),
+  /** Minutes the facilitator took from later phases, per phase id (timeBudget.ts). */
+  minutesTaken: z.record(z.string(), z.number().int().min(0)).optional(),
 })
 export type MeetingProgress = z.infer<typeof MeetingProgress>
 
@@ -35,6 +43,12 @@ export const MeetingCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('pause') }),
   z.object({ type: z.literal('resume') }),
   z.object({ type: z.literal('extend'), minutes: z.number().int().min(1).max(60) }),
+  /** Takes minutes from later phases: spread over them, or from one (timeBudget.ts planTakeTime). */
+  z.object({
+    type: z.literal('takeTime'),
+    minutes: z.number().int().min(1).max(240),
+    from: z.union([z.literal('spread'), z.object({ phaseId: z.string().min(1).max(64) })]),
+  }),
   z.object({ type: z.literal('chooseCase'), text: z.string().trim().min(1).max(500) }),
   z.object({ type: z.literal('finish') }),
 ])
@@ -50,6 +64,8 @@ export function initialProgress(now: number): MeetingProgress {
     extraMinutes: 0,
     chosenCase: null,
     finished: false,
+    startedAt: null,
+    minutesTaken: {},
   }
 }
 
@@ -79,7 +95,7 @@ export function applyCommand(
   switch (cmd.type) {
     case 'start':
       if (p.phaseIndex !== -1) return { ok: false, error: 'the meeting has already started' }
-      return enter(0)
+      return withStart(enter(0), now)
     case 'next':
       if (p.phaseIndex >= last)
         return { ok: false, error: 'this is the last phase; finish the meeting instead' }
@@ -109,11 +125,20 @@ export function applyCommand(
     case 'extend':
       if (p.phaseIndex < 0) return { ok: false, error: 'the meeting has not started' }
       return { ok: true, progress: { ...p, extraMinutes: p.extraMinutes + cmd.minutes } }
+    case 'takeTime': {
+      const plan = planTakeTime(template, p, cmd.minutes, cmd.from)
+      if (!plan.ok) return plan
+      return { ok: true, progress: { ...p, minutesTaken: plan.minutesTaken } }
+    }
     case 'chooseCase':
       return { ok: true, progress: { ...p, chosenCase: cmd.text } }
     case 'finish':
       return { ok: true, progress: { ...p, finished: true, pausedAt: p.pausedAt ?? now } }
   }
+}
+
+function withStart(result: CommandResult, now: number): CommandResult {
+  return result.ok ? { ok: true, progress: { ...result.progress, startedAt: now } } : result
 }
 
 /** The repeat block a phase belongs to, if any. */
@@ -156,7 +181,7 @@ export interface TimerView {
 export function timerAt(template: Template, p: MeetingProgress, now: number): TimerView | null {
   const phase = currentPhase(template, p)
   if (!phase) return null
-  const durationMs = (phase.minutes + p.extraMinutes) * 60_000
+  const durationMs = phaseMinutesNow(template, p, p.phaseIndex) * 60_000
   const until = p.pausedAt ?? now
   const elapsedMs = Math.max(0, until - p.phaseStartedAt - p.pausedMs)
   return {

@@ -5,6 +5,7 @@ import { joinMessages } from '../meeting/joinMessages'
 import { layoutMessages } from '../meeting/layout/layoutMessages'
 import { meetingMessages } from '../meeting/messages'
 import { stateMessages } from '../meeting/stateMessages'
+import { timeMessages } from '../meeting/time/timeMessages'
 import { newMeetingMessages } from '../newMeeting/messages'
 
 /**
@@ -170,6 +171,7 @@ const nl = {
   ...joinMessages.nl,
   ...layoutMessages.nl,
   ...hintMessages.nl,
+  ...timeMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
   ...coreEn,
@@ -181,6 +183,7 @@ const en: Record<keyof typeof nl, string> = {
   ...joinMessages.en,
   ...layoutMessages.en,
   ...hintMessages.en,
+  ...timeMessages.en,
 }
 
 export type MessageKey = keyof typeof nl

@@ -2,11 +2,12 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { blockOf, type MeetingCommand } from '../../../../templates/src/phaseMachine'
 import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
+import { TakeTimeControl } from '../time/TakeTimeControl'
 import { useServerAction } from './useServerAction'
 
 export type FacilitatorControlsProps = Pick<
   MeetingUiProps,
-  'template' | 'view' | 'me' | 'language' | 'onCommand'
+  'template' | 'view' | 'me' | 'language' | 'onCommand' | 'serverNow'
 >
 
 type CommandType = MeetingCommand['type']
@@ -17,7 +18,14 @@ type CommandType = MeetingCommand['type']
  * shown inline. Renders nothing before the start (the ground rules overlay starts the meeting)
  * and nothing for anyone but the begeleider (the server checks it as well).
  */
-export function FacilitatorControls({ template, view, me, language, onCommand }: FacilitatorControlsProps) {
+export function FacilitatorControls({
+  template,
+  view,
+  me,
+  language,
+  onCommand,
+  serverNow,
+}: FacilitatorControlsProps) {
   const t = useT()
   const action = useServerAction<CommandType>()
   const [confirming, setConfirming] = useState(false)
@@ -100,6 +108,14 @@ export function FacilitatorControls({ template, view, me, language, onCommand }:
           finished,
           t('meeting.controls.extendHint'),
         )}
+        <TakeTimeControl
+          template={template}
+          progress={progress}
+          language={language}
+          serverNow={serverNow}
+          disabled={busy || finished}
+          send={send}
+        />
         {block && blockStart
           ? button(
               'nextRound',

@@ -2,6 +2,8 @@ import { useId } from 'react'
 import { timerAt } from '../../../../templates/src/phaseMachine'
 import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
+import { MeetingEndTime } from '../time/MeetingEndTime'
+import { PhaseEndSignal } from '../time/PhaseEndSignal'
 import { PhaseTimeline } from './PhaseTimeline'
 import { PhaseTimer } from './PhaseTimer'
 import { continueSentence, instructionFor, meetingStage, stageKey, timelineModel } from './phaseModel'
@@ -89,6 +91,8 @@ export function PhaseBar({ template, view, me, language, serverNow }: PhaseBarPr
           )}
         </p>
         {timer ? <PhaseTimer timer={timer} extraMinutes={progress.extraMinutes} /> : null}
+        <MeetingEndTime template={template} progress={progress} language={language} serverNow={serverNow} />
+        {timer ? <PhaseEndSignal timer={timer} stage={stageKey(progress)} /> : null}
       </div>
       <PhaseTimeline model={timelineModel(template, progress)} language={language} fraction={fraction} />
       <p className="visually-hidden" aria-live="assertive" aria-atomic="true">

@@ -1,5 +1,6 @@
 import { blockOf, currentPhase, type MeetingProgress } from '../../../../templates/src/phaseMachine'
 import type { LocalizedText, Phase, RepeatBlock, RoleId, Template } from '../../../../templates/src/schema'
+import { minutesTaken } from '../../../../templates/src/timeBudget'
 
 /**
  * What the phase bar shows, computed from the template and the progress alone (no React, no
@@ -92,12 +93,14 @@ export function timelineModel(template: Template, progress: MeetingProgress): Ti
   }
   let totalMinutes = 0
   const steps = template.phases.map((phase, index): TimelineStep => {
-    totalMinutes += phase.minutes
+    // Less what the facilitator took from it for the time budget (timeBudget.ts).
+    const minutes = phase.minutes - (minutesTaken(progress)[phase.id] ?? 0)
+    totalMinutes += minutes
     return {
       id: phase.id,
       number: index + 1,
       title: phase.title,
-      minutes: phase.minutes,
+      minutes,
       estimated: phase.minutesDefaulted,
       optional: phase.optional,
       status: status(index),
