@@ -14,7 +14,7 @@ export class DocClient {
   readonly doc = new Y.Doc()
   readonly kv = new YKeyValue<unknown>(this.doc.getArray<{ key: string; val: unknown }>('tl_records'))
   readonly conn: Connection
-  /** process.hrtime of the frame that completed the initial sync (the server's step 2). */
+  /** process.hrtime when the frame that completed the initial sync (the server's step 2) arrived. */
   syncedAtNs: bigint | null = null
   /** Frames and payload bytes received up to and including that frame. */
   syncFrames = 0
@@ -34,6 +34,7 @@ export class DocClient {
         this.syncBytes += data.byteLength
         this.largestSyncFrame = Math.max(this.largestSyncFrame, data.byteLength)
       }
+      const arrivedNs = process.hrtime.bigint()
       const msg = readIncoming(endpoint.framing, data)
       if (msg.type !== SYNC) return
       const body = decoding.readVarUint8Array(msg.decoder)
@@ -42,7 +43,8 @@ export class DocClient {
       } else if (msg.step === STEP2 || msg.step === UPDATE) {
         Y.applyUpdate(this.doc, body, REMOTE)
         if (msg.step === STEP2 && this.syncedAtNs === null) {
-          this.syncedAtNs = process.hrtime.bigint()
+          // When the last byte of the server's state arrived, not when this client had applied it.
+          this.syncedAtNs = arrivedNs
           resolveSynced()
         }
       }

@@ -22,7 +22,8 @@ export async function benchGuardCost(samples = 2000) {
   await command(server.url, setup, { type: 'start' })
   await command(server.url, setup, { type: 'goto', phaseId: 'roddelen' })
   const p = await joinMeeting(server.url, setup, 'Bench')
-  const room = server.registry.acquire(setup.roomId)
+  // Awaited: the registry loads a room asynchronously (awaiting a room itself is harmless).
+  const room = await server.registry.acquire(setup.roomId)
   const template = server.meetings.template(setup.meetingId)!
   const zone = zoneRect(template, 'roddelzone')
 

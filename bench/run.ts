@@ -1,223 +1,176 @@
 /**
- * Benchmarks (npm run bench): figures for the live board and the server-side locks, each beside a
- * peer measured in the same run, so the ratios mean something on any machine.
- *
- * 1. Fan-out latency, 8 clients in one room, one edit a second each, on loopback: free board
- *    (no guard) against a meeting room (every update judged by the guard).
- * 2. Document size after 10,000 moves of one note: YKeyValue (ours) against a plain Y.Map.
- * 3. Cold load of a room holding 1,000 notes, from SQLite.
- * 4. Cost of the server-side check per update (median and p99 microseconds).
+ * `npm run bench`: our server against the reference y-websocket server (1.5.4, Yjs 13) and
+ * Hocuspocus 4.7, each started in turn as a child process on its own port on loopback, under
+ * the same workload; the issue's targets (issue 11) as rows of one table with the ratio of ours
+ * to the better peer. Printed, and written as JSON and Markdown to bench/results/.
+ * See options.ts for the settings, and README "Performance" for how to read the figures.
  */
-import { performance } from 'node:perf_hooks'
-import { YKeyValue } from 'y-utility/y-keyvalue'
-import * as Y from 'yjs'
-import { zoneRect } from '../templates/src/layout'
-import { startTestServer } from '../tests/helpers/inProcessServer'
-import { command, createMeeting, joinMeeting } from '../tests/helpers/meetingClient'
-import { noteRecord } from '../tests/helpers/records'
-import { connectClient, waitForSync } from '../tests/helpers/yjsClient'
-import { benchGuardCost } from './guardCost'
-import { percentile, printTable } from './stats'
 
-const quiet = () => {}
+import { execFileSync } from 'node:child_process'
+import os from 'node:os'
+import type { BenchOptions, Measurements, ScenarioContext, ScenarioResult } from './context'
+import { readOptions } from './options'
+import { buildRows } from './report'
+import { capacity } from './scenarios/capacity'
+import { clientSize } from './scenarios/clientSize'
+import { coldJoin } from './scenarios/coldJoin'
+import { fanOut } from './scenarios/fanOut'
+import { memory } from './scenarios/memory'
+import { wireBytes } from './scenarios/wireBytes'
+import { OURS_BENCH_ENV, type RunningServer, runOursFrom, startServer } from './servers'
+import { textTable, writeResults } from './table'
+import { TARGETS, type Target, type TargetName } from './targets'
+import { WorkerPool } from './workerPool'
 
-async function fanOut(kind: 'free' | 'meeting', seconds: number) {
-  const server = await startTestServer({ log: quiet })
-  let roomId = 'bench-free-room'
-  const params: Array<Record<string, string>> = []
-  const authors: string[] = []
-  if (kind === 'meeting') {
-    const setup = await createMeeting(server.url, 'roddelmethode')
-    await command(server.url, setup, { type: 'start' })
-    await command(server.url, setup, { type: 'goto', phaseId: 'roddelen' })
-    roomId = setup.roomId
-    for (let i = 0; i < 8; i++) {
-      const p = await joinMeeting(server.url, setup, `Deelnemer ${i}`)
-      params.push({ token: p.token })
-      authors.push(p.id)
-    }
-  }
-  const template = kind === 'meeting' ? server.meetings.template(roomId.slice(2))! : null
-  const zone = template ? zoneRect(template, 'roddelzone') : { x: -5000, y: -5000 }
-  const clients = Array.from({ length: 8 }, (_, i) => connectClient(server.url, roomId, params[i] ?? {}))
-  await Promise.all(clients.map((c) => waitForSync(c)))
+type Scenario = (ctx: ScenarioContext) => Promise<ScenarioResult>
 
-  const latencies: number[] = []
-  // Every receiver notes when each (author, seq) arrives; the send time travels in the record.
-  clients.forEach((c, i) => {
-    c.kv.on('change', (changes: Map<string, { newValue?: { meta?: { sentAt?: number } } }>) => {
-      for (const [, change] of changes) {
-        const sentAt = change.newValue?.meta?.sentAt
-        if (sentAt !== undefined && !c.doc.isDestroyed) latencies.push(performance.now() - sentAt)
-      }
-      void i
-    })
-  })
-  const end = Date.now() + seconds * 1000
-  let seq = 0
-  await new Promise<void>((resolve) => {
-    clients.forEach((c, i) => {
-      // One edit a second each, spread over the second.
-      setTimeout(
-        () => {
-          const timer = setInterval(() => {
-            if (Date.now() > end) {
-              clearInterval(timer)
-              if (i === clients.length - 1) setTimeout(resolve, 300)
-              return
-            }
-            const id = `shape:bench-${i}`
-            const note = noteRecord({
-              id,
-              x: zone.x + 20 + (seq++ % 100),
-              y: zone.y + 40,
-              authorId: authors[i] ?? 'anon',
-              text: `n${i}`,
-            })
-            c.kv.set(id, { ...note, meta: { ...note.meta, sentAt: performance.now() } })
-          }, 1000)
-        },
-        (i * 1000) / clients.length,
-      )
-    })
-  })
-  for (const c of clients) c.destroy()
-  await server.stop()
-  server.cleanup()
-  // The author's own echo is local (0 ms); only remote receptions count.
-  const remote = latencies.filter((l) => l > 0.05)
-  return { p50: percentile(remote, 50), p99: percentile(remote, 99), samples: remote.length }
+/** Which scenarios run for a column: the guard matters where updates flow, so meetings run 1 to 3. */
+function plan(target: Target, options: BenchOptions): Array<[string, Scenario]> {
+  const s = options.scenarios
+  const steps: Array<[string, Scenario]> = []
+  if (!target.meeting && s.has(4)) steps.push(['memory', memory])
+  if (!target.meeting && s.has(5)) steps.push(['join', coldJoin])
+  if (!target.meeting && s.has(6)) steps.push(['wire', wireBytes])
+  if (s.has(1) || s.has(2) || s.has(7)) steps.push(['fan-out and storm', fanOut])
+  if (s.has(3)) steps.push(['capacity', capacity])
+  return steps
 }
 
-/** Document size after `moves` moves, round-robin over `notes` notes, in both layouts. */
-function docSizeAfterMoves(moves: number, notes: number) {
-  const records = Array.from({ length: notes }, (_, i) =>
-    noteRecord({ id: `shape:moving${i}`, x: 0, y: 0, authorId: 'a', text: 'verplaats mij' }),
+const options = readOptions()
+const started = new Date()
+const t0 = Date.now()
+const measurements: Measurements = {}
+const notes: string[] = []
+notes.push(oursSourceNote(options.oursAt))
+const record = (target: TargetName, result: ScenarioResult) => {
+  for (const [id, value] of Object.entries(result.figures)) {
+    measurements[id] ??= {}
+    measurements[id][target] = value
+  }
+  notes.push(...result.notes)
+}
+const cores = os.availableParallelism()
+const pool = new WorkerPool()
+const machine =
+  `${cores} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
+  `The harness (${pool.size} worker threads and the main thread) and the server under test share these ${cores} cores, ` +
+  'and other work on the machine may run at the same time: the figures are noisy, ratios from the same run mean more than absolutes.'
+console.log(`Intervisiebord bench: ${machine}\n`)
+
+for (const name of options.targets) {
+  const target = TARGETS[name]
+  const steps = plan(target, options)
+  if (steps.length === 0) continue
+  console.log(`== ${target.label}`)
+  let server: RunningServer | null = null
+  for (const [label, scenario] of steps) {
+    try {
+      server ??= await startServer(target.kind)
+      const ctx: ScenarioContext = { options, pool, server, target, log: (l) => console.log(`  ${l}`) }
+      const stepStart = Date.now()
+      record(name, await scenario(ctx))
+      console.log(`  (${label}: ${((Date.now() - stepStart) / 1000).toFixed(0)} s)`)
+    } catch (error) {
+      const message = (error as Error).message.split('\n')[0]
+      const loud = name === 'hocuspocus' ? ' HOCUSPOCUS COULD NOT BE MEASURED HERE.' : ''
+      notes.push(`${target.label}, ${label}: FAILED (${message}).${loud}`)
+      console.log(`  ${label}: FAILED: ${(error as Error).message.slice(0, 2000)}${loud}`)
+      if (server) console.log(server.output().slice(-1500))
+      await pool.stopClients().catch(() => {})
+      await server?.stop()
+      server = null
+    }
+  }
+  await server?.stop()
+}
+
+if (options.scenarios.has(7)) {
+  if (!options.noStoreEnv) {
+    notes.push(
+      '7 (durability): our server has no switch that turns storage off, so the cost is read from a CPU profile of one ' +
+        'more storm window (50 clients, the writer at 30 Hz): the share s of busy samples under server/src/storage ' +
+        'and better-sqlite3 (native SQLite included), and storage adds s / (1 - s) to the CPU of the same run without it. ' +
+        'GC and other threads are not attributed. With a switch, --no-store-env KEY=VALUE compares two real runs.',
+    )
+  } else {
+    console.log(`== ours without storage (${JSON.stringify(options.noStoreEnv)})`)
+    const server = await startServer('ours', { env: { ...OURS_BENCH_ENV, ...options.noStoreEnv } })
+    try {
+      const off = await fanOut({
+        options,
+        pool,
+        server,
+        target: TARGETS.ours,
+        log: (l) => console.log(`  ${l}`),
+      })
+      const on = measurements['fanout.50.cpu']?.ours
+      const without = off.figures['fanout.50.cpu']
+      if (typeof on === 'number' && typeof without === 'number')
+        record('ours', { figures: { 'durability.cpuRatio': (on / without - 1) * 100 }, notes: [] })
+    } finally {
+      await server.stop()
+    }
+  }
+}
+
+if (options.scenarios.has(8)) {
+  console.log('== client size (vite build with a manifest, gzip level 9)')
+  try {
+    const result = clientSize(options.rebuild)
+    record('ours', result)
+    const kb = (v: number | null | undefined) =>
+      typeof v === 'number' ? `${(v / 1024).toFixed(1)} KB` : 'n/a'
+    console.log(
+      `  board route ${kb(result.figures['client.board'])}, meeting route ${kb(result.figures['client.meeting'])}, ` +
+        `tldraw + React alone ${kb(result.figures['client.tldraw'])}`,
+    )
+  } catch (error) {
+    notes.push(`8 (client size): FAILED (${(error as Error).message.split('\n')[0]})`)
+  }
+}
+
+if (options.guardCost) {
+  const { benchGuardCost } = await import('./guardCost')
+  const g = await benchGuardCost()
+  notes.push(
+    `guard check per update (in-process, 1,000-note board): median ${g.medianUs.toFixed(1)} µs, p99 ${g.p99Us.toFixed(1)} µs; ` +
+      `Y.applyUpdate alone median ${g.applyMedianUs.toFixed(1)} µs`,
   )
-  const kvDoc = new Y.Doc()
-  const kv = new YKeyValue(kvDoc.getArray<{ key: string; val: unknown }>('tl_records'))
-  const mapDoc = new Y.Doc()
-  const map = mapDoc.getMap('tl_records')
-  for (let i = 0; i < moves; i++) {
-    const note = records[i % notes]!
-    kv.set(note.id, { ...note, x: i })
-    map.set(note.id, { ...note, x: i })
-  }
-  return {
-    keyValue: Y.encodeStateAsUpdate(kvDoc).byteLength,
-    yMap: Y.encodeStateAsUpdate(mapDoc).byteLength,
-  }
+}
+await pool.terminate()
+
+/** Which code "ours" is: a commit, or the working tree (and whether server/ had changes). */
+function oursSourceNote(ref: string | null): string {
+  const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim()
+  if (ref) return `Ours ran from commit ${runOursFrom(ref).slice(0, 12)} (--ours-at ${ref}).`
+  const head = git('rev-parse', '--short=12', 'HEAD')
+  const dirty = git('status', '--porcelain', '--', 'server', 'templates') !== ''
+  return `Ours ran from the working tree at ${head}${dirty ? ' with uncommitted changes in server/ or templates/' : ''}.`
 }
 
-async function coldLoad(notes: number) {
-  const server = await startTestServer({ log: quiet })
-  const c = connectClient(server.url, 'bench-cold-load')
-  await waitForSync(c)
-  c.doc.transact(() => {
-    for (let i = 0; i < notes; i++) {
-      const id = `shape:n${i}`
-      c.kv.set(
-        id,
-        noteRecord({
-          id,
-          x: (i % 40) * 220,
-          y: Math.floor(i / 40) * 220,
-          authorId: 'a',
-          text: `Notitie ${i}`,
-        }),
-      )
-    }
-  })
-  const stored = await new Promise<number>((resolve) => {
-    const check = () => {
-      const room = server.registry.peek('bench-cold-load')
-      if (room && room.doc.getArray('tl_records').length === notes)
-        resolve(Y.encodeStateAsUpdate(room.doc).byteLength)
-      else setTimeout(check, 20)
-    }
-    check()
-  })
-  c.destroy()
-  await server.stop()
-  // Fresh server on the same data: time from connect to a fully synced client.
-  const again = await startTestServer({ dataDir: server.dataDir, log: quiet })
-  const t0 = performance.now()
-  const d = connectClient(again.url, 'bench-cold-load')
-  await waitForSync(d, 20_000)
-  const ms = performance.now() - t0
-  const ok = d.kv.map.size === notes
-  d.destroy()
-  await again.stop()
-  server.cleanup()
-  return { ms, bytes: stored, ok }
-}
-
-async function main() {
-  const seconds = Number(process.env.BENCH_SECONDS ?? 10)
-  console.log(`Intervisiebord benchmarks (fan-out ${seconds} s per run; BENCH_SECONDS to change)\n`)
-
-  const free = await fanOut('free', seconds)
-  const guarded = await fanOut('meeting', seconds)
-  printTable('1. Fan-out latency, 8 clients, 1 edit/s each, loopback', [
-    [
-      'free board (no guard)',
-      `p50 ${free.p50.toFixed(2)} ms`,
-      `p99 ${free.p99.toFixed(2)} ms`,
-      `${free.samples} receptions`,
-    ],
-    [
-      'meeting (guard on)',
-      `p50 ${guarded.p50.toFixed(2)} ms`,
-      `p99 ${guarded.p99.toFixed(2)} ms`,
-      `${guarded.samples} receptions`,
-    ],
-    [
-      'ratio guard/no guard',
-      `p50 ×${(guarded.p50 / free.p50).toFixed(2)}`,
-      `p99 ×${(guarded.p99 / free.p99).toFixed(2)}`,
-      '',
-    ],
-  ])
-
-  const one = docSizeAfterMoves(10_000, 1)
-  const ten = docSizeAfterMoves(10_000, 10)
-  printTable('2. Document size after 10,000 moves', [
-    [
-      'one note: YKeyValue (ours)',
-      `${one.keyValue} B`,
-      'Y.Map (peer)',
-      `${one.yMap} B`,
-      `ratio ×${(one.yMap / one.keyValue).toFixed(1)}`,
-    ],
-    [
-      'ten notes in turn: YKeyValue',
-      `${ten.keyValue} B`,
-      'Y.Map (peer)',
-      `${ten.yMap} B`,
-      `ratio ×${(ten.yMap / ten.keyValue).toFixed(1)}`,
-    ],
-  ])
-
-  const cold = await coldLoad(1000)
-  printTable('3. Cold load of a room with 1,000 notes (SQLite to synced client)', [
-    [
-      'time',
-      `${cold.ms.toFixed(1)} ms`,
-      `document ${(cold.bytes / 1024).toFixed(0)} KiB`,
-      cold.ok ? 'all notes present' : 'NOTES MISSING',
-    ],
-  ])
-
-  const guard = await benchGuardCost()
-  printTable('4. Server-side check per update (decode + validate + judge), 1,000-note board', [
-    ['guard check', `median ${guard.medianUs.toFixed(1)} µs`, `p99 ${guard.p99Us.toFixed(1)} µs`],
-    [
-      'Y.applyUpdate alone (peer)',
-      `median ${guard.applyMedianUs.toFixed(1)} µs`,
-      `p99 ${guard.applyP99Us.toFixed(1)} µs`,
-    ],
-    ['ratio check/apply', `median ×${(guard.medianUs / guard.applyMedianUs).toFixed(2)}`, ''],
-  ])
-}
-
-await main()
+const columns = options.targets
+const rows = buildRows(measurements, columns)
+notes.unshift(
+  'Peers run as their packages ship them: y-websocket 1.5.4 bin/server.js (rooms in memory, no YPERSISTENCE) and ' +
+    'Hocuspocus 4.7 with no extensions (no storage). Ours stores every update in SQLite before it broadcasts.',
+  `Ours runs with ${Object.entries(OURS_BENCH_ENV)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ')} (every client comes from 127.0.0.1); all other limits at their defaults.`,
+  'Latency: from the writer stamping a move (process.hrtime, shared by all threads) to a probe finding that stamp in a frame ' +
+    '(byte search, no decoding). Memory: read inside each server after a full GC (node --expose-gc, SIGUSR2 preload).',
+)
+const seconds = (Date.now() - t0) / 1000
+console.log(`\n${textTable(rows, columns)}\n`)
+for (const n of notes) console.log(`- ${n}`)
+const file = writeResults({
+  startedAt: started.toISOString(),
+  seconds,
+  machine,
+  settings: { ...options, scenarios: [...options.scenarios] },
+  columns,
+  rows,
+  notes,
+  raw: measurements,
+})
+console.log(`\n${seconds.toFixed(0)} s; written to ${file} (and a dated copy beside it)`)
+process.exit(0)

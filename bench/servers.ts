@@ -1,5 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { roomProtocols } from '../templates/src/roomHandshake'
@@ -8,7 +8,41 @@ import type { Endpoint } from './connection'
 import type { Framing } from './wire'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
-const GC_PRELOAD = path.join(ROOT, 'bench/peers/gcOnSignal.mjs')
+const PRELOAD = path.join(ROOT, 'bench/peers/benchPreload.mjs')
+
+/** Where our server's code is run from: this tree, or a snapshot of a commit (see runOursFrom). */
+let oursRoot = ROOT
+let oursCommit: string | null = null
+
+/**
+ * Runs our server from a commit instead of the working tree (`--ours-at HEAD`): its server/,
+ * templates/, package.json and tsconfig.json exported to a temp dir that shares node_modules.
+ * For measuring a known state while the tree holds someone's unfinished work.
+ */
+export function runOursFrom(ref: string): string {
+  const commit = execFileSync('git', ['rev-parse', '--verify', `${ref}^{commit}`], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  }).trim()
+  const dir = path.join(os.tmpdir(), `bench-ours-at-${commit.slice(0, 12)}`)
+  if (!existsSync(path.join(dir, 'server/src/index.ts'))) {
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(dir, { recursive: true })
+    const paths = ['server', 'templates', 'package.json', 'tsconfig.json']
+    const tar = execFileSync('git', ['archive', '--format=tar', commit, ...paths], {
+      cwd: ROOT,
+      maxBuffer: 1 << 30,
+    })
+    execFileSync('tar', ['-x', '-C', dir], { input: tar })
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'))
+  }
+  oursRoot = dir
+  oursCommit = commit
+  return commit
+}
+
+/** The commit our server runs from, or null for the working tree. */
+export const oursSource = (): string | null => oursCommit
 
 /** The servers the bench can start, each in a child process of its own on its own port. */
 export type ServerKind = 'ours' | 'y-websocket' | 'hocuspocus'
@@ -30,12 +64,21 @@ export const OURS_BENCH_ENV: Record<string, string> = {
   LIMIT_UNAUTHENTICATED_SOCKETS: '4096',
 }
 
-/** A memory reading taken inside the server right after a full GC (see peers/gcOnSignal.mjs). */
+/** A memory reading taken inside the server right after a full GC (see peers/benchPreload.mjs). */
 export interface MemoryUsage {
   rss: number
   heapUsed: number
   external: number
   arrayBuffers: number
+}
+
+/** Samples of a CPU profile of the server's main thread (see peers/benchPreload.mjs). */
+export interface ProfileCounts {
+  samples: number
+  idle: number
+  gc: number
+  /** Samples with a frame from a script whose URL matched, anywhere on the stack. */
+  matched: number
 }
 
 export interface RunningServer {
@@ -50,6 +93,10 @@ export interface RunningServer {
   endpoint(room: string, token?: string): Endpoint
   /** Full GC in the server, then its memory usage. */
   memory(): Promise<MemoryUsage>
+  /** Starts V8's sampling profiler in the server. */
+  profileStart(): void
+  /** Stops it: how many samples fell under code from a script whose URL matches `urlPattern`. */
+  profileStop(urlPattern: string): Promise<ProfileCounts>
   output(): string
   stop(options?: { keepData?: boolean }): Promise<void>
 }
@@ -61,11 +108,11 @@ export interface StartOptions {
 }
 
 function command(kind: ServerKind): { args: string[]; probe: string } {
-  const node = ['--expose-gc', '--import', GC_PRELOAD]
+  const node = ['--expose-gc', '--import', PRELOAD]
   switch (kind) {
     case 'ours':
       return {
-        args: ['--expose-gc', '--import', 'tsx', '--import', GC_PRELOAD, 'server/src/index.ts'],
+        args: ['--expose-gc', '--import', 'tsx', '--import', PRELOAD, 'server/src/index.ts'],
         probe: '/api/health',
       }
     case 'y-websocket':
@@ -87,16 +134,30 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     HOST: '127.0.0.1',
     PORT: String(port),
     ...(dataDir ? { DATA_DIR: dataDir } : {}),
+    BENCH_CONTROL: '1',
   }
   // y-websocket 1.5 keeps rooms in memory unless YPERSISTENCE is set (even to ''): keep it unset.
   delete env.YPERSISTENCE
   const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: ROOT,
+    cwd: kind === 'ours' ? oursRoot : ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   })
+  child.stdin?.on('error', () => {})
   let out = ''
-  let memoryWaiters: Array<(m: MemoryUsage) => void> = []
+  // Answers of the preload, one line each: `bench-mem {...}`, `bench-profile {...}`.
+  const waiters = new Map<string, Array<(value: unknown) => void>>()
+  const answer = <T>(kind: string, ask: () => void): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${kind} answer from the server in 20 s`)), 20_000)
+      const list = waiters.get(kind) ?? []
+      list.push((value) => {
+        clearTimeout(timer)
+        resolve(value as T)
+      })
+      waiters.set(kind, list)
+      ask()
+    })
   let pending = ''
   child.stdout?.on('data', (chunk: Buffer) => {
     pending += chunk.toString()
@@ -104,11 +165,12 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     while (nl !== -1) {
       const line = pending.slice(0, nl)
       pending = pending.slice(nl + 1)
-      if (line.startsWith('bench-mem ')) {
-        const usage = JSON.parse(line.slice('bench-mem '.length)) as MemoryUsage
-        const waiters = memoryWaiters
-        memoryWaiters = []
-        for (const w of waiters) w(usage)
+      const kind = /^bench-(mem|profile) /.exec(line)?.[1]
+      if (kind) {
+        const value: unknown = JSON.parse(line.slice(line.indexOf(' ') + 1))
+        const list = waiters.get(kind) ?? []
+        waiters.delete(kind)
+        for (const w of list) w(value)
       } else if (out.length < 200_000) out += `${line}\n`
       nl = pending.indexOf('\n')
     }
@@ -133,16 +195,12 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
       if (kind === 'y-websocket') return { url: `${ws}/${room}`, protocols: [], framing, docName: room }
       return { url: `${ws}/`, protocols: [], framing, docName: room }
     },
-    memory() {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error('no memory reading in 10 s')), 10_000)
-        memoryWaiters.push((m) => {
-          clearTimeout(timer)
-          resolve(m)
-        })
-        child.kill('SIGUSR2')
-      })
+    memory: () => answer<MemoryUsage>('mem', () => child.kill('SIGUSR2')),
+    profileStart: () => {
+      child.stdin?.write('profile-start\n')
     },
+    profileStop: (urlPattern) =>
+      answer<ProfileCounts>('profile', () => child.stdin?.write(`profile-stop ${urlPattern}\n`)),
     output: () => out,
     async stop(stopOptions) {
       if (child.exitCode === null && child.signalCode === null) {

@@ -35,7 +35,7 @@ export async function seedNotes(
 export class MovingWriter {
   sent = 0
   private timer: NodeJS.Timeout | null = null
-  private readonly base: ReturnType<typeof benchNote>
+  private readonly base: { x: number; meta: Record<string, unknown> } & Record<string, unknown>
 
   constructor(
     private readonly client: DocClient,
@@ -44,7 +44,7 @@ export class MovingWriter {
     readonly noteId = 'shape:mover',
     private readonly withMarker = true,
   ) {
-    this.base = benchNote(noteId, authorId, 0, 'Ik word verplaatst')
+    this.base = benchNote(noteId, authorId, 0, 'Ik word verplaatst') as unknown as typeof this.base
   }
 
   /** One move now. */

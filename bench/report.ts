@@ -1,0 +1,341 @@
+import type { Measurements } from './context'
+import type { TargetName } from './targets'
+
+const PEERS: TargetName[] = ['y-websocket', 'hocuspocus']
+const OURS: TargetName[] = ['ours', 'ours-meeting']
+
+/** One row of the table: a figure for each column and, where the issue sets one, its target. */
+export interface RowSpec {
+  id: string
+  figure: string
+  /** Metric id in the measurements. */
+  metric: string
+  unit: 'ms' | '%' | 'KB' | 'B' | 's' | 'rooms' | 'frames/s' | 'frames' | 'moves' | 'KB gzip'
+  lower: boolean
+  /** The target in words; empty for a figure shown for context. */
+  target: string
+  /** Whether one of our figures meets the target, given the better peer's (null: no peer figure). */
+  meets?: (ours: number, peer: number | null, m: Measurements, column: TargetName) => boolean | null
+  /** Compare with this peer only (the issue's CPU target names Hocuspocus). */
+  peer?: TargetName
+  /** The comparison figure is this metric (of the ours column) instead of a peer's. */
+  peerMetric?: string
+}
+
+export interface Row {
+  id: string
+  figure: string
+  unit: string
+  values: Partial<Record<TargetName, number | null>>
+  /** Columns whose figure is a lower bound (the ramp ended before the limit). */
+  atLeast: TargetName[]
+  betterPeer: number | null
+  /** Ours divided by the better peer, for each of our columns that has a figure. */
+  ratios: Partial<Record<TargetName, number>>
+  target: string
+  met: boolean | null
+  /** How far from the target, when missed. */
+  by: string
+}
+
+const half = (ours: number, peer: number | null) => (peer === null ? null : ours <= peer / 2)
+const KB = 1024
+const metric = (m: Measurements, id: string, t: TargetName) => m[id]?.[t] ?? null
+
+export const ROWS: RowSpec[] = [
+  ...([2, 10, 50] as const).flatMap((n): RowSpec[] => [
+    {
+      id: `1.${n}a`,
+      figure: `fan-out, ${n} clients, cursors 20 Hz: p50`,
+      metric: `fanout.${n}.p50`,
+      unit: 'ms',
+      lower: true,
+      target: '',
+    },
+    {
+      id: `1.${n}b`,
+      figure: `fan-out, ${n} clients, cursors 20 Hz: p99`,
+      metric: `fanout.${n}.p99`,
+      unit: 'ms',
+      lower: true,
+      target: '≤ ½ better peer',
+      meets: half,
+    },
+  ]),
+  {
+    id: '2a',
+    figure: 'presence storm (50 clients): server CPU',
+    metric: 'fanout.50.cpu',
+    unit: '%',
+    lower: true,
+    target: '≤ ½ Hocuspocus',
+    meets: half,
+    peer: 'hocuspocus',
+  },
+  {
+    id: '2b',
+    figure: 'presence storm: frames/s to each client (max)',
+    metric: 'fanout.50.fpsMax',
+    unit: 'frames/s',
+    lower: true,
+    target: '≤ 60',
+    meets: (o) => o <= 60,
+  },
+  {
+    id: '2c',
+    figure: 'presence storm: moves not received',
+    metric: 'fanout.50.dropped',
+    unit: 'moves',
+    lower: true,
+    target: '0',
+    meets: (o) => o === 0,
+  },
+  {
+    id: '2d',
+    figure: 'presence storm: server RSS (peak)',
+    metric: 'fanout.50.rss',
+    unit: 'KB',
+    lower: true,
+    target: '',
+  },
+  {
+    id: '3',
+    figure: 'capacity: rooms of 6 until p99 > 50 ms',
+    metric: 'capacity.rooms',
+    unit: 'rooms',
+    lower: false,
+    target: '≥ 2,000 and ≥ 2× better peer',
+    meets: (o, p) => o >= 2000 && (p === null || o >= 2 * p),
+  },
+  {
+    id: '4a',
+    figure: 'memory per idle connection (heap+external after GC)',
+    metric: 'memory.idleConn',
+    unit: 'KB',
+    lower: true,
+    target: '≤ 16 KB',
+    meets: (o) => o <= 16 * KB,
+  },
+  {
+    id: '4b',
+    figure: 'memory per idle connection (RSS delta)',
+    metric: 'memory.idleConnRss',
+    unit: 'KB',
+    lower: true,
+    target: '',
+  },
+  {
+    id: '4c',
+    figure: 'memory per active room, 100 notes (after GC)',
+    metric: 'memory.activeRoom',
+    unit: 'KB',
+    lower: true,
+    target: '≤ 1.5× document + 32 KB',
+    meets: (o, _p, m, t) => {
+      const doc = metric(m, 'memory.activeRoomDoc', t)
+      return doc === null ? null : o <= 1.5 * doc + 32 * KB
+    },
+  },
+  {
+    id: '4d',
+    figure: 'memory back to baseline after the last client left',
+    metric: 'memory.backToBaseline',
+    unit: 's',
+    lower: true,
+    target: '≤ 30 s',
+    meets: (o) => o <= 30,
+  },
+  {
+    id: '4e',
+    figure: 'memory still held above the baseline at the end of that wait',
+    metric: 'memory.residual',
+    unit: 'KB',
+    lower: true,
+    target: '',
+  },
+  {
+    id: '4f',
+    figure: 'server memory at start (heap+external after GC)',
+    metric: 'memory.baseline',
+    unit: 'KB',
+    lower: true,
+    target: '',
+  },
+  {
+    id: '5a',
+    figure: 'cold join from storage, 1,000 notes',
+    metric: 'join.1000.cold',
+    unit: 'ms',
+    lower: true,
+    target: '≤ 30 ms',
+    meets: (o) => o <= 30,
+  },
+  {
+    id: '5b',
+    figure: 'cold join from storage, 10,000 notes',
+    metric: 'join.10000.cold',
+    unit: 'ms',
+    lower: true,
+    target: '≤ 150 ms',
+    meets: (o) => o <= 150,
+  },
+  {
+    id: '5c',
+    figure: 'cold join 10,000 notes: frames until synced',
+    metric: 'join.10000.coldFrames',
+    unit: 'frames',
+    lower: false,
+    target: 'chunked (> 2 frames)',
+    meets: (o) => o > 2,
+  },
+  {
+    id: '5d',
+    figure: 'join of a room in memory, 1,000 notes',
+    metric: 'join.1000.warm',
+    unit: 'ms',
+    lower: true,
+    target: '',
+  },
+  {
+    id: '5e',
+    figure: 'join of a room in memory, 10,000 notes',
+    metric: 'join.10000.warm',
+    unit: 'ms',
+    lower: true,
+    target: '',
+  },
+  {
+    id: '6a',
+    figure: 'wire bytes per note move (received)',
+    metric: 'wire.move',
+    unit: 'B',
+    lower: true,
+    target: '≤ 64 B',
+    meets: (o) => o <= 64,
+  },
+  {
+    id: '6b',
+    figure: 'wire bytes per cursor update (received)',
+    metric: 'wire.cursor',
+    unit: 'B',
+    lower: true,
+    target: '≤ 48 B',
+    meets: (o) => o <= 48,
+  },
+  {
+    id: '6c',
+    figure: 'encoded document growth per move (over the moves run)',
+    metric: 'wire.docPerMove',
+    unit: 'B',
+    lower: true,
+    target: '',
+  },
+  {
+    id: '6d',
+    figure: 'stored growth per move (SQLite pages in use; peers store nothing)',
+    metric: 'wire.storedPerMove',
+    unit: 'B',
+    lower: true,
+    target: 'bounded (≤ 16 B/move)',
+    meets: (o) => o <= 16,
+  },
+  {
+    id: '7',
+    figure: 'durability: CPU with storage vs without (storm)',
+    metric: 'durability.cpuRatio',
+    unit: '%',
+    lower: true,
+    target: '≤ +10 %',
+    meets: (o) => o <= 10,
+  },
+  {
+    id: '8',
+    figure: 'client JS (gzip), board route; better peer: a tldraw + React page',
+    metric: 'client.board',
+    peerMetric: 'client.tldraw',
+    unit: 'KB gzip',
+    lower: true,
+    target: '≤ tldraw + 60 KB',
+    meets: (o, _p, m) => {
+      const t = metric(m, 'client.tldraw', 'ours')
+      return t === null ? null : o <= t + 60 * KB
+    },
+  },
+  {
+    id: '8b',
+    figure: 'client JS (gzip), meeting route',
+    metric: 'client.meeting',
+    peerMetric: 'client.tldraw',
+    unit: 'KB gzip',
+    lower: true,
+    target: '',
+  },
+]
+
+/** Evaluates every row against the measurements. */
+export function buildRows(m: Measurements, columns: TargetName[]): Row[] {
+  return ROWS.map((spec) => {
+    const values: Row['values'] = {}
+    for (const c of columns) values[c] = metric(m, spec.metric, c)
+    const peerValues = (
+      spec.peerMetric
+        ? [metric(m, spec.peerMetric, 'ours')]
+        : (spec.peer ? [spec.peer] : PEERS).map((p) => values[p])
+    ).filter((v): v is number => typeof v === 'number' && !Number.isNaN(v))
+    const betterPeer =
+      peerValues.length === 0 ? null : spec.lower ? Math.min(...peerValues) : Math.max(...peerValues)
+    const ratios: Row['ratios'] = {}
+    const verdicts: boolean[] = []
+    const gaps: string[] = []
+    for (const c of OURS) {
+      const v = values[c]
+      if (typeof v !== 'number' || Number.isNaN(v)) continue
+      if (betterPeer !== null && betterPeer !== 0 && Number.isFinite(v / betterPeer))
+        ratios[c] = v / betterPeer
+      const ok = spec.meets?.(v, betterPeer, m, c)
+      if (ok === true || ok === false) verdicts.push(ok)
+      if (ok === false) gaps.push(`${c === 'ours' ? 'free' : 'meeting'} ${gap(spec, v, betterPeer, m)}`)
+    }
+    const atLeast = columns.filter(
+      (c) => spec.metric === 'capacity.rooms' && metric(m, 'capacity.lowerBound', c) === 1,
+    )
+    return {
+      id: spec.id,
+      figure: spec.figure,
+      unit: spec.unit,
+      values,
+      atLeast,
+      betterPeer,
+      ratios,
+      target: spec.target,
+      met: verdicts.length === 0 ? null : verdicts.every(Boolean),
+      by: gaps.join('; '),
+    }
+  })
+}
+
+/** How far a missed figure is from its target, in words. */
+function gap(spec: RowSpec, ours: number, peer: number | null, m: Measurements): string {
+  const limit = (() => {
+    if (spec.target.startsWith('≤ ½') && peer !== null) return peer / 2
+    if (spec.id === '3') return Math.max(2000, 2 * (peer ?? 0))
+    if (spec.id === '4c') return 1.5 * (metric(m, 'memory.activeRoomDoc', 'ours') ?? 0) + 32 * KB
+    if (spec.id === '8') return (metric(m, 'client.tldraw', 'ours') ?? 0) + 60 * KB
+    const n = /([\d,.]+)/.exec(spec.target)
+    return n ? Number(n[1]!.replace(/,/g, '')) * (spec.unit === 'KB' ? KB : 1) : Number.NaN
+  })()
+  if (Number.isNaN(limit) || limit === 0 || !Number.isFinite(ours)) return `${format(ours, spec.unit)}`
+  return `${(ours / limit).toFixed(2)}× the limit (${format(ours, spec.unit)} vs ${format(limit, spec.unit)})`
+}
+
+export function format(v: number | null | undefined, unit: string): string {
+  if (v === null || v === undefined || Number.isNaN(v)) return '–'
+  if (v === Number.POSITIVE_INFINITY) return 'not in time'
+  if (unit === 'KB' || unit === 'KB gzip') return `${(v / KB).toFixed(1)} KB`
+  if (unit === 'ms') return `${v.toFixed(1)} ms`
+  if (unit === '%') return `${v.toFixed(1)} %`
+  if (unit === 'B') return `${v.toFixed(1)} B`
+  if (unit === 's') return `${v.toFixed(0)} s`
+  if (unit === 'frames/s') return v.toFixed(0)
+  return v.toFixed(0)
+}

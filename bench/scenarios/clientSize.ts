@@ -1,0 +1,110 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import type { ScenarioResult } from '../context'
+
+const ROOT = path.resolve(import.meta.dirname, '../..')
+/** Inside node_modules, so the tldraw-only page resolves tldraw and React from the project. */
+const WORK = path.join(ROOT, 'node_modules/.cache/intervisiebord-bench')
+
+interface ManifestChunk {
+  file: string
+  imports?: string[]
+  dynamicImports?: string[]
+  isEntry?: boolean
+}
+type Manifest = Record<string, ManifestChunk>
+
+/** gzip (level 9, as a server would pre-compress) size of each JS file a page loads. */
+function gzipJs(outDir: string, manifest: Manifest, roots: string[], skip: Set<string>): number {
+  const seen = new Set<string>()
+  const visit = (key: string) => {
+    if (seen.has(key) || skip.has(key) || !manifest[key]) return
+    seen.add(key)
+    const chunk = manifest[key]!
+    for (const dep of chunk.imports ?? []) visit(dep)
+    // Lazy chunks the route itself loads count too (not the other routes').
+    for (const dep of chunk.dynamicImports ?? []) visit(dep)
+  }
+  for (const r of roots) visit(r)
+  let total = 0
+  for (const key of seen) {
+    const file = manifest[key]!.file
+    if (file.endsWith('.js'))
+      total += gzipSync(readFileSync(path.join(outDir, file)), { level: 9 }).byteLength
+  }
+  return total
+}
+
+function vite(args: string[]): void {
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', ...args, '--logLevel', 'warn'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      timeout: 300_000,
+    },
+  )
+}
+
+function readManifest(outDir: string): Manifest {
+  return JSON.parse(readFileSync(path.join(outDir, '.vite/manifest.json'), 'utf8')) as Manifest
+}
+
+/** A page with React and tldraw's <Tldraw /> and nothing else, built the way our client is. */
+function tldrawOnly(rebuild: boolean): number {
+  const dir = path.join(WORK, 'tldraw-only')
+  const outDir = path.join(dir, 'dist')
+  if (rebuild || !existsSync(path.join(outDir, '.vite/manifest.json'))) {
+    rmSync(dir, { recursive: true, force: true })
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(
+      path.join(dir, 'index.html'),
+      '<!doctype html><html><body><div id="root"></div><script type="module" src="/main.tsx"></script></body></html>\n',
+    )
+    writeFileSync(
+      path.join(dir, 'main.tsx'),
+      [
+        "import { createRoot } from 'react-dom/client'",
+        "import { Tldraw } from 'tldraw'",
+        "import 'tldraw/tldraw.css'",
+        "createRoot(document.getElementById('root')!).render(<div style={{ position: 'fixed', inset: 0 }}><Tldraw /></div>)",
+        '',
+      ].join('\n'),
+    )
+    writeFileSync(
+      path.join(dir, 'vite.config.mjs'),
+      "import react from '@vitejs/plugin-react'\nexport default { plugins: [react()], build: { chunkSizeWarningLimit: 8000 } }\n",
+    )
+    vite([dir, '--outDir', outDir, '--emptyOutDir', '--manifest'])
+  }
+  const manifest = readManifest(outDir)
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!
+  return gzipJs(outDir, manifest, [entry], new Set())
+}
+
+/**
+ * Scenario 8: the JavaScript (gzip) the board route loads, from a fresh build of our client with
+ * a manifest (into node_modules/.cache, not dist/), against a tldraw-only page (cached between
+ * runs; --rebuild to build it again). The free board and the meeting route are both measured.
+ */
+export function clientSize(rebuild: boolean): ScenarioResult {
+  const outDir = path.join(WORK, 'client')
+  vite(['--outDir', outDir, '--emptyOutDir', '--manifest'])
+  const manifest = readManifest(outDir)
+  const entry = Object.keys(manifest).find((k) => manifest[k]!.isEntry)!
+  const routes = Object.keys(manifest).filter((k) => /Page\.tsx$/.test(k))
+  const route = (name: string) => routes.find((r) => r.endsWith(`/${name}.tsx`))
+  const board = route('BoardPage')
+  const meeting = route('MeetingPage')
+  const others = (keep: string | undefined) => new Set(routes.filter((r) => r !== keep))
+  const figures: Record<string, number | null> = {
+    'client.board': board ? gzipJs(outDir, manifest, [entry, board], others(board)) : null,
+    'client.meeting': meeting ? gzipJs(outDir, manifest, [entry, meeting], others(meeting)) : null,
+    'client.tldraw': tldrawOnly(rebuild),
+  }
+  const notes = board ? [] : ['client: no BoardPage chunk in the build manifest']
+  return { figures, notes }
+}

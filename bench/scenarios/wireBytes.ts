@@ -1,0 +1,134 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import * as Y from 'yjs'
+import type { ScenarioContext, ScenarioResult } from '../context'
+import { sleep } from '../context'
+import { DocClient } from '../docClient'
+import { openRoom, presenceJson } from '../targets'
+import { MovingWriter, seedNotes } from '../writer'
+
+const MOVES_MEASURED = 90
+const CURSOR_SECONDS = 3
+/** Writers that share the long run of moves, each within our per-socket rate (200 frames/s). */
+const GROWTH_WRITERS = 5
+const GROWTH_HZ = 150
+
+/**
+ * Bytes our SQLite databases under a directory hold: pages in use (page count less free pages,
+ * read through a connection of our own, which sees what the WAL holds too), whatever the schema.
+ * File sizes would not do: the WAL is reused after a checkpoint and the database keeps free pages.
+ */
+function storedBytes(dir: string): number {
+  let total = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !/\.(db|sqlite3?)$/.test(entry.name)) continue
+    const db = new Database(path.join(entry.parentPath, entry.name), { readonly: true, fileMustExist: true })
+    try {
+      const pages = db.pragma('page_count', { simple: true }) as number
+      const free = db.pragma('freelist_count', { simple: true }) as number
+      total += (pages - free) * (db.pragma('page_size', { simple: true }) as number)
+    } finally {
+      db.close()
+    }
+  }
+  return total
+}
+
+/**
+ * Scenario 6. An observer counts the bytes its socket reads (frames with their WebSocket headers)
+ * while one writer moves a note 90 times at 30 Hz, then while one client sends cursors at 20 Hz
+ * for 3 s: bytes per move and per cursor update as a client receives them. Then five writers
+ * move five notes `moves` times in all; the growth of the encoded document per move (what any
+ * server would store), and for ours of its data directory.
+ */
+export async function wireBytes(ctx: ScenarioContext): Promise<ScenarioResult> {
+  const { pool, server, target, options } = ctx
+  const figures: Record<string, number | null> = {}
+  const room = await openRoom(server, target, GROWTH_WRITERS + 2)
+  const [observer, cursorer, ...writerSeats] = room.members
+  const writer = new DocClient(room.writer.endpoint)
+  await writer.whenSynced()
+  await seedNotes(writer, room.writer.authorId, 20)
+  const quiet = { cursorHz: 0, editHz: 0, note: null }
+  await pool.add([
+    { ...quiet, endpoint: observer!.endpoint, writerId: 1, presence: presenceJson(observer!.authorId) },
+  ])
+  await sleep(500)
+  await pool.reset()
+  const mover = new MovingWriter(writer, room.writer.authorId, 0, 'shape:mover', false)
+  for (let i = 0; i < MOVES_MEASURED; i++) {
+    mover.move()
+    await sleep(1000 / 30)
+  }
+  await sleep(500)
+  const moves = await pool.report()
+  figures['wire.move'] = moves.clients[0]!.wireBytes / MOVES_MEASURED
+
+  await pool.add([
+    {
+      ...quiet,
+      cursorHz: 20,
+      endpoint: cursorer!.endpoint,
+      writerId: 2,
+      presence: presenceJson(cursorer!.authorId),
+    },
+  ])
+  await sleep(500)
+  await pool.reset()
+  await sleep(CURSOR_SECONDS * 1000)
+  const cursors = await pool.report()
+  await pool.stopClients()
+  const sender = cursors.clients.find((c) => c.cursorsSent > 0)
+  const receiver = cursors.clients.find((c) => c.cursorsSent === 0)
+  figures['wire.cursor'] = sender && receiver ? receiver.wireBytes / sender.cursorsSent : null
+  ctx.log(
+    `wire: ${figures['wire.move']!.toFixed(0)} B per note move, ${figures['wire.cursor']?.toFixed(0) ?? 'n/a'} B per cursor update (as received)`,
+  )
+
+  // Stored growth: many moves of a few notes.
+  const writers = await Promise.all(
+    writerSeats.slice(0, GROWTH_WRITERS).map(async (seat, i) => {
+      const c = new DocClient(seat.endpoint)
+      await c.whenSynced()
+      return { client: c, mover: new MovingWriter(c, seat.authorId, 0, `shape:grow${i}`, false) }
+    }),
+  )
+  for (const w of writers) w.mover.move()
+  await sleep(1000)
+  const docBefore = Y.encodeStateAsUpdate(writer.doc).byteLength
+  const dirBefore = server.dataDir ? storedBytes(server.dataDir) : null
+  const perWriter = Math.ceil(options.moves / GROWTH_WRITERS)
+  await Promise.all(
+    writers.map(async (w) => {
+      for (let i = 0; i < perWriter; i++) {
+        w.mover.move()
+        if (i % 10 === 9) await sleep((10 * 1000) / GROWTH_HZ)
+      }
+    }),
+  )
+  const total = perWriter * GROWTH_WRITERS
+  const arrived = await writer.until(
+    () =>
+      writers.every(
+        (w) =>
+          JSON.stringify(writer.kv.get(w.mover.noteId)) === JSON.stringify(w.client.kv.get(w.mover.noteId)),
+      ),
+    30_000,
+  )
+  await sleep(1500)
+  const docAfter = Y.encodeStateAsUpdate(writer.doc).byteLength
+  figures['wire.docPerMove'] = (docAfter - docBefore) / total
+  figures['wire.docAfter'] = docAfter
+  if (server.dataDir && dirBefore !== null)
+    figures['wire.storedPerMove'] = (storedBytes(server.dataDir) - dirBefore) / total
+  ctx.log(
+    `wire: ${total} moves: document ${docBefore} → ${docAfter} B (${figures['wire.docPerMove']!.toFixed(2)} B per move)` +
+      (figures['wire.storedPerMove'] !== undefined
+        ? `, stored ${figures['wire.storedPerMove']!.toFixed(1)} B per move`
+        : ''),
+  )
+  await Promise.all([writer.close(), ...writers.map((w) => w.client.close())])
+  const notes = arrived ? [] : [`${target.label}: the moves of the growth run had not all arrived after 30 s`]
+  return { figures, notes }
+}

@@ -1,0 +1,92 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { format, type Row } from './report'
+import { TARGETS, type TargetName } from './targets'
+
+const HEAD = [
+  '#',
+  'figure',
+  'ours (free)',
+  'ours (meeting)',
+  'y-websocket 1.5',
+  'Hocuspocus 4.7',
+  'better peer',
+  'ours / peer',
+  'target',
+  'met?',
+]
+
+function cells(row: Row, columns: TargetName[]): string[] {
+  const value = (t: TargetName) => {
+    if (!columns.includes(t)) return 'not run'
+    const v = row.values[t]
+    return `${row.atLeast.includes(t) ? '≥ ' : ''}${format(v, row.unit)}`
+  }
+  const ratio = (['ours', 'ours-meeting'] as const)
+    .filter((t) => row.ratios[t] !== undefined)
+    .map((t) => `×${row.ratios[t]!.toFixed(2)}`)
+    .join(' / ')
+  const met = row.met === null ? (row.target ? '–' : '') : row.met ? 'yes' : `NO: ${row.by}`
+  return [
+    row.id,
+    row.figure,
+    value('ours'),
+    value('ours-meeting'),
+    value('y-websocket'),
+    value('hocuspocus'),
+    format(row.betterPeer, row.unit),
+    ratio || '–',
+    row.target,
+    met,
+  ]
+}
+
+/** The table as aligned text for the terminal. */
+export function textTable(rows: Row[], columns: TargetName[]): string {
+  const body = [HEAD, ...rows.map((r) => cells(r, columns))]
+  const widths = HEAD.map((_, i) => Math.max(...body.map((r) => r[i]!.length)))
+  return body.map((r) => r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')).join('\n')
+}
+
+export function markdownTable(rows: Row[], columns: TargetName[]): string {
+  const line = (r: string[]) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`
+  return [line(HEAD), line(HEAD.map(() => '---')), ...rows.map((r) => line(cells(r, columns)))].join('\n')
+}
+
+export interface RunRecord {
+  startedAt: string
+  seconds: number
+  machine: string
+  settings: Record<string, unknown>
+  columns: TargetName[]
+  rows: Row[]
+  notes: string[]
+  raw: Record<string, unknown>
+}
+
+/** Writes bench/results/bench-<time>.{json,md} and latest.{json,md}; returns the Markdown path. */
+export function writeResults(run: RunRecord): string {
+  const dir = path.resolve(import.meta.dirname, 'results')
+  mkdirSync(dir, { recursive: true })
+  const stamp = run.startedAt.replace(/[:.]/g, '-')
+  const md = [
+    `# npm run bench, ${run.startedAt}`,
+    '',
+    `${run.machine}`,
+    '',
+    `Columns: ${run.columns.map((c) => TARGETS[c].label).join('; ')}. Settings: ${JSON.stringify(run.settings)}.`,
+    '',
+    markdownTable(run.rows, run.columns),
+    '',
+    '## Notes',
+    '',
+    ...run.notes.map((n) => `- ${n}`),
+    '',
+  ].join('\n')
+  const json = `${JSON.stringify(run, null, 2)}\n`
+  for (const name of [`bench-${stamp}`, 'latest']) {
+    writeFileSync(path.join(dir, `${name}.json`), json)
+    writeFileSync(path.join(dir, `${name}.md`), md)
+  }
+  return path.join(dir, 'latest.md')
+}
