@@ -18,7 +18,7 @@ export type ColumnMark = (typeof WNK_COLUMN_MARKS)[number]
  */
 export const ZONE_HEAD = 104
 /** Room at the top of each column for its heading (Warm, 3), above the notes. */
-export const COLUMN_HEADING = 48
+export const COLUMN_HEADING = 32
 /** Space between a column's notes and its neighbour's, and at the zone's bottom. */
 export const COLUMN_GAP = 24
 

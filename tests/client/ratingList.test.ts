@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { firstRatingPhase, zonesRatedIn } from '../../client/src/meeting/columns/zoneColumns'
 import {
   focusAfterMarking,
   groupByMark,
@@ -45,6 +46,20 @@ describe('the zone in play', () => {
     expect(zonesInPlay(both, at, 'deelnemer')).toEqual(['casus', 'vragen'])
     expect(zonesInPlay(both, at, 'inbrenger')).toEqual(['vragen', 'casus'])
     expect(zonesInPlay(wnk, -1, 'inbrenger')).toEqual([])
+  })
+})
+
+describe('the columns on the board', () => {
+  it('appear from the phase in which the zone is first rated', () => {
+    expect(firstRatingPhase(wnk, 'vragen')).toBe(phase('vragen-waarderen'))
+    expect(firstRatingPhase(wnk, 'probleemdefinities')).toBe(phase('definities-waarderen'))
+    expect(firstRatingPhase(wnk, 'adviezen')).toBeNull()
+  })
+
+  it('know which zones are being rated now (their notes without a mark show "?")', () => {
+    expect(zonesRatedIn(wnk, phase('vragen-waarderen'))).toEqual(['vragen'])
+    expect(zonesRatedIn(wnk, phase('vragen-formuleren'))).toEqual([])
+    expect(zonesRatedIn(wnk, -1)).toEqual([])
   })
 })
 

@@ -107,9 +107,7 @@ it('the inbrenger only watches the gossip zone during gossip, on screen and on t
   // After the meeting the facilitator erases it; the others are told, and the board is gone.
   await bea.getByRole('button', { name: 'Bijeenkomst wissen' }).click()
   await bea.getByRole('button', { name: 'Ja, alles wissen' }).click()
-  await expect
-    .poll(() => piet.locator('[role="alert"]').textContent(), { timeout: 4000 })
-    .toMatch(/gewist/)
+  await expect.poll(() => piet.locator('[role="alert"]').textContent(), { timeout: 4000 }).toMatch(/gewist/)
   await bea.waitForURL(`${e2e.server.url}/`)
 
   expect(foreignUrls(traffic, e2e.server.url)).toEqual([])

@@ -104,10 +104,10 @@ describe('the new-meeting screen', () => {
     expect(await details.getByRole('img', { name: /Voorbeeld van het bord/ }).count()).toBe(1)
 
     // Its English face: the names and roles follow the language.
-    await page.getByRole('button', { name: 'English' }).click()
+    await page.getByRole('button', { name: 'EN', exact: true }).click()
     await page.getByRole('heading', { level: 1, name: 'New meeting' }).waitFor()
     expect(await resultsCount(page).textContent()).toBe('18 methods')
-    await page.getByRole('button', { name: 'Nederlands' }).click()
+    await page.getByRole('button', { name: 'NL', exact: true }).click()
     await page.getByRole('heading', { level: 1, name: 'Nieuwe bijeenkomst' }).waitFor()
 
     await mkdir(RESULTS_DIR, { recursive: true })

@@ -1,7 +1,7 @@
 import { LANGUAGES, setLanguage } from './language'
 import { useLanguage, useT } from './useT'
 
-/** NL / EN switch: two toggle buttons in a labelled group. */
+/** NL / EN switch: two toggle buttons in a labelled group, each named by what it shows. */
 export function LanguageToggle() {
   const t = useT()
   const language = useLanguage()
@@ -15,7 +15,9 @@ export function LanguageToggle() {
           lang={option}
           className="language-toggle__option"
           aria-pressed={language === option}
-          aria-label={t(`lang.${option}`)}
+          // The visible "NL" is the name (a label that differs from it fails voice control); the
+          // language in full is the description.
+          title={t(`lang.${option}`)}
           onClick={() => setLanguage(option)}
         >
           {option.toUpperCase()}

@@ -32,6 +32,8 @@ interface MeetingChromeProps {
   children: ReactNode
   /** Beside the canvas, before the participants: the notes list. */
   aside?: ReactNode
+  /** In the header: the report button (client/src/report), given the meeting as this person sees it. */
+  report?: (ui: MeetingUiProps) => ReactNode
 }
 
 /**
@@ -72,7 +74,7 @@ export function MeetingChrome(props: MeetingChromeProps) {
       <header className="board-header">
         <Brand asLink />
         <div className="meeting-title">
-          <strong className="meeting-title__name">{title}</strong>
+          <h1 className="meeting-title__name">{title}</h1>
           <span className="meeting-title__method">{template.name[language]}</span>
         </div>
         <ConnectionIndicator state={connection} />
@@ -85,17 +87,18 @@ export function MeetingChrome(props: MeetingChromeProps) {
               </span>
             </span>
           ) : null}
+          {ui ? props.report?.(ui) : null}
           {ui ? <GroundRulesButton {...ui} /> : null}
           {me?.role === 'begeleider' ? <EraseMeetingButton meetingId={meetingId} token={token} /> : null}
           <LanguageToggle />
         </div>
       </header>
       {ui ? (
-        <div className="meeting-top">
+        <section className="meeting-top" aria-label={t('meeting.top.label')}>
           <PhaseBar {...ui} />
           {ui.me.role === 'begeleider' ? <FacilitatorControls {...ui} /> : null}
           {ui.view.progress.phaseIndex >= 0 ? <ChosenCase {...ui} /> : null}
-        </div>
+        </section>
       ) : null}
       <div className="meeting-body">
         <div className="meeting-body__canvas">

@@ -125,6 +125,8 @@ export const meetingMessages = defineMessages(
     'meeting.rules.confidential': 'Wat in de groep besproken wordt, blijft in de groep.',
     'meeting.rules.intro':
       'Lees voor jullie beginnen samen de spelregels. Ze gelden voor iedereen, de hele bijeenkomst lang.',
+    'meeting.rules.bodyLabel': 'Spelregels en fasen',
+    'meeting.top.label': 'Verloop van de bijeenkomst',
     'meeting.rules.general': 'Voor elke intervisie',
     'meeting.rules.methodRules': 'Bij deze methode',
     'meeting.rules.phases': 'Zo verloopt de bijeenkomst',
@@ -258,6 +260,8 @@ export const meetingMessages = defineMessages(
     'meeting.rules.confidential': 'What is discussed in the group stays in the group.',
     'meeting.rules.intro':
       'Before you begin, read the ground rules together. They apply to everyone, all meeting long.',
+    'meeting.rules.bodyLabel': 'Ground rules and phases',
+    'meeting.top.label': 'How the meeting goes',
     'meeting.rules.general': 'For every peer consultation',
     'meeting.rules.methodRules': 'For this method',
     'meeting.rules.phases': 'How the meeting goes',

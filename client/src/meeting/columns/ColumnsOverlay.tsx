@@ -6,13 +6,13 @@ import { groupByMark } from '../list/groupNotes'
 import { markText } from '../list/ratingMessages'
 import { useRatingT } from '../list/useRatingT'
 import { readZoneNotes } from '../list/zoneNotes'
-import { zoneColumns } from './zoneColumns'
+import { firstRatingPhase, zoneColumns } from './zoneColumns'
 
 /**
- * The W/N/K flip-over on the canvas, in page coordinates: in every zone rated W/N/K, four
- * columns (not rated yet, Warm, Neutraal, Koud) with a heading and the number of notes that
- * carry that mark, the same count the list shows. Only lines and headings: the notes stay
- * visible and clickable through the layer.
+ * The W/N/K flip-over on the canvas, in page coordinates: in every zone rated W/N/K, from the
+ * phase in which it is first rated, four columns (to rate, Warm, Neutraal, Koud) with a heading
+ * and the number of notes that carry that mark, the same count the list shows. Only lines and
+ * headings: the notes stay visible and clickable through the layer.
  */
 export function ColumnsOverlay() {
   const editor = useEditor()
@@ -23,7 +23,9 @@ export function ColumnsOverlay() {
     () =>
       meeting.template.zones.flatMap((zone) => {
         const columns = zoneColumns(meeting.template, zone.id)
-        if (!columns) return []
+        const from = firstRatingPhase(meeting.template, zone.id)
+        const phaseIndex = meeting.$view.get()?.progress.phaseIndex ?? -1
+        if (!columns || from === null || phaseIndex < from) return []
         const groups = groupByMark(readZoneNotes(editor, meeting, zone.id), RATING_VALUES.wnk)
         const counts = new Map(groups.map((g) => [g.mark, g.notes.length]))
         return [{ zoneId: zone.id, columns, counts }]
@@ -47,7 +49,9 @@ export function ColumnsOverlay() {
             >
               {i > 0 ? <span className="rating-column__rule" /> : null}
               <span className="rating-column__head">
-                <span className="rating-column__name">{markText(t, column.mark, 'heading')}</span>
+                <span className="rating-column__name">
+                  {column.mark === null ? t('mark.none.column') : markText(t, column.mark, 'heading')}
+                </span>
                 <span className="rating-column__count">{counts.get(column.mark) ?? 0}</span>
               </span>
             </div>

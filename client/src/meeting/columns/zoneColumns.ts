@@ -22,3 +22,23 @@ export function shapeCentre(editor: Editor, shape: TLShape): { x: number; y: num
   const centre = shapePageCentre(asBoardRecord(shape), boardWorld(editor))
   return centre.ok ? centre.value : null
 }
+
+/**
+ * The first phase in which someone rates in the zone (its index), or null if no phase does. The
+ * columns are drawn from then on: while people write, the zone is an ordinary zone.
+ */
+export function firstRatingPhase(template: Template, zoneId: string): number | null {
+  const index = template.phases.findIndex((phase) =>
+    Object.values(phase.zones[zoneId] ?? {}).some((access) => access?.can.includes('rate')),
+  )
+  return index < 0 ? null : index
+}
+
+/** The zones someone rates in during this phase. */
+export function zonesRatedIn(template: Template, phaseIndex: number): string[] {
+  const phase = template.phases[phaseIndex]
+  if (!phase) return []
+  return Object.entries(phase.zones)
+    .filter(([, byRole]) => Object.values(byRole).some((access) => access?.can.includes('rate')))
+    .map(([zoneId]) => zoneId)
+}

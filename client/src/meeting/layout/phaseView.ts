@@ -24,15 +24,11 @@ export function keepPhaseInView(
     if (!view || view.progress.finished || $wholeBoard.get()) return []
     return zonesInView(meeting.template, view.progress.phaseIndex, meeting.me()?.role ?? null)
   }
-  const keyNow = () => {
-    const view = meeting.$view.get()
-    const progress = view?.progress
-    return [
-      progress ? `${progress.phaseIndex}.${progress.round}.${progress.finished}` : 'loading',
-      meeting.me()?.role ?? '',
-      $wholeBoard.get() ? 'board' : 'phase',
-    ].join('|')
+  const phaseNow = () => {
+    const progress = meeting.$view.get()?.progress
+    return progress ? `${progress.phaseIndex}.${progress.round}.${progress.finished}` : 'loading'
   }
+  const keyNow = () => [phaseNow(), meeting.me()?.role ?? '', $wholeBoard.get() ? 'board' : 'phase'].join('|')
   const show = (key: string) => {
     queued = false
     const zones = zonesNow()
@@ -44,7 +40,16 @@ export function keepPhaseInView(
   }
 
   let wholeBefore = $wholeBoard.get()
+  let phaseBefore = phaseNow()
   return react('keep the phase in view', () => {
+    const phase = phaseNow()
+    if (phase !== phaseBefore && $wholeBoard.get()) {
+      // A new phase brings its own zones into view, also for whoever was looking at the whole board.
+      phaseBefore = phase
+      queueMicrotask(() => $wholeBoard.set(false))
+      return
+    }
+    phaseBefore = phase
     const key = keyNow()
     const whole = $wholeBoard.get()
     const viewport = editor.getViewportScreenBounds()

@@ -31,22 +31,26 @@ export function tidyZone(
     .filter((s): s is { shape: TLShape; rect: Rect } => s.rect !== null)
     .sort((a, b) => readingOrder(a.rect, b.rect))
 
-  const groups = new Map<Rect, typeof shapes>()
+  // One group per area: the zone's note area, or each W/N/K column (keyed by its mark).
+  const groups = new Map<string, { area: Rect; items: typeof shapes }>()
   const zone = findZone(meeting.template, zoneId)
   // Before anything is rated the columns say nothing yet: the whole zone is one grid.
   const rated = shapes.some((s) => ratingOf(asBoardRecord(s.shape)) !== null)
   const columns = hasRatingColumns(zone) && rated ? ratingColumns(rect, rect.slotArea) : null
+  const whole = noteArea(meeting.template, zoneId)
   for (const item of shapes) {
     const column = columns && columnFor(columns, ratingOf(asBoardRecord(item.shape)))
-    const area = column ? column.area : noteArea(meeting.template, zoneId)
-    groups.set(area, [...(groups.get(area) ?? []), item])
+    const key = column ? `column:${column.mark ?? ''}` : 'zone'
+    const group = groups.get(key) ?? { area: column ? column.area : whole, items: [] }
+    group.items.push(item)
+    groups.set(key, group)
   }
 
   let moved = 0
   let overflow = 0
   editor.markHistoryStoppingPoint('tidy zone')
   editor.run(() => {
-    for (const [area, items] of groups) {
+    for (const { area, items } of groups.values()) {
       const laid = tidyPositions(
         area,
         items.map((i) => ({ w: i.rect.w, h: i.rect.h })),

@@ -20,6 +20,7 @@ interface NoteItemProps {
  */
 export function NoteItem({ note, author, scale, t, onMark, onKeyDown }: NoteItemProps) {
   const textId = useId()
+  const metaId = useId()
   const text = note.text === '' ? t('list.noText') : note.text
   return (
     <li
@@ -28,37 +29,59 @@ export function NoteItem({ note, author, scale, t, onMark, onKeyDown }: NoteItem
       data-mark={note.mark ?? ''}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the list's keyboard model: an item takes focus so the arrow keys and W/N/K work on it
       tabIndex={0}
-      aria-labelledby={textId}
+      aria-labelledby={`${textId} ${metaId}`}
       onKeyDown={(event) => onKeyDown(event, note)}
     >
       <p className="note-item__text" id={textId}>
         {text}
       </p>
-      <p className="note-item__meta">
-        <span className="note-item__author">{t('list.by', { name: author })}</span>
-        {note.draft ? <span className="note-item__draft"> · {t('list.draft')}</span> : null}
-        {note.mark !== null && !scale ? (
-          <span className={`note-item__mark note-item__mark--${note.mark}`}>
-            {markText(t, note.mark, 'name')}
-          </span>
+      <div className="note-item__foot">
+        <p className="note-item__meta" id={metaId}>
+          <span className="note-item__author">{t('list.by', { name: author })}</span>
+          {note.draft ? <span className="note-item__draft"> · {t('list.draft')}</span> : null}
+          {scale ? (
+            <span className="visually-hidden"> · {markText(t, note.mark, 'name')}</span>
+          ) : note.mark !== null ? (
+            <span className={`note-item__mark note-item__mark--${note.mark}`}>
+              {' '}
+              · {markText(t, note.mark, 'name')}
+            </span>
+          ) : null}
+        </p>
+        {scale ? (
+          <fieldset className="note-item__marks">
+            <legend className="visually-hidden">{t('list.marksFor', { text })}</legend>
+            {scale.map((value) => (
+              <button
+                key={value}
+                type="button"
+                className={`mark-button mark-button--${value}`}
+                aria-pressed={note.mark === value}
+                onClick={() => onMark(note, note.mark === value ? null : value)}
+              >
+                <MarkLabel t={t} value={value} />
+              </button>
+            ))}
+          </fieldset>
         ) : null}
-      </p>
-      {scale ? (
-        <fieldset className="note-item__marks">
-          <legend className="visually-hidden">{t('list.marksFor', { text })}</legend>
-          {scale.map((value) => (
-            <button
-              key={value}
-              type="button"
-              className={`mark-button mark-button--${value}`}
-              aria-pressed={note.mark === value}
-              onClick={() => onMark(note, note.mark === value ? null : value)}
-            >
-              {/^\d+$/.test(value) ? value : markText(t, value, 'heading')}
-            </button>
-          ))}
-        </fieldset>
-      ) : null}
+      </div>
     </li>
+  )
+}
+
+/**
+ * A button's text: the mark as the badge shows it (W in Dutch, Warm in English, a score), with
+ * the word for a screen reader where the badge is only a letter, so the name starts with what
+ * is seen. "Herkend" in full: its badge is a sign.
+ */
+function MarkLabel({ t, value }: { t: RatingT; value: string }) {
+  if (value === 'herkend') return <>{markText(t, value, 'heading')}</>
+  const badge = markText(t, value, 'badge')
+  const name = markText(t, value, 'name')
+  return (
+    <>
+      {badge}
+      {badge.toLowerCase() === name.toLowerCase() ? null : <span className="visually-hidden"> · {name}</span>}
+    </>
   )
 }

@@ -48,7 +48,11 @@ export function RatingList({ editor, meeting }: RatingListProps) {
       me !== null && accessFor(meeting.template, meeting.phaseId(), zone.id, me.role).can.has('rate')
     const names = new Map(view.participants.map((p) => [p.id, p.name]))
     const groups = groupByMark(readZoneNotes(editor, meeting, zone.id), scale)
-    return { zones, zone, scale, rates: rates && scale !== null, names, groups, myId: meeting.participantId }
+    // Someone rates this zone in this phase: those who do not, watch the tally.
+    const phase = meeting.template.phases[view.progress.phaseIndex]
+    const ratedNow = Object.values(phase?.zones[zone.id] ?? {}).some((a) => a?.can.includes('rate'))
+    const myId = meeting.participantId
+    return { zones, zone, scale, rates: rates && scale !== null, ratedNow, names, groups, myId }
   }, [editor, meeting, chosen])
 
   // Counts changed (someone marked, added, removed): say the new tally, not at the first render.
@@ -71,7 +75,7 @@ export function RatingList({ editor, meeting }: RatingListProps) {
   })
 
   if (!state) return null
-  const { zones, zone, scale, rates, names, groups, myId } = state
+  const { zones, zone, scale, rates, ratedNow, names, groups, myId } = state
 
   const mark = (note: ListNote, value: string | null) => {
     if (!editor) return
@@ -160,7 +164,7 @@ export function RatingList({ editor, meeting }: RatingListProps) {
         ) : null}
         {rates && zone.rating ? (
           <p className="notes-list__howto">{t(`list.howTo.${zone.rating}`)}</p>
-        ) : scale ? (
+        ) : ratedNow ? (
           <p className="notes-list__watching">{t('list.watching')}</p>
         ) : null}
         <p className="visually-hidden" aria-live="polite">

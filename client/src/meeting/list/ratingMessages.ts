@@ -21,6 +21,8 @@ export const ratingMessages = defineMessages(
     'mark.K.heading': 'K · koud',
     'mark.herkend.heading': 'Herkend',
     'mark.none.heading': 'Nog niet gewaardeerd',
+    'mark.none.column': 'Te waarderen',
+    'mark.none.badge': '?',
     'mark.none.name': 'nog niet gewaardeerd',
     'mark.score.heading': 'Cijfer {value}',
     'mark.all.heading': 'Alle notities',
@@ -38,11 +40,11 @@ export const ratingMessages = defineMessages(
     'list.draft': 'alleen voor jou zichtbaar',
     'list.marksFor': 'Waardering voor: {text}',
     'list.howTo.wnk':
-      'Kies per notitie W, N of K. Met Tab ga je naar de knoppen bij een notitie; of kies een notitie met de pijltjes en druk op W, N of K (Delete haalt de waardering weg). Op het bord kun je een notitie ook naar haar kolom slepen.',
+      'Kies per notitie W, N of K: met de knoppen (Tab), of kies een notitie met de pijltjes en druk op W, N of K. Delete haalt de waardering weg. Slepen naar een kolom op het bord kan ook.',
     'list.howTo.mark':
-      'Zet bij wat je herkent een teken. Met Tab ga je naar de knop bij een notitie; of kies een notitie met de pijltjes en druk op H (Delete haalt het teken weg).',
+      'Zet een teken bij wat je herkent: met de knop (Tab), of kies een notitie met de pijltjes en druk op H. Delete haalt het teken weg.',
     'list.howTo.score10':
-      'Geef elke notitie een cijfer. Met Tab ga je naar de knoppen; of kies een notitie met de pijltjes en typ het cijfer (0 is 10, Delete haalt het weg).',
+      'Geef elke notitie een cijfer: met de knoppen (Tab), of kies een notitie met de pijltjes en typ het cijfer (0 is 10). Delete haalt het weg.',
     'list.watching': 'De inbrenger waardeert; hier zie je de stand.',
     'list.announce': '{mark}: {text}.',
     'list.tally': 'Stand: {tally}.',
@@ -65,6 +67,8 @@ export const ratingMessages = defineMessages(
     'mark.K.heading': 'Cold',
     'mark.herkend.heading': 'Recognised',
     'mark.none.heading': 'Not rated yet',
+    'mark.none.column': 'To rate',
+    'mark.none.badge': '?',
     'mark.none.name': 'not rated yet',
     'mark.score.heading': 'Score {value}',
     'mark.all.heading': 'All notes',
@@ -82,11 +86,11 @@ export const ratingMessages = defineMessages(
     'list.draft': 'visible to you only',
     'list.marksFor': 'Rating for: {text}',
     'list.howTo.wnk':
-      'Rate each note Warm, Neutral or Cold. Tab takes you to the buttons of a note; or pick a note with the arrow keys and press W, N or C (Delete removes the rating). On the board you can also drag a note into its column.',
+      'Rate each note Warm, Neutral or Cold: with its buttons (Tab), or pick a note with the arrow keys and press W, N or C. Delete removes the rating. You can also drag a note into its column on the board.',
     'list.howTo.mark':
-      'Mark what you recognise. Tab takes you to the button of a note; or pick a note with the arrow keys and press R (Delete removes the mark).',
+      'Mark what you recognise: with its button (Tab), or pick a note with the arrow keys and press R. Delete removes the mark.',
     'list.howTo.score10':
-      'Give each note a score. Tab takes you to the buttons; or pick a note with the arrow keys and type the score (0 is 10, Delete removes it).',
+      'Give each note a score: with its buttons (Tab), or pick a note with the arrow keys and type the score (0 is 10). Delete removes it.',
     'list.watching': 'The case presenter rates; here you see how it stands.',
     'list.announce': '{mark}: {text}.',
     'list.tally': 'Now: {tally}.',
@@ -118,7 +122,7 @@ type MarkForm = 'badge' | 'name' | 'heading'
  * yet"; a score reads as its number.
  */
 export function markText(t: RatingT, mark: string | null, form: MarkForm): string {
-  if (mark === null) return t(form === 'heading' ? 'mark.none.heading' : 'mark.none.name')
+  if (mark === null) return t(`mark.none.${form}`)
   if (mark === 'W' || mark === 'N' || mark === 'K' || mark === 'herkend') return t(`mark.${mark}.${form}`)
   return form === 'heading' ? t('mark.score.heading', { value: mark }) : mark
 }

@@ -31,10 +31,15 @@ export function GroundRulesOverlay({ template, view, me, language, onCommand }: 
           <p className="rules-card__method">{t('meeting.rules.method', { name: template.name[language] })}</p>
           <p className="rules-card__purpose">{template.purpose[language]}</p>
         </header>
-        <div className="rules-card__body">
+        <section
+          className="rules-card__body"
+          aria-label={t('meeting.rules.bodyLabel')}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus, so a keyboard can scroll rules longer than the card
+          tabIndex={0}
+        >
           <p className="rules-card__intro">{t('meeting.rules.intro')}</p>
           <GroundRulesContent template={template} language={language} />
-        </div>
+        </section>
         <footer className="rules-card__footer">
           <p className="rules-card__present">
             <span className="rules-card__present-label">{t('meeting.rules.present')}</span>
