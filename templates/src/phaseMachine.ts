@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { FINISHED_PHASE_ID } from './permissions'
 import type { Phase, RepeatBlock, Template } from './schema'
 import { phaseMinutesNow, planTakeTime } from './timeBudget'
+import { applyTurnCommand, TurnRound } from './turns'
 
 /**
  * The meeting's progress through its method. The server owns it and changes it only on the
@@ -31,6 +32,8 @@ export const MeetingProgress = z.object({
   startedAt: z.number().nullable().optional(),
   /** Minutes the facilitator took from later phases, per phase id (timeBudget.ts). */
   minutesTaken: z.record(z.string(), z.number().int().min(0)).optional(),
+  /** The round "om de beurt" in progress in this phase, if any (turns.ts); ends with the phase. */
+  turns: TurnRound.nullable().optional(),
 })
 export type MeetingProgress = z.infer<typeof MeetingProgress>
 
@@ -49,6 +52,12 @@ export const MeetingCommand = z.discriminatedUnion('type', [
     minutes: z.number().int().min(1).max(240),
     from: z.union([z.literal('spread'), z.object({ phaseId: z.string().min(1).max(64) })]),
   }),
+  /** A round "om de beurt" over these participants, in this order (the members present). */
+  z.object({ type: z.literal('turnsStart'), order: z.array(z.string().min(1).max(64)).min(1).max(50) }),
+  z.object({ type: z.literal('turnsNext') }),
+  z.object({ type: z.literal('turnsSkip') }),
+  z.object({ type: z.literal('turnsBack') }),
+  z.object({ type: z.literal('turnsEnd') }),
   z.object({ type: z.literal('chooseCase'), text: z.string().trim().min(1).max(500) }),
   z.object({ type: z.literal('finish') }),
 ])
@@ -66,6 +75,7 @@ export function initialProgress(now: number): MeetingProgress {
     finished: false,
     startedAt: null,
     minutesTaken: {},
+    turns: null,
   }
 }
 
@@ -90,6 +100,7 @@ export function applyCommand(
       pausedMs: 0,
       extraMinutes: 0,
       finished: false,
+      turns: null,
     },
   })
   switch (cmd.type) {
@@ -129,6 +140,15 @@ export function applyCommand(
       const plan = planTakeTime(template, p, cmd.minutes, cmd.from)
       if (!plan.ok) return plan
       return { ok: true, progress: { ...p, minutesTaken: plan.minutesTaken } }
+    }
+    case 'turnsStart':
+    case 'turnsNext':
+    case 'turnsSkip':
+    case 'turnsBack':
+    case 'turnsEnd': {
+      if (p.phaseIndex < 0 || p.finished) return { ok: false, error: 'the meeting is not running' }
+      const result = applyTurnCommand(p.turns ?? null, cmd)
+      return result.ok ? { ok: true, progress: { ...p, turns: result.turns } } : result
     }
     case 'chooseCase':
       return { ok: true, progress: { ...p, chosenCase: cmd.text } }

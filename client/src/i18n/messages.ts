@@ -6,7 +6,9 @@ import { layoutMessages } from '../meeting/layout/layoutMessages'
 import { meetingMessages } from '../meeting/messages'
 import { stateMessages } from '../meeting/stateMessages'
 import { timeMessages } from '../meeting/time/timeMessages'
+import { turnMessages } from '../meeting/turns/turnMessages'
 import { newMeetingMessages } from '../newMeeting/messages'
+import { reportMessages } from '../report/reportMessages'
 
 /**
  * Every user-visible text of ours, Dutch first. The English dictionary must have exactly the same
@@ -171,7 +173,9 @@ const nl = {
   ...joinMessages.nl,
   ...layoutMessages.nl,
   ...hintMessages.nl,
+  ...reportMessages.nl,
   ...timeMessages.nl,
+  ...turnMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
   ...coreEn,
@@ -183,7 +187,9 @@ const en: Record<keyof typeof nl, string> = {
   ...joinMessages.en,
   ...layoutMessages.en,
   ...hintMessages.en,
+  ...reportMessages.en,
   ...timeMessages.en,
+  ...turnMessages.en,
 }
 
 export type MessageKey = keyof typeof nl

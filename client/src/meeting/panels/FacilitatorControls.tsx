@@ -3,6 +3,7 @@ import { blockOf, type MeetingCommand } from '../../../../templates/src/phaseMac
 import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
 import { TakeTimeControl } from '../time/TakeTimeControl'
+import { TurnControls } from '../turns/TurnControls'
 import { useServerAction } from './useServerAction'
 
 export type FacilitatorControlsProps = Pick<
@@ -125,6 +126,14 @@ export function FacilitatorControls({
               t('meeting.controls.nextRoundHint', { phase: blockStart.title[language] }),
             )
           : null}
+      </div>
+      <div className="facilitator-controls__set">
+        <TurnControls
+          progress={progress}
+          participants={view.participants}
+          disabled={busy || finished}
+          send={send}
+        />
       </div>
       <div className="facilitator-controls__set facilitator-controls__goto">
         <label className="facilitator-controls__label" htmlFor={gotoId}>

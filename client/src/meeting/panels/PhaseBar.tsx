@@ -4,6 +4,7 @@ import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
 import { MeetingEndTime } from '../time/MeetingEndTime'
 import { PhaseEndSignal } from '../time/PhaseEndSignal'
+import { TurnsStrip } from '../turns/TurnsStrip'
 import { PhaseTimeline } from './PhaseTimeline'
 import { PhaseTimer } from './PhaseTimer'
 import { continueSentence, instructionFor, meetingStage, stageKey, timelineModel } from './phaseModel'
@@ -95,6 +96,7 @@ export function PhaseBar({ template, view, me, language, serverNow }: PhaseBarPr
         {timer ? <PhaseEndSignal timer={timer} stage={stageKey(progress)} /> : null}
       </div>
       <PhaseTimeline model={timelineModel(template, progress)} language={language} fraction={fraction} />
+      {progress.turns ? <TurnsStrip turns={progress.turns} participants={view.participants} /> : null}
       <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {announcement}
       </p>
