@@ -22,7 +22,13 @@ export class DocClient {
   largestSyncFrame = 0
   private readonly synced: Promise<void>
 
-  constructor(endpoint: Endpoint) {
+  /**
+   * `follow: false`: a writer that only sends (its updates touch only its own items, so any
+   * server takes them) and never applies what it receives, so many writers cost the harness
+   * nothing per update of the others.
+   */
+  constructor(endpoint: Endpoint, options: { follow?: boolean } = {}) {
+    const follow = options.follow ?? true
     this.conn = new Connection(endpoint)
     let resolveSynced = () => {}
     this.synced = new Promise<void>((resolve) => {
@@ -41,7 +47,7 @@ export class DocClient {
       if (msg.step === STEP1) {
         this.conn.send(this.conn.enc.sync(STEP2, Y.encodeStateAsUpdate(this.doc, body)))
       } else if (msg.step === STEP2 || msg.step === UPDATE) {
-        Y.applyUpdate(this.doc, body, REMOTE)
+        if (follow || msg.step === STEP2) Y.applyUpdate(this.doc, body, REMOTE)
         if (msg.step === STEP2 && this.syncedAtNs === null) {
           // When the last byte of the server's state arrived, not when this client had applied it.
           this.syncedAtNs = arrivedNs

@@ -72,6 +72,8 @@ export async function fanOut(ctx: ScenarioContext): Promise<ScenarioResult> {
       figures[`fanout.${n}.rss`] = proc.rssPeak
       figures[`fanout.${n}.fps`] = mean(perClientFps)
       figures[`fanout.${n}.fpsMax`] = Math.max(...perClientFps)
+      // The load offered: cursors the clients managed to send (20 a second each unless starved of CPU).
+      figures[`fanout.${n}.cursorHz`] = mean(atEnd.clients.map((c) => c.cursorsSent / proc.seconds))
       figures[`fanout.${n}.dropped`] = sent * clients.length - received
       if (closed > 0)
         notes.push(`${target.label}: ${closed} of ${n} clients were closed by the server during the run`)

@@ -89,7 +89,7 @@ export async function wireBytes(ctx: ScenarioContext): Promise<ScenarioResult> {
   // Stored growth: many moves of a few notes.
   const writers = await Promise.all(
     writerSeats.slice(0, GROWTH_WRITERS).map(async (seat, i) => {
-      const c = new DocClient(seat.endpoint)
+      const c = new DocClient(seat.endpoint, { follow: false })
       await c.whenSynced()
       return { client: c, mover: new MovingWriter(c, seat.authorId, 0, `shape:grow${i}`, false) }
     }),
