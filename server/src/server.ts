@@ -1,12 +1,15 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { CloseCode } from '../../templates/src/closeCodes'
 import type { Template } from '../../templates/src/schema'
-import { MEETING_ROOM_PREFIX } from '../../templates/src/wire'
+import { MEETING_ROOM_PREFIX, meetingRoomId } from '../../templates/src/wire'
 import { createApp } from './app'
+import { RedisCluster } from './cluster/redisCluster'
 import type { ServerConfig } from './config'
 import type { Limits } from './limits'
 import { AwarenessIdentity } from './meetings/awarenessIdentity'
+import { LOCAL_MEETING_BUS } from './meetings/meetingBus'
 import { MeetingGuard } from './meetings/meetingGuard'
 import { MeetingService } from './meetings/meetingService'
 import { MeetingState } from './meetings/meetingState'
@@ -59,6 +62,17 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
 
   const storage = await openStorage({ dataDir: config.dataDir, postgres: config.postgres })
   log('storage opened', { storage: storage.describe })
+  let cluster: RedisCluster | null = null
+  if (config.redis) {
+    try {
+      cluster = await RedisCluster.connect({ ...config.redis, log })
+    } catch (error) {
+      await cluster?.close()
+      await storage.close()
+      throw error
+    }
+    log('several instances: rooms shared through redis', { instance: cluster.instanceId })
+  }
   // Built in one direction: meeting state, then rooms (whose guards read it), then the service.
   const state = new MeetingState(storage.meetings, () => templates)
   const roomLimits = roomLimitsFrom(config.limits)
@@ -67,10 +81,11 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
     maxRooms: config.limits.rooms,
     log,
     roomOptions: (roomId) => {
-      if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return roomLimits
+      if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ...roomLimits, peers: cluster ?? undefined }
       const meetingId = roomId.slice(MEETING_ROOM_PREFIX.length)
       return {
         ...roomLimits,
+        peers: cluster ?? undefined,
         createInStorage: false,
         prepare: async () => {
           await state.load(meetingId)
@@ -81,7 +96,26 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
       }
     },
   })
-  const meetings = new MeetingService(storage.meetings, state, registry, () => templates)
+  const meetings = new MeetingService(
+    storage.meetings,
+    state,
+    registry,
+    () => templates,
+    cluster ?? LOCAL_MEETING_BUS,
+  )
+  // Another instance changed or erased a meeting: in force here before it confirms.
+  cluster?.onMeeting(async (kind, meetingId) => {
+    if (kind === 'changed') {
+      await state.reload(meetingId)
+      return
+    }
+    await registry.evict(
+      meetingRoomId(meetingId),
+      CloseCode.meetingErased,
+      'meeting erased by the facilitator',
+    )
+    state.forget(meetingId)
+  })
   const app = createApp({ config, meetings, templates: () => templates })
 
   const authorize = async (roomId: string, { token }: Handshake): Promise<UpgradeDecision> => {
@@ -115,6 +149,7 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
       sockets.close()
       await registry.closeAll()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      await cluster?.close()
       await storage.close()
     },
   }

@@ -27,6 +27,9 @@ import { SerialQueue } from './serialQueue'
 import { asUpdateOrigin, fromConnection, LOAD_ORIGIN, PEER_ORIGIN, SERVER_ORIGIN } from './updateOrigin'
 import { DEFAULT_UPDATE_LIMITS, scanUpdate, type UpdateLimits, type UpdateSection } from './updateScan'
 
+/** How long a gap in the log's sequence numbers may last before the room reads it back from storage. */
+const GAP_WAIT_MS = 250
+
 /**
  * Decides whether a connection's update may change the room, by what it would do. Made per
  * room; told of every update the live document applied, so it can keep its own view in step.
@@ -103,6 +106,7 @@ export class Room {
   /** Frames held while the room catches up from storage (several instances). */
   private held: Array<[RoomConnection, Uint8Array]> | null = null
   private stopPeers: (() => void) | null = null
+  private gapTimer: NodeJS.Timeout | null = null
   private broken = false
   private destroyed = false
 
@@ -182,7 +186,7 @@ export class Room {
     this.connections.add(conn)
     // Another instance may have stored what it could not tell us (it died in between): read it
     // back before this connection's frames are judged.
-    if (this.peers) this.catchUp()
+    if (this.peers) this.catchUp({ holdFrames: true })
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) {
@@ -270,6 +274,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true
+    if (this.gapTimer) clearTimeout(this.gapTimer)
     this.queue.close()
     this.stopPeers?.()
     this.doc.off('update', this.onDocUpdate)
@@ -397,8 +402,24 @@ export class Room {
     } catch (error) {
       this.log('an update from another instance could not be applied', { error: (error as Error).message })
     }
-    // A gap (a message lost, or still on its way): read the log back from storage.
-    if (this.ahead.size > 0 || this.doc.store.pendingStructs || this.doc.store.pendingDs) this.catchUp()
+    this.checkGap()
+  }
+
+  /**
+   * A gap in the sequence numbers (a message lost, or still on its way): if it is still there a
+   * moment later, read the log back from storage.
+   */
+  private checkGap(): void {
+    if (this.gapTimer || this.destroyed) return
+    if (this.ahead.size === 0 && !this.doc.store.pendingStructs && !this.doc.store.pendingDs) return
+    this.gapTimer = setTimeout(() => {
+      this.gapTimer = null
+      if (this.destroyed) return
+      if (this.ahead.size > 0 || this.doc.store.pendingStructs || this.doc.store.pendingDs) {
+        this.catchUp({ holdFrames: false })
+      }
+    }, GAP_WAIT_MS)
+    this.gapTimer.unref()
   }
 
   private receivePeerAwareness(update: Uint8Array): void {
@@ -423,10 +444,10 @@ export class Room {
   }
 
   /** Reads back from storage what other instances stored and this one has not heard of. */
-  private catchUp(): void {
+  private catchUp({ holdFrames }: { holdFrames: boolean }): void {
+    if (holdFrames) this.held ??= []
     if (this.catchUpScheduled) return
     this.catchUpScheduled = true
-    this.held ??= []
     this.queue.enqueue(async () => {
       this.catchUpScheduled = false
       try {
@@ -510,6 +531,7 @@ export class Room {
       return
     }
     for (const seq of seqs) this.markStored(seq)
+    if (this.peers) this.checkGap()
     this.peers?.publishUpdates(
       this.id,
       batch.map((data, i) => ({ seq: seqs[i]!, data })),

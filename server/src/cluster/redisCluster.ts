@@ -1,0 +1,221 @@
+import { randomBytes } from 'node:crypto'
+import { Redis } from 'ioredis'
+import type { MeetingBus } from '../meetings/meetingBus'
+import type { PeerHandlers, PeerUpdate, RoomPeers } from '../rooms/roomPeers'
+import { redactUrl } from '../storage/postgres'
+import { decodePeerMessage, encodePeerMessage, type MeetingMessage, readMeetingMessage } from './peerMessages'
+
+export interface RedisClusterOptions {
+  url: string
+  /** Every key and channel starts with this (several deployments, or test runs, on one Redis). */
+  prefix: string
+  log?: (line: string, fields?: Record<string, unknown>) => void
+  /** How long a meeting change waits for the other instances to confirm it (default 3 s). */
+  ackTimeoutMs?: number
+  /** How long a compaction lease lasts if its holder dies (default 30 s). */
+  leaseMs?: number
+}
+
+/** What this instance does when another changed or erased a meeting; resolves once in force. */
+export type MeetingListener = (kind: MeetingMessage['kind'], meetingId: string) => Promise<void>
+
+const RELEASE_LEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`
+
+/**
+ * Several server processes on one Redis: a room's stored updates and presence go out on the
+ * room's channel (pub/sub) to every instance holding it; a compaction lease per room (SET NX PX)
+ * lets one instance at a time compact; meeting changes go out on a shared channel and each
+ * instance acknowledges once the change is in force there, so a command answers only after every
+ * instance judges by it. Pub/sub may lose a message (a reconnect); rooms notice a gap in the
+ * sequence numbers and read the log back from Postgres.
+ */
+export class RedisCluster implements RoomPeers, MeetingBus {
+  readonly instanceId = randomBytes(9).toString('base64url')
+  private readonly rooms = new Map<string, Set<PeerHandlers>>()
+  private readonly acks = new Map<string, { count: number; needed: number; resolve: () => void }>()
+  private meetingListener: MeetingListener = async () => {}
+
+  private constructor(
+    private readonly pub: Redis,
+    private readonly sub: Redis,
+    private readonly options: RedisClusterOptions,
+  ) {
+    sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message))
+  }
+
+  /** Connects both Redis connections; throws naming the URL (without password) if Redis cannot be reached. */
+  static async connect(options: RedisClusterOptions): Promise<RedisCluster> {
+    const make = () => {
+      const client = new Redis(options.url, {
+        lazyConnect: true,
+        connectTimeout: 5000,
+        retryStrategy: (times) => Math.min(times * 200, 2000),
+      })
+      let reported = false
+      client.on('error', (error) => {
+        if (!reported) options.log?.('redis connection error', { error: error.message })
+        reported = true
+      })
+      client.on('ready', () => {
+        reported = false
+      })
+      return client
+    }
+    const pub = make()
+    const sub = make()
+    try {
+      await Promise.all([connectOnce(pub), connectOnce(sub)])
+    } catch (error) {
+      pub.disconnect()
+      sub.disconnect()
+      throw new Error(`Redis at ${redactUrl(options.url)} could not be reached: ${(error as Error).message}`)
+    }
+    const cluster = new RedisCluster(pub, sub, options)
+    await sub.subscribe(cluster.meetingChannel, cluster.ackChannel(cluster.instanceId))
+    return cluster
+  }
+
+  /** Who handles other instances' meeting changes here (set once, at start). */
+  onMeeting(listener: MeetingListener): void {
+    this.meetingListener = listener
+  }
+
+  async subscribe(roomId: string, handlers: PeerHandlers): Promise<() => void> {
+    let set = this.rooms.get(roomId)
+    if (!set) {
+      set = new Set()
+      this.rooms.set(roomId, set)
+    }
+    set.add(handlers)
+    if (set.size === 1) await this.sub.subscribe(this.roomChannel(roomId))
+    return () => {
+      const current = this.rooms.get(roomId)
+      if (!current?.delete(handlers) || current.size > 0) return
+      this.rooms.delete(roomId)
+      this.sub.unsubscribe(this.roomChannel(roomId)).catch(() => {})
+    }
+  }
+
+  publishUpdates(roomId: string, updates: readonly PeerUpdate[]): void {
+    const message = encodePeerMessage({ kind: 'updates', from: this.instanceId, updates: [...updates] })
+    this.pub.publish(this.roomChannel(roomId), message).catch((error) => this.log('publish failed', error))
+  }
+
+  publishAwareness(roomId: string, update: Uint8Array): void {
+    const message = encodePeerMessage({ kind: 'awareness', from: this.instanceId, update })
+    this.pub.publish(this.roomChannel(roomId), message).catch((error) => this.log('publish failed', error))
+  }
+
+  async withCompactionLease(roomId: string, fn: () => Promise<void>): Promise<boolean> {
+    const key = `${this.options.prefix}lease:compact:${roomId}`
+    const token = `${this.instanceId}:${randomBytes(6).toString('base64url')}`
+    const taken = await this.pub.set(key, token, 'PX', this.options.leaseMs ?? 30_000, 'NX')
+    if (taken !== 'OK') return false
+    try {
+      await fn()
+    } finally {
+      await this.pub.eval(RELEASE_LEASE, 1, key, token).catch(() => {})
+    }
+    return true
+  }
+
+  changed(meetingId: string): Promise<void> {
+    return this.announce('changed', meetingId)
+  }
+
+  erased(meetingId: string): Promise<void> {
+    return this.announce('erased', meetingId)
+  }
+
+  async close(): Promise<void> {
+    await Promise.allSettled([this.sub.quit(), this.pub.quit()])
+  }
+
+  private get meetingChannel(): string {
+    return `${this.options.prefix}meetings`
+  }
+
+  private ackChannel(instanceId: string): string {
+    return `${this.options.prefix}ack:${instanceId}`
+  }
+
+  private roomChannel(roomId: string): string {
+    return `${this.options.prefix}room:${roomId}`
+  }
+
+  /** Publishes a meeting change and waits until every other instance confirmed it (or the timeout). */
+  private async announce(kind: MeetingMessage['kind'], meetingId: string): Promise<void> {
+    const ack = randomBytes(9).toString('base64url')
+    const confirmed = new Promise<void>((resolve) => {
+      this.acks.set(ack, { count: 0, needed: Number.POSITIVE_INFINITY, resolve })
+    })
+    const message: MeetingMessage = { kind, meetingId, from: this.instanceId, ack }
+    try {
+      const receivers = await this.pub.publish(this.meetingChannel, JSON.stringify(message))
+      const entry = this.acks.get(ack)
+      if (entry) {
+        entry.needed = receivers - 1 // everyone subscribed, this instance included
+        if (entry.count >= entry.needed) entry.resolve()
+      }
+      const timeoutMs = this.options.ackTimeoutMs ?? 3000
+      let timer: NodeJS.Timeout | undefined
+      const timedOut = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timeoutMs)
+      })
+      if ((await Promise.race([confirmed, timedOut])) === 'timeout') {
+        this.options.log?.('not every instance confirmed a meeting change in time', { kind, timeoutMs })
+      }
+      clearTimeout(timer)
+    } finally {
+      this.acks.delete(ack)
+    }
+  }
+
+  private onMessage(channel: string, message: Buffer): void {
+    try {
+      if (channel === this.meetingChannel) {
+        this.onMeetingMessage(message.toString())
+      } else if (channel === this.ackChannel(this.instanceId)) {
+        const entry = this.acks.get(message.toString())
+        if (entry && ++entry.count >= entry.needed) entry.resolve()
+      } else if (channel.startsWith(`${this.options.prefix}room:`)) {
+        const handlers = this.rooms.get(channel.slice(`${this.options.prefix}room:`.length))
+        if (!handlers) return
+        const decoded = decodePeerMessage(message)
+        if (decoded.from === this.instanceId) return
+        for (const h of handlers) {
+          if (decoded.kind === 'updates') h.updates(decoded.updates)
+          else h.awareness(decoded.update)
+        }
+      }
+    } catch (error) {
+      this.log('a message from another instance could not be handled', error)
+    }
+  }
+
+  private onMeetingMessage(text: string): void {
+    const message = readMeetingMessage(text)
+    if (!message || message.from === this.instanceId) return
+    // Confirmed only once in force here; a failure leaves the sender waiting until its timeout.
+    this.meetingListener(message.kind, message.meetingId)
+      .then(() => this.pub.publish(this.ackChannel(message.from), message.ack))
+      .catch((error) => this.log('applying another instance’s meeting change failed', error))
+  }
+
+  private log(line: string, error: unknown): void {
+    this.options.log?.(line, { error: error instanceof Error ? error.message : String(error) })
+  }
+}
+
+/** Connects once, failing instead of retrying forever when Redis is not there at start. */
+async function connectOnce(client: Redis): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('no answer within 5 s')), 5000)
+  })
+  try {
+    await Promise.race([client.connect(), timeout])
+  } finally {
+    clearTimeout(timer)
+  }
+}
