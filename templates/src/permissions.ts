@@ -20,6 +20,17 @@ const NONE: ResolvedAccess = { can: new Set(), watch: false, quota: undefined, p
  */
 export const FINISHED_PHASE_ID = '#afgerond'
 
+/**
+ * The phase id the rules use while the facilitator holds a break ("Pauze"): like FINISHED_PHASE_ID
+ * nobody may change anything, until the break is lifted. See `rulePhaseId` in phaseMachine.ts.
+ */
+export const PAUSED_PHASE_ID = '#pauze'
+
+/** A phase id in which the board is read-only for everyone: finished or on a break. */
+export function isReadOnlyPhase(phaseId: string): boolean {
+  return phaseId === FINISHED_PHASE_ID || phaseId === PAUSED_PHASE_ID
+}
+
 /** What the begeleider may do outside the zones unless the method says otherwise. */
 const FACILITATOR_FREE_AREA: readonly Action[] = ['add', 'editAny', 'move']
 /** What a participant may do outside the zones where the default opens it: their own notes. */
@@ -61,7 +72,8 @@ function resolve(access: ZoneAccess): ResolvedAccess {
 /**
  * Access of `role` to `zoneId` (null: the free area, see freeAreaAccess) in phase `phaseId`: the
  * phase's entry for that role if it names one, else the template's standing access, else nothing.
- * Once the meeting is finished (FINISHED_PHASE_ID) nothing is open to anyone.
+ * Once the meeting is finished (FINISHED_PHASE_ID), and during a break (PAUSED_PHASE_ID), nothing
+ * is open to anyone.
  */
 export function accessFor(
   template: Template,
@@ -69,7 +81,7 @@ export function accessFor(
   zoneId: string | null,
   role: RoleId,
 ): ResolvedAccess {
-  if (phaseId === FINISHED_PHASE_ID) return NONE
+  if (isReadOnlyPhase(phaseId)) return NONE
   if (zoneId === null) return freeAreaAccess(template, phaseId, role)
   const phase = template.phases.find((p) => p.id === phaseId)
   const entry = phase?.zones[zoneId]?.[role]

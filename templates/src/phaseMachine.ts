@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { FINISHED_PHASE_ID } from './permissions'
+import { FINISHED_PHASE_ID, PAUSED_PHASE_ID } from './permissions'
 import type { Phase, RepeatBlock, Template } from './schema'
 import { phaseMinutesNow, planTakeTime } from './timeBudget'
 import { applyTurnCommand, TurnRound } from './turns'
@@ -34,6 +34,11 @@ export const MeetingProgress = z.object({
   minutesTaken: z.record(z.string(), z.number().int().min(0)).optional(),
   /** The round "om de beurt" in progress in this phase, if any (turns.ts); ends with the phase. */
   turns: TurnRound.nullable().optional(),
+  /**
+   * A break ("Pauze") the facilitator holds: the board is read-only for everyone (rulePhaseId) and
+   * the timer stands still; `timerWasRunning` says whether lifting the break starts it again.
+   */
+  onBreak: z.object({ since: z.number(), timerWasRunning: z.boolean() }).nullable().optional(),
 })
 export type MeetingProgress = z.infer<typeof MeetingProgress>
 
@@ -58,6 +63,9 @@ export const MeetingCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('turnsSkip') }),
   z.object({ type: z.literal('turnsBack') }),
   z.object({ type: z.literal('turnsEnd') }),
+  /** A break: the board read-only for everyone, the timer paused, until breakEnd. */
+  z.object({ type: z.literal('breakStart') }),
+  z.object({ type: z.literal('breakEnd') }),
   z.object({ type: z.literal('chooseCase'), text: z.string().trim().min(1).max(500) }),
   z.object({ type: z.literal('finish') }),
 ])
@@ -76,6 +84,7 @@ export function initialProgress(now: number): MeetingProgress {
     startedAt: null,
     minutesTaken: {},
     turns: null,
+    onBreak: null,
   }
 }
 
@@ -101,6 +110,7 @@ export function applyCommand(
       extraMinutes: 0,
       finished: false,
       turns: null,
+      onBreak: null,
     },
   })
   switch (cmd.type) {
@@ -150,10 +160,34 @@ export function applyCommand(
       const result = applyTurnCommand(p.turns ?? null, cmd)
       return result.ok ? { ok: true, progress: { ...p, turns: result.turns } } : result
     }
+    case 'breakStart':
+      if (p.phaseIndex < 0 || p.finished) return { ok: false, error: 'the meeting is not running' }
+      if (p.onBreak) return { ok: false, error: 'the break has already started' }
+      return {
+        ok: true,
+        progress: {
+          ...p,
+          onBreak: { since: now, timerWasRunning: p.pausedAt === null },
+          pausedAt: p.pausedAt ?? now,
+        },
+      }
+    case 'breakEnd': {
+      if (!p.onBreak) return { ok: false, error: 'there is no break' }
+      const resume = p.onBreak.timerWasRunning && p.pausedAt !== null
+      return {
+        ok: true,
+        progress: {
+          ...p,
+          onBreak: null,
+          pausedAt: resume ? null : p.pausedAt,
+          pausedMs: resume && p.pausedAt !== null ? p.pausedMs + (now - p.pausedAt) : p.pausedMs,
+        },
+      }
+    }
     case 'chooseCase':
       return { ok: true, progress: { ...p, chosenCase: cmd.text } }
     case 'finish':
-      return { ok: true, progress: { ...p, finished: true, pausedAt: p.pausedAt ?? now } }
+      return { ok: true, progress: { ...p, finished: true, onBreak: null, pausedAt: p.pausedAt ?? now } }
   }
 }
 
@@ -180,11 +214,13 @@ export function currentPhase(template: Template, p: MeetingProgress): Phase | un
 
 /**
  * The phase id the board's rules judge against: the current phase's, none ('') before the start,
- * and FINISHED_PHASE_ID once the meeting is finished, when the board is read-only for everyone.
- * Server and client both take it from here, so they agree on the moment it closes.
+ * FINISHED_PHASE_ID once the meeting is finished and PAUSED_PHASE_ID during a break, when the board
+ * is read-only for everyone. Server and client both take it from here, so they agree on the moment
+ * it closes.
  */
 export function rulePhaseId(template: Template, p: MeetingProgress): string {
   if (p.finished) return FINISHED_PHASE_ID
+  if (p.onBreak) return PAUSED_PHASE_ID
   return currentPhase(template, p)?.id ?? ''
 }
 

@@ -1,7 +1,7 @@
 import { judgeAsset } from './assetPolicy'
 import { authorOf, type BoardRecord, shapeWorld } from './boardRecords'
 import { judgeDocument } from './outcome/outcomePolicy'
-import { FINISHED_PHASE_ID } from './permissions'
+import { FINISHED_PHASE_ID, PAUSED_PHASE_ID } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
 import { DEFAULT_RECORD_LIMITS, recordTextLength } from './recordText'
 import type { ShapeWorld } from './shapeGeometry'
@@ -29,6 +29,12 @@ export function judgeChanges(ctx: PolicyContext, changes: readonly RecordChange[
     return deny(changes[0]!.id, {
       nl: 'De bijeenkomst is afgerond; het bord kan niet meer worden gewijzigd.',
       en: 'The meeting is finished; the board can no longer be changed.',
+    })
+  }
+  if (ctx.phaseId === PAUSED_PHASE_ID && changes.length > 0) {
+    return deny(changes[0]!.id, {
+      nl: 'Pauze: het bord is even dicht. Na de pauze kun je verder.',
+      en: 'Break: the board is closed for now. You can carry on after the break.',
     })
   }
   // The state after the batch, to resolve parents of shapes created or moved together.

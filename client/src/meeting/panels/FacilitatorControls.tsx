@@ -109,6 +109,15 @@ export function FacilitatorControls({
           finished,
           t('meeting.controls.extendHint'),
         )}
+        {progress.onBreak
+          ? button('breakEnd', t('time.break.end'), { type: 'breakEnd' })
+          : button(
+              'breakStart',
+              t('time.break.start'),
+              { type: 'breakStart' },
+              finished,
+              t('time.break.startHint'),
+            )}
         <TakeTimeControl
           template={template}
           progress={progress}

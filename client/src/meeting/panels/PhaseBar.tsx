@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { timerAt } from '../../../../templates/src/phaseMachine'
 import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
+import { BreakBanner } from '../time/BreakBanner'
 import { MeetingEndTime } from '../time/MeetingEndTime'
 import { PhaseEndSignal } from '../time/PhaseEndSignal'
 import { TurnsStrip } from '../turns/TurnsStrip'
@@ -96,6 +97,7 @@ export function PhaseBar({ template, view, me, language, serverNow }: PhaseBarPr
         {timer ? <PhaseEndSignal timer={timer} stage={stageKey(progress)} /> : null}
       </div>
       <PhaseTimeline model={timelineModel(template, progress)} language={language} fraction={fraction} />
+      {progress.onBreak ? <BreakBanner /> : null}
       {progress.turns ? <TurnsStrip turns={progress.turns} participants={view.participants} /> : null}
       <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {announcement}

@@ -24,6 +24,11 @@ export const timeMessages = defineMessages(
       'Zoveel minuten kunnen de latere fasen niet missen (elke fase houdt minstens 1 minuut).',
     'time.signal.ended': 'De tijd van deze fase is om',
     'time.signal.sound': 'Geluid bij einde fase',
+    'time.break.start': 'Pauze (bord dicht)',
+    'time.break.startHint': 'Het bord wordt voor iedereen alleen-lezen en de tijd staat stil',
+    'time.break.end': 'Pauze voorbij',
+    'time.break.title': 'Pauze',
+    'time.break.text': 'Het bord is even dicht voor iedereen. Na de pauze gaan we verder.',
   },
   {
     'time.end.label': 'End of the meeting',
@@ -46,5 +51,10 @@ export const timeMessages = defineMessages(
     'time.take.cannot': 'The later phases cannot spare that many minutes (each keeps at least 1 minute).',
     'time.signal.ended': 'Time is up for this phase',
     'time.signal.sound': 'Sound at the end of a phase',
+    'time.break.start': 'Break (board closed)',
+    'time.break.startHint': 'The board becomes read-only for everyone and the time stands still',
+    'time.break.end': 'End the break',
+    'time.break.title': 'Break',
+    'time.break.text': 'The board is closed for everyone for now. We carry on after the break.',
   },
 )
