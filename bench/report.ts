@@ -356,7 +356,7 @@ export function format(v: number | null | undefined, unit: string): string {
   if (unit === 'ms') return `${v.toFixed(1)} ms`
   if (unit === '%') return `${v.toFixed(1)} %`
   if (unit === 'B') return `${v.toFixed(1)} B`
-  if (unit === 's') return `${v.toFixed(0)} s`
+  if (unit === 's') return `${v.toFixed(1)} s`
   if (unit === 'frames/s') return v.toFixed(0)
   return v.toFixed(0)
 }
