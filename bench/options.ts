@@ -3,13 +3,15 @@ import type { BenchOptions } from './context'
 import { TARGETS, type TargetName } from './targets'
 
 export const USAGE = `npm run bench -- [options]
-  BENCH_SECONDS=n      fan-out window per client count (default 4 s; the storm is twice that)
+  BENCH_SECONDS=n      fan-out window per client count (default 3 s; the storm is twice that)
   --storm-seconds n    presence storm window (default 2 × BENCH_SECONDS; the issue's figure is 60)
-  --full               the whole capacity ramp (to 4,000 rooms, 10 s a step), a 60 s storm, 2,000 idle connections
+  --full               the issue's lengths: a 60 s storm, the whole capacity ramp (to 4,000 rooms, 10 s a step),
+                       2,000 idle connections and 200 active rooms for memory (about an hour)
   --only 1,2,4         scenarios to run (1 fan-out, 2 storm, 3 capacity, 4 memory, 5 join, 6 wire, 7 durability, 8 client)
   --targets a,b        columns: ours, ours-meeting, y-websocket, hocuspocus (default all)
   --moves n            moves before the stored growth is read (default 10000)
-  --no-store-env K=V   environment that runs our server without storage (scenario 7; skipped without it)
+  --no-store-env K=V   environment that runs our server without storage: scenario 7 then compares two real
+                       runs (without it, storage's share is read from a CPU profile of a storm window)
   --ours-at REF        run our server from a git commit (e.g. HEAD) instead of the working tree
   --rebuild            build the tldraw-only page again
   --guard-cost         also time the guard's check per update in-process (the earlier micro-benchmark)`
@@ -35,7 +37,7 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions & { guar
     console.log(USAGE)
     process.exit(0)
   }
-  const seconds = positive('BENCH_SECONDS', process.env.BENCH_SECONDS ?? '4')
+  const seconds = positive('BENCH_SECONDS', process.env.BENCH_SECONDS ?? '3')
   const full = values.full ?? false
   const stormSeconds = positive('--storm-seconds', values['storm-seconds'] ?? String(full ? 60 : 2 * seconds))
   const scenarios = new Set(

@@ -8,7 +8,8 @@ import { fmt } from './fanOut'
 
 const ROOM_SIZE = 6
 const LIMIT_MS = 50
-const QUICK = { steps: [10, 25, 50, 100, 200], windowS: 3, budgetS: 90 }
+/** The default run: a short ramp that fits the 10-minute run; --full for the whole ramp. */
+const QUICK = { steps: [10, 25, 50, 100, 200, 300], windowS: 2, budgetS: 60 }
 const FULL = {
   steps: [10, 25, 50, 100, 200, 300, 400, 600, 800, 1000, 1300, 1600, 2000, 2500, 3000, 4000],
   windowS: 10,
