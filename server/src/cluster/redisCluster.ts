@@ -151,7 +151,14 @@ export class RedisCluster implements RoomPeers, MeetingBus {
     })
     const message: MeetingMessage = { kind, meetingId, from: this.instanceId, ack }
     try {
-      const receivers = await this.pub.publish(this.meetingChannel, JSON.stringify(message))
+      let receivers: number
+      try {
+        receivers = await this.pub.publish(this.meetingChannel, JSON.stringify(message))
+      } catch (error) {
+        // Stored already; the others read it from Postgres when they next load the meeting.
+        this.log('a meeting change could not be announced to the other instances', error)
+        return
+      }
       const entry = this.acks.get(ack)
       if (entry) {
         entry.needed = receivers - 1 // everyone subscribed, this instance included
