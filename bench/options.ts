@@ -6,7 +6,7 @@ export const USAGE = `npm run bench -- [options]
   BENCH_SECONDS=n      fan-out window per client count (default 3 s; the storm is twice that)
   --storm-seconds n    presence storm window (default 2 × BENCH_SECONDS; the issue's figure is 60)
   --full               the issue's lengths: a 60 s storm, the whole capacity ramp (to 4,000 rooms, 10 s a step),
-                       2,000 idle connections and 200 active rooms for memory (about an hour)
+                       2,000 idle connections and 200 active rooms for memory (an hour or more)
   --only 1,2,4         scenarios to run (1 fan-out, 2 storm, 3 capacity, 4 memory, 5 join, 6 wire, 7 durability, 8 client)
   --targets a,b        columns: ours, ours-meeting, y-websocket, hocuspocus (default all)
   --moves n            moves before the stored growth is read (default 10000)

@@ -50,6 +50,7 @@ const record = (target: TargetName, result: ScenarioResult) => {
   notes.push(...result.notes)
 }
 const cores = os.availableParallelism()
+const loadAtStart = os.loadavg()[0]!
 const pool = new WorkerPool()
 const machine =
   `${cores} cores (${os.cpus()[0]?.model ?? 'cpu'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. ` +
@@ -160,6 +161,13 @@ notes.unshift(
     '(byte search, no decoding). Memory: read inside each server after a full GC (node --expose-gc, SIGUSR2 preload).',
 )
 const seconds = (Date.now() - t0) / 1000
+notes.unshift(
+  `Machine load (1-minute load average on ${cores} cores): ${loadAtStart.toFixed(1)} at the start, ` +
+    `${os.loadavg()[0]!.toFixed(1)} at the end` +
+    (Math.max(loadAtStart, os.loadavg()[0]!) > cores
+      ? ': a busy machine, other work ran beside the bench; latency and capacity suffer most, CPU and bytes least.'
+      : '.'),
+)
 console.log(`\n${textTable(rows, columns)}\n`)
 for (const n of notes) console.log(`- ${n}`)
 const file = writeResults({
