@@ -25,6 +25,8 @@ export interface BenchOptions {
   rebuild: boolean
   /** A git commit to run our server from instead of the working tree. */
   oursAt: string | null
+  /** Another checkout to run our server from. */
+  oursDir: string | null
 }
 
 /** What a scenario gets: the options, the worker pool, and the server under test. */

@@ -13,6 +13,7 @@ export const USAGE = `npm run bench -- [options]
   --no-store-env K=V   environment that runs our server without storage: scenario 7 then compares two real
                        runs (without it, storage's share is read from a CPU profile of a storm window)
   --ours-at REF        run our server from a git commit (e.g. HEAD) instead of the working tree
+  --ours-dir DIR       run our server from another checkout (say a copy with a proposed change)
   --rebuild            build the tldraw-only page again
   --guard-cost         also time the guard's check per update in-process (the earlier micro-benchmark)`
 
@@ -29,6 +30,7 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions & { guar
       'no-store-env': { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       'ours-at': { type: 'string' },
+      'ours-dir': { type: 'string' },
       'guard-cost': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -71,6 +73,7 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions & { guar
     noStoreEnv,
     rebuild: values.rebuild ?? false,
     oursAt: values['ours-at'] ?? null,
+    oursDir: values['ours-dir'] ?? null,
     guardCost: values['guard-cost'] ?? false,
   }
 }

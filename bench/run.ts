@@ -17,7 +17,7 @@ import { coldJoin } from './scenarios/coldJoin'
 import { fanOut } from './scenarios/fanOut'
 import { memory } from './scenarios/memory'
 import { wireBytes } from './scenarios/wireBytes'
-import { OURS_BENCH_ENV, type RunningServer, runOursFrom, startServer } from './servers'
+import { OURS_BENCH_ENV, type RunningServer, runOursFrom, runOursIn, startServer } from './servers'
 import { textTable, writeResults } from './table'
 import { TARGETS, type Target, type TargetName } from './targets'
 import { WorkerPool } from './workerPool'
@@ -41,7 +41,7 @@ const started = new Date()
 const t0 = Date.now()
 const measurements: Measurements = {}
 const notes: string[] = []
-notes.push(oursSourceNote(options.oursAt))
+notes.push(oursSourceNote(options.oursAt, options.oursDir))
 const record = (target: TargetName, result: ScenarioResult) => {
   for (const [id, value] of Object.entries(result.figures)) {
     measurements[id] ??= {}
@@ -141,8 +141,12 @@ if (options.guardCost) {
 await pool.terminate()
 
 /** Which code "ours" is: a commit, or the working tree (and whether server/ had changes). */
-function oursSourceNote(ref: string | null): string {
+function oursSourceNote(ref: string | null, dir: string | null): string {
   const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim()
+  if (dir) {
+    runOursIn(dir)
+    return `Ours ran from ${dir} (--ours-dir), not from this tree.`
+  }
   if (ref) return `Ours ran from commit ${runOursFrom(ref).slice(0, 12)} (--ours-at ${ref}).`
   const head = git('rev-parse', '--short=12', 'HEAD')
   const dirty = git('status', '--porcelain', '--', 'server', 'templates') !== ''

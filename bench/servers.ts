@@ -41,6 +41,19 @@ export function runOursFrom(ref: string): string {
   return commit
 }
 
+/**
+ * Runs our server from another checkout (`--ours-dir`): a directory with server/ and templates/,
+ * say a copy with a proposed change, to measure it beside the peers without touching this tree.
+ */
+export function runOursIn(dir: string): void {
+  const root = path.resolve(dir)
+  if (!existsSync(path.join(root, 'server/src/index.ts')))
+    throw new Error(`${root} has no server/src/index.ts`)
+  if (!existsSync(path.join(root, 'node_modules')))
+    symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'))
+  oursRoot = root
+}
+
 /** The commit our server runs from, or null for the working tree. */
 export const oursSource = (): string | null => oursCommit
 
