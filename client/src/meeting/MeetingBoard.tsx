@@ -10,6 +10,7 @@ import { BoardNoticeToast } from '../board/BoardNoticeToast'
 import { useServerConfig } from '../board/useServerConfig'
 import { useBoardSession } from '../collab/useBoardSession'
 import { useLanguage, useT } from '../i18n/useT'
+import { ReportButton } from '../report/ReportButton'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
 import { MeetingCanvasLayer } from './canvas/MeetingCanvasLayer'
 import { MeetingContext } from './canvas/meetingContext'
@@ -149,6 +150,7 @@ export function MeetingBoard({
             connection={connection}
             serverOffset={serverOffset}
             aside={meeting ? <RatingList editor={editor} meeting={meeting} /> : null}
+            report={(ui) => (meeting ? <ReportButton {...ui} editor={editor} meeting={meeting} /> : null)}
           >
             <main className="board__canvas">
               {session && config && meeting ? (

@@ -1,0 +1,51 @@
+import { lazy, Suspense, useCallback, useState } from 'react'
+import type { Editor } from 'tldraw'
+import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
+import { useT } from '../i18n/useT'
+import type { MeetingState } from '../meeting/meetingState'
+import type { MeetingUiProps } from '../meeting/meetingUi'
+import { mayOpenReport } from './reportAccess'
+
+const ReportDialog = lazy(() => import('./ReportDialog').then((m) => ({ default: m.ReportDialog })))
+
+interface ReportButtonProps extends Pick<MeetingUiProps, 'view' | 'me'> {
+  editor: Editor | null
+  meeting: MeetingState
+}
+
+/**
+ * "Verslag" in the meeting's header: for everyone once the meeting is finished, for the
+ * facilitator and the inbrenger at any time. Opens the report page over the board. The
+ * inbrenger's reflection answers live here, so closing the page does not lose them.
+ */
+export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
+  const t = useT()
+  const [open, setOpen] = useState(false)
+  const [answers, setAnswers] = useState<ReflectionAnswers>({})
+  const close = useCallback(() => setOpen(false), [])
+  if (!editor || !mayOpenReport(view, me)) return null
+  return (
+    <>
+      <button
+        type="button"
+        className={view.progress.finished ? 'button button--primary' : 'button button--quiet'}
+        title={t('report.buttonTitle')}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(true)}
+      >
+        {t('report.button')}
+      </button>
+      {open ? (
+        <Suspense fallback={null}>
+          <ReportDialog
+            editor={editor}
+            meeting={meeting}
+            answers={answers}
+            onAnswers={setAnswers}
+            onClose={close}
+          />
+        </Suspense>
+      ) : null}
+    </>
+  )
+}

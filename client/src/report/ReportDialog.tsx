@@ -1,0 +1,104 @@
+import '../styles/report.css'
+import { useEffect, useRef } from 'react'
+import { createPortal } from 'react-dom'
+import { type Editor, useValue } from 'tldraw'
+import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
+import { reflectionMarkdown, summaryMarkdown } from '../../../templates/src/outcome/reportMarkdown'
+import { useLanguage, useT } from '../i18n/useT'
+import type { MeetingState } from '../meeting/meetingState'
+import { downloadText } from './download'
+import { InbrengerChoices } from './InbrengerChoices'
+import { ReflectionForm } from './ReflectionForm'
+import { ReportView } from './ReportView'
+import { readOutcome } from './readOutcome'
+import { choicesOpen, reportFileName } from './reportAccess'
+
+interface ReportDialogProps {
+  editor: Editor
+  meeting: MeetingState
+  answers: ReflectionAnswers
+  onAnswers: (answers: ReflectionAnswers) => void
+  onClose: () => void
+}
+
+/**
+ * The report page, over the board: the meeting summary as it stands (it follows the board
+ * live), the inbrenger's choices while the meeting runs, the reflection report for the
+ * inbrenger; print (the browser's PDF) and download as Markdown. Printing shows only this page.
+ */
+export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: ReportDialogProps) {
+  const t = useT()
+  const language = useLanguage()
+  const closeRef = useRef<HTMLButtonElement>(null)
+  const view = useValue('meeting view', () => meeting.$view.get(), [meeting])
+  const outcome = useValue('outcome', () => (view ? readOutcome(editor, meeting.template, view) : null), [
+    editor,
+    meeting,
+    view,
+  ])
+  useEffect(() => {
+    closeRef.current?.focus()
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') onClose()
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [onClose])
+  const me = view?.participants.find((p) => p.id === meeting.participantId) ?? null
+  if (!view || !me || !outcome) return null
+
+  const date = new Date().toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' })
+  const open = choicesOpen(meeting.template, view, me, meeting.phaseId())
+  const isInbrenger = me.role === 'inbrenger'
+  const options = { language, date }
+
+  return createPortal(
+    <div className="report-root" role="dialog" aria-modal="true" aria-labelledby="report-title">
+      <div className="report-page">
+        <div className="report-toolbar no-print">
+          <h1 id="report-title" className="report-toolbar__title">
+            {t('report.title')}
+          </h1>
+          <button type="button" className="button" onClick={() => window.print()}>
+            {t('report.print')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            onClick={() =>
+              downloadText(reportFileName(view.title, 'verslag'), summaryMarkdown(outcome, options))
+            }
+          >
+            {t('report.downloadSummary')}
+          </button>
+          {isInbrenger ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                downloadText(
+                  reportFileName(view.title, 'reflectieverslag'),
+                  reflectionMarkdown(outcome, answers, options),
+                )
+              }
+            >
+              {t('report.downloadReflection')}
+            </button>
+          ) : null}
+          <button ref={closeRef} type="button" className="button button--quiet" onClick={onClose}>
+            {t('report.close')}
+          </button>
+        </div>
+        {isInbrenger && (open.action || open.advice) ? (
+          <InbrengerChoices editor={editor} outcome={outcome} open={open} />
+        ) : null}
+        {isInbrenger && view.progress.finished ? (
+          <p className="report-empty no-print">{t('report.choices.finished')}</p>
+        ) : null}
+        <ReportView outcome={outcome} language={language} date={date} />
+        {isInbrenger ? <ReflectionForm language={language} answers={answers} onChange={onAnswers} /> : null}
+      </div>
+    </div>,
+    document.body,
+  )
+}

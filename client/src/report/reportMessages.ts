@@ -1,0 +1,61 @@
+import { defineMessages } from '../i18n/defineMessages'
+
+/** Texts of the report page (summary, the inbrenger's choices, reflection). Dutch first. */
+export const reportMessages = defineMessages(
+  {
+    'report.button': 'Verslag',
+    'report.buttonTitle': 'Verslag van de bijeenkomst: uitkomst, keuzes van de inbrenger, reflectieverslag',
+    'report.title': 'Verslag',
+    'report.close': 'Sluiten',
+    'report.print': 'Afdrukken of als pdf bewaren',
+    'report.downloadSummary': 'Verslag downloaden (.md)',
+    'report.downloadReflection': 'Reflectieverslag downloaden (.md)',
+    'report.choices.heading': 'Jouw keuzes als inbrenger',
+    'report.choices.lead':
+      'Kies het advies waarmee je verder gaat en maak er een SMART-actie van. Alleen jij kunt dit invullen; de groep ziet het in het verslag.',
+    'report.choices.advice': 'Welk advies kies je?',
+    'report.choices.noAdvice': 'Er staan nog geen adviezen op het bord.',
+    'report.choices.none': 'Nog geen keuze',
+    'report.choices.adviceLater': 'Kiezen kan zodra de adviezen op het bord staan.',
+    'report.choices.action': 'Je actie, SMART',
+    'report.choices.save': 'Actie bewaren',
+    'report.choices.saved': 'Bewaard',
+    'report.choices.finished': 'De bijeenkomst is afgerond; je keuzes staan vast.',
+    'report.smart.specifiek': 'Specifiek: wat ga je precies doen?',
+    'report.smart.meetbaar': 'Meetbaar: waaraan zie je dat het gelukt is?',
+    'report.smart.acceptabel': 'Acceptabel: wie moet erachter staan, en doet dat?',
+    'report.smart.realistisch': 'Realistisch: waarom lukt dit je?',
+    'report.smart.tijdgebonden': 'Tijdgebonden: wanneer is het gedaan?',
+    'report.reflection.heading': 'Reflectieverslag',
+    'report.reflection.lead':
+      'Na de bijeenkomst schrijf je je reflectieverslag. Wat je hier typt blijft in dit tabblad tot je het downloadt; het gaat niet naar de server.',
+  },
+  {
+    'report.button': 'Report',
+    'report.buttonTitle': "The meeting's report: outcome, the inbrenger's choices, reflection report",
+    'report.title': 'Report',
+    'report.close': 'Close',
+    'report.print': 'Print or save as PDF',
+    'report.downloadSummary': 'Download summary (.md)',
+    'report.downloadReflection': 'Download reflection report (.md)',
+    'report.choices.heading': 'Your choices as inbrenger',
+    'report.choices.lead':
+      'Choose the advice you go on with and turn it into a SMART action. Only you can fill this in; the group sees it in the report.',
+    'report.choices.advice': 'Which advice do you choose?',
+    'report.choices.noAdvice': 'There is no advice on the board yet.',
+    'report.choices.none': 'No choice yet',
+    'report.choices.adviceLater': 'You can choose once the advice is on the board.',
+    'report.choices.action': 'Your action, SMART',
+    'report.choices.save': 'Save action',
+    'report.choices.saved': 'Saved',
+    'report.choices.finished': 'The meeting is finished; your choices are final.',
+    'report.smart.specifiek': 'Specific: what exactly will you do?',
+    'report.smart.meetbaar': 'Measurable: how will you see it worked?',
+    'report.smart.acceptabel': 'Acceptable: who needs to back it, and do they?',
+    'report.smart.realistisch': 'Realistic: why can you do this?',
+    'report.smart.tijdgebonden': 'Time-bound: when will it be done?',
+    'report.reflection.heading': 'Reflection report',
+    'report.reflection.lead':
+      'After the meeting you write your reflection report. What you type here stays in this tab until you download it; it does not go to the server.',
+  },
+)

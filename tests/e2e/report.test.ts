@@ -1,0 +1,187 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+
+/**
+ * What the group takes away (method 5, Warm-neutraal-koud), through the UI: a facilitator, an
+ * inbrenger and a participant play the meeting to the end; the inbrenger marks, chooses an advice
+ * and writes a SMART action on the report page; after "Afgerond" the participant opens the report
+ * from the board and finds the outcome there; the summary downloads as Markdown and the page
+ * prints to a PDF, which is turned into PNGs to look at.
+ */
+const e2e = serverAndBrowserForFile()
+
+async function person(link: string, name: string): Promise<Page> {
+  const page = await e2e.openPage()
+  await page.goto(e2e.server.url + link)
+  await page.getByLabel(/naam zoals de groep/i).fill(name)
+  await page.getByRole('button', { name: 'Meedoen' }).click()
+  await page.locator('.tl-canvas').waitFor()
+  return page
+}
+
+const notes = (page: Page) => page.locator('.tl-shape[data-shape-type="note"]')
+
+/** A note in the next free place of the zone in play, typed through the keyboard. */
+async function write(page: Page, text: string): Promise<void> {
+  const before = await notes(page).count()
+  await page.getByRole('button', { name: 'Notitie toevoegen' }).click()
+  await expect.poll(() => notes(page).count(), { timeout: 5000 }).toBe(before + 1)
+  await page.waitForTimeout(200)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Escape')
+}
+
+/** The inbrenger marks a note from the notes list: focus it, press the mark's key. */
+async function mark(page: Page, text: string, key: 'w' | 'n' | 'k'): Promise<void> {
+  const item = page.locator('.notes-list .note-item', { hasText: text })
+  await item.focus()
+  await page.keyboard.press(key)
+  await expect
+    .poll(() =>
+      page.locator(`.note-group[data-mark="${key.toUpperCase()}"] .note-item__text`).allTextContents(),
+    )
+    .toContain(text)
+}
+
+async function next(bea: Page, phase: RegExp): Promise<void> {
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
+  await expect.poll(() => bea.locator('.phase-bar__now').textContent(), { timeout: 10_000 }).toMatch(phase)
+}
+
+const SMART = {
+  specifiek: 'Elk teamlid een kwartier apart spreken',
+  meetbaar: 'Zes gesprekken gevoerd',
+  acceptabel: 'Mijn leidinggevende staat erachter',
+  realistisch: 'Een kwartier per week past',
+  tijdgebonden: 'Voor 1 februari',
+}
+
+it('a method-5 meeting to the end: the report shows the outcome, downloads as Markdown, prints to PDF', async () => {
+  const res = await fetch(`${e2e.server.url}/api/meetings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ templateId: 'warm-neutraal-koud', title: 'Intervisie team Noord' }),
+  })
+  const { facilitatorPath, invitePath } = (await res.json()) as {
+    facilitatorPath: string
+    invitePath: string
+  }
+  const bea = await person(facilitatorPath, 'Bea')
+  const ina = await person(invitePath, 'Ina')
+  const piet = await person(invitePath, 'Piet')
+  await bea.getByLabel('Rol van Ina').selectOption('inbrenger')
+  await expect
+    .poll(() => ina.locator('.person-chip').textContent(), { timeout: 10_000 })
+    .toContain('inbrenger')
+  // Before the end, the report is the facilitator's and the inbrenger's, not the group's.
+  expect(await piet.getByRole('button', { name: 'Verslag' }).count()).toBe(0)
+  expect(await bea.getByRole('button', { name: 'Verslag' }).count()).toBe(1)
+
+  await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
+  await write(ina, 'Mijn team overlegt niet meer')
+  await next(bea, /Vragen formuleren/)
+  await write(piet, 'Wat wil je zelf bereiken?')
+  await write(piet, 'Wie heeft hier last van?')
+  await next(bea, /Vragen waarderen/)
+  await mark(ina, 'Wat wil je zelf bereiken?', 'w')
+  await mark(ina, 'Wie heeft hier last van?', 'k')
+  await next(bea, /Vragen beantwoorden/)
+  await next(bea, /Aanvullende vragen/)
+  await next(bea, /Probleemdefinities door de groep/)
+  await write(piet, 'Het team mist een gezamenlijk doel')
+  await next(bea, /Probleemdefinities waarderen/)
+  await mark(ina, 'Het team mist een gezamenlijk doel', 'w')
+  await next(bea, /Probleemdefinitie van de inbrenger/)
+  await write(ina, 'Hoe laat ik mijn team weer zelf beslissen?')
+  await next(bea, /Advisering/)
+  await write(piet, 'Plan een heidag')
+  await write(piet, 'Vraag elk teamlid apart wat het nodig heeft')
+  await next(bea, /Evaluatie/)
+  await write(piet, 'Goed gesprek, ook de koude vragen hielpen')
+
+  // Ina chooses an advice and writes her SMART action on the report page.
+  ina.on('pageerror', (error) => console.log(`page error: ${error.message}`))
+  await ina.getByRole('button', { name: 'Verslag' }).click()
+  const dialog = ina.locator('.report-root')
+  await dialog.getByRole('radio', { name: /Vraag elk teamlid apart/ }).check()
+  await expect
+    .poll(() => dialog.getByTestId('report-chosen-advice').textContent())
+    .toMatch(/Vraag elk teamlid/)
+  for (const [field, text] of Object.entries(SMART))
+    await dialog.getByLabel(new RegExp(`^${field}:`, 'i')).fill(text)
+  await dialog.getByRole('button', { name: 'Actie bewaren' }).click()
+  await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Bewaard')
+  await ina.screenshot({ path: path.join(RESULTS_DIR, 'report-inbrenger-choices.png'), fullPage: true })
+  await dialog.getByRole('button', { name: 'Sluiten' }).click()
+
+  // The facilitator sees the choice arrive; then the meeting ends.
+  await bea.getByRole('button', { name: 'Verslag' }).click()
+  await expect
+    .poll(() => bea.getByTestId('report-action').textContent(), { timeout: 5000 })
+    .toContain('Voor 1 februari')
+  await bea.locator('.report-root').getByRole('button', { name: 'Sluiten' }).click()
+  await bea.getByRole('button', { name: 'Afronden' }).click()
+  await bea.getByRole('button', { name: 'Ja, afronden' }).click()
+
+  // Piet reaches the report from the board now, and it shows what was done.
+  await piet.getByRole('button', { name: 'Verslag' }).click({ timeout: 5000 })
+  const report = piet.getByTestId('report-summary')
+  await expect.poll(() => report.textContent()).toContain('Stand')
+  const part = (kind: string) => report.locator(`.report-part[data-part="${kind}"]`)
+  expect(await part('case').textContent()).toContain('Mijn team overlegt niet meer')
+  expect(await part('questions').locator('.report-mark-group[data-mark="W"]').textContent()).toContain(
+    'Wat wil je zelf bereiken?',
+  )
+  expect(await part('questions').locator('.report-mark-group[data-mark="K"]').textContent()).toContain(
+    'Wie heeft hier last van?',
+  )
+  expect(await part('questions').locator('.report-tally').textContent()).toBe(
+    'Warm (W) 1 · Neutraal (N) 0 · Koud (K) 1',
+  )
+  expect(await part('definitions').textContent()).toContain('Het team mist een gezamenlijk doel')
+  expect(await part('definition').textContent()).toContain('Hoe laat ik mijn team weer zelf beslissen?')
+  expect(await part('advice').locator('.report-note[data-chosen]').textContent()).toMatch(
+    /Vraag elk teamlid apart wat het nodig heeft — door Piet \(gekozen\)/,
+  )
+  expect(await report.getByTestId('report-chosen-advice').textContent()).toContain('Vraag elk teamlid apart')
+  const action = await report.getByTestId('report-action').textContent()
+  for (const text of Object.values(SMART)) expect(action).toContain(text)
+  expect(await part('evaluation').textContent()).toContain('Goed gesprek, ook de koude vragen hielpen')
+  expect(await report.textContent()).toContain('afgerond')
+  // A participant gets no choices and no reflection form.
+  expect(await piet.getByRole('radio').count()).toBe(0)
+  expect(await piet.getByText('Reflectieverslag').count()).toBe(0)
+
+  // The summary as Markdown, as the browser downloads it.
+  const [download] = await Promise.all([
+    piet.waitForEvent('download'),
+    piet.getByRole('button', { name: 'Verslag downloaden (.md)' }).click(),
+  ])
+  expect(download.suggestedFilename()).toBe('intervisie-team-noord-verslag.md')
+  const markdownPath = path.join(RESULTS_DIR, 'report-verslag.md')
+  await download.saveAs(markdownPath)
+  const markdown = readFileSync(markdownPath, 'utf8')
+  expect(markdown).toMatch(/^# Verslag: Intervisie team Noord\n/)
+  expect(markdown).toContain('- Vraag elk teamlid apart wat het nodig heeft — _door Piet_ **(gekozen)**')
+  expect(markdown).toContain('- **Tijdgebonden:** Voor 1 februari')
+
+  // Printed: only the report, to a PDF; its pages as PNGs to look at.
+  await piet.emulateMedia({ media: 'print' })
+  expect(await piet.locator('.tl-canvas').isVisible()).toBe(false)
+  expect(await piet.getByRole('button', { name: 'Afdrukken of als pdf bewaren' }).isVisible()).toBe(false)
+  // page.pdf() prints with print media unless told otherwise: back to the page's own.
+  await piet.emulateMedia({ media: null })
+  const pdfPath = path.join(RESULTS_DIR, 'report.pdf')
+  const pdf = await piet.pdf({ path: pdfPath, format: 'A4' })
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, path.join(RESULTS_DIR, 'report-page')])
+  const pdfText = execFileSync('pdftotext', [pdfPath, '-']).toString()
+  expect(pdfText).toContain('Vraag elk teamlid apart wat het nodig heeft')
+  expect(pdfText).toContain('Voor 1 februari')
+  expect(pdfText).not.toContain('Notitie toevoegen')
+}, 420_000)
