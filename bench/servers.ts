@@ -151,6 +151,8 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
   }
   // y-websocket 1.5 keeps rooms in memory unless YPERSISTENCE is set (even to ''): keep it unset.
   delete env.YPERSISTENCE
+  // Ours on its default storage (SQLite, one instance) unless a run asks otherwise.
+  for (const key of ['DATABASE_URL', 'REDIS_URL']) if (options.env?.[key] === undefined) delete env[key]
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: kind === 'ours' ? oursRoot : ROOT,
     env,
