@@ -1,0 +1,73 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+
+/** The two links a new meeting gives: the facilitator's and the group's. */
+export interface MeetingLinks {
+  facilitatorPath: string
+  invitePath: string
+}
+
+/** Creates a meeting with a method through the public API, as the new-meeting page does. */
+export async function createMeeting(
+  serverUrl: string,
+  templateId: string,
+  title: string,
+): Promise<MeetingLinks> {
+  const res = await fetch(`${serverUrl}/api/meetings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ templateId, title }),
+  })
+  if (!res.ok) throw new Error(`creating a ${templateId} meeting failed: ${res.status} ${await res.text()}`)
+  return (await res.json()) as MeetingLinks
+}
+
+export const LAPTOP = { width: 1280, height: 800 }
+export const TABLET = { width: 1024, height: 768 }
+
+interface Harness {
+  browser: Browser
+  track(context: BrowserContext): BrowserContext
+  server: { url: string }
+}
+
+/** A person in their own browser context (laptop, or a touch tablet) who joins through a link. */
+export async function joinAs(
+  e2e: Harness,
+  link: string,
+  name: string,
+  screen: 'laptop' | 'tablet' = 'laptop',
+): Promise<Page> {
+  const context = e2e.track(
+    await e2e.browser.newContext(
+      screen === 'tablet' ? { viewport: TABLET, hasTouch: true, isMobile: false } : { viewport: LAPTOP },
+    ),
+  )
+  const page = await context.newPage()
+  await page.goto(e2e.server.url + link)
+  await page.getByLabel(/naam zoals de groep/i).fill(name)
+  await page.getByRole('button', { name: 'Meedoen' }).click()
+  await page.locator('.tl-canvas').waitFor()
+  return page
+}
+
+/** A finger drag from one point to another, as touch events (Chromium makes pointer events of them). */
+export async function touchDrag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+  steps = 24,
+): Promise<void> {
+  const cdp = await page.context().newCDPSession(page)
+  const point = (x: number, y: number) => [{ x: Math.round(x), y: Math.round(y), id: 1 }]
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: point(from.x, from.y) })
+  await page.waitForTimeout(120)
+  for (let i = 1; i <= steps; i++) {
+    const x = from.x + ((to.x - from.x) * i) / steps
+    const y = from.y + ((to.y - from.y) * i) / steps
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: point(x, y) })
+    await page.waitForTimeout(30)
+  }
+  await page.waitForTimeout(120)
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] })
+  await cdp.detach()
+}

@@ -1,0 +1,88 @@
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+import { createMeeting, joinAs, touchDrag } from './helpers/meeting'
+
+/**
+ * Method 5 on 1024x768 touch tablets: a participant adds questions and moves one with a finger,
+ * the inbrenger marks with a tap; the zones in play are shown at 50 % zoom or more.
+ */
+const e2e = serverAndBrowserForFile()
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(RESULTS_DIR, `tablet-${name}.png`) })
+const notes = (page: Page) => page.locator('.tl-shape[data-shape-type="note"]')
+const zone = (page: Page, id: string) => page.locator(`.zone-overlay[data-zone="${id}"]`)
+
+/** The zoom a page shows notes at: a note is 200 units wide. */
+async function zoomOf(page: Page): Promise<number> {
+  const widths = await notes(page).evaluateAll((els) => els.map((el) => el.getBoundingClientRect().width))
+  return Math.min(...widths) / 200
+}
+
+it('adds, moves and marks by touch on a tablet, at a readable zoom', async () => {
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'warm-neutraal-koud',
+    'Team Zuid',
+  )
+  const bea = await joinAs(e2e, facilitatorPath, 'Bea')
+  const ina = await joinAs(e2e, invitePath, 'Ina', 'tablet')
+  const piet = await joinAs(e2e, invitePath, 'Piet', 'tablet')
+  await bea.getByLabel('Rol van Ina').selectOption('inbrenger')
+  await expect.poll(() => ina.locator('.person-chip').textContent()).toContain('inbrenger')
+  await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
+  await expect.poll(() => zone(piet, 'vragen').getAttribute('data-state')).toBe('open')
+
+  // Add two questions with a tap on the add button and the on-screen keyboard's text.
+  for (const text of ['Wat maakt het lastig?', 'Wie helpt je nu al?']) {
+    const before = await notes(piet).count()
+    await piet.getByRole('button', { name: 'Notitie toevoegen' }).tap()
+    await expect.poll(() => notes(piet).count()).toBe(before + 1)
+    await piet.waitForFunction(
+      () => (document.activeElement as HTMLElement | null)?.isContentEditable === true,
+    )
+    await piet.keyboard.type(text)
+    await piet.keyboard.press('Escape')
+  }
+  await expect.poll(() => notes(bea).count()).toBe(2)
+  expect(await zoomOf(piet)).toBeGreaterThanOrEqual(0.499)
+  await shot(piet, 'participant-added')
+
+  // Move the second question with a finger, to the zone's lower right: on every screen it moves.
+  const note = (page: Page) => notes(page).filter({ hasText: 'Wie helpt je nu al?' })
+  const where = async (page: Page) => {
+    const n = (await note(page).boundingBox())!
+    const z = (await zone(page, 'vragen').boundingBox())!
+    return { x: (n.x - z.x) / z.width, y: (n.y - z.y) / z.height }
+  }
+  const before = await where(bea)
+  const box = (await note(piet).boundingBox())!
+  const area = (await zone(piet, 'vragen').boundingBox())!
+  await touchDrag(
+    piet,
+    { x: box.x + box.width / 2, y: box.y + box.height / 2 },
+    { x: area.x + area.width * 0.75, y: area.y + area.height * 0.8 },
+  )
+  await expect.poll(async () => (await where(bea)).y - before.y, { timeout: 5000 }).toBeGreaterThan(0.2)
+  const after = await where(bea)
+  expect(after.x).toBeGreaterThan(0)
+  expect(after.x).toBeLessThan(1)
+  expect(after.y).toBeLessThan(1)
+  await shot(piet, 'participant-moved')
+
+  // The rating phase: the inbrenger's tablet shows the questions at 50 % or more and marks by tap.
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
+  await expect.poll(() => ina.locator('.phase-bar').textContent()).toMatch(/waarderen/i)
+  await ina.waitForTimeout(400)
+  expect(await zoomOf(ina)).toBeGreaterThanOrEqual(0.499)
+  const item = ina.locator('.note-item', { hasText: 'Wat maakt het lastig?' })
+  await item.getByRole('button', { name: /^W/ }).tap()
+  await expect.poll(() => piet.locator('.rating-badge[data-rating="W"]').count()).toBe(1)
+  await expect
+    .poll(() => bea.locator('.note-group[data-mark="W"] .note-item__text').allTextContents())
+    .toEqual(['Wat maakt het lastig?'])
+  await shot(ina, 'inbrenger-marked')
+}, 180_000)
