@@ -10,11 +10,11 @@ const clients: TestClient[] = []
 
 beforeAll(async () => {
   cluster = await startCluster(2)
-})
+}, 90_000)
 afterAll(async () => {
   for (const c of clients) c.destroy()
   await cluster?.stop()
-})
+}, 90_000)
 
 async function client(instance: number, room: string): Promise<TestClient> {
   const c = connectClient(cluster.instances[instance]!.url, room)
@@ -34,15 +34,15 @@ it('converges: every edit made through either instance reaches every client on b
       c.kv.set('shape:shared', { by: i, round }) // the same record, written everywhere
     })
   }
-  await eventually(() => all.every((c) => c.doc.getArray('tl_records').length === 41), 10_000, 'all records')
-  await eventually(() => all.every((c) => sameState(c.doc, all[0]!.doc)), 10_000, 'same state')
+  await eventually(() => all.every((c) => c.doc.getArray('tl_records').length === 41), 20_000, 'all records')
+  await eventually(() => all.every((c) => sameState(c.doc, all[0]!.doc)), 20_000, 'same state')
   const shared = all.map((c) => JSON.stringify(c.kv.get('shape:shared')))
   expect(new Set(shared).size).toBe(1)
 
   // A late joiner on either instance gets the whole room from Postgres and the live peers.
   const late = await client(1, room)
-  await eventually(() => sameState(late.doc, all[0]!.doc), 10_000, 'late joiner')
-})
+  await eventually(() => sameState(late.doc, all[0]!.doc), 20_000, 'late joiner')
+}, 90_000)
 
 it('carries presence between instances, and takes it away when its socket closes', async () => {
   const room = 'multi-presence-1'
@@ -50,8 +50,8 @@ it('carries presence between instances, and takes it away when its socket closes
   const b = await client(1, room)
   a.provider.awareness.setLocalStateField('presence', { cursor: { x: 1, y: 2 } })
   const seenAtB = () => b.provider.awareness.getStates().get(a.doc.clientID)
-  await eventually(() => seenAtB() !== undefined, 5000, 'presence of a at b')
+  await eventually(() => seenAtB() !== undefined, 15_000, 'presence of a at b')
   expect(seenAtB()).toMatchObject({ presence: { cursor: { x: 1, y: 2 } } })
   a.destroy()
-  await eventually(() => seenAtB() === undefined, 5000, 'presence gone at b')
-})
+  await eventually(() => seenAtB() === undefined, 15_000, 'presence gone at b')
+}, 90_000)

@@ -17,12 +17,12 @@ const providers: WebsocketProvider[] = []
 
 beforeAll(async () => {
   cluster = await startCluster(2)
-})
+}, 90_000)
 afterAll(async () => {
   for (const p of providers) p.destroy()
   for (const c of clients) c.destroy()
   await cluster?.stop()
-})
+}, 90_000)
 
 async function client(instance: number, room: string): Promise<TestClient> {
   const c = connectClient(cluster.instances[instance]!.url, room)
@@ -49,7 +49,7 @@ it('loses nothing any client had received when an instance is killed with SIGKIL
     })
     n++
   }, 5)
-  await eventually(() => keys(onB).size > 300, 10_000, 'writing under way')
+  await eventually(() => keys(onB).size > 300, 20_000, 'writing under way')
   await cluster.instances[0]!.kill9()
   clearInterval(writing)
   // What A's clients had received from others when A died (their own writes may not have left).
@@ -75,8 +75,8 @@ it('loses nothing any client had received when an instance is killed with SIGKIL
     )
     providers.push(moved)
   }
-  await eventually(() => providers.every((p) => p.synced), 10_000, 'reconnected to b')
-  await eventually(() => onA.every((c) => sameState(c.doc, onB.doc)), 10_000, 'same state on b')
+  await eventually(() => providers.every((p) => p.synced), 20_000, 'reconnected to b')
+  await eventually(() => onA.every((c) => sameState(c.doc, onB.doc)), 20_000, 'same state on b')
 
   // B, and everyone on it, holds every record any client of A had.
   const atB = keys(onB)
@@ -87,5 +87,5 @@ it('loses nothing any client had received when an instance is killed with SIGKIL
   const late = connectClient(fresh.url, room)
   clients.push(late)
   await waitForSync(late)
-  await eventually(() => sameState(late.doc, onB.doc), 10_000, 'fresh instance has it all')
-})
+  await eventually(() => sameState(late.doc, onB.doc), 20_000, 'fresh instance has it all')
+}, 90_000)

@@ -17,11 +17,11 @@ const clients: ResettingClient[] = []
 
 beforeAll(async () => {
   cluster = await startCluster(2)
-})
+}, 90_000)
 afterAll(async () => {
   for (const c of clients) c.destroy()
   await cluster?.stop()
-})
+}, 90_000)
 
 const A = () => cluster.instances[0]!.url
 const B = () => cluster.instances[1]!.url
@@ -53,16 +53,16 @@ it('holds a lock and a role change made through one instance on the other, at on
   const note = (id: string, offset: number) =>
     noteRecord({ id, ...inZone(m.template, open!.zone, offset), authorId: m.people.Dirk!.id, text: id })
   dirk.current.kv.set('shape:before', note('shape:before', 0))
-  await eventually(() => olga.current.kv.get('shape:before') !== undefined, 5000, 'allowed note at olga')
+  await eventually(() => olga.current.kv.get('shape:before') !== undefined, 15_000, 'allowed note at olga')
 
   // The phase moves on through A; the same edit on B is refused right after the command answers.
   await command(A(), m.setup, { type: 'goto', phaseId: open!.to })
   dirk.current.kv.set('shape:after', note('shape:after', 30))
-  await eventually(() => dirk.refusals.length === 1, 5000, 'refusal on b')
+  await eventually(() => dirk.refusals.length === 1, 15_000, 'refusal on b')
   expect(dirk.refusals[0]!.code).toBe('forbidden')
 
   // A role change through A: Dirk, observer now, may not write even in the free area on B.
-  await eventually(() => dirk.current.provider.synced, 5000, 'dirk resynced')
+  await eventually(() => dirk.current.provider.synced, 15_000, 'dirk resynced')
   const res = await api(A(), `/meetings/${m.setup.meetingId}/roles`, {
     body: { participantId: m.people.Dirk!.id, role: 'observer' },
     token: m.setup.facilitator.token,
@@ -72,11 +72,11 @@ it('holds a lock and a role change made through one instance on the other, at on
     'shape:free',
     noteRecord({ id: 'shape:free', x: -3000, y: -3000, authorId: m.people.Dirk!.id, text: 'vrij' }),
   )
-  await eventually(() => dirk.refusals.length === 2, 5000, 'observer refused on b')
+  await eventually(() => dirk.refusals.length === 2, 15_000, 'observer refused on b')
   expect(dirk.refusals[1]!.en).toContain('observer')
   expect(olga.current.kv.get('shape:after')).toBeUndefined()
   expect(olga.current.kv.get('shape:free')).toBeUndefined()
-})
+}, 90_000)
 
 it('erases through one instance: the other closes its connections, Postgres keeps no byte', async () => {
   const m = await meetingIn(A(), 'roddelmethode', 'introductie', {})
@@ -88,7 +88,7 @@ it('erases through one instance: the other closes its connections, Postgres keep
     'shape:secret',
     noteRecord({ id: 'shape:secret', x: -3000, y: -3000, authorId: m.setup.facilitator.id, text: marker }),
   )
-  await eventually(() => onB.current.kv.get('shape:secret') !== undefined, 5000, 'note at b')
+  await eventually(() => onB.current.kv.get('shape:secret') !== undefined, 15_000, 'note at b')
   expect((await storedBytes(cluster)).includes(marker)).toBe(true)
 
   const closedAtB = new Promise<number>((resolve) =>
@@ -109,4 +109,4 @@ it('erases through one instance: the other closes its connections, Postgres keep
   // Later writes cannot bring anything back: give the instances time to store what they held.
   await new Promise((r) => setTimeout(r, 3000))
   expect((await storedBytes(cluster)).includes(marker)).toBe(false)
-})
+}, 90_000)
