@@ -169,11 +169,27 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
   await shot(anne, 'questions-nine-1024')
   await shot(bea, 'questions-nine-facilitator')
 
-  // The facilitator tidies the zone: still nine, still none over another.
+  // A note made with tldraw's own note tool right on top of another takes the next free slot.
+  await bea.getByTestId('tools.note').click()
+  const first = (await notes(bea).first().boundingBox())!
+  await bea.mouse.click(first.x + first.width / 2, first.y + first.height / 2)
+  // Type once the caret is in the new note, as a person does who sees it.
+  await bea.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable === true)
+  await bea.waitForTimeout(200)
+  await bea.keyboard.type('Wat heb je zelf al geprobeerd?')
+  await bea.keyboard.press('Escape')
+  // Typed as typed: the note moved to its slot after the typing, not under the caret.
+  await expect.poll(() => notes(bea).filter({ hasText: 'Wat heb je zelf al geprobeerd?' }).count()).toBe(1)
+  await expect.poll(() => notes(bea).count()).toBe(10)
+  await expect.poll(async () => overlapping(await noteBoxes(bea))).toEqual([])
+  await shot(bea, 'snapped')
+
+  // The facilitator tidies the zone: still ten, still none over another.
   await zone(bea, 'vragen').getByRole('button', { name: 'Opruimen' }).click()
   await bea.waitForTimeout(300)
+  await shot(bea, 'tidied')
   expect(overlapping(await noteBoxes(bea))).toEqual([])
-  expect(await notes(bea).count()).toBe(9)
+  expect(await notes(bea).count()).toBe(10)
 
   // Follow the facilitator: Bea looks at the whole board and brings everyone along.
   await bea.getByRole('button', { name: 'Hele bord' }).click()
@@ -201,4 +217,18 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
   console.log(`inbrenger zoom at 1280: ${inaZoom.toFixed(2)}`)
   expect(inaZoom).toBeGreaterThanOrEqual(0.499)
   await shot(ina, 'rating-inbrenger')
-}, 180_000)
+
+  // The rest of the hour: every phase on the facilitator's and a participant's screen, to look at.
+  for (let step = 4; ; step++) {
+    const next = bea.getByRole('button', { name: /Volgende fase/ })
+    if ((await next.count()) === 0 || (await next.isDisabled())) break
+    await next.click()
+    await expect.poll(() => bea.locator('.phase-bar').textContent()).toContain(`Stap ${step} van`)
+    await bea.waitForTimeout(400)
+    await shot(bea, `phase-${step}-facilitator`)
+    await shot(piet, `phase-${step}-participant`)
+  }
+  await bea.getByRole('button', { name: 'Afronden' }).click()
+  await expect.poll(() => piet.locator('.phase-bar').textContent()).toMatch(/afgerond/i)
+  await shot(piet, 'finished-participant')
+}, 300_000)

@@ -5,8 +5,18 @@ import { zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
 import { moveToPagePoint, occupiedIn } from './slotPlacement'
 
-/** Tool states in which a note is still under the person's hand: snap only once it is let go. */
-const HANDLING = ['note.pointing', 'select.translating', 'select.pointing_shape', 'select.dragging_handle']
+/**
+ * Tool states in which a note is still under the person's hand: snap only once it is let go.
+ * Editing counts too: a note made with the note tool opens for typing at once, and moving it
+ * under the caret would scramble the first letters typed; it takes its slot when the typing ends.
+ */
+const HANDLING = [
+  'note.pointing',
+  'select.translating',
+  'select.pointing_shape',
+  'select.dragging_handle',
+  'select.editing_shape',
+]
 
 /**
  * A note someone creates in a zone, or drags into another zone, takes the next free slot of
