@@ -45,19 +45,20 @@ export function TakeTimeControl({
     setOpen(false)
     openRef.current?.focus()
   }
-  if (!open)
-    return (
-      <button
-        ref={openRef}
-        type="button"
-        className="button facilitator-controls__button"
-        disabled={disabled || later.length === 0}
-        title={t('time.take.openHint')}
-        onClick={() => setOpen(true)}
-      >
-        {t('time.take.open')}
-      </button>
-    )
+  const opener = (
+    <button
+      ref={openRef}
+      type="button"
+      className="button facilitator-controls__button"
+      disabled={disabled || later.length === 0}
+      aria-expanded={open}
+      title={t('time.take.openHint')}
+      onClick={() => setOpen(!open)}
+    >
+      {t('time.take.open')}
+    </button>
+  )
+  if (!open) return <span className="moves-popover-anchor">{opener}</span>
 
   const take: TakeFrom = from === 'spread' ? 'spread' : { phaseId: from }
   const now = serverNow()
@@ -71,72 +72,80 @@ export function TakeTimeControl({
   }
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the dialog from any of its controls
-    <div className="take-time" role="dialog" aria-labelledby={ids.title} onKeyDown={closeOnEscape}>
-      <p className="take-time__title" id={ids.title}>
-        {t('time.take.title')}
-      </p>
-      <div className="take-time__fields">
-        <label htmlFor={ids.minutes}>{t('time.take.minutes')}</label>
-        <input
-          ref={firstRef}
-          id={ids.minutes}
-          type="number"
-          min={1}
-          max={240}
-          step={1}
-          value={Number.isFinite(minutes) ? minutes : ''}
-          onChange={(event) => setMinutes(Math.trunc(Number(event.target.value)))}
-        />
-        <label htmlFor={ids.from}>{t('time.take.from')}</label>
-        <select id={ids.from} value={from} onChange={(event) => setFrom(event.target.value)}>
-          <option value="spread">{t('time.take.spread')}</option>
-          {later.map((phase) => (
-            <option key={phase.id} value={phase.id}>
-              {phase.title[language]}
-            </option>
-          ))}
-        </select>
+    <span className="moves-popover-anchor">
+      {opener}
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the dialog from any of its controls */}
+      <div
+        className="take-time moves-popover"
+        role="dialog"
+        aria-labelledby={ids.title}
+        onKeyDown={closeOnEscape}
+      >
+        <p className="take-time__title" id={ids.title}>
+          {t('time.take.title')}
+        </p>
+        <div className="take-time__fields">
+          <label htmlFor={ids.minutes}>{t('time.take.minutes')}</label>
+          <input
+            ref={firstRef}
+            id={ids.minutes}
+            type="number"
+            min={1}
+            max={240}
+            step={1}
+            value={Number.isFinite(minutes) ? minutes : ''}
+            onChange={(event) => setMinutes(Math.trunc(Number(event.target.value)))}
+          />
+          <label htmlFor={ids.from}>{t('time.take.from')}</label>
+          <select id={ids.from} value={from} onChange={(event) => setFrom(event.target.value)}>
+            <option value="spread">{t('time.take.spread')}</option>
+            {later.map((phase) => (
+              <option key={phase.id} value={phase.id}>
+                {phase.title[language]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="take-time__preview" aria-live="polite">
+          {later.length === 0 ? (
+            <p>{t('time.take.none')}</p>
+          ) : preview?.ok ? (
+            <>
+              <p className="take-time__end">
+                {t('time.take.preview', {
+                  end: clockTime(preview.end, offset, language),
+                  before: clockTime(preview.before, offset, language),
+                })}
+              </p>
+              <ul className="take-time__phases">
+                {preview.perPhase.map((p) => (
+                  <li key={p.phaseId}>
+                    {t('time.take.perPhase', { phase: titleOf(p.phaseId), minutes: String(p.minutes) })}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="take-time__cannot">{t('time.take.cannot')}</p>
+          )}
+        </div>
+        <div className="take-time__actions">
+          <button
+            type="button"
+            className="button button--primary"
+            disabled={disabled || !preview?.ok}
+            onClick={async () => {
+              await send({ type: 'takeTime', minutes, from: take })
+              close()
+            }}
+          >
+            {t('time.take.confirm')}
+          </button>
+          <button type="button" className="button" onClick={close}>
+            {t('time.take.cancel')}
+          </button>
+        </div>
       </div>
-      <div className="take-time__preview" aria-live="polite">
-        {later.length === 0 ? (
-          <p>{t('time.take.none')}</p>
-        ) : preview?.ok ? (
-          <>
-            <p className="take-time__end">
-              {t('time.take.preview', {
-                end: clockTime(preview.end, offset, language),
-                before: clockTime(preview.before, offset, language),
-              })}
-            </p>
-            <ul className="take-time__phases">
-              {preview.perPhase.map((p) => (
-                <li key={p.phaseId}>
-                  {t('time.take.perPhase', { phase: titleOf(p.phaseId), minutes: String(p.minutes) })}
-                </li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p className="take-time__cannot">{t('time.take.cannot')}</p>
-        )}
-      </div>
-      <div className="take-time__actions">
-        <button
-          type="button"
-          className="button button--primary"
-          disabled={disabled || !preview?.ok}
-          onClick={async () => {
-            await send({ type: 'takeTime', minutes, from: take })
-            close()
-          }}
-        >
-          {t('time.take.confirm')}
-        </button>
-        <button type="button" className="button" onClick={close}>
-          {t('time.take.cancel')}
-        </button>
-      </div>
-    </div>
+    </span>
   )
 }

@@ -52,66 +52,70 @@ export function TurnControls({ progress, participants, disabled, send }: TurnCon
     )
   }
 
-  if (!choosing)
-    return (
-      <button
-        type="button"
-        className="button facilitator-controls__button"
-        disabled={disabled}
-        title={t('turns.startHint')}
-        onClick={() => {
-          setLeft(new Set())
-          setChoosing(true)
-        }}
-      >
-        {t('turns.start')}
-      </button>
-    )
+  const opener = (
+    <button
+      type="button"
+      className="button facilitator-controls__button"
+      disabled={disabled}
+      aria-expanded={choosing}
+      title={t('turns.startHint')}
+      onClick={() => {
+        setLeft(new Set())
+        setChoosing(!choosing)
+      }}
+    >
+      {t('turns.start')}
+    </button>
+  )
+  if (!choosing) return <span className="moves-popover-anchor">{opener}</span>
 
   const order = proposedOrder(participants, present).filter((p) => !left.has(p.id))
   const all = proposedOrder(participants, present)
   return (
-    <div className="turn-start" role="dialog" aria-labelledby={titleId}>
-      <p className="turn-start__title" id={titleId}>
-        {t('turns.startTitle')}
-      </p>
-      {all.length === 0 ? <p>{t('turns.nobody')}</p> : null}
-      <ol className="turn-start__order">
-        {all.map((person) => (
-          <li key={person.id}>
-            <label>
-              <input
-                type="checkbox"
-                checked={!left.has(person.id)}
-                onChange={(event) => {
-                  const next = new Set(left)
-                  if (event.target.checked) next.delete(person.id)
-                  else next.add(person.id)
-                  setLeft(next)
-                }}
-              />{' '}
-              {person.name}
-            </label>
-          </li>
-        ))}
-      </ol>
-      <div className="turn-start__actions">
-        <button
-          ref={confirmRef}
-          type="button"
-          className="button button--primary"
-          disabled={disabled || order.length === 0}
-          onClick={async () => {
-            await send({ type: 'turnsStart', order: order.map((p) => p.id) })
-            setChoosing(false)
-          }}
-        >
-          {t('turns.startConfirm')}
-        </button>
-        <button type="button" className="button" onClick={() => setChoosing(false)}>
-          {t('turns.cancel')}
-        </button>
+    <span className="moves-popover-anchor">
+      {opener}
+      <div className="turn-start moves-popover" role="dialog" aria-labelledby={titleId}>
+        <p className="turn-start__title" id={titleId}>
+          {t('turns.startTitle')}
+        </p>
+        {all.length === 0 ? <p>{t('turns.nobody')}</p> : null}
+        <ol className="turn-start__order">
+          {all.map((person) => (
+            <li key={person.id}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={!left.has(person.id)}
+                  onChange={(event) => {
+                    const next = new Set(left)
+                    if (event.target.checked) next.delete(person.id)
+                    else next.add(person.id)
+                    setLeft(next)
+                  }}
+                />{' '}
+                {person.name}
+              </label>
+            </li>
+          ))}
+        </ol>
+        <div className="turn-start__actions">
+          <button
+            ref={confirmRef}
+            type="button"
+            className="button button--primary"
+            disabled={disabled || order.length === 0}
+            onClick={async () => {
+              await send({ type: 'turnsStart', order: order.map((p) => p.id) })
+              setChoosing(false)
+            }}
+          >
+            {t('turns.startConfirm')}
+          </button>
+          <button type="button" className="button" onClick={() => setChoosing(false)}>
+            {t('turns.cancel')}
+          </button>
+        </div>
       </div>
-    </div>
+    </span>
   )
 }

@@ -1,0 +1,129 @@
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+
+/**
+ * The facilitator's moves in Chromium (method 5, Warm-neutraal-koud): a facilitator, an inbrenger
+ * and two participants. A closed question gets the quiet open-question hint for its author and the
+ * facilitator, not for the other participant; the planned end is on everyone's bar and moves when
+ * the facilitator takes minutes from later phases, after a preview of the new end; a round in turns
+ * shows the order, whose turn it is and who has been heard; a break makes the board read-only for
+ * everyone, says "Pauze", and is lifted.
+ */
+const e2e = serverAndBrowserForFile()
+const LAPTOP = { width: 1280, height: 800 }
+
+async function person(link: string, name: string): Promise<Page> {
+  const context = e2e.track(await e2e.browser.newContext({ viewport: LAPTOP }))
+  const page = await context.newPage()
+  await page.goto(e2e.server.url + link)
+  await page.getByLabel(/naam zoals de groep/i).fill(name)
+  await page.getByRole('button', { name: 'Meedoen' }).click()
+  await page.locator('.tl-canvas').waitFor()
+  return page
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(RESULTS_DIR, `facilitator-moves-${name}.png`) })
+const notes = (page: Page) => page.locator('.tl-shape[data-shape-type="note"]')
+const zone = (page: Page, id: string) => page.locator(`.zone-overlay[data-zone="${id}"]`)
+const endTime = (page: Page) => page.locator('.meeting-end__time')
+
+async function addQuestion(page: Page, text: string): Promise<void> {
+  const before = await notes(page).count()
+  await page.getByRole('button', { name: 'Notitie toevoegen' }).click({ timeout: 10_000 })
+  await expect.poll(() => notes(page).count()).toBe(before + 1)
+  await page.waitForTimeout(150)
+  await page.keyboard.type(text)
+  await page.keyboard.press('Escape')
+}
+
+it('hint, time, turns and a break, as the group sees them', async () => {
+  const res = await fetch(`${e2e.server.url}/api/meetings`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ templateId: 'warm-neutraal-koud', title: 'Intervisie wijkteam' }),
+  })
+  const { facilitatorPath, invitePath } = (await res.json()) as {
+    facilitatorPath: string
+    invitePath: string
+  }
+  const bea = await person(facilitatorPath, 'Bea')
+  const ina = await person(invitePath, 'Ina')
+  const piet = await person(invitePath, 'Piet')
+  const kees = await person(invitePath, 'Kees')
+  await bea.getByLabel('Rol van Ina').selectOption('inbrenger')
+  await expect.poll(() => ina.locator('.person-chip').textContent()).toContain('inbrenger')
+  await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
+  await expect.poll(() => zone(piet, 'vragen').getAttribute('data-state')).toBe('open')
+
+  console.log('step:The planned end i')
+  // The planned end is on everyone's bar, the same time.
+  await expect.poll(() => endTime(piet).textContent()).toMatch(/^Einde \d\d:\d\d$/)
+  expect(await endTime(kees).textContent()).toBe(await endTime(bea).textContent())
+
+  console.log('step:Open-question hin')
+  // Open-question hint: Piet's closed question gets it, his open one not; Kees does not see it.
+  await addQuestion(piet, 'Heb je dit al met je leidinggevende besproken?')
+  await addQuestion(piet, 'Wat heb je zelf al geprobeerd?')
+  await expect.poll(() => piet.locator('.question-hint').count()).toBe(1)
+  expect(await piet.locator('.question-hint').textContent()).toMatch(
+    /Gesloten vraag\?.*Probeer: Wat heb je …\?/,
+  )
+  await expect.poll(() => bea.locator('.question-hint').count()).toBe(1)
+  await expect.poll(() => notes(kees).count()).toBe(2)
+  expect(await kees.locator('.question-hint').count()).toBe(0)
+  await shot(piet, 'hint')
+
+  console.log('step:Time: take')
+  // Time: take 3 minutes from later phases; the preview's new end is the end everyone then sees.
+  const before = await endTime(piet).textContent()
+  await bea.getByRole('button', { name: 'Tijd halen…' }).click()
+  await bea.getByLabel('Minuten', { exact: true }).fill('3')
+  const preview = bea.locator('.take-time__end')
+  await expect.poll(() => preview.textContent()).toMatch(/^Nieuw einde \d\d:\d\d \(nu \d\d:\d\d\)$/)
+  expect(await bea.locator('.take-time__phases li').count()).toBeGreaterThan(0)
+  await shot(bea, 'take-time-preview')
+  const newEnd = (await preview.textContent())!.match(/Nieuw einde (\d\d:\d\d)/)![1]
+  await bea.getByRole('button', { name: 'Minuten weghalen' }).click()
+  await expect.poll(() => endTime(piet).textContent()).toBe(`Einde ${newEnd}`)
+  expect(`Einde ${newEnd}`).not.toBe(before)
+
+  console.log('step:Turns: Bea')
+  // Turns: Bea starts a round over those present; Piet and Kees in order; next.
+  await bea.getByRole('button', { name: 'Om de beurt…' }).click()
+  await bea.getByRole('button', { name: 'Ronde starten' }).click()
+  await expect.poll(() => kees.locator('.turns-strip__now').textContent()).toMatch(/Piet is aan de beurt/)
+  await bea.getByRole('button', { name: 'Volgende ›', exact: true }).click()
+  await expect.poll(() => kees.locator('.turns-strip__now').textContent()).toMatch(/Kees is aan de beurt/)
+  expect(await kees.locator('.turns-strip__person[data-state="heard"]').textContent()).toMatch(/Piet/)
+  await shot(kees, 'turns')
+
+  console.log('step:A break:')
+  // A break: everyone reads "Pauze"; a new note is refused on screen and never reaches the others.
+  await bea.getByRole('button', { name: 'Pauze (bord dicht)' }).click()
+  await piet.locator('.break-banner').waitFor()
+  expect(await piet.locator('.break-banner').textContent()).toMatch(/^Pauze/)
+  await piet.getByTestId('tools.note').click()
+  const area = (await zone(piet, 'vragen').boundingBox())!
+  await piet.mouse.click(area.x + area.width - 60, area.y + area.height - 60)
+  await expect
+    .poll(() => piet.locator('.notice[role="alert"]').textContent(), { timeout: 3000 })
+    .toMatch(/Pauze/)
+  await shot(piet, 'break')
+  await bea.waitForTimeout(500)
+  expect(await notes(bea).count()).toBe(2)
+
+  console.log('step:Lifted:')
+  // Lifted: the banner goes and writing works again.
+  await bea.getByRole('button', { name: 'Pauze voorbij' }).click()
+  await expect.poll(() => piet.locator('.break-banner').count()).toBe(0)
+  await piet.getByTestId('tools.select').click({ timeout: 10_000 })
+  console.log('lifted: banner gone')
+  await shot(piet, 'after-break')
+  await addQuestion(piet, 'Wie was er nog meer bij?')
+  console.log('lifted: question added')
+  await expect.poll(() => notes(bea).count(), { timeout: 5000 }).toBe(3)
+}, 180_000)
