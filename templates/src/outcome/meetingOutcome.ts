@@ -13,6 +13,7 @@ import type { MeetingProgress } from '../phaseMachine'
 import { type LocalizedText, OUTCOME_KINDS, type OutcomeKind, type RoleId, type Template } from '../schema'
 import { isContainer, shapePageCentre } from '../shapeGeometry'
 import { isEmptyAction, readChoices, type SmartAction } from './choices'
+import { evaluationAnonymous, scoreOf, scoreSummary } from './evaluation'
 import { plainTextOf } from './noteText'
 import { outcomeZones } from './outcomeZones'
 
@@ -42,6 +43,8 @@ export interface OutcomeNote {
   /** The author's display name, when they are a participant of the meeting. */
   author: string | null
   mark: string | null
+  /** The score (1 to 5) an evaluation note carries, or null. */
+  score: number | null
 }
 
 /** One zone's part of the outcome. */
@@ -69,13 +72,16 @@ export interface MeetingOutcome {
   chosenAdvice: OutcomeNote | null
   /** The inbrenger's SMART action (null: not filled in). */
   action: SmartAction | null
+  /** The evaluation's scores, and whether its notes are reported without names. */
+  evaluation: { anonymous: boolean; count: number; mean: number | null }
 }
 
 /**
  * The outcome of a meeting, derived from the board alone: every note with text in a zone the
  * template marks with `outcome`, in reading order (top to bottom, then left to right), with its
  * author and mark; the case the facilitator noted; the inbrenger's choices from the document
- * record. The zone of a note is where it is drawn (zoneOfShape), as the rules see it. Pure: the
+ * record; the evaluation's scores, without names when the facilitator made it anonymous. The zone
+ * of a note is where it is drawn (zoneOfShape), as the rules see it. Pure: the
  * client runs it on its store, a server or a test on the room's records.
  */
 export function deriveOutcome(input: OutcomeInput): MeetingOutcome {
@@ -106,6 +112,7 @@ export function deriveOutcome(input: OutcomeInput): MeetingOutcome {
       authorId,
       author: authorId ? (names.get(authorId) ?? null) : null,
       mark: ratingOf(shape),
+      score: scoreOf(shape),
       ...centre.value,
     }
     const list = notesByZone.get(zone.zoneId)
@@ -123,7 +130,13 @@ export function deriveOutcome(input: OutcomeInput): MeetingOutcome {
     ]),
   ) as Record<OutcomeKind, OutcomeZone[]>
 
-  const choices = readChoices(byId.get(DOCUMENT_ID))
+  const document = byId.get(DOCUMENT_ID)
+  const anonymous = evaluationAnonymous(document)
+  if (anonymous) {
+    for (const zone of zones.evaluation)
+      zone.notes = zone.notes.map((note) => ({ ...note, authorId: null, author: null }))
+  }
+  const choices = readChoices(document)
   const chosenAdvice =
     zones.advice.flatMap((z) => z.notes).find((note) => note.id === choices.chosenAdviceId) ?? null
   const phase = progress.finished ? undefined : template.phases[progress.phaseIndex]
@@ -145,6 +158,12 @@ export function deriveOutcome(input: OutcomeInput): MeetingOutcome {
     zones,
     chosenAdvice,
     action: isEmptyAction(choices.action) ? null : choices.action,
+    evaluation: {
+      anonymous,
+      ...scoreSummary(
+        zones.evaluation.flatMap((z) => z.notes.flatMap((n) => (n.score === null ? [] : [n.score]))),
+      ),
+    },
   }
 }
 

@@ -54,4 +54,8 @@ export const REPORT_WORDS = {
   toFillIn: { nl: '(nog in te vullen)', en: '(to be filled in)' },
   meeting: { nl: 'De bijeenkomst', en: 'The meeting' },
   by: { nl: 'door', en: 'by' },
+  score: { nl: 'score', en: 'score' },
+  meanScore: { nl: 'Gemiddelde score', en: 'Average score' },
+  scores: { nl: 'scores', en: 'scores' },
+  anonymous: { nl: 'Anoniem: zonder namen.', en: 'Anonymous: without names.' },
 } satisfies Record<string, LocalizedText>

@@ -39,7 +39,9 @@ export function summaryMarkdown(outcome: MeetingOutcome, options: ReportOptions)
       continue
     }
     if (zones.length === 0) continue
-    out.push(`## ${KIND_HEADINGS[kind][lang]}`, '', ...zonesBody(zones, outcome, lang, false))
+    out.push(`## ${KIND_HEADINGS[kind][lang]}`, '')
+    if (kind === 'evaluation') out.push(...evaluationLines(outcome, lang))
+    out.push(...zonesBody(zones, outcome, lang, false))
   }
   return `${out
     .join('\n')
@@ -149,7 +151,24 @@ function actionLines(action: SmartAction | null, lang: Language): string[] {
 
 function noteLine(note: OutcomeNote, lang: Language, chosen = false): string {
   const mark = chosen ? ` **(${W.chosen[lang]})**` : ''
-  return `- ${md(note.text).replace(/\n/g, '  \n  ')}${byLine(note, lang)}${mark}`
+  const score = note.score === null ? '' : ` (${W.score[lang]} ${note.score})`
+  return `- ${md(note.text).replace(/\n/g, '  \n  ')}${byLine(note, lang)}${score}${mark}`
+}
+
+/** The evaluation's average score and whether it is anonymous, when there is anything to say. */
+function evaluationLines(outcome: MeetingOutcome, lang: Language): string[] {
+  const { anonymous, count, mean } = outcome.evaluation
+  const out: string[] = []
+  if (mean !== null)
+    out.push(`_${W.meanScore[lang]}: ${formatMean(mean, lang)} / 5 (${count} ${W.scores[lang]})_`, '')
+  if (anonymous) out.push(`_${W.anonymous[lang]}_`, '')
+  return out
+}
+
+/** A mean to one decimal, with the reader's decimal sign. */
+export function formatMean(mean: number, lang: Language): string {
+  const text = mean.toFixed(1)
+  return lang === 'nl' ? text.replace('.', ',') : text
 }
 
 function byLine(note: OutcomeNote, lang: Language): string {
