@@ -7,7 +7,8 @@ import { method, progressAt } from './support'
 
 /**
  * Who reaches the report page from the board, and when the inbrenger's choices are open there:
- * everyone after "Afgerond", the facilitator and the inbrenger at any time; the advice choice
+ * everyone after "Afgerond", the facilitator and the inbrenger at any time, the others while
+ * they may write the evaluation; the advice choice
  * from the phase in which advice can be written (method 5: advisering, the ninth phase).
  */
 const template = method('warm-neutraal-koud')
@@ -24,13 +25,21 @@ const phaseId = (i: number) => template.phases[i]?.id ?? ''
 describe('the report button', () => {
   it('shows for the facilitator and the inbrenger at any time, for everyone after Afgerond', () => {
     for (const at of [-1, 0, 5]) {
-      expect(mayOpenReport(viewAt(at), person('begeleider'))).toBe(true)
-      expect(mayOpenReport(viewAt(at), person('inbrenger'))).toBe(true)
-      expect(mayOpenReport(viewAt(at), person('deelnemer'))).toBe(false)
-      expect(mayOpenReport(viewAt(at), person('observer'))).toBe(false)
+      const open = (role: RoleId) => mayOpenReport(template, viewAt(at), person(role), phaseId(at))
+      expect(open('begeleider')).toBe(true)
+      expect(open('inbrenger')).toBe(true)
+      expect(open('deelnemer')).toBe(false)
+      expect(open('observer')).toBe(false)
     }
     for (const role of ['deelnemer', 'observer', 'begeleider', 'inbrenger'] as const)
-      expect(mayOpenReport(viewAt(9, true), person(role))).toBe(true)
+      expect(mayOpenReport(template, viewAt(9, true), person(role), FINISHED_PHASE_ID)).toBe(true)
+  })
+
+  it('shows for whoever may write the evaluation now, not for an observer', () => {
+    expect(template.phases[9]!.id).toBe('evaluatie')
+    expect(mayOpenReport(template, viewAt(9), person('deelnemer'), phaseId(9))).toBe(true)
+    expect(mayOpenReport(template, viewAt(9), person('observer'), phaseId(9))).toBe(false)
+    expect(mayOpenReport(template, viewAt(8), person('deelnemer'), phaseId(8))).toBe(false)
   })
 })
 

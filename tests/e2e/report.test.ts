@@ -8,7 +8,8 @@ import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 /**
  * What the group takes away (method 5, Warm-neutraal-koud), through the UI: a facilitator, an
  * inbrenger and a participant play the meeting to the end; the inbrenger marks, chooses an advice
- * and writes a SMART action on the report page; after "Afgerond" the participant opens the report
+ * and writes a SMART action on the report page; the participant evaluates there with a score,
+ * anonymous as the facilitator chose; after "Afgerond" the participant opens the report
  * from the board and finds the outcome there; the summary downloads as Markdown and the page
  * prints to a PDF, which is turned into PNGs to look at.
  */
@@ -102,7 +103,26 @@ it('a method-5 meeting to the end: the report shows the outcome, downloads as Ma
   await write(piet, 'Plan een heidag')
   await write(piet, 'Vraag elk teamlid apart wat het nodig heeft')
   await next(bea, /Evaluatie/)
-  await write(piet, 'Goed gesprek, ook de koude vragen hielpen')
+  // Bea makes the evaluation anonymous in the reports; Piet evaluates on the report page.
+  await bea.getByRole('button', { name: 'Verslag' }).click()
+  await bea
+    .locator('.report-root')
+    .getByLabel(/Evaluatie anoniem/)
+    .check()
+  await bea.locator('.report-root').getByRole('button', { name: 'Sluiten' }).click()
+  await piet.getByRole('button', { name: 'Verslag' }).click({ timeout: 10_000 })
+  const evaluation = piet.locator('.report-root')
+  await evaluation.getByLabel('Hoe ging het proces?').fill('Goed gesprek, ook de koude vragen hielpen')
+  await evaluation.getByLabel('Wat bracht het je?').fill('Een vraag die ik zelf ga stellen')
+  await evaluation.getByRole('radio', { name: '4', exact: true }).check()
+  await evaluation.getByRole('button', { name: 'Evaluatie op het bord zetten' }).click()
+  await expect.poll(() => evaluation.getByRole('status').textContent()).toBe('Op het bord gezet')
+  await evaluation.getByRole('button', { name: 'Sluiten' }).click()
+  await expect
+    .poll(() => notes(bea).filter({ hasText: 'Een vraag die ik zelf ga stellen' }).count(), {
+      timeout: 10_000,
+    })
+    .toBe(1)
 
   // Ina chooses an advice and writes her SMART action on the report page.
   ina.on('pageerror', (error) => console.log(`page error: ${error.message}`))
@@ -151,7 +171,11 @@ it('a method-5 meeting to the end: the report shows the outcome, downloads as Ma
   expect(await report.getByTestId('report-chosen-advice').textContent()).toContain('Vraag elk teamlid apart')
   const action = await report.getByTestId('report-action').textContent()
   for (const text of Object.values(SMART)) expect(action).toContain(text)
-  expect(await part('evaluation').textContent()).toContain('Goed gesprek, ook de koude vragen hielpen')
+  const evaluated = await part('evaluation').textContent()
+  expect(evaluated).toContain('Goed gesprek, ook de koude vragen hielpen')
+  expect(evaluated).toContain('Gemiddelde score: 4,0 / 5 (1 score)')
+  expect(evaluated).toContain('Anoniem: zonder namen.')
+  expect(evaluated).not.toContain('Piet')
   expect(await report.textContent()).toContain('afgerond')
   // A participant gets no choices and no reflection form.
   expect(await piet.getByRole('radio').count()).toBe(0)

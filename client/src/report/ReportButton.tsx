@@ -15,7 +15,7 @@ interface ReportButtonProps extends Pick<MeetingUiProps, 'view' | 'me'> {
 
 /**
  * "Verslag" in the meeting's header: for everyone once the meeting is finished, for the
- * facilitator and the inbrenger at any time. Opens the report page over the board. The
+ * facilitator and the inbrenger at any time, for whoever may write the evaluation now. Opens the report page over the board. The
  * inbrenger's reflection answers live here, so closing the page does not lose them.
  */
 export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
@@ -23,7 +23,7 @@ export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
   const [open, setOpen] = useState(false)
   const [answers, setAnswers] = useState<ReflectionAnswers>({})
   const close = useCallback(() => setOpen(false), [])
-  if (!editor || !mayOpenReport(view, me)) return null
+  if (!editor || !mayOpenReport(meeting.template, view, me, meeting.phaseId())) return null
   return (
     <>
       <button

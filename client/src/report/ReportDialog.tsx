@@ -2,11 +2,14 @@ import '../styles/report.css'
 import { useEffect, useRef } from 'react'
 import { createPortal } from 'react-dom'
 import { type Editor, useValue } from 'tldraw'
+import { DOCUMENT_ID } from '../../../templates/src/boardRecords'
+import { evaluationZoneFor, withEvaluationAnonymous } from '../../../templates/src/outcome/evaluation'
 import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
 import { reflectionMarkdown, summaryMarkdown } from '../../../templates/src/outcome/reportMarkdown'
 import { useLanguage, useT } from '../i18n/useT'
 import type { MeetingState } from '../meeting/meetingState'
 import { downloadText } from './download'
+import { EvaluationForm } from './EvaluationForm'
 import { InbrengerChoices } from './InbrengerChoices'
 import { ReflectionForm } from './ReflectionForm'
 import { ReportView } from './ReportView'
@@ -50,6 +53,9 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
   const date = new Date().toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' })
   const open = choicesOpen(meeting.template, view, me, meeting.phaseId())
   const isInbrenger = me.role === 'inbrenger'
+  const evaluationZone = view.progress.finished
+    ? null
+    : evaluationZoneFor(meeting.template, meeting.phaseId(), me.role)
   const options = { language, date }
 
   return createPortal(
@@ -95,10 +101,34 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
         {isInbrenger && view.progress.finished ? (
           <p className="report-empty no-print">{t('report.choices.finished')}</p>
         ) : null}
+        {evaluationZone ? (
+          <EvaluationForm
+            editor={editor}
+            meeting={meeting}
+            zoneId={evaluationZone}
+            anonymous={outcome.evaluation.anonymous}
+          />
+        ) : null}
+        {me.role === 'begeleider' && !view.progress.finished ? (
+          <label className="report-anonymous no-print">
+            <input
+              type="checkbox"
+              checked={outcome.evaluation.anonymous}
+              onChange={(e) => setAnonymous(editor, e.target.checked)}
+            />
+            {t('report.evaluation.anonymous')}
+          </label>
+        ) : null}
         <ReportView outcome={outcome} language={language} date={date} />
         {isInbrenger ? <ReflectionForm language={language} answers={answers} onChange={onAnswers} /> : null}
       </div>
     </div>,
     document.body,
   )
+}
+
+/** The facilitator's setting: the evaluation without names in the reports (document record). */
+function setAnonymous(editor: Editor, anonymous: boolean): void {
+  const document = editor.store.get(DOCUMENT_ID as never)
+  if (document) editor.store.put([withEvaluationAnonymous(document as never, anonymous)])
 }

@@ -6,7 +6,7 @@ import {
   SMART_LABELS,
   REPORT_WORDS as W,
 } from '../../../templates/src/outcome/reportLabels'
-import type { Language } from '../../../templates/src/outcome/reportMarkdown'
+import { formatMean, type Language } from '../../../templates/src/outcome/reportMarkdown'
 import { OUTCOME_KINDS } from '../../../templates/src/schema'
 
 interface ReportViewProps {
@@ -92,6 +92,7 @@ export function ReportView({ outcome, language: lang, date }: ReportViewProps) {
         return (
           <section key={kind} className="report-part" data-part={kind}>
             <h3>{KIND_HEADINGS[kind][lang]}</h3>
+            {kind === 'evaluation' ? <EvaluationFacts outcome={outcome} lang={lang} /> : null}
             <Zones zones={zones} outcome={outcome} lang={lang} quiet={false} />
           </section>
         )
@@ -169,10 +170,31 @@ function NoteList({
               — {W.by[lang]} {note.author}
             </span>
           ) : null}
+          {note.score !== null ? (
+            <span className="report-note__score">
+              {' '}
+              ({W.score[lang]} {note.score})
+            </span>
+          ) : null}
           {note.id === chosenId ? <strong className="report-note__chosen"> ({W.chosen[lang]})</strong> : null}
         </li>
       ))}
     </ul>
+  )
+}
+
+function EvaluationFacts({ outcome, lang }: { outcome: MeetingOutcome; lang: Language }) {
+  const { anonymous, count, mean } = outcome.evaluation
+  return (
+    <>
+      {mean !== null ? (
+        <p className="report-tally" data-testid="report-score">
+          {W.meanScore[lang]}: {formatMean(mean, lang)} / 5 ({count}{' '}
+          {(count === 1 ? W.oneScore : W.scores)[lang]})
+        </p>
+      ) : null}
+      {anonymous ? <p className="report-empty">{W.anonymous[lang]}</p> : null}
+    </>
   )
 }
 

@@ -1,3 +1,4 @@
+import { evaluationZoneFor } from '../../../templates/src/outcome/evaluation'
 import { firstAdvicePhase } from '../../../templates/src/outcome/outcomeZones'
 import { FINISHED_PHASE_ID } from '../../../templates/src/permissions'
 import type { Template } from '../../../templates/src/schema'
@@ -6,10 +7,16 @@ import type { MeetingView, ParticipantView } from '../../../templates/src/wire'
 /**
  * Who reaches the report from the board: everyone once the meeting is finished; the facilitator
  * at any time (to follow the outcome as it fills); the inbrenger at any time, to make the
- * choices that are theirs (advice, action).
+ * choices that are theirs (advice, action); everyone who may write the evaluation now.
  */
-export function mayOpenReport(view: MeetingView, me: ParticipantView): boolean {
-  return view.progress.finished || me.role === 'begeleider' || me.role === 'inbrenger'
+export function mayOpenReport(
+  template: Template,
+  view: MeetingView,
+  me: ParticipantView,
+  phaseId: string,
+): boolean {
+  if (view.progress.finished || me.role === 'begeleider' || me.role === 'inbrenger') return true
+  return evaluationZoneFor(template, phaseId, me.role) !== null
 }
 
 /** What the inbrenger may do on the report page now; the rules decide again when it is written. */

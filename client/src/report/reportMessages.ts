@@ -29,6 +29,23 @@ export const reportMessages = defineMessages(
     'report.reflection.heading': 'Reflectieverslag',
     'report.reflection.lead':
       'Na de bijeenkomst schrijf je je reflectieverslag. Wat je hier typt blijft in dit tabblad tot je het downloadt; het gaat niet naar de server.',
+    'report.evaluation.heading': 'Evaluatie',
+    'report.evaluation.lead':
+      'Hoe ging het proces, en wat bracht het je? Je evaluatie komt als jouw notitie in de evaluatiezone, met je naam in het verslag.',
+    'report.evaluation.leadAnonymous':
+      'Hoe ging het proces, en wat bracht het je? Je evaluatie komt als notitie in de evaluatiezone; het verslag noemt geen namen.',
+    'report.evaluation.processLabel': 'Hoe ging het proces?',
+    'report.evaluation.gainLabel': 'Wat bracht het je?',
+    'report.evaluation.process': 'Proces:',
+    'report.evaluation.gain': 'Opbrengst:',
+    'report.evaluation.scoreOnly': 'Score',
+    'report.evaluation.score': 'Score (mag leeg blijven)',
+    'report.evaluation.noScore': 'geen score',
+    'report.evaluation.submit': 'Evaluatie op het bord zetten',
+    'report.evaluation.placed': 'Op het bord gezet',
+    'report.evaluation.refused': 'Niet gelukt; zie de melding',
+    'report.evaluation.full': 'De evaluatiezone is vol',
+    'report.evaluation.anonymous': 'Evaluatie anoniem in het verslag (zonder namen)',
   },
   {
     'report.button': 'Report',
@@ -57,5 +74,22 @@ export const reportMessages = defineMessages(
     'report.reflection.heading': 'Reflection report',
     'report.reflection.lead':
       'After the meeting you write your reflection report. What you type here stays in this tab until you download it; it does not go to the server.',
+    'report.evaluation.heading': 'Evaluation',
+    'report.evaluation.lead':
+      'How did the process go, and what did it bring you? Your evaluation goes on the board as your note in the evaluation zone, with your name in the report.',
+    'report.evaluation.leadAnonymous':
+      'How did the process go, and what did it bring you? Your evaluation goes on the board as a note in the evaluation zone; the report names nobody.',
+    'report.evaluation.processLabel': 'How did the process go?',
+    'report.evaluation.gainLabel': 'What did it bring you?',
+    'report.evaluation.process': 'Process:',
+    'report.evaluation.gain': 'Gain:',
+    'report.evaluation.scoreOnly': 'Score',
+    'report.evaluation.score': 'Score (optional)',
+    'report.evaluation.noScore': 'no score',
+    'report.evaluation.submit': 'Put the evaluation on the board',
+    'report.evaluation.placed': 'Put on the board',
+    'report.evaluation.refused': 'Did not work; see the message',
+    'report.evaluation.full': 'The evaluation zone is full',
+    'report.evaluation.anonymous': 'Evaluation anonymous in the report (without names)',
   },
 )

@@ -57,5 +57,6 @@ export const REPORT_WORDS = {
   score: { nl: 'score', en: 'score' },
   meanScore: { nl: 'Gemiddelde score', en: 'Average score' },
   scores: { nl: 'scores', en: 'scores' },
+  oneScore: { nl: 'score', en: 'score' },
   anonymous: { nl: 'Anoniem: zonder namen.', en: 'Anonymous: without names.' },
 } satisfies Record<string, LocalizedText>

@@ -160,7 +160,10 @@ function evaluationLines(outcome: MeetingOutcome, lang: Language): string[] {
   const { anonymous, count, mean } = outcome.evaluation
   const out: string[] = []
   if (mean !== null)
-    out.push(`_${W.meanScore[lang]}: ${formatMean(mean, lang)} / 5 (${count} ${W.scores[lang]})_`, '')
+    out.push(
+      `_${W.meanScore[lang]}: ${formatMean(mean, lang)} / 5 (${count} ${(count === 1 ? W.oneScore : W.scores)[lang]})_`,
+      '',
+    )
   if (anonymous) out.push(`_${W.anonymous[lang]}_`, '')
   return out
 }
