@@ -59,12 +59,12 @@ it('hint, time, turns and a break, as the group sees them', async () => {
   await bea.getByRole('button', { name: /Volgende fase/ }).click()
   await expect.poll(() => zone(piet, 'vragen').getAttribute('data-state')).toBe('open')
 
-  console.log('step:The planned end i')
+  console.log(new Date().toISOString().slice(11, 19), 'step:The planned end i')
   // The planned end is on everyone's bar, the same time.
   await expect.poll(() => endTime(piet).textContent()).toMatch(/^Einde \d\d:\d\d$/)
   expect(await endTime(kees).textContent()).toBe(await endTime(bea).textContent())
 
-  console.log('step:Open-question hin')
+  console.log(new Date().toISOString().slice(11, 19), 'step:Open-question hin')
   // Open-question hint: Piet's closed question gets it, his open one not; Kees does not see it.
   await addQuestion(piet, 'Heb je dit al met je leidinggevende besproken?')
   await addQuestion(piet, 'Wat heb je zelf al geprobeerd?')
@@ -77,7 +77,7 @@ it('hint, time, turns and a break, as the group sees them', async () => {
   expect(await kees.locator('.question-hint').count()).toBe(0)
   await shot(piet, 'hint')
 
-  console.log('step:Time: take')
+  console.log(new Date().toISOString().slice(11, 19), 'step:Time: take')
   // Time: take 3 minutes from later phases; the preview's new end is the end everyone then sees.
   const before = await endTime(piet).textContent()
   await bea.getByRole('button', { name: 'Tijd halen…' }).click()
@@ -91,7 +91,7 @@ it('hint, time, turns and a break, as the group sees them', async () => {
   await expect.poll(() => endTime(piet).textContent()).toBe(`Einde ${newEnd}`)
   expect(`Einde ${newEnd}`).not.toBe(before)
 
-  console.log('step:Turns: Bea')
+  console.log(new Date().toISOString().slice(11, 19), 'step:Turns: Bea')
   // Turns: Bea starts a round over those present; Piet and Kees in order; next.
   await bea.getByRole('button', { name: 'Om de beurt…' }).click()
   await bea.getByRole('button', { name: 'Ronde starten' }).click()
@@ -101,7 +101,7 @@ it('hint, time, turns and a break, as the group sees them', async () => {
   expect(await kees.locator('.turns-strip__person[data-state="heard"]').textContent()).toMatch(/Piet/)
   await shot(kees, 'turns')
 
-  console.log('step:A break:')
+  console.log(new Date().toISOString().slice(11, 19), 'step:A break:')
   // A break: everyone reads "Pauze"; a new note is refused on screen and never reaches the others.
   await bea.getByRole('button', { name: 'Pauze (bord dicht)' }).click()
   await piet.locator('.break-banner').waitFor()
@@ -116,14 +116,14 @@ it('hint, time, turns and a break, as the group sees them', async () => {
   await bea.waitForTimeout(500)
   expect(await notes(bea).count()).toBe(2)
 
-  console.log('step:Lifted:')
+  console.log(new Date().toISOString().slice(11, 19), 'step:Lifted:')
   // Lifted: the banner goes and writing works again.
   await bea.getByRole('button', { name: 'Pauze voorbij' }).click()
   await expect.poll(() => piet.locator('.break-banner').count()).toBe(0)
   await piet.getByTestId('tools.select').click({ timeout: 10_000 })
-  console.log('lifted: banner gone')
+  console.log(new Date().toISOString().slice(11, 19), 'lifted: banner gone')
   await shot(piet, 'after-break')
   await addQuestion(piet, 'Wie was er nog meer bij?')
-  console.log('lifted: question added')
+  console.log(new Date().toISOString().slice(11, 19), 'lifted: question added')
   await expect.poll(() => notes(bea).count(), { timeout: 5000 }).toBe(3)
-}, 180_000)
+}, 300_000)
