@@ -33,7 +33,7 @@ it('numbers a room log without gaps, compacts by sequence number and keeps what 
   const first = (await store.append('shared-room-1', [update('a'), update('b')]))!
   const second = (await store.append('shared-room-1', [update('c')]))!
   expect([...first, ...second]).toEqual([1, 2, 3])
-  await store.compact('shared-room-1', update('ab'), 2)
+  await store.compact('shared-room-1', update('ab'), 2, 'x')
   const stored = await store.load('shared-room-1')
   expect(stored.snapshotSeq).toBe(2)
   expect(stored.updates.map((u) => u.seq)).toEqual([3])
@@ -42,7 +42,7 @@ it('numbers a room log without gaps, compacts by sequence number and keeps what 
   expect(since.snapshot).not.toBeNull()
   expect(since.updates.map((u) => u.seq)).toEqual([3])
   // A snapshot covering less never replaces one covering more.
-  await store.compact('shared-room-1', update('old'), 1)
+  await store.compact('shared-room-1', update('old'), 1, 'x')
   expect((await store.load('shared-room-1')).snapshotSeq).toBe(2)
 })
 

@@ -42,7 +42,7 @@ function gatedStore() {
       await gate()
       return inner.append(roomId, updates)
     },
-    compact: (roomId, snapshot, upTo) => inner.compact(roomId, snapshot, upTo),
+    compact: (roomId, snapshot, upTo, schema) => inner.compact(roomId, snapshot, upTo, schema),
     erase: (roomId) => inner.erase(roomId),
     logSize: (roomId) => inner.logSize(roomId),
   }
@@ -121,11 +121,11 @@ it('compacts by sequence number: an append after the snapshot stays in the log',
   const { inner } = gatedStore()
   const [first] = (await inner.append('seam-room-03', [noteUpdate('a')]))!
   const [second] = (await inner.append('seam-room-03', [noteUpdate('b')]))!
-  await inner.compact('seam-room-03', noteUpdate('a'), first!)
+  await inner.compact('seam-room-03', noteUpdate('a'), first!, 'x')
   const stored = await inner.load('seam-room-03')
   expect(stored.snapshotSeq).toBe(first)
   expect(stored.updates.map((u) => u.seq)).toEqual([second])
   // An older snapshot never replaces a newer one.
-  await inner.compact('seam-room-03', noteUpdate('old'), 0)
+  await inner.compact('seam-room-03', noteUpdate('old'), 0, 'x')
   expect((await inner.load('seam-room-03')).snapshotSeq).toBe(first)
 })

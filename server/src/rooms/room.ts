@@ -1,7 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode } from '../../../templates/src/closeCodes'
-import { encodeRefusal, type Refusal } from '../../../templates/src/wire'
+import { encodeRefusal, RECORDS_ARRAY, type Refusal } from '../../../templates/src/wire'
+import { CURRENT_SCHEMA, checkSchema, migrateBoard } from '../storage/boardSchema'
 import type { RoomStore } from '../storage/roomStore'
 import {
   type AwarenessEntry,
@@ -141,6 +142,7 @@ export class Room {
    */
   static async load(id: string, store: RoomStore, options: RoomOptions = {}): Promise<Room> {
     const heard: Array<() => void> = []
+    let schema: ReturnType<typeof checkSchema> = { kind: 'same' }
     let room: Room | null = null
     let stop: (() => void) | null = null
     const doc = new Y.Doc({ gc: true })
@@ -155,6 +157,9 @@ export class Room {
         })
       }
       const stored = await store.load(id, { create: options.createInStorage ?? true })
+      schema = checkSchema(stored.schema)
+      // Written by a newer tldraw: refused whole, its bytes kept for the version that wrote them.
+      if (schema.kind === 'newer') throw new Error(`stored by a newer board schema (${schema.detail})`)
       doc.transact(() => {
         if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN)
         for (const update of stored.updates) Y.applyUpdate(doc, update.data, LOAD_ORIGIN)
@@ -175,6 +180,23 @@ export class Room {
     }
     room.stopPeers = stop
     for (const replay of heard) replay()
+    if (schema.kind === 'older') {
+      // Stored by an older tldraw: its records are migrated (stored and sent as the server's own
+      // change) before anyone sees them; the next snapshot records our schema.
+      const records = room.doc.getArray<{ key: string; val: unknown }>(RECORDS_ARRAY)
+      const from = schema.stored
+      let result = { ok: true, changed: 0 } as ReturnType<typeof migrateBoard>
+      room.transactAsServer(() => {
+        result = migrateBoard(records, from)
+      })
+      const migrated = result as ReturnType<typeof migrateBoard>
+      if (!migrated.ok) {
+        room.destroy()
+        stop?.()
+        throw new RoomLoadError(`room ${id} could not be migrated: ${migrated.reason}`)
+      }
+      options.log?.('board records migrated to the current schema', { room: id, changed: migrated.changed })
+    }
     return room
   }
 
@@ -257,7 +279,7 @@ export class Room {
         if (this.broken || this.storedSeq <= this.snapshotSeq) return
         const upTo = this.storedSeq
         dropPending(this.doc) // a snapshot never carries what could not be integrated
-        await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), upTo)
+        await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), upTo, CURRENT_SCHEMA)
         this.snapshotSeq = upTo
       }
       this.sinceCompaction = 0

@@ -6,6 +6,7 @@ interface LoadRow {
   kind: number
   seq: string
   data: Buffer | null
+  tl_schema: string | null
 }
 
 /**
@@ -26,18 +27,19 @@ export class PgRoomStore implements RoomStore {
   /** One statement, so the snapshot and the log come from one moment (a compaction cannot split them). */
   async loadSince(roomId: string, seq: number): Promise<StoredRoom> {
     const { rows } = await this.pool.query<LoadRow>(
-      `SELECT 0 AS kind, covers_seq AS seq, CASE WHEN covers_seq > $2 THEN data END AS data
+      `SELECT 0 AS kind, covers_seq AS seq, CASE WHEN covers_seq > $2 THEN data END AS data, tl_schema
          FROM room_snapshot WHERE room_id = $1
        UNION ALL
-       SELECT 1, u.seq, u.data FROM room_update u
+       SELECT 1, u.seq, u.data, NULL FROM room_update u
          WHERE u.room_id = $1 AND u.seq > GREATEST($2,
            coalesce((SELECT covers_seq FROM room_snapshot s WHERE s.room_id = $1), 0))
        ORDER BY kind, seq`,
       [roomId, seq],
     )
-    const stored: StoredRoom = { snapshot: null, snapshotSeq: 0, updates: [] }
+    const stored: StoredRoom = { snapshot: null, snapshotSeq: 0, schema: null, updates: [] }
     for (const row of rows) {
       if (row.kind === 0) {
+        stored.schema = row.tl_schema
         if (row.data) {
           stored.snapshot = new Uint8Array(row.data)
           stored.snapshotSeq = Number(row.seq)
@@ -64,17 +66,17 @@ export class PgRoomStore implements RoomStore {
     return rows.map((row) => Number(row.seq)).sort((a, b) => a - b)
   }
 
-  async compact(roomId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(roomId: string, snapshot: Uint8Array, upToSeq: number, schema: string): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       // The head's lock orders this against an erase: an erased room gets no snapshot back.
       const head = await client.query('SELECT 1 FROM room_head WHERE room_id = $1 FOR UPDATE', [roomId])
       if (head.rowCount === 0) return
       await client.query(
-        `INSERT INTO room_snapshot (room_id, data, covers_seq, updated_at) VALUES ($1, $2, $3, $4)
+        `INSERT INTO room_snapshot (room_id, data, covers_seq, tl_schema, updated_at) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (room_id) DO UPDATE SET data = excluded.data, covers_seq = excluded.covers_seq,
-           updated_at = excluded.updated_at
+           tl_schema = excluded.tl_schema, updated_at = excluded.updated_at
          WHERE room_snapshot.covers_seq <= excluded.covers_seq`,
-        [roomId, toBuffer(snapshot), upToSeq, Date.now()],
+        [roomId, toBuffer(snapshot), upToSeq, schema, Date.now()],
       )
       await client.query('DELETE FROM room_update WHERE room_id = $1 AND seq <= $2', [roomId, upToSeq])
     })

@@ -25,6 +25,7 @@ const TABLES = `
     room_id TEXT PRIMARY KEY,
     data BYTEA NOT NULL,
     covers_seq BIGINT NOT NULL,
+    tl_schema TEXT,
     updated_at BIGINT NOT NULL
   );
   CREATE TABLE IF NOT EXISTS meeting (
@@ -46,6 +47,7 @@ const TABLES = `
     created_at BIGINT NOT NULL
   );
   CREATE INDEX IF NOT EXISTS participant_by_meeting ON participant (meeting_id, created_at);
+  ALTER TABLE room_snapshot ADD COLUMN IF NOT EXISTS tl_schema TEXT;
 `
 
 /** A URL without its password, for log lines and errors. */

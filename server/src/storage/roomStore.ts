@@ -15,6 +15,11 @@ export interface StoredRoom {
   snapshot: Uint8Array | null
   /** Every log entry up to this seq is inside the snapshot (0 without a snapshot). */
   snapshotSeq: number
+  /**
+   * tldraw's schema (serialized, JSON) the snapshot's records follow; null for a room never
+   * compacted, or compacted before schemas were kept (its records follow this version's schema).
+   */
+  schema: string | null
   /** Log entries after the snapshot, oldest first. */
   updates: StoredUpdate[]
 }
@@ -46,7 +51,7 @@ export interface RoomStore {
    * transaction. Never replaces a snapshot that covers more. Entries after `upToSeq` stay, so an
    * append that raced the snapshot is never lost (it is replayed over the snapshot at load).
    */
-  compact(roomId: string, snapshot: Uint8Array, upToSeq: number): Promise<void>
+  compact(roomId: string, snapshot: Uint8Array, upToSeq: number, schema: string): Promise<void>
   /**
    * Removes everything stored for a room, and leaves no byte of it in any storage file when it
    * resolves. (A meeting's room goes with its meeting instead: MeetingStore.erase.)

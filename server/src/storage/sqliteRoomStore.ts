@@ -4,6 +4,7 @@ import type { LoadOptions, RoomStore, StoredRoom } from './roomStore'
 interface SnapshotRow {
   data: Buffer
   coversSeq: number
+  schema: string | null
 }
 
 /**
@@ -32,9 +33,10 @@ export class SqliteRoomStore implements RoomStore {
       CREATE INDEX IF NOT EXISTS room_update_by_room ON room_update (room_id, seq);
     `)
     addColumn(this.db, 'room_snapshot', 'covers_seq', 'INTEGER NOT NULL DEFAULT 0')
+    addColumn(this.db, 'room_snapshot', 'tl_schema', 'TEXT')
     this.stmts = {
       snapshot: this.db.prepare<[string], SnapshotRow>(
-        'SELECT data, covers_seq AS coversSeq FROM room_snapshot WHERE room_id = ?',
+        'SELECT data, covers_seq AS coversSeq, tl_schema AS schema FROM room_snapshot WHERE room_id = ?',
       ),
       updatesAfter: this.db.prepare<[string, number], { seq: number; data: Buffer }>(
         'SELECT seq, data FROM room_update WHERE room_id = ? AND seq > ? ORDER BY seq',
@@ -43,10 +45,10 @@ export class SqliteRoomStore implements RoomStore {
         'INSERT INTO room_update (room_id, data) VALUES (?, ?) RETURNING seq',
       ),
       // A snapshot that covers less never replaces one that covers more.
-      putSnapshot: this.db.prepare<[string, Uint8Array, number, number]>(
-        `INSERT INTO room_snapshot (room_id, data, covers_seq, updated_at) VALUES (?, ?, ?, ?)
+      putSnapshot: this.db.prepare<[string, Uint8Array, number, string, number]>(
+        `INSERT INTO room_snapshot (room_id, data, covers_seq, tl_schema, updated_at) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (room_id) DO UPDATE SET data = excluded.data, covers_seq = excluded.covers_seq,
-           updated_at = excluded.updated_at
+           tl_schema = excluded.tl_schema, updated_at = excluded.updated_at
          WHERE excluded.covers_seq >= room_snapshot.covers_seq`,
       ),
       dropUpTo: this.db.prepare<[string, number]>('DELETE FROM room_update WHERE room_id = ? AND seq <= ?'),
@@ -72,6 +74,7 @@ export class SqliteRoomStore implements RoomStore {
       return {
         snapshot: useSnapshot ? new Uint8Array(snap.data) : null,
         snapshotSeq: useSnapshot ? snap.coversSeq : 0,
+        schema: snap?.schema ?? null,
         updates: this.stmts.updatesAfter
           .all(roomId, after)
           .map((row) => ({ seq: row.seq, data: new Uint8Array(row.data) })),
@@ -83,9 +86,9 @@ export class SqliteRoomStore implements RoomStore {
     return this.db.transaction(() => updates.map((update) => this.stmts.append.get(roomId, update)!.seq))()
   }
 
-  async compact(roomId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+  async compact(roomId: string, snapshot: Uint8Array, upToSeq: number, schema: string): Promise<void> {
     this.db.transaction(() => {
-      this.stmts.putSnapshot.run(roomId, snapshot, upToSeq, Date.now())
+      this.stmts.putSnapshot.run(roomId, snapshot, upToSeq, schema, Date.now())
       this.stmts.dropUpTo.run(roomId, upToSeq)
     })()
   }
