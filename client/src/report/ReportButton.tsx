@@ -1,12 +1,11 @@
-import { lazy, Suspense, useCallback, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
 import { useT } from '../i18n/useT'
 import type { MeetingState } from '../meeting/meetingState'
 import type { MeetingUiProps } from '../meeting/meetingUi'
+import { ReportDialog } from './ReportDialog'
 import { mayOpenReport } from './reportAccess'
-
-const ReportDialog = lazy(() => import('./ReportDialog').then((m) => ({ default: m.ReportDialog })))
 
 interface ReportButtonProps extends Pick<MeetingUiProps, 'view' | 'me'> {
   editor: Editor | null
@@ -36,15 +35,13 @@ export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
         {t('report.button')}
       </button>
       {open ? (
-        <Suspense fallback={null}>
-          <ReportDialog
-            editor={editor}
-            meeting={meeting}
-            answers={answers}
-            onAnswers={setAnswers}
-            onClose={close}
-          />
-        </Suspense>
+        <ReportDialog
+          editor={editor}
+          meeting={meeting}
+          answers={answers}
+          onAnswers={setAnswers}
+          onClose={close}
+        />
       ) : null}
     </>
   )
