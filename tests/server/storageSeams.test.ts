@@ -129,3 +129,28 @@ it('compacts by sequence number: an append after the snapshot stays in the log',
   await inner.compact('seam-room-03', noteUpdate('old'), 0, 'x')
   expect((await inner.load('seam-room-03')).snapshotSeq).toBe(first)
 })
+
+it('never compacts a room whose meeting is being erased while it was on its way out', async () => {
+  const { store, inner, release } = gatedStore()
+  const registry = new RoomRegistry(store, { idleMs: 0 })
+  const loading = registry.acquire('seam-room-04')
+  await release()
+  const room = await loading
+  const writer = recorder('writer')
+  room.addConnection(writer)
+  room.handleFrame(writer, encodeUpdate(noteUpdate('WEG-ERMEE')))
+  await release()
+  await room.settled()
+  // One more update waits for storage; the room empties and starts on its way out behind it.
+  room.handleFrame(writer, encodeUpdate(noteUpdate('NOG-EEN')))
+  room.removeConnection(writer)
+  registry.released('seam-room-04')
+  await new Promise((r) => setTimeout(r, 20))
+  expect(registry.peek('seam-room-04')).toBeUndefined()
+
+  registry.discard('seam-room-04')
+  await inner.erase('seam-room-04')
+  await release()
+  await new Promise((r) => setTimeout(r, 20))
+  expect((await inner.load('seam-room-04')).snapshot).toBeNull()
+})

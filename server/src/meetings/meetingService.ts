@@ -54,7 +54,7 @@ export interface MeetingPreview {
 }
 
 /** The rooms a meeting writes its state into and closes when it is erased. */
-export type MeetingRooms = Pick<RoomRegistry, 'acquire' | 'released' | 'peek' | 'evict'>
+export type MeetingRooms = Pick<RoomRegistry, 'acquire' | 'released' | 'discard' | 'evict'>
 
 export interface Session {
   token: string
@@ -274,7 +274,7 @@ export class MeetingService {
     const roomId = meetingRoomId(meetingId)
     // Nothing the room still holds unstored is stored any more; then the room's rows, the names
     // and the meeting go in one transaction (no token works after it); then the connections.
-    this.rooms.peek(roomId)?.discard()
+    this.rooms.discard(roomId)
     await this.store.erase(meetingId, roomId)
     await this.rooms.evict(roomId, CloseCode.meetingErased, 'meeting erased by the facilitator')
     this.state.forget(meetingId)

@@ -109,6 +109,7 @@ export class Room {
   private stopPeers: (() => void) | null = null
   private gapTimer: NodeJS.Timeout | null = null
   private broken = false
+  private discarded = false
   private destroyed = false
 
   private constructor(
@@ -276,7 +277,7 @@ export class Room {
       if (this.broken) return
       const write = async () => {
         if (this.peers) await this.readBack()
-        if (this.broken || this.storedSeq <= this.snapshotSeq) return
+        if (this.broken || this.discarded || this.storedSeq <= this.snapshotSeq) return
         const upTo = this.storedSeq
         dropPending(this.doc) // a snapshot never carries what could not be integrated
         await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), upTo, CURRENT_SCHEMA)
@@ -290,6 +291,7 @@ export class Room {
 
   /** Stops storing: what is queued and not yet stored is dropped (the room is being erased). */
   discard(): void {
+    this.discarded = true
     this.queue.close()
     this.unstored = []
   }

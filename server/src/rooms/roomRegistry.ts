@@ -28,6 +28,8 @@ export class RoomRegistry {
   private readonly rooms = new Map<string, Room>()
   private readonly loading = new Map<string, Promise<Room>>()
   private readonly closing = new Map<string, Promise<void>>()
+  /** Rooms on their way out (being stored), by id. */
+  private readonly leaving = new Map<string, Room>()
   private readonly idleTimers = new Map<string, NodeJS.Timeout>()
 
   constructor(
@@ -78,6 +80,15 @@ export class RoomRegistry {
 
   get size(): number {
     return this.rooms.size + this.loading.size
+  }
+
+  /**
+   * Stops a room storing anything more, in memory or on its way out: what it holds unstored is
+   * dropped, and a compaction not yet started never runs (its meeting is being erased).
+   */
+  discard(roomId: string): void {
+    this.rooms.get(roomId)?.discard()
+    this.leaving.get(roomId)?.discard()
   }
 
   /**
@@ -150,6 +161,7 @@ export class RoomRegistry {
     this.rooms.delete(roomId)
     if (!store) room.discard()
     const previous = this.closing.get(roomId)
+    this.leaving.set(roomId, room)
     const done = (async () => {
       await previous
       if (store && !room.isBroken) {
@@ -170,6 +182,7 @@ export class RoomRegistry {
     done
       .finally(() => {
         if (this.closing.get(roomId) === done) this.closing.delete(roomId)
+        if (this.leaving.get(roomId) === room) this.leaving.delete(roomId)
       })
       .catch((error) => this.options.log?.('freeing a room failed', { room: roomId, error: String(error) }))
     return done
