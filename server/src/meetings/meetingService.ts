@@ -166,7 +166,8 @@ export class MeetingService {
 
   async command(meetingId: string, actor: ParticipantRow, command: MeetingCommand): Promise<MeetingProgress> {
     requireFacilitator(actor)
-    if (!this.state.knows(meetingId)) await this.state.load(meetingId)
+    // Read fresh: another instance may have moved the meeting on.
+    await this.state.load(meetingId)
     const template = this.template(meetingId)
     const progress = this.progress(meetingId)
     if (!template || !progress) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
