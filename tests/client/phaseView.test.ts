@@ -31,6 +31,13 @@ describe('zonesInView', () => {
     expect(zonesInView(wnk, wnk.phases.length, 'deelnemer')).toEqual([])
   })
 
+  it('shows the zone a role is set to watch: the inbrenger listening to the gossip', () => {
+    const roddel = method('roddelmethode')
+    const at = roddel.phases.findIndex((p) => p.id === 'roddelen')
+    expect(zonesInView(roddel, at, 'inbrenger').sort()).toEqual(['aantekeningen-inbrenger', 'roddelzone'])
+    expect(zonesInView(roddel, at, 'deelnemer')).toEqual(['roddelzone'])
+  })
+
   it('shows only a role’s own zones where it adds or rates, in a method with several per phase', () => {
     const roddel = method('roddelmethode-met-advies')
     for (const [i, p] of roddel.phases.entries()) {

@@ -3,6 +3,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile, VIEWPORT } from './helpers/harness'
+import { createMeeting } from './helpers/meeting'
 
 /**
  * axe-core (the npm package, injected into the page) on every screen a group passes through:
@@ -71,15 +72,11 @@ it('the front page and the new-meeting page', async () => {
 }, 60_000)
 
 it('the join screen, the ground rules and the board as participant, inbrenger and facilitator', async () => {
-  const res = await fetch(`${e2e.server.url}/api/meetings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ templateId: 'warm-neutraal-koud', title: 'Wijkteam Noord' }),
-  })
-  const { facilitatorPath, invitePath } = (await res.json()) as {
-    facilitatorPath: string
-    invitePath: string
-  }
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'warm-neutraal-koud',
+    'Wijkteam Noord',
+  )
 
   const joining = await openPage()
   await joining.goto(e2e.server.url + invitePath)

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+import { createMeeting, joinAs } from './helpers/meeting'
 
 /**
  * A board laid out for its group (method 5, Warm-neutraal-koud): a facilitator, an inbrenger
@@ -12,20 +13,6 @@ import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
  * a participant steps out and comes back.
  */
 const e2e = serverAndBrowserForFile()
-const LAPTOP = { width: 1280, height: 800 }
-const TABLET = { width: 1024, height: 768 }
-
-async function person(link: string, name: string, tablet = false): Promise<Page> {
-  const context = e2e.track(
-    await e2e.browser.newContext(tablet ? { viewport: TABLET, hasTouch: true } : { viewport: LAPTOP }),
-  )
-  const page = await context.newPage()
-  await page.goto(e2e.server.url + link)
-  await page.getByLabel(/naam zoals de groep/i).fill(name)
-  await page.getByRole('button', { name: 'Meedoen' }).click()
-  await page.locator('.tl-canvas').waitFor()
-  return page
-}
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(RESULTS_DIR, `layout-${name}.png`) })
@@ -103,20 +90,16 @@ async function askThree(page: Page, name: string): Promise<void> {
 }
 
 it('gives nine questions room, in slots, readable on a laptop and a tablet', async () => {
-  const res = await fetch(`${e2e.server.url}/api/meetings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ templateId: 'warm-neutraal-koud', title: 'Intervisie wijkteam' }),
-  })
-  const { facilitatorPath, invitePath } = (await res.json()) as {
-    facilitatorPath: string
-    invitePath: string
-  }
-  const bea = await person(facilitatorPath, 'Bea')
-  const ina = await person(invitePath, 'Ina')
-  const piet = await person(invitePath, 'Piet')
-  const kees = await person(invitePath, 'Kees')
-  const anne = await person(invitePath, 'Anne', true)
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'warm-neutraal-koud',
+    'Intervisie wijkteam',
+  )
+  const bea = await joinAs(e2e, facilitatorPath, 'Bea')
+  const ina = await joinAs(e2e, invitePath, 'Ina')
+  const piet = await joinAs(e2e, invitePath, 'Piet')
+  const kees = await joinAs(e2e, invitePath, 'Kees')
+  const anne = await joinAs(e2e, invitePath, 'Anne', 'tablet')
   await bea.getByLabel('Rol van Ina').selectOption('inbrenger')
   await expect.poll(() => ina.locator('.person-chip').textContent()).toContain('inbrenger')
 

@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { BrowserContext, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+import { createMeeting } from './helpers/meeting'
 
 /**
  * The meeting's state as people live it (method 5, Warm-neutraal-koud): a participant drops off
@@ -41,15 +42,11 @@ const presenceOf = (page: Page, name: string) =>
   page.locator('.person', { hasText: name }).locator('.person__presence').getAttribute('data-presence')
 
 it('offline within 5 s, a refused offline note comes back to its author, presence, read-only, erase', async () => {
-  const res = await fetch(`${e2e.server.url}/api/meetings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ templateId: 'warm-neutraal-koud', title: 'Wijkteam Noord' }),
-  })
-  const { facilitatorPath, invitePath } = (await res.json()) as {
-    facilitatorPath: string
-    invitePath: string
-  }
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'warm-neutraal-koud',
+    'Wijkteam Noord',
+  )
   const meetingId = new URL(facilitatorPath, e2e.server.url).pathname.split('/')[2]!
   const bea = await person(facilitatorPath, 'Bea')
   const piet = await person(invitePath, 'Piet')

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+import { createMeeting } from './helpers/meeting'
 
 /**
  * "Each writes for themself" (G1, step 3): what a participant writes while the zone is private
@@ -44,15 +45,11 @@ function storedBytes(): Buffer {
 const notes = (page: Page) => page.locator('.tl-shape[data-shape-type="note"]')
 
 it('keeps private writing in the author’s browser until the reveal, then shows it to all', async () => {
-  const res = await fetch(`${e2e.server.url}/api/meetings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ templateId: 'intervisie-8-stappen', title: 'Team Onderwijs' }),
-  })
-  const { facilitatorPath, invitePath } = (await res.json()) as {
-    facilitatorPath: string
-    invitePath: string
-  }
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'intervisie-8-stappen',
+    'Team Onderwijs',
+  )
   const bea = await person(facilitatorPath, 'Bea')
   const dirk = await person(invitePath, 'Dirk')
   const eva = await person(invitePath, 'Eva')

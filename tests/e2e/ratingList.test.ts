@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { cspViolations } from './helpers/browser'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+import { createMeeting } from './helpers/meeting'
 
 /**
  * Warm-neutraal-koud (method 5) with a facilitator, an inbrenger and two participants: the
@@ -99,15 +100,11 @@ function expected(marks: Record<string, string>): Record<string, string[]> {
 }
 
 it('the inbrenger marks every question from the list by keyboard; list and columns agree everywhere', async () => {
-  const res = await fetch(`${e2e.server.url}/api/meetings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ templateId: 'warm-neutraal-koud', title: 'Intervisie team Noord' }),
-  })
-  const { facilitatorPath, invitePath } = (await res.json()) as {
-    facilitatorPath: string
-    invitePath: string
-  }
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'warm-neutraal-koud',
+    'Intervisie team Noord',
+  )
   const bea = await person(facilitatorPath, 'Bea')
   const ina = await person(invitePath, 'Ina')
   const piet = await person(invitePath, 'Piet')

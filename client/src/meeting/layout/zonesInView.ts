@@ -1,8 +1,9 @@
 import type { RoleId, Template } from '../../../../templates/src/schema'
 
 /**
- * The zones a phase brings into view for a role: where the role adds or rates in this phase
- * (named by the phase itself; the begeleider's standing access to every zone does not count),
+ * The zones a phase brings into view for a role: where the role adds, rates or is set to watch
+ * in this phase (named by the phase itself; the begeleider's standing access to every zone does
+ * not count),
  * else every zone the phase names, else those of the last phase before it that named any (the
  * rated questions stay in view while they are answered). Empty: show the whole board (before the
  * start, after the end, or a method whose phases name no zones).
@@ -13,8 +14,10 @@ export function zonesInView(template: Template, phaseIndex: number, role: RoleId
   const known = (id: string) => template.zones.some((z) => z.id === id)
   const mine = Object.entries(phase.zones)
     .filter(([id, byRole]) => {
-      const can = role ? (byRole[role]?.can ?? []) : []
-      return known(id) && (can.includes('add') || can.includes('rate'))
+      const access = role ? byRole[role] : undefined
+      const can = access?.can ?? []
+      // Watching counts: the inbrenger who listens to the gossip has that zone in view.
+      return known(id) && (can.includes('add') || can.includes('rate') || access?.watch === true)
     })
     .map(([id]) => id)
   if (mine.length > 0) return mine
