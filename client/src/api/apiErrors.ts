@@ -38,6 +38,15 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.pause': 'De timer staat al stil.',
     'api.command_refused.resume': 'De timer loopt al.',
     'api.command_refused.extend': 'De bijeenkomst is nog niet begonnen.',
+    'api.command_refused.takeTime':
+      'Zoveel minuten zijn er in de latere fasen niet te halen: elke fase houdt minstens een minuut.',
+    'api.command_refused.turnsStart': 'Iedereen komt één keer aan de beurt in een ronde.',
+    'api.command_refused.turnsNext': 'Er loopt geen ronde meer: iedereen is aan de beurt geweest.',
+    'api.command_refused.turnsSkip': 'Er loopt geen ronde meer: iedereen is aan de beurt geweest.',
+    'api.command_refused.turnsBack': 'Dit is de eerste beurt van de ronde.',
+    'api.command_refused.turnsEnd': 'Er loopt geen ronde.',
+    'api.command_refused.breakStart': 'De pauze is al begonnen.',
+    'api.command_refused.breakEnd': 'Er is geen pauze om te beëindigen.',
   },
   {
     'api.network': 'No connection to the server. Please try again in a moment.',
@@ -68,6 +77,15 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.pause': 'The timer is already paused.',
     'api.command_refused.resume': 'The timer is already running.',
     'api.command_refused.extend': 'The meeting has not started yet.',
+    'api.command_refused.takeTime':
+      'The later phases do not have that many minutes to spare: each keeps at least one.',
+    'api.command_refused.turnsStart': 'Each person comes once in a round.',
+    'api.command_refused.turnsNext': 'No round is going on any more: everyone has had their turn.',
+    'api.command_refused.turnsSkip': 'No round is going on any more: everyone has had their turn.',
+    'api.command_refused.turnsBack': 'This is the first turn of the round.',
+    'api.command_refused.turnsEnd': 'No round is going on.',
+    'api.command_refused.breakStart': 'The break has already started.',
+    'api.command_refused.breakEnd': 'There is no break to end.',
   },
 )
 
@@ -79,7 +97,7 @@ export interface ApiErrorText {
   values?: Record<string, string>
 }
 
-/** Each command the phase machine can refuse has one reason, so the command names it. */
+/** What a refusal of each command most likely means (the server's data names the command). */
 const REFUSED: Partial<Record<MeetingCommand['type'], ApiErrorKey>> = {
   start: 'api.command_refused.start',
   next: 'api.command_refused.next',
@@ -89,6 +107,14 @@ const REFUSED: Partial<Record<MeetingCommand['type'], ApiErrorKey>> = {
   pause: 'api.command_refused.pause',
   resume: 'api.command_refused.resume',
   extend: 'api.command_refused.extend',
+  takeTime: 'api.command_refused.takeTime',
+  turnsStart: 'api.command_refused.turnsStart',
+  turnsNext: 'api.command_refused.turnsNext',
+  turnsSkip: 'api.command_refused.turnsSkip',
+  turnsBack: 'api.command_refused.turnsBack',
+  turnsEnd: 'api.command_refused.turnsEnd',
+  breakStart: 'api.command_refused.breakStart',
+  breakEnd: 'api.command_refused.breakEnd',
 }
 
 /** Our words for a failed call: by the server's code and data; anything else gets a code to quote. */
