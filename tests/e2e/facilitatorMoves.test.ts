@@ -106,6 +106,10 @@ it('hint, time, turns and a break, as the group sees them', async () => {
   await bea.getByRole('button', { name: 'Pauze (bord dicht)' }).click()
   await piet.locator('.break-banner').waitFor()
   expect(await piet.locator('.break-banner').textContent()).toMatch(/^Pauze/)
+  // The zones say why they are closed: the break, not the phase.
+  await expect
+    .poll(() => zone(piet, 'vragen').locator('.zone-overlay__badge').textContent())
+    .toMatch(/^Pauze/)
   await piet.getByTestId('tools.note').click()
   const area = (await zone(piet, 'vragen').boundingBox())!
   await piet.mouse.click(area.x + area.width - 60, area.y + area.height - 60)

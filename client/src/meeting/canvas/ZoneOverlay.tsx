@@ -49,11 +49,12 @@ export function ZoneOverlay() {
       aside: focused.length > 0 && !focused.includes(zone.id),
       quota: myQuota(editor, meeting, zone.id),
       tidy: me?.role === 'begeleider' && !view?.progress.finished,
+      onBreak: Boolean(view?.progress.onBreak),
     }))
   }, [editor, meeting, layout])
   return (
     <>
-      {zones.map(({ zone, rect, state, private: isPrivate, aside, quota, tidy }) => (
+      {zones.map(({ zone, rect, state, private: isPrivate, aside, quota, tidy, onBreak }) => (
         <div
           key={zone.id}
           className={`zone-overlay zone-overlay--${state}${aside ? ' zone-overlay--aside' : ''}`}
@@ -85,7 +86,8 @@ export function ZoneOverlay() {
             ) : null}
           </span>
           <span className="zone-overlay__badge">
-            {t(STATE_KEYS[state])}
+            {/* During a break every zone is closed, for the break's sake, not the phase's. */}
+            {onBreak ? t('meeting.zone.break') : t(STATE_KEYS[state])}
             {isPrivate ? ` · ${t('meeting.zone.private')}` : ''}
           </span>
           <p className="zone-overlay__hint">{zone.hint[language]}</p>
