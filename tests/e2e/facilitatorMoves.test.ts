@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+import { createMeeting, joinAs } from './helpers/meeting'
 
 /**
  * The facilitator's moves in Chromium (method 5, Warm-neutraal-koud): a facilitator, an inbrenger
@@ -12,17 +13,8 @@ import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
  * everyone, says "Pauze", and is lifted.
  */
 const e2e = serverAndBrowserForFile()
-const LAPTOP = { width: 1280, height: 800 }
 
-async function person(link: string, name: string): Promise<Page> {
-  const context = e2e.track(await e2e.browser.newContext({ viewport: LAPTOP }))
-  const page = await context.newPage()
-  await page.goto(e2e.server.url + link)
-  await page.getByLabel(/naam zoals de groep/i).fill(name)
-  await page.getByRole('button', { name: 'Meedoen' }).click()
-  await page.locator('.tl-canvas').waitFor()
-  return page
-}
+const person = (link: string, name: string) => joinAs(e2e, link, name)
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(RESULTS_DIR, `facilitator-moves-${name}.png`) })
@@ -40,15 +32,11 @@ async function addQuestion(page: Page, text: string): Promise<void> {
 }
 
 it('hint, time, turns and a break, as the group sees them', async () => {
-  const res = await fetch(`${e2e.server.url}/api/meetings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ templateId: 'warm-neutraal-koud', title: 'Intervisie wijkteam' }),
-  })
-  const { facilitatorPath, invitePath } = (await res.json()) as {
-    facilitatorPath: string
-    invitePath: string
-  }
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'warm-neutraal-koud',
+    'Intervisie wijkteam',
+  )
   const bea = await person(facilitatorPath, 'Bea')
   const ina = await person(invitePath, 'Ina')
   const piet = await person(invitePath, 'Piet')

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
-import { createMeeting } from './helpers/meeting'
+import { createMeeting, joinAs } from './helpers/meeting'
 
 /**
  * "Each writes for themself" (G1, step 3): what a participant writes while the zone is private
@@ -12,14 +12,7 @@ import { createMeeting } from './helpers/meeting'
  */
 const e2e = serverAndBrowserForFile()
 
-async function person(link: string, name: string): Promise<Page> {
-  const page = await e2e.openPage()
-  await page.goto(e2e.server.url + link)
-  await page.getByLabel(/naam zoals de groep/i).fill(name)
-  await page.getByRole('button', { name: 'Meedoen' }).click()
-  await page.locator('.tl-canvas').waitFor()
-  return page
-}
+const person = (link: string, name: string) => joinAs(e2e, link, name)
 
 async function writeNote(page: Page, zoneId: string, text: string): Promise<void> {
   await page.getByTestId('tools.note').click()

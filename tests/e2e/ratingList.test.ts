@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { cspViolations } from './helpers/browser'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
-import { createMeeting } from './helpers/meeting'
+import { createMeeting, joinAs } from './helpers/meeting'
 
 /**
  * Warm-neutraal-koud (method 5) with a facilitator, an inbrenger and two participants: the
@@ -16,14 +16,7 @@ const e2e = serverAndBrowserForFile()
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(RESULTS_DIR, `rating-${name}.png`) })
 
-async function person(link: string, name: string): Promise<Page> {
-  const page = await e2e.openPage()
-  await page.goto(e2e.server.url + link)
-  await page.getByLabel(/naam zoals de groep/i).fill(name)
-  await page.getByRole('button', { name: 'Meedoen' }).click()
-  await page.locator('.tl-canvas').waitFor()
-  return page
-}
+const person = (link: string, name: string) => joinAs(e2e, link, name)
 
 const QUESTIONS = {
   Piet: ['Wat wil je zelf bereiken?', 'Wie heeft hier last van?', 'Wat heb je al geprobeerd?'],

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+import { createMeeting, joinAs } from './helpers/meeting'
 
 /**
  * What the group takes away (method 5, Warm-neutraal-koud), through the UI: a facilitator, an
@@ -15,14 +16,7 @@ import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
  */
 const e2e = serverAndBrowserForFile()
 
-async function person(link: string, name: string): Promise<Page> {
-  const page = await e2e.openPage()
-  await page.goto(e2e.server.url + link)
-  await page.getByLabel(/naam zoals de groep/i).fill(name)
-  await page.getByRole('button', { name: 'Meedoen' }).click()
-  await page.locator('.tl-canvas').waitFor()
-  return page
-}
+const person = (link: string, name: string) => joinAs(e2e, link, name)
 
 const notes = (page: Page) => page.locator('.tl-shape[data-shape-type="note"]')
 
@@ -63,15 +57,11 @@ const SMART = {
 }
 
 it('a method-5 meeting to the end: the report shows the outcome, downloads as Markdown, prints to PDF', async () => {
-  const res = await fetch(`${e2e.server.url}/api/meetings`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ templateId: 'warm-neutraal-koud', title: 'Intervisie team Noord' }),
-  })
-  const { facilitatorPath, invitePath } = (await res.json()) as {
-    facilitatorPath: string
-    invitePath: string
-  }
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'warm-neutraal-koud',
+    'Intervisie team Noord',
+  )
   const bea = await person(facilitatorPath, 'Bea')
   const ina = await person(invitePath, 'Ina')
   const piet = await person(invitePath, 'Piet')

@@ -1,4 +1,5 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
+import type { E2E } from './harness'
 
 /** The two links a new meeting gives: the facilitator's and the group's. */
 export interface MeetingLinks {
@@ -21,28 +22,22 @@ export async function createMeeting(
   return (await res.json()) as MeetingLinks
 }
 
-export const LAPTOP = { width: 1280, height: 800 }
 export const TABLET = { width: 1024, height: 768 }
 
-interface Harness {
-  browser: Browser
-  track(context: BrowserContext): BrowserContext
-  server: { url: string }
-}
-
-/** A person in their own browser context (laptop, or a touch tablet) who joins through a link. */
+/**
+ * A person in their own browser context who joins through a link: on a laptop (1280x800, the
+ * harness's page, which records requests and CSP violations) or a 1024x768 touch tablet.
+ */
 export async function joinAs(
-  e2e: Harness,
+  e2e: E2E,
   link: string,
   name: string,
   screen: 'laptop' | 'tablet' = 'laptop',
 ): Promise<Page> {
-  const context = e2e.track(
-    await e2e.browser.newContext(
-      screen === 'tablet' ? { viewport: TABLET, hasTouch: true, isMobile: false } : { viewport: LAPTOP },
-    ),
-  )
-  const page = await context.newPage()
+  const page =
+    screen === 'tablet'
+      ? await e2e.track(await e2e.browser.newContext({ viewport: TABLET, hasTouch: true })).newPage()
+      : await e2e.openPage()
   await page.goto(e2e.server.url + link)
   await page.getByLabel(/naam zoals de groep/i).fill(name)
   await page.getByRole('button', { name: 'Meedoen' }).click()
