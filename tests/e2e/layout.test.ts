@@ -212,6 +212,7 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
     await shot(piet, `phase-${step}-participant`)
   }
   await bea.getByRole('button', { name: 'Afronden' }).click()
+  await bea.getByRole('button', { name: 'Ja, afronden' }).click()
   await expect.poll(() => piet.locator('.phase-bar').textContent()).toMatch(/afgerond/i)
   await shot(piet, 'finished-participant')
 }, 300_000)

@@ -13,14 +13,18 @@ export interface AwarenessLimits {
   maxStateBytes: number
   /** Nesting depth of one presence state. */
   maxDepth: number
-  /** Entries one frame may carry; a client sends its own state, plus removals after a restart. */
+  /**
+   * Entries one frame may carry. A stock y-websocket client sends its own state, but also echoes
+   * every presence change it receives from the room (its update handler ignores the origin), so a
+   * frame may name everyone present; the room keeps only the sender's own entries.
+   */
   maxEntries: number
 }
 
 export const DEFAULT_AWARENESS_LIMITS: AwarenessLimits = {
   maxStateBytes: 16 * 1024,
   maxDepth: 16,
-  maxEntries: 4,
+  maxEntries: 256,
 }
 
 export interface AwarenessEntry {

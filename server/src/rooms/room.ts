@@ -102,6 +102,7 @@ export class Room {
   /** Presence ids changed by this instance's connections, for the other instances. */
   private pendingLocalAwareness = new Set<number>()
   private awarenessFlushScheduled = false
+  private lastAwarenessFlush = 0
   private compactScheduled = false
   private catchUpScheduled = false
   /** Frames held while the room catches up from storage (several instances). */
@@ -585,16 +586,21 @@ export class Room {
       this.pendingAwareness.add(id)
       if (origin !== PEER_ORIGIN && this.peers) this.pendingLocalAwareness.add(id)
     }
-    // Presence is the hot path: encode once per event-loop turn for all connections.
+    // Presence is the hot path: encode once for all connections, and at most once a presence
+    // window. A quiet room's first change goes out at once; a storm of cursors is sent as one
+    // frame per window, whatever the number of people (30 a second instead of one per cursor).
     if (!this.awarenessFlushScheduled) {
       this.awarenessFlushScheduled = true
-      setImmediate(this.flushAwareness)
+      const wait = this.lastAwarenessFlush + PRESENCE_WINDOW_MS - Date.now()
+      if (wait <= 0) setImmediate(this.flushAwareness)
+      else setTimeout(this.flushAwareness, wait).unref()
     }
   }
 
-  /** Runs outside any frame's catch (setImmediate), so it has its own. */
+  /** Runs outside any frame's catch (setImmediate or a timer), so it has its own. */
   private flushAwareness = (): void => {
     this.awarenessFlushScheduled = false
+    this.lastAwarenessFlush = Date.now()
     try {
       if (this.destroyed) return
       if (this.peers && this.pendingLocalAwareness.size > 0) {
@@ -631,6 +637,9 @@ export class Room {
     this.options.log?.(line, { room: this.id, ...fields })
   }
 }
+
+/** Presence goes out at most once per this many ms per room (about 30 frames a second). */
+const PRESENCE_WINDOW_MS = 33
 
 /** Forgets what Yjs holds back for lack of dependencies; returns whether there was any. */
 function dropPending(doc: Y.Doc): boolean {
