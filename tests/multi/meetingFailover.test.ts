@@ -95,7 +95,8 @@ it('loses nothing a participant had received when their instance is killed with 
   // Instance B gives a newcomer everything A's participants had received from others.
   const newcomer = connect(1, m.roomId, m.setup.facilitator.token)
   await waitForSync(newcomer)
-  had.forEach((sv, i) => expect(holdsReceived(newcomer.doc, sv, onA[i]!.doc.clientID)).toBe(true))
+  for (const [i, sv] of had.entries())
+    expect(holdsReceived(newcomer.doc, sv, onA[i]!.doc.clientID)).toBe(true)
 
   // They come back through B with the documents they hold, and nobody is refused.
   onA.forEach((c, i) => {

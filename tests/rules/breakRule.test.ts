@@ -69,7 +69,13 @@ describe('a break', () => {
     expect(judgeOnBoard(wnk, pausedId, begeleider, create(mine)).ok).toBe(false)
     const q = question('shape:q4')
     expect(
-      judgeOnBoard(wnk, pausedId, begeleider, [{ id: q.id, prev: q, next: { ...q, x: questions.x + 30 } }], [q]).ok,
+      judgeOnBoard(
+        wnk,
+        pausedId,
+        begeleider,
+        [{ id: q.id, prev: q, next: { ...q, x: questions.x + 30 } }],
+        [q],
+      ).ok,
     ).toBe(false)
     for (const role of ['begeleider', 'deelnemer', 'inbrenger'] as RoleId[]) {
       expect(accessFor(wnk, pausedId, 'vragen', role).can.size).toBe(0)

@@ -74,7 +74,6 @@ export function TakeTimeControl({
   return (
     <span className="moves-popover-anchor">
       {opener}
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: Escape closes the dialog from any of its controls */}
       <div
         className="take-time moves-popover"
         role="dialog"
