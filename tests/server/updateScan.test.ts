@@ -138,7 +138,10 @@ describe('presence frames and JSON text', () => {
     expect(readAwarenessUpdate(frame([[1, 1, deep]]), DEFAULT_AWARENESS_LIMITS)).toMatchObject({ ok: false })
     const big = JSON.stringify({ pad: 'x'.repeat(DEFAULT_AWARENESS_LIMITS.maxStateBytes) })
     expect(readAwarenessUpdate(frame([[1, 1, big]]), DEFAULT_AWARENESS_LIMITS)).toMatchObject({ ok: false })
-    const many = Array.from({ length: 50 }, (_, i): [number, number, string] => [i, 1, '{}'])
+    const many = Array.from(
+      { length: DEFAULT_AWARENESS_LIMITS.maxEntries + 1 },
+      (_, i): [number, number, string] => [i, 1, '{}'],
+    )
     expect(readAwarenessUpdate(frame(many), DEFAULT_AWARENESS_LIMITS)).toMatchObject({ ok: false })
     expect(readAwarenessUpdate(frame([[1, 1, '[1]']]), DEFAULT_AWARENESS_LIMITS)).toMatchObject({ ok: false })
   })
