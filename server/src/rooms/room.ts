@@ -12,6 +12,7 @@ import {
   readAwarenessUpdate,
 } from './awarenessFrame'
 import type { RoomConnection } from './connection'
+import { PresenceBroadcast } from './presenceBroadcast'
 import { PresenceOwners } from './presenceOwners'
 import {
   type ClientMessage,
@@ -98,11 +99,7 @@ export class Room {
   /** Log entries after storedSeq this document already holds (heard from peers out of order). */
   private readonly ahead = new Set<number>()
   private sinceCompaction: number
-  private pendingAwareness = new Set<number>()
-  /** Presence ids changed by this instance's connections, for the other instances. */
-  private pendingLocalAwareness = new Set<number>()
-  private awarenessFlushScheduled = false
-  private lastAwarenessFlush = 0
+  private readonly presenceOut: PresenceBroadcast
   private compactScheduled = false
   private catchUpScheduled = false
   /** Frames held while the room catches up from storage (several instances). */
@@ -133,7 +130,13 @@ export class Room {
     this.refusals = new RefusalBudget(options.refusalsPerMinute ?? 30)
     this.guard = options.guard ? options.guard(this) : null
     this.doc.on('update', this.onDocUpdate)
-    this.awareness.on('update', this.onAwarenessUpdate)
+    const peers = this.peers
+    this.presenceOut = new PresenceBroadcast(this.awareness, {
+      broadcast: (frame) => this.broadcast(frame),
+      hasConnections: () => this.connections.size > 0,
+      publish: peers ? (update) => peers.publishAwareness(this.id, update) : null,
+      log: (line, fields) => this.log(line, fields),
+    })
   }
 
   /**
@@ -303,7 +306,7 @@ export class Room {
     this.queue.close()
     this.stopPeers?.()
     this.doc.off('update', this.onDocUpdate)
-    this.awareness.off('update', this.onAwarenessUpdate)
+    this.presenceOut.stop()
     this.guard?.destroy()
     this.awareness.destroy()
     this.doc.destroy()
@@ -578,50 +581,6 @@ export class Room {
     for (const conn of this.connections) conn.close(code, reason)
   }
 
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    for (const id of [...added, ...updated, ...removed]) {
-      this.pendingAwareness.add(id)
-      if (origin !== PEER_ORIGIN && this.peers) this.pendingLocalAwareness.add(id)
-    }
-    // Presence is the hot path: encode once for all connections, and at most once a presence
-    // window. A quiet room's first change goes out at once; a storm of cursors is sent as one
-    // frame per window, whatever the number of people (30 a second instead of one per cursor).
-    if (!this.awarenessFlushScheduled) {
-      this.awarenessFlushScheduled = true
-      const wait = this.lastAwarenessFlush + PRESENCE_WINDOW_MS - Date.now()
-      if (wait <= 0) setImmediate(this.flushAwareness)
-      else setTimeout(this.flushAwareness, wait).unref()
-    }
-  }
-
-  /** Runs outside any frame's catch (setImmediate or a timer), so it has its own. */
-  private flushAwareness = (): void => {
-    this.awarenessFlushScheduled = false
-    this.lastAwarenessFlush = Date.now()
-    try {
-      if (this.destroyed) return
-      if (this.peers && this.pendingLocalAwareness.size > 0) {
-        this.peers.publishAwareness(
-          this.id,
-          awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.pendingLocalAwareness]),
-        )
-      }
-      if (this.pendingAwareness.size === 0 || this.connections.size === 0) return
-      const frame = encodeAwareness(
-        awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...this.pendingAwareness]),
-      )
-      this.broadcast(frame)
-    } catch (error) {
-      this.log('presence could not be sent', { error: (error as Error).message })
-    } finally {
-      this.pendingAwareness.clear()
-      this.pendingLocalAwareness.clear()
-    }
-  }
-
   private scheduleCompaction(): void {
     if (this.compactScheduled || this.sinceCompaction < (this.options.compactEvery ?? 500)) return
     this.compactScheduled = true
@@ -637,9 +596,6 @@ export class Room {
     this.options.log?.(line, { room: this.id, ...fields })
   }
 }
-
-/** Presence goes out at most once per this many ms per room (about 30 frames a second). */
-const PRESENCE_WINDOW_MS = 33
 
 /** Forgets what Yjs holds back for lack of dependencies; returns whether there was any. */
 function dropPending(doc: Y.Doc): boolean {
