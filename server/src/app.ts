@@ -1,9 +1,13 @@
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { Template } from '../../templates/src/schema'
 import type { ServerConfig } from './config'
+import { draftRoutes } from './drafts/draftRoutes'
+import type { DraftService } from './drafts/draftService'
 import { mountClientFiles } from './http/clientFiles'
 import { securityHeaders } from './http/securityHeaders'
+import { API_BODY_LIMIT_BYTES } from './limits'
 import { meetingRoutes } from './meetings/meetingRoutes'
 import { MeetingError, type MeetingService } from './meetings/meetingService'
 import { templateRoutes } from './templates/templateRoutes'
@@ -11,6 +15,7 @@ import { templateRoutes } from './templates/templateRoutes'
 export interface AppDeps {
   config: Pick<ServerConfig, 'tldrawLicenseKey' | 'clientDir'>
   meetings: MeetingService
+  drafts: DraftService
   templates: () => ReadonlyMap<string, Template>
 }
 
@@ -18,7 +23,7 @@ export interface AppDeps {
  * The JSON API, chained so that its type carries every route: the client's `hc<AppType>` is
  * typed from it. Failures answer `{ error: <stable code>, ...data }` (see `createApp`).
  */
-function createApi({ config, meetings, templates }: AppDeps) {
+function createApi({ config, meetings, drafts, templates }: AppDeps) {
   return new Hono()
     .basePath('/api')
     .get('/health', (c) => c.json({ ok: true }))
@@ -26,12 +31,31 @@ function createApi({ config, meetings, templates }: AppDeps) {
     .get('/time', (c) => c.json({ now: Date.now() }))
     .route('/templates', templateRoutes(templates))
     .route('/meetings', meetingRoutes(meetings))
+    .route('/meetings', draftRoutes(meetings, drafts))
 }
 
 /** The HTTP side: a small JSON API under /api and the built client for everything else. */
 export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.use('*', securityHeaders())
+  // No request body is bigger than a page of sealed drafts; a larger one is refused unread.
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT_BYTES,
+      // The rest of the body is never read, so this connection cannot carry another request.
+      onError: (c) =>
+        c.json(
+          {
+            error: 'body_too_large',
+            max: API_BODY_LIMIT_BYTES,
+            message: `A request body may hold at most ${API_BODY_LIMIT_BYTES} bytes.`,
+          },
+          413,
+          { Connection: 'close' },
+        ),
+    }),
+  )
   app.route('/', createApi(deps))
   app.all('/api/*', (c) =>
     c.json(

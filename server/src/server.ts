@@ -7,6 +7,7 @@ import { MEETING_ROOM_PREFIX, meetingRoomId } from '../../templates/src/wire'
 import { createApp } from './app'
 import { RedisCluster } from './cluster/redisCluster'
 import type { ServerConfig } from './config'
+import { DraftService } from './drafts/draftService'
 import type { Limits } from './limits'
 import { AwarenessIdentity } from './meetings/awarenessIdentity'
 import { LOCAL_MEETING_BUS } from './meetings/meetingBus'
@@ -74,7 +75,7 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
     log('several instances: rooms shared through redis', { instance: cluster.instanceId })
   }
   // Built in one direction: meeting state, then rooms (whose guards read it), then the service.
-  const state = new MeetingState(storage.meetings, () => templates)
+  const state = new MeetingState(storage.meetings, () => templates, storage.drafts)
   const roomLimits = roomLimitsFrom(config.limits)
   const registry = new RoomRegistry(storage.rooms, {
     idleMs: config.roomIdleMs,
@@ -96,12 +97,16 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
       }
     },
   })
+  const bus = cluster ?? LOCAL_MEETING_BUS
+  const drafts = new DraftService(storage.drafts, state, registry, (meetingId) => bus.changed(meetingId))
   const meetings = new MeetingService(
     storage.meetings,
     state,
     registry,
     () => templates,
-    cluster ?? LOCAL_MEETING_BUS,
+    bus,
+    Date.now,
+    drafts,
   )
   // Another instance changed or erased a meeting: in force here before it confirms.
   cluster?.onMeeting(async (kind, meetingId) => {
@@ -116,7 +121,7 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
     )
     state.forget(meetingId)
   })
-  const app = createApp({ config, meetings, templates: () => templates })
+  const app = createApp({ config, meetings, drafts, templates: () => templates })
 
   const authorize = async (roomId: string, { token }: Handshake): Promise<UpgradeDecision> => {
     if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ok: true, identity: null }

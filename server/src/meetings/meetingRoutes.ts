@@ -1,11 +1,10 @@
 import { Hono } from 'hono'
-import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import { MeetingCommand } from '../../../templates/src/phaseMachine'
 import { RoleId } from '../../../templates/src/schema'
 import { jsonBody } from '../http/jsonBody'
-import type { ParticipantRow } from '../storage/meetingStore'
-import { MeetingError, type MeetingService } from './meetingService'
+import type { MeetingService } from './meetingService'
+import { meetingSession } from './meetingSession'
 
 const CreateBody = z.object({ templateId: z.string().min(1), title: z.string().max(120).default('') })
 const SessionBody = z.object({ secret: z.string().min(1).max(200), name: z.string().max(200) })
@@ -20,15 +19,7 @@ const invitePath = (meetingId: string, secret: string) => `/m/${meetingId}#uitno
  * Secrets travel only in request bodies, never in a URL (which ends up in logs and history).
  */
 export function meetingRoutes(meetings: MeetingService) {
-  // The session is checked before the body is read: a stranger learns nothing from a bad body.
-  const session = createMiddleware<{ Variables: { me: ParticipantRow } }>(async function session(c, next) {
-    const token = c.req.header('Authorization')?.replace(/^Bearer\s+/i, '')
-    const participant = await meetings.authenticate(token, c.req.param('id') ?? '')
-    if (!participant)
-      throw new MeetingError(403, 'invalid_session', 'Unknown or expired session for this meeting.')
-    c.set('me', participant)
-    await next()
-  })
+  const session = meetingSession(meetings)
 
   return new Hono()
     .post('/', jsonBody(CreateBody), async (c) => {

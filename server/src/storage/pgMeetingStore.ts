@@ -2,6 +2,7 @@ import type pg from 'pg'
 import type { RoleId } from '../../../templates/src/schema'
 import { meetingRoomId } from '../../../templates/src/wire'
 import type { MeetingRow, MeetingStore, ParticipantRow } from './meetingStore'
+import { deleteDraftRows } from './pgDraftStore'
 import { deleteRoomRows, inTransaction } from './postgres'
 
 const MEETING_COLS = `id, template_id AS "templateId", title, facilitator_secret_hash AS "facilitatorSecretHash",
@@ -89,6 +90,7 @@ export class PgMeetingStore implements MeetingStore {
   async erase(meetingId: string, roomId: string): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       await deleteRoomRows(client, roomId)
+      await deleteDraftRows(client, meetingId)
       await client.query('DELETE FROM participant WHERE meeting_id = $1', [meetingId])
       await client.query('DELETE FROM meeting WHERE id = $1', [meetingId])
     })

@@ -48,6 +48,28 @@ const TABLES = `
   );
   CREATE INDEX IF NOT EXISTS participant_by_meeting ON participant (meeting_id, created_at);
   ALTER TABLE room_snapshot ADD COLUMN IF NOT EXISTS tl_schema TEXT;
+  CREATE TABLE IF NOT EXISTS sealed_draft (
+    meeting_id TEXT NOT NULL,
+    shape_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    zone_id TEXT NOT NULL,
+    sealed TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, shape_id)
+  );
+  CREATE TABLE IF NOT EXISTS draft_ready (
+    meeting_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    zone_id TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, participant_id, zone_id)
+  );
+  CREATE TABLE IF NOT EXISTS released_draft (
+    meeting_id TEXT NOT NULL,
+    shape_id TEXT NOT NULL,
+    zone_id TEXT NOT NULL,
+    author_id TEXT,
+    sealed TEXT NOT NULL,
+    PRIMARY KEY (meeting_id, shape_id)
+  );
 `
 
 /** A URL without its password, for log lines and errors. */

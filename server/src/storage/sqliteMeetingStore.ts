@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { RoleId } from '../../../templates/src/schema'
 import type { MeetingRow, MeetingStore, ParticipantRow } from './meetingStore'
+import { createDraftTables, eraseDraftRows } from './sqliteDraftStore'
 import { checkpointTruncate, type SqliteRoomStore } from './sqliteRoomStore'
 
 /** Meetings and their participants in the embedded database, beside the rooms (same file). */
@@ -32,6 +33,7 @@ export class SqliteMeetingStore implements MeetingStore {
       );
       CREATE INDEX IF NOT EXISTS participant_by_meeting ON participant (meeting_id, created_at);
     `)
+    createDraftTables(db)
     const meetingCols = `id, template_id AS templateId, title, facilitator_secret_hash AS facilitatorSecretHash,
       invite_secret_hash AS inviteSecretHash, progress_json AS progressJson, created_at AS createdAt`
     const participantCols = `id, meeting_id AS meetingId, name, role, color, token_hash AS tokenHash, created_at AS createdAt`
@@ -101,6 +103,7 @@ export class SqliteMeetingStore implements MeetingStore {
   async erase(meetingId: string, roomId: string): Promise<void> {
     this.db.transaction(() => {
       this.rooms.eraseRows(roomId)
+      eraseDraftRows(this.db, meetingId)
       this.stmts.deleteParticipants.run(meetingId)
       this.stmts.deleteMeeting.run(meetingId)
     })()
