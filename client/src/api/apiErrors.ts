@@ -47,6 +47,13 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.turnsEnd': 'Er loopt geen ronde.',
     'api.command_refused.breakStart': 'De pauze is al begonnen.',
     'api.command_refused.breakEnd': 'Er is geen pauze om te beëindigen.',
+    'api.command_refused.revealMode': 'Dat kan nu niet.',
+    'api.zone_not_private':
+      'In deze zone schrijf je nu niet meer voor jezelf; je notities gaan mee met de onthulling.',
+    'api.draft_quota': 'Hier mag je hoogstens {max} notities schrijven.',
+    'api.draft_id_taken': 'Deze notitie bestaat al op naam van iemand anders. Schrijf haar opnieuw.',
+    'api.body_too_large':
+      'Dat is te veel in één keer (hoogstens {max} bytes). Maak het kleiner of verdeel het.',
   },
   {
     'api.network': 'No connection to the server. Please try again in a moment.',
@@ -86,6 +93,12 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.turnsEnd': 'No round is going on.',
     'api.command_refused.breakStart': 'The break has already started.',
     'api.command_refused.breakEnd': 'There is no break to end.',
+    'api.command_refused.revealMode': 'That is not possible now.',
+    'api.zone_not_private':
+      'You no longer write for yourself in this zone; your notes go along with the reveal.',
+    'api.draft_quota': 'You may write at most {max} notes here.',
+    'api.draft_id_taken': 'This note already exists in someone else’s name. Write it again.',
+    'api.body_too_large': 'That is too much at once ({max} bytes at most). Make it smaller or split it up.',
   },
 )
 

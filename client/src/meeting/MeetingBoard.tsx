@@ -16,7 +16,11 @@ import { MeetingCanvasLayer } from './canvas/MeetingCanvasLayer'
 import { MeetingContext } from './canvas/meetingContext'
 import { privateVisibility } from './canvas/privateVisibility'
 import { sortIntoColumns } from './columns/sortIntoColumns'
+import { DraftProgressPanel } from './drafts/DraftProgressPanel'
 import { isDraft, keepDrafts } from './drafts/drafts'
+import { loadMeetingKey } from './drafts/meetingKey'
+import { PrivateWritingBar } from './drafts/PrivateWritingBar'
+import { useSealedDrafts } from './drafts/useSealedDrafts'
 import { CanvasActions } from './layout/CanvasActions'
 import { FoldedStylePanel } from './layout/FoldedStylePanel'
 import { MeetingLayout } from './layout/meetingLayout'
@@ -120,7 +124,10 @@ export function MeetingBoard({
       const stopSorting = sortIntoColumns(editor, meeting)
       const unregister = registerLocks(editor, meeting, showLockNotice)
       setEditor(editor)
-      const stopDrafts = keepDrafts(editor, meeting, meetingId)
+      // With a meeting key the begeleider's browser publishes drafts at the reveal (drafts/).
+      const stopDrafts = keepDrafts(editor, meeting, meetingId, {
+        publishAtReveal: !loadMeetingKey(meetingId),
+      })
       // Slots, the phase's view, Shift+N, following: after the locks (see MeetingLayout.attach).
       const detachLayout = layout?.attach(editor)
       return () => {
@@ -133,6 +140,8 @@ export function MeetingBoard({
     },
     [meeting, session, meetingId, layout],
   )
+  const role = useValue('my role', () => meeting?.me()?.role ?? participant.role, [meeting, participant.role])
+  const sealed = useSealedDrafts(editor, meeting, meetingId, token, returned)
   const visibility = useMemo(() => (meeting ? privateVisibility(meeting) : undefined), [meeting])
   if (notice?.kind === 'erased') return <MeetingErased meetingId={meetingId} />
 
@@ -167,6 +176,17 @@ export function MeetingBoard({
                 <BoardLoading connection={connection} />
               )}
               {meeting ? <ReturnedNotesPanel store={returned} meeting={meeting} editor={editor} /> : null}
+              {meeting && role === 'begeleider' ? (
+                <DraftProgressPanel meeting={meeting} drafts={sealed} meetingId={meetingId} token={token} />
+              ) : meeting ? (
+                <PrivateWritingBar
+                  meeting={meeting}
+                  drafts={sealed}
+                  meetingId={meetingId}
+                  token={token}
+                  editor={editor}
+                />
+              ) : null}
             </main>
           </MeetingChrome>
           {notice && session ? (
