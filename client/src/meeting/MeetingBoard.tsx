@@ -2,6 +2,7 @@ import '../styles/board.css'
 import 'tldraw/tldraw.css'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { type Editor, react, useValue } from 'tldraw'
+import { privatePresence } from '../../../templates/src/drafts/presencePrivacy'
 import type { LocalizedText, Template } from '../../../templates/src/schema'
 import { meetingRoomId, type ParticipantView } from '../../../templates/src/wire'
 import { BoardCanvas } from '../board/BoardCanvas'
@@ -79,6 +80,17 @@ export function MeetingBoard({
     [session, template, participant.id],
   )
   useEffect(() => () => meeting?.destroy(), [meeting])
+  // While people write for themselves, presence shows nothing of it (and typing sends nothing).
+  useEffect(() => {
+    if (!meeting || !session) return undefined
+    session.$presenceFilter.set((presence) => {
+      const view = meeting.$view.get()
+      return view ? privatePresence(template, view.progress.phaseIndex, presence) : presence
+    })
+    return () => {
+      session.$presenceFilter.set(null)
+    }
+  }, [meeting, session, template])
   const layout = useMemo(
     () => (meeting && session ? new MeetingLayout(meeting, session) : null),
     [meeting, session],
