@@ -128,6 +128,7 @@ const REFUSED: Partial<Record<MeetingCommand['type'], ApiErrorKey>> = {
   turnsEnd: 'api.command_refused.turnsEnd',
   breakStart: 'api.command_refused.breakStart',
   breakEnd: 'api.command_refused.breakEnd',
+  revealMode: 'api.command_refused.revealMode',
 }
 
 /** Our words for a failed call: by the server's code and data; anything else gets a code to quote. */
@@ -150,7 +151,12 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'role_not_in_method':
     case 'last_facilitator':
     case 'internal':
+    case 'zone_not_private':
+    case 'draft_id_taken':
       return { key: `api.${code}` }
+    case 'draft_quota':
+    case 'body_too_large':
+      return { key: `api.${code}`, values: { max: text(data.max) } }
     case 'invalid_name':
       return { key: 'api.invalid_name', values: { min: text(data.min), max: text(data.max) } }
     case 'unknown_template':
