@@ -11,7 +11,7 @@ import {
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import type { ReleasedDraft } from '../../templates/src/drafts/sealedDrafts'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
-import { api, command, ResettingClient } from '../helpers/meetingClient'
+import { api, command, createMeeting, joinMeeting, ResettingClient } from '../helpers/meetingClient'
 import { inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
 import { eventually } from '../helpers/yjsClient'
@@ -303,6 +303,46 @@ describe('sealed drafts in a G1 meeting of six', () => {
     await eventually(() => facilitator.refusals.length === 2, 3000, 'refusal: wrong zone')
     expect(facilitator.refusals[0]!.en).toMatch(/name of whoever wrote it/)
     expect(facilitator.refusals[1]!.en).toMatch(/zone it was written in/)
+  })
+
+  it('takes a case prepared before the meeting, shows it to nobody, and releases it at the start', async () => {
+    const setup = await createMeeting(server.url, 'stappenplan-60')
+    const anna = await joinMeeting(server.url, setup, 'Anna')
+    const bram = await joinMeeting(server.url, setup, 'Bram')
+    const key = await importMeetingKey(newMeetingKey())
+    const text = 'VOORBEREID-7720 Een collega die steeds te laat komt.'
+    const sealed = await sealDraft(key, setup.meetingId, 'shape:prepared', { id: 'shape:prepared', text })
+    const put = (token: string, zoneId: string) =>
+      api<{ error?: string }>(server.url, `/meetings/${setup.meetingId}/drafts/mine/${zoneId}`, {
+        method: 'PUT',
+        body: { drafts: [{ shapeId: 'shape:prepared', sealed }], ready: true },
+        token,
+      })
+    // Only into the case list, only by those who take part.
+    expect((await put(anna.token, 'casus')).body.error).toBe('zone_not_private')
+    expect((await put(setup.facilitator.token, 'casuslijst')).body.error).toBe('zone_not_private')
+    expect((await put(anna.token, 'casuslijst')).status).toBe(200)
+    const released = () =>
+      api<{ released: ReleasedDraft[] }>(server.url, `/meetings/${setup.meetingId}/drafts/released`, {
+        token: setup.facilitator.token,
+      })
+    expect((await released()).body.released).toEqual([])
+    const brams = new ResettingClient(server.url, setup.roomId, bram.token)
+    clients.push(brams)
+    await brams.synced()
+    expect(brams.received().includes('VOORBEREID-7720')).toBe(false)
+    expect(dataDirBytes().includes('VOORBEREID-7720')).toBe(false)
+
+    // Anonymous or not, a prepared case keeps its bringer at the start.
+    await command(server.url, setup, { type: 'revealMode', anonymous: true })
+    await command(server.url, setup, { type: 'start' })
+    const out = (await released()).body.released
+    expect(out.map((d) => [d.shapeId, d.zoneId, d.authorId])).toEqual([
+      ['shape:prepared', 'casuslijst', anna.id],
+    ])
+    expect(await openDraft(key, setup.meetingId, 'shape:prepared', out[0]!.sealed)).toMatchObject({ text })
+    // Once started, the list is no place for drafts any more.
+    expect((await put(anna.token, 'casuslijst')).body.error).toBe('zone_not_private')
   })
 
   it('sends no cursor from inside a private zone, and no selection, while people write privately', async () => {

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import { mayPrepare, preparationZone } from '../../../templates/src/drafts/preparation'
 import {
   type DraftProgress,
   type DraftUpload,
@@ -33,9 +34,12 @@ export class DraftService {
 
   async putOwn(meetingId: string, actor: ParticipantRow, zoneId: string, upload: DraftUpload): Promise<void> {
     const { template, progress } = await this.meeting(meetingId)
-    const phaseId = rulePhaseId(template, progress)
-    const access = accessFor(template, phaseId, zoneId, actor.role)
-    if (!privateZonesAt(template, progress.phaseIndex).has(zoneId) || !access.private) {
+    const access = accessFor(template, rulePhaseId(template, progress), zoneId, actor.role)
+    const preparing =
+      progress.phaseIndex < 0 && zoneId === preparationZone(template) && mayPrepare(actor.role)
+    const writing =
+      !progress.finished && privateZonesAt(template, progress.phaseIndex).has(zoneId) && access.private
+    if (!preparing && !writing) {
       throw new MeetingError(
         409,
         'zone_not_private',
@@ -98,7 +102,8 @@ export class DraftService {
   async phaseChanged(meetingId: string, template: Template, before: MeetingProgress, after: MeetingProgress) {
     const zones = zonesRevealed(template, before.phaseIndex, after.phaseIndex)
     if (zones.length === 0) return
-    await this.store.release(meetingId, zones, after.anonymousReveal === true)
+    // Prepared cases keep their bringer's name: choosing a case needs to know whose it is.
+    await this.store.release(meetingId, zones, before.phaseIndex >= 0 && after.anonymousReveal === true)
     await this.state.loadReleased(meetingId)
   }
 

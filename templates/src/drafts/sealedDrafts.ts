@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { privateZonesAt } from '../permissions'
 import type { Template } from '../schema'
+import { draftZonesAt } from './preparation'
 
 /**
  * Private writing that survives its author's browser. A draft leaves the author's browser only
@@ -62,11 +62,13 @@ export interface ReleasedNote {
   authorId: string | null
 }
 
-/** The zones a move from one phase to another reveals: private before, no longer private after. */
+/**
+ * The zones a move from one phase to another reveals: drafts before, no longer after. The start
+ * reveals the preparation zone (preparation.ts).
+ */
 export function zonesRevealed(template: Template, fromIndex: number, toIndex: number): string[] {
-  if (fromIndex < 0) return []
-  const after = privateZonesAt(template, toIndex)
-  return [...privateZonesAt(template, fromIndex)].filter((zoneId) => !after.has(zoneId))
+  const after = draftZonesAt(template, toIndex)
+  return [...draftZonesAt(template, fromIndex)].filter((zoneId) => !after.has(zoneId))
 }
 
 /** What is sealed with each note: it ties the ciphertext to one meeting and one shape id. */
