@@ -131,3 +131,35 @@ it('keeps six private notes sealed until the reveal, then puts all on every boar
   expect(e2e.server.output()).not.toContain('"msg":"refused update"')
   await bea.page.screenshot({ path: path.join(RESULTS_DIR, 'private-writing-revealed.png') })
 }, 240_000)
+
+it('shows a case prepared through the invite link in the list when the meeting opens, and nowhere before', async () => {
+  const { facilitatorPath, invitePath } = await createMeeting(e2e.server.url, 'stappenplan-60', 'Team Wijk')
+  const bea = await person(facilitatorPath, 'Bea')
+  const anna = await person(invitePath, 'Anna')
+  const bram = await person(invitePath, 'Bram')
+  const prepared = 'VOORBEREID-3308 Een ouder die elke week boos belt.'
+
+  const card = anna.page.getByRole('region', { name: 'Je casus voorbereiden' })
+  await card.getByLabel('Je casus in een paar zinnen').fill(prepared)
+  await card.getByRole('button', { name: 'Casus klaarzetten' }).click()
+  await expect.poll(() => card.getByText('Versleuteld bewaard').count()).toBe(1)
+  await anna.page.screenshot({ path: path.join(RESULTS_DIR, 'prepare-case.png') })
+  // Nowhere before the start: not on any other board, frames, files or log.
+  await anna.page.waitForTimeout(500)
+  for (const other of [bea, bram]) {
+    expect(other.received().includes('VOORBEREID-3308')).toBe(false)
+    expect(await notes(other.page).count()).toBe(0)
+  }
+  expect(dataDirBytes().includes('VOORBEREID-3308')).toBe(false)
+  expect(e2e.server.output()).not.toContain('VOORBEREID-3308')
+
+  await bea.page.getByRole('button', { name: 'Start de bijeenkomst' }).click()
+  for (const { page } of [bea, anna, bram]) {
+    await expect
+      .poll(() => notes(page).filter({ hasText: 'VOORBEREID-3308' }).count(), { timeout: 5000 })
+      .toBe(1)
+  }
+  const list = bram.page.getByRole('complementary').filter({ hasText: 'van Anna' })
+  await expect.poll(() => list.getByText('VOORBEREID-3308').count()).toBeGreaterThan(0)
+  await bram.page.screenshot({ path: path.join(RESULTS_DIR, 'prepare-case-opened.png') })
+}, 120_000)

@@ -20,6 +20,7 @@ import { sortIntoColumns } from './columns/sortIntoColumns'
 import { DraftProgressPanel } from './drafts/DraftProgressPanel'
 import { isDraft, keepDrafts } from './drafts/drafts'
 import { loadMeetingKey } from './drafts/meetingKey'
+import { PrepareCase } from './drafts/PrepareCase'
 import { PrivateWritingBar } from './drafts/PrivateWritingBar'
 import { useSealedDrafts } from './drafts/useSealedDrafts'
 import { CanvasActions } from './layout/CanvasActions'
@@ -172,6 +173,7 @@ export function MeetingBoard({
             serverOffset={serverOffset}
             aside={meeting ? <RatingList editor={editor} meeting={meeting} /> : null}
             report={(ui) => (meeting ? <ReportButton {...ui} editor={editor} meeting={meeting} /> : null)}
+            preparation={meeting ? <PrepareCase editor={editor} meeting={meeting} drafts={sealed} /> : null}
           >
             <main className="board__canvas">
               {session && config && meeting ? (

@@ -34,6 +34,8 @@ interface MeetingChromeProps {
   aside?: ReactNode
   /** In the header: the report button (client/src/report), given the meeting as this person sees it. */
   report?: (ui: MeetingUiProps) => ReactNode
+  /** On the card before the start, for those who take part: preparing a case (drafts/). */
+  preparation?: ReactNode
 }
 
 /**
@@ -103,7 +105,9 @@ export function MeetingChrome(props: MeetingChromeProps) {
       <div className="meeting-body">
         <div className="meeting-body__canvas">
           {children}
-          {ui && ui.view.progress.phaseIndex === -1 ? <GroundRulesOverlay {...ui} /> : null}
+          {ui && ui.view.progress.phaseIndex === -1 ? (
+            <GroundRulesOverlay {...ui} preparation={props.preparation} />
+          ) : null}
         </div>
         {ui ? props.aside : null}
         {ui ? <ParticipantsPanel {...ui} /> : null}

@@ -30,6 +30,16 @@ export const draftMessages = defineMessages(
       'Open deze link op je telefoon of laptop om daar verder te gaan, met je eigen notities. Deel hem met niemand: hij is van jou.',
     'drafts.copy': 'Kopiëren',
     'drafts.copied': 'Gekopieerd',
+    'drafts.prepare.title': 'Je casus voorbereiden',
+    'drafts.prepare.hint':
+      'Breng je een casus in? Schrijf hem hier alvast kort op. Niemand ziet hem tot de begeleider begint; dan staat hij op je naam in “{zone}”.',
+    'drafts.prepare.label': 'Je casus in een paar zinnen',
+    'drafts.prepare.add': 'Casus klaarzetten',
+    'drafts.prepare.mine': 'Jouw klaargezette casussen',
+    'drafts.prepare.remove': 'Weghalen',
+    'drafts.prepare.saved': 'Versleuteld bewaard; zichtbaar zodra de bijeenkomst begint.',
+    'drafts.prepare.noKey':
+      'Deze browser heeft de sleutel van de bijeenkomst niet, dus voorbereiden kan hier niet. Open de uitnodigingslink met de sleutel erin.',
   },
   {
     'drafts.title': 'Writing for yourself',
@@ -61,5 +71,15 @@ export const draftMessages = defineMessages(
       'Open this link on your phone or laptop to carry on there, with your own notes. Share it with nobody: it is yours.',
     'drafts.copy': 'Copy',
     'drafts.copied': 'Copied',
+    'drafts.prepare.title': 'Prepare your case',
+    'drafts.prepare.hint':
+      'Bringing a case? Write it down briefly here. Nobody sees it until the facilitator starts; then it is in “{zone}” under your name.',
+    'drafts.prepare.label': 'Your case in a few sentences',
+    'drafts.prepare.add': 'Set the case ready',
+    'drafts.prepare.mine': 'Your cases set ready',
+    'drafts.prepare.remove': 'Remove',
+    'drafts.prepare.saved': 'Stored encrypted; visible once the meeting starts.',
+    'drafts.prepare.noKey':
+      'This browser does not have the meeting’s key, so preparing is not possible here. Open the invite link with the key in it.',
   },
 )

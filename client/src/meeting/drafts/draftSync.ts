@@ -1,5 +1,6 @@
 import { type Atom, atom, type Editor, react, type TLRecord, type TLShape } from 'tldraw'
-import { privateZonesAt } from '../../../../templates/src/permissions'
+import { draftZonesAt, mayPrepare } from '../../../../templates/src/drafts/preparation'
+import { accessFor } from '../../../../templates/src/permissions'
 import { ApiError } from '../../api/apiClient'
 import { zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
@@ -78,10 +79,16 @@ export class DraftSync {
     if (records.length > 0) this.editor.store.mergeRemoteChanges(() => this.editor.store.put(records))
   }
 
-  private privateZones(): string[] {
+  /** Zones where what I write is a sealed draft now: private for my role, or my preparation. */
+  privateZones(): string[] {
     const view = this.meeting.$view.get()
-    if (!view) return []
-    return [...privateZonesAt(this.meeting.template, view.progress.phaseIndex)]
+    const me = this.meeting.me()
+    if (!view || !me || view.progress.finished) return []
+    const { template } = this.meeting
+    const index = view.progress.phaseIndex
+    return [...draftZonesAt(template, index)].filter((zoneId) =>
+      index < 0 ? mayPrepare(me.role) : accessFor(template, this.meeting.phaseId(), zoneId, me.role).private,
+    )
   }
 
   private schedule(delay = SAVE_DELAY_MS): void {

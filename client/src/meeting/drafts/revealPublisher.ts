@@ -1,5 +1,8 @@
-import { type Atom, atom, type Editor, react, type TLRecord } from 'tldraw'
+import { type Atom, atom, type Editor, react, type TLRecord, type TLShape } from 'tldraw'
 import type { ReleasedDraft, ReleasedNote } from '../../../../templates/src/drafts/sealedDrafts'
+import { noteArea } from '../../../../templates/src/layout'
+import { nextFreeSlot, type Rect } from '../../../../templates/src/slots'
+import { occupiedIn } from '../layout/slotPlacement'
 import type { MeetingState } from '../meetingState'
 import { draftApi } from './draftApi'
 import { openDraft } from './sealing'
@@ -61,7 +64,10 @@ export class RevealPublisher {
           ]),
         ),
       )
-      const fresh = records.filter((r) => !this.editor.store.has(r.id))
+      const fresh = this.placeInSlots(
+        records.filter((r) => !this.editor.store.has(r.id)),
+        released,
+      )
       if (fresh.length > 0) this.editor.run(() => this.editor.store.put(fresh))
       // Stored and sent once the room has it; the server checks the board itself.
       await new Promise((resolve) => setTimeout(resolve, 800))
@@ -78,6 +84,33 @@ export class RevealPublisher {
     } finally {
       this.running = false
     }
+  }
+
+  /**
+   * Each note to a free slot of its zone: authors wrote without seeing each other's notes, so
+   * theirs may lie on top of each other (a rule of the zone, not a choice of the author).
+   */
+  private placeInSlots(records: TLRecord[], released: readonly ReleasedDraft[]): TLRecord[] {
+    const zoneOf = new Map(released.map((d) => [d.shapeId, d.zoneId]))
+    const taken = new Map<string, Rect[]>()
+    return records.map((record) => {
+      const zoneId = zoneOf.get(record.id)
+      const shape = record as TLShape
+      // Slots are page positions: a note inside a group or frame keeps its place.
+      if (
+        !zoneId ||
+        shape.typeName !== 'shape' ||
+        shape.type !== 'note' ||
+        !shape.parentId.startsWith('page:')
+      )
+        return record
+      const area = noteArea(this.meeting.template, zoneId)
+      const occupied = taken.get(zoneId) ?? occupiedIn(this.editor, area)
+      const slot = nextFreeSlot(area, occupied)
+      if (!slot) return record
+      taken.set(zoneId, [...occupied, slot])
+      return { ...shape, x: slot.x, y: slot.y }
+    })
   }
 
   private again(): void {

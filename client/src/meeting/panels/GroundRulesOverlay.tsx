@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { type ReactNode, useId } from 'react'
 import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
 import { GroundRulesContent } from './GroundRulesContent'
@@ -7,14 +7,21 @@ import { useServerAction } from './useServerAction'
 export type GroundRulesOverlayProps = Pick<
   MeetingUiProps,
   'template' | 'view' | 'me' | 'language' | 'onCommand'
->
+> & { preparation?: ReactNode }
 
 /**
  * Before the start: a card over the board with the meeting, its method, the ground rules and the
  * phases. The facilitator starts the meeting from here; everyone else waits for that. Place it
  * inside the canvas area (a positioned element): it covers that area, not the page.
  */
-export function GroundRulesOverlay({ template, view, me, language, onCommand }: GroundRulesOverlayProps) {
+export function GroundRulesOverlay({
+  template,
+  view,
+  me,
+  language,
+  onCommand,
+  preparation,
+}: GroundRulesOverlayProps) {
   const t = useT()
   const titleId = useId()
   const action = useServerAction<'start'>()
@@ -40,6 +47,7 @@ export function GroundRulesOverlay({ template, view, me, language, onCommand }: 
           <p className="rules-card__intro">{t('meeting.rules.intro')}</p>
           <GroundRulesContent template={template} language={language} />
         </section>
+        {isFacilitator ? null : preparation}
         <footer className="rules-card__footer">
           <p className="rules-card__present">
             <span className="rules-card__present-label">{t('meeting.rules.present')}</span>
