@@ -4,13 +4,17 @@ import type { Template } from '../../templates/src/schema'
 import type { ServerConfig } from './config'
 import { mountClientFiles } from './http/clientFiles'
 import { securityHeaders } from './http/securityHeaders'
-import { meetingRoutes } from './meetings/meetingRoutes'
+import { boardRoutes } from './lifecycle/boardRoutes'
+import type { FreeBoards } from './lifecycle/freeBoards'
+import { type MeetingLifecycle, meetingRoutes } from './meetings/meetingRoutes'
 import { MeetingError, type MeetingService } from './meetings/meetingService'
 import { templateRoutes } from './templates/templateRoutes'
 
 export interface AppDeps {
   config: Pick<ServerConfig, 'tldrawLicenseKey' | 'clientDir'>
   meetings: MeetingService
+  lifecycle: MeetingLifecycle
+  boards: FreeBoards
   templates: () => ReadonlyMap<string, Template>
 }
 
@@ -18,14 +22,15 @@ export interface AppDeps {
  * The JSON API, chained so that its type carries every route: the client's `hc<AppType>` is
  * typed from it. Failures answer `{ error: <stable code>, ...data }` (see `createApp`).
  */
-function createApi({ config, meetings, templates }: AppDeps) {
+function createApi({ config, meetings, lifecycle, boards, templates }: AppDeps) {
   return new Hono()
     .basePath('/api')
     .get('/health', (c) => c.json({ ok: true }))
     .get('/config', (c) => c.json({ tldrawLicenseKey: config.tldrawLicenseKey }))
     .get('/time', (c) => c.json({ now: Date.now() }))
     .route('/templates', templateRoutes(templates))
-    .route('/meetings', meetingRoutes(meetings))
+    .route('/meetings', meetingRoutes(meetings, lifecycle))
+    .route('/boards', boardRoutes(boards))
 }
 
 /** The HTTP side: a small JSON API under /api and the built client for everything else. */

@@ -99,6 +99,7 @@ export class MeetingService {
       inviteSecretHash: hashSecret(inviteSecret),
       progressJson: JSON.stringify(initialProgress(this.now())),
       createdAt: this.now(),
+      retentionDays: null,
     }
     await this.store.insertMeeting(row)
     await this.state.load(meetingId)
@@ -272,12 +273,21 @@ export class MeetingService {
    */
   async erase(meetingId: string, actor: ParticipantRow): Promise<void> {
     requireFacilitator(actor)
+    await this.eraseNow(meetingId, CloseCode.meetingErased, 'meeting erased by the facilitator')
+  }
+
+  /** The retention sweep's way in: the same erasure, without a facilitator, its own close code. */
+  async expire(meetingId: string): Promise<void> {
+    await this.eraseNow(meetingId, CloseCode.retentionExpired, 'meeting kept for its full retention period')
+  }
+
+  private async eraseNow(meetingId: string, code: number, reason: string): Promise<void> {
     const roomId = meetingRoomId(meetingId)
     // Nothing the room still holds unstored is stored any more; then the room's rows, the names
     // and the meeting go in one transaction (no token works after it); then the connections.
     this.rooms.discard(roomId)
     await this.store.erase(meetingId, roomId)
-    await this.rooms.evict(roomId, CloseCode.meetingErased, 'meeting erased by the facilitator')
+    await this.rooms.evict(roomId, code, reason)
     this.state.forget(meetingId)
     await this.bus.erased(meetingId)
   }
@@ -331,7 +341,7 @@ function toView(row: ParticipantRow): ParticipantView {
   return { id: row.id, name: row.name, role: row.role, color: row.color }
 }
 
-function requireFacilitator(actor: ParticipantRow): void {
+export function requireFacilitator(actor: ParticipantRow): void {
   if (actor.role !== 'begeleider') {
     throw new MeetingError(403, 'not_facilitator', 'Only the begeleider can do this.')
   }
