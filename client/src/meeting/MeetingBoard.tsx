@@ -134,7 +134,8 @@ export function MeetingBoard({
     [meeting, session, meetingId, layout],
   )
   const visibility = useMemo(() => (meeting ? privateVisibility(meeting) : undefined), [meeting])
-  if (notice?.kind === 'erased') return <MeetingErased meetingId={meetingId} />
+  if (notice?.kind === 'erased')
+    return <MeetingErased meetingId={meetingId} expired={notice.by === 'retention'} />
 
   return (
     <BoardConnectionContext.Provider value={connection}>
