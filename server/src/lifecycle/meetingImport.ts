@@ -124,8 +124,8 @@ export class MeetingImporter {
         color: p.color,
         // A token nobody was given: the name stays, nobody can sign in as it.
         tokenHash: hashSecret(newSecret()),
-        // Keeps their order (the store lists participants by this time).
-        createdAt: now + i,
+        // Their order kept, before anyone who joins from now on (the store lists by this time).
+        createdAt: now - meeting.participants.length + i,
       }
       await this.store.insertParticipant(participant)
     }
