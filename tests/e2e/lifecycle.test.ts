@@ -104,6 +104,36 @@ describe('life cycle', () => {
     await shot(bea, '4-keeping')
     const download = bea.waitForEvent('download')
     await section.getByRole('button', { name: 'Alles exporteren (JSON)' }).click()
-    expect((await download).suggestedFilename()).toMatch(/^intervisiebord-\d{4}-\d{2}-\d{2}\.json$/)
+    const file = await download
+    expect(file.suggestedFilename()).toMatch(/^intervisiebord-\d{4}-\d{2}-\d{2}\.json$/)
+
+    // The file imported again (as on another server): a new meeting with new links.
+    const saved = path.join(RESULTS_DIR, 'lifecycle-export.json')
+    await file.saveAs(saved)
+    const importer = await e2e.openPage()
+    await importer.goto(`${e2e.server.url}/nieuw`)
+    await importer.getByText('Bijeenkomst importeren uit een exportbestand').click()
+    await shot(importer, '5-import-open')
+    await importer.getByLabel('Exportbestand (JSON)').setInputFiles(saved)
+    await importer.getByRole('heading', { name: 'Geïmporteerd' }).waitFor()
+    await importer.getByRole('heading', { name: 'Bewaarproef' }).waitFor()
+    const meetingIdOf = (url: string) => new URL(url).pathname.split('/').pop()!
+    const newLink = await importer.locator('[data-link="facilitator"]').inputValue()
+    expect(newLink).toMatch(/\/m\/[A-Za-z0-9_-]{22}#begeleider=/)
+    expect(newLink).not.toContain(meetingIdOf(bea.url()))
+    await shot(importer, '6-imported')
+    // A file that is not an export is refused with the reason, in Dutch.
+    await importer.goto(`${e2e.server.url}/nieuw`)
+    await importer.getByText('Bijeenkomst importeren uit een exportbestand').click()
+    await importer.getByLabel('Exportbestand (JSON)').setInputFiles({
+      name: 'kapot.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"format":"intervisiebord-export","version":1,"exportedAt":0,"meetings":[]}'),
+    })
+    await importer
+      .getByRole('alert')
+      .filter({ hasText: 'Dit exportbestand klopt niet bij “meetings”' })
+      .waitFor()
+    await shot(importer, '7-import-refused')
   })
 })

@@ -32,6 +32,18 @@ export const lifecycleMessages = defineMessages(
     'keeping.exportExplain':
       'Het bestand bevat het bord, de namen en rollen, de uitkomst en het verslag, zonder links. Een andere server kan het importeren.',
     'keeping.loading': 'Laden…',
+
+    'import.open': 'Bijeenkomst importeren uit een exportbestand',
+    'import.explain':
+      'Kies een bestand dat met “Alles exporteren” is gemaakt, op deze of een andere server. Je krijgt nieuwe links; de namen en het bord komen mee.',
+    'import.file': 'Exportbestand (JSON)',
+    'import.busy': 'Importeren…',
+    'import.notJson': 'Dit bestand is geen exportbestand (geen JSON).',
+    'import.badField':
+      'Dit exportbestand klopt niet bij “{field}”. Kies het bestand zoals het geëxporteerd is.',
+    'import.done': 'Geïmporteerd',
+    'import.doneLead': 'Bewaar de links: het zijn de sleutels van de geïmporteerde bijeenkomsten.',
+    'import.open.facilitator': 'Openen als begeleider',
   },
   {
     'board.erase.short': 'Erase',
@@ -60,5 +72,16 @@ export const lifecycleMessages = defineMessages(
     'keeping.exportExplain':
       'The file holds the board, the names and roles, the outcome and the report, without links. Another server can import it.',
     'keeping.loading': 'Loading…',
+
+    'import.open': 'Import a meeting from an export file',
+    'import.explain':
+      'Choose a file made with “Export everything”, on this server or another. You get new links; the names and the board come along.',
+    'import.file': 'Export file (JSON)',
+    'import.busy': 'Importing…',
+    'import.notJson': 'This file is not an export file (not JSON).',
+    'import.badField': 'This export file is not right at “{field}”. Choose the file as it was exported.',
+    'import.done': 'Imported',
+    'import.doneLead': 'Keep the links: they are the keys to the imported meetings.',
+    'import.open.facilitator': 'Open as facilitator',
   },
 )

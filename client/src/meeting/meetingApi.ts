@@ -1,3 +1,4 @@
+import type { MeetingExport } from '../../../templates/src/exportFormat'
 import type { MeetingCommand } from '../../../templates/src/phaseMachine'
 import type { RoleId, Template } from '../../../templates/src/schema'
 import { ApiError, answer, api, bearer, param } from '../api/apiClient'
@@ -36,6 +37,8 @@ export const meetingApi = {
     answer(meetings[':id'].retention.$get(at(meetingId), bearer(token))),
   setRetention: (meetingId: string, token: string, days: number) =>
     answer(meetings[':id'].retention.$put({ ...at(meetingId), json: { days } }, bearer(token))),
+  /** New meetings from an export file (the server checks it); their links. */
+  importFile: (file: MeetingExport) => answer(meetings.import.$post({ json: file })),
   /** The export file (templates/src/exportFormat.ts), facilitator only. */
   exportFile: (meetingId: string, token: string) =>
     answer(meetings[':id'].export.$get(at(meetingId), bearer(token))),

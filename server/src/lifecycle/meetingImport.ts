@@ -12,6 +12,7 @@ import type { MeetingRow, MeetingStore, ParticipantRow, RetentionPolicy } from '
 export interface ImportedMeeting {
   meetingId: string
   title: string
+  templateId: string
   facilitatorSecret: string
   inviteSecret: string
 }
@@ -142,7 +143,13 @@ export class MeetingImporter {
       this.rooms.released(roomId)
     }
     await this.target.publish(meetingId)
-    return { meetingId, title: meeting.title, facilitatorSecret, inviteSecret }
+    return {
+      meetingId,
+      title: meeting.title,
+      templateId: meeting.templateId,
+      facilitatorSecret,
+      inviteSecret,
+    }
   }
 }
 

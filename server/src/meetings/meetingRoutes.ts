@@ -72,6 +72,7 @@ export function meetingRoutes(meetings: MeetingService, lifecycle: MeetingLifecy
         const meetings = made.map((m) => ({
           meetingId: m.meetingId,
           title: m.title,
+          templateId: m.templateId,
           facilitatorPath: facilitatorPath(m.meetingId, m.facilitatorSecret),
           invitePath: invitePath(m.meetingId, m.inviteSecret),
         }))
