@@ -1,7 +1,6 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { CloseCode } from '../../templates/src/closeCodes'
 import type { Template } from '../../templates/src/schema'
 import { MEETING_ROOM_PREFIX, meetingRoomId } from '../../templates/src/wire'
 import { createApp } from './app'
@@ -17,7 +16,7 @@ import type { Limits } from './limits'
 import { AwarenessIdentity } from './meetings/awarenessIdentity'
 import { LOCAL_MEETING_BUS } from './meetings/meetingBus'
 import { MeetingGuard } from './meetings/meetingGuard'
-import { MeetingService } from './meetings/meetingService'
+import { MEETING_GONE, MeetingService } from './meetings/meetingService'
 import { MeetingState } from './meetings/meetingState'
 import { DEFAULT_AWARENESS_LIMITS } from './rooms/awarenessFrame'
 import type { RoomOptions } from './rooms/room'
@@ -123,6 +122,7 @@ export async function startServer(
       }
     },
   })
+  const boards = new FreeBoards(registry, activity, cluster ?? LOCAL_MEETING_BUS)
   const meetings = new MeetingService(
     storage.meetings,
     state,
@@ -132,19 +132,20 @@ export async function startServer(
     now,
   )
   // Another instance changed or erased a meeting: in force here before it confirms.
-  cluster?.onMeeting(async (kind, meetingId) => {
+  cluster?.onMeeting(async (kind, id) => {
     if (kind === 'changed') {
-      await state.reload(meetingId)
+      await state.reload(id)
       return
     }
-    await registry.evict(
-      meetingRoomId(meetingId),
-      CloseCode.meetingErased,
-      'meeting erased by the facilitator',
-    )
-    state.forget(meetingId)
+    // A free board: `id` is its room id.
+    if (kind === 'boardErased' || kind === 'boardExpired') {
+      await boards.erasedElsewhere(id, kind === 'boardExpired' ? 'retention' : 'link')
+      return
+    }
+    const [code, reason] = MEETING_GONE[kind === 'expired' ? 'retention' : 'facilitator']
+    await registry.evict(meetingRoomId(id), code, reason)
+    state.forget(id)
   })
-  const boards = new FreeBoards(registry, activity)
   const lifecycle = {
     retention: new MeetingRetention(storage.meetings, storage.rooms, config.retention),
     exporter: new MeetingExporter(storage.meetings, registry, () => templates, now),
