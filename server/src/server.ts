@@ -156,6 +156,7 @@ export async function startServer(
       { load: (id) => state.load(id), publish: (id) => meetings.publish(id) },
       config.retention,
       now,
+      config.limits.recordTextChars,
     ),
   }
   const retentionSweep = new RetentionSweep({

@@ -160,6 +160,11 @@ it('refuses a bad file, naming the field, and makes nothing', async () => {
   const broken = structuredClone(file)
   ;(broken.meetings[0]!.board.records[3] as Record<string, unknown>).typeName = 'shape'
   delete (broken.meetings[0]!.board.records[3] as Record<string, unknown>).props
+  // A note longer than a participant may write (LIMIT_RECORD_TEXT_CHARS, 10,000 by default).
+  const tooLong = structuredClone(file)
+  const longAt = tooLong.meetings[0]!.board.records.findIndex((r) => r.id === 'shape:export-1')
+  const long = noteRecord({ id: 'shape:export-1', x: 0, y: 0, authorId: 'x', text: 'lang '.repeat(2001) })
+  tooLong.meetings[0]!.board.records[longAt] = long as (typeof tooLong.meetings)[0]['board']['records'][0]
   const cases: Array<[unknown, string, string]> = [
     [{ ...file, version: 2 }, 'invalid_body', 'version'],
     [
@@ -178,6 +183,7 @@ it('refuses a bad file, naming the field, and makes nothing', async () => {
       'meetings.0.participants.0.name',
     ],
     [broken, 'invalid_import', 'meetings.0.board.records.3'],
+    [tooLong, 'invalid_import', `meetings.0.board.records.${longAt}`],
   ]
   const meetingsStored = () => {
     const db = new Database(DB_FILE(target.dataDir), { readonly: true })

@@ -1,6 +1,7 @@
 import type { BoardRecord } from '../../../templates/src/boardRecords'
 import type { ExportedMeeting, MeetingExport } from '../../../templates/src/exportFormat'
 import { MeetingProgress } from '../../../templates/src/phaseMachine'
+import { recordTextLength } from '../../../templates/src/recordText'
 import type { Template } from '../../../templates/src/schema'
 import { meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
 import { MeetingError, type MeetingRooms } from '../meetings/meetingService'
@@ -38,6 +39,8 @@ export class MeetingImporter {
     private readonly target: ImportTarget,
     private readonly policy: RetentionPolicy,
     private readonly now: () => number,
+    /** The same text limit a participant's edit meets (LIMIT_RECORD_TEXT_CHARS). */
+    private readonly maxRecordTextChars: number,
   ) {}
 
   async import(file: MeetingExport): Promise<ImportedMeeting[]> {
@@ -91,6 +94,12 @@ export class MeetingImporter {
     records.forEach((record, j) => {
       const problem = recordProblem(record as BoardRecord)
       if (problem) throw invalid(`${field}.board.records.${j}`, problem)
+      if (recordTextLength(record as BoardRecord, this.maxRecordTextChars) > this.maxRecordTextChars) {
+        throw invalid(
+          `${field}.board.records.${j}`,
+          `more than ${this.maxRecordTextChars} characters of text`,
+        )
+      }
     })
     return { meeting, records }
   }
