@@ -1,7 +1,12 @@
 import { isValidRoomId } from './roomId'
 
 /** A meeting link's secret and the kind of link it came in (`#begeleider=` or `#uitnodiging=`). */
-export type LinkSecret = { kind: 'facilitator' | 'invite'; secret: string }
+export type LinkSecret = {
+  kind: 'facilitator' | 'invite'
+  secret: string
+  /** The meeting key that came with it (`&sleutel=`), carried along to the meeting page. */
+  key?: string
+}
 
 /** What someone pasted into the open box, read without asking anyone. */
 export type PastedLink =
@@ -40,7 +45,8 @@ export function parsePastedLink(input: string): PastedLink {
   if (!secret) return { kind: 'meeting', meetingId: id, secret: null }
   if (secret[2]?.length !== SECRET_LENGTH) return problem('cutSecret')
   const kind = secret[1] === FRAGMENT_NAMES.facilitator ? 'facilitator' : 'invite'
-  return { kind: 'meeting', meetingId: id, secret: { kind, secret: secret[2] } }
+  const key = /[#&?]sleutel=([A-Za-z0-9_-]{43})(?![A-Za-z0-9_-])/.exec(rest)?.[1]
+  return { kind: 'meeting', meetingId: id, secret: { kind, secret: secret[2], ...(key ? { key } : {}) } }
 }
 
 /** The secret in a meeting page's `#fragment`, as it is (the server judges it). */
@@ -56,7 +62,9 @@ export function fragmentSecret(hash: string): LinkSecret | null {
 /** The path that opens a meeting, with its secret in the fragment (never sent to a server). */
 export function meetingPath(meetingId: string, secret: LinkSecret | null = null): string {
   const base = `/m/${meetingId}`
-  return secret ? `${base}#${FRAGMENT_NAMES[secret.kind]}=${secret.secret}` : base
+  if (!secret) return base
+  const path = `${base}#${FRAGMENT_NAMES[secret.kind]}=${secret.secret}`
+  return secret.key ? `${path}&sleutel=${secret.key}` : path
 }
 
 function bareCode(text: string): PastedLink {

@@ -1,12 +1,16 @@
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
 import type { Template } from '../../templates/src/schema'
 import type { ServerConfig } from './config'
+import { draftRoutes } from './drafts/draftRoutes'
+import type { DraftService } from './drafts/draftService'
 import { mountClientFiles } from './http/clientFiles'
 import { securityHeaders } from './http/securityHeaders'
 import { boardRoutes } from './lifecycle/boardRoutes'
 import type { FreeBoards } from './lifecycle/freeBoards'
-import { type MeetingLifecycle, meetingRoutes } from './meetings/meetingRoutes'
+import { API_BODY_LIMIT_BYTES } from './limits'
+import { IMPORT_PATH, type MeetingLifecycle, meetingRoutes } from './meetings/meetingRoutes'
 import { MeetingError, type MeetingService } from './meetings/meetingService'
 import { templateRoutes } from './templates/templateRoutes'
 
@@ -15,6 +19,7 @@ export interface AppDeps {
   meetings: MeetingService
   lifecycle: MeetingLifecycle
   boards: FreeBoards
+  drafts: DraftService
   templates: () => ReadonlyMap<string, Template>
 }
 
@@ -22,7 +27,7 @@ export interface AppDeps {
  * The JSON API, chained so that its type carries every route: the client's `hc<AppType>` is
  * typed from it. Failures answer `{ error: <stable code>, ...data }` (see `createApp`).
  */
-function createApi({ config, meetings, lifecycle, boards, templates }: AppDeps) {
+function createApi({ config, meetings, lifecycle, boards, drafts, templates }: AppDeps) {
   return new Hono()
     .basePath('/api')
     .get('/health', (c) => c.json({ ok: true }))
@@ -31,12 +36,30 @@ function createApi({ config, meetings, lifecycle, boards, templates }: AppDeps) 
     .route('/templates', templateRoutes(templates))
     .route('/meetings', meetingRoutes(meetings, lifecycle))
     .route('/boards', boardRoutes(boards))
+    .route('/meetings', draftRoutes(meetings, drafts))
 }
 
 /** The HTTP side: a small JSON API under /api and the built client for everything else. */
 export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.use('*', securityHeaders())
+  // No request body is bigger than a page of sealed drafts; a larger one is refused unread.
+  const apiBodyLimit = bodyLimit({
+    maxSize: API_BODY_LIMIT_BYTES,
+    // The rest of the body is never read, so this connection cannot carry another request.
+    onError: (c) =>
+      c.json(
+        {
+          error: 'body_too_large',
+          max: API_BODY_LIMIT_BYTES,
+          message: `A request body may hold at most ${API_BODY_LIMIT_BYTES} bytes.`,
+        },
+        413,
+        { Connection: 'close' },
+      ),
+  })
+  // An export file may be larger; its route has its own limit (IMPORT_LIMITS.bytes).
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : apiBodyLimit(c, next)))
   app.route('/', createApi(deps))
   app.all('/api/*', (c) =>
     c.json(

@@ -125,3 +125,9 @@ export function readLimits(env: NodeJS.ProcessEnv): Limits {
   }
   return limits
 }
+
+/**
+ * Largest JSON body of an API request. The biggest honest one is a zone's sealed drafts
+ * (DRAFT_LIMITS: 30 notes of at most 24,000 characters each, about 720 KB).
+ */
+export const API_BODY_LIMIT_BYTES = 1024 * 1024

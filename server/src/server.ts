@@ -6,6 +6,7 @@ import { MEETING_ROOM_PREFIX, meetingRoomId } from '../../templates/src/wire'
 import { createApp } from './app'
 import { RedisCluster } from './cluster/redisCluster'
 import type { ServerConfig } from './config'
+import { DraftService } from './drafts/draftService'
 import { ActivityTracker } from './lifecycle/activityTracker'
 import { FreeBoards } from './lifecycle/freeBoards'
 import { MeetingExporter } from './lifecycle/meetingExport'
@@ -91,7 +92,7 @@ export async function startServer(
     log('several instances: rooms shared through redis', { instance: cluster.instanceId })
   }
   // Built in one direction: meeting state, then rooms (whose guards read it), then the service.
-  const state = new MeetingState(storage.meetings, () => templates)
+  const state = new MeetingState(storage.meetings, () => templates, storage.drafts)
   const roomLimits = roomLimitsFrom(config.limits)
   // Meeting rooms are made with their meeting: a late touch must not bring an erased one back.
   const activity = new ActivityTracker(
@@ -122,15 +123,10 @@ export async function startServer(
       }
     },
   })
-  const boards = new FreeBoards(registry, activity, cluster ?? LOCAL_MEETING_BUS)
-  const meetings = new MeetingService(
-    storage.meetings,
-    state,
-    registry,
-    () => templates,
-    cluster ?? LOCAL_MEETING_BUS,
-    now,
-  )
+  const bus = cluster ?? LOCAL_MEETING_BUS
+  const boards = new FreeBoards(registry, activity, bus)
+  const drafts = new DraftService(storage.drafts, state, registry, (meetingId) => bus.changed(meetingId))
+  const meetings = new MeetingService(storage.meetings, state, registry, () => templates, bus, now, drafts)
   // Another instance changed or erased a meeting: in force here before it confirms.
   cluster?.onMeeting(async (kind, id) => {
     if (kind === 'changed') {
@@ -168,7 +164,7 @@ export async function startServer(
     now,
     log,
   })
-  const app = createApp({ config, meetings, lifecycle, boards, templates: () => templates })
+  const app = createApp({ config, meetings, lifecycle, boards, drafts, templates: () => templates })
 
   const authorize = async (roomId: string, { token }: Handshake): Promise<UpgradeDecision> => {
     if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ok: true, identity: null }

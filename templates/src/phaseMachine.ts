@@ -39,6 +39,8 @@ export const MeetingProgress = z.object({
    * the timer stands still; `timerWasRunning` says whether lifting the break starts it again.
    */
   onBreak: z.object({ since: z.number(), timerWasRunning: z.boolean() }).nullable().optional(),
+  /** The next reveal of private writing puts notes on the board under no name (drafts/). */
+  anonymousReveal: z.boolean().optional(),
 })
 export type MeetingProgress = z.infer<typeof MeetingProgress>
 
@@ -66,6 +68,8 @@ export const MeetingCommand = z.discriminatedUnion('type', [
   /** A break: the board read-only for everyone, the timer paused, until breakEnd. */
   z.object({ type: z.literal('breakStart') }),
   z.object({ type: z.literal('breakEnd') }),
+  /** How the next reveal shows who wrote what: under each author's name, or under none. */
+  z.object({ type: z.literal('revealMode'), anonymous: z.boolean() }),
   z.object({ type: z.literal('chooseCase'), text: z.string().trim().min(1).max(500) }),
   z.object({ type: z.literal('finish') }),
 ])
@@ -184,6 +188,8 @@ export function applyCommand(
         },
       }
     }
+    case 'revealMode':
+      return { ok: true, progress: { ...p, anonymousReveal: cmd.anonymous } }
     case 'chooseCase':
       return { ok: true, progress: { ...p, chosenCase: cmd.text } }
     case 'finish':

@@ -1,4 +1,5 @@
 import type { BoardRecord } from './boardRecords'
+import type { ReleasedNote } from './drafts/sealedDrafts'
 import type { ZoneRect } from './layout'
 import type { RecordLimits } from './recordText'
 import type { LocalizedText, RoleId, Template } from './schema'
@@ -29,6 +30,11 @@ export interface PolicyContext {
   children?: (parentId: string) => Iterable<BoardRecord>
   /** Optional: limits other than the defaults (DEFAULT_RECORD_LIMITS). */
   limits?: Partial<RecordLimits>
+  /**
+   * Optional: notes a reveal released (drafts/sealedDrafts.ts), by shape id. The begeleider puts
+   * them on the board under their author's name, or under none in an anonymous reveal.
+   */
+  releasedNote?: (shapeId: string) => ReleasedNote | undefined
 }
 
 /** One record created (prev null), changed, or deleted (next null). */

@@ -1,4 +1,5 @@
 import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
+import type { ReleasedNote } from './drafts/sealedDrafts'
 import { judgeMark, maySortByMark } from './marks'
 import { accessFor, findZone, mayEdit, mayMove, mayPublishDrafts, type ResolvedAccess } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
@@ -75,6 +76,8 @@ function judgePlacement(
 ): Verdict {
   const me = ctx.actor.participantId
   if (!prev && next) {
+    const released = ctx.releasedNote?.(id)
+    if (released && ctx.actor.role === 'begeleider') return judgeReleased(id, next, released, zoneAfter)
     if (authorOf(next) !== me) {
       return deny(id, {
         nl: 'Nieuwe notities moeten op jouw naam staan.',
@@ -134,6 +137,32 @@ function judgeCarried(ctx: PolicyContext, board: BatchBoard, container: BoardRec
     board.carried.add(shape.id)
     const verdict = judgeOwnChange(ctx, board, { id: shape.id, prev: shape, next: shape })
     if (!verdict.ok) return verdict
+  }
+  return { ok: true }
+}
+
+/**
+ * A note the reveal released: the begeleider's browser puts it on the board as its author wrote it
+ * while the zone was theirs (quota and access were the author's then), in the zone it was written
+ * in, under its author's name or, in an anonymous reveal, under none.
+ */
+function judgeReleased(
+  id: string,
+  next: BoardRecord,
+  released: ReleasedNote,
+  zoneAfter: string | null,
+): Verdict {
+  if (authorOf(next) !== released.authorId) {
+    return deny(id, {
+      nl: 'Een onthulde notitie staat op naam van wie haar schreef, of bij anoniem onthullen op geen naam.',
+      en: 'A revealed note carries the name of whoever wrote it, or no name in an anonymous reveal.',
+    })
+  }
+  if (zoneAfter !== released.zoneId) {
+    return deny(id, {
+      nl: 'Een onthulde notitie komt in de zone waarin ze geschreven is.',
+      en: 'A revealed note goes into the zone it was written in.',
+    })
   }
   return { ok: true }
 }

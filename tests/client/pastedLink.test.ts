@@ -82,6 +82,22 @@ describe('parsePastedLink', () => {
   })
 })
 
+describe('the meeting key in a pasted link', () => {
+  const id = 'A'.repeat(22)
+  const secret = 'b'.repeat(43)
+  const key = 'K1-_'.repeat(10) + 'abc'
+  it('carries the key along to the meeting page, and drops a cut one', () => {
+    const pasted = parsePastedLink(`https://bord.example/m/${id}#uitnodiging=${secret}&sleutel=${key}`)
+    expect(pasted).toEqual({ kind: 'meeting', meetingId: id, secret: { kind: 'invite', secret, key } })
+    if (pasted.kind !== 'meeting') throw new Error('not a meeting')
+    expect(meetingPath(id, pasted.secret)).toBe(`/m/${id}#uitnodiging=${secret}&sleutel=${key}`)
+    const cut = parsePastedLink(
+      `https://bord.example/m/${id}#uitnodiging=${secret}&sleutel=${key.slice(0, 30)}`,
+    )
+    expect(cut).toEqual({ kind: 'meeting', meetingId: id, secret: { kind: 'invite', secret } })
+  })
+})
+
 describe('meeting links round-trip', () => {
   it('builds the path the parser reads back, secret in the fragment', () => {
     for (const link of [invite, facilitator, bareMeeting]) {

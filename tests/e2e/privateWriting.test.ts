@@ -1,18 +1,35 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
 
 /**
- * "Each writes for themself" (G1, step 3): what a participant writes while the zone is private
- * stays in their own browser — the others, the facilitator and the server never get it — until
- * the facilitator moves to the phase that reveals it; then it is on everyone's board.
+ * "Each writes for themself" (G1, step 3) with six people in real browsers. What each writes
+ * while the zone is private is sealed in their browser with the meeting key (from the link's
+ * fragment) and stored on the server, which cannot read it: no other browser, no file under
+ * DATA_DIR and no log line holds it before the reveal. Two close their browser; at the reveal the
+ * begeleider's browser puts all six notes on every remaining board.
  */
 const e2e = serverAndBrowserForFile()
+const NAMES = ['Anna', 'Bram', 'Carla', 'Dirk', 'Eva', 'Fleur']
+const marker = (name: string) => `PRIVE-${name.toUpperCase()}-4821`
 
-const person = (link: string, name: string) => joinAs(e2e, link, name)
+/** A page that records every WebSocket frame it receives (sync and presence), as text and bytes. */
+async function person(link: string, name: string): Promise<{ page: Page; received: () => string }> {
+  const page = await joinAs(e2e, link, name)
+  const frames: string[] = []
+  page.on('websocket', (ws) =>
+    ws.on('framereceived', ({ payload }) =>
+      frames.push(typeof payload === 'string' ? payload : payload.toString('latin1')),
+    ),
+  )
+  // Frames from before the listener: the page reloads once so every frame is recorded.
+  await page.reload()
+  await page.locator('.tl-canvas').waitFor()
+  return { page, received: () => frames.join('') }
+}
 
 async function writeNote(page: Page, zoneId: string, text: string): Promise<void> {
   await page.getByTestId('tools.note').click()
@@ -24,57 +41,93 @@ async function writeNote(page: Page, zoneId: string, text: string): Promise<void
   await page.keyboard.press('Escape')
 }
 
-function storedBytes(): Buffer {
-  const db = new Database(path.join(e2e.server.dataDir, 'intervisiebord.sqlite'), { readonly: true })
-  const rows = db
-    .prepare('SELECT data FROM room_update UNION ALL SELECT data FROM room_snapshot')
-    .all() as Array<{
-    data: Buffer
-  }>
-  db.close()
-  return Buffer.concat(rows.map((r) => r.data))
+function dataDirBytes(): Buffer {
+  const files: Buffer[] = []
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const full = path.join(dir, entry)
+      if (statSync(full).isDirectory()) walk(full)
+      else files.push(readFileSync(full))
+    }
+  }
+  walk(e2e.server.dataDir)
+  return Buffer.concat(files)
 }
 
 const notes = (page: Page) => page.locator('.tl-shape[data-shape-type="note"]')
 
-it('keeps private writing in the author’s browser until the reveal, then shows it to all', async () => {
+it('keeps six private notes sealed until the reveal, then puts all on every board, also of those who left', async () => {
   const { facilitatorPath, invitePath } = await createMeeting(
     e2e.server.url,
     'intervisie-8-stappen',
-    'Team Onderwijs',
+    'Team Zorg',
   )
   const bea = await person(facilitatorPath, 'Bea')
-  const dirk = await person(invitePath, 'Dirk')
-  const eva = await person(invitePath, 'Eva')
+  const people: Record<string, { page: Page; received: () => string }> = {}
+  for (const name of NAMES) people[name] = await person(invitePath, name)
 
-  await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
-  await bea.getByLabel('Ga naar fase').selectOption('ieder-voor-zich')
+  await bea.page.getByRole('button', { name: 'Start de bijeenkomst' }).click()
+  await bea.page.getByLabel('Ga naar fase').selectOption('ieder-voor-zich')
+  for (const name of NAMES) {
+    const page = people[name]!.page
+    await expect
+      .poll(() => page.locator('.zone-overlay[data-zone="wat-speelt-er"]').getAttribute('data-state'))
+      .toBe('open')
+    await writeNote(page, 'wat-speelt-er', marker(name))
+  }
+  for (const name of NAMES) await expect.poll(() => notes(people[name]!.page).count()).toBe(1)
+  await people.Anna!.page.getByRole('button', { name: 'Ik ben klaar' }).click()
+  await people.Bram!.page.getByRole('button', { name: 'Ik ben klaar' }).click()
+  // The begeleider sees six people with a note each, two of them done; no text.
+  const panel = bea.page.getByRole('region', { name: 'Wie schrijft er' })
+  await expect.poll(() => panel.getByText('1 notitie(s)').count(), { timeout: 10_000 }).toBe(6)
+  await expect.poll(() => panel.getByText('2 van 6 klaar').count()).toBe(1)
+  await bea.page.screenshot({ path: path.join(RESULTS_DIR, 'private-writing-progress.png') })
+  await people.Anna!.page.screenshot({ path: path.join(RESULTS_DIR, 'private-writing-anna.png') })
+
+  // Anna carries on on her phone with her own link: her draft is there, nobody else's.
+  const link = await people.Anna!.page.locator('.private-writing__link input').inputValue()
+  const phone = await e2e.openPage()
+  await phone.goto(link)
+  await phone.locator('.tl-canvas').waitFor()
   await expect
-    .poll(() => dirk.locator('.zone-overlay[data-zone="wat-speelt-er"]').getAttribute('data-state'))
-    .toBe('open')
+    .poll(
+      () =>
+        notes(phone)
+          .filter({ hasText: marker('Anna') })
+          .count(),
+      { timeout: 10_000 },
+    )
+    .toBe(1)
+  expect(await notes(phone).count()).toBe(1)
+  await phone.context().close()
 
-  await writeNote(dirk, 'wat-speelt-er', 'DIRK-PRIVE-1')
-  await writeNote(eva, 'wat-speelt-er', 'EVA-PRIVE-2')
-  await expect.poll(() => notes(dirk).count()).toBe(1)
-  await expect.poll(() => notes(eva).count()).toBe(1)
-  // A reload keeps the draft (it lives in this browser only).
-  await dirk.reload()
-  await dirk.locator('.tl-canvas').waitFor()
-  await expect.poll(() => notes(dirk).count()).toBe(1)
-  await dirk.waitForTimeout(800)
-  // Nobody else has it: not Eva, not the facilitator, not the server's storage.
-  expect(await notes(eva).count()).toBe(1)
-  expect(await notes(bea).count()).toBe(0)
-  expect(storedBytes().includes('DIRK-PRIVE-1')).toBe(false)
-  expect(storedBytes().includes('EVA-PRIVE-2')).toBe(false)
-  await dirk.screenshot({ path: path.join(RESULTS_DIR, 'private-writing-dirk.png') })
+  // Before the reveal nobody else has any of it: not in any browser's frames, files or log.
+  expect(await notes(bea.page).count()).toBe(0)
+  const everyone = [bea, ...NAMES.map((n) => people[n]!)]
+  for (const name of NAMES) {
+    for (const other of everyone) expect(other.received().includes(marker(name))).toBe(false)
+    expect(dataDirBytes().includes(marker(name))).toBe(false)
+    expect(e2e.server.output()).not.toContain(marker(name))
+  }
 
-  // The reveal: everyone's notes are on everyone's board, and stored.
-  await bea.getByRole('button', { name: /Volgende fase/ }).click()
-  for (const page of [bea, dirk, eva]) await expect.poll(() => notes(page).count(), { timeout: 5000 }).toBe(2)
-  await expect
-    .poll(() => storedBytes().includes('DIRK-PRIVE-1') && storedBytes().includes('EVA-PRIVE-2'))
-    .toBe(true)
+  // Carla and Fleur close their browsers; then the reveal.
+  await people.Carla!.page.context().close()
+  await people.Fleur!.page.context().close()
+  const remaining = [bea, ...['Anna', 'Bram', 'Dirk', 'Eva'].map((n) => people[n]!)]
+  const started = Date.now()
+  await bea.page.getByRole('button', { name: /Volgende fase/ }).click()
+  await Promise.all(
+    remaining.map(({ page }) =>
+      expect.poll(() => notes(page).count(), { timeout: 5000, interval: 50 }).toBe(6),
+    ),
+  )
+  const took = Date.now() - started
+  console.log(`reveal: six notes on ${remaining.length} boards ${took} ms after the click`)
+  // The protocol's own second is asserted in tests/server/sealedDrafts.test.ts; here five
+  // browsers render on a shared two-core machine, so the bound is looser (the figure is printed).
+  expect(took).toBeLessThan(5000)
+  for (const name of NAMES) await expect.poll(() => dataDirBytes().includes(marker(name))).toBe(true)
   expect(e2e.server.output()).not.toContain('"msg":"refused update"')
-  await bea.screenshot({ path: path.join(RESULTS_DIR, 'private-writing-revealed.png') })
-}, 90_000)
+  await bea.page.screenshot({ path: path.join(RESULTS_DIR, 'private-writing-revealed.png') })
+}, 240_000)

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/src/app'
+import type { DraftService } from '../../server/src/drafts/draftService'
 import type { FreeBoards } from '../../server/src/lifecycle/freeBoards'
 import type { MeetingLifecycle } from '../../server/src/meetings/meetingRoutes'
 import type { MeetingService } from '../../server/src/meetings/meetingService'
@@ -18,6 +19,7 @@ const app = createApp({
   meetings: {} as MeetingService,
   lifecycle: {} as MeetingLifecycle,
   boards: {} as FreeBoards,
+  drafts: {} as DraftService,
   templates: () => new Map(),
 })
 

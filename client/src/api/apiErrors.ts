@@ -51,6 +51,13 @@ export const apiErrorMessages = defineMessages(
     'api.not_a_free_board': 'Dit is geen vrij bord; een bijeenkomst wist alleen de begeleider.',
     'api.invalid_import': 'Dit exportbestand klopt niet bij “{field}”: {problem}',
     'api.import_too_large': 'Dit exportbestand is groter dan de server aanneemt (hoogstens {max} bytes).',
+    'api.command_refused.revealMode': 'Dat kan nu niet.',
+    'api.zone_not_private':
+      'In deze zone schrijf je nu niet meer voor jezelf; je notities gaan mee met de onthulling.',
+    'api.draft_quota': 'Hier mag je hoogstens {max} notities schrijven.',
+    'api.draft_id_taken': 'Deze notitie bestaat al op naam van iemand anders. Schrijf haar opnieuw.',
+    'api.body_too_large':
+      'Dat is te veel in één keer (hoogstens {max} bytes). Maak het kleiner of verdeel het.',
   },
   {
     'api.network': 'No connection to the server. Please try again in a moment.',
@@ -94,6 +101,12 @@ export const apiErrorMessages = defineMessages(
     'api.not_a_free_board': 'This is not a free board; only its facilitator erases a meeting.',
     'api.invalid_import': 'This export file is not right at “{field}”: {problem}',
     'api.import_too_large': 'This export file is larger than the server accepts ({max} bytes at most).',
+    'api.command_refused.revealMode': 'That is not possible now.',
+    'api.zone_not_private':
+      'You no longer write for yourself in this zone; your notes go along with the reveal.',
+    'api.draft_quota': 'You may write at most {max} notes here.',
+    'api.draft_id_taken': 'This note already exists in someone else’s name. Write it again.',
+    'api.body_too_large': 'That is too much at once ({max} bytes at most). Make it smaller or split it up.',
   },
 )
 
@@ -123,6 +136,7 @@ const REFUSED: Partial<Record<MeetingCommand['type'], ApiErrorKey>> = {
   turnsEnd: 'api.command_refused.turnsEnd',
   breakStart: 'api.command_refused.breakStart',
   breakEnd: 'api.command_refused.breakEnd',
+  revealMode: 'api.command_refused.revealMode',
 }
 
 /** Our words for a failed call: by the server's code and data; anything else gets a code to quote. */
@@ -146,7 +160,12 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'last_facilitator':
     case 'not_a_free_board':
     case 'internal':
+    case 'zone_not_private':
+    case 'draft_id_taken':
       return { key: `api.${code}` }
+    case 'draft_quota':
+    case 'body_too_large':
+      return { key: `api.${code}`, values: { max: text(data.max) } }
     case 'invalid_name':
       return { key: 'api.invalid_name', values: { min: text(data.min), max: text(data.max) } }
     case 'unknown_template':

@@ -105,6 +105,14 @@ export class BoardSession {
   )
   private readonly monitor = new ConnectionMonitor()
   private readonly $presence: Signal<TLInstancePresence | null>
+  /**
+   * What the page lets out of its presence (a meeting hides writing in private zones, see
+   * templates/src/drafts/presencePrivacy.ts); the server applies the same rule again.
+   */
+  readonly $presenceFilter = atom<((presence: TLInstancePresence | null) => unknown) | null>(
+    'presence filter',
+    null,
+  )
   private room: RoomConnection | null = null
   private unbind: (() => void) | null = null
   private restarts: number[] = []
@@ -131,7 +139,12 @@ export class BoardSession {
         mode: this.$mode,
       },
     })
-    this.$presence = createPresenceStateDerivation(options.$user)(this.store)
+    const $rawPresence = createPresenceStateDerivation(options.$user)(this.store)
+    this.$presence = computed('presence sent', () => {
+      const presence = $rawPresence.get()
+      const filter = this.$presenceFilter.get()
+      return filter ? (filter(presence) as TLInstancePresence | null) : presence
+    })
 
     const store = this.store
     const $ready = this.$ready

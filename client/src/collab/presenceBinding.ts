@@ -19,10 +19,16 @@ export function bindPresence(
 ): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
   let lastSent = 0
+  let lastJson = ''
   const send = () => {
     timer = null
+    const presence = $presence.get()
+    // Nothing new, nothing sent: a filtered presence that did not change makes no frame.
+    const json = JSON.stringify(presence)
+    if (json === lastJson) return
+    lastJson = json
     lastSent = Date.now()
-    awareness.setLocalStateField(PRESENCE_FIELD, $presence.get())
+    awareness.setLocalStateField(PRESENCE_FIELD, presence)
   }
   const stopReacting = react('send presence', () => {
     $presence.get()

@@ -1,6 +1,7 @@
 import { apiErrorMessages } from '../api/apiErrors'
 import { lifecycleMessages } from '../board/lifecycleMessages'
 import { meetingBoardMessages } from '../meeting/boardMessages'
+import { draftMessages } from '../meeting/drafts/draftMessages'
 import { hintMessages } from '../meeting/hints/hintMessages'
 import { joinMessages } from '../meeting/joinMessages'
 import { layoutMessages } from '../meeting/layout/layoutMessages'
@@ -178,6 +179,7 @@ const nl = {
   ...timeMessages.nl,
   ...turnMessages.nl,
   ...lifecycleMessages.nl,
+  ...draftMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
   ...coreEn,
@@ -193,6 +195,7 @@ const en: Record<keyof typeof nl, string> = {
   ...timeMessages.en,
   ...turnMessages.en,
   ...lifecycleMessages.en,
+  ...draftMessages.en,
 }
 
 export type MessageKey = keyof typeof nl

@@ -2,6 +2,7 @@ import '../styles/board.css'
 import 'tldraw/tldraw.css'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { type Editor, react, useValue } from 'tldraw'
+import { privatePresence } from '../../../templates/src/drafts/presencePrivacy'
 import type { LocalizedText, Template } from '../../../templates/src/schema'
 import { meetingRoomId, type ParticipantView } from '../../../templates/src/wire'
 import { BoardCanvas } from '../board/BoardCanvas'
@@ -16,7 +17,11 @@ import { MeetingCanvasLayer } from './canvas/MeetingCanvasLayer'
 import { MeetingContext } from './canvas/meetingContext'
 import { privateVisibility } from './canvas/privateVisibility'
 import { sortIntoColumns } from './columns/sortIntoColumns'
+import { DraftProgressPanel } from './drafts/DraftProgressPanel'
 import { isDraft, keepDrafts } from './drafts/drafts'
+import { loadMeetingKey } from './drafts/meetingKey'
+import { PrivateWritingBar } from './drafts/PrivateWritingBar'
+import { useSealedDrafts } from './drafts/useSealedDrafts'
 import { CanvasActions } from './layout/CanvasActions'
 import { FoldedStylePanel } from './layout/FoldedStylePanel'
 import { MeetingLayout } from './layout/meetingLayout'
@@ -75,6 +80,17 @@ export function MeetingBoard({
     [session, template, participant.id],
   )
   useEffect(() => () => meeting?.destroy(), [meeting])
+  // While people write for themselves, presence shows nothing of it (and typing sends nothing).
+  useEffect(() => {
+    if (!meeting || !session) return undefined
+    session.$presenceFilter.set((presence) => {
+      const view = meeting.$view.get()
+      return view ? privatePresence(template, view.progress.phaseIndex, presence) : presence
+    })
+    return () => {
+      session.$presenceFilter.set(null)
+    }
+  }, [meeting, session, template])
   const layout = useMemo(
     () => (meeting && session ? new MeetingLayout(meeting, session) : null),
     [meeting, session],
@@ -120,7 +136,10 @@ export function MeetingBoard({
       const stopSorting = sortIntoColumns(editor, meeting)
       const unregister = registerLocks(editor, meeting, showLockNotice)
       setEditor(editor)
-      const stopDrafts = keepDrafts(editor, meeting, meetingId)
+      // With a meeting key the begeleider's browser publishes drafts at the reveal (drafts/).
+      const stopDrafts = keepDrafts(editor, meeting, meetingId, {
+        publishAtReveal: !loadMeetingKey(meetingId),
+      })
       // Slots, the phase's view, Shift+N, following: after the locks (see MeetingLayout.attach).
       const detachLayout = layout?.attach(editor)
       return () => {
@@ -133,6 +152,8 @@ export function MeetingBoard({
     },
     [meeting, session, meetingId, layout],
   )
+  const role = useValue('my role', () => meeting?.me()?.role ?? participant.role, [meeting, participant.role])
+  const sealed = useSealedDrafts(editor, meeting, meetingId, token, returned)
   const visibility = useMemo(() => (meeting ? privateVisibility(meeting) : undefined), [meeting])
   if (notice?.kind === 'erased')
     return <MeetingErased meetingId={meetingId} expired={notice.by === 'retention'} />
@@ -168,6 +189,17 @@ export function MeetingBoard({
                 <BoardLoading connection={connection} />
               )}
               {meeting ? <ReturnedNotesPanel store={returned} meeting={meeting} editor={editor} /> : null}
+              {meeting && role === 'begeleider' ? (
+                <DraftProgressPanel meeting={meeting} drafts={sealed} meetingId={meetingId} token={token} />
+              ) : meeting ? (
+                <PrivateWritingBar
+                  meeting={meeting}
+                  drafts={sealed}
+                  meetingId={meetingId}
+                  token={token}
+                  editor={editor}
+                />
+              ) : null}
             </main>
           </MeetingChrome>
           {notice && session ? (

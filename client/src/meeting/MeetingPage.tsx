@@ -11,9 +11,12 @@ import { MeetingBoard } from './MeetingBoard'
 import {
   dropSession,
   forgetLinkSecret,
+  keepLinkKey,
   loadSession,
   readLinkSecret,
+  readPersonalToken,
   type StoredSession,
+  saveSession,
 } from './meetingAccess'
 import { ApiError, meetingApi } from './meetingApi'
 import { measureServerOffset } from './serverClock'
@@ -38,7 +41,14 @@ type Stage =
 export default function MeetingPage({ meetingId }: { meetingId: string }) {
   const t = useT()
   const [stage, setStage] = useState<Stage>(() => {
+    keepLinkKey(meetingId)
     const secret = readLinkSecret()
+    const personal = readPersonalToken()
+    if (personal) {
+      // My own link on another device: my session, confirmed by the server below.
+      forgetLinkSecret()
+      return { kind: 'loading', session: { token: personal, participantId: '' } }
+    }
     const stored = loadSession(meetingId)
     if (stored) {
       if (secret) forgetLinkSecret()
@@ -64,6 +74,8 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
         ])
         const { template } = await meetingApi.template(view.templateId)
         const me = view.participants.find((p) => p.id === you.id) ?? { ...you, color: '#1f6feb' }
+        if (session.participantId !== you.id)
+          saveSession(meetingId, { token: session.token, participantId: you.id })
         if (!cancelled) setStage({ kind: 'ready', session, template, me, title: view.title, offset })
       } catch (error) {
         if (cancelled) return

@@ -1,4 +1,12 @@
 import { fragmentSecret, type LinkSecret } from '../pastedLink'
+import {
+  forgetMeetingKey,
+  keyInFragment,
+  loadMeetingKey,
+  SESSION_FRAGMENT,
+  saveMeetingKey,
+  withKey,
+} from './drafts/meetingKey'
 import { meetingApi } from './meetingApi'
 
 export type { LinkSecret }
@@ -18,6 +26,21 @@ const inviteKey = (meetingId: string) => `intervisiebord.invite.${meetingId}`
 
 export function readLinkSecret(hash: string = window.location.hash): LinkSecret | null {
   return fragmentSecret(hash)
+}
+
+/**
+ * Keeps the meeting key of a link's fragment in this browser (before the fragment is removed).
+ * A key this browser already has stays: a link without one never takes it away.
+ */
+export function keepLinkKey(meetingId: string, hash: string = window.location.hash): void {
+  const key = keyInFragment(hash)
+  if (key) saveMeetingKey(meetingId, key)
+}
+
+/** A personal link (`#sessie=<token>`, OtherDeviceLink): the token of my session elsewhere. */
+export function readPersonalToken(hash: string = window.location.hash): string | null {
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get(SESSION_FRAGMENT)
+  return token && /^[A-Za-z0-9_-]{20,100}$/.test(token) ? token : null
 }
 
 /** Removes the secret from the address bar (and so from history and screenshots). */
@@ -72,7 +95,7 @@ export function loadInviteLink(meetingId: string): string | null {
  */
 export async function renewInviteLink(meetingId: string, token: string): Promise<string> {
   const { invitePath } = await meetingApi.renewInvite(meetingId, token)
-  const url = `${window.location.origin}${invitePath}`
+  const url = `${window.location.origin}${withKey(invitePath, loadMeetingKey(meetingId))}`
   rememberInviteLink(meetingId, url)
   return url
 }
@@ -80,5 +103,6 @@ export async function renewInviteLink(meetingId: string, token: string): Promise
 /** Forgets everything this browser keeps about a meeting (after it was erased). */
 export function forgetMeeting(meetingId: string): void {
   dropSession(meetingId)
+  forgetMeetingKey(meetingId)
   localStorage.removeItem(inviteKey(meetingId))
 }

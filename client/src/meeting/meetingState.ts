@@ -1,4 +1,5 @@
 import { type Atom, atom, react } from 'tldraw'
+import type { ReleasedNote } from '../../../templates/src/drafts/sealedDrafts'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
 import {
@@ -16,6 +17,8 @@ import type { BoardSession } from '../collab/boardSession'
  */
 export class MeetingState {
   readonly $view: Atom<MeetingView | null> = atom('meeting view', null)
+  /** Notes a reveal released that the begeleider's browser is putting on the board (drafts/). */
+  readonly $released: Atom<ReadonlyMap<string, ReleasedNote>> = atom('released notes', new Map())
   private unobserve: (() => void) | null = null
   private readonly stopWatching: () => void
 

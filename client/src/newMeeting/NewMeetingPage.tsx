@@ -3,6 +3,7 @@ import { type ReactNode, useState } from 'react'
 import type { Template } from '../../../templates/src/schema'
 import { LanguageToggle } from '../i18n/LanguageToggle'
 import { useLanguage, useT } from '../i18n/useT'
+import { makeMeetingKey, withKey } from '../meeting/drafts/meetingKey'
 import { rememberInviteLink } from '../meeting/meetingAccess'
 import { Brand } from '../ui/Brand'
 import { LoadingView } from '../ui/LoadingView'
@@ -24,14 +25,17 @@ export default function NewMeetingPage() {
 
   const onCreated = (meeting: CreatedMeeting, title: string, template: Template) => {
     const origin = window.location.origin
-    const inviteUrl = `${origin}${meeting.invitePath}`
+    // The meeting key is made here and travels only in the links' fragments (meeting/drafts/).
+    const key = makeMeetingKey(meeting.meetingId)
+    const facilitatorPath = withKey(meeting.facilitatorPath, key)
+    const inviteUrl = `${origin}${withKey(meeting.invitePath, key)}`
     rememberInviteLink(meeting.meetingId, inviteUrl)
     setCreated({
       meetingId: meeting.meetingId,
       title,
       methodName: template.name[language],
-      facilitatorPath: meeting.facilitatorPath,
-      facilitatorUrl: `${origin}${meeting.facilitatorPath}`,
+      facilitatorPath,
+      facilitatorUrl: `${origin}${facilitatorPath}`,
       inviteUrl,
     })
     window.scrollTo(0, 0)

@@ -1,3 +1,4 @@
+import { privatePresence } from '../../../templates/src/drafts/presencePrivacy'
 import type { AwarenessEntry } from '../rooms/awarenessFrame'
 import type { RoomConnection } from '../rooms/connection'
 import type { AwarenessFilter } from '../rooms/room'
@@ -20,7 +21,8 @@ export class AwarenessIdentity implements AwarenessFilter {
         ...state,
         identity: { participantId: participant.id, name: participant.name, role: participant.role },
       }
-      const presence = state.presence
+      const presence = this.hideWriting(conn.identity!.meetingId, state.presence)
+      stamped.presence = presence
       if (presence && typeof presence === 'object' && !Array.isArray(presence)) {
         stamped.presence = {
           ...presence,
@@ -31,5 +33,12 @@ export class AwarenessIdentity implements AwarenessFilter {
       }
       return { clientId, clock, state: stamped }
     })
+  }
+
+  /** While people write for themselves, presence shows nothing of it (drafts/presencePrivacy.ts). */
+  private hideWriting(meetingId: string, presence: unknown): unknown {
+    const template = this.meetings.template(meetingId)
+    const progress = this.meetings.progress(meetingId)
+    return template && progress ? privatePresence(template, progress.phaseIndex, presence) : presence
   }
 }

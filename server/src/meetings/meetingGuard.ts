@@ -95,6 +95,7 @@ export class MeetingGuard implements UpdateGuard {
         current: (id) => index.before(id),
         allShapes: () => index.shapesBefore(),
         limits: this.limits,
+        releasedNote: (id) => this.meetings.releasedNote(this.meetingId, id),
       },
       effect.changes,
     )

@@ -1,6 +1,5 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
-import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import { IMPORT_LIMITS, MeetingExport } from '../../../templates/src/exportFormat'
 import { MeetingCommand } from '../../../templates/src/phaseMachine'
@@ -9,8 +8,8 @@ import { jsonBody } from '../http/jsonBody'
 import type { MeetingExporter } from '../lifecycle/meetingExport'
 import type { MeetingImporter } from '../lifecycle/meetingImport'
 import type { MeetingRetention } from '../lifecycle/meetingRetention'
-import type { ParticipantRow } from '../storage/meetingStore'
 import { MeetingError, type MeetingService } from './meetingService'
+import { meetingSession } from './meetingSession'
 
 const CreateBody = z.object({ templateId: z.string().min(1), title: z.string().max(120).default('') })
 const SessionBody = z.object({ secret: z.string().min(1).max(200), name: z.string().max(200) })
@@ -24,6 +23,9 @@ export interface MeetingLifecycle {
   exporter: MeetingExporter
   importer: MeetingImporter
 }
+
+/** Where an export file is imported: the only API route with a body over API_BODY_LIMIT_BYTES. */
+export const IMPORT_PATH = '/api/meetings/import'
 
 const importTooLarge = () => {
   throw new MeetingError(400, 'import_too_large', 'The export file is larger than this server accepts.', {
@@ -40,15 +42,7 @@ const facilitatorPath = (meetingId: string, secret: string) => `/m/${meetingId}#
  * Secrets travel only in request bodies, never in a URL (which ends up in logs and history).
  */
 export function meetingRoutes(meetings: MeetingService, lifecycle: MeetingLifecycle) {
-  // The session is checked before the body is read: a stranger learns nothing from a bad body.
-  const session = createMiddleware<{ Variables: { me: ParticipantRow } }>(async function session(c, next) {
-    const token = c.req.header('Authorization')?.replace(/^Bearer\s+/i, '')
-    const participant = await meetings.authenticate(token, c.req.param('id') ?? '')
-    if (!participant)
-      throw new MeetingError(403, 'invalid_session', 'Unknown or expired session for this meeting.')
-    c.set('me', participant)
-    await next()
-  })
+  const session = meetingSession(meetings)
 
   return new Hono()
     .post('/', jsonBody(CreateBody), async (c) => {

@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import { CloseCode } from '../../../templates/src/closeCodes'
+import type { ReleasedNote } from '../../../templates/src/drafts/sealedDrafts'
 import {
   applyCommand,
   initialProgress,
@@ -62,6 +63,16 @@ export interface MeetingPreview {
 /** The rooms a meeting writes its state into and closes when it is erased. */
 export type MeetingRooms = Pick<RoomRegistry, 'acquire' | 'released' | 'discard' | 'evict'>
 
+/** Hears every change of phase before anyone is told of it (the reveal of sealed drafts). */
+export interface PhaseListener {
+  phaseChanged(
+    meetingId: string,
+    template: Template,
+    before: MeetingProgress,
+    after: MeetingProgress,
+  ): Promise<void>
+}
+
 export interface Session {
   token: string
   participant: ParticipantView
@@ -82,6 +93,7 @@ export class MeetingService {
     private readonly templates: () => ReadonlyMap<string, Template>,
     private readonly bus: MeetingBus = LOCAL_MEETING_BUS,
     private readonly now: () => number = Date.now,
+    private readonly phases: PhaseListener | null = null,
   ) {}
 
   async create(
@@ -156,6 +168,10 @@ export class MeetingService {
     return this.state.progress(meetingId)
   }
 
+  releasedNote(meetingId: string, shapeId: string): ReleasedNote | undefined {
+    return this.state.releasedNote(meetingId, shapeId)
+  }
+
   async view(meetingId: string): Promise<MeetingView> {
     const [meeting, participants] = await Promise.all([
       this.store.meeting(meetingId),
@@ -182,6 +198,8 @@ export class MeetingService {
     // Each command has one way to be refused, so its type names the reason for the client.
     if (!result.ok) throw new MeetingError(409, 'command_refused', result.error, { command: command.type })
     await this.store.setProgress(meetingId, JSON.stringify(result.progress))
+    if (result.progress.phaseIndex !== progress.phaseIndex)
+      await this.phases?.phaseChanged(meetingId, template, progress, result.progress)
     this.state.setProgress(meetingId, result.progress)
     await this.bus.changed(meetingId)
     await this.publish(meetingId)

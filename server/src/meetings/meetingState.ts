@@ -1,5 +1,7 @@
+import type { ReleasedNote } from '../../../templates/src/drafts/sealedDrafts'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
+import type { DraftStore } from '../storage/draftStore'
 import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
 
 /**
@@ -10,6 +12,8 @@ export interface MeetingReader {
   participant(participantId: string): ParticipantRow | undefined
   template(meetingId: string): Template | undefined
   progress(meetingId: string): MeetingProgress | undefined
+  /** A note the reveal released and the begeleider's browser may put on the board (drafts/). */
+  releasedNote(meetingId: string, shapeId: string): ReleasedNote | undefined
 }
 
 /**
@@ -21,10 +25,12 @@ export class MeetingState implements MeetingReader {
   private readonly participants = new Map<string, ParticipantRow>()
   private readonly progressById = new Map<string, MeetingProgress>()
   private readonly templateIds = new Map<string, string>()
+  private readonly releasedById = new Map<string, Map<string, ReleasedNote>>()
 
   constructor(
     private readonly store: MeetingStore,
     private readonly templates: () => ReadonlyMap<string, Template>,
+    private readonly drafts: Pick<DraftStore, 'released'> | null = null,
   ) {}
 
   participant(participantId: string): ParticipantRow | undefined {
@@ -40,6 +46,20 @@ export class MeetingState implements MeetingReader {
     return this.progressById.get(meetingId)
   }
 
+  releasedNote(meetingId: string, shapeId: string): ReleasedNote | undefined {
+    return this.releasedById.get(meetingId)?.get(shapeId)
+  }
+
+  /** Reads again which released notes wait for the board (after a reveal or a publication). */
+  async loadReleased(meetingId: string): Promise<void> {
+    if (!this.drafts) return
+    const rows = await this.drafts.released(meetingId)
+    this.releasedById.set(
+      meetingId,
+      new Map(rows.map((r) => [r.shapeId, { zoneId: r.zoneId, authorId: r.authorId }])),
+    )
+  }
+
   /** Whether this process holds the meeting's state. */
   knows(meetingId: string): boolean {
     return this.progressById.has(meetingId)
@@ -50,6 +70,7 @@ export class MeetingState implements MeetingReader {
     const [meeting, participants] = await Promise.all([
       this.store.meeting(meetingId),
       this.store.participants(meetingId),
+      this.loadReleased(meetingId),
     ])
     if (!meeting) {
       this.forget(meetingId)
@@ -79,5 +100,6 @@ export class MeetingState implements MeetingReader {
     for (const [id, row] of this.participants) if (row.meetingId === meetingId) this.participants.delete(id)
     this.progressById.delete(meetingId)
     this.templateIds.delete(meetingId)
+    this.releasedById.delete(meetingId)
   }
 }

@@ -1,9 +1,12 @@
 import path from 'node:path'
+import type { DraftStore } from './draftStore'
 import type { MeetingStore } from './meetingStore'
+import { PgDraftStore } from './pgDraftStore'
 import { PgMeetingStore } from './pgMeetingStore'
 import { PgRoomStore } from './pgRoomStore'
 import { openPostgres, type PostgresSettings, redactUrl } from './postgres'
 import type { RoomStore } from './roomStore'
+import { SqliteDraftStore } from './sqliteDraftStore'
 import { SqliteMeetingStore } from './sqliteMeetingStore'
 import { openSqlite, SqliteRoomStore } from './sqliteRoomStore'
 
@@ -11,6 +14,8 @@ import { openSqlite, SqliteRoomStore } from './sqliteRoomStore'
 export interface Storage {
   rooms: RoomStore
   meetings: MeetingStore
+  /** Sealed drafts, beside the meetings (erased with them). */
+  drafts: DraftStore
   /** What it is, for the start-up log line (no password). */
   describe: string
   close(): Promise<void>
@@ -26,6 +31,7 @@ export async function openStorage(options: {
     return {
       rooms: new PgRoomStore(pool),
       meetings: new PgMeetingStore(pool),
+      drafts: new PgDraftStore(pool),
       describe: `postgres ${redactUrl(options.postgres.url)} schema ${options.postgres.schema}`,
       close: () => pool.end(),
     }
@@ -36,6 +42,7 @@ export async function openStorage(options: {
   return {
     rooms,
     meetings: new SqliteMeetingStore(rooms),
+    drafts: new SqliteDraftStore(db),
     describe: `sqlite ${file}`,
     async close() {
       db.close()

@@ -8,6 +8,7 @@ import {
   type ParticipantRow,
   type RetentionPolicy,
 } from './meetingStore'
+import { deleteDraftRows } from './pgDraftStore'
 import { deleteRoomRows, inTransaction } from './postgres'
 
 const MEETING_COLS = `id, template_id AS "templateId", title, facilitator_secret_hash AS "facilitatorSecretHash",
@@ -113,6 +114,7 @@ export class PgMeetingStore implements MeetingStore {
   async erase(meetingId: string, roomId: string): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       await deleteRoomRows(client, roomId)
+      await deleteDraftRows(client, meetingId)
       await client.query('DELETE FROM participant WHERE meeting_id = $1', [meetingId])
       await client.query('DELETE FROM meeting WHERE id = $1', [meetingId])
     })

@@ -8,6 +8,7 @@ import {
   type ParticipantRow,
   type RetentionPolicy,
 } from './meetingStore'
+import { createDraftTables, eraseDraftRows } from './sqliteDraftStore'
 import { addColumn, checkpointTruncate, type SqliteRoomStore } from './sqliteRoomStore'
 
 /** Meetings and their participants in the embedded database, beside the rooms (same file). */
@@ -40,6 +41,7 @@ export class SqliteMeetingStore implements MeetingStore {
       CREATE INDEX IF NOT EXISTS participant_by_meeting ON participant (meeting_id, created_at);
     `)
     addColumn(db, 'meeting', 'retention_days', 'INTEGER')
+    createDraftTables(db)
     const meetingCols = `id, template_id AS templateId, title, facilitator_secret_hash AS facilitatorSecretHash,
       invite_secret_hash AS inviteSecretHash, progress_json AS progressJson, created_at AS createdAt,
       retention_days AS retentionDays`
@@ -131,6 +133,7 @@ export class SqliteMeetingStore implements MeetingStore {
   async erase(meetingId: string, roomId: string): Promise<void> {
     this.db.transaction(() => {
       this.rooms.eraseRows(roomId)
+      eraseDraftRows(this.db, meetingId)
       this.stmts.deleteParticipants.run(meetingId)
       this.stmts.deleteMeeting.run(meetingId)
     })()

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import type { Page } from 'playwright-core'
 import type { E2E } from './harness'
 
@@ -7,11 +8,15 @@ export interface MeetingLinks {
   invitePath: string
 }
 
-/** Creates a meeting with a method through the public API, as the new-meeting page does. */
+/**
+ * Creates a meeting with a method through the public API, as the new-meeting page does: the
+ * meeting key (for sealed drafts) is made here and added to both links' fragments.
+ */
 export async function createMeeting(
   serverUrl: string,
   templateId: string,
   title: string,
+  { withKey = true }: { withKey?: boolean } = {},
 ): Promise<MeetingLinks> {
   const res = await fetch(`${serverUrl}/api/meetings`, {
     method: 'POST',
@@ -19,7 +24,10 @@ export async function createMeeting(
     body: JSON.stringify({ templateId, title }),
   })
   if (!res.ok) throw new Error(`creating a ${templateId} meeting failed: ${res.status} ${await res.text()}`)
-  return (await res.json()) as MeetingLinks
+  const links = (await res.json()) as MeetingLinks
+  if (!withKey) return links
+  const key = `&sleutel=${randomBytes(32).toString('base64url')}`
+  return { facilitatorPath: links.facilitatorPath + key, invitePath: links.invitePath + key }
 }
 
 export const TABLET = { width: 1024, height: 768 }

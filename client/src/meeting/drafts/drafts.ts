@@ -36,8 +36,17 @@ export function forgetDrafts(meetingId: string): void {
   }
 }
 
-/** Restores this browser's drafts, keeps them saved, and publishes them once their zone opens up. */
-export function keepDrafts(editor: Editor, meeting: MeetingState, meetingId: string): () => void {
+/**
+ * Restores this browser's drafts and keeps them saved here. Without a meeting key (a meeting made
+ * before keys, or a link without one) it also publishes them itself once their zone opens up; with
+ * one, the begeleider's browser does that from the sealed copies (draftSync.ts, revealPublisher.ts).
+ */
+export function keepDrafts(
+  editor: Editor,
+  meeting: MeetingState,
+  meetingId: string,
+  { publishAtReveal }: { publishAtReveal: boolean },
+): () => void {
   const key = `${KEY_PREFIX}${meetingId}.${meeting.participantId}`
   const saved = readSaved(key)
   if (saved.length > 0) {
@@ -54,6 +63,7 @@ export function keepDrafts(editor: Editor, meeting: MeetingState, meetingId: str
     { scope: 'document' },
   )
   const stopPublishing = react('publish drafts at the reveal', () => {
+    if (!publishAtReveal) return
     const view = meeting.$view.get()
     if (!view) return
     const privateNow = privateZonesAt(meeting.template, view.progress.phaseIndex)

@@ -23,6 +23,7 @@ export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: Rec
       current: world.get,
       allShapes: () => editor.getCurrentPageShapes() as unknown as BoardRecord[],
       children: world.children,
+      releasedNote: (id) => meeting.$released.get().get(id),
     },
     changes,
   )

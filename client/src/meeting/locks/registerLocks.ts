@@ -35,6 +35,8 @@ export function registerLocks(
 ): () => void {
   const stamp = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
     if (source !== 'user') return shape
+    // A released note keeps its author (or none, anonymous): the begeleider only puts it down.
+    if (meeting.$released.get().has(shape.id)) return shape
     return markIfDraft(editor, meeting, {
       ...shape,
       meta: { ...shape.meta, authorId: meeting.participantId },

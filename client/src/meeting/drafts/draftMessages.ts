@@ -1,0 +1,65 @@
+import { defineMessages } from '../../i18n/defineMessages'
+
+/** Texts of private writing and its reveal. Dutch first. */
+export const draftMessages = defineMessages(
+  {
+    'drafts.title': 'Voor jezelf schrijven',
+    'drafts.private':
+      'Wat je nu in “{zone}” schrijft, ziet niemand tot de onthulling: ook de begeleider niet.',
+    'drafts.saved': '{count} notitie(s) versleuteld bewaard',
+    'drafts.saving': 'Bewaren…',
+    'drafts.failed': 'Bewaren lukt nu niet; je notities blijven in deze browser en gaan zo opnieuw.',
+    'drafts.noKey':
+      'Deze browser heeft de sleutel van de bijeenkomst niet: je notities blijven hier tot de onthulling. Houd dit tabblad open.',
+    'drafts.ready': 'Ik ben klaar',
+    'drafts.notReady': 'Toch nog niet klaar',
+    'drafts.readyNote': 'De begeleider ziet dat je klaar bent.',
+    'drafts.progressTitle': 'Wie schrijft er',
+    'drafts.progressRow': '{count} notitie(s)',
+    'drafts.progressReady': 'klaar',
+    'drafts.progressSummary': '{ready} van {total} klaar',
+    'drafts.anonymous': 'Anoniem onthullen (zonder namen)',
+    'drafts.anonymousHint':
+      'Bij de volgende onthulling komen de notities zonder naam op het bord; niemand kan zien wie wat schreef.',
+    'drafts.revealHint': 'Onthullen doe je met “Volgende fase”; wie er niet meer is, komt ook op het bord.',
+    'drafts.unreadable':
+      'Niet alle notities konden worden geopend: deze browser heeft de sleutel van de bijeenkomst niet. Open je begeleiderslink in deze browser.',
+    'drafts.publishFailed': 'De onthulde notities konden nog niet op het bord; dat wordt opnieuw geprobeerd.',
+    'drafts.otherDevice': 'Link voor je andere apparaat',
+    'drafts.otherDeviceHint':
+      'Open deze link op je telefoon of laptop om daar verder te gaan, met je eigen notities. Deel hem met niemand: hij is van jou.',
+    'drafts.copy': 'Kopiëren',
+    'drafts.copied': 'Gekopieerd',
+  },
+  {
+    'drafts.title': 'Writing for yourself',
+    'drafts.private':
+      'What you write in “{zone}” now is seen by nobody until the reveal, not even the facilitator.',
+    'drafts.saved': '{count} note(s) stored encrypted',
+    'drafts.saving': 'Saving…',
+    'drafts.failed':
+      'Saving does not work right now; your notes stay in this browser and are sent again shortly.',
+    'drafts.noKey':
+      'This browser does not have the meeting’s key: your notes stay here until the reveal. Keep this tab open.',
+    'drafts.ready': 'I am done',
+    'drafts.notReady': 'Not done yet after all',
+    'drafts.readyNote': 'The facilitator sees that you are done.',
+    'drafts.progressTitle': 'Who is writing',
+    'drafts.progressRow': '{count} note(s)',
+    'drafts.progressReady': 'done',
+    'drafts.progressSummary': '{ready} of {total} done',
+    'drafts.anonymous': 'Reveal anonymously (without names)',
+    'drafts.anonymousHint':
+      'At the next reveal the notes go on the board without names; nobody can see who wrote what.',
+    'drafts.revealHint':
+      'You reveal with “Next phase”; the notes of those who have left go on the board too.',
+    'drafts.unreadable':
+      'Not every note could be opened: this browser does not have the meeting’s key. Open your facilitator link in this browser.',
+    'drafts.publishFailed': 'The revealed notes could not go on the board yet; trying again.',
+    'drafts.otherDevice': 'Link for your other device',
+    'drafts.otherDeviceHint':
+      'Open this link on your phone or laptop to carry on there, with your own notes. Share it with nobody: it is yours.',
+    'drafts.copy': 'Copy',
+    'drafts.copied': 'Copied',
+  },
+)

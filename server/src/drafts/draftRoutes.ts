@@ -1,0 +1,38 @@
+import { Hono } from 'hono'
+import { z } from 'zod'
+import { DraftUpload, ShapeId } from '../../../templates/src/drafts/sealedDrafts'
+import { jsonBody } from '../http/jsonBody'
+import type { MeetingService } from '../meetings/meetingService'
+import { meetingSession } from '../meetings/meetingSession'
+import type { DraftService } from './draftService'
+
+const ZoneParam = z.string().regex(/^[a-z0-9-]{1,64}$/)
+const PublishedBody = z.object({ shapeIds: z.array(ShapeId).min(1).max(500) })
+
+/** /api/meetings/:id/drafts: sealed drafts; every route needs the meeting's session. */
+export function draftRoutes(meetings: MeetingService, drafts: DraftService) {
+  const session = meetingSession(meetings)
+  return new Hono()
+    .get('/:id/drafts/mine', session, async (c) =>
+      c.json({ drafts: await drafts.own(c.req.param('id'), c.var.me) }),
+    )
+    .put('/:id/drafts/mine/:zoneId', session, jsonBody(DraftUpload), async (c) => {
+      const zoneId = ZoneParam.safeParse(c.req.param('zoneId'))
+      if (!zoneId.success)
+        return c.json({ error: 'invalid_body', field: 'zoneId', message: 'Not a zone id.' }, 400)
+      const upload = c.req.valid('json')
+      await drafts.putOwn(c.req.param('id'), c.var.me, zoneId.data, upload)
+      return c.json({ stored: upload.drafts.length })
+    })
+    .get('/:id/drafts/progress', session, async (c) =>
+      c.json({ progress: await drafts.progress(c.req.param('id'), c.var.me) }),
+    )
+    .get('/:id/drafts/released', session, async (c) =>
+      c.json({ released: await drafts.released(c.req.param('id'), c.var.me) }),
+    )
+    .post('/:id/drafts/published', session, jsonBody(PublishedBody), async (c) =>
+      c.json({
+        dropped: await drafts.published(c.req.param('id'), c.var.me, c.req.valid('json').shapeIds),
+      }),
+    )
+}

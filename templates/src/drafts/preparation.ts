@@ -1,0 +1,33 @@
+import { privateZonesAt } from '../permissions'
+import type { RoleId, Template } from '../schema'
+
+/**
+ * Preparing a case before the meeting (the sources ask members to think beforehand about what
+ * to bring). A method that starts by collecting cases in a list has a preparation zone: before
+ * the start, whoever holds the invite link may put cases there as sealed drafts (drafts/); at the
+ * start they are released and fill the list, under their author's name.
+ */
+export function preparationZone(template: Template): string | null {
+  const first = template.phases[0]
+  if (!first) return null
+  for (const [zoneId, byRole] of Object.entries(first.zones)) {
+    const zone = template.zones.find((z) => z.id === zoneId)
+    if (zone?.kind === 'list' && byRole.deelnemer?.can.includes('add')) return zoneId
+  }
+  return null
+}
+
+/** Roles that may prepare a case: everyone who takes part (not the begeleider or an observer). */
+export function mayPrepare(role: RoleId): boolean {
+  return role !== 'begeleider' && role !== 'observer'
+}
+
+/**
+ * Zones where notes are sealed drafts at this phase index: the private zones of the phase, and
+ * before the start (-1) the preparation zone.
+ */
+export function draftZonesAt(template: Template, phaseIndex: number): Set<string> {
+  if (phaseIndex >= 0) return privateZonesAt(template, phaseIndex)
+  const zone = preparationZone(template)
+  return new Set(zone ? [zone] : [])
+}
