@@ -7,14 +7,18 @@ import { draftRoutes } from './drafts/draftRoutes'
 import type { DraftService } from './drafts/draftService'
 import { mountClientFiles } from './http/clientFiles'
 import { securityHeaders } from './http/securityHeaders'
+import { boardRoutes } from './lifecycle/boardRoutes'
+import type { FreeBoards } from './lifecycle/freeBoards'
 import { API_BODY_LIMIT_BYTES } from './limits'
-import { meetingRoutes } from './meetings/meetingRoutes'
+import { IMPORT_PATH, type MeetingLifecycle, meetingRoutes } from './meetings/meetingRoutes'
 import { MeetingError, type MeetingService } from './meetings/meetingService'
 import { templateRoutes } from './templates/templateRoutes'
 
 export interface AppDeps {
   config: Pick<ServerConfig, 'tldrawLicenseKey' | 'clientDir'>
   meetings: MeetingService
+  lifecycle: MeetingLifecycle
+  boards: FreeBoards
   drafts: DraftService
   templates: () => ReadonlyMap<string, Template>
 }
@@ -23,14 +27,15 @@ export interface AppDeps {
  * The JSON API, chained so that its type carries every route: the client's `hc<AppType>` is
  * typed from it. Failures answer `{ error: <stable code>, ...data }` (see `createApp`).
  */
-function createApi({ config, meetings, drafts, templates }: AppDeps) {
+function createApi({ config, meetings, lifecycle, boards, drafts, templates }: AppDeps) {
   return new Hono()
     .basePath('/api')
     .get('/health', (c) => c.json({ ok: true }))
     .get('/config', (c) => c.json({ tldrawLicenseKey: config.tldrawLicenseKey }))
     .get('/time', (c) => c.json({ now: Date.now() }))
     .route('/templates', templateRoutes(templates))
-    .route('/meetings', meetingRoutes(meetings))
+    .route('/meetings', meetingRoutes(meetings, lifecycle))
+    .route('/boards', boardRoutes(boards))
     .route('/meetings', draftRoutes(meetings, drafts))
 }
 
@@ -39,23 +44,22 @@ export function createApp(deps: AppDeps) {
   const app = new Hono()
   app.use('*', securityHeaders())
   // No request body is bigger than a page of sealed drafts; a larger one is refused unread.
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT_BYTES,
-      // The rest of the body is never read, so this connection cannot carry another request.
-      onError: (c) =>
-        c.json(
-          {
-            error: 'body_too_large',
-            max: API_BODY_LIMIT_BYTES,
-            message: `A request body may hold at most ${API_BODY_LIMIT_BYTES} bytes.`,
-          },
-          413,
-          { Connection: 'close' },
-        ),
-    }),
-  )
+  const apiBodyLimit = bodyLimit({
+    maxSize: API_BODY_LIMIT_BYTES,
+    // The rest of the body is never read, so this connection cannot carry another request.
+    onError: (c) =>
+      c.json(
+        {
+          error: 'body_too_large',
+          max: API_BODY_LIMIT_BYTES,
+          message: `A request body may hold at most ${API_BODY_LIMIT_BYTES} bytes.`,
+        },
+        413,
+        { Connection: 'close' },
+      ),
+  })
+  // An export file may be larger; its route has its own limit (IMPORT_LIMITS.bytes).
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : apiBodyLimit(c, next)))
   app.route('/', createApi(deps))
   app.all('/api/*', (c) =>
     c.json(

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { type Limits, readLimits } from './limits'
+import type { RetentionPolicy } from './storage/meetingStore'
 
 /** Server settings, read once from the environment at start (see README, "Configuration"). */
 export interface ServerConfig {
@@ -20,6 +21,8 @@ export interface ServerConfig {
   /** Take a client's address from the last X-Forwarded-For hop (behind a reverse proxy). */
   trustProxy: boolean
   limits: Limits
+  /** How long meetings and free boards are kept after their last activity (then the sweep erases them). */
+  retention: RetentionPolicy
   /** Postgres for rooms and meetings (`DATABASE_URL`, tables in `DATABASE_SCHEMA`); null: SQLite in dataDir. */
   postgres: { url: string; schema: string } | null
   /** Redis for several instances (`REDIS_URL`, keys and channels under `REDIS_PREFIX`); null: alone. */
@@ -43,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     publicOrigin: readPublicOrigin(env.PUBLIC_URL),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     limits: readLimits(env),
+    retention: readRetention(env),
     ...readCluster(env),
   }
 }
@@ -58,6 +62,28 @@ function readCluster(env: NodeJS.ProcessEnv): Pick<ServerConfig, 'postgres' | 'r
     postgres: databaseUrl ? { url: databaseUrl, schema: env.DATABASE_SCHEMA?.trim() || 'public' } : null,
     redis: redisUrl ? { url: redisUrl, prefix: env.REDIS_PREFIX?.trim() || 'intervisiebord:' } : null,
   }
+}
+
+/** 30 days unless the operator says otherwise; a facilitator may choose up to the maximum. */
+export const DEFAULT_RETENTION: Readonly<RetentionPolicy> = { defaultDays: 30, maxDays: 365 }
+
+function readRetention(env: NodeJS.ProcessEnv): RetentionPolicy {
+  const days = (name: string, fallback: number) => {
+    const raw = env[name]?.trim()
+    if (!raw) return fallback
+    const value = Number(raw)
+    if (!Number.isSafeInteger(value) || value < 1 || value > 36_500) {
+      throw new Error(`${name} must be a whole number of days from 1 to 36500, got "${raw}"`)
+    }
+    return value
+  }
+  const maxDays = days('RETENTION_MAX_DAYS', DEFAULT_RETENTION.maxDays)
+  // A default above the maximum would be cut to it anyway; with only the maximum set, it caps the default.
+  const defaultDays = days('RETENTION_DEFAULT_DAYS', Math.min(DEFAULT_RETENTION.defaultDays, maxDays))
+  if (defaultDays > maxDays) {
+    throw new Error(`RETENTION_DEFAULT_DAYS (${defaultDays}) may not exceed RETENTION_MAX_DAYS (${maxDays})`)
+  }
+  return { defaultDays, maxDays }
 }
 
 function readPublicOrigin(value: string | undefined): string | null {

@@ -1,18 +1,23 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import { CloseCode } from '../../templates/src/closeCodes'
 import type { Template } from '../../templates/src/schema'
 import { MEETING_ROOM_PREFIX, meetingRoomId } from '../../templates/src/wire'
 import { createApp } from './app'
 import { RedisCluster } from './cluster/redisCluster'
 import type { ServerConfig } from './config'
 import { DraftService } from './drafts/draftService'
+import { ActivityTracker } from './lifecycle/activityTracker'
+import { FreeBoards } from './lifecycle/freeBoards'
+import { MeetingExporter } from './lifecycle/meetingExport'
+import { MeetingImporter } from './lifecycle/meetingImport'
+import { MeetingRetention } from './lifecycle/meetingRetention'
+import { RetentionSweep, type SweepResult } from './lifecycle/retentionSweep'
 import type { Limits } from './limits'
 import { AwarenessIdentity } from './meetings/awarenessIdentity'
 import { LOCAL_MEETING_BUS } from './meetings/meetingBus'
 import { MeetingGuard } from './meetings/meetingGuard'
-import { MeetingService } from './meetings/meetingService'
+import { MEETING_GONE, MeetingService } from './meetings/meetingService'
 import { MeetingState } from './meetings/meetingState'
 import { DEFAULT_AWARENESS_LIMITS } from './rooms/awarenessFrame'
 import type { RoomOptions } from './rooms/room'
@@ -26,7 +31,14 @@ export interface RunningServer {
   port: number
   registry: RoomRegistry
   meetings: MeetingService
+  /** Runs the retention sweep now (it also runs at start and every hour). */
+  sweep(): Promise<SweepResult>
   close(): Promise<void>
+}
+
+/** What a test may replace: the clock every retention decision and meeting time is read from. */
+export interface ServerHooks {
+  now?: () => number
 }
 
 export type Log = (line: string, fields?: Record<string, unknown>) => void
@@ -52,7 +64,12 @@ function roomLimitsFrom(limits: Limits): RoomOptions {
 }
 
 /** Wires storage, templates, meetings, rooms, the HTTP app and the WebSocket upgrade, and listens. */
-export async function startServer(config: ServerConfig, log: Log = defaultLog): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  log: Log = defaultLog,
+  hooks: ServerHooks = {},
+): Promise<RunningServer> {
+  const now = hooks.now ?? Date.now
   const loaded = await loadTemplates([
     BUILTIN_TEMPLATES_DIR,
     ...(config.templatesDir ? [config.templatesDir] : []),
@@ -77,16 +94,25 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
   // Built in one direction: meeting state, then rooms (whose guards read it), then the service.
   const state = new MeetingState(storage.meetings, () => templates, storage.drafts)
   const roomLimits = roomLimitsFrom(config.limits)
+  // Meeting rooms are made with their meeting: a late touch must not bring an erased one back.
+  const activity = new ActivityTracker(
+    (roomId, at) => storage.rooms.touch(roomId, at, { create: !roomId.startsWith(MEETING_ROOM_PREFIX) }),
+    now,
+    log,
+  )
   const registry = new RoomRegistry(storage.rooms, {
     idleMs: config.roomIdleMs,
     maxRooms: config.limits.rooms,
     log,
     roomOptions: (roomId) => {
-      if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ...roomLimits, peers: cluster ?? undefined }
+      const onActivity = () => activity.touch(roomId)
+      if (!roomId.startsWith(MEETING_ROOM_PREFIX))
+        return { ...roomLimits, peers: cluster ?? undefined, onActivity }
       const meetingId = roomId.slice(MEETING_ROOM_PREFIX.length)
       return {
         ...roomLimits,
         peers: cluster ?? undefined,
+        onActivity,
         createInStorage: false,
         prepare: async () => {
           await state.load(meetingId)
@@ -98,30 +124,47 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
     },
   })
   const bus = cluster ?? LOCAL_MEETING_BUS
+  const boards = new FreeBoards(registry, activity, bus)
   const drafts = new DraftService(storage.drafts, state, registry, (meetingId) => bus.changed(meetingId))
-  const meetings = new MeetingService(
-    storage.meetings,
-    state,
-    registry,
-    () => templates,
-    bus,
-    Date.now,
-    drafts,
-  )
+  const meetings = new MeetingService(storage.meetings, state, registry, () => templates, bus, now, drafts)
   // Another instance changed or erased a meeting: in force here before it confirms.
-  cluster?.onMeeting(async (kind, meetingId) => {
+  cluster?.onMeeting(async (kind, id) => {
     if (kind === 'changed') {
-      await state.reload(meetingId)
+      await state.reload(id)
       return
     }
-    await registry.evict(
-      meetingRoomId(meetingId),
-      CloseCode.meetingErased,
-      'meeting erased by the facilitator',
-    )
-    state.forget(meetingId)
+    // A free board: `id` is its room id.
+    if (kind === 'boardErased' || kind === 'boardExpired') {
+      await boards.erasedElsewhere(id, kind === 'boardExpired' ? 'retention' : 'link')
+      return
+    }
+    const [code, reason] = MEETING_GONE[kind === 'expired' ? 'retention' : 'facilitator']
+    await registry.evict(meetingRoomId(id), code, reason)
+    state.forget(id)
   })
-  const app = createApp({ config, meetings, drafts, templates: () => templates })
+  const lifecycle = {
+    retention: new MeetingRetention(storage.meetings, storage.rooms, config.retention),
+    exporter: new MeetingExporter(storage.meetings, registry, () => templates, now),
+    importer: new MeetingImporter(
+      storage.meetings,
+      registry,
+      () => templates,
+      { load: (id) => state.load(id), publish: (id) => meetings.publish(id) },
+      config.retention,
+      now,
+      config.limits.recordTextChars,
+    ),
+  }
+  const retentionSweep = new RetentionSweep({
+    meetings: storage.meetings,
+    rooms: storage.rooms,
+    expireMeeting: (meetingId) => meetings.expire(meetingId),
+    expireBoard: (roomId) => boards.expire(roomId),
+    policy: config.retention,
+    now,
+    log,
+  })
+  const app = createApp({ config, meetings, lifecycle, boards, drafts, templates: () => templates })
 
   const authorize = async (roomId: string, { token }: Handshake): Promise<UpgradeDecision> => {
     if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ok: true, identity: null }
@@ -145,12 +188,15 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
     trustProxy: config.trustProxy,
   })
   const port = (httpServer.address() as AddressInfo).port
+  retentionSweep.start()
 
   return {
     port,
     registry,
     meetings,
+    sweep: () => retentionSweep.sweep(),
     async close() {
+      await retentionSweep.stop()
       sockets.close()
       await registry.closeAll()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))

@@ -17,6 +17,10 @@ export const CloseCode = {
   tooSlow: 4508,
   /** The facilitator erased the meeting: its board and everything stored about it are gone. */
   meetingErased: 4410,
+  /** Someone with the free board's link erased it: the board and everything stored of it are gone. */
+  boardErased: 4411,
+  /** The meeting or free board was not used for its whole retention period and was erased. */
+  retentionExpired: 4412,
   /** A Yjs update could not be applied to the room's document. */
   badUpdate: 4422,
   /** The socket sent frames faster than the server allows (see the limits table). */

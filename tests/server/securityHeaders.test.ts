@@ -3,6 +3,8 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/src/app'
 import type { DraftService } from '../../server/src/drafts/draftService'
+import type { FreeBoards } from '../../server/src/lifecycle/freeBoards'
+import type { MeetingLifecycle } from '../../server/src/meetings/meetingRoutes'
 import type { MeetingService } from '../../server/src/meetings/meetingService'
 import { makeTempDir } from '../helpers/tempDir'
 
@@ -15,6 +17,8 @@ const app = createApp({
   config: { tldrawLicenseKey: null, clientDir: client.dir },
   // Not called by these routes.
   meetings: {} as MeetingService,
+  lifecycle: {} as MeetingLifecycle,
+  boards: {} as FreeBoards,
   drafts: {} as DraftService,
   templates: () => new Map(),
 })

@@ -47,6 +47,10 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.turnsEnd': 'Er loopt geen ronde.',
     'api.command_refused.breakStart': 'De pauze is al begonnen.',
     'api.command_refused.breakEnd': 'Er is geen pauze om te beëindigen.',
+    'api.retention_out_of_range': 'Kies {min} tot {max} dagen.',
+    'api.not_a_free_board': 'Dit is geen vrij bord; een bijeenkomst wist alleen de begeleider.',
+    'api.invalid_import': 'Dit exportbestand klopt niet bij “{field}”: {problem}',
+    'api.import_too_large': 'Dit exportbestand is groter dan de server aanneemt (hoogstens {max} bytes).',
     'api.command_refused.revealMode': 'Dat kan nu niet.',
     'api.zone_not_private':
       'In deze zone schrijf je nu niet meer voor jezelf; je notities gaan mee met de onthulling.',
@@ -93,6 +97,10 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.turnsEnd': 'No round is going on.',
     'api.command_refused.breakStart': 'The break has already started.',
     'api.command_refused.breakEnd': 'There is no break to end.',
+    'api.retention_out_of_range': 'Choose {min} to {max} days.',
+    'api.not_a_free_board': 'This is not a free board; only its facilitator erases a meeting.',
+    'api.invalid_import': 'This export file is not right at “{field}”: {problem}',
+    'api.import_too_large': 'This export file is larger than the server accepts ({max} bytes at most).',
     'api.command_refused.revealMode': 'That is not possible now.',
     'api.zone_not_private':
       'You no longer write for yourself in this zone; your notes go along with the reveal.',
@@ -150,6 +158,7 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'unknown_participant':
     case 'role_not_in_method':
     case 'last_facilitator':
+    case 'not_a_free_board':
     case 'internal':
     case 'zone_not_private':
     case 'draft_id_taken':
@@ -167,6 +176,12 @@ export function describeApiError(error: unknown): ApiErrorText {
       if (data.max !== undefined && data.issue === 'too_big')
         return { key: 'api.invalid_body.tooLong', values: { max: text(data.max) } }
       return { key: 'api.invalid_body', values: { field: text(data.field) } }
+    case 'retention_out_of_range':
+      return { key: 'api.retention_out_of_range', values: { min: text(data.min), max: text(data.max) } }
+    case 'invalid_import':
+      return { key: 'api.invalid_import', values: { field: text(data.field), problem: text(data.problem) } }
+    case 'import_too_large':
+      return { key: 'api.import_too_large', values: { max: text(data.max) } }
     case 'command_refused':
       return { key: REFUSED[data.command as MeetingCommand['type']] ?? 'api.command_refused' }
     default:

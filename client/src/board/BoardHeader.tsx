@@ -5,15 +5,18 @@ import { Brand } from '../ui/Brand'
 import { useIdentity } from '../user/useIdentity'
 import { ConnectionIndicator } from './ConnectionIndicator'
 import { CopyLinkButton } from './CopyLinkButton'
+import { EraseBoardButton } from './EraseBoardButton'
 
 interface BoardHeaderProps {
   roomId: string
   connection: ConnectionState
   onEditName(): void
+  /** This browser erased the board. */
+  onErased(): void
 }
 
-/** The bar above the board: home, connection state, who you are, share link, language. */
-export function BoardHeader({ roomId, connection, onEditName }: BoardHeaderProps) {
+/** The bar above the board: home, connection state, who you are, share link, erase, language. */
+export function BoardHeader({ roomId, connection, onEditName, onErased }: BoardHeaderProps) {
   const t = useT()
   const identity = useIdentity()
   return (
@@ -33,6 +36,7 @@ export function BoardHeader({ roomId, connection, onEditName }: BoardHeaderProps
           </button>
         ) : null}
         <CopyLinkButton roomId={roomId} />
+        <EraseBoardButton roomId={roomId} onErased={onErased} />
         <LanguageToggle />
       </div>
     </header>

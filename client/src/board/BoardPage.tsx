@@ -8,6 +8,7 @@ import { translate, useLanguage, useT } from '../i18n/useT'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
 import { useIdentity } from '../user/useIdentity'
 import { BoardCanvas } from './BoardCanvas'
+import { BoardErased } from './BoardErased'
 import { BoardHeader } from './BoardHeader'
 import { BoardConnectionContext, BoardLoading } from './BoardLoading'
 import { BoardNoticeToast } from './BoardNoticeToast'
@@ -28,11 +29,22 @@ export default function BoardPage({ roomId }: { roomId: string }) {
   const [editingName, setEditingName] = useState(false)
   const connection = useValue('connection', () => session?.$connection.get() ?? 'connecting', [session])
   const notice = useValue('notice', () => session?.$notice.get() ?? null, [session])
+  const [erasedHere, setErasedHere] = useState(false)
+
+  // Gone for good: erased here, by someone else with the link, or at the end of its retention.
+  if (erasedHere || notice?.kind === 'erased') {
+    return <BoardErased expired={notice?.kind === 'erased' && notice.by === 'retention'} />
+  }
 
   return (
     <BoardConnectionContext.Provider value={connection}>
       <div className="board">
-        <BoardHeader roomId={roomId} connection={connection} onEditName={() => setEditingName(true)} />
+        <BoardHeader
+          roomId={roomId}
+          connection={connection}
+          onEditName={() => setEditingName(true)}
+          onErased={() => setErasedHere(true)}
+        />
         <main className="board__canvas">
           {session && config ? (
             <BoardCanvas session={session} licenseKey={config.tldrawLicenseKey} language={language} />

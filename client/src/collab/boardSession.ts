@@ -31,8 +31,19 @@ export type BoardNotice =
   | { kind: 'tooBig' }
   /** The server could not apply our update (close 4422). */
   | { kind: 'badUpdate' }
-  /** The facilitator erased the meeting (close 4410): the board is gone for good. */
-  | { kind: 'erased' }
+  /**
+   * The board is gone for good: its meeting's facilitator erased it (close 4410), someone with a
+   * free board's link did (4411), or it was kept for its whole retention period (4412).
+   */
+  | { kind: 'erased'; by: ErasedBy }
+
+export type ErasedBy = 'facilitator' | 'link' | 'retention'
+
+const ERASED_BY: Partial<Record<number, ErasedBy>> = {
+  [CloseCode.meetingErased]: 'facilitator',
+  [CloseCode.boardErased]: 'link',
+  [CloseCode.retentionExpired]: 'retention',
+}
 
 export interface BoardSessionOptions {
   roomId: string
@@ -191,7 +202,7 @@ export class BoardSession {
       // Reconnecting would resend the same update and fail the same way.
       if (event.code === CLOSE_TOO_BIG) this.restart({ kind: 'tooBig' })
       else if (event.code === CLOSE_BAD_UPDATE) this.restart({ kind: 'badUpdate' })
-      else if (event.code === CloseCode.meetingErased) this.erased()
+      else if (ERASED_BY[event.code]) this.erased(ERASED_BY[event.code]!)
     })
     void room.firstSync.then(() => {
       if (this.room !== room || this.destroyed) return
@@ -235,10 +246,10 @@ export class BoardSession {
   }
 
   /**
-   * The facilitator erased the meeting (close 4410): leave the room and empty the store, so
+   * The board was erased (close 4410, 4411 or 4412): leave the room and empty the store, so
    * nothing of the meeting stays on this screen or in this tab's memory.
    */
-  private erased(): void {
+  private erased(by: ErasedBy): void {
     this.unbind?.()
     this.unbind = null
     const old = this.room
@@ -250,7 +261,7 @@ export class BoardSession {
       .filter((r) => r.typeName === 'shape' || r.typeName === 'binding' || r.typeName === 'asset')
       .map((r) => r.id)
     if (content.length > 0) this.store.mergeRemoteChanges(() => this.store.remove(content))
-    this.$notice.set({ kind: 'erased' })
+    this.$notice.set({ kind: 'erased', by })
     this.monitor.markClosed()
   }
 

@@ -1,4 +1,5 @@
 import { apiErrorMessages } from '../api/apiErrors'
+import { lifecycleMessages } from '../board/lifecycleMessages'
 import { meetingBoardMessages } from '../meeting/boardMessages'
 import { draftMessages } from '../meeting/drafts/draftMessages'
 import { hintMessages } from '../meeting/hints/hintMessages'
@@ -177,6 +178,7 @@ const nl = {
   ...reportMessages.nl,
   ...timeMessages.nl,
   ...turnMessages.nl,
+  ...lifecycleMessages.nl,
   ...draftMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
@@ -192,6 +194,7 @@ const en: Record<keyof typeof nl, string> = {
   ...reportMessages.en,
   ...timeMessages.en,
   ...turnMessages.en,
+  ...lifecycleMessages.en,
   ...draftMessages.en,
 }
 

@@ -1,3 +1,4 @@
+import '../styles/eraseConfirm.css'
 import { useState } from 'react'
 import { createPortal } from 'react-dom'
 import { useT } from '../i18n/useT'

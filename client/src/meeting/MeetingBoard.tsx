@@ -156,7 +156,8 @@ export function MeetingBoard({
   const role = useValue('my role', () => meeting?.me()?.role ?? participant.role, [meeting, participant.role])
   const sealed = useSealedDrafts(editor, meeting, meetingId, token, returned)
   const visibility = useMemo(() => (meeting ? privateVisibility(meeting) : undefined), [meeting])
-  if (notice?.kind === 'erased') return <MeetingErased meetingId={meetingId} />
+  if (notice?.kind === 'erased')
+    return <MeetingErased meetingId={meetingId} expired={notice.by === 'retention'} />
 
   return (
     <BoardConnectionContext.Provider value={connection}>

@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback } from 'react'
+import { type ReactNode, useCallback, useMemo } from 'react'
 import type { MeetingCommand } from '../../../templates/src/phaseMachine'
 import type { RoleId, Template } from '../../../templates/src/schema'
 import type { MeetingView } from '../../../templates/src/wire'
@@ -15,6 +15,7 @@ import type { MeetingUiProps } from './meetingUi'
 import { FacilitatorControls } from './panels/FacilitatorControls'
 import { GroundRulesButton } from './panels/GroundRulesButton'
 import { GroundRulesOverlay } from './panels/GroundRulesOverlay'
+import type { MeetingKeeping } from './panels/KeepingSection'
 import { ParticipantsPanel } from './panels/ParticipantsPanel'
 import { PhaseBar } from './panels/PhaseBar'
 import { useRoleName } from './panels/useRoleName'
@@ -51,6 +52,15 @@ export function MeetingChrome(props: MeetingChromeProps) {
   const me = view?.participants.find((p) => p.id === participantId) ?? null
   // Stable, so the timer does not restart its tick on every render.
   const serverNow = useCallback(() => Date.now() + serverOffset, [serverOffset])
+  // Stable too: the panel loads the retention once per meeting, not on every render.
+  const keeping = useMemo<MeetingKeeping>(
+    () => ({
+      retention: () => meetingApi.retention(meetingId, token),
+      setDays: (days) => meetingApi.setRetention(meetingId, token, days),
+      exportFile: () => meetingApi.exportFile(meetingId, token),
+    }),
+    [meetingId, token],
+  )
 
   const ui: MeetingUiProps | null =
     view && me
@@ -68,6 +78,7 @@ export function MeetingChrome(props: MeetingChromeProps) {
           },
           inviteLink: loadInviteLink(meetingId),
           onRenewInvite: () => renewInviteLink(meetingId, token),
+          keeping,
         }
       : null
 

@@ -8,11 +8,11 @@ import { forgetMeeting } from './meetingAccess'
 import { forgetReturned } from './returned/returnedStore'
 
 /**
- * What everyone sees once the facilitator erased the meeting (close 4410): no board, no names,
- * only the explanation. What this browser kept of the meeting (session, drafts, returned notes)
+ * What everyone sees once the meeting was erased (close 4410 by its facilitator, 4412 at the end of
+ * its retention period): no board, no names, only the explanation. What this browser kept of the meeting (session, drafts, returned notes)
  * goes too: after the meeting it need not stay anywhere.
  */
-export function MeetingErased({ meetingId }: { meetingId: string }) {
+export function MeetingErased({ meetingId, expired = false }: { meetingId: string; expired?: boolean }) {
   const t = useT()
   useDocumentTitle(`${t('erased.title')} — ${t('app.name')}`)
   useEffect(() => {
@@ -31,7 +31,7 @@ export function MeetingErased({ meetingId }: { meetingId: string }) {
           <h1 className="front__title">{t('erased.title')}</h1>
           {/* An alert, as the toast was: a screen reader hears why the board went away. */}
           <p className="front__lead" role="alert">
-            {t('erased.body')}
+            {expired ? t('erased.expired') : t('erased.body')}
           </p>
           <p>
             <a className="button button--primary" href="/">

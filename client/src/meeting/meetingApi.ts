@@ -1,3 +1,4 @@
+import type { MeetingExport } from '../../../templates/src/exportFormat'
 import type { MeetingCommand } from '../../../templates/src/phaseMachine'
 import type { RoleId, Template } from '../../../templates/src/schema'
 import { ApiError, answer, api, bearer, param } from '../api/apiClient'
@@ -31,6 +32,16 @@ export const meetingApi = {
   assignRole: (meetingId: string, token: string, participantId: string, role: RoleId) =>
     answer(meetings[':id'].roles.$post({ ...at(meetingId), json: { participantId, role } }, bearer(token))),
   erase: (meetingId: string, token: string) => answer(meetings[':id'].$delete(at(meetingId), bearer(token))),
+  /** How long the meeting is kept after its last activity (facilitator only). */
+  retention: (meetingId: string, token: string) =>
+    answer(meetings[':id'].retention.$get(at(meetingId), bearer(token))),
+  setRetention: (meetingId: string, token: string, days: number) =>
+    answer(meetings[':id'].retention.$put({ ...at(meetingId), json: { days } }, bearer(token))),
+  /** New meetings from an export file (the server checks it); their links. */
+  importFile: (file: MeetingExport) => answer(meetings.import.$post({ json: file })),
+  /** The export file (templates/src/exportFormat.ts), facilitator only. */
+  exportFile: (meetingId: string, token: string) =>
+    answer(meetings[':id'].export.$get(at(meetingId), bearer(token))),
   template: async (templateId: string): Promise<{ template: Template }> => {
     const body = await answer(api.api.templates[':id'].$get({ param: { id: param(templateId) } }))
     // The server validated it; the type of a JSON answer only loses what JSON cannot carry.

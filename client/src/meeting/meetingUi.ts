@@ -2,6 +2,7 @@ import type { MeetingCommand } from '../../../templates/src/phaseMachine'
 import type { RoleId, Template } from '../../../templates/src/schema'
 import type { MeetingView, ParticipantView } from '../../../templates/src/wire'
 import type { Language } from '../i18n/language'
+import type { MeetingKeeping } from './panels/KeepingSection'
 
 /**
  * What the meeting's panels (phase bar, facilitator controls, roles, ground rules) get from the
@@ -25,4 +26,6 @@ export interface MeetingUiProps {
   inviteLink: string | null
   /** Makes a new invite link (facilitator only) and resolves with it; the old one stops working. */
   onRenewInvite: () => Promise<string>
+  /** The meeting's retention and export (the facilitator's panel uses them). */
+  keeping?: MeetingKeeping
 }

@@ -9,6 +9,7 @@ import { Brand } from '../ui/Brand'
 import { LoadingView } from '../ui/LoadingView'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
 import type { CreatedMeeting } from './createMeeting'
+import { ImportMeetings } from './ImportMeetings'
 import { type CreatedView, MeetingCreated } from './MeetingCreated'
 import { MethodPicker } from './MethodPicker'
 import { useTemplates } from './useTemplates'
@@ -20,6 +21,7 @@ export default function NewMeetingPage() {
   useDocumentTitle(`${t('newMeeting.title')} — ${t('app.name')}`)
   const { state, retry } = useTemplates()
   const [created, setCreated] = useState<CreatedView | null>(null)
+  const [importedShown, setImportedShown] = useState(false)
 
   const onCreated = (meeting: CreatedMeeting, title: string, template: Template) => {
     const origin = window.location.origin
@@ -40,9 +42,11 @@ export default function NewMeetingPage() {
   }
 
   // The picker fills the window on a large screen (see newMeeting.css); other views scroll.
-  const appView = !created && state.status === 'ready' && state.templates.length > 0
+  const appView = !created && !importedShown && state.status === 'ready' && state.templates.length > 0
   let content: ReactNode
-  if (created) {
+  if (importedShown) {
+    content = null
+  } else if (created) {
     content = <MeetingCreated created={created} onAnother={() => setCreated(null)} />
   } else if (state.status === 'loading') {
     content = <LoadingView message={t('newMeeting.loading')} />
@@ -68,12 +72,13 @@ export default function NewMeetingPage() {
         <LanguageToggle />
       </header>
       <main className="new-meeting__main">
-        {created ? null : (
+        {created || importedShown ? null : (
           <div className="new-meeting__intro">
             <h1 className="new-meeting__title">{t('newMeeting.title')}</h1>
             <p className="new-meeting__lead">{t('newMeeting.lead')}</p>
           </div>
         )}
+        {created ? null : <ImportMeetings onImported={() => setImportedShown(true)} />}
         {content}
       </main>
     </div>

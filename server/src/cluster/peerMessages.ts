@@ -47,18 +47,27 @@ export function decodePeerMessage(bytes: Uint8Array): PeerMessage {
 
 /** A change to a meeting's state, on the instances' shared meeting channel (JSON). */
 export interface MeetingMessage {
-  kind: 'changed' | 'erased'
+  /** `expired`: erased at the end of its retention; `board…`: a free board, `meetingId` its room id. */
+  kind: 'changed' | 'erased' | 'expired' | 'boardErased' | 'boardExpired'
   meetingId: string
   from: string
   /** Answer on the sender's ack channel with this, once the change is in force here. */
   ack: string
 }
 
+const MEETING_MESSAGE_KINDS: ReadonlyArray<MeetingMessage['kind']> = [
+  'changed',
+  'erased',
+  'expired',
+  'boardErased',
+  'boardExpired',
+]
+
 export function readMeetingMessage(text: string): MeetingMessage | null {
   try {
     const value = JSON.parse(text) as Partial<MeetingMessage>
     if (
-      (value.kind === 'changed' || value.kind === 'erased') &&
+      MEETING_MESSAGE_KINDS.includes(value.kind as MeetingMessage['kind']) &&
       typeof value.meetingId === 'string' &&
       typeof value.from === 'string' &&
       typeof value.ack === 'string'

@@ -123,8 +123,12 @@ export class RedisCluster implements RoomPeers, MeetingBus {
     return this.announce('changed', meetingId)
   }
 
-  erased(meetingId: string): Promise<void> {
-    return this.announce('erased', meetingId)
+  erased(meetingId: string, by: 'facilitator' | 'retention' = 'facilitator'): Promise<void> {
+    return this.announce(by === 'retention' ? 'expired' : 'erased', meetingId)
+  }
+
+  boardErased(roomId: string, by: 'link' | 'retention'): Promise<void> {
+    return this.announce(by === 'retention' ? 'boardExpired' : 'boardErased', roomId)
   }
 
   async close(): Promise<void> {

@@ -6,11 +6,17 @@
 export interface MeetingBus {
   /** Phase, roles or participants changed: the others read the meeting again. */
   changed(meetingId: string): Promise<void>
-  /** The meeting was erased: the others close its connections and forget it. */
-  erased(meetingId: string): Promise<void>
+  /**
+   * The meeting was erased (by its facilitator, or at the end of its retention period): the
+   * others close its connections, saying which, and forget it.
+   */
+  erased(meetingId: string, by?: 'facilitator' | 'retention'): Promise<void>
+  /** A free board was erased (by someone with its link, or at the end of the retention period). */
+  boardErased(roomId: string, by: 'link' | 'retention'): Promise<void>
 }
 
 export const LOCAL_MEETING_BUS: MeetingBus = {
   changed: async () => {},
   erased: async () => {},
+  boardErased: async () => {},
 }

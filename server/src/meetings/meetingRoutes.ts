@@ -1,24 +1,47 @@
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
+import { IMPORT_LIMITS, MeetingExport } from '../../../templates/src/exportFormat'
 import { MeetingCommand } from '../../../templates/src/phaseMachine'
 import { RoleId } from '../../../templates/src/schema'
 import { jsonBody } from '../http/jsonBody'
-import type { MeetingService } from './meetingService'
+import type { MeetingExporter } from '../lifecycle/meetingExport'
+import type { MeetingImporter } from '../lifecycle/meetingImport'
+import type { MeetingRetention } from '../lifecycle/meetingRetention'
+import { MeetingError, type MeetingService } from './meetingService'
 import { meetingSession } from './meetingSession'
 
 const CreateBody = z.object({ templateId: z.string().min(1), title: z.string().max(120).default('') })
 const SessionBody = z.object({ secret: z.string().min(1).max(200), name: z.string().max(200) })
 const SecretBody = z.object({ secret: z.string().min(1).max(200) })
 const RoleBody = z.object({ participantId: z.string().min(1), role: RoleId })
+const RetentionBody = z.object({ days: z.number().int() })
+
+/** A meeting's life cycle: how long it is kept, its export, and making meetings from an export. */
+export interface MeetingLifecycle {
+  retention: MeetingRetention
+  exporter: MeetingExporter
+  importer: MeetingImporter
+}
+
+/** Where an export file is imported: the only API route with a body over API_BODY_LIMIT_BYTES. */
+export const IMPORT_PATH = '/api/meetings/import'
+
+const importTooLarge = () => {
+  throw new MeetingError(400, 'import_too_large', 'The export file is larger than this server accepts.', {
+    max: IMPORT_LIMITS.bytes,
+  })
+}
 
 const invitePath = (meetingId: string, secret: string) => `/m/${meetingId}#uitnodiging=${secret}`
+const facilitatorPath = (meetingId: string, secret: string) => `/m/${meetingId}#begeleider=${secret}`
 
 /**
  * The meeting API. Links carry secrets in their fragment (#), which browsers never send, so the
  * page exchanges them here for a session token; every other call carries that token as a Bearer.
  * Secrets travel only in request bodies, never in a URL (which ends up in logs and history).
  */
-export function meetingRoutes(meetings: MeetingService) {
+export function meetingRoutes(meetings: MeetingService, lifecycle: MeetingLifecycle) {
   const session = meetingSession(meetings)
 
   return new Hono()
@@ -28,12 +51,28 @@ export function meetingRoutes(meetings: MeetingService) {
       return c.json(
         {
           meetingId: created.meetingId,
-          facilitatorPath: `/m/${created.meetingId}#begeleider=${created.facilitatorSecret}`,
+          facilitatorPath: facilitatorPath(created.meetingId, created.facilitatorSecret),
           invitePath: invitePath(created.meetingId, created.inviteSecret),
         },
         201,
       )
     })
+    .post(
+      '/import',
+      bodyLimit({ maxSize: IMPORT_LIMITS.bytes, onError: importTooLarge }),
+      jsonBody(MeetingExport),
+      async (c) => {
+        const made = await lifecycle.importer.import(c.req.valid('json'))
+        const meetings = made.map((m) => ({
+          meetingId: m.meetingId,
+          title: m.title,
+          templateId: m.templateId,
+          facilitatorPath: facilitatorPath(m.meetingId, m.facilitatorSecret),
+          invitePath: invitePath(m.meetingId, m.inviteSecret),
+        }))
+        return c.json({ meetings }, 201)
+      },
+    )
     .get('/:id/exists', async (c) => c.json({ exists: await meetings.exists(c.req.param('id')) }))
     .post('/:id/preview', jsonBody(SecretBody), async (c) =>
       c.json(await meetings.preview(c.req.param('id'), c.req.valid('json').secret)),
@@ -64,6 +103,18 @@ export function meetingRoutes(meetings: MeetingService) {
     .delete('/:id', session, async (c) => {
       await meetings.erase(c.req.param('id'), c.var.me)
       return c.json({ erased: true })
+    })
+    .get('/:id/retention', session, async (c) =>
+      c.json(await lifecycle.retention.view(c.req.param('id'), c.var.me)),
+    )
+    .put('/:id/retention', session, jsonBody(RetentionBody), async (c) =>
+      c.json(await lifecycle.retention.setDays(c.req.param('id'), c.var.me, c.req.valid('json').days)),
+    )
+    .get('/:id/export', session, async (c) => {
+      const file = await lifecycle.exporter.export(c.req.param('id'), c.var.me)
+      // A download, not a page: the browser saves it under this name.
+      c.header('Content-Disposition', 'attachment; filename="intervisiebord-export.json"')
+      return c.json(file)
     })
     .post('/:id/roles', session, jsonBody(RoleBody), async (c) => {
       const body = c.req.valid('json')

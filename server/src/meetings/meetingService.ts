@@ -23,6 +23,12 @@ import { LOCAL_MEETING_BUS, type MeetingBus } from './meetingBus'
 import type { MeetingState } from './meetingState'
 import { hashSecret, newId, newSecret } from './secrets'
 
+/** How the connections of an erased meeting are closed: the code says why (client pages word it). */
+export const MEETING_GONE = {
+  facilitator: [CloseCode.meetingErased, 'meeting erased by the facilitator'],
+  retention: [CloseCode.retentionExpired, 'meeting kept for its full retention period'],
+} as const
+
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df', '#bf8700', '#0a7f8c', '#cf222e', '#6e7781']
 
 /**
@@ -111,6 +117,7 @@ export class MeetingService {
       inviteSecretHash: hashSecret(inviteSecret),
       progressJson: JSON.stringify(initialProgress(this.now())),
       createdAt: this.now(),
+      retentionDays: null,
     }
     await this.store.insertMeeting(row)
     await this.state.load(meetingId)
@@ -290,14 +297,24 @@ export class MeetingService {
    */
   async erase(meetingId: string, actor: ParticipantRow): Promise<void> {
     requireFacilitator(actor)
+    await this.eraseNow(meetingId, 'facilitator')
+  }
+
+  /** The retention sweep's way in: the same erasure, without a facilitator, its own close code. */
+  async expire(meetingId: string): Promise<void> {
+    await this.eraseNow(meetingId, 'retention')
+  }
+
+  private async eraseNow(meetingId: string, by: 'facilitator' | 'retention'): Promise<void> {
+    const [code, reason] = MEETING_GONE[by]
     const roomId = meetingRoomId(meetingId)
     // Nothing the room still holds unstored is stored any more; then the room's rows, the names
     // and the meeting go in one transaction (no token works after it); then the connections.
     this.rooms.discard(roomId)
     await this.store.erase(meetingId, roomId)
-    await this.rooms.evict(roomId, CloseCode.meetingErased, 'meeting erased by the facilitator')
+    await this.rooms.evict(roomId, code, reason)
     this.state.forget(meetingId)
-    await this.bus.erased(meetingId)
+    await this.bus.erased(meetingId, by)
   }
 
   /** Writes the meeting view into the room's document, where every client reads it. */
@@ -349,7 +366,7 @@ function toView(row: ParticipantRow): ParticipantView {
   return { id: row.id, name: row.name, role: row.role, color: row.color }
 }
 
-function requireFacilitator(actor: ParticipantRow): void {
+export function requireFacilitator(actor: ParticipantRow): void {
   if (actor.role !== 'begeleider') {
     throw new MeetingError(403, 'not_facilitator', 'Only the begeleider can do this.')
   }

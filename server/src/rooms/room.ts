@@ -68,6 +68,8 @@ export interface RoomOptions {
   prepare?: () => Promise<void>
   /** The other instances that hold this room (several instances); none: this process is alone. */
   peers?: RoomPeers
+  /** Someone is active here: an update was stored or a connection opened (the retention's clock). */
+  onActivity?: () => void
   log?: (line: string, fields?: Record<string, unknown>) => void
 }
 
@@ -211,6 +213,7 @@ export class Room {
 
   addConnection(conn: RoomConnection): void {
     this.connections.add(conn)
+    this.options.onActivity?.()
     // Another instance may have stored what it could not tell us (it died in between): read it
     // back before this connection's frames are judged.
     if (this.peers) this.catchUp({ holdFrames: true })
@@ -559,6 +562,7 @@ export class Room {
       return
     }
     for (const seq of seqs) this.markStored(seq)
+    this.options.onActivity?.()
     if (this.peers) this.checkGap()
     this.peers?.publishUpdates(
       this.id,

@@ -8,7 +8,17 @@ export interface MeetingRow {
   inviteSecretHash: string
   progressJson: string
   createdAt: number
+  /** Days the meeting is kept after its last activity; null: the operator's default. */
+  retentionDays: number | null
 }
+
+/** The operator's retention settings (RETENTION_DEFAULT_DAYS, RETENTION_MAX_DAYS). */
+export interface RetentionPolicy {
+  defaultDays: number
+  maxDays: number
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000
 
 export interface ParticipantRow {
   id: string
@@ -41,4 +51,11 @@ export interface MeetingStore {
    * room, in ONE transaction. When it resolves no byte of any of them is left in storage.
    */
   erase(meetingId: string, roomId: string): Promise<void>
+  setRetentionDays(id: string, days: number | null): Promise<void>
+  /**
+   * Meetings whose room was last active (or, never touched, that were made) more than their
+   * retention ago at `now`: their own days, else the default, never more than the maximum.
+   * Oldest first, at most `limit`.
+   */
+  expired(now: number, policy: RetentionPolicy, limit: number): Promise<string[]>
 }

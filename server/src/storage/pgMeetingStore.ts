@@ -1,12 +1,19 @@
 import type pg from 'pg'
 import type { RoleId } from '../../../templates/src/schema'
-import { meetingRoomId } from '../../../templates/src/wire'
-import type { MeetingRow, MeetingStore, ParticipantRow } from './meetingStore'
+import { MEETING_ROOM_PREFIX, meetingRoomId } from '../../../templates/src/wire'
+import {
+  DAY_MS,
+  type MeetingRow,
+  type MeetingStore,
+  type ParticipantRow,
+  type RetentionPolicy,
+} from './meetingStore'
 import { deleteDraftRows } from './pgDraftStore'
 import { deleteRoomRows, inTransaction } from './postgres'
 
 const MEETING_COLS = `id, template_id AS "templateId", title, facilitator_secret_hash AS "facilitatorSecretHash",
-  invite_secret_hash AS "inviteSecretHash", progress_json AS "progressJson", created_at AS "createdAt"`
+  invite_secret_hash AS "inviteSecretHash", progress_json AS "progressJson", created_at AS "createdAt",
+  retention_days AS "retentionDays"`
 const PARTICIPANT_COLS = `id, meeting_id AS "meetingId", name, role, color, token_hash AS "tokenHash",
   created_at AS "createdAt"`
 
@@ -18,8 +25,9 @@ export class PgMeetingStore implements MeetingStore {
   async insertMeeting(row: MeetingRow): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       await client.query(
-        `INSERT INTO meeting (id, template_id, title, facilitator_secret_hash, invite_secret_hash, progress_json, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+        `INSERT INTO meeting (id, template_id, title, facilitator_secret_hash, invite_secret_hash, progress_json,
+         created_at, retention_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
         [
           row.id,
           row.templateId,
@@ -28,11 +36,13 @@ export class PgMeetingStore implements MeetingStore {
           row.inviteSecretHash,
           row.progressJson,
           row.createdAt,
+          row.retentionDays,
         ],
       )
-      await client.query('INSERT INTO room_head (room_id) VALUES ($1) ON CONFLICT DO NOTHING', [
-        meetingRoomId(row.id),
-      ])
+      await client.query(
+        'INSERT INTO room_head (room_id, last_active_at) VALUES ($1, $2) ON CONFLICT DO NOTHING',
+        [meetingRoomId(row.id), row.createdAt],
+      )
     })
   }
 
@@ -82,6 +92,20 @@ export class PgMeetingStore implements MeetingStore {
     await this.pool.query('UPDATE participant SET role = $1 WHERE id = $2', [role, participantId])
   }
 
+  async setRetentionDays(id: string, days: number | null): Promise<void> {
+    await this.pool.query('UPDATE meeting SET retention_days = $1 WHERE id = $2', [days, id])
+  }
+
+  async expired(now: number, policy: RetentionPolicy, limit: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT m.id FROM meeting m LEFT JOIN room_head h ON h.room_id = '${MEETING_ROOM_PREFIX}' || m.id
+       WHERE coalesce(h.last_active_at, m.created_at) + LEAST(coalesce(m.retention_days, $1), $2) * ${DAY_MS}::bigint < $3
+       ORDER BY coalesce(h.last_active_at, m.created_at) LIMIT $4`,
+      [policy.defaultDays, policy.maxDays, now, limit],
+    )
+    return rows.map((row) => row.id)
+  }
+
   /**
    * One transaction for the room's rows, the names and the meeting. The rows are gone when it
    * commits; Postgres keeps dead row versions in its files until VACUUM reuses the space (see
@@ -99,7 +123,11 @@ export class PgMeetingStore implements MeetingStore {
 
 /** BIGINT arrives as a string; our times fit a JS number. */
 function meetingRow(row: Record<string, unknown>): MeetingRow {
-  return { ...(row as unknown as MeetingRow), createdAt: Number(row.createdAt) }
+  return {
+    ...(row as unknown as MeetingRow),
+    createdAt: Number(row.createdAt),
+    retentionDays: row.retentionDays == null ? null : Number(row.retentionDays),
+  }
 }
 
 function participantRow(row: Record<string, unknown>): ParticipantRow {

@@ -86,6 +86,31 @@ export class PgRoomStore implements RoomStore {
     await inTransaction(this.pool, (client) => deleteRoomRows(client, roomId))
   }
 
+  /** The time lives on the room's head: an erased room (no head) is never touched back. */
+  async touch(roomId: string, at: number, _options: { create: boolean }): Promise<void> {
+    await this.pool.query(
+      'UPDATE room_head SET last_active_at = GREATEST(coalesce(last_active_at, 0), $2) WHERE room_id = $1',
+      [roomId, at],
+    )
+  }
+
+  async lastActivity(roomId: string): Promise<number | null> {
+    const { rows } = await this.pool.query<{ at: string | null }>(
+      'SELECT last_active_at AS at FROM room_head WHERE room_id = $1',
+      [roomId],
+    )
+    return rows[0]?.at == null ? null : Number(rows[0].at)
+  }
+
+  async idleRooms(before: number, options: { exceptPrefix: string; limit: number }): Promise<string[]> {
+    const { rows } = await this.pool.query<{ room_id: string }>(
+      `SELECT room_id FROM room_head WHERE last_active_at < $1 AND left(room_id, length($2)) <> $2
+       ORDER BY last_active_at LIMIT $3`,
+      [before, options.exceptPrefix, options.limit],
+    )
+    return rows.map((row) => row.room_id)
+  }
+
   async logSize(roomId: string): Promise<{ count: number; bytes: number }> {
     const { rows } = await this.pool.query<{ count: string; bytes: string | null }>(
       `SELECT count(*) AS count, sum(octet_length(u.data)) AS bytes FROM room_update u

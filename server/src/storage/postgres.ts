@@ -48,6 +48,9 @@ const TABLES = `
   );
   CREATE INDEX IF NOT EXISTS participant_by_meeting ON participant (meeting_id, created_at);
   ALTER TABLE room_snapshot ADD COLUMN IF NOT EXISTS tl_schema TEXT;
+  ALTER TABLE room_head ADD COLUMN IF NOT EXISTS last_active_at BIGINT;
+  CREATE INDEX IF NOT EXISTS room_head_by_activity ON room_head (last_active_at);
+  ALTER TABLE meeting ADD COLUMN IF NOT EXISTS retention_days INTEGER;
   CREATE TABLE IF NOT EXISTS sealed_draft (
     meeting_id TEXT NOT NULL,
     shape_id TEXT NOT NULL,
@@ -114,6 +117,8 @@ export async function openPostgres(settings: PostgresSettings): Promise<pg.Pool>
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`intervisiebord:${settings.schema}`])
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${settings.schema}`)
     await client.query(TABLES)
+    // Rooms from before activity was kept start their retention now: nothing goes for being old.
+    await client.query('UPDATE room_head SET last_active_at = $1 WHERE last_active_at IS NULL', [Date.now()])
     await client.query('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})

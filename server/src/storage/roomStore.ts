@@ -59,4 +59,17 @@ export interface RoomStore {
   erase(roomId: string): Promise<void>
   /** Number of log entries and their bytes since the last snapshot. */
   logSize(roomId: string): Promise<{ count: number; bytes: number }>
+  /**
+   * Records activity in a room at `at` (ms); an earlier time never replaces a later one. With
+   * `create` false only a room storage knows is touched (a meeting's room is made with its
+   * meeting), so a late touch cannot bring back an erased meeting's room id.
+   */
+  touch(roomId: string, at: number, options: { create: boolean }): Promise<void>
+  /** When the room was last active, or null if storage has no time for it. */
+  lastActivity(roomId: string): Promise<number | null>
+  /**
+   * Rooms last active before `before`, oldest first, at most `limit`, leaving out those whose id
+   * starts with `exceptPrefix` (meetings: their own retention decides, MeetingStore.expired).
+   */
+  idleRooms(before: number, options: { exceptPrefix: string; limit: number }): Promise<string[]>
 }

@@ -1,8 +1,15 @@
 import type Database from 'better-sqlite3'
 import type { RoleId } from '../../../templates/src/schema'
-import type { MeetingRow, MeetingStore, ParticipantRow } from './meetingStore'
+import { MEETING_ROOM_PREFIX, meetingRoomId } from '../../../templates/src/wire'
+import {
+  DAY_MS,
+  type MeetingRow,
+  type MeetingStore,
+  type ParticipantRow,
+  type RetentionPolicy,
+} from './meetingStore'
 import { createDraftTables, eraseDraftRows } from './sqliteDraftStore'
-import { checkpointTruncate, type SqliteRoomStore } from './sqliteRoomStore'
+import { addColumn, checkpointTruncate, type SqliteRoomStore } from './sqliteRoomStore'
 
 /** Meetings and their participants in the embedded database, beside the rooms (same file). */
 export class SqliteMeetingStore implements MeetingStore {
@@ -33,14 +40,18 @@ export class SqliteMeetingStore implements MeetingStore {
       );
       CREATE INDEX IF NOT EXISTS participant_by_meeting ON participant (meeting_id, created_at);
     `)
+    addColumn(db, 'meeting', 'retention_days', 'INTEGER')
     createDraftTables(db)
     const meetingCols = `id, template_id AS templateId, title, facilitator_secret_hash AS facilitatorSecretHash,
-      invite_secret_hash AS inviteSecretHash, progress_json AS progressJson, created_at AS createdAt`
+      invite_secret_hash AS inviteSecretHash, progress_json AS progressJson, created_at AS createdAt,
+      retention_days AS retentionDays`
     const participantCols = `id, meeting_id AS meetingId, name, role, color, token_hash AS tokenHash, created_at AS createdAt`
     this.stmts = {
       insertMeeting: db.prepare<[MeetingRow]>(
-        `INSERT INTO meeting (id, template_id, title, facilitator_secret_hash, invite_secret_hash, progress_json, created_at)
-         VALUES (@id, @templateId, @title, @facilitatorSecretHash, @inviteSecretHash, @progressJson, @createdAt)`,
+        `INSERT INTO meeting (id, template_id, title, facilitator_secret_hash, invite_secret_hash, progress_json,
+           created_at, retention_days)
+         VALUES (@id, @templateId, @title, @facilitatorSecretHash, @inviteSecretHash, @progressJson, @createdAt,
+           @retentionDays)`,
       ),
       meeting: db.prepare<[string], MeetingRow>(`SELECT ${meetingCols} FROM meeting WHERE id = ?`),
       setProgress: db.prepare<[string, string]>('UPDATE meeting SET progress_json = ? WHERE id = ?'),
@@ -63,11 +74,30 @@ export class SqliteMeetingStore implements MeetingStore {
       setRole: db.prepare<[string, string]>('UPDATE participant SET role = ? WHERE id = ?'),
       deleteParticipants: db.prepare<[string]>('DELETE FROM participant WHERE meeting_id = ?'),
       deleteMeeting: db.prepare<[string]>('DELETE FROM meeting WHERE id = ?'),
+      setRetentionDays: db.prepare<[number | null, string]>(
+        'UPDATE meeting SET retention_days = ? WHERE id = ?',
+      ),
+      // The room's activity, else the meeting's birth; its days, else the default, at most the maximum.
+      expired: db.prepare<[number, number, number, number], { id: string }>(
+        `SELECT m.id FROM meeting m LEFT JOIN room_activity a ON a.room_id = ('${MEETING_ROOM_PREFIX}' || m.id)
+         WHERE coalesce(a.last_active_at, m.created_at) + min(coalesce(m.retention_days, ?), ?) * ${DAY_MS} < ?
+         ORDER BY coalesce(a.last_active_at, m.created_at) LIMIT ?`,
+      ),
     }
   }
 
+  /** With its room's activity: the retention counts from the meeting's making until someone acts. */
   async insertMeeting(row: MeetingRow): Promise<void> {
-    this.stmts.insertMeeting.run(row)
+    this.db.transaction(() => {
+      this.stmts.insertMeeting.run(row)
+      this.rooms.touchNow(meetingRoomId(row.id), row.createdAt, true)
+    })()
+  }
+  async setRetentionDays(id: string, days: number | null): Promise<void> {
+    this.stmts.setRetentionDays.run(days, id)
+  }
+  async expired(now: number, policy: RetentionPolicy, limit: number): Promise<string[]> {
+    return this.stmts.expired.all(policy.defaultDays, policy.maxDays, now, limit).map((row) => row.id)
   }
   async meeting(id: string): Promise<MeetingRow | undefined> {
     return this.stmts.meeting.get(id)

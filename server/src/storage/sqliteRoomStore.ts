@@ -34,6 +34,7 @@ export class SqliteRoomStore implements RoomStore {
     `)
     addColumn(this.db, 'room_snapshot', 'covers_seq', 'INTEGER NOT NULL DEFAULT 0')
     addColumn(this.db, 'room_snapshot', 'tl_schema', 'TEXT')
+    addActivity(this.db)
     this.stmts = {
       snapshot: this.db.prepare<[string], SnapshotRow>(
         'SELECT data, covers_seq AS coversSeq, tl_schema AS schema FROM room_snapshot WHERE room_id = ?',
@@ -54,6 +55,22 @@ export class SqliteRoomStore implements RoomStore {
       dropUpTo: this.db.prepare<[string, number]>('DELETE FROM room_update WHERE room_id = ? AND seq <= ?'),
       eraseSnapshot: this.db.prepare<[string]>('DELETE FROM room_snapshot WHERE room_id = ?'),
       eraseLog: this.db.prepare<[string]>('DELETE FROM room_update WHERE room_id = ?'),
+      touchOrCreate: this.db.prepare<[string, number]>(
+        `INSERT INTO room_activity (room_id, last_active_at) VALUES (?, ?)
+         ON CONFLICT (room_id) DO UPDATE SET last_active_at = max(last_active_at, excluded.last_active_at)`,
+      ),
+      touch: this.db.prepare<[number, string]>(
+        'UPDATE room_activity SET last_active_at = max(last_active_at, ?) WHERE room_id = ?',
+      ),
+      lastActivity: this.db.prepare<[string], { at: number }>(
+        'SELECT last_active_at AS at FROM room_activity WHERE room_id = ?',
+      ),
+      idleRooms: this.db.prepare<[number, string, string, number], { roomId: string }>(
+        `SELECT room_id AS roomId FROM room_activity
+         WHERE last_active_at < ? AND substr(room_id, 1, length(?)) <> ?
+         ORDER BY last_active_at LIMIT ?`,
+      ),
+      eraseActivity: this.db.prepare<[string]>('DELETE FROM room_activity WHERE room_id = ?'),
       logSize: this.db.prepare<[string], { count: number; bytes: number | null }>(
         `SELECT count(*) AS count, sum(length(u.data)) AS bytes FROM room_update u
          WHERE u.room_id = ? AND u.seq > coalesce((SELECT covers_seq FROM room_snapshot s WHERE s.room_id = u.room_id), 0)`,
@@ -106,7 +123,27 @@ export class SqliteRoomStore implements RoomStore {
     this.db.transaction(() => {
       this.stmts.eraseSnapshot.run(roomId)
       this.stmts.eraseLog.run(roomId)
+      this.stmts.eraseActivity.run(roomId)
     })()
+  }
+
+  async touch(roomId: string, at: number, { create }: { create: boolean }): Promise<void> {
+    this.touchNow(roomId, at, create)
+  }
+
+  /** The synchronous touch, to join a caller's transaction (a meeting made with its room). */
+  touchNow(roomId: string, at: number, create: boolean): void {
+    if (create) this.stmts.touchOrCreate.run(roomId, at)
+    else this.stmts.touch.run(at, roomId)
+  }
+
+  async lastActivity(roomId: string): Promise<number | null> {
+    return this.stmts.lastActivity.get(roomId)?.at ?? null
+  }
+
+  async idleRooms(before: number, options: { exceptPrefix: string; limit: number }): Promise<string[]> {
+    const { exceptPrefix, limit } = options
+    return this.stmts.idleRooms.all(before, exceptPrefix, exceptPrefix, limit).map((row) => row.roomId)
   }
 
   async logSize(roomId: string): Promise<{ count: number; bytes: number }> {
@@ -116,9 +153,28 @@ export class SqliteRoomStore implements RoomStore {
 }
 
 /** Adds a column that databases made by an earlier version lack. */
-function addColumn(db: Database.Database, table: string, column: string, type: string): void {
+export function addColumn(db: Database.Database, table: string, column: string, type: string): void {
   const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>
   if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
+}
+
+/**
+ * The table of each room's last activity (the retention sweep reads it). A database from before
+ * it gives every room it holds the time of this upgrade: its retention starts now, nothing is
+ * erased for being old on the first start.
+ */
+function addActivity(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS room_activity (
+      room_id TEXT PRIMARY KEY,
+      last_active_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS room_activity_by_time ON room_activity (last_active_at);
+  `)
+  db.prepare(
+    `INSERT OR IGNORE INTO room_activity (room_id, last_active_at)
+     SELECT room_id, ? FROM (SELECT room_id FROM room_snapshot UNION SELECT room_id FROM room_update)`,
+  ).run(Date.now())
 }
 
 /** Opens the embedded database file with the settings every store here relies on. */

@@ -5,13 +5,14 @@ import type { MeetingUiProps } from '../meetingUi'
 import { statusOf } from '../presence/presence'
 import { usePresence } from '../presence/usePresence'
 import { InviteLink } from './InviteLink'
+import { KeepingSection } from './KeepingSection'
 import { ParticipantItem } from './ParticipantItem'
 import { RoleLegend } from './RoleLegend'
 import { useRoleName } from './useRoleName'
 
 export type ParticipantsPanelProps = Pick<
   MeetingUiProps,
-  'template' | 'view' | 'me' | 'language' | 'onAssignRole' | 'inviteLink' | 'onRenewInvite'
+  'template' | 'view' | 'me' | 'language' | 'onAssignRole' | 'inviteLink' | 'onRenewInvite' | 'keeping'
 >
 
 /**
@@ -26,6 +27,7 @@ export function ParticipantsPanel({
   onAssignRole,
   inviteLink,
   onRenewInvite,
+  keeping,
 }: ParticipantsPanelProps) {
   const t = useT()
   const roleName = useRoleName(template, language)
@@ -109,6 +111,7 @@ export function ParticipantsPanel({
           ))}
         </ul>
         {isFacilitator ? <InviteLink link={inviteLink} onRenew={onRenewInvite} /> : null}
+        {isFacilitator && keeping ? <KeepingSection keeping={keeping} language={language} /> : null}
         <RoleLegend template={template} progress={view.progress} language={language} roleName={roleName} />
       </div>
     </aside>

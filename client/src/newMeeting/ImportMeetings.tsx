@@ -1,0 +1,118 @@
+import { useId, useState } from 'react'
+import type { MeetingExport } from '../../../templates/src/exportFormat'
+import { ApiError } from '../api/apiClient'
+import { wordApiError } from '../api/apiErrors'
+import { type Translate, useT } from '../i18n/useT'
+import { rememberInviteLink } from '../meeting/meetingAccess'
+import { meetingApi } from '../meeting/meetingApi'
+import { LinkBox } from './LinkBox'
+
+interface Imported {
+  meetingId: string
+  title: string
+  facilitatorPath: string
+  invitePath: string
+}
+
+/**
+ * Import from an export file ("Alles exporteren", here or on another server): the server checks
+ * the file and makes new meetings with new links, shown here to keep. Folded away by default:
+ * most people come to this page to start a meeting.
+ */
+export function ImportMeetings({ onImported }: { onImported(): void }) {
+  const t = useT()
+  const inputId = useId()
+  const [busy, setBusy] = useState(false)
+  // Kept as it came and worded on render, so a language switch words it again.
+  const [failure, setFailure] = useState<{ error: unknown } | null>(null)
+  const [imported, setImported] = useState<Imported[] | null>(null)
+
+  const choose = async (file: File | undefined) => {
+    if (!file || busy) return
+    setFailure(null)
+    setBusy(true)
+    try {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(await file.text())
+      } catch {
+        throw new NotJson()
+      }
+      // The server validates the file and says which field is wrong.
+      const { meetings } = await meetingApi.importFile(parsed as MeetingExport)
+      for (const m of meetings) rememberInviteLink(m.meetingId, `${window.location.origin}${m.invitePath}`)
+      setImported(meetings)
+      onImported()
+    } catch (error) {
+      setFailure({ error })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  if (imported) {
+    const origin = window.location.origin
+    return (
+      <section className="imported" aria-labelledby={`${inputId}-done`}>
+        <h1 className="created__title" id={`${inputId}-done`}>
+          {t('import.done')}
+        </h1>
+        <p>{t('import.doneLead')}</p>
+        {imported.map((m) => (
+          <div key={m.meetingId} className="imported__meeting">
+            <h2 className="imported__title">{m.title}</h2>
+            <LinkBox
+              kind="facilitator"
+              title={t('newMeeting.created.facilitatorTitle')}
+              explanation={t('newMeeting.created.facilitatorText')}
+              url={`${origin}${m.facilitatorPath}`}
+            />
+            <LinkBox
+              kind="invite"
+              title={t('newMeeting.created.inviteTitle')}
+              explanation={t('newMeeting.created.inviteText')}
+              url={`${origin}${m.invitePath}`}
+            />
+            <a className="button button--primary" href={m.facilitatorPath}>
+              {t('import.open.facilitator')}
+            </a>
+          </div>
+        ))}
+      </section>
+    )
+  }
+
+  return (
+    <details className="import">
+      <summary>{t('import.open')}</summary>
+      <p className="import__text">{t('import.explain')}</p>
+      <label htmlFor={inputId} className="import__label">
+        {t('import.file')}
+      </label>
+      <input
+        id={inputId}
+        type="file"
+        accept="application/json,.json"
+        disabled={busy}
+        onChange={(e) => void choose(e.target.files?.[0])}
+      />
+      {busy ? <p role="status">{t('import.busy')}</p> : null}
+      {failure ? (
+        <p className="field__error" role="alert">
+          {wordImportError(t, failure.error)}
+        </p>
+      ) : null}
+    </details>
+  )
+}
+
+class NotJson extends Error {}
+
+/** A refused file names its field; the general wording of a bad body would say to reload the page. */
+function wordImportError(t: Translate, error: unknown): string {
+  if (error instanceof NotJson) return t('import.notJson')
+  if (error instanceof ApiError && error.code === 'invalid_body') {
+    return t('import.badField', { field: String(error.data.field ?? '?') })
+  }
+  return wordApiError(t, error)
+}

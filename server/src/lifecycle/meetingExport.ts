@@ -1,0 +1,96 @@
+import type { BoardRecord } from '../../../templates/src/boardRecords'
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  type ExportedMeeting,
+  type MeetingExport,
+} from '../../../templates/src/exportFormat'
+import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
+import { summaryMarkdown } from '../../../templates/src/outcome/reportMarkdown'
+import type { MeetingProgress } from '../../../templates/src/phaseMachine'
+import type { Template } from '../../../templates/src/schema'
+import { meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
+import { MeetingError, type MeetingRooms, requireFacilitator } from '../meetings/meetingService'
+import { CURRENT_SCHEMA } from '../storage/boardSchema'
+import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
+
+/**
+ * Writes a meeting out as the export file (templates/src/exportFormat.ts): what it is, who took
+ * part (names and roles, never a secret or a token), every record of its board, and the outcome and
+ * summary report derived from them, as the report dialog shows them. Only its facilitator may.
+ */
+export class MeetingExporter {
+  constructor(
+    private readonly store: Pick<MeetingStore, 'meeting' | 'participants'>,
+    private readonly rooms: Pick<MeetingRooms, 'acquire' | 'released'>,
+    private readonly templates: () => ReadonlyMap<string, Template>,
+    private readonly now: () => number,
+  ) {}
+
+  async export(meetingId: string, actor: ParticipantRow): Promise<MeetingExport> {
+    requireFacilitator(actor)
+    return {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: this.now(),
+      meetings: [await this.meeting(meetingId)],
+    }
+  }
+
+  /** One meeting of the file; a group's export is a list of these. */
+  async meeting(meetingId: string): Promise<ExportedMeeting> {
+    const [meeting, participants] = await Promise.all([
+      this.store.meeting(meetingId),
+      this.store.participants(meetingId),
+    ])
+    if (!meeting) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+    const template = this.templates().get(meeting.templateId)
+    if (!template) {
+      throw new MeetingError(
+        409,
+        'unknown_template',
+        `The method "${meeting.templateId}" is not on this server.`,
+        {
+          templateId: meeting.templateId,
+        },
+      )
+    }
+    const progress = JSON.parse(meeting.progressJson) as MeetingProgress
+    const records = await this.boardRecords(meetingId)
+    const people = participants.map((p) => ({ id: p.id, name: p.name, role: p.role, color: p.color }))
+    const outcome = deriveOutcome({ template, title: meeting.title, progress, participants: people, records })
+    return {
+      title: meeting.title,
+      templateId: meeting.templateId,
+      method: { nl: template.name.nl, en: template.name.en },
+      createdAt: meeting.createdAt,
+      retentionDays: meeting.retentionDays,
+      progress,
+      participants: people,
+      board: { tldrawSchema: CURRENT_SCHEMA, records },
+      outcome,
+      report: {
+        nl: summaryMarkdown(outcome, { language: 'nl' }),
+        en: summaryMarkdown(outcome, { language: 'en' }),
+      },
+    }
+  }
+
+  /** The room's records as its document holds them now (loaded if nobody is connected). */
+  private async boardRecords(meetingId: string): Promise<BoardRecord[]> {
+    const roomId = meetingRoomId(meetingId)
+    const room = await this.rooms.acquire(roomId)
+    try {
+      await room.settled()
+      // YKeyValue's layout: the last entry of a key is its value.
+      const byKey = new Map<string, BoardRecord>()
+      for (const entry of room.doc.getArray<{ key: string; val: BoardRecord }>(RECORDS_ARRAY).toArray()) {
+        byKey.delete(entry.key)
+        byKey.set(entry.key, entry.val)
+      }
+      return [...byKey.values()]
+    } finally {
+      this.rooms.released(roomId)
+    }
+  }
+}

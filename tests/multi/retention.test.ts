@@ -1,0 +1,122 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { MeetingExport } from '../../templates/src/exportFormat'
+import { startTestServer, type TestServer } from '../helpers/inProcessServer'
+import { api, createMeeting, joinMeeting } from '../helpers/meetingClient'
+import { noteRecord } from '../helpers/records'
+import { connectClient, type TestClient, waitForSync } from '../helpers/yjsClient'
+import { DATABASE_URL } from './cluster'
+
+/** The retention sweep and the export's import on Postgres: the same erase paths, the same result. */
+
+const DAY = 24 * 60 * 60 * 1000
+const schema = `retention_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`
+let clock = Date.UTC(2026, 2, 2, 9, 0)
+let server: TestServer
+const db = new pg.Pool({ connectionString: DATABASE_URL, max: 2 })
+const clients: TestClient[] = []
+
+beforeAll(async () => {
+  server = await startTestServer({
+    log: () => {},
+    now: () => clock,
+    env: { DATABASE_URL, DATABASE_SCHEMA: schema, ROOM_IDLE_MS: '50' },
+  })
+}, 30_000)
+afterAll(async () => {
+  for (const client of clients) client.destroy()
+  await server?.stop()
+  server?.cleanup()
+  await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {})
+  await db.end()
+})
+
+/** Every byte the schema's tables hold. */
+async function stored(): Promise<Buffer> {
+  const chunks: Buffer[] = []
+  for (const table of ['room_update', 'room_snapshot', 'room_head', 'meeting', 'participant']) {
+    const { rows } = await db.query(`SELECT * FROM ${schema}.${table}`)
+    for (const row of rows)
+      for (const value of Object.values(row))
+        chunks.push(Buffer.isBuffer(value) ? value : Buffer.from(String(value)))
+  }
+  return Buffer.concat(chunks)
+}
+const found = async (needles: string[]) => {
+  const bytes = await stored()
+  return needles.filter((needle) => bytes.includes(needle))
+}
+
+async function writeNote(roomId: string, marker: string, who?: { token: string; id: string }) {
+  const client = connectClient(server.url, roomId, who ? { token: who.token } : {})
+  clients.push(client)
+  await waitForSync(client)
+  const id = `shape:${marker}`
+  client.kv.set(id, noteRecord({ id, x: -3000, y: -3000, authorId: who?.id ?? 'free', text: marker }))
+  for (let i = 0; i < 100 && (await found([marker])).length === 0; i++)
+    await new Promise((r) => setTimeout(r, 50))
+  client.destroy()
+}
+
+it('erases an expired meeting and free board from Postgres and keeps the others', async () => {
+  const old = await createMeeting(server.url, 'roddelmethode')
+  const oldPerson = await joinMeeting(server.url, old, 'Pg Oudgediende')
+  await writeNote(old.roomId, 'PG-RETENTIE-OUD', oldPerson)
+  const oldBoard = randomBytes(16).toString('base64url')
+  await writeNote(oldBoard, 'PG-RETENTIE-OUDBORD')
+  clock += 20 * DAY
+  const recent = await createMeeting(server.url, 'roddelmethode')
+  const recentPerson = await joinMeeting(server.url, recent, 'Pg Nieuwkomer')
+  await writeNote(recent.roomId, 'PG-RETENTIE-RECENT', recentPerson)
+  const recentBoard = randomBytes(16).toString('base64url')
+  await writeNote(recentBoard, 'PG-RETENTIE-RECENTBORD')
+
+  const gone = ['PG-RETENTIE-OUD', 'Pg Oudgediende', 'PG-RETENTIE-OUDBORD', old.meetingId, oldBoard]
+  const kept = [
+    'PG-RETENTIE-RECENT',
+    'Pg Nieuwkomer',
+    'PG-RETENTIE-RECENTBORD',
+    recent.meetingId,
+    recentBoard,
+  ]
+  expect(await found([...gone, ...kept])).toEqual([...gone, ...kept])
+
+  clock += 11 * DAY
+  expect(await server.sweep()).toEqual({ meetings: 1, boards: 1, failed: 0 })
+  expect(await found(gone)).toEqual([])
+  expect(await found(kept)).toEqual(kept)
+  expect((await api(server.url, `/meetings/${recent.meetingId}`, { token: recentPerson.token })).status).toBe(
+    200,
+  )
+})
+
+it('imports an export on Postgres with the same report', async () => {
+  const meeting = await createMeeting(server.url, 'roddelmethode')
+  const person = await joinMeeting(server.url, meeting, 'Pg Exporteur')
+  await writeNote(meeting.roomId, 'PG-EXPORT-NOTITIE', person)
+  const file = (
+    await api<MeetingExport>(server.url, `/meetings/${meeting.meetingId}/export`, {
+      token: meeting.facilitator.token,
+    })
+  ).body
+  const made = await api<{ meetings: Array<{ meetingId: string; facilitatorPath: string }> }>(
+    server.url,
+    '/meetings/import',
+    { body: file },
+  )
+  expect(made.status).toBe(201)
+  const copy = made.body.meetings[0]!
+  const fac = await api<{ token: string }>(server.url, `/meetings/${copy.meetingId}/facilitate`, {
+    body: { secret: copy.facilitatorPath.split('#begeleider=')[1], name: 'Bea Begeleider' },
+  })
+  const again = (
+    await api<MeetingExport>(server.url, `/meetings/${copy.meetingId}/export`, { token: fac.body.token })
+  ).body
+  const records = (f: MeetingExport) => f.meetings[0]!.board.records.map((r) => r.id).sort()
+  expect(records(again)).toEqual(records(file))
+  expect(again.meetings[0]!.participants.map((p) => p.name)).toEqual([
+    ...file.meetings[0]!.participants.map((p) => p.name),
+    'Bea Begeleider',
+  ])
+})
