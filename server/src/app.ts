@@ -2,6 +2,8 @@ import { Hono } from 'hono'
 import { HTTPException } from 'hono/http-exception'
 import type { Template } from '../../templates/src/schema'
 import type { ServerConfig } from './config'
+import { groupRoutes, lookBackRoutes } from './groups/groupRoutes'
+import type { GroupService } from './groups/groupService'
 import { mountClientFiles } from './http/clientFiles'
 import { securityHeaders } from './http/securityHeaders'
 import { meetingRoutes } from './meetings/meetingRoutes'
@@ -11,6 +13,7 @@ import { templateRoutes } from './templates/templateRoutes'
 export interface AppDeps {
   config: Pick<ServerConfig, 'tldrawLicenseKey' | 'clientDir'>
   meetings: MeetingService
+  groups: GroupService
   templates: () => ReadonlyMap<string, Template>
 }
 
@@ -18,7 +21,7 @@ export interface AppDeps {
  * The JSON API, chained so that its type carries every route: the client's `hc<AppType>` is
  * typed from it. Failures answer `{ error: <stable code>, ...data }` (see `createApp`).
  */
-function createApi({ config, meetings, templates }: AppDeps) {
+function createApi({ config, meetings, groups, templates }: AppDeps) {
   return new Hono()
     .basePath('/api')
     .get('/health', (c) => c.json({ ok: true }))
@@ -26,6 +29,8 @@ function createApi({ config, meetings, templates }: AppDeps) {
     .get('/time', (c) => c.json({ now: Date.now() }))
     .route('/templates', templateRoutes(templates))
     .route('/meetings', meetingRoutes(meetings))
+    .route('/meetings', lookBackRoutes(groups, meetings))
+    .route('/groups', groupRoutes(groups))
 }
 
 /** The HTTP side: a small JSON API under /api and the built client for everything else. */

@@ -7,6 +7,8 @@ import { MEETING_ROOM_PREFIX, meetingRoomId } from '../../templates/src/wire'
 import { createApp } from './app'
 import { RedisCluster } from './cluster/redisCluster'
 import type { ServerConfig } from './config'
+import { AttendanceRecorder } from './groups/attendanceRecorder'
+import { GroupService } from './groups/groupService'
 import type { Limits } from './limits'
 import { AwarenessIdentity } from './meetings/awarenessIdentity'
 import { LOCAL_MEETING_BUS } from './meetings/meetingBus'
@@ -51,7 +53,12 @@ function roomLimitsFrom(limits: Limits): RoomOptions {
 }
 
 /** Wires storage, templates, meetings, rooms, the HTTP app and the WebSocket upgrade, and listens. */
-export async function startServer(config: ServerConfig, log: Log = defaultLog): Promise<RunningServer> {
+export async function startServer(
+  config: ServerConfig,
+  log: Log = defaultLog,
+  /** The clock meetings, groups and attendance go by; tests pass their own. */
+  now: () => number = Date.now,
+): Promise<RunningServer> {
   const loaded = await loadTemplates([
     BUILTIN_TEMPLATES_DIR,
     ...(config.templatesDir ? [config.templatesDir] : []),
@@ -102,7 +109,10 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
     registry,
     () => templates,
     cluster ?? LOCAL_MEETING_BUS,
+    now,
   )
+  const groups = new GroupService(storage.groups, storage.meetings, meetings, registry, () => templates, now)
+  const attendance = new AttendanceRecorder(storage.groups, log, now)
   // Another instance changed or erased a meeting: in force here before it confirms.
   cluster?.onMeeting(async (kind, meetingId) => {
     if (kind === 'changed') {
@@ -116,7 +126,7 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
     )
     state.forget(meetingId)
   })
-  const app = createApp({ config, meetings, templates: () => templates })
+  const app = createApp({ config, meetings, groups, templates: () => templates })
 
   const authorize = async (roomId: string, { token }: Handshake): Promise<UpgradeDecision> => {
     if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ok: true, identity: null }
@@ -138,6 +148,7 @@ export async function startServer(config: ServerConfig, log: Log = defaultLog): 
     limits: config.limits,
     publicOrigin: config.publicOrigin,
     trustProxy: config.trustProxy,
+    connections: attendance,
   })
   const port = (httpServer.address() as AddressInfo).port
 

@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/src/app'
+import type { GroupService } from '../../server/src/groups/groupService'
 import type { MeetingService } from '../../server/src/meetings/meetingService'
 import { makeTempDir } from '../helpers/tempDir'
 
@@ -14,6 +15,7 @@ const app = createApp({
   config: { tldrawLicenseKey: null, clientDir: client.dir },
   // Not called by these routes.
   meetings: {} as MeetingService,
+  groups: {} as GroupService,
   templates: () => new Map(),
 })
 

@@ -1,9 +1,12 @@
 import path from 'node:path'
+import type { GroupStore } from './groupStore'
 import type { MeetingStore } from './meetingStore'
+import { PgGroupStore } from './pgGroupStore'
 import { PgMeetingStore } from './pgMeetingStore'
 import { PgRoomStore } from './pgRoomStore'
 import { openPostgres, type PostgresSettings, redactUrl } from './postgres'
 import type { RoomStore } from './roomStore'
+import { SqliteGroupStore } from './sqliteGroupStore'
 import { SqliteMeetingStore } from './sqliteMeetingStore'
 import { openSqlite, SqliteRoomStore } from './sqliteRoomStore'
 
@@ -11,6 +14,7 @@ import { openSqlite, SqliteRoomStore } from './sqliteRoomStore'
 export interface Storage {
   rooms: RoomStore
   meetings: MeetingStore
+  groups: GroupStore
   /** What it is, for the start-up log line (no password). */
   describe: string
   close(): Promise<void>
@@ -26,6 +30,7 @@ export async function openStorage(options: {
     return {
       rooms: new PgRoomStore(pool),
       meetings: new PgMeetingStore(pool),
+      groups: new PgGroupStore(pool),
       describe: `postgres ${redactUrl(options.postgres.url)} schema ${options.postgres.schema}`,
       close: () => pool.end(),
     }
@@ -33,9 +38,11 @@ export async function openStorage(options: {
   const file = path.join(options.dataDir, 'intervisiebord.sqlite')
   const db = openSqlite(file)
   const rooms = new SqliteRoomStore(db)
+  const groups = new SqliteGroupStore(db)
   return {
     rooms,
-    meetings: new SqliteMeetingStore(rooms),
+    meetings: new SqliteMeetingStore(rooms, [groups.eraseMeetingRows]),
+    groups,
     describe: `sqlite ${file}`,
     async close() {
       db.close()

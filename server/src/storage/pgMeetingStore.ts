@@ -2,6 +2,7 @@ import type pg from 'pg'
 import type { RoleId } from '../../../templates/src/schema'
 import { meetingRoomId } from '../../../templates/src/wire'
 import type { MeetingRow, MeetingStore, ParticipantRow } from './meetingStore'
+import { eraseGroupRows } from './pgGroupStore'
 import { deleteRoomRows, inTransaction } from './postgres'
 
 const MEETING_COLS = `id, template_id AS "templateId", title, facilitator_secret_hash AS "facilitatorSecretHash",
@@ -82,13 +83,14 @@ export class PgMeetingStore implements MeetingStore {
   }
 
   /**
-   * One transaction for the room's rows, the names and the meeting. The rows are gone when it
+   * One transaction for the room's rows, the attendance, the names and the meeting. The rows are gone when it
    * commits; Postgres keeps dead row versions in its files until VACUUM reuses the space (see
    * README, "Several instances").
    */
   async erase(meetingId: string, roomId: string): Promise<void> {
     await inTransaction(this.pool, async (client) => {
       await deleteRoomRows(client, roomId)
+      await eraseGroupRows(client, meetingId)
       await client.query('DELETE FROM participant WHERE meeting_id = $1', [meetingId])
       await client.query('DELETE FROM meeting WHERE id = $1', [meetingId])
     })
