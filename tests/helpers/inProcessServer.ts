@@ -13,7 +13,7 @@ export interface TestServer extends RunningServer {
 
 /** The real server in this process, on a free port, with its own data dir. */
 export async function startTestServer(
-  overrides: { dataDir?: string; env?: Record<string, string>; log?: Log } = {},
+  overrides: { dataDir?: string; env?: Record<string, string>; log?: Log; now?: () => number } = {},
 ): Promise<TestServer> {
   const temp = overrides.dataDir ? null : makeTempDir()
   const dataDir = overrides.dataDir ?? temp!.dir
@@ -23,7 +23,7 @@ export async function startTestServer(
     host: '127.0.0.1',
     roomIdleMs: Number(overrides.env?.ROOM_IDLE_MS ?? 200),
   }
-  const server = await startServer(config, overrides.log)
+  const server = await startServer(config, overrides.log, overrides.now)
   return {
     ...server,
     url: `http://127.0.0.1:${server.port}`,

@@ -62,8 +62,8 @@ describe('minutes present', () => {
       T0 + 500 * MIN,
     )
     expect(row.present).toEqual([
-      { name: 'Bea', role: 'begeleider', minutes: 35 + 35 },
       { name: 'Ahmed', role: 'inbrenger', minutes: 60 },
+      { name: 'Bea', role: 'begeleider', minutes: 35 + 35 },
     ])
     expect(row.plannedEnd).toBe(T0 + 90 * MIN)
     expect(row.actualStart).toBe(T0 + 5 * MIN)
@@ -117,8 +117,8 @@ describe('the register as CSV', () => {
     const lines = csv.slice(1).split('\r\n')
     expect(lines).toEqual([
       ATTENDANCE_CSV_HEADERS.join(';'),
-      '2026-12-02;Incidentmethode;14:00;15:30;14:05;15:35;Bea;begeleider;90',
       '2026-12-02;Incidentmethode;14:00;15:30;14:05;15:35;Ahmed;inbrenger;45',
+      '2026-12-02;Incidentmethode;14:00;15:30;14:05;15:35;Bea;begeleider;90',
       '2026-12-09;Incidentmethode;;;;;;;',
       '',
     ])

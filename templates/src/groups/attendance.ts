@@ -46,7 +46,7 @@ export interface AttendanceRow {
   plannedEnd: number | null
   actualStart: number | null
   actualEnd: number | null
-  /** Everyone connected during the meeting, by name, in the order they joined. */
+  /** Everyone connected during the meeting, alphabetically by name (as a register is read). */
   present: AttendancePerson[]
 }
 
@@ -81,14 +81,14 @@ const personKey = (name: string) => name.trim().toLocaleLowerCase('nl')
 export function attendanceRow(meeting: AttendanceMeeting, now: number): AttendanceRow {
   const start = meeting.startedAt
   const end = meeting.finishedAt ?? (start === null ? null : Math.max(start, now))
-  const people = new Map<string, { name: string; role: string; ids: Set<string>; first: number }>()
+  const people = new Map<string, { name: string; role: string; ids: Set<string> }>()
   for (const p of meeting.participants) {
     const key = personKey(p.name)
     const person = people.get(key)
     if (person) {
       person.ids.add(p.id)
       person.role = p.role
-    } else people.set(key, { name: p.name.trim(), role: p.role, ids: new Set([p.id]), first: people.size })
+    } else people.set(key, { name: p.name.trim(), role: p.role, ids: new Set([p.id]) })
   }
   const present: AttendancePerson[] = []
   if (start !== null && end !== null) {
@@ -101,6 +101,7 @@ export function attendanceRow(meeting: AttendanceMeeting, now: number): Attendan
       if (ms >= 1000) present.push({ name: person.name, role: person.role, minutes: Math.round(ms / 60_000) })
     }
   }
+  present.sort((a, b) => a.name.localeCompare(b.name, 'nl'))
   const plannedEnd =
     meeting.plannedStart === null ? null : meeting.plannedStart + meeting.plannedMinutes * 60_000
   return {
