@@ -73,6 +73,7 @@ export async function playGroupSeries(server: TestServer, clock: TestClock) {
     chosenAdvice: CASE_TEXT.advice,
     inbrengers: ['Ahmed'],
     followUp: null,
+    suggestion: { inbrenger: 'Bea', begeleider: 'Ahmed' },
   })
   expect(lookBack?.action?.specifiek).toBe(CASE_TEXT.action)
 

@@ -95,7 +95,7 @@ export class GroupService {
 
   async view(group: GroupRow): Promise<GroupView> {
     const series = await this.series(group.id)
-    const members = JSON.parse(group.membersJson) as string[]
+    const members = membersOf(group)
     return {
       id: group.id,
       name: group.name,
@@ -107,13 +107,7 @@ export class GroupService {
         started: m.progress.phaseIndex >= 0,
         finished: m.progress.finished,
       })),
-      next: suggestRotation(
-        members,
-        series.map((m) => ({
-          inbrengers: m.participants.filter((p) => p.role === 'inbrenger').map((p) => p.name),
-          begeleiders: m.participants.filter((p) => p.role === 'begeleider').map((p) => p.name),
-        })),
-      ),
+      next: suggestRotation(members, series.map(pastRoles)),
     }
   }
 
@@ -122,7 +116,8 @@ export class GroupService {
    * into its document for everyone to read.
    */
   async createMeeting(group: GroupRow, templateId: string, title: string, plannedStart: number | null) {
-    const previous = (await this.series(group.id)).at(-1)
+    const series = await this.series(group.id)
+    const previous = series.at(-1)
     const created = await this.meetings.create(templateId, title)
     await this.groups.addMeeting({
       meetingId: created.meetingId,
@@ -131,7 +126,8 @@ export class GroupService {
       createdAt: this.now(),
     })
     if (previous) {
-      const lookBack = await this.lookBackOn(previous)
+      const suggestion = suggestRotation(membersOf(group), series.map(pastRoles))
+      const lookBack = await this.lookBackOn(previous, suggestion)
       if (lookBack) await this.writeLookBack(created.meetingId, lookBack)
     }
     return created
@@ -202,7 +198,7 @@ export class GroupService {
   }
 
   /** The previous meeting's outcome, derived from its board as the report does. */
-  private async lookBackOn(previous: GroupMeeting): Promise<LookBack | null> {
+  private async lookBackOn(previous: GroupMeeting, suggestion: RotationSuggestion): Promise<LookBack | null> {
     const template = this.templates().get(previous.templateId)
     if (!template) return null
     const records = await this.withRoom(previous.meetingId, (doc) => currentRecords(doc), false)
@@ -213,7 +209,8 @@ export class GroupService {
       participants: previous.participants,
       records,
     })
-    return lookBackFrom(previous.meetingId, previous.progress.startedAt ?? previous.createdAt, outcome)
+    const date = previous.progress.startedAt ?? previous.createdAt
+    return lookBackFrom(previous.meetingId, date, outcome, suggestion)
   }
 
   private async readLookBack(meetingId: string): Promise<LookBack | null> {
@@ -241,6 +238,16 @@ export class GroupService {
       this.rooms.released(roomId)
     }
   }
+}
+
+function membersOf(group: GroupRow): string[] {
+  return JSON.parse(group.membersJson) as string[]
+}
+
+/** Who had which role in a past meeting, by name, for the rotation. */
+function pastRoles(m: GroupMeeting) {
+  const named = (role: string) => m.participants.filter((p) => p.role === role).map((p) => p.name)
+  return { inbrengers: named('inbrenger'), begeleiders: named('begeleider') }
 }
 
 /** The board's records: per key the right-most entry of the records array (y-utility's YKeyValue rule). */

@@ -1,6 +1,7 @@
 import type { SmartAction } from '../outcome/choices'
 import type { MeetingOutcome } from '../outcome/meetingOutcome'
 import type { RoleId } from '../schema'
+import type { RotationSuggestion } from './rotation'
 
 /**
  * The look-back ("Terugblik") a new meeting of a group opens with: last time's case, the advice the
@@ -24,10 +25,17 @@ export interface LookBack {
   inbrengers: string[]
   followUp: string | null
   followUpBy: string | null
+  /** Who the turn suggests brings a case and who facilitates this time (rotation.ts). */
+  suggestion: RotationSuggestion
 }
 
 /** The look-back from the previous meeting's outcome. */
-export function lookBackFrom(previousMeetingId: string, date: number, outcome: MeetingOutcome): LookBack {
+export function lookBackFrom(
+  previousMeetingId: string,
+  date: number,
+  outcome: MeetingOutcome,
+  suggestion: RotationSuggestion,
+): LookBack {
   return {
     previousMeetingId,
     date,
@@ -38,6 +46,7 @@ export function lookBackFrom(previousMeetingId: string, date: number, outcome: M
     inbrengers: outcome.people.inbrenger,
     followUp: null,
     followUpBy: null,
+    suggestion,
   }
 }
 
