@@ -1,4 +1,5 @@
 import { apiErrorMessages } from '../api/apiErrors'
+import { groupMessages } from '../groups/groupMessages'
 import { meetingBoardMessages } from '../meeting/boardMessages'
 import { hintMessages } from '../meeting/hints/hintMessages'
 import { joinMessages } from '../meeting/joinMessages'
@@ -176,6 +177,7 @@ const nl = {
   ...reportMessages.nl,
   ...timeMessages.nl,
   ...turnMessages.nl,
+  ...groupMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
   ...coreEn,
@@ -190,6 +192,7 @@ const en: Record<keyof typeof nl, string> = {
   ...reportMessages.en,
   ...timeMessages.en,
   ...turnMessages.en,
+  ...groupMessages.en,
 }
 
 export type MessageKey = keyof typeof nl

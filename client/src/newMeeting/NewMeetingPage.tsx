@@ -1,6 +1,7 @@
 import '../styles/newMeeting.css'
 import { type ReactNode, useState } from 'react'
 import type { Template } from '../../../templates/src/schema'
+import { groupLink, type KnownGroup } from '../groups/groupAccess'
 import { LanguageToggle } from '../i18n/LanguageToggle'
 import { useLanguage, useT } from '../i18n/useT'
 import { rememberInviteLink } from '../meeting/meetingAccess'
@@ -20,7 +21,12 @@ export default function NewMeetingPage() {
   const { state, retry } = useTemplates()
   const [created, setCreated] = useState<CreatedView | null>(null)
 
-  const onCreated = (meeting: CreatedMeeting, title: string, template: Template) => {
+  const onCreated = (
+    meeting: CreatedMeeting,
+    title: string,
+    template: Template,
+    group: KnownGroup | null,
+  ) => {
     const origin = window.location.origin
     const inviteUrl = `${origin}${meeting.invitePath}`
     rememberInviteLink(meeting.meetingId, inviteUrl)
@@ -31,6 +37,7 @@ export default function NewMeetingPage() {
       facilitatorPath: meeting.facilitatorPath,
       facilitatorUrl: `${origin}${meeting.facilitatorPath}`,
       inviteUrl,
+      groupUrl: group ? groupLink(group.id, group.secret) : null,
     })
     window.scrollTo(0, 0)
   }
