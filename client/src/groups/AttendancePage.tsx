@@ -1,3 +1,4 @@
+import '../styles/newMeeting.css'
 import '../styles/groups.css'
 import { type ReactNode, useEffect, useState } from 'react'
 import type { AttendanceRow } from '../../../templates/src/groups/attendance'

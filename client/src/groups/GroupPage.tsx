@@ -1,3 +1,4 @@
+import '../styles/newMeeting.css'
 import '../styles/groups.css'
 import type { ReactNode } from 'react'
 import { useState } from 'react'

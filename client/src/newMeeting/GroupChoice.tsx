@@ -1,3 +1,4 @@
+import '../styles/groups.css'
 import { useId } from 'react'
 import type { KnownGroup } from '../groups/groupAccess'
 import { useT } from '../i18n/useT'

@@ -141,6 +141,11 @@ function FollowUp({
 }: Omit<LookBackButtonProps, 'view' | 'lookBack'> & { lookBack: LookBack; fieldId: string }) {
   const t = useT()
   const [text, setText] = useState(lookBack.followUp ?? '')
+  // Until I type, the field follows what is saved (another facilitator, or my other tab, may write it).
+  const [dirty, setDirty] = useState(false)
+  useEffect(() => {
+    if (!dirty) setText(lookBack.followUp ?? '')
+  }, [lookBack.followUp, dirty])
   const [state, setState] = useState<
     { kind: 'idle' | 'saving' | 'saved' } | { kind: 'failed'; error: unknown }
   >({
@@ -151,7 +156,10 @@ function FollowUp({
   const save = () => {
     setState({ kind: 'saving' })
     groupApi.followUp(meetingId, token, text).then(
-      () => setState({ kind: 'saved' }),
+      () => {
+        setDirty(false)
+        setState({ kind: 'saved' })
+      },
       (error: unknown) => setState({ kind: 'failed', error }),
     )
   }
@@ -170,6 +178,7 @@ function FollowUp({
             value={text}
             onChange={(event) => {
               setText(event.target.value)
+              setDirty(true)
               setState({ kind: 'idle' })
             }}
           />
