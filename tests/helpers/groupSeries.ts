@@ -14,7 +14,7 @@ import {
   writeOutcome,
 } from './groupScenario'
 import type { TestServer } from './inProcessServer'
-import { api } from './meetingClient'
+import { api, ResettingClient } from './meetingClient'
 
 async function csv(base: string, groupId: string, token?: string) {
   const res = await fetch(`${base}/api/groups/${groupId}/attendance.csv`, {
@@ -90,6 +90,18 @@ export async function playGroupSeries(server: TestServer, clock: TestClock) {
   })
   expect(byAhmed.status).toBe(200)
   await expectEventually(() => lookBackOf(ahmedAgain)?.followUp === 'Het overleg was goed')
+
+  // The look-back is the server's: a participant's board cannot write it.
+  const forger = new ResettingClient(base, second.roomId, second.people.Carla!.token)
+  await forger.synced()
+  const real = lookBackOf(forger.current)
+  forger.current.doc.getMap('meeting').set('lookBack', { ...real, followUp: 'vervalst' })
+  await expectEventually(() => forger.refusals.length === 1)
+  const held = server.registry.peek(second.roomId)?.doc.getMap('meeting').get('lookBack') as {
+    followUp: string
+  }
+  expect(held.followUp).toBe('Het overleg was goed')
+  await leave(server, second, forger.current)
 
   const beaAgain = await arrive(server, second, 'Bea')
   clock.advance(2)
