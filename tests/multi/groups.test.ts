@@ -30,7 +30,7 @@ it('runs a group of three meetings: look-back, register without case text, erasu
     log: () => {},
     env: { DATABASE_URL, DATABASE_SCHEMA: schema },
   })
-  const { base, second } = await playGroupSeries(server, clock)
+  const { base, group, first, second } = await playGroupSeries(server, clock)
 
   const rows = async () =>
     Number(
@@ -47,4 +47,21 @@ it('runs a group of three meetings: look-back, register without case text, erasu
   })
   expect(erased.status).toBe(200)
   expect(await rows()).toBe(0)
+
+  // Erasing the group takes its name, members, series and register in one transaction.
+  const count = async (sql: string, value: string) => Number((await db.query(sql, [value])).rows[0].n)
+  expect(
+    await count(`SELECT count(*) AS n FROM ${schema}.presence WHERE meeting_id = $1`, first.meetingId),
+  ).toBe(3)
+  const erased2 = await api(base, `/groups/${group.groupId}`, { method: 'DELETE', token: group.secret })
+  expect(erased2.status).toBe(200)
+  expect(await count(`SELECT count(*) AS n FROM ${schema}.meeting_group WHERE id = $1`, group.groupId)).toBe(
+    0,
+  )
+  expect(
+    await count(`SELECT count(*) AS n FROM ${schema}.group_meeting WHERE group_id = $1`, group.groupId),
+  ).toBe(0)
+  expect(
+    await count(`SELECT count(*) AS n FROM ${schema}.presence WHERE meeting_id = $1`, first.meetingId),
+  ).toBe(0)
 }, 60_000)

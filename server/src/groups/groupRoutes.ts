@@ -58,6 +58,10 @@ export function groupRoutes(groups: GroupService) {
         201,
       )
     })
+    .delete('/:id', async (c) => {
+      await groups.erase(c.req.param('id'), bearerOf(c.req.header('Authorization')))
+      return c.json({ erased: true })
+    })
     .get('/:id/attendance', groupAccess, async (c) =>
       c.json({ name: c.var.group.name, rows: await groups.attendance(c.var.group) }),
     )

@@ -133,6 +133,18 @@ export class GroupService {
     return created
   }
 
+  /**
+   * Erases the group: its name, its members, the series and the register. Only with the group
+   * link: a facilitator of one meeting may not end the whole group. The meetings stay.
+   */
+  async erase(groupId: string, secret: string | null): Promise<void> {
+    const group = secret ? await this.groups.group(groupId) : undefined
+    if (!group || !secret || group.secretHash !== hashSecret(secret)) {
+      throw new MeetingError(403, 'invalid_group_link', 'This group link is not valid.')
+    }
+    await this.groups.eraseGroup(groupId)
+  }
+
   /** What came of last time's advice, in the words of last time's inbrenger (or a facilitator). */
   async setFollowUp(meetingId: string, actor: ParticipantRow, text: string): Promise<LookBack> {
     const lookBack = await this.readLookBack(meetingId)

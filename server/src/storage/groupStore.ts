@@ -40,4 +40,9 @@ export interface GroupStore {
   presenceOpened(row: PresenceRow): Promise<void>
   presenceClosed(id: string, leftAt: number): Promise<void>
   presence(meetingId: string): Promise<PresenceRow[]>
+  /**
+   * Erases the group, its place in each meeting (the series) and the attendance of its meetings,
+   * in one transaction. The meetings themselves stay, as meetings without a group.
+   */
+  eraseGroup(groupId: string): Promise<void>
 }

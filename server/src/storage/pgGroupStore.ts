@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import type { GroupMeetingRow, GroupRow, GroupStore, PresenceRow } from './groupStore'
+import { inTransaction } from './postgres'
 
 const GROUP_COLS = `id, name, secret_hash AS "secretHash", members_json AS "membersJson", created_at AS "createdAt"`
 const MEETING_COLS = `meeting_id AS "meetingId", group_id AS "groupId", planned_start AS "plannedStart",
@@ -67,6 +68,18 @@ export class PgGroupStore implements GroupStore {
       joinedAt: Number(r.joinedAt),
       leftAt: r.leftAt === null ? null : Number(r.leftAt),
     }))
+  }
+
+  /** One transaction; Postgres keeps dead row versions until VACUUM (see README, "Several instances"). */
+  async eraseGroup(groupId: string): Promise<void> {
+    await inTransaction(this.pool, async (client) => {
+      await client.query(
+        'DELETE FROM presence WHERE meeting_id IN (SELECT meeting_id FROM group_meeting WHERE group_id = $1)',
+        [groupId],
+      )
+      await client.query('DELETE FROM group_meeting WHERE group_id = $1', [groupId])
+      await client.query('DELETE FROM meeting_group WHERE id = $1', [groupId])
+    })
   }
 }
 

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3'
 import type { GroupMeetingRow, GroupRow, GroupStore, PresenceRow } from './groupStore'
+import { checkpointTruncate } from './sqliteRoomStore'
 
 /** Groups and attendance in the embedded database, beside the meetings (same file). */
 export class SqliteGroupStore implements GroupStore {
   private readonly stmts
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS meeting_group (
         id TEXT PRIMARY KEY,
@@ -62,6 +63,11 @@ export class SqliteGroupStore implements GroupStore {
       ),
       erasePresence: db.prepare<[string]>('DELETE FROM presence WHERE meeting_id = ?'),
       eraseGroupMeeting: db.prepare<[string]>('DELETE FROM group_meeting WHERE meeting_id = ?'),
+      eraseGroupPresence: db.prepare<[string]>(
+        'DELETE FROM presence WHERE meeting_id IN (SELECT meeting_id FROM group_meeting WHERE group_id = ?)',
+      ),
+      eraseGroupMeetings: db.prepare<[string]>('DELETE FROM group_meeting WHERE group_id = ?'),
+      eraseGroup: db.prepare<[string]>('DELETE FROM meeting_group WHERE id = ?'),
     }
   }
 
@@ -88,6 +94,16 @@ export class SqliteGroupStore implements GroupStore {
   }
   async presence(meetingId: string): Promise<PresenceRow[]> {
     return this.stmts.presence.all(meetingId)
+  }
+
+  /** One transaction, then the write-ahead log to zero bytes (as a meeting's erase: no byte stays). */
+  async eraseGroup(groupId: string): Promise<void> {
+    this.db.transaction(() => {
+      this.stmts.eraseGroupPresence.run(groupId)
+      this.stmts.eraseGroupMeetings.run(groupId)
+      this.stmts.eraseGroup.run(groupId)
+    })()
+    checkpointTruncate(this.db)
   }
 
   /**
