@@ -180,4 +180,17 @@ it('the second meeting of a group opens with the first one’s advice and action
   await shot(bea, '7-register')
   await bea.emulateMedia({ media: 'print' })
   await shot(bea, '8-register-print')
+  await bea.emulateMedia({ media: 'screen' })
+
+  // Erasing the group, after asking: the link stops working.
+  await bea.getByRole('button', { name: 'Terug naar de groep' }).click()
+  await bea.getByRole('button', { name: 'Groep wissen…' }).click()
+  await shot(bea, '9-erase-group-confirm')
+  await bea.getByRole('button', { name: 'Ja, wissen' }).click()
+  await bea.getByText('De groep is gewist. Deze link werkt niet meer.').waitFor()
+  // A fresh load (only the fragment differs from the page we are on).
+  await bea.goto('about:blank')
+  await bea.goto(first.group)
+  await bea.getByText(/Deze groepslink werkt niet/).waitFor()
+  await shot(bea, '10-erased-link')
 }, 120_000)

@@ -10,6 +10,7 @@ import { navigate } from '../router'
 import { Brand } from '../ui/Brand'
 import { LoadingView } from '../ui/LoadingView'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
+import { EraseGroup } from './EraseGroup'
 import { groupLink, groupPath } from './groupAccess'
 import { groupApi } from './groupApi'
 import { formatDay } from './groupDates'
@@ -19,6 +20,7 @@ import { type GroupView, useGroup } from './useGroup'
 export default function GroupPage({ groupId }: { groupId: string }) {
   const t = useT()
   const { state, retry } = useGroup(groupId)
+  const [erased, setErased] = useState(false)
   useDocumentTitle(`${state.status === 'ready' ? state.group.name : t('group.kicker')} — ${t('app.name')}`)
   let content: ReactNode
   if (state.status === 'loading') content = <LoadingView message={t('group.loading')} />
@@ -32,7 +34,13 @@ export default function GroupPage({ groupId }: { groupId: string }) {
         </button>
       </div>
     )
-  else content = <GroupOverview group={state.group} secret={state.secret} />
+  else if (erased)
+    content = (
+      <p className="group-problem" role="status">
+        {t('group.erased')}
+      </p>
+    )
+  else content = <GroupOverview group={state.group} secret={state.secret} onErased={() => setErased(true)} />
   return (
     <div className="group-page">
       <header className="new-meeting__header">
@@ -44,7 +52,7 @@ export default function GroupPage({ groupId }: { groupId: string }) {
   )
 }
 
-function GroupOverview({ group, secret }: { group: GroupView; secret: string }) {
+function GroupOverview({ group, secret, onErased }: { group: GroupView; secret: string; onErased(): void }) {
   const t = useT()
   const language = useLanguage()
   const [csvError, setCsvError] = useState(false)
@@ -156,6 +164,7 @@ function GroupOverview({ group, secret }: { group: GroupView; secret: string }) 
         explanation={t('group.link.text')}
         url={groupLink(group.id, secret)}
       />
+      <EraseGroup groupId={group.id} secret={secret} onErased={onErased} />
     </>
   )
 }

@@ -45,3 +45,12 @@ export function rememberGroup(group: KnownGroup): void {
     // Private mode or storage full: the link still works when opened again.
   }
 }
+
+/** The group was erased: this browser forgets its link. */
+export function forgetGroup(groupId: string): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(knownGroups().filter((g) => g.id !== groupId)))
+  } catch {
+    // Nothing kept, nothing to forget.
+  }
+}

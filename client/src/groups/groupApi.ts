@@ -15,6 +15,8 @@ export const groupApi = {
     credential: string,
     body: { templateId: string; title: string; plannedStart: number | null },
   ) => answer(groups[':id'].meetings.$post({ ...at(groupId), json: body }, bearer(credential))),
+  /** Erases the group (the group link only); the meetings stay. */
+  erase: (groupId: string, secret: string) => answer(groups[':id'].$delete(at(groupId), bearer(secret))),
   attendance: (groupId: string, credential: string) =>
     answer(groups[':id'].attendance.$get(at(groupId), bearer(credential))),
   /** The register as a CSV file (text), for a download the browser saves. */

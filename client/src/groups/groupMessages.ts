@@ -27,6 +27,15 @@ export const groupMessages = defineMessages(
     'group.link.text':
       'Met deze link open je de groep en de presentielijst, en maak je de volgende bijeenkomst. Houd hem bij de begeleiders.',
 
+    'group.erase.title': 'Groep wissen',
+    'group.erase.text':
+      'Wist de naam van de groep, de leden, de reeks en de presentielijst. De bijeenkomsten zelf blijven bestaan; die wist de begeleider op het bord.',
+    'group.erase.button': 'Groep wissen…',
+    'group.erase.confirm':
+      'De groep en de presentielijst definitief wissen? Dit kan niet ongedaan worden gemaakt.',
+    'group.erase.yes': 'Ja, wissen',
+    'group.erase.no': 'Nee, bewaren',
+    'group.erased': 'De groep is gewist. Deze link werkt niet meer.',
     'attendance.title': 'Presentielijst',
     'attendance.lead':
       'Voor de registratie van intervisie (zoals bij NRGD, NOvA of FGzPt): per bijeenkomst de datum, de tijden, de methode en wie hoe lang aanwezig was. De inhoud van de casus staat er niet op.',
@@ -107,6 +116,14 @@ export const groupMessages = defineMessages(
     'group.link.text':
       'This link opens the group and its attendance list, and makes the next meeting. Keep it among the facilitators.',
 
+    'group.erase.title': 'Erase group',
+    'group.erase.text':
+      'Erases the group’s name, its members, the series and the attendance list. The meetings themselves stay; their facilitator erases them on the board.',
+    'group.erase.button': 'Erase group…',
+    'group.erase.confirm': 'Erase the group and its attendance list for good? This cannot be undone.',
+    'group.erase.yes': 'Yes, erase',
+    'group.erase.no': 'No, keep it',
+    'group.erased': 'The group has been erased. This link no longer works.',
     'attendance.title': 'Attendance list',
     'attendance.lead':
       'For the registration of peer supervision (such as NRGD, NOvA or FGzPt): per meeting the date, the times, the method and who was present for how long. Nothing of the case is on it.',
