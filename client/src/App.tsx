@@ -10,6 +10,8 @@ import { LoadingView } from './ui/LoadingView'
 const BoardPage = lazy(() => import('./board/BoardPage'))
 const MeetingPage = lazy(() => import('./meeting/MeetingPage'))
 const NewMeetingPage = lazy(() => import('./newMeeting/NewMeetingPage'))
+const GroupPage = lazy(() => import('./groups/GroupPage'))
+const AttendancePage = lazy(() => import('./groups/AttendancePage'))
 
 export function App() {
   const t = useT()
@@ -37,6 +39,18 @@ export function App() {
       return (
         <Suspense fallback={<LoadingView message={t('meeting.loading')} fullPage />}>
           <MeetingPage key={route.meetingId} meetingId={route.meetingId} />
+        </Suspense>
+      )
+    case 'group':
+      return (
+        <Suspense fallback={<LoadingView message={t('group.loading')} fullPage />}>
+          <GroupPage key={route.groupId} groupId={route.groupId} />
+        </Suspense>
+      )
+    case 'attendance':
+      return (
+        <Suspense fallback={<LoadingView message={t('group.loading')} fullPage />}>
+          <AttendancePage key={route.groupId} groupId={route.groupId} />
         </Suspense>
       )
     case 'notFound':

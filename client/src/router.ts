@@ -31,11 +31,15 @@ export type Route =
   | { name: 'newMeeting' }
   | { name: 'board'; roomId: string }
   | { name: 'meeting'; meetingId: string }
+  | { name: 'group'; groupId: string }
+  | { name: 'attendance'; groupId: string }
   | { name: 'notFound' }
 
 export function matchRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '/index.html') return { name: 'front' }
   if (/^\/nieuw\/?$/.test(pathname)) return { name: 'newMeeting' }
+  const group = /^\/g\/([A-Za-z0-9_-]{22})(\/presentie)?\/?$/.exec(pathname)
+  if (group?.[1]) return { name: group[2] ? 'attendance' : 'group', groupId: group[1] }
   const match = /^\/(b|m)\/([^/]+)\/?$/.exec(pathname)
   if (!match?.[2]) return { name: 'notFound' }
   try {

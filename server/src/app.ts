@@ -5,6 +5,8 @@ import type { Template } from '../../templates/src/schema'
 import type { ServerConfig } from './config'
 import { draftRoutes } from './drafts/draftRoutes'
 import type { DraftService } from './drafts/draftService'
+import { groupRoutes, lookBackRoutes } from './groups/groupRoutes'
+import type { GroupService } from './groups/groupService'
 import { mountClientFiles } from './http/clientFiles'
 import { securityHeaders } from './http/securityHeaders'
 import { boardRoutes } from './lifecycle/boardRoutes'
@@ -20,6 +22,7 @@ export interface AppDeps {
   lifecycle: MeetingLifecycle
   boards: FreeBoards
   drafts: DraftService
+  groups: GroupService
   templates: () => ReadonlyMap<string, Template>
 }
 
@@ -27,7 +30,7 @@ export interface AppDeps {
  * The JSON API, chained so that its type carries every route: the client's `hc<AppType>` is
  * typed from it. Failures answer `{ error: <stable code>, ...data }` (see `createApp`).
  */
-function createApi({ config, meetings, lifecycle, boards, drafts, templates }: AppDeps) {
+function createApi({ config, meetings, lifecycle, boards, drafts, groups, templates }: AppDeps) {
   return new Hono()
     .basePath('/api')
     .get('/health', (c) => c.json({ ok: true }))
@@ -37,6 +40,8 @@ function createApi({ config, meetings, lifecycle, boards, drafts, templates }: A
     .route('/meetings', meetingRoutes(meetings, lifecycle))
     .route('/boards', boardRoutes(boards))
     .route('/meetings', draftRoutes(meetings, drafts))
+    .route('/meetings', lookBackRoutes(groups, meetings))
+    .route('/groups', groupRoutes(groups))
 }
 
 /** The HTTP side: a small JSON API under /api and the built client for everything else. */

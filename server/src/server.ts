@@ -7,6 +7,8 @@ import { createApp } from './app'
 import { RedisCluster } from './cluster/redisCluster'
 import type { ServerConfig } from './config'
 import { DraftService } from './drafts/draftService'
+import { AttendanceRecorder } from './groups/attendanceRecorder'
+import { GroupService } from './groups/groupService'
 import { ActivityTracker } from './lifecycle/activityTracker'
 import { FreeBoards } from './lifecycle/freeBoards'
 import { MeetingExporter } from './lifecycle/meetingExport'
@@ -127,6 +129,8 @@ export async function startServer(
   const boards = new FreeBoards(registry, activity, bus)
   const drafts = new DraftService(storage.drafts, state, registry, (meetingId) => bus.changed(meetingId))
   const meetings = new MeetingService(storage.meetings, state, registry, () => templates, bus, now, drafts)
+  const groups = new GroupService(storage.groups, storage.meetings, meetings, registry, () => templates, now)
+  const attendance = new AttendanceRecorder(storage.groups, log, now)
   // Another instance changed or erased a meeting: in force here before it confirms.
   cluster?.onMeeting(async (kind, id) => {
     if (kind === 'changed') {
@@ -164,7 +168,7 @@ export async function startServer(
     now,
     log,
   })
-  const app = createApp({ config, meetings, lifecycle, boards, drafts, templates: () => templates })
+  const app = createApp({ config, meetings, lifecycle, boards, drafts, groups, templates: () => templates })
 
   const authorize = async (roomId: string, { token }: Handshake): Promise<UpgradeDecision> => {
     if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ok: true, identity: null }
@@ -186,6 +190,7 @@ export async function startServer(
     limits: config.limits,
     publicOrigin: config.publicOrigin,
     trustProxy: config.trustProxy,
+    connections: attendance,
   })
   const port = (httpServer.address() as AddressInfo).port
   retentionSweep.start()

@@ -30,6 +30,8 @@ export const MeetingProgress = z.object({
    * below are optional for the same reason: the server stores progress as JSON and reads it back.
    */
   startedAt: z.number().nullable().optional(),
+  /** Server time the facilitator finished the meeting (the register's actual end); null before. */
+  finishedAt: z.number().nullable().optional(),
   /** Minutes the facilitator took from later phases, per phase id (timeBudget.ts). */
   minutesTaken: z.record(z.string(), z.number().int().min(0)).optional(),
   /** The round "om de beurt" in progress in this phase, if any (turns.ts); ends with the phase. */
@@ -193,7 +195,10 @@ export function applyCommand(
     case 'chooseCase':
       return { ok: true, progress: { ...p, chosenCase: cmd.text } }
     case 'finish':
-      return { ok: true, progress: { ...p, finished: true, onBreak: null, pausedAt: p.pausedAt ?? now } }
+      return {
+        ok: true,
+        progress: { ...p, finished: true, finishedAt: now, onBreak: null, pausedAt: p.pausedAt ?? now },
+      }
   }
 }
 

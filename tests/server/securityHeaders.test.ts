@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/src/app'
 import type { DraftService } from '../../server/src/drafts/draftService'
+import type { GroupService } from '../../server/src/groups/groupService'
 import type { FreeBoards } from '../../server/src/lifecycle/freeBoards'
 import type { MeetingLifecycle } from '../../server/src/meetings/meetingRoutes'
 import type { MeetingService } from '../../server/src/meetings/meetingService'
@@ -20,6 +21,7 @@ const app = createApp({
   lifecycle: {} as MeetingLifecycle,
   boards: {} as FreeBoards,
   drafts: {} as DraftService,
+  groups: {} as GroupService,
   templates: () => new Map(),
 })
 

@@ -29,6 +29,11 @@ export const apiErrorMessages = defineMessages(
     'api.last_facilitator':
       'Er moet altijd een begeleider zijn. Maak eerst iemand anders begeleider, dan kun je deze rol wijzigen.',
     'api.internal': 'Er ging op de server iets mis. Probeer het zo nog eens.',
+    'api.invalid_group_link':
+      'Deze groepslink werkt niet. Vraag de begeleider van de groep om de link die nu geldt.',
+    'api.no_look_back': 'Deze bijeenkomst heeft geen terugblik op een vorige.',
+    'api.not_previous_inbrenger':
+      'Alleen wie de vorige keer de casus inbracht (met dezelfde naam) of de begeleider kan dit invullen.',
     'api.command_refused': 'Dat kan nu niet in deze fase.',
     'api.command_refused.start': 'De bijeenkomst is al begonnen.',
     'api.command_refused.next': 'Dit is de laatste fase. Rond de bijeenkomst af als jullie klaar zijn.',
@@ -79,6 +84,11 @@ export const apiErrorMessages = defineMessages(
     'api.last_facilitator':
       'There must always be a facilitator. Make someone else facilitator first, then you can change this role.',
     'api.internal': 'Something went wrong on the server. Please try again in a moment.',
+    'api.invalid_group_link':
+      'This group link does not work. Ask the group’s facilitator for the current link.',
+    'api.no_look_back': 'This meeting has no look-back on an earlier one.',
+    'api.not_previous_inbrenger':
+      'Only whoever brought last time’s case (under the same name) or the facilitator can fill this in.',
     'api.command_refused': 'That is not possible in this phase.',
     'api.command_refused.start': 'The meeting has already started.',
     'api.command_refused.next': 'This is the last phase. Finish the meeting when you are done.',
@@ -162,6 +172,9 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'internal':
     case 'zone_not_private':
     case 'draft_id_taken':
+    case 'invalid_group_link':
+    case 'no_look_back':
+    case 'not_previous_inbrenger':
       return { key: `api.${code}` }
     case 'draft_quota':
     case 'body_too_large':

@@ -1,5 +1,6 @@
 import { apiErrorMessages } from '../api/apiErrors'
 import { lifecycleMessages } from '../board/lifecycleMessages'
+import { groupMessages } from '../groups/groupMessages'
 import { meetingBoardMessages } from '../meeting/boardMessages'
 import { draftMessages } from '../meeting/drafts/draftMessages'
 import { hintMessages } from '../meeting/hints/hintMessages'
@@ -180,6 +181,7 @@ const nl = {
   ...turnMessages.nl,
   ...lifecycleMessages.nl,
   ...draftMessages.nl,
+  ...groupMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
   ...coreEn,
@@ -196,6 +198,7 @@ const en: Record<keyof typeof nl, string> = {
   ...turnMessages.en,
   ...lifecycleMessages.en,
   ...draftMessages.en,
+  ...groupMessages.en,
 }
 
 export type MessageKey = keyof typeof nl

@@ -10,6 +10,8 @@ import { BoardConnectionContext, BoardLoading } from '../board/BoardLoading'
 import { BoardNoticeToast } from '../board/BoardNoticeToast'
 import { useServerConfig } from '../board/useServerConfig'
 import { useBoardSession } from '../collab/useBoardSession'
+import { LookBackButton } from '../groups/lookBack/LookBackButton'
+import { useLookBack } from '../groups/lookBack/useLookBack'
 import { useLanguage, useT } from '../i18n/useT'
 import { ReportButton } from '../report/ReportButton'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
@@ -117,6 +119,7 @@ export function MeetingBoard({
   const connection = useValue('connection', () => session?.$connection.get() ?? 'connecting', [session])
   const notice = useValue('notice', () => session?.$notice.get() ?? null, [session])
   const view = useValue('meeting view', () => meeting?.$view.get() ?? null, [meeting])
+  const lookBack = useLookBack(meeting)
 
   const dismissTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const [editor, setEditor] = useState<Editor | null>(null)
@@ -173,8 +176,15 @@ export function MeetingBoard({
             connection={connection}
             serverOffset={serverOffset}
             aside={meeting ? <RatingList editor={editor} meeting={meeting} /> : null}
-            report={(ui) => (meeting ? <ReportButton {...ui} editor={editor} meeting={meeting} /> : null)}
             preparation={meeting ? <PrepareCase editor={editor} meeting={meeting} drafts={sealed} /> : null}
+            report={(ui) =>
+              meeting ? (
+                <>
+                  <LookBackButton {...ui} lookBack={lookBack} meetingId={meetingId} token={token} />
+                  <ReportButton {...ui} editor={editor} meeting={meeting} />
+                </>
+              ) : null
+            }
           >
             <main className="board__canvas">
               {session && config && meeting ? (

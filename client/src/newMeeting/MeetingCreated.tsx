@@ -10,6 +10,8 @@ export interface CreatedView {
   facilitatorPath: string
   facilitatorUrl: string
   inviteUrl: string
+  /** The group's link when the meeting is in a group (the page keeps it for the next meeting). */
+  groupUrl: string | null
 }
 
 interface MeetingCreatedProps {
@@ -80,6 +82,14 @@ export function MeetingCreated({ created, onAnother }: MeetingCreatedProps) {
         explanation={t('newMeeting.created.inviteText')}
         url={created.inviteUrl}
       />
+      {created.groupUrl ? (
+        <LinkBox
+          kind="group"
+          title={t('groupChoice.createdTitle')}
+          explanation={t('groupChoice.createdText')}
+          url={created.groupUrl}
+        />
+      ) : null}
 
       <div className="created__actions">
         <button

@@ -1,5 +1,6 @@
 import { useId, useMemo, useRef, useState } from 'react'
 import type { Template } from '../../../templates/src/schema'
+import type { KnownGroup } from '../groups/groupAccess'
 import { useLanguage, useT } from '../i18n/useT'
 import { CreateMeetingForm } from './CreateMeetingForm'
 import type { CreatedMeeting } from './createMeeting'
@@ -10,7 +11,7 @@ import { type DurationFilter, matchesDuration, matchesSearch } from './methodFac
 
 interface MethodPickerProps {
   templates: readonly Template[]
-  onCreated: (meeting: CreatedMeeting, title: string, template: Template) => void
+  onCreated: (meeting: CreatedMeeting, title: string, template: Template, group: KnownGroup | null) => void
 }
 
 /**
@@ -109,7 +110,7 @@ export function MethodPicker({ templates, onCreated }: MethodPickerProps) {
                 language={language}
                 title={title}
                 onTitle={setTitle}
-                onCreated={(meeting, finalTitle) => onCreated(meeting, finalTitle, selected)}
+                onCreated={(meeting, finalTitle, group) => onCreated(meeting, finalTitle, selected, group)}
               />
             </div>
           </>

@@ -1,6 +1,7 @@
 import '../styles/newMeeting.css'
 import { type ReactNode, useState } from 'react'
 import type { Template } from '../../../templates/src/schema'
+import { groupLink, type KnownGroup } from '../groups/groupAccess'
 import { LanguageToggle } from '../i18n/LanguageToggle'
 import { useLanguage, useT } from '../i18n/useT'
 import { makeMeetingKey, withKey } from '../meeting/drafts/meetingKey'
@@ -23,7 +24,12 @@ export default function NewMeetingPage() {
   const [created, setCreated] = useState<CreatedView | null>(null)
   const [importedShown, setImportedShown] = useState(false)
 
-  const onCreated = (meeting: CreatedMeeting, title: string, template: Template) => {
+  const onCreated = (
+    meeting: CreatedMeeting,
+    title: string,
+    template: Template,
+    group: KnownGroup | null,
+  ) => {
     const origin = window.location.origin
     // The meeting key is made here and travels only in the links' fragments (meeting/drafts/).
     const key = makeMeetingKey(meeting.meetingId)
@@ -37,6 +43,7 @@ export default function NewMeetingPage() {
       facilitatorPath,
       facilitatorUrl: `${origin}${facilitatorPath}`,
       inviteUrl,
+      groupUrl: group ? groupLink(group.id, group.secret) : null,
     })
     window.scrollTo(0, 0)
   }

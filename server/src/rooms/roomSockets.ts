@@ -36,6 +36,11 @@ export interface RoomSocketsOptions {
   publicOrigin?: string | null
   /** Count connections by the last X-Forwarded-For hop (TRUST_PROXY). */
   trustProxy?: boolean
+  /** Told when a connection has joined its room and when it has left (attendance). Must not throw. */
+  connections?: {
+    opened(connectionId: string, identity: ConnectionIdentity | null): void
+    closed(connectionId: string): void
+  }
 }
 
 const ROOM_PATH = /^\/yjs\/([^/]*)$/
@@ -180,6 +185,7 @@ export function attachRoomSockets(server: Server, registry: RoomRegistry, option
     ws.on('close', (code) => {
       log('connection closed', { room: roomId, conn: conn.id, code })
       try {
+        options.connections?.closed(conn.id)
         room.removeConnection(conn)
         registry.released(roomId)
       } catch (error) {
@@ -188,6 +194,7 @@ export function attachRoomSockets(server: Server, registry: RoomRegistry, option
     })
     try {
       room.addConnection(conn)
+      options.connections?.opened(conn.id, identity)
     } catch (error) {
       log('closing connection: joining the room failed', {
         room: roomId,

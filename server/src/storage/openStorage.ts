@@ -1,12 +1,15 @@
 import path from 'node:path'
 import type { DraftStore } from './draftStore'
+import type { GroupStore } from './groupStore'
 import type { MeetingStore } from './meetingStore'
 import { PgDraftStore } from './pgDraftStore'
+import { PgGroupStore } from './pgGroupStore'
 import { PgMeetingStore } from './pgMeetingStore'
 import { PgRoomStore } from './pgRoomStore'
 import { openPostgres, type PostgresSettings, redactUrl } from './postgres'
 import type { RoomStore } from './roomStore'
 import { SqliteDraftStore } from './sqliteDraftStore'
+import { SqliteGroupStore } from './sqliteGroupStore'
 import { SqliteMeetingStore } from './sqliteMeetingStore'
 import { openSqlite, SqliteRoomStore } from './sqliteRoomStore'
 
@@ -16,6 +19,7 @@ export interface Storage {
   meetings: MeetingStore
   /** Sealed drafts, beside the meetings (erased with them). */
   drafts: DraftStore
+  groups: GroupStore
   /** What it is, for the start-up log line (no password). */
   describe: string
   close(): Promise<void>
@@ -32,6 +36,7 @@ export async function openStorage(options: {
       rooms: new PgRoomStore(pool),
       meetings: new PgMeetingStore(pool),
       drafts: new PgDraftStore(pool),
+      groups: new PgGroupStore(pool),
       describe: `postgres ${redactUrl(options.postgres.url)} schema ${options.postgres.schema}`,
       close: () => pool.end(),
     }
@@ -39,10 +44,12 @@ export async function openStorage(options: {
   const file = path.join(options.dataDir, 'intervisiebord.sqlite')
   const db = openSqlite(file)
   const rooms = new SqliteRoomStore(db)
+  const groups = new SqliteGroupStore(db)
   return {
     rooms,
-    meetings: new SqliteMeetingStore(rooms),
+    meetings: new SqliteMeetingStore(rooms, [groups.eraseMeetingRows]),
     drafts: new SqliteDraftStore(db),
+    groups,
     describe: `sqlite ${file}`,
     async close() {
       db.close()

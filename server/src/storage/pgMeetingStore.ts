@@ -9,6 +9,7 @@ import {
   type RetentionPolicy,
 } from './meetingStore'
 import { deleteDraftRows } from './pgDraftStore'
+import { eraseGroupRows } from './pgGroupStore'
 import { deleteRoomRows, inTransaction } from './postgres'
 
 const MEETING_COLS = `id, template_id AS "templateId", title, facilitator_secret_hash AS "facilitatorSecretHash",
@@ -107,7 +108,7 @@ export class PgMeetingStore implements MeetingStore {
   }
 
   /**
-   * One transaction for the room's rows, the names and the meeting. The rows are gone when it
+   * One transaction for the room's rows, the attendance, the names and the meeting. The rows are gone when it
    * commits; Postgres keeps dead row versions in its files until VACUUM reuses the space (see
    * README, "Several instances").
    */
@@ -115,6 +116,7 @@ export class PgMeetingStore implements MeetingStore {
     await inTransaction(this.pool, async (client) => {
       await deleteRoomRows(client, roomId)
       await deleteDraftRows(client, meetingId)
+      await eraseGroupRows(client, meetingId)
       await client.query('DELETE FROM participant WHERE meeting_id = $1', [meetingId])
       await client.query('DELETE FROM meeting WHERE id = $1', [meetingId])
     })

@@ -73,6 +73,28 @@ const TABLES = `
     sealed TEXT NOT NULL,
     PRIMARY KEY (meeting_id, shape_id)
   );
+  CREATE TABLE IF NOT EXISTS meeting_group (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    secret_hash TEXT NOT NULL,
+    members_json TEXT NOT NULL,
+    created_at BIGINT NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS group_meeting (
+    meeting_id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES meeting_group (id),
+    planned_start BIGINT,
+    created_at BIGINT NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS group_meeting_by_group ON group_meeting (group_id, created_at);
+  CREATE TABLE IF NOT EXISTS presence (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    joined_at BIGINT NOT NULL,
+    left_at BIGINT
+  );
+  CREATE INDEX IF NOT EXISTS presence_by_meeting ON presence (meeting_id, joined_at);
 `
 
 /** A URL without its password, for log lines and errors. */

@@ -16,7 +16,11 @@ export class SqliteMeetingStore implements MeetingStore {
   private readonly stmts
   private readonly db: Database.Database
 
-  constructor(private readonly rooms: SqliteRoomStore) {
+  constructor(
+    private readonly rooms: SqliteRoomStore,
+    /** Rows of the meeting kept by other stores in the same file (attendance), erased with it. */
+    private readonly eraseAlso: ReadonlyArray<(meetingId: string) => void> = [],
+  ) {
     const db = rooms.db
     this.db = db
     db.exec(`
@@ -134,6 +138,7 @@ export class SqliteMeetingStore implements MeetingStore {
     this.db.transaction(() => {
       this.rooms.eraseRows(roomId)
       eraseDraftRows(this.db, meetingId)
+      for (const erase of this.eraseAlso) erase(meetingId)
       this.stmts.deleteParticipants.run(meetingId)
       this.stmts.deleteMeeting.run(meetingId)
     })()

@@ -1,0 +1,170 @@
+import '../styles/newMeeting.css'
+import '../styles/groups.css'
+import type { ReactNode } from 'react'
+import { useState } from 'react'
+import { wordApiError } from '../api/apiErrors'
+import { LanguageToggle } from '../i18n/LanguageToggle'
+import { useLanguage, useT } from '../i18n/useT'
+import { LinkBox } from '../newMeeting/LinkBox'
+import { navigate } from '../router'
+import { Brand } from '../ui/Brand'
+import { LoadingView } from '../ui/LoadingView'
+import { useDocumentTitle } from '../ui/useDocumentTitle'
+import { EraseGroup } from './EraseGroup'
+import { groupLink, groupPath } from './groupAccess'
+import { groupApi } from './groupApi'
+import { formatDay } from './groupDates'
+import { type GroupView, useGroup } from './useGroup'
+
+/** `/g/<id>#groep=…`: a group's series, whose turn it is next, its register and the next meeting. */
+export default function GroupPage({ groupId }: { groupId: string }) {
+  const t = useT()
+  const { state, retry } = useGroup(groupId)
+  const [erased, setErased] = useState(false)
+  useDocumentTitle(`${state.status === 'ready' ? state.group.name : t('group.kicker')} — ${t('app.name')}`)
+  let content: ReactNode
+  if (state.status === 'loading') content = <LoadingView message={t('group.loading')} />
+  else if (state.status === 'noSecret') content = <p className="group-problem">{t('group.noSecret')}</p>
+  else if (state.status === 'failed')
+    content = (
+      <div className="group-problem" role="alert">
+        <p>{wordApiError(t, state.error)}</p>
+        <button type="button" className="button" onClick={retry}>
+          {t('newMeeting.retry')}
+        </button>
+      </div>
+    )
+  else if (erased)
+    content = (
+      <p className="group-problem" role="status">
+        {t('group.erased')}
+      </p>
+    )
+  else content = <GroupOverview group={state.group} secret={state.secret} onErased={() => setErased(true)} />
+  return (
+    <div className="group-page">
+      <header className="new-meeting__header">
+        <Brand asLink />
+        <LanguageToggle />
+      </header>
+      <main className="group-page__main">{content}</main>
+    </div>
+  )
+}
+
+function GroupOverview({ group, secret, onErased }: { group: GroupView; secret: string; onErased(): void }) {
+  const t = useT()
+  const language = useLanguage()
+  const [csvError, setCsvError] = useState(false)
+  const download = () => {
+    setCsvError(false)
+    groupApi.attendanceCsv(group.id, secret).then(
+      (blob) => {
+        const url = URL.createObjectURL(blob)
+        const a = document.createElement('a')
+        a.href = url
+        a.download = `presentielijst-${group.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.csv`
+        a.click()
+        setTimeout(() => URL.revokeObjectURL(url), 1000)
+      },
+      () => setCsvError(true),
+    )
+  }
+  const { inbrenger, begeleider } = group.next
+  return (
+    <>
+      <div className="group-page__intro">
+        <p className="group-page__kicker">{t('group.kicker')}</p>
+        <h1 className="group-page__title">{group.name}</h1>
+      </div>
+      <div className="group-page__grid">
+        <section className="card group-card" aria-labelledby="group-next">
+          <h2 className="card__title" id="group-next">
+            {t('group.next.title')}
+          </h2>
+          {inbrenger || begeleider ? (
+            <ul className="group-next">
+              {inbrenger ? <li>{t('group.next.inbrenger', { name: inbrenger })}</li> : null}
+              {begeleider ? <li>{t('group.next.begeleider', { name: begeleider })}</li> : null}
+            </ul>
+          ) : (
+            <p>{t('group.noMembers')}</p>
+          )}
+          <p className="field__hint">{t('group.next.hint')}</p>
+          <button
+            type="button"
+            className="button button--primary group-card__action"
+            onClick={() => navigate(`/nieuw?groep=${group.id}`)}
+          >
+            {t('group.newMeeting')}
+          </button>
+        </section>
+        <section className="card group-card" aria-labelledby="group-meetings">
+          <h2 className="card__title" id="group-meetings">
+            {t('group.meetings')}
+          </h2>
+          {group.meetings.length === 0 ? (
+            <p>{t('group.noMeetings')}</p>
+          ) : (
+            <ol className="group-meetings">
+              {group.meetings.map((m) => (
+                <li key={m.meetingId}>
+                  <span>
+                    {t('group.meeting', { date: formatDay(m.date, language), method: m.method[language] })}
+                  </span>
+                  <span className="group-meetings__state">
+                    {t(
+                      m.finished
+                        ? 'group.state.finished'
+                        : m.started
+                          ? 'group.state.started'
+                          : 'group.state.planned',
+                    )}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          )}
+          <div className="group-card__actions">
+            <button
+              type="button"
+              className="button"
+              onClick={() => navigate(`${groupPath(group.id)}/presentie`)}
+            >
+              {t('group.attendance.print')}
+            </button>
+            <button type="button" className="button button--quiet" onClick={download}>
+              {t('group.attendance.csv')}
+            </button>
+          </div>
+          {csvError ? (
+            <p className="field__error" role="alert">
+              {t('group.attendance.csvFailed')}
+            </p>
+          ) : null}
+        </section>
+        <section className="card group-card" aria-labelledby="group-members">
+          <h2 className="card__title" id="group-members">
+            {t('group.members')}
+          </h2>
+          {group.members.length === 0 ? (
+            <p>{t('group.noMembers')}</p>
+          ) : (
+            <ul className="group-members">
+              {group.members.map((name) => (
+                <li key={name}>{name}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+      <LinkBox
+        kind="group"
+        title={t('group.link.title')}
+        explanation={t('group.link.text')}
+        url={groupLink(group.id, secret)}
+      />
+      <EraseGroup groupId={group.id} secret={secret} onErased={onErased} />
+    </>
+  )
+}

@@ -1,0 +1,90 @@
+import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import { z } from 'zod'
+import { attendanceCsv } from '../../../templates/src/groups/attendanceCsv'
+import { FOLLOW_UP_MAX } from '../../../templates/src/groups/lookBack'
+import { jsonBody } from '../http/jsonBody'
+import { MeetingError, type MeetingService } from '../meetings/meetingService'
+import type { GroupRow } from '../storage/groupStore'
+import type { ParticipantRow } from '../storage/meetingStore'
+import { GROUP_MEMBERS_MAX, GROUP_NAME_MAX, type GroupService } from './groupService'
+
+const CreateGroupBody = z.object({
+  name: z.string().trim().min(1).max(GROUP_NAME_MAX),
+  members: z.array(z.string().max(40)).max(GROUP_MEMBERS_MAX).default([]),
+})
+const CreateMeetingBody = z.object({
+  templateId: z.string().min(1),
+  title: z.string().max(120).default(''),
+  /** When the meeting is planned to start (ms since the epoch), for the register. */
+  plannedStart: z.number().int().min(0).max(8.64e15).nullable().default(null),
+})
+const FollowUpBody = z.object({ text: z.string().max(FOLLOW_UP_MAX) })
+
+const bearerOf = (header: string | undefined) => header?.replace(/^Bearer\s+/i, '') ?? null
+export const groupPath = (groupId: string, secret: string) => `/g/${groupId}#groep=${secret}`
+
+/**
+ * The group API. The group link carries its secret in the fragment; the page sends it as a
+ * Bearer. A facilitator's meeting session opens the group too (for the register from the board).
+ */
+export function groupRoutes(groups: GroupService) {
+  const groupAccess = createMiddleware<{ Variables: { group: GroupRow } }>(
+    async function groupAccess(c, next) {
+      c.set('group', await groups.authorize(c.req.param('id') ?? '', bearerOf(c.req.header('Authorization'))))
+      await next()
+    },
+  )
+
+  return new Hono()
+    .post('/', jsonBody(CreateGroupBody), async (c) => {
+      const body = c.req.valid('json')
+      const created = await groups.create(body.name, body.members)
+      return c.json(
+        { groupId: created.groupId, groupPath: groupPath(created.groupId, created.groupSecret) },
+        201,
+      )
+    })
+    .get('/:id', groupAccess, async (c) => c.json(await groups.view(c.var.group)))
+    .post('/:id/meetings', groupAccess, jsonBody(CreateMeetingBody), async (c) => {
+      const body = c.req.valid('json')
+      const created = await groups.createMeeting(c.var.group, body.templateId, body.title, body.plannedStart)
+      return c.json(
+        {
+          meetingId: created.meetingId,
+          facilitatorPath: `/m/${created.meetingId}#begeleider=${created.facilitatorSecret}`,
+          invitePath: `/m/${created.meetingId}#uitnodiging=${created.inviteSecret}`,
+        },
+        201,
+      )
+    })
+    .delete('/:id', async (c) => {
+      await groups.erase(c.req.param('id'), bearerOf(c.req.header('Authorization')))
+      return c.json({ erased: true })
+    })
+    .get('/:id/attendance', groupAccess, async (c) =>
+      c.json({ name: c.var.group.name, rows: await groups.attendance(c.var.group) }),
+    )
+    .get('/:id/attendance.csv', groupAccess, async (c) => {
+      const csv = attendanceCsv(await groups.attendance(c.var.group))
+      return c.body(csv, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="presentielijst.csv"',
+        'Cache-Control': 'no-store',
+      })
+    })
+}
+
+/** Writing what came of last time's advice, from inside the new meeting (its session). */
+export function lookBackRoutes(groups: GroupService, meetings: MeetingService) {
+  // The session is checked before the body is read, as for every meeting call.
+  const session = createMiddleware<{ Variables: { me: ParticipantRow } }>(async function session(c, next) {
+    const me = await meetings.authenticate(bearerOf(c.req.header('Authorization')), c.req.param('id') ?? '')
+    if (!me) throw new MeetingError(403, 'invalid_session', 'Unknown or expired session for this meeting.')
+    c.set('me', me)
+    await next()
+  })
+  return new Hono().post('/:id/look-back', session, jsonBody(FollowUpBody), async (c) =>
+    c.json({ lookBack: await groups.setFollowUp(c.req.param('id'), c.var.me, c.req.valid('json').text) }),
+  )
+}

@@ -1,0 +1,273 @@
+import type * as Y from 'yjs'
+import type { BoardRecord } from '../../../templates/src/boardRecords'
+import { type AttendanceRow, attendanceRows } from '../../../templates/src/groups/attendance'
+import {
+  FOLLOW_UP_MAX,
+  LOOK_BACK_KEY,
+  type LookBack,
+  lookBackFrom,
+  mayWriteFollowUp,
+} from '../../../templates/src/groups/lookBack'
+import { type RotationSuggestion, suggestRotation } from '../../../templates/src/groups/rotation'
+import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
+import type { MeetingProgress } from '../../../templates/src/phaseMachine'
+import type { Template } from '../../../templates/src/schema'
+import { MEETING_MAP, meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
+import { MeetingError, type MeetingRooms, type MeetingService } from '../meetings/meetingService'
+import { hashSecret, newId, newSecret } from '../meetings/secrets'
+import type { GroupRow, GroupStore } from '../storage/groupStore'
+import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
+
+/** What a group link shows: no case content, only the series and who takes which turn. */
+export interface GroupView {
+  id: string
+  name: string
+  members: string[]
+  meetings: Array<{
+    meetingId: string
+    date: number
+    method: { nl: string; en: string }
+    started: boolean
+    finished: boolean
+  }>
+  /** Who brings a case and who facilitates next time (a suggestion). */
+  next: RotationSuggestion
+}
+
+/** A meeting of the group with its stored state, for look-back, rotation and register. */
+interface GroupMeeting {
+  meetingId: string
+  createdAt: number
+  plannedStart: number | null
+  templateId: string
+  title: string
+  progress: MeetingProgress
+  participants: ParticipantRow[]
+}
+
+export const GROUP_NAME_MAX = 80
+export const GROUP_MEMBERS_MAX = 30
+
+/**
+ * Intervisie groups: a series of meetings with members. Access is the group link's secret (stored
+ * as its hash only) or the session of a facilitator of one of the group's meetings.
+ */
+export class GroupService {
+  constructor(
+    private readonly groups: GroupStore,
+    private readonly meetingRows: MeetingStore,
+    private readonly meetings: MeetingService,
+    private readonly rooms: MeetingRooms,
+    private readonly templates: () => ReadonlyMap<string, Template>,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  async create(name: string, members: readonly string[]): Promise<{ groupId: string; groupSecret: string }> {
+    const groupId = newId()
+    const groupSecret = newSecret()
+    const cleaned = [...new Set(members.map((m) => m.trim()).filter((m) => m !== ''))]
+    await this.groups.insertGroup({
+      id: groupId,
+      name: name.trim(),
+      secretHash: hashSecret(groupSecret),
+      membersJson: JSON.stringify(cleaned),
+      createdAt: this.now(),
+    })
+    return { groupId, groupSecret }
+  }
+
+  /**
+   * The group, if `credential` opens it: the group secret, or a session token of a facilitator in
+   * one of its meetings. A wrong credential and a group that does not exist get the same answer.
+   */
+  async authorize(groupId: string, credential: string | null | undefined): Promise<GroupRow> {
+    const group = credential ? await this.groups.group(groupId) : undefined
+    if (group && credential) {
+      if (group.secretHash === hashSecret(credential)) return group
+      const participant = await this.meetingRows.participantByTokenHash(hashSecret(credential))
+      if (participant?.role === 'begeleider') {
+        const membership = await this.groups.groupMeeting(participant.meetingId)
+        if (membership?.groupId === groupId) return group
+      }
+    }
+    throw new MeetingError(403, 'invalid_group_link', 'This group link is not valid.')
+  }
+
+  async view(group: GroupRow): Promise<GroupView> {
+    const series = await this.series(group.id)
+    const members = membersOf(group)
+    return {
+      id: group.id,
+      name: group.name,
+      members,
+      meetings: series.map((m) => ({
+        meetingId: m.meetingId,
+        date: m.progress.startedAt ?? m.plannedStart ?? m.createdAt,
+        method: this.methodName(m.templateId),
+        started: m.progress.phaseIndex >= 0,
+        finished: m.progress.finished,
+      })),
+      next: suggestRotation(members, series.map(pastRoles)),
+    }
+  }
+
+  /**
+   * A new meeting in the group. It opens with a look-back on the group's previous meeting, written
+   * into its document for everyone to read.
+   */
+  async createMeeting(group: GroupRow, templateId: string, title: string, plannedStart: number | null) {
+    const series = await this.series(group.id)
+    const previous = series.at(-1)
+    const created = await this.meetings.create(templateId, title)
+    await this.groups.addMeeting({
+      meetingId: created.meetingId,
+      groupId: group.id,
+      plannedStart,
+      createdAt: this.now(),
+    })
+    if (previous) {
+      const suggestion = suggestRotation(membersOf(group), series.map(pastRoles))
+      const lookBack = await this.lookBackOn(previous, suggestion)
+      if (lookBack) await this.writeLookBack(created.meetingId, lookBack)
+    }
+    return created
+  }
+
+  /**
+   * Erases the group: its name, its members, the series and the register. Only with the group
+   * link: a facilitator of one meeting may not end the whole group. The meetings stay.
+   */
+  async erase(groupId: string, secret: string | null): Promise<void> {
+    const group = secret ? await this.groups.group(groupId) : undefined
+    if (!group || !secret || group.secretHash !== hashSecret(secret)) {
+      throw new MeetingError(403, 'invalid_group_link', 'This group link is not valid.')
+    }
+    await this.groups.eraseGroup(groupId)
+  }
+
+  /** What came of last time's advice, in the words of last time's inbrenger (or a facilitator). */
+  async setFollowUp(meetingId: string, actor: ParticipantRow, text: string): Promise<LookBack> {
+    const lookBack = await this.readLookBack(meetingId)
+    if (!lookBack) throw new MeetingError(404, 'no_look_back', 'This meeting has no look-back.')
+    if (!mayWriteFollowUp(lookBack, actor)) {
+      throw new MeetingError(403, 'not_previous_inbrenger', "Only last time's inbrenger or a begeleider.")
+    }
+    const trimmed = text.trim().slice(0, FOLLOW_UP_MAX)
+    const next: LookBack = { ...lookBack, followUp: trimmed || null, followUpBy: trimmed ? actor.name : null }
+    await this.writeLookBack(meetingId, next)
+    return next
+  }
+
+  /** The register's rows for the group's meetings; no title, no case. */
+  async attendance(group: GroupRow): Promise<AttendanceRow[]> {
+    const series = await this.series(group.id)
+    const withPresence = await Promise.all(
+      series.map(async (m) => {
+        const template = this.templates().get(m.templateId)
+        return {
+          meetingId: m.meetingId,
+          method: this.methodName(m.templateId),
+          createdAt: m.createdAt,
+          plannedStart: m.plannedStart,
+          plannedMinutes: template ? template.phases.reduce((sum, phase) => sum + phase.minutes, 0) : 0,
+          startedAt: m.progress.startedAt ?? null,
+          finishedAt: m.progress.finished ? (m.progress.finishedAt ?? null) : null,
+          participants: m.participants.map((p) => ({ id: p.id, name: p.name, role: p.role })),
+          intervals: await this.groups.presence(m.meetingId),
+        }
+      }),
+    )
+    return attendanceRows(withPresence, this.now())
+  }
+
+  private methodName(templateId: string): { nl: string; en: string } {
+    const template = this.templates().get(templateId)
+    return template ? { nl: template.name.nl, en: template.name.en } : { nl: templateId, en: templateId }
+  }
+
+  /** The group's meetings that still exist, oldest first. */
+  private async series(groupId: string): Promise<GroupMeeting[]> {
+    const rows = await this.groups.meetings(groupId)
+    const loaded = await Promise.all(
+      rows.map(async (row) => {
+        const [meeting, participants] = await Promise.all([
+          this.meetingRows.meeting(row.meetingId),
+          this.meetingRows.participants(row.meetingId),
+        ])
+        if (!meeting) return null
+        return {
+          meetingId: row.meetingId,
+          createdAt: row.createdAt,
+          plannedStart: row.plannedStart,
+          templateId: meeting.templateId,
+          title: meeting.title,
+          progress: JSON.parse(meeting.progressJson) as MeetingProgress,
+          participants,
+        }
+      }),
+    )
+    return loaded.filter((m): m is GroupMeeting => m !== null)
+  }
+
+  /** The previous meeting's outcome, derived from its board as the report does. */
+  private async lookBackOn(previous: GroupMeeting, suggestion: RotationSuggestion): Promise<LookBack | null> {
+    const template = this.templates().get(previous.templateId)
+    if (!template) return null
+    const records = await this.withRoom(previous.meetingId, (doc) => currentRecords(doc), false)
+    const outcome = deriveOutcome({
+      template,
+      title: previous.title,
+      progress: previous.progress,
+      participants: previous.participants,
+      records,
+    })
+    const date = previous.progress.startedAt ?? previous.createdAt
+    return lookBackFrom(previous.meetingId, date, outcome, suggestion)
+  }
+
+  private async readLookBack(meetingId: string): Promise<LookBack | null> {
+    const value = await this.withRoom(meetingId, (doc) => doc.getMap(MEETING_MAP).get(LOOK_BACK_KEY), false)
+    return value && typeof value === 'object' ? (value as LookBack) : null
+  }
+
+  private async writeLookBack(meetingId: string, lookBack: LookBack): Promise<void> {
+    await this.withRoom(meetingId, (doc) => doc.getMap(MEETING_MAP).set(LOOK_BACK_KEY, lookBack), true)
+  }
+
+  /** Runs `fn` on the meeting's room (loading it if nobody is connected); as the server if `write`. */
+  private async withRoom<T>(meetingId: string, fn: (doc: Y.Doc) => T, write: boolean): Promise<T> {
+    const roomId = meetingRoomId(meetingId)
+    const room = await this.rooms.acquire(roomId)
+    try {
+      if (!write) return fn(room.doc)
+      let result: T | undefined
+      room.transactAsServer(() => {
+        result = fn(room.doc)
+      })
+      await room.settled()
+      return result as T
+    } finally {
+      this.rooms.released(roomId)
+    }
+  }
+}
+
+function membersOf(group: GroupRow): string[] {
+  return JSON.parse(group.membersJson) as string[]
+}
+
+/** Who had which role in a past meeting, by name, for the rotation. */
+function pastRoles(m: GroupMeeting) {
+  const named = (role: string) => m.participants.filter((p) => p.role === role).map((p) => p.name)
+  return { inbrengers: named('inbrenger'), begeleiders: named('begeleider') }
+}
+
+/** The board's records: per key the right-most entry of the records array (y-utility's YKeyValue rule). */
+function currentRecords(doc: Y.Doc): BoardRecord[] {
+  const byKey = new Map<string, BoardRecord>()
+  for (const entry of doc.getArray<{ key: string; val: BoardRecord }>(RECORDS_ARRAY).toArray()) {
+    if (entry && typeof entry.key === 'string' && entry.val && typeof entry.val === 'object')
+      byKey.set(entry.key, entry.val)
+  }
+  return [...byKey.values()]
+}

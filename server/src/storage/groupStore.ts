@@ -1,0 +1,48 @@
+/**
+ * Intervisie groups: a name, the members' names, a secret (its hash) for the group link, the
+ * series of meetings, and when each participant was connected to a meeting (for the register).
+ */
+export interface GroupRow {
+  id: string
+  name: string
+  secretHash: string
+  /** The members' names as the facilitator listed them, a JSON array of strings. */
+  membersJson: string
+  createdAt: number
+}
+
+/** A meeting in a group's series. */
+export interface GroupMeetingRow {
+  meetingId: string
+  groupId: string
+  /** When the facilitator planned to start (for the register), or null. */
+  plannedStart: number | null
+  createdAt: number
+}
+
+/** One connection of a participant to a meeting's room; leftAt null while connected. */
+export interface PresenceRow {
+  id: string
+  meetingId: string
+  participantId: string
+  joinedAt: number
+  leftAt: number | null
+}
+
+export interface GroupStore {
+  insertGroup(row: GroupRow): Promise<void>
+  group(id: string): Promise<GroupRow | undefined>
+  addMeeting(row: GroupMeetingRow): Promise<void>
+  /** The group's meetings, oldest first. */
+  meetings(groupId: string): Promise<GroupMeetingRow[]>
+  /** The group a meeting belongs to, if any. */
+  groupMeeting(meetingId: string): Promise<GroupMeetingRow | undefined>
+  presenceOpened(row: PresenceRow): Promise<void>
+  presenceClosed(id: string, leftAt: number): Promise<void>
+  presence(meetingId: string): Promise<PresenceRow[]>
+  /**
+   * Erases the group, its place in each meeting (the series) and the attendance of its meetings,
+   * in one transaction. The meetings themselves stay, as meetings without a group.
+   */
+  eraseGroup(groupId: string): Promise<void>
+}

@@ -1,0 +1,76 @@
+import type { AttendanceRow } from './attendance'
+
+/**
+ * The register as CSV, the way Dutch spreadsheets open it: semicolons, a byte order mark so Excel
+ * reads UTF-8, CRLF between records (RFC 4180). One line per person present per meeting; a meeting
+ * nobody attended still gets a line, with the person's columns empty, so the series has no gaps.
+ * Only times, method, names, roles and minutes: no title, no case, no notes.
+ */
+export const ATTENDANCE_CSV_HEADERS = [
+  'Datum',
+  'Methode',
+  'Gepland begin',
+  'Gepland einde',
+  'Werkelijk begin',
+  'Werkelijk einde',
+  'Naam',
+  'Rol',
+  'Minuten aanwezig',
+] as const
+
+const SEPARATOR = ';'
+const BOM = '\uFEFF'
+
+/**
+ * One CSV field. Quoted when it holds the separator, a quote, a line break or outer spaces, with
+ * quotes doubled. A name a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
+ * gets a leading apostrophe: a participant's name must not become a command on the secretary's PC.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  if (/[;"\r\n,]/.test(safe) || safe !== safe.trim()) return `"${safe.replaceAll('"', '""')}"`
+  return safe
+}
+
+/** Day and clock time in the given time zone (the register is kept in local time). */
+export function registerTimeFormat(timeZone: string) {
+  const day = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })
+  const clock = new Intl.DateTimeFormat('nl-NL', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  })
+  return {
+    day: (ms: number) => day.format(ms),
+    clock: (ms: number | null) => (ms === null ? '' : clock.format(ms)),
+  }
+}
+
+export function attendanceCsv(rows: readonly AttendanceRow[], timeZone = 'Europe/Amsterdam'): string {
+  const time = registerTimeFormat(timeZone)
+  const lines = [ATTENDANCE_CSV_HEADERS.map(csvField).join(SEPARATOR)]
+  for (const row of rows) {
+    const meeting = [
+      time.day(row.date),
+      row.method.nl,
+      time.clock(row.plannedStart),
+      time.clock(row.plannedEnd),
+      time.clock(row.actualStart),
+      time.clock(row.actualEnd),
+    ]
+    const people = row.present.length > 0 ? row.present : [null]
+    for (const person of people) {
+      const cells = person
+        ? [...meeting, person.name, person.role, String(person.minutes)]
+        : [...meeting, '', '', '']
+      lines.push(cells.map(csvField).join(SEPARATOR))
+    }
+  }
+  return `${BOM}${lines.join('\r\n')}\r\n`
+}

@@ -1,0 +1,196 @@
+import path from 'node:path'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import { DOCUMENT_ID } from '../../templates/src/boardRecords'
+import { withChoices } from '../../templates/src/outcome/choices'
+import type { Template } from '../../templates/src/schema'
+import { api } from '../helpers/meetingClient'
+import { inZone } from '../helpers/meetingFixture'
+import { noteRecord } from '../helpers/records'
+import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'
+import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+import { joinAs } from './helpers/meeting'
+
+/**
+ * An intervisie group through the UI: the facilitator makes a new group with the first meeting on
+ * the new-meeting page; the first meeting is played (by stock clients, through the public API and
+ * the room, as the rules allow it); from the group's page she makes the second meeting, which opens
+ * with the look-back on the first: its case, chosen advice and action. Last time's inbrenger writes
+ * what came of it and everyone sees it. The register prints without case text.
+ */
+const e2e = serverAndBrowserForFile()
+const METHOD = 'Intervisie in 8 stappen'
+const CASE = 'Mijn team overlegt niet meer'
+const ADVICE = 'Spreek elk teamlid een kwartier apart'
+const ACTION = 'Zes gesprekken voeren'
+const FOLLOW_UP = 'Vier gesprekken gevoerd; het overleg loopt weer'
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(RESULTS_DIR, `groups-${name}.png`) })
+
+/** Picks the method and fills the title on the new-meeting page. */
+async function chooseMethod(page: Page, title: string) {
+  await page.getByRole('radio', { name: METHOD, exact: true }).click()
+  await page.locator('.method-details').getByLabel('Titel van de bijeenkomst (optioneel)').fill(title)
+}
+
+async function linksOnCreatedPage(page: Page) {
+  await page.getByRole('heading', { level: 1, name: 'De bijeenkomst staat klaar' }).waitFor()
+  const link = (kind: string) => page.locator(`input[data-link="${kind}"]`).inputValue()
+  return { facilitator: await link('facilitator'), invite: await link('invite'), group: await link('group') }
+}
+
+/** Meeting 1, played as the rules allow: Ahmed brings the case, Carla advises, Ahmed chooses. */
+async function playFirstMeeting(base: string, links: { facilitator: string; invite: string }) {
+  const meetingId = new URL(links.facilitator).pathname.split('/')[2]!
+  const secret = (url: string, name: string) => new URL(url).hash.split(`${name}=`)[1]!
+  const post = async <T>(p: string, body: unknown, token?: string) => {
+    const res = await api<T>(base, p, { body, token })
+    expect(res.status, `${p}: ${JSON.stringify(res.body)}`).toBeLessThan(300)
+    return res.body
+  }
+  type Session = { token: string; participant: { id: string } }
+  const bea = await post<Session>(`/meetings/${meetingId}/facilitate`, {
+    secret: secret(links.facilitator, 'begeleider'),
+    name: 'Bea',
+  })
+  const join = (name: string) =>
+    post<Session>(`/meetings/${meetingId}/join`, { secret: secret(links.invite, 'uitnodiging'), name })
+  const ahmed = await join('Ahmed')
+  const carla = await join('Carla')
+  await post(
+    `/meetings/${meetingId}/roles`,
+    { participantId: ahmed.participant.id, role: 'inbrenger' },
+    bea.token,
+  )
+  const command = (body: unknown) => post(`/meetings/${meetingId}/commands`, body, bea.token)
+  await command({ type: 'start' })
+  await command({ type: 'chooseCase', text: CASE })
+  await command({ type: 'goto', phaseId: 'smart-actie' })
+
+  const template = (await api<{ template: Template }>(base, '/templates/intervisie-8-stappen')).body.template
+  const roomId = `m-${meetingId}`
+  const carlaBoard = connectClient(base, roomId, { token: carla.token })
+  const ahmedBoard = connectClient(base, roomId, { token: ahmed.token })
+  await waitForSync(carlaBoard)
+  await waitForSync(ahmedBoard)
+  const tip = 'shape:tip-1'
+  carlaBoard.kv.set(
+    tip,
+    noteRecord({ id: tip, ...inZone(template, 'tips'), authorId: carla.participant.id, text: ADVICE }),
+  )
+  await eventually(() => ahmedBoard.kv.get(tip) !== undefined, 5000, 'the advice at Ahmed')
+  const document = ahmedBoard.kv.get(DOCUMENT_ID) as Parameters<typeof withChoices>[0]
+  const action = {
+    specifiek: ACTION,
+    meetbaar: '',
+    acceptabel: '',
+    realistisch: '',
+    tijdgebonden: 'Voor 1 februari',
+  }
+  ahmedBoard.kv.set(DOCUMENT_ID, withChoices(document, { chosenAdviceId: tip, action }))
+  await eventually(
+    () =>
+      (carlaBoard.kv.get(DOCUMENT_ID) as { meta?: { outcome?: { chosenAdviceId?: string } } })?.meta?.outcome
+        ?.chosenAdviceId === tip,
+    5000,
+    'the choice at Carla (the server took it)',
+  )
+  // A moment of the meeting with both boards open, so the register has someone to list.
+  await new Promise((resolve) => setTimeout(resolve, 1500))
+  await command({ type: 'finish' })
+  carlaBoard.destroy()
+  ahmedBoard.destroy()
+}
+
+it('the second meeting of a group opens with the first one’s advice and action; the register prints', async () => {
+  const base = e2e.server.url
+  const bea = await e2e.openPage()
+  await bea.goto(`${base}/nieuw`)
+  await chooseMethod(bea, 'Groep Noord, eerste keer')
+  await bea.getByRole('radio', { name: 'Nieuwe groep' }).check()
+  await bea.getByLabel('Naam van de groep').fill('Intervisiegroep Noord')
+  await bea.getByLabel('Leden, één naam per regel').fill('Bea\nAhmed\nCarla')
+  await bea.getByLabel(/Gepland begin/).fill('2026-12-02T14:00')
+  await shot(bea, '1-new-group-form')
+  await bea.getByRole('button', { name: 'Bijeenkomst aanmaken' }).click()
+  const first = await linksOnCreatedPage(bea)
+  expect(first.group).toMatch(/\/g\/[A-Za-z0-9_-]{22}#groep=/)
+  await shot(bea, '2-created-with-group-link')
+
+  await playFirstMeeting(base, first)
+
+  // The group's page: the series, and whose turn it is (Ahmed brought the case, Bea facilitated).
+  await bea.goto(first.group)
+  await bea.getByRole('heading', { level: 1, name: 'Intervisiegroep Noord' }).waitFor()
+  await bea.getByText('Casus inbrengen: Bea').waitFor()
+  await bea.getByText('Begeleiden: Ahmed').waitFor()
+  expect(new URL(bea.url()).hash).toBe('') // the secret left the address bar
+  await shot(bea, '3-group-page')
+
+  await bea.getByRole('button', { name: 'Nieuwe bijeenkomst voor deze groep' }).click()
+  await bea.getByRole('heading', { level: 1, name: 'Nieuwe bijeenkomst' }).waitFor()
+  await chooseMethod(bea, 'Groep Noord, tweede keer')
+  expect(await bea.getByRole('radio', { name: 'Groep: Intervisiegroep Noord' }).isChecked()).toBe(true)
+  await bea.getByRole('button', { name: 'Bijeenkomst aanmaken' }).click()
+  const second = await linksOnCreatedPage(bea)
+
+  // Everyone on the second board starts with the look-back.
+  const beaBoard = await joinAs(
+    e2e,
+    new URL(second.facilitator).pathname + new URL(second.facilitator).hash,
+    'Bea',
+  )
+  const invite = new URL(second.invite).pathname + new URL(second.invite).hash
+  const ahmed = await joinAs(e2e, invite, 'Ahmed')
+  const carla = await joinAs(e2e, invite, 'Carla')
+  for (const page of [beaBoard, ahmed, carla]) {
+    const dialog = page.getByRole('dialog', { name: 'Terugblik op de vorige keer' })
+    await dialog.waitFor()
+    await dialog.getByText(CASE).waitFor()
+    await dialog.getByText(ADVICE).waitFor()
+    await dialog.getByText(ACTION).waitFor()
+  }
+  await shot(carla, '4-look-back-participant')
+
+  // Ahmed brought last time's case: he writes what came of it; Carla and Bea see it at once.
+  const ahmedDialog = ahmed.getByRole('dialog', { name: 'Terugblik op de vorige keer' })
+  await ahmedDialog.getByLabel('Wat kwam ervan terecht?').fill(FOLLOW_UP)
+  await ahmedDialog.getByRole('button', { name: 'Opslaan' }).click()
+  await ahmedDialog.getByText('Opgeslagen. Iedereen ziet het nu.').waitFor()
+  await shot(ahmed, '5-look-back-inbrenger-saved')
+  await carla.getByRole('dialog').getByText(FOLLOW_UP).waitFor()
+  expect(await carla.getByRole('dialog').getByRole('textbox').count()).toBe(0)
+  await expect
+    .poll(() => beaBoard.getByRole('dialog').getByLabel('Wat kwam ervan terecht?').inputValue())
+    .toBe(FOLLOW_UP)
+  await shot(carla, '6-look-back-follow-up-seen')
+
+  // The register, to print and sign: both meetings, names and minutes, no case text.
+  await bea.goto(first.group.split('#')[0]!)
+  await bea.getByRole('button', { name: 'Presentielijst bekijken en afdrukken' }).click()
+  await bea.getByRole('heading', { level: 1, name: 'Presentielijst' }).waitFor()
+  await bea.locator('.attendance-table').waitFor()
+  expect(await bea.locator('.attendance-table tbody tr').count()).toBe(2)
+  await bea.locator('.attendance-table').getByText('Carla (deelnemer, 0 min)').waitFor()
+  const text = await bea.locator('main').innerText()
+  for (const secret of [CASE, ADVICE, ACTION, FOLLOW_UP, 'Groep Noord, eerste keer'])
+    expect(text).not.toContain(secret)
+  expect(text).toContain('Handtekening')
+  await shot(bea, '7-register')
+  await bea.emulateMedia({ media: 'print' })
+  await shot(bea, '8-register-print')
+  await bea.emulateMedia({ media: 'screen' })
+
+  // Erasing the group, after asking: the link stops working.
+  await bea.getByRole('button', { name: 'Terug naar de groep' }).click()
+  await bea.getByRole('button', { name: 'Groep wissen…' }).click()
+  await shot(bea, '9-erase-group-confirm')
+  await bea.getByRole('button', { name: 'Ja, wissen' }).click()
+  await bea.getByText('De groep is gewist. Deze link werkt niet meer.').waitFor()
+  // A fresh load (only the fragment differs from the page we are on).
+  await bea.goto('about:blank')
+  await bea.goto(first.group)
+  await bea.getByText(/Deze groepslink werkt niet/).waitFor()
+  await shot(bea, '10-erased-link')
+}, 120_000)

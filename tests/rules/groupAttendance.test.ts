@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import {
+  type AttendanceMeeting,
+  attendanceRow,
+  attendanceRows,
+  coveredMs,
+} from '../../templates/src/groups/attendance'
+import { ATTENDANCE_CSV_HEADERS, attendanceCsv, csvField } from '../../templates/src/groups/attendanceCsv'
+
+const MIN = 60_000
+/** 2 December 2026, 13:00 UTC = 14:00 in Amsterdam. */
+const T0 = Date.UTC(2026, 11, 2, 13, 0)
+
+const meeting = (over: Partial<AttendanceMeeting> = {}): AttendanceMeeting => ({
+  meetingId: 'm1',
+  method: { nl: 'Incidentmethode', en: 'Incident method' },
+  createdAt: T0 - 30 * MIN,
+  plannedStart: T0,
+  plannedMinutes: 90,
+  startedAt: T0 + 5 * MIN,
+  finishedAt: T0 + 95 * MIN,
+  participants: [
+    { id: 'p1', name: 'Bea', role: 'begeleider' },
+    { id: 'p2', name: 'Ahmed', role: 'inbrenger' },
+  ],
+  intervals: [],
+  ...over,
+})
+
+describe('minutes present', () => {
+  it('counts overlapping connections once and clips them to the window', () => {
+    const intervals = [
+      { participantId: 'a', joinedAt: 0, leftAt: 10 * MIN },
+      { participantId: 'a', joinedAt: 5 * MIN, leftAt: 20 * MIN }, // a second tab
+      { participantId: 'a', joinedAt: 30 * MIN, leftAt: 50 * MIN }, // back after a break
+    ]
+    expect(coveredMs(intervals, 2 * MIN, 40 * MIN)).toBe(18 * MIN + 10 * MIN)
+    expect(coveredMs(intervals, 60 * MIN, 70 * MIN)).toBe(0)
+  })
+
+  it('counts a connection still open up to the end', () => {
+    expect(coveredMs([{ participantId: 'a', joinedAt: 10 * MIN, leftAt: null }], 0, 25 * MIN)).toBe(15 * MIN)
+  })
+
+  it('lists who was connected between the actual start and end, merging two rows of one name', () => {
+    const row = attendanceRow(
+      meeting({
+        participants: [
+          { id: 'p1', name: 'Bea', role: 'begeleider' },
+          { id: 'p2', name: 'Ahmed', role: 'inbrenger' },
+          { id: 'p3', name: ' bea ', role: 'begeleider' }, // Bea again, from her phone
+          { id: 'p4', name: 'Late Lotte', role: 'deelnemer' },
+        ],
+        intervals: [
+          { participantId: 'p1', joinedAt: T0 - 20 * MIN, leftAt: T0 + 40 * MIN },
+          { participantId: 'p3', joinedAt: T0 + 60 * MIN, leftAt: T0 + 200 * MIN },
+          { participantId: 'p2', joinedAt: T0 + 10 * MIN, leftAt: T0 + 70 * MIN },
+          // Only on the ground rules screen, before the start: not present.
+          { participantId: 'p4', joinedAt: T0, leftAt: T0 + 4 * MIN },
+        ],
+      }),
+      T0 + 500 * MIN,
+    )
+    expect(row.present).toEqual([
+      { name: 'Ahmed', role: 'inbrenger', minutes: 60 },
+      { name: 'Bea', role: 'begeleider', minutes: 35 + 35 },
+    ])
+    expect(row.plannedEnd).toBe(T0 + 90 * MIN)
+    expect(row.actualStart).toBe(T0 + 5 * MIN)
+    expect(row.date).toBe(T0 + 5 * MIN)
+  })
+
+  it('counts a meeting still running up to now, and nobody in one never started', () => {
+    const running = meeting({
+      finishedAt: null,
+      intervals: [{ participantId: 'p2', joinedAt: T0, leftAt: null }],
+    })
+    expect(attendanceRow(running, T0 + 25 * MIN).present).toEqual([
+      { name: 'Ahmed', role: 'inbrenger', minutes: 20 },
+    ])
+    const never = meeting({ startedAt: null, finishedAt: null, intervals: running.intervals })
+    expect(attendanceRow(never, T0 + 25 * MIN).present).toEqual([])
+  })
+})
+
+describe('the register as CSV', () => {
+  it('quotes separators, quotes and line breaks, and defuses formulas', () => {
+    expect(csvField('Bea')).toBe('Bea')
+    expect(csvField('de Vries; Jan')).toBe('"de Vries; Jan"')
+    expect(csvField('Jan "JJ" Jansen')).toBe('"Jan ""JJ"" Jansen"')
+    expect(csvField('twee\nregels')).toBe('"twee\nregels"')
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
+    expect(csvField('-1')).toBe("'-1")
+  })
+
+  it('has a line per person per meeting, in local time, and a line for a meeting without anyone', () => {
+    const rows = attendanceRows(
+      [
+        meeting({
+          meetingId: 'later',
+          createdAt: T0 + 7 * 24 * 60 * MIN,
+          plannedStart: null,
+          startedAt: null,
+          finishedAt: null,
+        }),
+        meeting({
+          intervals: [
+            { participantId: 'p1', joinedAt: T0, leftAt: T0 + 100 * MIN },
+            { participantId: 'p2', joinedAt: T0, leftAt: T0 + 50 * MIN },
+          ],
+        }),
+      ],
+      T0 + 8 * 24 * 60 * MIN,
+    )
+    const csv = attendanceCsv(rows)
+    expect(csv.startsWith('\uFEFF')).toBe(true)
+    const lines = csv.slice(1).split('\r\n')
+    expect(lines).toEqual([
+      ATTENDANCE_CSV_HEADERS.join(';'),
+      '2026-12-02;Incidentmethode;14:00;15:30;14:05;15:35;Ahmed;inbrenger;45',
+      '2026-12-02;Incidentmethode;14:00;15:30;14:05;15:35;Bea;begeleider;90',
+      '2026-12-09;Incidentmethode;;;;;;;',
+      '',
+    ])
+  })
+})
