@@ -91,6 +91,10 @@ export const Zone = z
     expectedNotes: z.number().int().min(1).max(60).optional(),
     /** What this zone holds in the meeting's outcome and reports, if anything. */
     outcome: z.enum(OUTCOME_KINDS).optional(),
+    /** At most this many sentences per note ("your problem in at most two sentences"), see sentences.ts. */
+    maxSentences: z.number().int().min(1).max(20).optional(),
+    /** A mark here is the note author's own to give (each scores their own topic), see marks.ts. */
+    ratedByAuthor: z.boolean().default(false),
   })
   .strict()
 export type Zone = z.infer<typeof Zone>
