@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { CaseVoting, MAX_VOTES_PER_PERSON, openVoting } from './caseVotes'
 import { FINISHED_PHASE_ID, PAUSED_PHASE_ID } from './permissions'
 import type { Phase, RepeatBlock, Template } from './schema'
 import { phaseMinutesNow, planTakeTime } from './timeBudget'
@@ -39,6 +40,8 @@ export const MeetingProgress = z.object({
    * the timer stands still; `timerWasRunning` says whether lifting the break starts it again.
    */
   onBreak: z.object({ since: z.number(), timerWasRunning: z.boolean() }).nullable().optional(),
+  /** Dot votes on a case list (caseVotes.ts); closes when the phase changes, the counts stay. */
+  voting: CaseVoting.nullable().optional(),
 })
 export type MeetingProgress = z.infer<typeof MeetingProgress>
 
@@ -67,6 +70,9 @@ export const MeetingCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('breakStart') }),
   z.object({ type: z.literal('breakEnd') }),
   z.object({ type: z.literal('chooseCase'), text: z.string().trim().min(1).max(500) }),
+  /** Opens the dot vote of this phase with this many votes per person (caseVotes.ts). */
+  z.object({ type: z.literal('setVotes'), perPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON) }),
+  z.object({ type: z.literal('closeVoting') }),
   z.object({ type: z.literal('finish') }),
 ])
 export type MeetingCommand = z.infer<typeof MeetingCommand>
@@ -111,6 +117,7 @@ export function applyCommand(
       finished: false,
       turns: null,
       onBreak: null,
+      voting: p.voting ? { ...p.voting, open: false } : (p.voting ?? null),
     },
   })
   switch (cmd.type) {
@@ -186,6 +193,14 @@ export function applyCommand(
     }
     case 'chooseCase':
       return { ok: true, progress: { ...p, chosenCase: cmd.text } }
+    case 'setVotes': {
+      const voting = openVoting(template, p.phaseIndex, p.voting, cmd.perPerson)
+      if (!voting) return { ok: false, error: 'there is no vote in this phase' }
+      return { ok: true, progress: { ...p, voting } }
+    }
+    case 'closeVoting':
+      if (!p.voting?.open) return { ok: false, error: 'the vote is not open' }
+      return { ok: true, progress: { ...p, voting: { ...p.voting, open: false } } }
     case 'finish':
       return { ok: true, progress: { ...p, finished: true, onBreak: null, pausedAt: p.pausedAt ?? now } }
   }

@@ -123,6 +123,8 @@ export const Phase = z
     reveals: z.array(z.string()).default([]),
     /** The free area in this phase, per role; overrides the template's `freeArea` for the roles it names. */
     freeArea: FreeAreaAccess.optional(),
+    /** In this phase the group votes on the notes of this zone (dot votes, see caseVotes.ts). */
+    votesOn: z.string().optional(),
   })
   .strict()
 export type Phase = z.infer<typeof Phase>
@@ -204,6 +206,8 @@ function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx
       if (!roles.has(role))
         ctx.addIssue({ code: 'custom', path: ['phases', i, 'freeArea', role], message: 'role not in roles' })
     }
+    if (phase.votesOn !== undefined && !zoneIds.has(phase.votesOn))
+      ctx.addIssue({ code: 'custom', path: ['phases', i, 'votesOn'], message: 'unknown zone' })
     phase.reveals.forEach((zoneId, j) => {
       if (!zoneIds.has(zoneId))
         ctx.addIssue({ code: 'custom', path: ['phases', i, 'reveals', j], message: 'unknown zone' })

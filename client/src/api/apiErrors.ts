@@ -47,6 +47,20 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.turnsEnd': 'Er loopt geen ronde.',
     'api.command_refused.breakStart': 'De pauze is al begonnen.',
     'api.command_refused.breakEnd': 'Er is geen pauze om te beëindigen.',
+    'api.command_refused.setVotes': 'In deze fase wordt niet gestemd.',
+    'api.command_refused.closeVoting': 'De stemming is niet open.',
+    'api.vote_refused': 'Je stem kon niet worden verwerkt. Probeer het nog eens.',
+    'api.vote_refused.notOpen': 'Stemmen kan nu niet: de begeleider heeft de stemming niet (meer) open.',
+    'api.vote_refused.noVotesLeft':
+      'Je hebt al je stemmen gebruikt. Haal er een terug als je anders wilt kiezen.',
+    'api.vote_refused.notVoted': 'Op deze casus heb je geen stem staan om terug te halen.',
+    'api.vote_refused.notOnList': 'Deze casus staat niet (meer) op de lijst.',
+    'api.vote_refused.notAllowed': 'Als observator kijk je mee; de groep stemt.',
+    'api.case_refused': 'Deze casus kon niet op de lijst.',
+    'api.case_refused.tooLong': 'Deze casus is te lang: hoogstens {max} zinnen.',
+    'api.case_refused.empty': 'Schrijf eerst je casus.',
+    'api.case_refused.listFull': 'De casuslijst is vol.',
+    'api.no_case_list': 'Deze methode heeft geen casuslijst.',
   },
   {
     'api.network': 'No connection to the server. Please try again in a moment.',
@@ -86,6 +100,20 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.turnsEnd': 'No round is going on.',
     'api.command_refused.breakStart': 'The break has already started.',
     'api.command_refused.breakEnd': 'There is no break to end.',
+    'api.command_refused.setVotes': 'There is no vote in this phase.',
+    'api.command_refused.closeVoting': 'The vote is not open.',
+    'api.vote_refused': 'Your vote could not be taken. Please try again.',
+    'api.vote_refused.notOpen': 'You cannot vote now: the facilitator has not opened the vote, or closed it.',
+    'api.vote_refused.noVotesLeft':
+      'You have used all your votes. Take one back if you want to choose differently.',
+    'api.vote_refused.notVoted': 'You have no vote on this case to take back.',
+    'api.vote_refused.notOnList': 'This case is not on the list (any more).',
+    'api.vote_refused.notAllowed': 'As an observer you watch along; the group votes.',
+    'api.case_refused': 'This case could not go on the list.',
+    'api.case_refused.tooLong': 'This case is too long: {max} sentences at most.',
+    'api.case_refused.empty': 'Write your case first.',
+    'api.case_refused.listFull': 'The case list is full.',
+    'api.no_case_list': 'This method has no case list.',
   },
 )
 
@@ -115,6 +143,22 @@ const REFUSED: Partial<Record<MeetingCommand['type'], ApiErrorKey>> = {
   turnsEnd: 'api.command_refused.turnsEnd',
   breakStart: 'api.command_refused.breakStart',
   breakEnd: 'api.command_refused.breakEnd',
+  setVotes: 'api.command_refused.setVotes',
+  closeVoting: 'api.command_refused.closeVoting',
+}
+
+const VOTE_REFUSED: Record<string, ApiErrorKey> = {
+  notOpen: 'api.vote_refused.notOpen',
+  noVotesLeft: 'api.vote_refused.noVotesLeft',
+  notVoted: 'api.vote_refused.notVoted',
+  notOnList: 'api.vote_refused.notOnList',
+  notAllowed: 'api.vote_refused.notAllowed',
+}
+
+const CASE_REFUSED: Record<string, ApiErrorKey> = {
+  tooLong: 'api.case_refused.tooLong',
+  empty: 'api.case_refused.empty',
+  listFull: 'api.case_refused.listFull',
 }
 
 /** Our words for a failed call: by the server's code and data; anything else gets a code to quote. */
@@ -136,6 +180,7 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'unknown_participant':
     case 'role_not_in_method':
     case 'last_facilitator':
+    case 'no_case_list':
     case 'internal':
       return { key: `api.${code}` }
     case 'invalid_name':
@@ -150,6 +195,10 @@ export function describeApiError(error: unknown): ApiErrorText {
       return { key: 'api.invalid_body', values: { field: text(data.field) } }
     case 'command_refused':
       return { key: REFUSED[data.command as MeetingCommand['type']] ?? 'api.command_refused' }
+    case 'vote_refused':
+      return { key: VOTE_REFUSED[text(data.reason)] ?? 'api.vote_refused' }
+    case 'case_refused':
+      return { key: CASE_REFUSED[text(data.reason)] ?? 'api.case_refused', values: { max: text(data.max) } }
     default:
       return { key: 'api.unknown', values: { code: `${code} (${error.status})` } }
   }

@@ -11,6 +11,7 @@ const CreateBody = z.object({ templateId: z.string().min(1), title: z.string().m
 const SessionBody = z.object({ secret: z.string().min(1).max(200), name: z.string().max(200) })
 const SecretBody = z.object({ secret: z.string().min(1).max(200) })
 const RoleBody = z.object({ participantId: z.string().min(1), role: RoleId })
+const VoteBody = z.object({ noteId: z.string().min(1).max(200), cast: z.boolean() })
 
 const invitePath = (meetingId: string, secret: string) => `/m/${meetingId}#uitnodiging=${secret}`
 
@@ -70,6 +71,10 @@ export function meetingRoutes(meetings: MeetingService) {
     .post('/:id/commands', session, jsonBody(MeetingCommand), async (c) =>
       c.json({ progress: await meetings.command(c.req.param('id'), c.var.me, c.req.valid('json')) }),
     )
+    .post('/:id/votes', session, jsonBody(VoteBody), async (c) => {
+      const body = c.req.valid('json')
+      return c.json({ progress: await meetings.vote(c.req.param('id'), c.var.me, body.noteId, body.cast) })
+    })
     .delete('/:id', session, async (c) => {
       await meetings.erase(c.req.param('id'), c.var.me)
       return c.json({ erased: true })
