@@ -3,6 +3,7 @@ import { CaseVoting, MAX_VOTES_PER_PERSON, openVoting } from './caseVotes'
 import { FINISHED_PHASE_ID, PAUSED_PHASE_ID } from './permissions'
 import type { Phase, RepeatBlock, Template } from './schema'
 import { phaseMinutesNow, planTakeTime } from './timeBudget'
+import { Topic } from './topicWalk'
 import { applyTurnCommand, TurnRound } from './turns'
 
 /**
@@ -42,6 +43,8 @@ export const MeetingProgress = z.object({
   onBreak: z.object({ since: z.number(), timerWasRunning: z.boolean() }).nullable().optional(),
   /** Dot votes on a case list (caseVotes.ts); closes when the phase changes, the counts stay. */
   voting: CaseVoting.nullable().optional(),
+  /** The topics of a block per topic, highest score first, frozen on entering it (topicWalk.ts). */
+  topics: z.array(Topic).max(60).nullable().optional(),
 })
 export type MeetingProgress = z.infer<typeof MeetingProgress>
 
@@ -142,6 +145,9 @@ export function applyCommand(
     case 'nextRound': {
       const block = blockOf(template, p.phaseIndex)
       if (!block) return { ok: false, error: 'the current phase is not part of a repeating block' }
+      // The same refusal, in effect: after the last topic there is no round to repeat.
+      if (block.per === 'topic' && p.topics && p.round >= p.topics.length)
+        return { ok: false, error: 'every topic has had its round' }
       return enter(phaseIndexOf(template, block.from), p.round + 1)
     }
     case 'pause':

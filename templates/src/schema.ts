@@ -137,6 +137,8 @@ export const RepeatBlock = z
     to: z.string().min(1),
     per: z.enum(['topic', 'case']),
     label: LocalizedText,
+    /** The zone whose notes are the topics, walked highest score first (topicWalk.ts). */
+    topicsFrom: z.string().optional(),
   })
   .strict()
 export type RepeatBlock = z.infer<typeof RepeatBlock>
@@ -220,6 +222,8 @@ function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx
     if (to < 0) ctx.addIssue({ code: 'custom', path: ['repeats', i, 'to'], message: 'unknown phase' })
     if (from >= 0 && to >= 0 && to < from)
       ctx.addIssue({ code: 'custom', path: ['repeats', i], message: 'to comes before from' })
+    if (block.topicsFrom !== undefined && !zoneIds.has(block.topicsFrom))
+      ctx.addIssue({ code: 'custom', path: ['repeats', i, 'topicsFrom'], message: 'unknown zone' })
   })
   for (const role of Object.keys(t.freeArea ?? {})) {
     if (!roles.has(role))

@@ -34,7 +34,8 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.next': 'Dit is de laatste fase. Rond de bijeenkomst af als jullie klaar zijn.',
     'api.command_refused.previous': 'Er is geen vorige fase.',
     'api.command_refused.goto': 'Die fase bestaat niet in deze methode.',
-    'api.command_refused.nextRound': 'Deze fase hoort niet bij een ronde die zich herhaalt.',
+    'api.command_refused.nextRound':
+      'Er is geen volgende ronde: deze fase hoort niet bij een ronde die zich herhaalt, of elk onderwerp is al aan de beurt geweest.',
     'api.command_refused.pause': 'De timer staat al stil.',
     'api.command_refused.resume': 'De timer loopt al.',
     'api.command_refused.extend': 'De bijeenkomst is nog niet begonnen.',
@@ -87,7 +88,8 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.next': 'This is the last phase. Finish the meeting when you are done.',
     'api.command_refused.previous': 'There is no previous phase.',
     'api.command_refused.goto': 'That phase does not exist in this method.',
-    'api.command_refused.nextRound': 'This phase is not part of a repeating round.',
+    'api.command_refused.nextRound':
+      'There is no next round: this phase is not part of a repeating round, or every topic has had its turn.',
     'api.command_refused.pause': 'The timer is already paused.',
     'api.command_refused.resume': 'The timer is already running.',
     'api.command_refused.extend': 'The meeting has not started yet.',

@@ -4,6 +4,7 @@ import { boardLayout, noteArea } from '../../../templates/src/layout'
 import type { Template } from '../../../templates/src/schema'
 import { countSentences } from '../../../templates/src/sentences'
 import { NOTE_SIZE, type Rect, slotsFor } from '../../../templates/src/slots'
+import type { TopicNote } from '../../../templates/src/topicWalk'
 import { RECORDS_ARRAY } from '../../../templates/src/wire'
 import { newId } from './secrets'
 
@@ -36,6 +37,21 @@ export function zoneOfBoardShape(
   )
   const zone = zoneOfShape(record, world, boardLayout(template))
   return zone.ok ? zone.zoneId : undefined
+}
+
+/** The notes drawn in a zone, with their place, for the topic order (topicWalk.ts). */
+export function notesInZone(
+  template: Template,
+  records: ReadonlyMap<string, BoardRecord>,
+  zoneId: string,
+): TopicNote[] {
+  const notes: TopicNote[] = []
+  for (const record of records.values()) {
+    if (record.typeName !== 'shape' || record.type !== 'note') continue
+    if (zoneOfBoardShape(template, records, record.id) !== zoneId) continue
+    notes.push({ record, x: Number(record.x) || 0, y: Number(record.y) || 0 })
+  }
+  return notes
 }
 
 export type CaseNote =

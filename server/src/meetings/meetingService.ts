@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import type { BoardRecord } from '../../../templates/src/boardRecords'
 import { CloseCode } from '../../../templates/src/closeCodes'
 import {
   applyCommand,
@@ -7,6 +8,7 @@ import {
   type MeetingProgress,
 } from '../../../templates/src/phaseMachine'
 import type { RoleId, Template } from '../../../templates/src/schema'
+import { orderTopics, topicBlock, topicsAfterMove } from '../../../templates/src/topicWalk'
 import {
   MEETING_MAP,
   MEETING_VIEW_KEY,
@@ -17,6 +19,7 @@ import {
 } from '../../../templates/src/wire'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
+import { boardRecords, notesInZone } from './boardNotes'
 import { boardSeedRecords } from './boardSeed'
 import { addCaseToList, type CaseChoiceHost, castCaseVote } from './caseChoice'
 import { KeyedQueue } from './keyedQueue'
@@ -171,11 +174,22 @@ export class MeetingService {
 
   async command(meetingId: string, actor: ParticipantRow, command: MeetingCommand): Promise<MeetingProgress> {
     requireFacilitator(actor)
+    // A method that walks through topics reads them from the board when its block is entered.
+    if (!this.state.knows(meetingId)) await this.state.load(meetingId)
+    const block = topicBlock(this.template(meetingId) ?? { repeats: [] })
+    let records: Map<string, BoardRecord> | null = null
+    if (block) await this.withRoom(meetingId, (doc) => (records = boardRecords(doc)))
     return this.changeProgress(meetingId, (template, progress) => {
       const result = applyCommand(template, progress, command, this.now())
       // Each command has one way to be refused, so its type names the reason for the client.
       if (!result.ok) throw new MeetingError(409, 'command_refused', result.error, { command: command.type })
-      return result.progress
+      const next = result.progress
+      if (!block) return next
+      const read = () => (records ? orderTopics(notesInZone(template, records, block.topicsFrom)) : [])
+      return {
+        ...next,
+        topics: topicsAfterMove(template, progress.phaseIndex, next.phaseIndex, next.topics, read),
+      }
     })
   }
 
@@ -201,11 +215,7 @@ export class MeetingService {
     }
   }
 
-  /**
-   * Changes the meeting's progress one change at a time per meeting in this process (a vote and
-   * a command read, change and store it: two at once would lose one), read fresh from the store
-   * first: another instance may have moved the meeting on.
-   */
+  /** Changes the progress one change at a time per meeting (a vote and a command at once lost one), read fresh. */
   private changeProgress(
     meetingId: string,
     change: (template: Template, progress: MeetingProgress) => MeetingProgress,
