@@ -1,5 +1,6 @@
 import { apiErrorMessages } from '../api/apiErrors'
 import { meetingBoardMessages } from '../meeting/boardMessages'
+import { caseChoiceMessages } from '../meeting/caseChoice/caseChoiceMessages'
 import { hintMessages } from '../meeting/hints/hintMessages'
 import { joinMessages } from '../meeting/joinMessages'
 import { layoutMessages } from '../meeting/layout/layoutMessages'
@@ -176,6 +177,7 @@ const nl = {
   ...reportMessages.nl,
   ...timeMessages.nl,
   ...turnMessages.nl,
+  ...caseChoiceMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
   ...coreEn,
@@ -190,6 +192,7 @@ const en: Record<keyof typeof nl, string> = {
   ...reportMessages.en,
   ...timeMessages.en,
   ...turnMessages.en,
+  ...caseChoiceMessages.en,
 }
 
 export type MessageKey = keyof typeof nl

@@ -15,6 +15,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle'
 import { MeetingCanvasLayer } from './canvas/MeetingCanvasLayer'
 import { MeetingContext } from './canvas/meetingContext'
 import { privateVisibility } from './canvas/privateVisibility'
+import type { CaseActions } from './caseChoice/caseActions'
 import { sortIntoColumns } from './columns/sortIntoColumns'
 import { isDraft, keepDrafts } from './drafts/drafts'
 import { CanvasActions } from './layout/CanvasActions'
@@ -24,6 +25,7 @@ import { RatingList } from './list/RatingList'
 import { registerLocks } from './locks/registerLocks'
 import { MeetingChrome } from './MeetingChrome'
 import { MeetingErased } from './MeetingErased'
+import { meetingApi } from './meetingApi'
 import { MeetingState } from './meetingState'
 import { createMeetingUser } from './meetingUser'
 import { keepReturned } from './returned/keepReturned'
@@ -133,6 +135,17 @@ export function MeetingBoard({
     },
     [meeting, session, meetingId, layout],
   )
+  const caseActions = useMemo<CaseActions>(
+    () => ({
+      vote: async (noteId, cast) => {
+        await meetingApi.vote(meetingId, token, noteId, cast)
+      },
+      command: async (command) => {
+        await meetingApi.command(meetingId, token, command)
+      },
+    }),
+    [meetingId, token],
+  )
   const visibility = useMemo(() => (meeting ? privateVisibility(meeting) : undefined), [meeting])
   if (notice?.kind === 'erased') return <MeetingErased meetingId={meetingId} />
 
@@ -149,7 +162,7 @@ export function MeetingBoard({
             participantId={participant.id}
             connection={connection}
             serverOffset={serverOffset}
-            aside={meeting ? <RatingList editor={editor} meeting={meeting} /> : null}
+            aside={meeting ? <RatingList editor={editor} meeting={meeting} actions={caseActions} /> : null}
             report={(ui) => (meeting ? <ReportButton {...ui} editor={editor} meeting={meeting} /> : null)}
           >
             <main className="board__canvas">
