@@ -60,13 +60,17 @@ export function VotePanel({ voting, votingPhase, myId, role, actions }: VotePane
             value={perPerson}
             onChange={(e) => setPerPerson(e.target.value)}
           />
-          <button type="submit" className="button button--primary" disabled={action.pending !== null}>
+          <button
+            type="submit"
+            className="button button--small button--primary"
+            disabled={action.pending !== null}
+          >
             {open ? t('votes.change') : t('votes.open')}
           </button>
           {open ? (
             <button
               type="button"
-              className="button button--quiet"
+              className="button button--small"
               disabled={action.pending !== null}
               onClick={() => void action.run('closeVoting', () => actions.command({ type: 'closeVoting' }))}
             >

@@ -39,7 +39,8 @@ interface CaseListArgs {
 export function caseListView(a: CaseListArgs): CaseListView {
   const { template, progress, zone, notes, myId, role, actions, t } = a
   const head: ReactNode[] = []
-  if (zone.maxSentences !== undefined && a.adds) {
+  const votingPhase = votingZoneOf(template, progress.phaseIndex) === zone.id
+  if (zone.maxSentences !== undefined && a.adds && !votingPhase) {
     head.push(
       <p key="sentences" className="notes-list__howto case-list__limit">
         {t('sentences.limit', { max: String(zone.maxSentences) })}
@@ -53,7 +54,6 @@ export function caseListView(a: CaseListArgs): CaseListView {
   }
   const isCurrent = current === undefined ? undefined : (note: ListNote) => note.authorId === current
 
-  const votingPhase = votingZoneOf(template, progress.phaseIndex) === zone.id
   const voting = progress.voting?.zoneId === zone.id ? progress.voting : null
   if (!actions || (!votingPhase && !voting)) return { head, isCurrent }
 
