@@ -92,3 +92,12 @@ export function currentTopic(
   const topic = progress.topics[progress.round - 1]
   return topic ? { topic, index: progress.round, count: progress.topics.length } : null
 }
+
+/**
+ * The topic a note was written for: the client stamps notes made during the topic walk with the
+ * topic then on (meta.topicId), since the advice zones are the same for every topic.
+ */
+export function topicIdOf(record: { meta?: Record<string, unknown> }): string | null {
+  const id = record.meta?.topicId
+  return typeof id === 'string' ? id : null
+}

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react'
 import { leadingNotes, myVotes, voteCounts, votingZoneOf } from '../../../../templates/src/caseVotes'
 import type { MeetingProgress } from '../../../../templates/src/phaseMachine'
 import type { RoleId, Template, Zone } from '../../../../templates/src/schema'
+import { currentTopic } from '../../../../templates/src/topicWalk'
 import type { Translate } from '../../i18n/useT'
 import type { ListNote } from '../list/groupNotes'
 import { TurnNote } from '../turns/TurnNote'
@@ -47,12 +48,16 @@ export function caseListView(a: CaseListArgs): CaseListView {
       </p>,
     )
   }
+  // Whose turn it is, and their notes here (for the topic now on, when the method walks topics).
   const current = progress.turns ? progress.turns.order[progress.turns.at] : undefined
-  if (current !== undefined) {
-    const theirs = notes.filter((n) => n.authorId === current)
-    head.push(<TurnNote key="turn" name={a.nameOf(current)} notes={theirs} />)
+  const topicId = currentTopic(template, progress)?.topic.noteId ?? null
+  const isCurrent =
+    current === undefined
+      ? undefined
+      : (note: ListNote) => note.authorId === current && (topicId === null || note.topicId === topicId)
+  if (current !== undefined && isCurrent) {
+    head.push(<TurnNote key="turn" name={a.nameOf(current)} notes={notes.filter(isCurrent)} />)
   }
-  const isCurrent = current === undefined ? undefined : (note: ListNote) => note.authorId === current
 
   const voting = progress.voting?.zoneId === zone.id ? progress.voting : null
   if (!actions || (!votingPhase && !voting)) return { head, isCurrent }

@@ -9,6 +9,8 @@ export interface ListNote {
   y: number
   /** Written during private writing and not yet on the shared board. */
   draft: boolean
+  /** The topic it was written for, in the quick advice rounds (topicWalk.ts). */
+  topicId?: string | null
 }
 
 export interface NoteGroup {

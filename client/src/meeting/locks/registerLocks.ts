@@ -1,5 +1,6 @@
 import type { Editor, TLRecord } from 'tldraw'
 import type { LocalizedText } from '../../../../templates/src/schema'
+import { currentTopic } from '../../../../templates/src/topicWalk'
 import { isDraft, markIfDraft } from '../drafts/drafts'
 import type { MeetingState } from '../meetingState'
 import { asBoardRecord, judgeOnBoard } from './boardPolicy'
@@ -35,9 +36,16 @@ export function registerLocks(
 ): () => void {
   const stamp = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
     if (source !== 'user') return shape
+    // During the walk through the topics: which topic the note is for (topicWalk.ts).
+    const view = meeting.$view.get()
+    const topic = view ? currentTopic(meeting.template, view.progress) : null
     return markIfDraft(editor, meeting, {
       ...shape,
-      meta: { ...shape.meta, authorId: meeting.participantId },
+      meta: {
+        ...shape.meta,
+        authorId: meeting.participantId,
+        ...(topic ? { topicId: topic.topic.noteId } : {}),
+      },
     })
   })
   // Pasted images: the asset carries its author too, and keeps it when tldraw replaces the asset
