@@ -7,6 +7,7 @@ import { currentTopic } from '../../../../templates/src/topicWalk'
 import type { Translate } from '../../i18n/useT'
 import type { ListNote } from '../list/groupNotes'
 import { TurnNote } from '../turns/TurnNote'
+import { isTurnNote } from '../turns/turnNotes'
 import type { CaseActions } from './caseActions'
 import { NoteVotes } from './NoteVotes'
 import { VotePanel } from './VotePanel'
@@ -51,10 +52,7 @@ export function caseListView(a: CaseListArgs): CaseListView {
   // Whose turn it is, and their notes here (for the topic now on, when the method walks topics).
   const current = progress.turns ? progress.turns.order[progress.turns.at] : undefined
   const topicId = currentTopic(template, progress)?.topic.noteId ?? null
-  const isCurrent =
-    current === undefined
-      ? undefined
-      : (note: ListNote) => note.authorId === current && (topicId === null || note.topicId === topicId)
+  const isCurrent = current === undefined ? undefined : (note: ListNote) => isTurnNote(note, current, topicId)
   if (current !== undefined && isCurrent) {
     head.push(<TurnNote key="turn" name={a.nameOf(current)} notes={notes.filter(isCurrent)} />)
   }
