@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { BoardRecord } from '../../templates/src/boardRecords'
+import { openVoting, votingZoneOf } from '../../templates/src/caseVotes'
 import { noteArea } from '../../templates/src/layout'
 import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
 import { slotsFor } from '../../templates/src/slots'
@@ -63,6 +64,16 @@ describe('the case list takes at most the method’s sentences', () => {
     const flap = caseNote(g2, `${THREE} En nog een zin. En nog een.`, 'casus')
     const inbrenger: Actor = { participantId: 'anna', role: 'inbrenger' }
     expect(judgeOnBoard(g2, 'toelichten', inbrenger, [create(flap)]).ok).toBe(true)
+  })
+})
+
+describe('where the group votes on the case list', () => {
+  const phaseIndex = (t: typeof g2, id: string) => t.phases.findIndex((p) => p.id === id)
+  it('G2 in its own phase, G3 in its inventory, where the cases are gathered', () => {
+    expect(votingZoneOf(g2, phaseIndex(g2, 'casus-kiezen'))).toBe('casuslijst')
+    expect(votingZoneOf(g2, phaseIndex(g2, 'problemen-verzamelen'))).toBeUndefined()
+    expect(votingZoneOf(g3, phaseIndex(g3, 'inventarisatie'))).toBe('casuslijst')
+    expect(openVoting(g3, phaseIndex(g3, 'analyse'), null, 2)).toBeNull()
   })
 })
 
