@@ -1,4 +1,4 @@
-import type { BoardRecord } from './boardRecords'
+import { authorOf, type BoardRecord } from './boardRecords'
 import { accessFor, findZone } from './permissions'
 import { deny, type PolicyContext, type Verdict } from './policyTypes'
 import { columnAt, hasRatingColumns, ratingColumns } from './ratingColumns'
@@ -34,10 +34,13 @@ export function judgeMark(
   if (!after) return { ok: true } // a removal is judged as a removal of the shape
   const was = markOf(before?.record)
   const is = markOf(after.record)
-  if (!before) return is === null ? { ok: true } : mayRate(ctx, id, after.zoneId, is)
+  const author = authorOf(after.record)
+  if (!before) return is === null ? { ok: true } : mayRate(ctx, id, after.zoneId, is, author)
   if (was !== is)
-    return is === null ? mayRate(ctx, id, before.zoneId, null) : mayRate(ctx, id, after.zoneId, is)
-  if (is !== null && before.zoneId !== after.zoneId) return mayRate(ctx, id, after.zoneId, is)
+    return is === null
+      ? mayRate(ctx, id, before.zoneId, null, author)
+      : mayRate(ctx, id, after.zoneId, is, author)
+  if (is !== null && before.zoneId !== after.zoneId) return mayRate(ctx, id, after.zoneId, is, author)
   return { ok: true }
 }
 
@@ -46,13 +49,27 @@ function markOf(record: BoardRecord | undefined): unknown {
   return record?.meta?.rating ?? null
 }
 
-function mayRate(ctx: PolicyContext, id: string, zoneId: string | null, value: unknown): Verdict {
-  const scale = zoneId ? findZone(ctx.template, zoneId)?.rating : undefined
+function mayRate(
+  ctx: PolicyContext,
+  id: string,
+  zoneId: string | null,
+  value: unknown,
+  author: string | null,
+): Verdict {
+  const zone = zoneId ? findZone(ctx.template, zoneId) : undefined
+  const scale = zone?.rating
   const access = accessFor(ctx.template, ctx.phaseId, zoneId, ctx.actor.role)
   if (!access.can.has('rate') || !scale) {
     return deny(id, {
       nl: 'Alleen de inbrenger waardeert, en alleen in de fase die daarvoor is.',
       en: 'Only the inbrenger rates, and only in the phase meant for it.',
+    })
+  }
+  // Each scores their own topic (quick advice rounds): how important advice is, only they know.
+  if (zone?.ratedByAuthor && author !== ctx.actor.participantId) {
+    return deny(id, {
+      nl: 'Hier geeft ieder alleen zijn eigen onderwerp een cijfer.',
+      en: 'Here each person scores only their own topic.',
     })
   }
   if (value !== null && !(typeof value === 'string' && RATING_VALUES[scale].includes(value))) {

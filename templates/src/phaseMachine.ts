@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { CaseVoting, MAX_VOTES_PER_PERSON, openVoting } from './caseVotes'
 import { FINISHED_PHASE_ID, PAUSED_PHASE_ID } from './permissions'
 import type { Phase, RepeatBlock, Template } from './schema'
 import { phaseMinutesNow, planTakeTime } from './timeBudget'
+import { Topic } from './topicWalk'
 import { applyTurnCommand, TurnRound } from './turns'
 
 /**
@@ -43,6 +45,10 @@ export const MeetingProgress = z.object({
   onBreak: z.object({ since: z.number(), timerWasRunning: z.boolean() }).nullable().optional(),
   /** The next reveal of private writing puts notes on the board under no name (drafts/). */
   anonymousReveal: z.boolean().optional(),
+  /** Dot votes on a case list (caseVotes.ts); closes when the phase changes, the counts stay. */
+  voting: CaseVoting.nullable().optional(),
+  /** The topics of a block per topic, highest score first, frozen on entering it (topicWalk.ts). */
+  topics: z.array(Topic).max(60).nullable().optional(),
 })
 export type MeetingProgress = z.infer<typeof MeetingProgress>
 
@@ -73,6 +79,9 @@ export const MeetingCommand = z.discriminatedUnion('type', [
   /** How the next reveal shows who wrote what: under each author's name, or under none. */
   z.object({ type: z.literal('revealMode'), anonymous: z.boolean() }),
   z.object({ type: z.literal('chooseCase'), text: z.string().trim().min(1).max(500) }),
+  /** Opens the dot vote of this phase with this many votes per person (caseVotes.ts). */
+  z.object({ type: z.literal('setVotes'), perPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON) }),
+  z.object({ type: z.literal('closeVoting') }),
   z.object({ type: z.literal('finish') }),
 ])
 export type MeetingCommand = z.infer<typeof MeetingCommand>
@@ -117,6 +126,7 @@ export function applyCommand(
       finished: false,
       turns: null,
       onBreak: null,
+      voting: p.voting ? { ...p.voting, open: false } : (p.voting ?? null),
     },
   })
   switch (cmd.type) {
@@ -141,6 +151,9 @@ export function applyCommand(
     case 'nextRound': {
       const block = blockOf(template, p.phaseIndex)
       if (!block) return { ok: false, error: 'the current phase is not part of a repeating block' }
+      // The same refusal, in effect: after the last topic there is no round to repeat.
+      if (block.per === 'topic' && p.topics && p.round >= p.topics.length)
+        return { ok: false, error: 'every topic has had its round' }
       return enter(phaseIndexOf(template, block.from), p.round + 1)
     }
     case 'pause':
@@ -194,6 +207,14 @@ export function applyCommand(
       return { ok: true, progress: { ...p, anonymousReveal: cmd.anonymous } }
     case 'chooseCase':
       return { ok: true, progress: { ...p, chosenCase: cmd.text } }
+    case 'setVotes': {
+      const voting = openVoting(template, p.phaseIndex, p.voting, cmd.perPerson)
+      if (!voting) return { ok: false, error: 'there is no vote in this phase' }
+      return { ok: true, progress: { ...p, voting } }
+    }
+    case 'closeVoting':
+      if (!p.voting?.open) return { ok: false, error: 'the vote is not open' }
+      return { ok: true, progress: { ...p, voting: { ...p.voting, open: false } } }
     case 'finish':
       return {
         ok: true,

@@ -91,6 +91,10 @@ export const Zone = z
     expectedNotes: z.number().int().min(1).max(60).optional(),
     /** What this zone holds in the meeting's outcome and reports, if anything. */
     outcome: z.enum(OUTCOME_KINDS).optional(),
+    /** At most this many sentences per note ("your problem in at most two sentences"), see sentences.ts. */
+    maxSentences: z.number().int().min(1).max(20).optional(),
+    /** A mark here is the note author's own to give (each scores their own topic), see marks.ts. */
+    ratedByAuthor: z.boolean().default(false),
   })
   .strict()
 export type Zone = z.infer<typeof Zone>
@@ -119,6 +123,8 @@ export const Phase = z
     reveals: z.array(z.string()).default([]),
     /** The free area in this phase, per role; overrides the template's `freeArea` for the roles it names. */
     freeArea: FreeAreaAccess.optional(),
+    /** In this phase the group votes on the notes of this zone (dot votes, see caseVotes.ts). */
+    votesOn: z.string().optional(),
   })
   .strict()
 export type Phase = z.infer<typeof Phase>
@@ -131,6 +137,8 @@ export const RepeatBlock = z
     to: z.string().min(1),
     per: z.enum(['topic', 'case']),
     label: LocalizedText,
+    /** The zone whose notes are the topics, walked highest score first (topicWalk.ts). */
+    topicsFrom: z.string().optional(),
   })
   .strict()
 export type RepeatBlock = z.infer<typeof RepeatBlock>
@@ -200,6 +208,8 @@ function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx
       if (!roles.has(role))
         ctx.addIssue({ code: 'custom', path: ['phases', i, 'freeArea', role], message: 'role not in roles' })
     }
+    if (phase.votesOn !== undefined && !zoneIds.has(phase.votesOn))
+      ctx.addIssue({ code: 'custom', path: ['phases', i, 'votesOn'], message: 'unknown zone' })
     phase.reveals.forEach((zoneId, j) => {
       if (!zoneIds.has(zoneId))
         ctx.addIssue({ code: 'custom', path: ['phases', i, 'reveals', j], message: 'unknown zone' })
@@ -212,6 +222,8 @@ function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx
     if (to < 0) ctx.addIssue({ code: 'custom', path: ['repeats', i, 'to'], message: 'unknown phase' })
     if (from >= 0 && to >= 0 && to < from)
       ctx.addIssue({ code: 'custom', path: ['repeats', i], message: 'to comes before from' })
+    if (block.topicsFrom !== undefined && !zoneIds.has(block.topicsFrom))
+      ctx.addIssue({ code: 'custom', path: ['repeats', i, 'topicsFrom'], message: 'unknown zone' })
   })
   for (const role of Object.keys(t.freeArea ?? {})) {
     if (!roles.has(role))

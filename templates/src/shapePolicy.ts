@@ -4,6 +4,7 @@ import { judgeMark, maySortByMark } from './marks'
 import { accessFor, findZone, mayEdit, mayMove, mayPublishDrafts, type ResolvedAccess } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
 import type { LocalizedText } from './schema'
+import { judgeSentences } from './sentenceLimit'
 import {
   descendantsOf,
   isContainer,
@@ -58,6 +59,8 @@ function judgeOwnChange(ctx: PolicyContext, board: BatchBoard, { id, prev, next 
 
   const verdict = judgePlacement(ctx, board, { id, prev, next }, zoneBefore, zoneAfter)
   if (!verdict.ok) return verdict
+  const sentences = judgeSentences(ctx, id, prev, next, zoneBefore, zoneAfter)
+  if (!sentences.ok) return sentences
   return judgeMark(
     ctx,
     id,

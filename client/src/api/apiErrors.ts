@@ -39,7 +39,8 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.next': 'Dit is de laatste fase. Rond de bijeenkomst af als jullie klaar zijn.',
     'api.command_refused.previous': 'Er is geen vorige fase.',
     'api.command_refused.goto': 'Die fase bestaat niet in deze methode.',
-    'api.command_refused.nextRound': 'Deze fase hoort niet bij een ronde die zich herhaalt.',
+    'api.command_refused.nextRound':
+      'Er is geen volgende ronde: deze fase hoort niet bij een ronde die zich herhaalt, of elk onderwerp is al aan de beurt geweest.',
     'api.command_refused.pause': 'De timer staat al stil.',
     'api.command_refused.resume': 'De timer loopt al.',
     'api.command_refused.extend': 'De bijeenkomst is nog niet begonnen.',
@@ -63,6 +64,20 @@ export const apiErrorMessages = defineMessages(
     'api.draft_id_taken': 'Deze notitie bestaat al op naam van iemand anders. Schrijf haar opnieuw.',
     'api.body_too_large':
       'Dat is te veel in één keer (hoogstens {max} bytes). Maak het kleiner of verdeel het.',
+    'api.command_refused.setVotes': 'In deze fase wordt niet gestemd.',
+    'api.command_refused.closeVoting': 'De stemming is niet open.',
+    'api.vote_refused': 'Je stem kon niet worden verwerkt. Probeer het nog eens.',
+    'api.vote_refused.notOpen': 'Stemmen kan nu niet: de begeleider heeft de stemming niet (meer) open.',
+    'api.vote_refused.noVotesLeft':
+      'Je hebt al je stemmen gebruikt. Haal er een terug als je anders wilt kiezen.',
+    'api.vote_refused.notVoted': 'Op deze casus heb je geen stem staan om terug te halen.',
+    'api.vote_refused.notOnList': 'Deze casus staat niet (meer) op de lijst.',
+    'api.vote_refused.notAllowed': 'Als observator kijk je mee; de groep stemt.',
+    'api.case_refused': 'Deze casus kon niet op de lijst.',
+    'api.case_refused.tooLong': 'Deze casus is te lang: hoogstens {max} zinnen.',
+    'api.case_refused.empty': 'Schrijf eerst je casus.',
+    'api.case_refused.listFull': 'De casuslijst is vol.',
+    'api.no_case_list': 'Deze methode heeft geen casuslijst.',
   },
   {
     'api.network': 'No connection to the server. Please try again in a moment.',
@@ -94,7 +109,8 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.next': 'This is the last phase. Finish the meeting when you are done.',
     'api.command_refused.previous': 'There is no previous phase.',
     'api.command_refused.goto': 'That phase does not exist in this method.',
-    'api.command_refused.nextRound': 'This phase is not part of a repeating round.',
+    'api.command_refused.nextRound':
+      'There is no next round: this phase is not part of a repeating round, or every topic has had its turn.',
     'api.command_refused.pause': 'The timer is already paused.',
     'api.command_refused.resume': 'The timer is already running.',
     'api.command_refused.extend': 'The meeting has not started yet.',
@@ -117,6 +133,20 @@ export const apiErrorMessages = defineMessages(
     'api.draft_quota': 'You may write at most {max} notes here.',
     'api.draft_id_taken': 'This note already exists in someone else’s name. Write it again.',
     'api.body_too_large': 'That is too much at once ({max} bytes at most). Make it smaller or split it up.',
+    'api.command_refused.setVotes': 'There is no vote in this phase.',
+    'api.command_refused.closeVoting': 'The vote is not open.',
+    'api.vote_refused': 'Your vote could not be taken. Please try again.',
+    'api.vote_refused.notOpen': 'You cannot vote now: the facilitator has not opened the vote, or closed it.',
+    'api.vote_refused.noVotesLeft':
+      'You have used all your votes. Take one back if you want to choose differently.',
+    'api.vote_refused.notVoted': 'You have no vote on this case to take back.',
+    'api.vote_refused.notOnList': 'This case is not on the list (any more).',
+    'api.vote_refused.notAllowed': 'As an observer you watch along; the group votes.',
+    'api.case_refused': 'This case could not go on the list.',
+    'api.case_refused.tooLong': 'This case is too long: {max} sentences at most.',
+    'api.case_refused.empty': 'Write your case first.',
+    'api.case_refused.listFull': 'The case list is full.',
+    'api.no_case_list': 'This method has no case list.',
   },
 )
 
@@ -147,6 +177,22 @@ const REFUSED: Partial<Record<MeetingCommand['type'], ApiErrorKey>> = {
   breakStart: 'api.command_refused.breakStart',
   breakEnd: 'api.command_refused.breakEnd',
   revealMode: 'api.command_refused.revealMode',
+  setVotes: 'api.command_refused.setVotes',
+  closeVoting: 'api.command_refused.closeVoting',
+}
+
+const VOTE_REFUSED: Record<string, ApiErrorKey> = {
+  notOpen: 'api.vote_refused.notOpen',
+  noVotesLeft: 'api.vote_refused.noVotesLeft',
+  notVoted: 'api.vote_refused.notVoted',
+  notOnList: 'api.vote_refused.notOnList',
+  notAllowed: 'api.vote_refused.notAllowed',
+}
+
+const CASE_REFUSED: Record<string, ApiErrorKey> = {
+  tooLong: 'api.case_refused.tooLong',
+  empty: 'api.case_refused.empty',
+  listFull: 'api.case_refused.listFull',
 }
 
 /** Our words for a failed call: by the server's code and data; anything else gets a code to quote. */
@@ -169,6 +215,7 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'role_not_in_method':
     case 'last_facilitator':
     case 'not_a_free_board':
+    case 'no_case_list':
     case 'internal':
     case 'zone_not_private':
     case 'draft_id_taken':
@@ -197,6 +244,10 @@ export function describeApiError(error: unknown): ApiErrorText {
       return { key: 'api.import_too_large', values: { max: text(data.max) } }
     case 'command_refused':
       return { key: REFUSED[data.command as MeetingCommand['type']] ?? 'api.command_refused' }
+    case 'vote_refused':
+      return { key: VOTE_REFUSED[text(data.reason)] ?? 'api.vote_refused' }
+    case 'case_refused':
+      return { key: CASE_REFUSED[text(data.reason)] ?? 'api.case_refused', values: { max: text(data.max) } }
     default:
       return { key: 'api.unknown', values: { code: `${code} (${error.status})` } }
   }

@@ -2,6 +2,7 @@ import { apiErrorMessages } from '../api/apiErrors'
 import { lifecycleMessages } from '../board/lifecycleMessages'
 import { groupMessages } from '../groups/groupMessages'
 import { meetingBoardMessages } from '../meeting/boardMessages'
+import { caseChoiceMessages } from '../meeting/caseChoice/caseChoiceMessages'
 import { draftMessages } from '../meeting/drafts/draftMessages'
 import { hintMessages } from '../meeting/hints/hintMessages'
 import { joinMessages } from '../meeting/joinMessages'
@@ -182,6 +183,7 @@ const nl = {
   ...lifecycleMessages.nl,
   ...draftMessages.nl,
   ...groupMessages.nl,
+  ...caseChoiceMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
   ...coreEn,
@@ -199,6 +201,7 @@ const en: Record<keyof typeof nl, string> = {
   ...lifecycleMessages.en,
   ...draftMessages.en,
   ...groupMessages.en,
+  ...caseChoiceMessages.en,
 }
 
 export type MessageKey = keyof typeof nl

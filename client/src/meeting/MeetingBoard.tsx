@@ -18,6 +18,7 @@ import { useDocumentTitle } from '../ui/useDocumentTitle'
 import { MeetingCanvasLayer } from './canvas/MeetingCanvasLayer'
 import { MeetingContext } from './canvas/meetingContext'
 import { privateVisibility } from './canvas/privateVisibility'
+import type { CaseActions } from './caseChoice/caseActions'
 import { sortIntoColumns } from './columns/sortIntoColumns'
 import { DraftProgressPanel } from './drafts/DraftProgressPanel'
 import { isDraft, keepDrafts } from './drafts/drafts'
@@ -32,6 +33,7 @@ import { RatingList } from './list/RatingList'
 import { registerLocks } from './locks/registerLocks'
 import { MeetingChrome } from './MeetingChrome'
 import { MeetingErased } from './MeetingErased'
+import { meetingApi } from './meetingApi'
 import { MeetingState } from './meetingState'
 import { createMeetingUser } from './meetingUser'
 import { keepReturned } from './returned/keepReturned'
@@ -158,6 +160,17 @@ export function MeetingBoard({
   )
   const role = useValue('my role', () => meeting?.me()?.role ?? participant.role, [meeting, participant.role])
   const sealed = useSealedDrafts(editor, meeting, meetingId, token, returned)
+  const caseActions = useMemo<CaseActions>(
+    () => ({
+      vote: async (noteId, cast) => {
+        await meetingApi.vote(meetingId, token, noteId, cast)
+      },
+      command: async (command) => {
+        await meetingApi.command(meetingId, token, command)
+      },
+    }),
+    [meetingId, token],
+  )
   const visibility = useMemo(() => (meeting ? privateVisibility(meeting) : undefined), [meeting])
   if (notice?.kind === 'erased')
     return <MeetingErased meetingId={meetingId} expired={notice.by === 'retention'} />
@@ -175,7 +188,7 @@ export function MeetingBoard({
             participantId={participant.id}
             connection={connection}
             serverOffset={serverOffset}
-            aside={meeting ? <RatingList editor={editor} meeting={meeting} /> : null}
+            aside={meeting ? <RatingList editor={editor} meeting={meeting} actions={caseActions} /> : null}
             preparation={meeting ? <PrepareCase editor={editor} meeting={meeting} drafts={sealed} /> : null}
             report={(ui) =>
               meeting ? (

@@ -31,6 +31,9 @@ export const meetingApi = {
     answer(meetings[':id'].commands.$post({ ...at(meetingId), json: command }, bearer(token))),
   assignRole: (meetingId: string, token: string, participantId: string, role: RoleId) =>
     answer(meetings[':id'].roles.$post({ ...at(meetingId), json: { participantId, role } }, bearer(token))),
+  /** One dot vote cast (or taken back) in my own name; the server judges it (caseVotes.ts). */
+  vote: (meetingId: string, token: string, noteId: string, cast: boolean) =>
+    answer(meetings[':id'].votes.$post({ ...at(meetingId), json: { noteId, cast } }, bearer(token))),
   erase: (meetingId: string, token: string) => answer(meetings[':id'].$delete(at(meetingId), bearer(token))),
   /** How long the meeting is kept after its last activity (facilitator only). */
   retention: (meetingId: string, token: string) =>

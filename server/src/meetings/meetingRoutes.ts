@@ -32,6 +32,7 @@ const importTooLarge = () => {
     max: IMPORT_LIMITS.bytes,
   })
 }
+const VoteBody = z.object({ noteId: z.string().min(1).max(200), cast: z.boolean() })
 
 const invitePath = (meetingId: string, secret: string) => `/m/${meetingId}#uitnodiging=${secret}`
 const facilitatorPath = (meetingId: string, secret: string) => `/m/${meetingId}#begeleider=${secret}`
@@ -100,6 +101,10 @@ export function meetingRoutes(meetings: MeetingService, lifecycle: MeetingLifecy
     .post('/:id/commands', session, jsonBody(MeetingCommand), async (c) =>
       c.json({ progress: await meetings.command(c.req.param('id'), c.var.me, c.req.valid('json')) }),
     )
+    .post('/:id/votes', session, jsonBody(VoteBody), async (c) => {
+      const body = c.req.valid('json')
+      return c.json({ progress: await meetings.vote(c.req.param('id'), c.var.me, body.noteId, body.cast) })
+    })
     .delete('/:id', session, async (c) => {
       await meetings.erase(c.req.param('id'), c.var.me)
       return c.json({ erased: true })

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import type { BoardRecord } from '../../../templates/src/boardRecords'
 import { CloseCode } from '../../../templates/src/closeCodes'
 import type { ReleasedNote } from '../../../templates/src/drafts/sealedDrafts'
 import {
@@ -8,6 +9,7 @@ import {
   type MeetingProgress,
 } from '../../../templates/src/phaseMachine'
 import type { RoleId, Template } from '../../../templates/src/schema'
+import { orderTopics, topicBlock, topicsAfterMove } from '../../../templates/src/topicWalk'
 import {
   MEETING_MAP,
   MEETING_VIEW_KEY,
@@ -18,7 +20,10 @@ import {
 } from '../../../templates/src/wire'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
+import { boardRecords, notesInZone } from './boardNotes'
 import { boardSeedRecords } from './boardSeed'
+import { addCaseToList, type CaseChoiceHost, castCaseVote } from './caseChoice'
+import { KeyedQueue } from './keyedQueue'
 import { LOCAL_MEETING_BUS, type MeetingBus } from './meetingBus'
 import type { MeetingState } from './meetingState'
 import { hashSecret, newId, newSecret } from './secrets'
@@ -85,6 +90,9 @@ export interface Session {
  * document (MEETING_MAP), which clients may read but never write.
  */
 export class MeetingService {
+  /** Progress changes, one at a time per meeting in this process (see changeProgress). */
+  private readonly progressQueue = new KeyedQueue()
+
   constructor(
     private readonly store: MeetingStore,
     /** What the guard judges by (role, phase): written through on every change here. */
@@ -189,21 +197,69 @@ export class MeetingService {
 
   async command(meetingId: string, actor: ParticipantRow, command: MeetingCommand): Promise<MeetingProgress> {
     requireFacilitator(actor)
-    // Read fresh: another instance may have moved the meeting on.
-    await this.state.load(meetingId)
-    const template = this.template(meetingId)
-    const progress = this.progress(meetingId)
-    if (!template || !progress) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
-    const result = applyCommand(template, progress, command, this.now())
-    // Each command has one way to be refused, so its type names the reason for the client.
-    if (!result.ok) throw new MeetingError(409, 'command_refused', result.error, { command: command.type })
-    await this.store.setProgress(meetingId, JSON.stringify(result.progress))
-    if (result.progress.phaseIndex !== progress.phaseIndex)
-      await this.phases?.phaseChanged(meetingId, template, progress, result.progress)
-    this.state.setProgress(meetingId, result.progress)
-    await this.bus.changed(meetingId)
-    await this.publish(meetingId)
-    return result.progress
+    // A method that walks through topics reads them from the board when its block is entered.
+    if (!this.state.knows(meetingId)) await this.state.load(meetingId)
+    const block = topicBlock(this.template(meetingId) ?? { repeats: [] })
+    let records: Map<string, BoardRecord> | null = null
+    if (block) await this.withRoom(meetingId, (doc) => (records = boardRecords(doc)))
+    return this.changeProgress(meetingId, (template, progress) => {
+      const result = applyCommand(template, progress, command, this.now())
+      // Each command has one way to be refused, so its type names the reason for the client.
+      if (!result.ok) throw new MeetingError(409, 'command_refused', result.error, { command: command.type })
+      const next = result.progress
+      if (!block) return next
+      const read = () => (records ? orderTopics(notesInZone(template, records, block.topicsFrom)) : [])
+      return {
+        ...next,
+        topics: topicsAfterMove(template, progress.phaseIndex, next.phaseIndex, next.topics, read),
+      }
+    })
+  }
+
+  /** One dot vote cast or taken back by the person of this session (caseChoice.ts). */
+  vote(meetingId: string, actor: ParticipantRow, noteId: string, cast: boolean): Promise<MeetingProgress> {
+    return castCaseVote(this.caseChoiceHost(), meetingId, actor, noteId, cast)
+  }
+
+  /** Puts a case on the case list in a participant's name (caseChoice.ts); resolves with its id. */
+  addCaseToList(meetingId: string, participantId: string, text: string): Promise<string> {
+    return addCaseToList(this.caseChoiceHost(), meetingId, participantId, text)
+  }
+
+  private caseChoiceHost(): CaseChoiceHost {
+    return {
+      changeProgress: (meetingId, change) => this.changeProgress(meetingId, change),
+      withRoom: (meetingId, fn) => this.withRoom(meetingId, fn),
+      participant: (participantId) => this.store.participant(participantId),
+      template: async (meetingId) => {
+        if (!this.state.knows(meetingId)) await this.state.load(meetingId)
+        return this.template(meetingId)
+      },
+    }
+  }
+
+  /** Changes the progress one change at a time per meeting (a vote and a command at once lost one), read fresh. */
+  private changeProgress(
+    meetingId: string,
+    change: (template: Template, progress: MeetingProgress) => MeetingProgress,
+  ): Promise<MeetingProgress> {
+    const run = async () => {
+      await this.state.load(meetingId)
+      const template = this.template(meetingId)
+      const progress = this.progress(meetingId)
+      if (!template || !progress)
+        throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+      const next = change(template, progress)
+      await this.store.setProgress(meetingId, JSON.stringify(next))
+      // Before anyone hears of the new phase: what it reveals is released first (drafts/).
+      if (next.phaseIndex !== progress.phaseIndex)
+        await this.phases?.phaseChanged(meetingId, template, progress, next)
+      this.state.setProgress(meetingId, next)
+      await this.bus.changed(meetingId)
+      await this.publish(meetingId)
+      return next
+    }
+    return this.progressQueue.run(meetingId, run)
   }
 
   async assignRole(

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId } from 'react'
+import { type KeyboardEvent, type ReactNode, useId } from 'react'
 import type { ListNote, NoteGroup } from './groupNotes'
 import { NoteItem } from './NoteItem'
 import type { RatingT } from './ratingMessages'
@@ -11,6 +11,10 @@ interface NoteGroupSectionProps {
   t: RatingT
   onMark: (note: ListNote, mark: string | null) => void
   onKeyDown: (event: KeyboardEvent<HTMLLIElement>, note: ListNote) => void
+  /** What goes under a note (its votes), if anything. */
+  extraFor?: (note: ListNote) => ReactNode
+  /** Whether a note's author has the turn now. */
+  isCurrent?: (note: ListNote) => boolean
 }
 
 /** One group of the list: a heading with its count, then its notes (or "none"). */
@@ -22,6 +26,8 @@ export function NoteGroupSection({
   t,
   onMark,
   onKeyDown,
+  extraFor,
+  isCurrent,
 }: NoteGroupSectionProps) {
   const headingId = useId()
   const key = group.mark ?? 'none'
@@ -48,6 +54,8 @@ export function NoteGroupSection({
               t={t}
               onMark={onMark}
               onKeyDown={onKeyDown}
+              extra={extraFor?.(note)}
+              current={isCurrent?.(note)}
             />
           ))}
         </ul>

@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useId } from 'react'
+import { type KeyboardEvent, type ReactNode, useId } from 'react'
 import type { ListNote } from './groupNotes'
 import { markText, type RatingT } from './ratingMessages'
 
@@ -10,6 +10,10 @@ interface NoteItemProps {
   t: RatingT
   onMark: (note: ListNote, mark: string | null) => void
   onKeyDown: (event: KeyboardEvent<HTMLLIElement>, note: ListNote) => void
+  /** Under the note: its votes while the group chooses the case (caseChoice/). */
+  extra?: ReactNode
+  /** Its author has the turn now ("om de beurt"): everyone sees whose note is being heard. */
+  current?: boolean
 }
 
 /**
@@ -18,14 +22,15 @@ interface NoteItemProps {
  * follow it in the tab order, in a group named after the note; the chosen one is pressed, and
  * pressing it again takes the mark away.
  */
-export function NoteItem({ note, author, scale, t, onMark, onKeyDown }: NoteItemProps) {
+export function NoteItem({ note, author, scale, t, onMark, onKeyDown, extra, current }: NoteItemProps) {
   const textId = useId()
   const metaId = useId()
   const text = note.text === '' ? t('list.noText') : note.text
   return (
     <li
-      className="note-item"
+      className={current ? 'note-item note-item--current' : 'note-item'}
       data-note-id={note.id}
+      data-current={current || undefined}
       data-mark={note.mark ?? ''}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: the list's keyboard model: an item takes focus so the arrow keys and W/N/K work on it
       tabIndex={0}
@@ -65,6 +70,7 @@ export function NoteItem({ note, author, scale, t, onMark, onKeyDown }: NoteItem
           </fieldset>
         ) : null}
       </div>
+      {extra}
     </li>
   )
 }

@@ -3,7 +3,9 @@ import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { type Editor, type TLShapeId, useValue } from 'tldraw'
 import { RATING_VALUES } from '../../../../templates/src/marks'
 import { accessFor, findZone } from '../../../../templates/src/permissions'
-import { useLanguage } from '../../i18n/useT'
+import { useLanguage, useT } from '../../i18n/useT'
+import type { CaseActions } from '../caseChoice/caseActions'
+import { caseListView } from '../caseChoice/caseListView'
 import { markNote } from '../columns/markNote'
 import type { MeetingState } from '../meetingState'
 import { focusAfterMarking, groupByMark, type ListNote, listOrder, tallyOf } from './groupNotes'
@@ -17,6 +19,8 @@ import { zonesInPlay } from './zonesInPlay'
 interface RatingListProps {
   editor: Editor | null
   meeting: MeetingState
+  /** Votes and the facilitator's commands for choosing the case (null: not offered). */
+  actions?: CaseActions | null
 }
 
 /**
@@ -25,7 +29,8 @@ interface RatingListProps {
  * board show. Usable by keyboard and screen reader: headings per group, focusable items, the
  * arrow keys between items, changes in the counts read out. It is where the inbrenger marks.
  */
-export function RatingList({ editor, meeting }: RatingListProps) {
+export function RatingList({ editor, meeting, actions = null }: RatingListProps) {
+  const tAll = useT()
   const t = useRatingT()
   const language = useLanguage()
   const headingId = useId()
@@ -47,12 +52,29 @@ export function RatingList({ editor, meeting }: RatingListProps) {
     const rates =
       me !== null && accessFor(meeting.template, meeting.phaseId(), zone.id, me.role).can.has('rate')
     const names = new Map(view.participants.map((p) => [p.id, p.name]))
-    const groups = groupByMark(readZoneNotes(editor, meeting, zone.id), scale)
+    const notes = readZoneNotes(editor, meeting, zone.id)
+    const groups = groupByMark(notes, scale, zone.rating === 'score10')
     // Someone rates this zone in this phase: those who do not, watch the tally.
     const phase = meeting.template.phases[view.progress.phaseIndex]
     const ratedNow = Object.values(phase?.zones[zone.id] ?? {}).some((a) => a?.can.includes('rate'))
     const myId = meeting.participantId
-    return { zones, zone, scale, rates: rates && scale !== null, ratedNow, names, groups, myId }
+    const role = me?.role ?? 'observer'
+    const adds = accessFor(meeting.template, meeting.phaseId(), zone.id, role).can.has('add')
+    const progress = view.progress
+    return {
+      zones,
+      zone,
+      scale,
+      rates: rates && scale !== null,
+      ratedNow,
+      names,
+      groups,
+      myId,
+      notes,
+      role,
+      adds,
+      progress,
+    }
   }, [editor, meeting, chosen])
 
   // Counts changed (someone marked, added, removed): say the new tally, not at the first render.
@@ -76,6 +98,20 @@ export function RatingList({ editor, meeting }: RatingListProps) {
 
   if (!state) return null
   const { zones, zone, scale, rates, ratedNow, names, groups, myId } = state
+  const extras = caseListView({
+    template: meeting.template,
+    progress: state.progress,
+    zone,
+    notes: state.notes,
+    myId,
+    role: state.role,
+    adds: state.adds,
+    nameOf: (id) => names.get(id) ?? t('list.unknownAuthor'),
+    actions,
+    t: tAll,
+  })
+  // Ten scores: a group per score would be mostly empty; only those with notes are listed.
+  const shown = zone.rating === 'score10' ? groups.filter((g) => g.notes.length > 0) : groups
 
   const mark = (note: ListNote, value: string | null) => {
     if (!editor) return
@@ -170,8 +206,9 @@ export function RatingList({ editor, meeting }: RatingListProps) {
         <p className="visually-hidden" aria-live="polite">
           {announcement}
         </p>
+        {extras.head}
         {count === 0 ? <p className="notes-list__empty">{t('list.empty')}</p> : null}
-        {groups.map((group) => (
+        {shown.map((group) => (
           <NoteGroupSection
             key={group.mark ?? 'none'}
             group={group}
@@ -181,6 +218,8 @@ export function RatingList({ editor, meeting }: RatingListProps) {
             t={t}
             onMark={mark}
             onKeyDown={onKeyDown}
+            extraFor={extras.extraFor}
+            isCurrent={extras.isCurrent}
           />
         ))}
       </div>

@@ -9,6 +9,8 @@ export interface ListNote {
   y: number
   /** Written during private writing and not yet on the shared board. */
   draft: boolean
+  /** The topic it was written for, in the quick advice rounds (topicWalk.ts). */
+  topicId?: string | null
 }
 
 export interface NoteGroup {
@@ -22,14 +24,21 @@ export interface NoteGroup {
  * not rated yet, then one group per value of the scale in its order (W, N, K), each in the
  * board's reading order, empty groups included so the counts read the same on every screen. A
  * value outside the scale (the server refuses those) counts as not rated. Without a scale: one
- * group of all notes.
+ * group of all notes. `highestFirst` (a score of 1 to 10): the highest score first, the notes
+ * not scored yet last.
  */
-export function groupByMark(notes: readonly ListNote[], scale: readonly string[] | null): NoteGroup[] {
+export function groupByMark(
+  notes: readonly ListNote[],
+  scale: readonly string[] | null,
+  highestFirst = false,
+): NoteGroup[] {
   const ordered = [...notes].sort(readingOrder)
   if (!scale) return [{ mark: null, notes: ordered }]
-  const groups: NoteGroup[] = [null, ...scale].map((mark) => ({ mark, notes: [] }))
+  // A score ranks (topics of the quick advice rounds): highest first, the unscored after them.
+  const marks = highestFirst ? [...[...scale].reverse(), null] : [null, ...scale]
+  const groups: NoteGroup[] = marks.map((mark) => ({ mark, notes: [] }))
   for (const note of ordered) {
-    const group = groups.find((g) => g.mark === note.mark) ?? groups[0]!
+    const group = groups.find((g) => g.mark === note.mark) ?? groups.find((g) => g.mark === null)!
     group.notes.push(note)
   }
   return groups

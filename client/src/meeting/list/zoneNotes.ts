@@ -1,5 +1,6 @@
 import { type Editor, renderPlaintextFromRichText, type TLRichText, type TLShape } from 'tldraw'
 import { authorOf, isZoneFrame, ratingOf } from '../../../../templates/src/boardRecords'
+import { topicIdOf } from '../../../../templates/src/topicWalk'
 import { isDraft } from '../drafts/drafts'
 import { asBoardRecord, zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
@@ -29,6 +30,7 @@ export function readZoneNotes(editor: Editor, meeting: MeetingState, zoneId: str
       x: bounds?.x ?? 0,
       y: bounds?.y ?? 0,
       draft: isDraft(shape),
+      topicId: topicIdOf(record),
     })
   }
   return notes

@@ -1,5 +1,6 @@
 import type { Editor, TLRecord } from 'tldraw'
 import type { LocalizedText } from '../../../../templates/src/schema'
+import { currentTopic } from '../../../../templates/src/topicWalk'
 import { isDraft, markIfDraft } from '../drafts/drafts'
 import type { MeetingState } from '../meetingState'
 import { asBoardRecord, judgeOnBoard } from './boardPolicy'
@@ -37,9 +38,16 @@ export function registerLocks(
     if (source !== 'user') return shape
     // A released note keeps its author (or none, anonymous): the begeleider only puts it down.
     if (meeting.$released.get().has(shape.id)) return shape
+    // During the walk through the topics: which topic the note is for (topicWalk.ts).
+    const view = meeting.$view.get()
+    const topic = view ? currentTopic(meeting.template, view.progress) : null
     return markIfDraft(editor, meeting, {
       ...shape,
-      meta: { ...shape.meta, authorId: meeting.participantId },
+      meta: {
+        ...shape.meta,
+        authorId: meeting.participantId,
+        ...(topic ? { topicId: topic.topic.noteId } : {}),
+      },
     })
   })
   // Pasted images: the asset carries its author too, and keeps it when tldraw replaces the asset

@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { blockOf, type MeetingCommand } from '../../../../templates/src/phaseMachine'
+import { currentTopic } from '../../../../templates/src/topicWalk'
 import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
 import { TakeTimeControl } from '../time/TakeTimeControl'
@@ -58,6 +59,9 @@ export function FacilitatorControls({
   const paused = progress.pausedAt !== null
   const block = finished ? undefined : blockOf(template, at)
   const blockStart = block ? template.phases.find((phase) => phase.id === block.from) : undefined
+  // After the last topic there is no next round (the server refuses it too).
+  const topic = currentTopic(template, progress)
+  const lastTopic = topic !== null && topic.index >= topic.count
   const current = template.phases[at]
 
   const cancelConfirm = () => {
@@ -126,7 +130,7 @@ export function FacilitatorControls({
           disabled={busy || finished}
           send={send}
         />
-        {block && blockStart
+        {block && blockStart && !lastTopic
           ? button(
               'nextRound',
               t(`meeting.controls.nextRound.${block.per}`),

@@ -1,5 +1,7 @@
+import '../caseChoice/caseChoice.css'
 import { useId } from 'react'
 import { timerAt } from '../../../../templates/src/phaseMachine'
+import { currentTopic } from '../../../../templates/src/topicWalk'
 import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
 import { BreakBanner } from '../time/BreakBanner'
@@ -26,6 +28,7 @@ export function PhaseBar({ template, view, me, language, serverNow }: PhaseBarPr
   const headingId = useId()
   const { progress } = view
   const stage = meetingStage(template, progress)
+  const topic = currentTopic(template, progress)
 
   const running = stage.kind === 'phase' && progress.pausedAt === null
   const now = useServerClock(serverNow, progress.phaseStartedAt + progress.pausedMs, running)
@@ -97,6 +100,17 @@ export function PhaseBar({ template, view, me, language, serverNow }: PhaseBarPr
         {timer ? <PhaseEndSignal timer={timer} stage={stageKey(progress)} /> : null}
       </div>
       <PhaseTimeline model={timelineModel(template, progress)} language={language} fraction={fraction} />
+      {topic ? (
+        <p className="phase-bar__topic" data-topic-index={topic.index}>
+          {t('topic.now', { index: String(topic.index), count: String(topic.count), text: topic.topic.text })}
+          {topic.topic.score !== null ? (
+            <span className="phase-bar__topic-score">
+              {' '}
+              · {t('topic.score', { score: String(topic.topic.score) })}
+            </span>
+          ) : null}
+        </p>
+      ) : null}
       {progress.onBreak ? <BreakBanner /> : null}
       {progress.turns ? <TurnsStrip turns={progress.turns} participants={view.participants} /> : null}
       <p className="visually-hidden" aria-live="assertive" aria-atomic="true">

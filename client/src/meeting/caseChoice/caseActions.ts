@@ -1,0 +1,7 @@
+import type { MeetingCommand } from '../../../../templates/src/phaseMachine'
+
+/** What the notes list may ask of the server for choosing the case: a vote, a facilitator command. */
+export interface CaseActions {
+  vote(noteId: string, cast: boolean): Promise<void>
+  command(command: MeetingCommand): Promise<void>
+}
