@@ -111,7 +111,15 @@ export async function startServer(
     cluster ?? LOCAL_MEETING_BUS,
     now,
   )
-  const groups = new GroupService(storage.groups, storage.meetings, meetings, registry, () => templates, now)
+  const groups = new GroupService(
+    storage.groups,
+    storage.meetings,
+    meetings,
+    registry,
+    () => templates,
+    now,
+    log,
+  )
   const attendance = new AttendanceRecorder(storage.groups, log, now)
   // Another instance changed or erased a meeting: in force here before it confirms.
   cluster?.onMeeting(async (kind, meetingId) => {
