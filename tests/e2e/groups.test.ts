@@ -140,6 +140,11 @@ it('the second meeting of a group opens with the first one’s advice and action
   expect(new URL(bea.url()).hash).toBe('') // the secret left the address bar
   await shot(bea, '3-group-page')
   await accessible(bea, 'group page')
+  await bea.getByRole('button', { name: 'EN', exact: true }).click()
+  await bea.getByText('Brings a case: Bea').waitFor()
+  await bea.getByRole('heading', { name: 'Next time' }).waitFor()
+  await shot(bea, '3b-group-page-english')
+  await bea.getByRole('button', { name: 'NL', exact: true }).click()
 
   await bea.getByRole('button', { name: 'Nieuwe bijeenkomst voor deze groep' }).click()
   await bea.getByRole('heading', { level: 1, name: 'Nieuwe bijeenkomst' }).waitFor()
