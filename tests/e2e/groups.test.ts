@@ -8,7 +8,8 @@ import { api } from '../helpers/meetingClient'
 import { inZone } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
 import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'
-import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+import { axeViolations } from './helpers/axe'
+import { RESULTS_DIR, serverAndBrowserForFile, VIEWPORT } from './helpers/harness'
 import { joinAs } from './helpers/meeting'
 
 /**
@@ -24,6 +25,16 @@ const CASE = 'Mijn team overlegt niet meer'
 const ADVICE = 'Spreek elk teamlid een kwartier apart'
 const ACTION = 'Zes gesprekken voeren'
 const FOLLOW_UP = 'Vier gesprekken gevoerd; het overleg loopt weer'
+
+/** A person whose pages axe-core may check (it is injected, so the context bypasses the CSP). */
+async function checkablePage(): Promise<Page> {
+  return e2e.track(await e2e.browser.newContext({ viewport: VIEWPORT, bypassCSP: true })).newPage()
+}
+
+async function accessible(page: Page, name: string) {
+  await page.waitForTimeout(300)
+  expect(await axeViolations(page), name).toEqual([])
+}
 
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(RESULTS_DIR, `groups-${name}.png`) })
@@ -105,7 +116,7 @@ async function playFirstMeeting(base: string, links: { facilitator: string; invi
 
 it('the second meeting of a group opens with the first one’s advice and action; the register prints', async () => {
   const base = e2e.server.url
-  const bea = await e2e.openPage()
+  const bea = await checkablePage()
   await bea.goto(`${base}/nieuw`)
   await chooseMethod(bea, 'Groep Noord, eerste keer')
   await bea.getByRole('radio', { name: 'Nieuwe groep' }).check()
@@ -113,6 +124,7 @@ it('the second meeting of a group opens with the first one’s advice and action
   await bea.getByLabel('Leden, één naam per regel').fill('Bea\nAhmed\nCarla')
   await bea.getByLabel(/Gepland begin/).fill('2026-12-02T14:00')
   await shot(bea, '1-new-group-form')
+  await accessible(bea, 'new-meeting form with a new group')
   await bea.getByRole('button', { name: 'Bijeenkomst aanmaken' }).click()
   const first = await linksOnCreatedPage(bea)
   expect(first.group).toMatch(/\/g\/[A-Za-z0-9_-]{22}#groep=/)
@@ -127,6 +139,12 @@ it('the second meeting of a group opens with the first one’s advice and action
   await bea.getByText('Begeleiden: Ahmed').waitFor()
   expect(new URL(bea.url()).hash).toBe('') // the secret left the address bar
   await shot(bea, '3-group-page')
+  await accessible(bea, 'group page')
+  await bea.getByRole('button', { name: 'EN', exact: true }).click()
+  await bea.getByText('Brings a case: Bea').waitFor()
+  await bea.getByRole('heading', { name: 'Next time' }).waitFor()
+  await shot(bea, '3b-group-page-english')
+  await bea.getByRole('button', { name: 'NL', exact: true }).click()
 
   await bea.getByRole('button', { name: 'Nieuwe bijeenkomst voor deze groep' }).click()
   await bea.getByRole('heading', { level: 1, name: 'Nieuwe bijeenkomst' }).waitFor()
@@ -143,7 +161,11 @@ it('the second meeting of a group opens with the first one’s advice and action
   )
   const invite = new URL(second.invite).pathname + new URL(second.invite).hash
   const ahmed = await joinAs(e2e, invite, 'Ahmed')
-  const carla = await joinAs(e2e, invite, 'Carla')
+  const carla = await checkablePage()
+  await carla.goto(base + invite)
+  await carla.getByLabel(/naam zoals de groep/i).fill('Carla')
+  await carla.getByRole('button', { name: 'Meedoen' }).click()
+  await carla.locator('.tl-canvas').waitFor()
   for (const page of [beaBoard, ahmed, carla]) {
     const dialog = page.getByRole('dialog', { name: 'Terugblik op de vorige keer' })
     await dialog.waitFor()
@@ -165,6 +187,7 @@ it('the second meeting of a group opens with the first one’s advice and action
     .poll(() => beaBoard.getByRole('dialog').getByLabel('Wat kwam ervan terecht?').inputValue())
     .toBe(FOLLOW_UP)
   await shot(carla, '6-look-back-follow-up-seen')
+  await accessible(carla, 'look-back dialog')
 
   // The register, to print and sign: both meetings, names and minutes, no case text.
   await bea.goto(first.group.split('#')[0]!)
@@ -178,6 +201,7 @@ it('the second meeting of a group opens with the first one’s advice and action
     expect(text).not.toContain(secret)
   expect(text).toContain('Handtekening')
   await shot(bea, '7-register')
+  await accessible(bea, 'register')
   await bea.emulateMedia({ media: 'print' })
   await shot(bea, '8-register-print')
   await bea.emulateMedia({ media: 'screen' })
@@ -186,6 +210,7 @@ it('the second meeting of a group opens with the first one’s advice and action
   await bea.getByRole('button', { name: 'Terug naar de groep' }).click()
   await bea.getByRole('button', { name: 'Groep wissen…' }).click()
   await shot(bea, '9-erase-group-confirm')
+  await accessible(bea, 'erase group')
   await bea.getByRole('button', { name: 'Ja, wissen' }).click()
   await bea.getByText('De groep is gewist. Deze link werkt niet meer.').waitFor()
   // A fresh load (only the fragment differs from the page we are on).

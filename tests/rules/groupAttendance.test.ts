@@ -6,6 +6,9 @@ import {
   coveredMs,
 } from '../../templates/src/groups/attendance'
 import { ATTENDANCE_CSV_HEADERS, attendanceCsv, csvField } from '../../templates/src/groups/attendanceCsv'
+import { applyCommand, initialProgress } from '../../templates/src/phaseMachine'
+import { parseTemplate } from '../../templates/src/schema'
+import mini from '../fixtures/mini-method.json'
 
 const MIN = 60_000
 /** 2 December 2026, 13:00 UTC = 14:00 in Amsterdam. */
@@ -122,5 +125,17 @@ describe('the register as CSV', () => {
       '2026-12-09;Incidentmethode;;;;;;;',
       '',
     ])
+  })
+})
+
+describe('the actual end', () => {
+  it('is when the facilitator finished the meeting', () => {
+    const parsed = parseTemplate(mini)
+    if (!parsed.ok) throw new Error('mini method does not parse')
+    const started = applyCommand(parsed.template, initialProgress(0), { type: 'start' }, 5 * MIN)
+    if (!started.ok) throw new Error(started.error)
+    const finished = applyCommand(parsed.template, started.progress, { type: 'finish' }, 70 * MIN)
+    if (!finished.ok) throw new Error(finished.error)
+    expect(finished.progress).toMatchObject({ startedAt: 5 * MIN, finishedAt: 70 * MIN, finished: true })
   })
 })

@@ -85,3 +85,43 @@ it('erases a group with its link only: no byte of its name or members is left, t
     (await api(base, `/meetings/${meeting.meetingId}`, { token: meeting.people.Bea!.token })).status,
   ).toBe(200)
 }, 30_000)
+
+it('answers bad group input with a code, and a wrong link like a group that does not exist', async () => {
+  const base = server!.url
+  const empty = await api<{ error: string; field: string }>(base, '/groups', { body: { name: '  ' } })
+  expect(empty.status).toBe(400)
+  expect(empty.body).toMatchObject({ error: 'invalid_body', field: 'name' })
+  const notJson = await fetch(`${base}/api/groups`, { method: 'POST', body: '{"name":' })
+  expect(notJson.status).toBe(400)
+  const tooMany = await api(base, '/groups', { body: { name: 'G', members: Array(31).fill('x') } })
+  expect(tooMany.status).toBe(400)
+
+  const group = await createGroup(base, 'Groep Zuid', [])
+  const wrong = await api<{ error: string }>(base, `/groups/${group.groupId}`, { token: 'x'.repeat(43) })
+  const missing = await api<{ error: string }>(base, '/groups/bestaat-niet-0000000000', {
+    token: group.secret,
+  })
+  expect([wrong.status, wrong.body.error]).toEqual([403, 'invalid_group_link'])
+  expect([missing.status, missing.body.error]).toEqual([403, 'invalid_group_link'])
+  const badStart = await api(base, `/groups/${group.groupId}/meetings`, {
+    body: { templateId: 'intervisie-8-stappen', plannedStart: 'morgen' },
+    token: group.secret,
+  })
+  expect(badStart.status).toBe(400)
+  const unknownMethod = await api<{ error: string }>(base, `/groups/${group.groupId}/meetings`, {
+    body: { templateId: 'bestaat-niet' },
+    token: group.secret,
+  })
+  expect([unknownMethod.status, unknownMethod.body.error]).toEqual([400, 'unknown_template'])
+  // The first meeting of a group has nothing to look back on.
+  const first = await groupMeeting(base, group, null, 'Bea', {})
+  const followUp = await api<{ error: string }>(base, `/meetings/${first.meetingId}/look-back`, {
+    body: { text: 'iets' },
+    token: first.people.Bea!.token,
+  })
+  expect([followUp.status, followUp.body.error]).toEqual([404, 'no_look_back'])
+  const noSession = await api<{ error: string }>(base, `/meetings/${first.meetingId}/look-back`, {
+    body: { text: 'iets' },
+  })
+  expect([noSession.status, noSession.body.error]).toEqual([403, 'invalid_session'])
+})

@@ -13,7 +13,6 @@ type Log = (line: string, fields?: Record<string, unknown>) => void
 export class AttendanceRecorder {
   /** Per connection: the presence row being written (resolves to its id, or null if not recorded). */
   private readonly open = new Map<string, Promise<string | null>>()
-  private readonly inGroup = new Map<string, boolean>()
 
   constructor(
     private readonly store: GroupStore,
@@ -55,13 +54,11 @@ export class AttendanceRecorder {
       .catch((error) => this.log('attendance end not recorded', { error: (error as Error).message }))
   }
 
-  /** Whether the meeting belongs to a group (a meeting never changes group, so this is kept). */
+  /**
+   * Whether the meeting belongs to a group, asked at each connection (one primary-key read): not
+   * kept, so a group erased on any instance stops being recorded at once.
+   */
   private async recorded(meetingId: string): Promise<boolean> {
-    const known = this.inGroup.get(meetingId)
-    if (known !== undefined) return known
-    const inGroup = (await this.store.groupMeeting(meetingId)) !== undefined
-    if (this.inGroup.size > 10_000) this.inGroup.clear()
-    this.inGroup.set(meetingId, inGroup)
-    return inGroup
+    return (await this.store.groupMeeting(meetingId)) !== undefined
   }
 }

@@ -60,6 +60,7 @@ export class GroupService {
     private readonly rooms: MeetingRooms,
     private readonly templates: () => ReadonlyMap<string, Template>,
     private readonly now: () => number = Date.now,
+    private readonly log: (line: string, fields?: Record<string, unknown>) => void = () => {},
   ) {}
 
   async create(name: string, members: readonly string[]): Promise<{ groupId: string; groupSecret: string }> {
@@ -127,7 +128,12 @@ export class GroupService {
     })
     if (previous) {
       const suggestion = suggestRotation(membersOf(group), series.map(pastRoles))
-      const lookBack = await this.lookBackOn(previous, suggestion)
+      // A previous board that cannot be read (broken, or no room free now) costs the look-back,
+      // not the meeting: the facilitator has their links either way.
+      const lookBack = await this.lookBackOn(previous, suggestion).catch((error: unknown) => {
+        this.log('look-back not made', { meeting: created.meetingId, error: (error as Error).message })
+        return null
+      })
       if (lookBack) await this.writeLookBack(created.meetingId, lookBack)
     }
     return created
