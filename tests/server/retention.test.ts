@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
+import { importMeetingKey, newMeetingKey, sealDraft } from '../../client/src/meeting/drafts/sealing'
 import { CloseCode } from '../../templates/src/closeCodes'
 import { RECORDS_ARRAY } from '../../templates/src/wire'
 import { foundUnder, hitsUnder } from '../helpers/dataFiles'
@@ -177,4 +178,26 @@ it('keeps the facilitator within the operator maximum, and only the facilitator'
   })
   expect(notYours.body.error).toBe('not_facilitator')
   expect((await retention(setup)).body.days).toBe(view.days)
+})
+
+it('takes an expired meeting’s sealed drafts with it', async () => {
+  const setup = await createMeeting(server.url, 'stappenplan-60')
+  const anna = await joinMeeting(server.url, setup, 'Anna Voorbereid')
+  const key = await importMeetingKey(newMeetingKey())
+  const sealed = await sealDraft(key, setup.meetingId, 'shape:prepared', {
+    id: 'shape:prepared',
+    text: 'casus',
+  })
+  const stored = await api(server.url, `/meetings/${setup.meetingId}/drafts/mine/casuslijst`, {
+    method: 'PUT',
+    body: { drafts: [{ shapeId: 'shape:prepared', sealed }], ready: true },
+    token: anna.token,
+  })
+  expect(stored.status).toBe(200)
+  // The sealed text as the server stores it (ciphertext, but bytes of this meeting all the same).
+  const needles = [sealed.slice(0, 48), 'Anna Voorbereid', setup.meetingId]
+  expect(foundUnder(server.dataDir, needles)).toEqual(new Set(needles))
+  clock += 31 * DAY
+  await server.sweep()
+  expect(hitsUnder(server.dataDir, needles)).toEqual([])
 })

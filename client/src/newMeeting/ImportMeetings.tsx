@@ -26,6 +26,8 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
   // Kept as it came and worded on render, so a language switch words it again.
   const [failure, setFailure] = useState<{ error: unknown } | null>(null)
   const [imported, setImported] = useState<Imported[] | null>(null)
+  // The file field exists only while unfolded: the page's first field stays the method search.
+  const [open, setOpen] = useState(false)
 
   const choose = async (file: File | undefined) => {
     if (!file || busy) return
@@ -83,24 +85,28 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
   }
 
   return (
-    <details className="import">
+    <details className="import" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('import.open')}</summary>
-      <p className="import__text">{t('import.explain')}</p>
-      <label htmlFor={inputId} className="import__label">
-        {t('import.file')}
-      </label>
-      <input
-        id={inputId}
-        type="file"
-        accept="application/json,.json"
-        disabled={busy}
-        onChange={(e) => void choose(e.target.files?.[0])}
-      />
-      {busy ? <p role="status">{t('import.busy')}</p> : null}
-      {failure ? (
-        <p className="field__error" role="alert">
-          {wordImportError(t, failure.error)}
-        </p>
+      {open ? (
+        <>
+          <p className="import__text">{t('import.explain')}</p>
+          <label htmlFor={inputId} className="import__label">
+            {t('import.file')}
+          </label>
+          <input
+            id={inputId}
+            type="file"
+            accept="application/json,.json"
+            disabled={busy}
+            onChange={(e) => void choose(e.target.files?.[0])}
+          />
+          {busy ? <p role="status">{t('import.busy')}</p> : null}
+          {failure ? (
+            <p className="field__error" role="alert">
+              {wordImportError(t, failure.error)}
+            </p>
+          ) : null}
+        </>
       ) : null}
     </details>
   )
