@@ -140,6 +140,10 @@ it('shows a case prepared through the invite link in the list when the meeting o
   const prepared = 'VOORBEREID-3308 Een ouder die elke week boos belt.'
 
   const card = anna.page.getByRole('region', { name: 'Je casus voorbereiden' })
+  // The list takes two sentences a case: said while typing, since nobody can judge a sealed case later.
+  await card.getByLabel('Je casus in een paar zinnen').fill('Eén. Twee. Drie zinnen is te veel.')
+  await expect.poll(() => card.getByText(/hooguit 2 zinnen per notitie; dit zijn er 3/).count()).toBe(1)
+  expect(await card.getByRole('button', { name: 'Casus klaarzetten' }).isDisabled()).toBe(true)
   await card.getByLabel('Je casus in een paar zinnen').fill(prepared)
   await card.getByRole('button', { name: 'Casus klaarzetten' }).click()
   await expect.poll(() => card.getByText('Versleuteld bewaard').count()).toBe(1)

@@ -3,6 +3,8 @@ import { useId, useState } from 'react'
 import { createShapeId, type Editor, type TLShapeId, toRichText, useValue } from 'tldraw'
 import { mayPrepare, preparationZone } from '../../../../templates/src/drafts/preparation'
 import { noteArea } from '../../../../templates/src/layout'
+import { sentenceLimitOf, sentenceLimitText } from '../../../../templates/src/sentenceLimit'
+import { countSentences } from '../../../../templates/src/sentences'
 import { nextFreeSlot } from '../../../../templates/src/slots'
 import { useLanguage, useT } from '../../i18n/useT'
 import { occupiedIn } from '../layout/slotPlacement'
@@ -53,9 +55,13 @@ export function PrepareCase({
     )
   }
 
+  // The list's sentence limit, said while typing: the server cannot read a sealed case to judge it.
+  const maxSentences = sentenceLimitOf(meeting.template, zoneId)
+  const sentences = countSentences(text)
+  const tooLong = maxSentences !== undefined && sentences > maxSentences
   const add = () => {
     const value = text.trim()
-    if (!editor || !value) return
+    if (!editor || !value || tooLong) return
     const area = noteArea(meeting.template, zoneId)
     const slot = nextFreeSlot(area, occupiedIn(editor, area)) ?? { x: area.x, y: area.y }
     const shapeId = createShapeId()
@@ -90,7 +96,22 @@ export function PrepareCase({
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
-      <button type="button" className="button button--primary" disabled={!text.trim()} onClick={add}>
+      {maxSentences !== undefined ? (
+        <p
+          className={tooLong ? 'prepare-case__limit prepare-case__limit--over' : 'prepare-case__limit'}
+          aria-live="polite"
+        >
+          {tooLong
+            ? sentenceLimitText(meeting.template, zoneId, maxSentences, sentences)[language]
+            : t('drafts.prepare.limit', { max: String(maxSentences) })}
+        </p>
+      ) : null}
+      <button
+        type="button"
+        className="button button--primary"
+        disabled={!text.trim() || tooLong}
+        onClick={add}
+      >
         {t('drafts.prepare.add')}
       </button>
       {prepared.length > 0 ? (

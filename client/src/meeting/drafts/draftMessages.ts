@@ -37,6 +37,7 @@ export const draftMessages = defineMessages(
     'drafts.prepare.add': 'Casus klaarzetten',
     'drafts.prepare.mine': 'Jouw klaargezette casussen',
     'drafts.prepare.remove': 'Weghalen',
+    'drafts.prepare.limit': 'Hooguit {max} zinnen.',
     'drafts.prepare.saved': 'Versleuteld bewaard; zichtbaar zodra de bijeenkomst begint.',
     'drafts.prepare.noKey':
       'Deze browser heeft de sleutel van de bijeenkomst niet, dus voorbereiden kan hier niet. Open de uitnodigingslink met de sleutel erin.',
@@ -78,6 +79,7 @@ export const draftMessages = defineMessages(
     'drafts.prepare.add': 'Set the case ready',
     'drafts.prepare.mine': 'Your cases set ready',
     'drafts.prepare.remove': 'Remove',
+    'drafts.prepare.limit': 'At most {max} sentences.',
     'drafts.prepare.saved': 'Stored encrypted; visible once the meeting starts.',
     'drafts.prepare.noKey':
       'This browser does not have the meeting’s key, so preparing is not possible here. Open the invite link with the key in it.',
