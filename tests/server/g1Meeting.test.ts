@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import {
+  importMeetingKey,
+  newMeetingKey,
+  openDraft,
+  sealDraft,
+} from '../../client/src/meeting/drafts/sealing'
+import { type BoardRecord, DOCUMENT_ID } from '../../templates/src/boardRecords'
+import type { ReleasedDraft } from '../../templates/src/drafts/sealedDrafts'
+import type { ExportedMeeting } from '../../templates/src/exportFormat'
+import type { MeetingOutcome } from '../../templates/src/outcome/meetingOutcome'
+import { startTestServer, type TestServer } from '../helpers/inProcessServer'
+import { api, command, ResettingClient } from '../helpers/meetingClient'
+import { inZone, meetingIn } from '../helpers/meetingFixture'
+import { noteRecord } from '../helpers/records'
+import { eventually } from '../helpers/yjsClient'
+
+/**
+ * A whole G1 meeting (Intervisie in 8 stappen) through the real server, as stock clients: the
+ * case, a question, each writes privately (sealed; one leaves before the reveal), the reveal by
+ * the begeleider's client, a summary, the inbrenger's reaction and SMART action, an evaluation.
+ * The exported outcome and its Markdown report hold what was done on the board.
+ */
+let server: TestServer
+const clients: ResettingClient[] = []
+beforeAll(async () => {
+  server = await startTestServer({ log: () => {} })
+})
+afterAll(async () => {
+  for (const c of clients) c.destroy()
+  await server.stop()
+  server.cleanup()
+})
+
+const ACTION = {
+  specifiek: 'De ouder een vast belmoment per week geven',
+  meetbaar: 'Vier weken lang elke dinsdag om 16 uur',
+  acceptabel: 'Mijn teamleider vindt het goed',
+  realistisch: 'Een half uur per week past',
+  tijdgebonden: 'Vanaf volgende week, evaluatie na vier weken',
+}
+
+it('ends a G1 meeting with an outcome and a report that hold what was done, the sealed notes too', async () => {
+  const m = await meetingIn(server.url, 'intervisie-8-stappen', 'casus', {
+    Ina: 'inbrenger',
+    Piet: 'deelnemer',
+    Sara: 'deelnemer',
+  })
+  const connect = (name: string) => {
+    const c = new ResettingClient(server.url, m.roomId, m.people[name]!.token)
+    clients.push(c)
+    return c
+  }
+  const [bea, ina, piet, sara] = ['begeleider', 'Ina', 'Piet', 'Sara'].map(connect) as ResettingClient[]
+  for (const c of [bea!, ina!, piet!, sara!]) await c.synced()
+  let n = 0
+  const write = async (client: ResettingClient, name: string, zone: string, text: string) => {
+    const id = `shape:g1-${n++}`
+    client.current.kv.set(
+      id,
+      noteRecord({ id, ...inZone(m.template, zone, (n % 3) * 220), authorId: m.people[name]!.id, text }),
+    )
+    await eventually(() => bea!.current.kv.get(id) !== undefined, 3000, `${text} on the board`)
+    return id
+  }
+  const goto = (phaseId: string) => command(server.url, m.setup, { type: 'goto', phaseId })
+
+  await write(ina!, 'Ina', 'casus', 'Een ouder belt elke dag boos over de begeleiding van haar zoon')
+  await goto('doorvragen')
+  await write(piet!, 'Piet', 'vragen', 'Wat wil de ouder eigenlijk bereiken?')
+
+  // Step 3: each writes for themself, sealed with the meeting key; Piet leaves before the reveal.
+  await goto('ieder-voor-zich')
+  const key = await importMeetingKey(newMeetingKey())
+  const sealedNote = async (name: string, text: string, offset: number) => {
+    const id = `shape:g1-private-${name}`
+    const note = noteRecord({
+      id,
+      ...inZone(m.template, 'wat-speelt-er', offset),
+      authorId: m.people[name]!.id,
+      text,
+    })
+    const res = await api(server.url, `/meetings/${m.setup.meetingId}/drafts/mine/wat-speelt-er`, {
+      method: 'PUT',
+      body: {
+        drafts: [{ shapeId: id, sealed: await sealDraft(key, m.setup.meetingId, id, note) }],
+        ready: true,
+      },
+      token: m.people[name]!.token,
+    })
+    expect(res.status).toBe(200)
+  }
+  await sealedNote('Piet', 'De ouder voelt zich niet gehoord', 0)
+  await sealedNote('Sara', 'Er is geen vaste afspraak over contact', 220)
+  piet!.destroy()
+  await goto('ophalen')
+  const released = await api<{ released: ReleasedDraft[] }>(
+    server.url,
+    `/meetings/${m.setup.meetingId}/drafts/released`,
+    {
+      token: m.people.begeleider!.token,
+    },
+  )
+  for (const draft of released.body.released) {
+    const record = (await openDraft(key, m.setup.meetingId, draft.shapeId, draft.sealed)) as BoardRecord
+    bea!.current.kv.set(draft.shapeId, record)
+  }
+  await eventually(() => bea!.current.kv.get('shape:g1-private-Piet') !== undefined, 3000, 'revealed')
+
+  await goto('samenvatten')
+  await write(sara!, 'Sara', 'samenvatting', 'De ouder mist houvast: wanneer hoort zij iets?')
+  await goto('reactie-inbrenger')
+  await write(ina!, 'Ina', 'reactie-inbrenger', 'Herkenbaar: ik reageer alleen als zij belt')
+  await goto('smart-actie')
+  const tip = await write(sara!, 'Sara', 'tips', 'Spreek een vast belmoment af')
+  const doc = ina!.current.kv.get(DOCUMENT_ID) as BoardRecord
+  ina!.current.kv.set(DOCUMENT_ID, {
+    ...doc,
+    meta: { ...doc.meta, outcome: { chosenAdviceId: tip, action: ACTION } },
+  } as BoardRecord)
+  await eventually(
+    () =>
+      ((bea!.current.kv.get(DOCUMENT_ID) as BoardRecord).meta as { outcome?: unknown }).outcome !== undefined,
+    3000,
+    'the action on the board',
+  )
+  await goto('evaluatie')
+  await write(sara!, 'Sara', 'evaluatie', 'Fijn dat iedereen eerst zelf schreef')
+  await command(server.url, m.setup, { type: 'finish' })
+  expect([ina!, sara!, bea!].flatMap((c) => c.refusals)).toEqual([])
+
+  const exported = await api<{ meetings: ExportedMeeting[] }>(
+    server.url,
+    `/meetings/${m.setup.meetingId}/export`,
+    {
+      token: m.people.begeleider!.token,
+    },
+  )
+  expect(exported.status).toBe(200)
+  const meeting = exported.body.meetings[0]!
+  const outcome = meeting.outcome as MeetingOutcome
+  const report = meeting.report
+  const inZoneTexts = (zoneId: string) =>
+    Object.values(outcome.zones)
+      .flat()
+      .find((z) => z.id === zoneId)
+      ?.notes.map((note) => `${note.text} (${note.author ?? '-'})`) ?? []
+  expect(inZoneTexts('casus')).toEqual([
+    'Een ouder belt elke dag boos over de begeleiding van haar zoon (Ina)',
+  ])
+  expect(inZoneTexts('samenvatting')).toEqual(['De ouder mist houvast: wanneer hoort zij iets? (Sara)'])
+  expect(inZoneTexts('tips')).toEqual(['Spreek een vast belmoment af (Sara)'])
+  expect(outcome.chosenAdvice?.text).toBe('Spreek een vast belmoment af')
+  expect(outcome.action).toEqual(ACTION)
+  // The sealed notes are on the board under their authors, Piet's though he had left.
+  const authors = meeting.board.records
+    .filter((r) => String((r as { id: string }).id).startsWith('shape:g1-private-'))
+    .map((r) => (r as unknown as { meta: { authorId: string } }).meta.authorId)
+  expect(authors.sort()).toEqual([m.people.Piet!.id, m.people.Sara!.id].sort())
+  for (const text of [
+    'Een ouder belt elke dag boos',
+    'Wat wil de ouder eigenlijk bereiken?',
+    'De ouder mist houvast',
+    'Spreek een vast belmoment af',
+    ACTION.tijdgebonden,
+    'Fijn dat iedereen eerst zelf schreef',
+  ])
+    expect(report!.nl).toContain(text)
+})
