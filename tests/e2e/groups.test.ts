@@ -54,7 +54,7 @@ async function linksOnCreatedPage(page: Page) {
 /** Meeting 1, played as the rules allow: Ahmed brings the case, Carla advises, Ahmed chooses. */
 async function playFirstMeeting(base: string, links: { facilitator: string; invite: string }) {
   const meetingId = new URL(links.facilitator).pathname.split('/')[2]!
-  const secret = (url: string, name: string) => new URL(url).hash.split(`${name}=`)[1]!
+  const secret = (url: string, name: string) => new URLSearchParams(new URL(url).hash.slice(1)).get(name)!
   const post = async <T>(p: string, body: unknown, token?: string) => {
     const res = await api<T>(base, p, { body, token })
     expect(res.status, `${p}: ${JSON.stringify(res.body)}`).toBeLessThan(300)

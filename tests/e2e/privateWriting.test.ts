@@ -126,7 +126,7 @@ it('keeps six private notes sealed until the reveal, then puts all on every boar
   console.log(`reveal: six notes on ${remaining.length} boards ${took} ms after the click`)
   // The protocol's own second is asserted in tests/server/sealedDrafts.test.ts; here five
   // browsers render on a shared two-core machine, so the bound is looser (the figure is printed).
-  expect(took).toBeLessThan(5000)
+  expect(took).toBeLessThan(10_000)
   for (const name of NAMES) await expect.poll(() => dataDirBytes().includes(marker(name))).toBe(true)
   expect(e2e.server.output()).not.toContain('"msg":"refused update"')
   await bea.page.screenshot({ path: path.join(RESULTS_DIR, 'private-writing-revealed.png') })

@@ -3,6 +3,7 @@ import type { MeetingExport } from '../../../templates/src/exportFormat'
 import { ApiError } from '../api/apiClient'
 import { wordApiError } from '../api/apiErrors'
 import { type Translate, useT } from '../i18n/useT'
+import { makeMeetingKey, withKey } from '../meeting/drafts/meetingKey'
 import { rememberInviteLink } from '../meeting/meetingAccess'
 import { meetingApi } from '../meeting/meetingApi'
 import { LinkBox } from './LinkBox'
@@ -41,7 +42,16 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
         throw new NotJson()
       }
       // The server validates the file and says which field is wrong.
-      const { meetings } = await meetingApi.importFile(parsed as MeetingExport)
+      const answer = await meetingApi.importFile(parsed as MeetingExport)
+      // Each imported meeting gets its own key for private writing, in its links (drafts/).
+      const meetings = answer.meetings.map((m) => {
+        const key = makeMeetingKey(m.meetingId)
+        return {
+          ...m,
+          facilitatorPath: withKey(m.facilitatorPath, key),
+          invitePath: withKey(m.invitePath, key),
+        }
+      })
       for (const m of meetings) rememberInviteLink(m.meetingId, `${window.location.origin}${m.invitePath}`)
       setImported(meetings)
       onImported()
