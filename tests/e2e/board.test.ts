@@ -150,7 +150,7 @@ describe('the live board', () => {
     } finally {
       await (second ?? first).stop()
     }
-  }, 60_000)
+  }, 120_000)
 })
 
 /** Screenshots of both pages side by side in one image, for a person to look at. */
