@@ -16,8 +16,11 @@ export class PresenceOwners {
     const owner = this.byClientId.get(clientId)
     if (owner === conn) return true
     // The same participant on a new connection (the old one has not timed out yet) takes it
-    // over; anonymous connections (free boards) never take another's.
-    if (owner && !sameParticipant(owner, conn)) return false
+    // over, as the first presence that connection speaks for; anonymous connections (free boards)
+    // never take another's. A connection that already has its own is echoing (a stock client
+    // sends on every presence it receives): taking over then made a person's second device
+    // carry off their first one's presence, and they showed as gone when it closed.
+    if (owner && (!sameParticipant(owner, conn) || this.byConnection.has(conn))) return false
     if (owner) this.byConnection.delete(owner)
     const previous = this.byConnection.get(conn)
     if (previous !== undefined) {
