@@ -12,7 +12,8 @@ import { withLayer } from './boardImageSvg'
  * layer adds what the canvas overlays show (zone titles, W/N/K columns, marks, votes), and the
  * PNG is that SVG drawn on a canvas by tldraw's rasteriser (an <img> of a data: URL, which the
  * strict CSP allows). Shows the board as this person sees it: others' private notes that are
- * hidden from them stay out, as tldraw leaves hidden shapes out of an export.
+ * hidden from them stay out, as tldraw leaves hidden shapes out of an export; my own drafts
+ * (private writing not yet revealed) are drawn, as on my screen, since the picture is mine.
  */
 
 /** Note text height on the page per tldraw size: 16 px times tldraw's LABEL_FONT_SIZES. */
@@ -69,7 +70,7 @@ export async function boardPng(image: BoardImage): Promise<Blob | null> {
 
 /**
  * What the layer needs of each shape with text or a mark: zone, mark, bounds, text size. My own
- * drafts are left out of the badges (they are not on the shared board yet).
+ * drafts count for no column and get no badge: they are not on the shared board yet.
  */
 function imageNotes(editor: Editor, meeting: MeetingState): ImageNote[] {
   return editor.getCurrentPageShapes().flatMap((shape) => {
