@@ -8,6 +8,7 @@ import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectio
 import { reflectionMarkdown, summaryMarkdown } from '../../../templates/src/outcome/reportMarkdown'
 import { useLanguage, useT } from '../i18n/useT'
 import type { MeetingState } from '../meeting/meetingState'
+import { BoardImageButtons } from './boardImage/BoardImageButtons'
 import { downloadText } from './download'
 import { EvaluationForm } from './EvaluationForm'
 import { InbrengerChoices } from './InbrengerChoices'
@@ -91,6 +92,7 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
               {t('report.downloadReflection')}
             </button>
           ) : null}
+          <BoardImageButtons editor={editor} meeting={meeting} title={view.title} date={date} />
           <button ref={closeRef} type="button" className="button button--quiet" onClick={onClose}>
             {t('report.close')}
           </button>

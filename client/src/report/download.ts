@@ -1,6 +1,11 @@
 /** Offers `text` as a file download in the browser (Markdown, UTF-8). */
 export function downloadText(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/markdown;charset=utf-8' }))
+  downloadBlob(fileName, new Blob([text], { type: 'text/markdown;charset=utf-8' }))
+}
+
+/** Offers a blob (Markdown, an SVG, a PNG) as a file download in the browser. */
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob)
   const link = document.createElement('a')
   link.href = url
   link.download = fileName

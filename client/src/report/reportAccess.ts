@@ -33,8 +33,15 @@ export function choicesOpen(
   return { action: started, advice: started && first >= 0 && view.progress.phaseIndex >= first }
 }
 
-/** A file name for a report: the meeting's title in safe characters, and what the file is. */
-export function reportFileName(title: string, kind: 'verslag' | 'reflectieverslag'): string {
+/**
+ * A file name for a report: the meeting's title in safe characters, what the file is, and its
+ * extension (Markdown unless said otherwise: the board image is .svg or .png).
+ */
+export function reportFileName(
+  title: string,
+  kind: 'verslag' | 'reflectieverslag' | 'bord',
+  extension: 'md' | 'svg' | 'png' = 'md',
+): string {
   const safe = title
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -42,5 +49,5 @@ export function reportFileName(title: string, kind: 'verslag' | 'reflectieversla
     .replace(/^-+|-+$/g, '')
     .toLowerCase()
     .slice(0, 60)
-  return `${safe || 'bijeenkomst'}-${kind}.md`
+  return `${safe || 'bijeenkomst'}-${kind}.${extension}`
 }
