@@ -19,6 +19,8 @@ export class MeetingState {
   readonly $view: Atom<MeetingView | null> = atom('meeting view', null)
   /** Notes a reveal released that the begeleider's browser is putting on the board (drafts/). */
   readonly $released: Atom<ReadonlyMap<string, ReleasedNote>> = atom('released notes', new Map())
+  /** True while the board is being exported as a picture (report/boardImage): drafts stay out. */
+  readonly $exporting: Atom<boolean> = atom('exporting the board', false)
   private unobserve: (() => void) | null = null
   private readonly stopWatching: () => void
 

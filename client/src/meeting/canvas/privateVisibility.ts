@@ -1,6 +1,7 @@
 import type { Editor, TLShape } from 'tldraw'
 import { authorOf, type BoardRecord } from '../../../../templates/src/boardRecords'
 import { privateZonesAt } from '../../../../templates/src/permissions'
+import { isDraft } from '../drafts/drafts'
 import { zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
 
@@ -11,6 +12,8 @@ import type { MeetingState } from '../meetingState'
  */
 export function privateVisibility(meeting: MeetingState) {
   return (shape: TLShape, editor: Editor): 'hidden' | 'inherit' => {
+    // A picture of the board shows the shared board: my own drafts are not on it yet.
+    if (meeting.$exporting.get() && isDraft(shape)) return 'hidden'
     const view = meeting.$view.get()
     if (!view) return 'inherit'
     const zones = privateZonesAt(meeting.template, view.progress.phaseIndex)

@@ -47,13 +47,17 @@ export async function boardSvg(
   const ids = [...editor.getCurrentPageShapeIds()]
   if (ids.length === 0) return null
   const { x, y, w, h } = layer.bounds
-  const exported = await editor.getSvgString(ids, {
-    bounds: new Box(x, y, w, h),
-    padding: 0,
-    background: true,
-    darkMode: false,
-    scale: layer.scale,
-  })
+  // My own drafts are hidden while tldraw draws (privateVisibility): not on the shared board yet.
+  meeting.$exporting.set(true)
+  const exported = await editor
+    .getSvgString(ids, {
+      bounds: new Box(x, y, w, h),
+      padding: 0,
+      background: true,
+      darkMode: false,
+      scale: layer.scale,
+    })
+    .finally(() => meeting.$exporting.set(false))
   const svg = exported ? withLayer(exported.svg, layer) : null
   return exported && svg ? { svg, width: exported.width, height: exported.height, layer } : null
 }
