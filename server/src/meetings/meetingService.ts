@@ -197,6 +197,13 @@ export class MeetingService {
 
   async command(meetingId: string, actor: ParticipantRow, command: MeetingCommand): Promise<MeetingProgress> {
     requireFacilitator(actor)
+    // A round "om de beurt" goes over people of this meeting only.
+    if (command.type === 'turnsStart') {
+      const known = new Set((await this.store.participants(meetingId)).map((p) => p.id))
+      const stranger = command.order.find((id) => !known.has(id))
+      if (stranger !== undefined)
+        throw new MeetingError(404, 'unknown_participant', 'No such participant in this meeting.')
+    }
     // A method that walks through topics reads them from the board when its block is entered.
     if (!this.state.knows(meetingId)) await this.state.load(meetingId)
     const block = topicBlock(this.template(meetingId) ?? { repeats: [] })
