@@ -126,7 +126,16 @@ it('a method-5 meeting to the end: the report shows the outcome, downloads as Ma
     await dialog.getByLabel(new RegExp(`^${field}:`, 'i')).fill(text)
   await dialog.getByRole('button', { name: 'Actie bewaren' }).click()
   await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Bewaard')
+  // Her reflection answers stay in her browser: a reload keeps them, nothing is sent.
+  await dialog.getByLabel('Welke inzichten heb je nu?').fill('REFLECTIE-5150 Ik neem te snel over')
   await ina.screenshot({ path: path.join(RESULTS_DIR, 'report-inbrenger-choices.png'), fullPage: true })
+  await dialog.getByRole('button', { name: 'Sluiten' }).click()
+  await ina.reload()
+  await ina.locator('.tl-canvas').waitFor()
+  await ina.getByRole('button', { name: 'Verslag' }).click()
+  expect(await dialog.getByLabel('Welke inzichten heb je nu?').inputValue()).toBe(
+    'REFLECTIE-5150 Ik neem te snel over',
+  )
   await dialog.getByRole('button', { name: 'Sluiten' }).click()
 
   // The facilitator sees the choice arrive; then the meeting ends.

@@ -1,6 +1,7 @@
 import { useEffect } from 'react'
 import { LanguageToggle } from '../i18n/LanguageToggle'
 import { useT } from '../i18n/useT'
+import { forgetReflection } from '../report/reflectionStore'
 import { Brand } from '../ui/Brand'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
 import { forgetDrafts } from './drafts/drafts'
@@ -19,6 +20,7 @@ export function MeetingErased({ meetingId, expired = false }: { meetingId: strin
     forgetMeeting(meetingId)
     forgetDrafts(meetingId)
     forgetReturned(meetingId)
+    forgetReflection(meetingId)
   }, [meetingId])
   return (
     <div className="front">

@@ -14,8 +14,8 @@ interface ReflectionFormProps {
 }
 
 /**
- * The six points of the inbrenger's reflection report (seed 003). The answers stay in this tab
- * (the page's state) and go into the downloaded Markdown and the printout; nothing is sent.
+ * The six points of the inbrenger's reflection report (seed 003). The answers stay in this
+ * browser (reflectionStore.ts) and go into the downloaded Markdown and the printout; nothing is sent.
  */
 export function ReflectionForm({ language, answers, onChange }: ReflectionFormProps) {
   const t = useT()

@@ -5,6 +5,7 @@ import { useT } from '../i18n/useT'
 import type { MeetingState } from '../meeting/meetingState'
 import type { MeetingUiProps } from '../meeting/meetingUi'
 import { ReportDialog } from './ReportDialog'
+import { loadReflection, saveReflection } from './reflectionStore'
 import { mayOpenReport } from './reportAccess'
 
 interface ReportButtonProps extends Pick<MeetingUiProps, 'view' | 'me'> {
@@ -15,12 +16,22 @@ interface ReportButtonProps extends Pick<MeetingUiProps, 'view' | 'me'> {
 /**
  * "Verslag" in the meeting's header: for everyone once the meeting is finished, for the
  * facilitator and the inbrenger at any time, for whoever may write the evaluation now. Opens the report page over the board. The
- * inbrenger's reflection answers live here, so closing the page does not lose them.
+ * inbrenger's reflection answers live here and in this browser (reflectionStore.ts), so closing
+ * the page or the tab does not lose them.
  */
 export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
   const t = useT()
   const [open, setOpen] = useState(false)
-  const [answers, setAnswers] = useState<ReflectionAnswers>({})
+  const [answers, setAnswers] = useState<ReflectionAnswers>(() =>
+    loadReflection(view.meetingId, meeting.participantId),
+  )
+  const changeAnswers = useCallback(
+    (next: ReflectionAnswers) => {
+      setAnswers(next)
+      saveReflection(view.meetingId, meeting.participantId, next)
+    },
+    [view.meetingId, meeting.participantId],
+  )
   const close = useCallback(() => setOpen(false), [])
   if (!editor || !mayOpenReport(meeting.template, view, me, meeting.phaseId())) return null
   return (
@@ -39,7 +50,7 @@ export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
           editor={editor}
           meeting={meeting}
           answers={answers}
-          onAnswers={setAnswers}
+          onAnswers={changeAnswers}
           onClose={close}
         />
       ) : null}
