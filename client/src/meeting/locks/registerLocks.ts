@@ -44,10 +44,12 @@ export function registerLocks(
     const topic = view ? currentTopic(meeting.template, view.progress) : null
     // While the group works in pairs: the pair the note is written by (groupWork.ts).
     const groupId = groupTagFor(view?.progress.groups, meeting.phaseId(), meeting.participantId)
+    // A copy of another pair's note is a new note: it takes my pair, or none (never theirs).
+    const { groupId: _copied, ...meta } = shape.meta
     return markIfDraft(editor, meeting, {
       ...shape,
       meta: {
-        ...shape.meta,
+        ...meta,
         authorId: meeting.participantId,
         ...(topic ? { topicId: topic.topic.noteId } : {}),
         ...(groupId ? { groupId } : {}),

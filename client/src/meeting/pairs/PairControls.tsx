@@ -1,3 +1,4 @@
+import './pairs.css'
 import { useContext, useEffect, useId, useRef, useState } from 'react'
 import { proposeGroups, takesPartInGroups } from '../../../../templates/src/groupWork'
 import type { MeetingCommand, MeetingProgress } from '../../../../templates/src/phaseMachine'
@@ -70,7 +71,7 @@ export function PairControls({ phase, progress, participants, disabled, send }: 
         </button>
       ) : null}
       {proposal ? (
-        <div className="turn-start moves-popover" role="dialog" aria-labelledby={titleId}>
+        <div className="turn-start moves-popover pairs-popover" role="dialog" aria-labelledby={titleId}>
           <p className="turn-start__title" id={titleId}>
             {t(`pairs.dialogTitle.${kind}`)}
           </p>
