@@ -60,6 +60,12 @@ it('method 12: four people in two pairs, their notes listed per pair', async () 
     .poll(() => people[2]!.locator('.pairs-strip').textContent(), { timeout: 5000 })
     .toContain('Paar 2 Carla & Daan (jouw groepje)')
   expect(await bea.locator('.pairs-strip').textContent()).toContain('Paar 1 Anna & Bram')
+  // On the flaps the pairs write on, each sees whom they work with; the begeleider is in no pair.
+  const badge = (page: Page) =>
+    page.locator(`.zone-overlay[data-zone="${ZONE}"] .zone-overlay__badge`).textContent()
+  await expect.poll(() => badge(people[0]!)).toContain('samen met Bram')
+  expect(await badge(people[3]!)).toContain('samen met Carla')
+  expect(await badge(bea)).not.toContain('samen met')
 
   for (const [i, page] of people.entries()) await addNote(page, `Idee van ${names[i]}`, i)
 
