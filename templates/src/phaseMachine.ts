@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { CaseVoting, MAX_VOTES_PER_PERSON, openVoting } from './caseVotes'
+import { GroupSplit, MAX_GROUP_SIZE, MAX_GROUPS, makeSplit } from './groupWork'
 import { FINISHED_PHASE_ID, PAUSED_PHASE_ID } from './permissions'
 import type { Phase, RepeatBlock, Template } from './schema'
 import { phaseMinutesNow, planTakeTime } from './timeBudget'
@@ -49,6 +50,8 @@ export const MeetingProgress = z.object({
   voting: CaseVoting.nullable().optional(),
   /** The topics of a block per topic, highest score first, frozen on entering it (topicWalk.ts). */
   topics: z.array(Topic).max(60).nullable().optional(),
+  /** The pairs or subgroups of the latest split (groupWork.ts); kept after its phase for the list. */
+  groups: GroupSplit.nullable().optional(),
 })
 export type MeetingProgress = z.infer<typeof MeetingProgress>
 
@@ -82,6 +85,16 @@ export const MeetingCommand = z.discriminatedUnion('type', [
   /** Opens the dot vote of this phase with this many votes per person (caseVotes.ts). */
   z.object({ type: z.literal('setVotes'), perPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON) }),
   z.object({ type: z.literal('closeVoting') }),
+  /** Splits the group into pairs or subgroups for this phase (groupWork.ts); replaces a split. */
+  z.object({
+    type: z.literal('splitGroups'),
+    groups: z
+      .array(z.array(z.string().min(1).max(64)).min(1).max(MAX_GROUP_SIZE))
+      .min(1)
+      .max(MAX_GROUPS),
+  }),
+  /** Back to working as one group: new notes carry no group; the split stays for the list. */
+  z.object({ type: z.literal('endGroups') }),
   z.object({ type: z.literal('finish') }),
 ])
 export type MeetingCommand = z.infer<typeof MeetingCommand>
@@ -215,6 +228,14 @@ export function applyCommand(
     case 'closeVoting':
       if (!p.voting?.open) return { ok: false, error: 'the vote is not open' }
       return { ok: true, progress: { ...p, voting: { ...p.voting, open: false } } }
+    case 'splitGroups': {
+      if (p.finished) return { ok: false, error: 'the meeting is not running' }
+      const result = makeSplit(currentPhase(template, p), p.groups, cmd.groups)
+      return result.ok ? { ok: true, progress: { ...p, groups: result.split } } : result
+    }
+    case 'endGroups':
+      if (!p.groups || p.groups.ended) return { ok: false, error: 'the group is not split' }
+      return { ok: true, progress: { ...p, groups: { ...p.groups, ended: true } } }
     case 'finish':
       return {
         ok: true,

@@ -1,5 +1,6 @@
 import type { BoardRecord } from './boardRecords'
 import type { ReleasedNote } from './drafts/sealedDrafts'
+import type { GroupSplit } from './groupWork'
 import type { ZoneRect } from './layout'
 import type { RecordLimits } from './recordText'
 import type { LocalizedText, RoleId, Template } from './schema'
@@ -35,6 +36,8 @@ export interface PolicyContext {
    * them on the board under their author's name, or under none in an anonymous reveal.
    */
   releasedNote?: (shapeId: string) => ReleasedNote | undefined
+  /** Optional: the pairs or subgroups of the meeting (groupWork.ts); new notes carry their author's. */
+  groups?: GroupSplit | null
 }
 
 /** One record created (prev null), changed, or deleted (next null). */

@@ -49,6 +49,9 @@ export const ZoneAccess = z
   .refine((a) => !(a.watch && a.can.length > 0), { message: 'watch means no actions; leave can empty' })
 export type ZoneAccess = z.infer<typeof ZoneAccess>
 
+/** Work in pairs or subgroups in a phase (groupWork.ts): the facilitator splits the group. */
+export const GROUP_WORK_KINDS = ['pairs', 'subgroups'] as const
+
 export const ZONE_KINDS = ['flap', 'column', 'area', 'list', 'form'] as const
 export const RATING_SCALES = ['wnk', 'mark', 'score10'] as const
 /**
@@ -125,6 +128,8 @@ export const Phase = z
     freeArea: FreeAreaAccess.optional(),
     /** In this phase the group votes on the notes of this zone (dot votes, see caseVotes.ts). */
     votesOn: z.string().optional(),
+    /** In this phase the group works in pairs or subgroups; notes carry their group (groupWork.ts). */
+    groupWork: z.enum(GROUP_WORK_KINDS).optional(),
   })
   .strict()
 export type Phase = z.infer<typeof Phase>
@@ -210,6 +215,15 @@ function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx
     }
     if (phase.votesOn !== undefined && !zoneIds.has(phase.votesOn))
       ctx.addIssue({ code: 'custom', path: ['phases', i, 'votesOn'], message: 'unknown zone' })
+    if (
+      phase.groupWork &&
+      !Object.values(phase.zones).some((r) => Object.values(r).some((a) => a?.can.includes('add')))
+    )
+      ctx.addIssue({
+        code: 'custom',
+        path: ['phases', i, 'groupWork'],
+        message: 'group work needs a zone to write in',
+      })
     phase.reveals.forEach((zoneId, j) => {
       if (!zoneIds.has(zoneId))
         ctx.addIssue({ code: 'custom', path: ['phases', i, 'reveals', j], message: 'unknown zone' })

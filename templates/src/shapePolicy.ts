@@ -1,5 +1,6 @@
 import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
 import type { ReleasedNote } from './drafts/sealedDrafts'
+import { groupTagProblem } from './groupWork'
 import { judgeMark, maySortByMark } from './marks'
 import { accessFor, findZone, mayEdit, mayMove, mayPublishDrafts, type ResolvedAccess } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
@@ -61,6 +62,9 @@ function judgeOwnChange(ctx: PolicyContext, board: BatchBoard, { id, prev, next 
   if (!verdict.ok) return verdict
   const sentences = judgeSentences(ctx, id, prev, next, zoneBefore, zoneAfter)
   if (!sentences.ok) return sentences
+  // A released note keeps what its author wrote (no pair then): the begeleider only puts it down.
+  const tagProblem = ctx.releasedNote?.(id) ? null : groupTagProblem(ctx.groups, ctx.phaseId, prev, next)
+  if (tagProblem) return deny(id, tagProblem)
   return judgeMark(
     ctx,
     id,

@@ -1,6 +1,7 @@
 import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { boardLayout } from '../../templates/src/layout'
+import type { PolicyContext } from '../../templates/src/policyTypes'
 import { type Actor, judgeChanges, type RecordChange } from '../../templates/src/recordPolicy'
 import type { Template } from '../../templates/src/schema'
 
@@ -11,6 +12,8 @@ export function judgeOnBoard(
   actor: Actor,
   changes: RecordChange[],
   existing: BoardRecord[] = [],
+  /** What else the meeting holds (the pairs of a split, released notes). */
+  extra: Partial<PolicyContext> = {},
 ) {
   const records = new Map<string, BoardRecord>()
   for (const r of [...boardSeedRecords(template), ...existing]) records.set(r.id, r)
@@ -22,6 +25,7 @@ export function judgeOnBoard(
       rects: boardLayout(template),
       current: (id) => records.get(id),
       allShapes: () => [...records.values()].filter((r) => r.typeName === 'shape'),
+      ...extra,
     },
     changes,
   )

@@ -78,6 +78,11 @@ export const apiErrorMessages = defineMessages(
     'api.case_refused.empty': 'Schrijf eerst je casus.',
     'api.case_refused.listFull': 'De casuslijst is vol.',
     'api.no_case_list': 'Deze methode heeft geen casuslijst.',
+    'api.command_refused.splitGroups':
+      'In deze fase wordt niet in tweetallen of subgroepjes gewerkt, of iemand staat in twee groepjes.',
+    'api.command_refused.endGroups': 'De groep is niet in tweetallen of subgroepjes verdeeld.',
+    'api.group_member_refused':
+      'Niet iedereen in deze indeling doet mee: de begeleider en observatoren werken niet in een tweetal. Vernieuw de indeling.',
   },
   {
     'api.network': 'No connection to the server. Please try again in a moment.',
@@ -147,6 +152,11 @@ export const apiErrorMessages = defineMessages(
     'api.case_refused.empty': 'Write your case first.',
     'api.case_refused.listFull': 'The case list is full.',
     'api.no_case_list': 'This method has no case list.',
+    'api.command_refused.splitGroups':
+      'This phase has no work in pairs or subgroups, or someone is in two groups.',
+    'api.command_refused.endGroups': 'The group is not split into pairs or subgroups.',
+    'api.group_member_refused':
+      'Not everyone in this split takes part: the facilitator and observers do not work in a pair. Make the split again.',
   },
 )
 
@@ -179,6 +189,8 @@ const REFUSED: Partial<Record<MeetingCommand['type'], ApiErrorKey>> = {
   revealMode: 'api.command_refused.revealMode',
   setVotes: 'api.command_refused.setVotes',
   closeVoting: 'api.command_refused.closeVoting',
+  splitGroups: 'api.command_refused.splitGroups',
+  endGroups: 'api.command_refused.endGroups',
 }
 
 const VOTE_REFUSED: Record<string, ApiErrorKey> = {
@@ -222,6 +234,7 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'invalid_group_link':
     case 'no_look_back':
     case 'not_previous_inbrenger':
+    case 'group_member_refused':
       return { key: `api.${code}` }
     case 'draft_quota':
     case 'body_too_large':

@@ -8,6 +8,7 @@ import { hintMessages } from '../meeting/hints/hintMessages'
 import { joinMessages } from '../meeting/joinMessages'
 import { layoutMessages } from '../meeting/layout/layoutMessages'
 import { meetingMessages } from '../meeting/messages'
+import { pairMessages } from '../meeting/pairs/pairMessages'
 import { stateMessages } from '../meeting/stateMessages'
 import { timeMessages } from '../meeting/time/timeMessages'
 import { turnMessages } from '../meeting/turns/turnMessages'
@@ -180,6 +181,7 @@ const nl = {
   ...reportMessages.nl,
   ...timeMessages.nl,
   ...turnMessages.nl,
+  ...pairMessages.nl,
   ...lifecycleMessages.nl,
   ...draftMessages.nl,
   ...groupMessages.nl,
@@ -198,6 +200,7 @@ const en: Record<keyof typeof nl, string> = {
   ...reportMessages.en,
   ...timeMessages.en,
   ...turnMessages.en,
+  ...pairMessages.en,
   ...lifecycleMessages.en,
   ...draftMessages.en,
   ...groupMessages.en,

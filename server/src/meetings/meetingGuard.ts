@@ -96,6 +96,7 @@ export class MeetingGuard implements UpdateGuard {
         allShapes: () => index.shapesBefore(),
         limits: this.limits,
         releasedNote: (id) => this.meetings.releasedNote(this.meetingId, id),
+        groups: progress.groups,
       },
       effect.changes,
     )

@@ -23,6 +23,7 @@ import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetin
 import { boardRecords, notesInZone } from './boardNotes'
 import { boardSeedRecords } from './boardSeed'
 import { addCaseToList, type CaseChoiceHost, castCaseVote } from './caseChoice'
+import { requireGroupMembers } from './groupMembers'
 import { KeyedQueue } from './keyedQueue'
 import { LOCAL_MEETING_BUS, type MeetingBus } from './meetingBus'
 import type { MeetingState } from './meetingState'
@@ -209,7 +210,9 @@ export class MeetingService {
     const block = topicBlock(this.template(meetingId) ?? { repeats: [] })
     let records: Map<string, BoardRecord> | null = null
     if (block) await this.withRoom(meetingId, (doc) => (records = boardRecords(doc)))
+    const people = command.type === 'splitGroups' ? await this.store.participants(meetingId) : []
     return this.changeProgress(meetingId, (template, progress) => {
+      requireGroupMembers(template, progress, command, people)
       const result = applyCommand(template, progress, command, this.now())
       // Each command has one way to be refused, so its type names the reason for the client.
       if (!result.ok) throw new MeetingError(409, 'command_refused', result.error, { command: command.type })

@@ -1,6 +1,7 @@
 import '../../styles/layout.css'
 import type { CSSProperties } from 'react'
 import { useEditor, useValue } from 'tldraw'
+import { groupOf, groupTagFor, groupWorkZones } from '../../../../templates/src/groupWork'
 import { boardLayout } from '../../../../templates/src/layout'
 import { accessFor, privateZonesAt, type ZoneState, zoneState } from '../../../../templates/src/permissions'
 import { useLanguage, useT } from '../../i18n/useT'
@@ -41,6 +42,15 @@ export function ZoneOverlay() {
         ? []
         : zonesInView(meeting.template, phaseIndex, me?.role ?? null)
     const rects = boardLayout(meeting.template)
+    // Working in pairs: the zones the pairs write in name whom I work with there.
+    const phase = meeting.template.phases[phaseIndex]
+    const myGroup = groupTagFor(view?.progress.groups, phaseId, meeting.participantId)
+      ? groupOf(view!.progress, meeting.participantId)
+      : null
+    const pairZones = myGroup && phase ? groupWorkZones(phase) : []
+    const partners = (myGroup?.members ?? [])
+      .filter((id) => id !== meeting.participantId)
+      .map((id) => view?.participants.find((p) => p.id === id)?.name ?? '?')
     return meeting.template.zones.map((zone, i) => ({
       zone,
       rect: rects[i]!,
@@ -50,11 +60,12 @@ export function ZoneOverlay() {
       quota: myQuota(editor, meeting, zone.id),
       tidy: me?.role === 'begeleider' && !view?.progress.finished,
       onBreak: Boolean(view?.progress.onBreak),
+      partners: pairZones.includes(zone.id) && partners.length > 0 ? partners.join(', ') : null,
     }))
   }, [editor, meeting, layout])
   return (
     <>
-      {zones.map(({ zone, rect, state, private: isPrivate, aside, quota, tidy, onBreak }) => (
+      {zones.map(({ zone, rect, state, private: isPrivate, aside, quota, tidy, onBreak, partners }) => (
         <div
           key={zone.id}
           className={`zone-overlay zone-overlay--${state}${aside ? ' zone-overlay--aside' : ''}`}
@@ -89,6 +100,7 @@ export function ZoneOverlay() {
             {/* During a break every zone is closed, for the break's sake, not the phase's. */}
             {onBreak ? t('meeting.zone.break') : t(STATE_KEYS[state])}
             {isPrivate ? ` · ${t('meeting.zone.private')}` : ''}
+            {partners ? ` · ${t('pairs.with', { names: partners })}` : ''}
           </span>
           <p className="zone-overlay__hint">{zone.hint[language]}</p>
         </div>

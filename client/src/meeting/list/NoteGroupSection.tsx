@@ -15,6 +15,8 @@ interface NoteGroupSectionProps {
   extraFor?: (note: ListNote) => ReactNode
   /** Whether a note's author has the turn now. */
   isCurrent?: (note: ListNote) => boolean
+  /** The pair or subgroup this section lists, when the list shows notes per pair. */
+  groupId?: string
 }
 
 /** One group of the list: a heading with its count, then its notes (or "none"). */
@@ -28,6 +30,7 @@ export function NoteGroupSection({
   onKeyDown,
   extraFor,
   isCurrent,
+  groupId,
 }: NoteGroupSectionProps) {
   const headingId = useId()
   const key = group.mark ?? 'none'
@@ -36,6 +39,7 @@ export function NoteGroupSection({
       className={`note-group note-group--${key}`}
       aria-labelledby={headingId}
       data-mark={group.mark ?? ''}
+      data-group={groupId}
     >
       <h3 className="note-group__title" id={headingId}>
         <span className="note-group__name">{heading}</span>{' '}

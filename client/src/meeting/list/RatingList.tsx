@@ -8,6 +8,8 @@ import type { CaseActions } from '../caseChoice/caseActions'
 import { caseListView } from '../caseChoice/caseListView'
 import { markNote } from '../columns/markNote'
 import type { MeetingState } from '../meetingState'
+import { notesPerPair } from '../pairs/pairLabels'
+import { pairWords } from '../pairs/pairWords'
 import { focusAfterMarking, groupByMark, type ListNote, listOrder, tallyOf } from './groupNotes'
 import { markForKey } from './markKeys'
 import { NoteGroupSection } from './NoteGroupSection'
@@ -53,7 +55,10 @@ export function RatingList({ editor, meeting, actions = null }: RatingListProps)
       me !== null && accessFor(meeting.template, meeting.phaseId(), zone.id, me.role).can.has('rate')
     const names = new Map(view.participants.map((p) => [p.id, p.name]))
     const notes = readZoneNotes(editor, meeting, zone.id)
-    const groups = groupByMark(notes, scale, zone.rating === 'score10')
+    const byMark = groupByMark(notes, scale, zone.rating === 'score10')
+    // Work in pairs: an unrated zone lists its notes per pair ("Paar 1: Anna & Bram").
+    const pairs = scale ? null : notesPerPair(notes, view.progress.groups, pairWords(tAll, names))
+    const groups = pairs ? pairs.map((p) => ({ mark: null, notes: p.notes })) : byMark
     // Someone rates this zone in this phase: those who do not, watch the tally.
     const phase = meeting.template.phases[view.progress.phaseIndex]
     const ratedNow = Object.values(phase?.zones[zone.id] ?? {}).some((a) => a?.can.includes('rate'))
@@ -74,8 +79,9 @@ export function RatingList({ editor, meeting, actions = null }: RatingListProps)
       role,
       adds,
       progress,
+      pairs,
     }
-  }, [editor, meeting, chosen])
+  }, [editor, meeting, chosen, tAll])
 
   // Counts changed (someone marked, added, removed): say the new tally, not at the first render.
   const tally = state ? tallyOf(state.groups, (mark) => markText(t, mark, 'name')) : ''
@@ -208,11 +214,18 @@ export function RatingList({ editor, meeting, actions = null }: RatingListProps)
         </p>
         {extras.head}
         {count === 0 ? <p className="notes-list__empty">{t('list.empty')}</p> : null}
-        {shown.map((group) => (
+        {shown.map((group, i) => (
           <NoteGroupSection
-            key={group.mark ?? 'none'}
+            key={state.pairs ? (state.pairs[i]?.groupId ?? 'none') : (group.mark ?? 'none')}
             group={group}
-            heading={scale ? markText(t, group.mark, 'heading') : t('mark.all.heading')}
+            groupId={state.pairs ? (state.pairs[i]?.groupId ?? '') : undefined}
+            heading={
+              state.pairs
+                ? (state.pairs[i]?.heading ?? '')
+                : scale
+                  ? markText(t, group.mark, 'heading')
+                  : t('mark.all.heading')
+            }
             authorOf={(note) => authorName(note, names, myId, t)}
             scale={rates ? scale : null}
             t={t}

@@ -11,6 +11,8 @@ export interface ListNote {
   draft: boolean
   /** The topic it was written for, in the quick advice rounds (topicWalk.ts). */
   topicId?: string | null
+  /** The pair or subgroup it was written by (groupWork.ts). */
+  groupId?: string | null
 }
 
 export interface NoteGroup {

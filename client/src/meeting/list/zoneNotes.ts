@@ -1,5 +1,6 @@
 import { type Editor, renderPlaintextFromRichText, type TLRichText, type TLShape } from 'tldraw'
 import { authorOf, isZoneFrame, ratingOf } from '../../../../templates/src/boardRecords'
+import { groupIdOf } from '../../../../templates/src/groupWork'
 import { topicIdOf } from '../../../../templates/src/topicWalk'
 import { isDraft } from '../drafts/drafts'
 import { asBoardRecord, zoneOnBoard } from '../locks/boardPolicy'
@@ -31,6 +32,7 @@ export function readZoneNotes(editor: Editor, meeting: MeetingState, zoneId: str
       y: bounds?.y ?? 0,
       draft: isDraft(shape),
       topicId: topicIdOf(record),
+      groupId: groupIdOf(record),
     })
   }
   return notes

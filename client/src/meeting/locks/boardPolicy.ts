@@ -24,6 +24,7 @@ export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: Rec
       allShapes: () => editor.getCurrentPageShapes() as unknown as BoardRecord[],
       children: world.children,
       releasedNote: (id) => meeting.$released.get().get(id),
+      groups: meeting.$view.get()?.progress.groups,
     },
     changes,
   )

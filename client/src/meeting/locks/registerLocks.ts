@@ -1,4 +1,5 @@
 import type { Editor, TLRecord } from 'tldraw'
+import { groupTagFor } from '../../../../templates/src/groupWork'
 import type { LocalizedText } from '../../../../templates/src/schema'
 import { currentTopic } from '../../../../templates/src/topicWalk'
 import { isDraft, markIfDraft } from '../drafts/drafts'
@@ -41,12 +42,17 @@ export function registerLocks(
     // During the walk through the topics: which topic the note is for (topicWalk.ts).
     const view = meeting.$view.get()
     const topic = view ? currentTopic(meeting.template, view.progress) : null
+    // While the group works in pairs: the pair the note is written by (groupWork.ts).
+    const groupId = groupTagFor(view?.progress.groups, meeting.phaseId(), meeting.participantId)
+    // A copy of another pair's note is a new note: it takes my pair, or none (never theirs).
+    const { groupId: _copied, ...meta } = shape.meta
     return markIfDraft(editor, meeting, {
       ...shape,
       meta: {
-        ...shape.meta,
+        ...meta,
         authorId: meeting.participantId,
         ...(topic ? { topicId: topic.topic.noteId } : {}),
+        ...(groupId ? { groupId } : {}),
       },
     })
   })

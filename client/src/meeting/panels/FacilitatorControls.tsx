@@ -3,6 +3,7 @@ import { blockOf, type MeetingCommand } from '../../../../templates/src/phaseMac
 import { currentTopic } from '../../../../templates/src/topicWalk'
 import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
+import { PairControls } from '../pairs/PairControls'
 import { TakeTimeControl } from '../time/TakeTimeControl'
 import { TurnControls } from '../turns/TurnControls'
 import { useServerAction } from './useServerAction'
@@ -145,6 +146,13 @@ export function FacilitatorControls({
           progress={progress}
           participants={view.participants}
           disabled={busy || finished}
+          send={send}
+        />
+        <PairControls
+          phase={finished ? undefined : current}
+          progress={progress}
+          participants={view.participants}
+          disabled={busy}
           send={send}
         />
       </div>

@@ -4,6 +4,7 @@ import { timerAt } from '../../../../templates/src/phaseMachine'
 import { currentTopic } from '../../../../templates/src/topicWalk'
 import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
+import { PairsStrip } from '../pairs/PairsStrip'
 import { BreakBanner } from '../time/BreakBanner'
 import { MeetingEndTime } from '../time/MeetingEndTime'
 import { PhaseEndSignal } from '../time/PhaseEndSignal'
@@ -113,6 +114,12 @@ export function PhaseBar({ template, view, me, language, serverNow }: PhaseBarPr
       ) : null}
       {progress.onBreak ? <BreakBanner /> : null}
       {progress.turns ? <TurnsStrip turns={progress.turns} participants={view.participants} /> : null}
+      {progress.groups &&
+      !progress.groups.ended &&
+      stage.kind === 'phase' &&
+      progress.groups.phaseId === stage.phase.id ? (
+        <PairsStrip split={progress.groups} participants={view.participants} myId={me.id} />
+      ) : null}
       <p className="visually-hidden" aria-live="assertive" aria-atomic="true">
         {announcement}
       </p>
