@@ -129,7 +129,15 @@ export async function startServer(
   const boards = new FreeBoards(registry, activity, bus)
   const drafts = new DraftService(storage.drafts, state, registry, (meetingId) => bus.changed(meetingId))
   const meetings = new MeetingService(storage.meetings, state, registry, () => templates, bus, now, drafts)
-  const groups = new GroupService(storage.groups, storage.meetings, meetings, registry, () => templates, now, log)
+  const groups = new GroupService(
+    storage.groups,
+    storage.meetings,
+    meetings,
+    registry,
+    () => templates,
+    now,
+    log,
+  )
   const attendance = new AttendanceRecorder(storage.groups, log, now)
   // Another instance changed or erased a meeting: in force here before it confirms.
   cluster?.onMeeting(async (kind, id) => {
