@@ -95,6 +95,8 @@ const TABLES = `
     left_at BIGINT
   );
   CREATE INDEX IF NOT EXISTS presence_by_meeting ON presence (meeting_id, joined_at);
+  ALTER TABLE meeting_group ADD COLUMN IF NOT EXISTS retention_days INTEGER;
+  ALTER TABLE meeting_group ADD COLUMN IF NOT EXISTS last_active_at BIGINT;
 `
 
 /** A URL without its password, for log lines and errors. */
