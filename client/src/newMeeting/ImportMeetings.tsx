@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { MeetingExport } from '../../../templates/src/exportFormat'
 import { ApiError } from '../api/apiClient'
 import { wordApiError } from '../api/apiErrors'
+import { groupLink, rememberGroup } from '../groups/groupAccess'
 import { type Translate, useT } from '../i18n/useT'
 import { rememberInviteLink } from '../meeting/meetingAccess'
 import { meetingApi } from '../meeting/meetingApi'
@@ -26,6 +27,8 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
   // Kept as it came and worded on render, so a language switch words it again.
   const [failure, setFailure] = useState<{ error: unknown } | null>(null)
   const [imported, setImported] = useState<Imported[] | null>(null)
+  // A group's export makes a group: its new link, shown above its meetings'.
+  const [group, setGroup] = useState<{ id: string; secret: string } | null>(null)
 
   const choose = async (file: File | undefined) => {
     if (!file || busy) return
@@ -39,8 +42,14 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
         throw new NotJson()
       }
       // The server validates the file and says which field is wrong.
-      const { meetings } = await meetingApi.importFile(parsed as MeetingExport)
+      const { meetings, group: made } = await meetingApi.importFile(parsed as MeetingExport)
       for (const m of meetings) rememberInviteLink(m.meetingId, `${window.location.origin}${m.invitePath}`)
+      if (made) {
+        const secret = made.groupPath.split('#groep=')[1] ?? ''
+        // This browser knows the group from now on, as if its link had been opened here.
+        rememberGroup({ id: made.groupId, name: (parsed as MeetingExport).group?.name ?? '', secret })
+        setGroup({ id: made.groupId, secret })
+      }
       setImported(meetings)
       onImported()
     } catch (error) {
@@ -58,6 +67,20 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
           {t('import.done')}
         </h1>
         <p>{t('import.doneLead')}</p>
+        {group ? (
+          <div className="imported__meeting">
+            <p>{t('import.group.lead')}</p>
+            <LinkBox
+              kind="group"
+              title={t('import.group.linkTitle')}
+              explanation={t('import.group.linkText')}
+              url={groupLink(group.id, group.secret)}
+            />
+            <a className="button button--primary" href={groupLink(group.id, group.secret)}>
+              {t('import.group.open')}
+            </a>
+          </div>
+        ) : null}
         {imported.map((m) => (
           <div key={m.meetingId} className="imported__meeting">
             <h2 className="imported__title">{m.title}</h2>

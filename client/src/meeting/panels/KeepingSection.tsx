@@ -129,7 +129,7 @@ export function KeepingSection({ keeping, language }: { keeping: MeetingKeeping;
 }
 
 /** Offers a JSON value as a file download. */
-function downloadJson(fileName: string, value: unknown): void {
+export function downloadJson(fileName: string, value: unknown): void {
   const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }))
   const link = document.createElement('a')
   link.href = url
