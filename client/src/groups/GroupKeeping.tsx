@@ -64,7 +64,7 @@ export function GroupKeeping({ groupId, name, secret }: { groupId: string; name:
       {view ? (
         <div>
           <p className="keeping__until">{t('groupKeeping.until', { date: date(view.keptUntil) })}</p>
-          <p className="keeping__text">{t('groupKeeping.explain', { days: String(view.days) })}</p>
+          <p className="field__hint">{t('groupKeeping.explain', { days: String(view.days) })}</p>
           <div className="keeping__days">
             <label htmlFor={inputId}>{t('groupKeeping.days', { max: String(view.maxDays) })}</label>
             <input
