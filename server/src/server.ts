@@ -160,7 +160,7 @@ export async function startServer(
     config.limits.recordTextChars,
   )
   const lifecycle = {
-    retention: new MeetingRetention(storage.meetings, storage.rooms, config.retention),
+    retention: new MeetingRetention(storage.meetings, storage.rooms, config.retention, storage.groups),
     exporter,
     importer,
     group: {

@@ -95,6 +95,13 @@ it('keeps a group and its meetings for the group’s days after its last activit
   clock = start + 20 * DAY
   expect((await api(server.url, `/groups/${one.groupId}`, { token: one.secret })).status).toBe(200)
   expect((await groupRetention(one)).body.keptUntil).toBe(clock + 30 * DAY)
+  // Its facilitator's board says the same date: the meeting is kept as long as its group.
+  const meetingView = await api<{ keptUntil: number; followsGroup?: boolean }>(
+    server.url,
+    `/meetings/${a.meetingId}/retention`,
+    { token: a.token },
+  )
+  expect(meetingView.body).toMatchObject({ keptUntil: clock + 30 * DAY, followsGroup: true })
   clock = start + 31 * DAY
   expect(await server.sweep()).toMatchObject({ meetings: 0, groups: 0 })
   expect((await api(server.url, `/meetings/${a.meetingId}`, { token: a.token })).status).toBe(200)

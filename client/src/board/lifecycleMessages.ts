@@ -25,6 +25,8 @@ export const lifecycleMessages = defineMessages(
     'keeping.until': 'Bewaard tot {date}',
     'keeping.explain':
       'Na de laatste activiteit blijft de bijeenkomst {days} dagen bewaard; daarna wist de server alles. Elk gebruik telt opnieuw.',
+    'keeping.followsGroup':
+      'Deze bijeenkomst hoort bij een groep en blijft bewaard zolang de groep ({days} dagen na het laatste gebruik van de groep). Kies je hier dagen, dan gelden die voor deze bijeenkomst zelf.',
     'keeping.days': 'Aantal dagen (1 tot {max})',
     'keeping.save': 'Opslaan',
     'keeping.saved': 'Opgeslagen',
@@ -71,6 +73,8 @@ export const lifecycleMessages = defineMessages(
     'keeping.until': 'Kept until {date}',
     'keeping.explain':
       'The meeting is kept {days} days after its last activity; then the server erases everything. Any use starts the count again.',
+    'keeping.followsGroup':
+      'This meeting belongs to a group and is kept as long as the group ({days} days after the group was last used). Days chosen here apply to this meeting itself.',
     'keeping.days': 'Number of days (1 to {max})',
     'keeping.save': 'Save',
     'keeping.saved': 'Saved',
