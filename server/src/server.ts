@@ -164,8 +164,8 @@ export async function startServer(
     exporter,
     importer,
     group: {
-      exporter: new GroupExporter(storage.groups, exporter, now),
-      importer: new GroupImporter(storage.groups, importer, config.retention, now),
+      exporter: new GroupExporter(storage.groups, exporter, groups, now),
+      importer: new GroupImporter(storage.groups, importer, groups, config.retention, now),
       retention: new GroupRetention(storage.groups, config.retention),
     },
   }

@@ -1,5 +1,6 @@
 import { expect } from 'vitest'
 import type { MeetingExport } from '../../templates/src/exportFormat'
+import type { LookBack } from '../../templates/src/groups/lookBack'
 import { CASE_TEXT, type TestClock } from './groupScenario'
 import { playGroupSeries } from './groupSeries'
 import type { TestServer } from './inProcessServer'
@@ -29,7 +30,7 @@ function outcomeAs(from: MeetingExport['meetings'][0], to: MeetingExport['meetin
  * new group link. Returns the file and the import's answer for further checks.
  */
 export async function transferGroup(source: TestServer, target: TestServer, clock: TestClock) {
-  const { base, group, third } = await playGroupSeries(source, clock)
+  const { base, group, second, third } = await playGroupSeries(source, clock)
   // Only the group link exports the whole group: not a facilitator of one of its meetings.
   const byFacilitator = await api(base, `/groups/${group.groupId}/export`, { token: third.people.Bea!.token })
   expect(byFacilitator.status).toBe(403)
@@ -87,6 +88,22 @@ export async function transferGroup(source: TestServer, target: TestServer, cloc
   expect(again.group!.series.map((s) => s.presence.length)).toEqual(
     file.group!.series.map((s) => s.presence.length),
   )
+
+  // The second meeting opens with the same look-back on the first (its new id), follow-up and all.
+  const lookBackOn = async (server: TestServer, meetingId: string) => {
+    const room = await server.registry.acquire(`m-${meetingId}`)
+    try {
+      return room.doc.getMap('meeting').get('lookBack') as LookBack | undefined
+    } finally {
+      server.registry.released(`m-${meetingId}`)
+    }
+  }
+  const original = await lookBackOn(source, second.meetingId)
+  expect(original?.followUp).toBe('Het overleg was goed')
+  expect(await lookBackOn(target, made.meetings[1]!.meetingId)).toEqual({
+    ...original,
+    previousMeetingId: made.meetings[0]!.meetingId,
+  })
 
   // The new meetings' links work there; the old group link means nothing.
   const first = made.meetings[0]!

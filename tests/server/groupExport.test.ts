@@ -56,6 +56,11 @@ it('refuses a bad group file, naming the field, and makes nothing', async () => 
       'invalid_import',
       'group.series.0.presence.0.leftAt',
     ],
+    [
+      withGroup((g) => (g.series[1]!.lookBack!.previous = 1)),
+      'invalid_import',
+      'group.series.1.lookBack.previous',
+    ],
     // A meeting of the group that is wrong: the group is refused with it, nothing is made.
     [
       {

@@ -3,6 +3,7 @@ import type { ExportedGroup } from '../../../templates/src/groups/groupExportFor
 import type { MeetingExporter } from '../lifecycle/meetingExport'
 import { MeetingError } from '../meetings/meetingService'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
+import type { GroupService } from './groupService'
 
 /**
  * Writes a group out as the export file: every meeting of its series as a meeting's own export
@@ -14,12 +15,15 @@ export class GroupExporter {
   constructor(
     private readonly groups: Pick<GroupStore, 'meetings' | 'presence'>,
     private readonly meetings: Pick<MeetingExporter, 'meeting'>,
+    private readonly lookBacks: Pick<GroupService, 'readLookBack'>,
     private readonly now: () => number,
   ) {}
 
   async export(group: GroupRow): Promise<MeetingExport> {
     const meetings: MeetingExport['meetings'] = []
     const series: ExportedGroup['series'] = []
+    // Where each meeting is in the file, for the look-backs that name their previous meeting.
+    const indexOf = new Map<string, number>()
     for (const row of await this.groups.meetings(group.id)) {
       const meeting = await this.meetings.meeting(row.meetingId).catch((error: unknown) => {
         // Erased between the list and now: it is no longer part of the group.
@@ -28,6 +32,8 @@ export class GroupExporter {
       })
       if (!meeting) continue
       const presence = await this.groups.presence(row.meetingId)
+      const lookBack = await this.lookBacks.readLookBack(row.meetingId)
+      indexOf.set(row.meetingId, meetings.length)
       meetings.push(meeting)
       series.push({
         addedAt: row.createdAt,
@@ -37,6 +43,20 @@ export class GroupExporter {
           joinedAt: p.joinedAt,
           leftAt: p.leftAt,
         })),
+        lookBack: lookBack
+          ? {
+              previous: indexOf.get(lookBack.previousMeetingId) ?? null,
+              date: lookBack.date,
+              method: lookBack.method,
+              chosenCase: lookBack.chosenCase,
+              chosenAdvice: lookBack.chosenAdvice,
+              action: lookBack.action,
+              inbrengers: lookBack.inbrengers,
+              followUp: lookBack.followUp,
+              followUpBy: lookBack.followUpBy,
+              suggestion: lookBack.suggestion,
+            }
+          : null,
       })
     }
     return {

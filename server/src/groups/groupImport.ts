@@ -4,6 +4,7 @@ import { type ImportedMeeting, invalid, type MeetingImporter } from '../lifecycl
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import type { GroupStore } from '../storage/groupStore'
 import type { RetentionPolicy } from '../storage/meetingStore'
+import type { GroupService } from './groupService'
 
 export interface ImportedGroup {
   groupId: string
@@ -21,6 +22,7 @@ export class GroupImporter {
   constructor(
     private readonly groups: Pick<GroupStore, 'insertGroup' | 'addMeeting' | 'presenceOpened'>,
     private readonly meetings: Pick<MeetingImporter, 'import'>,
+    private readonly lookBacks: Pick<GroupService, 'writeLookBack'>,
     private readonly policy: RetentionPolicy,
     private readonly now: () => number,
   ) {}
@@ -64,12 +66,28 @@ export class GroupImporter {
         })
       }
     }
+    // Each meeting opens with the look-back it had, naming its previous meeting's new id.
+    for (const [i, entry] of group.series.entries()) {
+      if (!entry.lookBack) continue
+      const { previous, ...lookBack } = entry.lookBack
+      await this.lookBacks.writeLookBack(made[i]!.meetingId, {
+        ...lookBack,
+        previousMeetingId: previous === null ? '' : made[previous]!.meetingId,
+      })
+    }
     return { groupId, groupSecret, meetings: made }
   }
 
-  /** The register's connections must name people of their own meeting, and end after they begin. */
+  /**
+   * The register's connections must name people of their own meeting, and end after they begin;
+   * a look-back looks back on an earlier meeting of the file.
+   */
   private check(file: MeetingExport, group: ExportedGroup): void {
     group.series.forEach((entry, i) => {
+      const previous = entry.lookBack?.previous ?? null
+      if (previous !== null && previous >= i) {
+        throw invalid(`group.series.${i}.lookBack.previous`, 'not an earlier meeting of the file')
+      }
       const people = new Set(file.meetings[i]!.participants.map((p) => p.id))
       entry.presence.forEach((p, j) => {
         const field = `group.series.${i}.presence.${j}`

@@ -251,12 +251,14 @@ export class GroupService {
     return lookBackFrom(previous.meetingId, date, outcome, suggestion)
   }
 
-  private async readLookBack(meetingId: string): Promise<LookBack | null> {
+  /** The look-back the meeting opened with, if any (for a group's export). */
+  async readLookBack(meetingId: string): Promise<LookBack | null> {
     const value = await this.withRoom(meetingId, (doc) => doc.getMap(MEETING_MAP).get(LOOK_BACK_KEY), false)
     return value && typeof value === 'object' ? (value as LookBack) : null
   }
 
-  private async writeLookBack(meetingId: string, lookBack: LookBack): Promise<void> {
+  /** Writes the meeting's look-back as the server (also for a group's import). */
+  async writeLookBack(meetingId: string, lookBack: LookBack): Promise<void> {
     await this.withRoom(meetingId, (doc) => doc.getMap(MEETING_MAP).set(LOOK_BACK_KEY, lookBack), true)
   }
 

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { SmartAction } from '../outcome/choices'
+import { FOLLOW_UP_MAX } from './lookBack'
 
 /** The same limits a group's own routes apply (server/src/groups/groupRoutes.ts). */
 export const GROUP_EXPORT_LIMITS = {
@@ -16,12 +18,33 @@ const ExportedPresence = z.object({
   leftAt: z.number().int().min(0).nullable(),
 })
 
+const text = (max: number) => z.string().max(max)
+
+/**
+ * The look-back a meeting opened with (templates/src/groups/lookBack.ts), its previous meeting as
+ * an index into the file's `meetings` (null: that one was not in the file any more).
+ */
+const ExportedLookBack = z.object({
+  previous: z.number().int().min(0).nullable(),
+  date: z.number().int().min(0),
+  method: z.object({ nl: text(200), en: text(200) }),
+  chosenCase: text(20_000).nullable(),
+  chosenAdvice: text(20_000).nullable(),
+  action: SmartAction.nullable(),
+  inbrengers: z.array(text(40)).max(200),
+  followUp: text(FOLLOW_UP_MAX).nullable(),
+  followUpBy: text(40).nullable(),
+  suggestion: z.object({ inbrenger: text(40).nullable(), begeleider: text(40).nullable() }),
+})
+export type ExportedLookBack = z.infer<typeof ExportedLookBack>
+
 /** A meeting's place in the series: entry i belongs to `meetings[i]` of the same file. */
 const ExportedSeriesEntry = z.object({
   /** When it joined the series: keeps the order and the register's dates. */
   addedAt: z.number().int().min(0),
   plannedStart: z.number().int().min(0).max(8.64e15).nullable(),
   presence: z.array(ExportedPresence).max(GROUP_EXPORT_LIMITS.presencePerMeeting),
+  lookBack: ExportedLookBack.nullable().default(null),
 })
 
 /**
