@@ -73,7 +73,7 @@ export class GroupService {
       membersJson: JSON.stringify(cleaned),
       createdAt: this.now(),
       retentionDays: null,
-      lastActiveAt: null,
+      lastActiveAt: this.now(),
     })
     return { groupId, groupSecret }
   }

@@ -35,6 +35,9 @@ export function createGroupTables(db: Database.Database): void {
   `)
   addColumn(db, 'meeting_group', 'retention_days', 'INTEGER')
   addColumn(db, 'meeting_group', 'last_active_at', 'INTEGER')
+  // Groups from before their retention start it now: nothing goes for being old. (Groups made
+  // since always have the time.)
+  db.prepare('UPDATE meeting_group SET last_active_at = ? WHERE last_active_at IS NULL').run(Date.now())
 }
 
 /**
