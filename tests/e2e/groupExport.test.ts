@@ -75,4 +75,11 @@ it('exports a group from its page and imports it on /nieuw as a new group', asyn
       .inputValue(),
   ).toBe('45')
   await shot(importer, '3-group-again')
+  // In English too.
+  await importer.getByRole('button', { name: 'EN', exact: true }).click()
+  const english = importer.getByRole('region', { name: 'Keeping and export' })
+  await english.getByText(/^Kept until /).waitFor()
+  await english.getByRole('button', { name: 'Export (JSON)' }).waitFor()
+  await english.scrollIntoViewIfNeeded()
+  await shot(importer, '4-english')
 }, 90_000)
