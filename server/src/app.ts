@@ -41,7 +41,7 @@ function createApi({ config, meetings, lifecycle, boards, drafts, groups, templa
     .route('/boards', boardRoutes(boards))
     .route('/meetings', draftRoutes(meetings, drafts))
     .route('/meetings', lookBackRoutes(groups, meetings))
-    .route('/groups', groupRoutes(groups))
+    .route('/groups', groupRoutes(groups, lifecycle.group))
 }
 
 /** The HTTP side: a small JSON API under /api and the built client for everything else. */

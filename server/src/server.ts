@@ -8,6 +8,9 @@ import { RedisCluster } from './cluster/redisCluster'
 import type { ServerConfig } from './config'
 import { DraftService } from './drafts/draftService'
 import { AttendanceRecorder } from './groups/attendanceRecorder'
+import { GroupExporter } from './groups/groupExport'
+import { GroupImporter } from './groups/groupImport'
+import { GroupRetention } from './groups/groupRetention'
 import { GroupService } from './groups/groupService'
 import { ActivityTracker } from './lifecycle/activityTracker'
 import { FreeBoards } from './lifecycle/freeBoards'
@@ -154,22 +157,31 @@ export async function startServer(
     await registry.evict(meetingRoomId(id), code, reason)
     state.forget(id)
   })
+  const exporter = new MeetingExporter(storage.meetings, registry, () => templates, now)
+  const importer = new MeetingImporter(
+    storage.meetings,
+    registry,
+    () => templates,
+    { load: (id) => state.load(id), publish: (id) => meetings.publish(id) },
+    config.retention,
+    now,
+    config.limits.recordTextChars,
+  )
   const lifecycle = {
-    retention: new MeetingRetention(storage.meetings, storage.rooms, config.retention),
-    exporter: new MeetingExporter(storage.meetings, registry, () => templates, now),
-    importer: new MeetingImporter(
-      storage.meetings,
-      registry,
-      () => templates,
-      { load: (id) => state.load(id), publish: (id) => meetings.publish(id) },
-      config.retention,
-      now,
-      config.limits.recordTextChars,
-    ),
+    retention: new MeetingRetention(storage.meetings, storage.rooms, config.retention, storage.groups),
+    exporter,
+    importer,
+    group: {
+      exporter: new GroupExporter(storage.groups, exporter, groups, now),
+      importer: new GroupImporter(storage.groups, importer, groups, config.retention, now),
+      retention: new GroupRetention(storage.groups, config.retention),
+    },
   }
   const retentionSweep = new RetentionSweep({
     meetings: storage.meetings,
     rooms: storage.rooms,
+    groups: storage.groups,
+    expireGroup: (groupId) => groups.expire(groupId),
     expireMeeting: (meetingId) => meetings.expire(meetingId),
     expireBoard: (roomId) => boards.expire(roomId),
     policy: config.retention,

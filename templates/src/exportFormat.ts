@@ -1,11 +1,13 @@
 import { z } from 'zod'
+import { ExportedGroup } from './groups/groupExportFormat'
 import { MeetingProgress } from './phaseMachine'
 import { RoleId } from './schema'
 
 /**
  * The export file: everything a group has, to keep or to move to another server. A list of
  * meetings, so a group's export is the same file with more of them. No secrets, tokens or link
- * keys: an import gets new ones. Versioned: a later version may add fields; this one reads v1.
+ * keys: an import gets new ones. Versioned: a later version may add fields; this one reads v1
+ * with an optional `group` (a group's export; a server from before groups reads its meetings only).
  */
 export const EXPORT_FORMAT = 'intervisiebord-export'
 export const EXPORT_VERSION = 1
@@ -50,10 +52,22 @@ export const ExportedMeeting = z.object({
 })
 export type ExportedMeeting = z.infer<typeof ExportedMeeting>
 
-export const MeetingExport = z.object({
-  format: z.literal(EXPORT_FORMAT),
-  version: z.literal(EXPORT_VERSION),
-  exportedAt: z.number().int().min(0),
-  meetings: z.array(ExportedMeeting).min(1).max(IMPORT_LIMITS.meetings),
-})
+export const MeetingExport = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(EXPORT_VERSION),
+    exportedAt: z.number().int().min(0),
+    meetings: z.array(ExportedMeeting).max(IMPORT_LIMITS.meetings),
+    /** A group's export: its name, members, series and register; its meetings are `meetings`. */
+    group: ExportedGroup.optional(),
+  })
+  // Only a group may come without meetings (one that has not met yet).
+  .refine((file) => file.meetings.length > 0 || file.group !== undefined, {
+    path: ['meetings'],
+    message: 'A file without a group needs at least one meeting.',
+  })
+  .refine((file) => !file.group || file.group.series.length === file.meetings.length, {
+    path: ['group', 'series'],
+    message: 'The series needs one entry for each meeting of the file.',
+  })
 export type MeetingExport = z.infer<typeof MeetingExport>

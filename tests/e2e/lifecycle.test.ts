@@ -112,7 +112,7 @@ describe('life cycle', () => {
     await file.saveAs(saved)
     const importer = await e2e.openPage()
     await importer.goto(`${e2e.server.url}/nieuw`)
-    await importer.getByText('Bijeenkomst importeren uit een exportbestand').click()
+    await importer.getByText('Bijeenkomsten of een groep importeren uit een exportbestand').click()
     await shot(importer, '5-import-open')
     await importer.getByLabel('Exportbestand (JSON)').setInputFiles(saved)
     await importer.getByRole('heading', { name: 'Geïmporteerd' }).waitFor()
@@ -124,7 +124,7 @@ describe('life cycle', () => {
     await shot(importer, '6-imported')
     // A file that is not an export is refused with the reason, in Dutch.
     await importer.goto(`${e2e.server.url}/nieuw`)
-    await importer.getByText('Bijeenkomst importeren uit een exportbestand').click()
+    await importer.getByText('Bijeenkomsten of een groep importeren uit een exportbestand').click()
     await importer.getByLabel('Exportbestand (JSON)').setInputFiles({
       name: 'kapot.json',
       mimeType: 'application/json',

@@ -83,7 +83,7 @@ it('erases an expired meeting and free board from Postgres and keeps the others'
   expect(await found([...gone, ...kept])).toEqual([...gone, ...kept])
 
   clock += 11 * DAY
-  expect(await server.sweep()).toEqual({ meetings: 1, boards: 1, failed: 0 })
+  expect(await server.sweep()).toEqual({ meetings: 1, boards: 1, groups: 0, failed: 0 })
   expect(await found(gone)).toEqual([])
   expect(await found(kept)).toEqual(kept)
   expect((await api(server.url, `/meetings/${recent.meetingId}`, { token: recentPerson.token })).status).toBe(

@@ -103,10 +103,10 @@ it('erases an expired meeting and an expired free board completely; what is not 
 
   // Nothing has expired yet at 30 days minus a minute after the old ones' last use.
   clock = start + 30 * DAY - 60_000
-  expect(await server.sweep()).toEqual({ meetings: 0, boards: 0, failed: 0 })
+  expect(await server.sweep()).toEqual({ meetings: 0, boards: 0, groups: 0, failed: 0 })
 
   clock = start + 31 * DAY
-  expect(await server.sweep()).toEqual({ meetings: 1, boards: 1, failed: 0 })
+  expect(await server.sweep()).toEqual({ meetings: 1, boards: 1, groups: 0, failed: 0 })
   expect(hitsUnder(server.dataDir, expiredNeedles)).toEqual([])
   expect(foundUnder(server.dataDir, staying)).toEqual(new Set(staying))
   // Whoever was still connected to the expired meeting is told why it went.

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, expect, it } from 'vitest'
+import { SqliteGroupStore } from '../../server/src/storage/sqliteGroupStore'
 import { SqliteMeetingStore } from '../../server/src/storage/sqliteMeetingStore'
 import { openSqlite, SqliteRoomStore } from '../../server/src/storage/sqliteRoomStore'
 import { makeTempDir } from '../helpers/tempDir'
@@ -22,6 +23,9 @@ it('gives the rooms and meetings of a database from before retention the time of
     INSERT INTO room_update (room_id, data) VALUES ('oudvrijbord1', x'00'), ('m-oudeVergadering', x'00');
     INSERT INTO room_snapshot (room_id, data, updated_at) VALUES ('oudvrijbord2', x'00', 0);
     INSERT INTO meeting VALUES ('oudeVergadering', 'roddelmethode', 'Oud', 'a', 'b', '{}', 0);
+    CREATE TABLE meeting_group (id TEXT PRIMARY KEY, name TEXT NOT NULL, secret_hash TEXT NOT NULL,
+      members_json TEXT NOT NULL, created_at INTEGER NOT NULL);
+    INSERT INTO meeting_group VALUES ('oudeGroep', 'Oude groep', 'c', '[]', 0);
   `)
   old.close()
 
@@ -30,6 +34,7 @@ it('gives the rooms and meetings of a database from before retention the time of
   try {
     const rooms = new SqliteRoomStore(db)
     const meetings = new SqliteMeetingStore(rooms)
+    const groups = new SqliteGroupStore(db)
     for (const roomId of ['oudvrijbord1', 'oudvrijbord2', 'm-oudeVergadering']) {
       expect(await rooms.lastActivity(roomId)).toBeGreaterThanOrEqual(before)
     }
@@ -37,6 +42,10 @@ it('gives the rooms and meetings of a database from before retention the time of
     // Made in 1970, but its retention starts at the upgrade: nothing is expired now.
     const policy = { defaultDays: 30, maxDays: 365 }
     expect(await meetings.expired(Date.now(), policy, 10)).toEqual([])
+    // The same for a group from before groups had a retention.
+    expect(await groups.lastActivity('oudeGroep')).toBeGreaterThanOrEqual(before)
+    expect(await groups.expired(Date.now(), policy, 10)).toEqual([])
+    expect(await groups.expired(Date.now() + 31 * 24 * 3600_000, policy, 10)).toEqual(['oudeGroep'])
     const month = 30 * 24 * 3600_000
     expect(await rooms.idleRooms(Date.now() - month, { exceptPrefix: 'm-', limit: 10 })).toEqual([])
     expect(await meetings.expired(Date.now() + 31 * 24 * 3600_000, policy, 10)).toEqual(['oudeVergadering'])

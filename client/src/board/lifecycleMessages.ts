@@ -25,6 +25,8 @@ export const lifecycleMessages = defineMessages(
     'keeping.until': 'Bewaard tot {date}',
     'keeping.explain':
       'Na de laatste activiteit blijft de bijeenkomst {days} dagen bewaard; daarna wist de server alles. Elk gebruik telt opnieuw.',
+    'keeping.followsGroup':
+      'Deze bijeenkomst hoort bij een groep en blijft bewaard zolang de groep ({days} dagen na het laatste gebruik van de groep). Kies je hier dagen, dan gelden die voor deze bijeenkomst zelf.',
     'keeping.days': 'Aantal dagen (1 tot {max})',
     'keeping.save': 'Opslaan',
     'keeping.saved': 'Opgeslagen',
@@ -33,9 +35,9 @@ export const lifecycleMessages = defineMessages(
       'Het bestand bevat het bord, de namen en rollen, de uitkomst en het verslag, zonder links. Een andere server kan het importeren.',
     'keeping.loading': 'Laden…',
 
-    'import.open': 'Bijeenkomst importeren uit een exportbestand',
+    'import.open': 'Bijeenkomsten of een groep importeren uit een exportbestand',
     'import.explain':
-      'Kies een bestand dat met “Alles exporteren” is gemaakt, op deze of een andere server. Je krijgt nieuwe links; de namen en het bord komen mee.',
+      'Kies een bestand dat met “Alles exporteren” (een bijeenkomst) of “Exporteren (JSON)” (een groep) is gemaakt, op deze of een andere server. Je krijgt nieuwe links; de namen en het bord komen mee.',
     'import.file': 'Exportbestand (JSON)',
     'import.busy': 'Importeren…',
     'import.notJson': 'Dit bestand is geen exportbestand (geen JSON).',
@@ -44,6 +46,12 @@ export const lifecycleMessages = defineMessages(
     'import.done': 'Geïmporteerd',
     'import.doneLead': 'Bewaar de links: het zijn de sleutels van de geïmporteerde bijeenkomsten.',
     'import.open.facilitator': 'Openen als begeleider',
+    'import.group.lead':
+      'Het bestand was de export van een groep: de groep is opnieuw gemaakt, met haar leden, presentielijst en bijeenkomsten in dezelfde volgorde.',
+    'import.group.linkTitle': 'Nieuwe groepslink',
+    'import.group.linkText':
+      'Hiermee open je de groep. De oude groepslink werkt hier niet; bewaar deze bij de begeleiders.',
+    'import.group.open': 'Groep openen',
   },
   {
     'board.erase.short': 'Erase',
@@ -65,6 +73,8 @@ export const lifecycleMessages = defineMessages(
     'keeping.until': 'Kept until {date}',
     'keeping.explain':
       'The meeting is kept {days} days after its last activity; then the server erases everything. Any use starts the count again.',
+    'keeping.followsGroup':
+      'This meeting belongs to a group and is kept as long as the group ({days} days after the group was last used). Days chosen here apply to this meeting itself.',
     'keeping.days': 'Number of days (1 to {max})',
     'keeping.save': 'Save',
     'keeping.saved': 'Saved',
@@ -73,9 +83,9 @@ export const lifecycleMessages = defineMessages(
       'The file holds the board, the names and roles, the outcome and the report, without links. Another server can import it.',
     'keeping.loading': 'Loading…',
 
-    'import.open': 'Import a meeting from an export file',
+    'import.open': 'Import meetings or a group from an export file',
     'import.explain':
-      'Choose a file made with “Export everything”, on this server or another. You get new links; the names and the board come along.',
+      'Choose a file made with “Export everything” (a meeting) or “Export (JSON)” (a group), on this server or another. You get new links; the names and the board come along.',
     'import.file': 'Export file (JSON)',
     'import.busy': 'Importing…',
     'import.notJson': 'This file is not an export file (not JSON).',
@@ -83,5 +93,11 @@ export const lifecycleMessages = defineMessages(
     'import.done': 'Imported',
     'import.doneLead': 'Keep the links: they are the keys to the imported meetings.',
     'import.open.facilitator': 'Open as facilitator',
+    'import.group.lead':
+      'The file was a group’s export: the group has been made again, with its members, attendance list and meetings in the same order.',
+    'import.group.linkTitle': 'New group link',
+    'import.group.linkText':
+      'This opens the group. The old group link does not work here; keep this one with the facilitators.',
+    'import.group.open': 'Open the group',
   },
 )

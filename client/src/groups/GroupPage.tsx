@@ -11,6 +11,7 @@ import { Brand } from '../ui/Brand'
 import { LoadingView } from '../ui/LoadingView'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
 import { EraseGroup } from './EraseGroup'
+import { GroupKeeping } from './GroupKeeping'
 import { groupLink, groupPath } from './groupAccess'
 import { groupApi } from './groupApi'
 import { formatDay } from './groupDates'
@@ -157,6 +158,7 @@ function GroupOverview({ group, secret, onErased }: { group: GroupView; secret: 
             </ul>
           )}
         </section>
+        <GroupKeeping groupId={group.id} name={group.name} secret={secret} />
       </div>
       <LinkBox
         kind="group"

@@ -25,6 +25,15 @@ export const groupApi = {
     if (!response.ok) throw new Error(`${response.status}`)
     return response.blob()
   },
+  /** How long the group is kept (the group link or a facilitator's session may read it). */
+  retention: (groupId: string, credential: string) =>
+    answer(groups[':id'].retention.$get(at(groupId), bearer(credential))),
+  /** Sets the group's days (the group link only). */
+  setRetentionDays: (groupId: string, secret: string, days: number) =>
+    answer(groups[':id'].retention.$put({ ...at(groupId), json: { days } }, bearer(secret))),
+  /** Everything the group has, as the export file (the group link only). */
+  exportFile: (groupId: string, secret: string) =>
+    answer(groups[':id'].export.$get(at(groupId), bearer(secret))),
   /** What came of last time's advice, written from inside the new meeting. */
   followUp: (meetingId: string, token: string, text: string) =>
     answer(

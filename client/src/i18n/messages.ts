@@ -1,5 +1,6 @@
 import { apiErrorMessages } from '../api/apiErrors'
 import { lifecycleMessages } from '../board/lifecycleMessages'
+import { groupKeepingMessages } from '../groups/groupKeepingMessages'
 import { groupMessages } from '../groups/groupMessages'
 import { meetingBoardMessages } from '../meeting/boardMessages'
 import { caseChoiceMessages } from '../meeting/caseChoice/caseChoiceMessages'
@@ -185,6 +186,7 @@ const nl = {
   ...lifecycleMessages.nl,
   ...draftMessages.nl,
   ...groupMessages.nl,
+  ...groupKeepingMessages.nl,
   ...caseChoiceMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
@@ -204,6 +206,7 @@ const en: Record<keyof typeof nl, string> = {
   ...lifecycleMessages.en,
   ...draftMessages.en,
   ...groupMessages.en,
+  ...groupKeepingMessages.en,
   ...caseChoiceMessages.en,
 }
 

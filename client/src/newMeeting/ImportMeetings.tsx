@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import type { MeetingExport } from '../../../templates/src/exportFormat'
 import { ApiError } from '../api/apiClient'
 import { wordApiError } from '../api/apiErrors'
+import { groupLink, rememberGroup } from '../groups/groupAccess'
 import { type Translate, useT } from '../i18n/useT'
 import { makeMeetingKey, withKey } from '../meeting/drafts/meetingKey'
 import { rememberInviteLink } from '../meeting/meetingAccess'
@@ -29,6 +30,8 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
   const [imported, setImported] = useState<Imported[] | null>(null)
   // The file field exists only while unfolded: the page's first field stays the method search.
   const [open, setOpen] = useState(false)
+  // A group's export makes a group: its new link, shown above its meetings'.
+  const [group, setGroup] = useState<{ id: string; secret: string } | null>(null)
 
   const choose = async (file: File | undefined) => {
     if (!file || busy) return
@@ -42,9 +45,9 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
         throw new NotJson()
       }
       // The server validates the file and says which field is wrong.
-      const answer = await meetingApi.importFile(parsed as MeetingExport)
+      const { meetings: importedMeetings, group: made } = await meetingApi.importFile(parsed as MeetingExport)
       // Each imported meeting gets its own key for private writing, in its links (drafts/).
-      const meetings = answer.meetings.map((m) => {
+      const meetings = importedMeetings.map((m) => {
         const key = makeMeetingKey(m.meetingId)
         return {
           ...m,
@@ -53,6 +56,12 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
         }
       })
       for (const m of meetings) rememberInviteLink(m.meetingId, `${window.location.origin}${m.invitePath}`)
+      if (made) {
+        const secret = made.groupPath.split('#groep=')[1] ?? ''
+        // This browser knows the group from now on, as if its link had been opened here.
+        rememberGroup({ id: made.groupId, name: (parsed as MeetingExport).group?.name ?? '', secret })
+        setGroup({ id: made.groupId, secret })
+      }
       setImported(meetings)
       onImported()
     } catch (error) {
@@ -70,6 +79,20 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
           {t('import.done')}
         </h1>
         <p>{t('import.doneLead')}</p>
+        {group ? (
+          <div className="imported__meeting">
+            <p>{t('import.group.lead')}</p>
+            <LinkBox
+              kind="group"
+              title={t('import.group.linkTitle')}
+              explanation={t('import.group.linkText')}
+              url={groupLink(group.id, group.secret)}
+            />
+            <a className="button button--primary" href={groupLink(group.id, group.secret)}>
+              {t('import.group.open')}
+            </a>
+          </div>
+        ) : null}
         {imported.map((m) => (
           <div key={m.meetingId} className="imported__meeting">
             <h2 className="imported__title">{m.title}</h2>

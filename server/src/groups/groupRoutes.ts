@@ -7,7 +7,17 @@ import { jsonBody } from '../http/jsonBody'
 import { MeetingError, type MeetingService } from '../meetings/meetingService'
 import type { GroupRow } from '../storage/groupStore'
 import type { ParticipantRow } from '../storage/meetingStore'
+import type { GroupExporter } from './groupExport'
+import type { GroupImporter } from './groupImport'
+import type { GroupRetention } from './groupRetention'
 import { GROUP_MEMBERS_MAX, GROUP_NAME_MAX, type GroupService } from './groupService'
+
+/** A group's life cycle: its export, making a group from one, how long it is kept. */
+export interface GroupLifecycle {
+  exporter: GroupExporter
+  importer: GroupImporter
+  retention: GroupRetention
+}
 
 const CreateGroupBody = z.object({
   name: z.string().trim().min(1).max(GROUP_NAME_MAX),
@@ -20,6 +30,7 @@ const CreateMeetingBody = z.object({
   plannedStart: z.number().int().min(0).max(8.64e15).nullable().default(null),
 })
 const FollowUpBody = z.object({ text: z.string().max(FOLLOW_UP_MAX) })
+const RetentionBody = z.object({ days: z.number().int() })
 
 const bearerOf = (header: string | undefined) => header?.replace(/^Bearer\s+/i, '') ?? null
 export const groupPath = (groupId: string, secret: string) => `/g/${groupId}#groep=${secret}`
@@ -28,7 +39,15 @@ export const groupPath = (groupId: string, secret: string) => `/g/${groupId}#gro
  * The group API. The group link carries its secret in the fragment; the page sends it as a
  * Bearer. A facilitator's meeting session opens the group too (for the register from the board).
  */
-export function groupRoutes(groups: GroupService) {
+export function groupRoutes(groups: GroupService, lifecycle: GroupLifecycle) {
+  // What concerns the whole group (its export, how long it is kept): the group link only.
+  const linkOnly = createMiddleware<{ Variables: { group: GroupRow } }>(async function linkOnly(c, next) {
+    c.set(
+      'group',
+      await groups.authorizeLink(c.req.param('id') ?? '', bearerOf(c.req.header('Authorization'))),
+    )
+    await next()
+  })
   const groupAccess = createMiddleware<{ Variables: { group: GroupRow } }>(
     async function groupAccess(c, next) {
       c.set('group', await groups.authorize(c.req.param('id') ?? '', bearerOf(c.req.header('Authorization'))))
@@ -62,6 +81,17 @@ export function groupRoutes(groups: GroupService) {
       await groups.erase(c.req.param('id'), bearerOf(c.req.header('Authorization')))
       return c.json({ erased: true })
     })
+    .get('/:id/export', linkOnly, async (c) => {
+      const file = await lifecycle.exporter.export(c.var.group)
+      // A download, not a page: the browser saves it under this name.
+      c.header('Content-Disposition', 'attachment; filename="intervisiebord-groep.json"')
+      c.header('Cache-Control', 'no-store')
+      return c.json(file)
+    })
+    .get('/:id/retention', groupAccess, async (c) => c.json(await lifecycle.retention.view(c.var.group)))
+    .put('/:id/retention', linkOnly, jsonBody(RetentionBody), async (c) =>
+      c.json(await lifecycle.retention.setDays(c.var.group, c.req.valid('json').days)),
+    )
     .get('/:id/attendance', groupAccess, async (c) =>
       c.json({ name: c.var.group.name, rows: await groups.attendance(c.var.group) }),
     )

@@ -73,6 +73,8 @@ export class GroupService {
       secretHash: hashSecret(groupSecret),
       membersJson: JSON.stringify(cleaned),
       createdAt: this.now(),
+      retentionDays: null,
+      lastActiveAt: this.now(),
     })
     return { groupId, groupSecret }
   }
@@ -94,7 +96,21 @@ export class GroupService {
     throw new MeetingError(403, 'invalid_group_link', 'This group link is not valid.')
   }
 
+  /**
+   * The group, only if `secret` is its link's secret: for what concerns the whole group (erasing,
+   * its export, how long it is kept). A facilitator of one meeting may not.
+   */
+  async authorizeLink(groupId: string, secret: string | null | undefined): Promise<GroupRow> {
+    const group = secret ? await this.groups.group(groupId) : undefined
+    if (!group || !secret || group.secretHash !== hashSecret(secret)) {
+      throw new MeetingError(403, 'invalid_group_link', 'This group link is not valid.')
+    }
+    return group
+  }
+
   async view(group: GroupRow): Promise<GroupView> {
+    // Opening the group's page is activity: its retention counts from now.
+    await this.groups.touchGroup(group.id, this.now())
     const series = await this.series(group.id)
     const members = membersOf(group)
     return {
@@ -144,9 +160,19 @@ export class GroupService {
    * link: a facilitator of one meeting may not end the whole group. The meetings stay.
    */
   async erase(groupId: string, secret: string | null): Promise<void> {
-    const group = secret ? await this.groups.group(groupId) : undefined
-    if (!group || !secret || group.secretHash !== hashSecret(secret)) {
-      throw new MeetingError(403, 'invalid_group_link', 'This group link is not valid.')
+    await this.authorizeLink(groupId, secret)
+    await this.groups.eraseGroup(groupId)
+  }
+
+  /**
+   * The retention sweep found the group expired: its meetings that follow the group's retention
+   * go as a facilitator's erase would take them (connections closed), then the group. A meeting
+   * with days of its own stays, as a meeting without a group, until those have passed.
+   */
+  async expire(groupId: string): Promise<void> {
+    for (const row of await this.groups.meetings(groupId)) {
+      const meeting = await this.meetingRows.meeting(row.meetingId)
+      if (meeting && meeting.retentionDays === null) await this.meetings.expire(row.meetingId)
     }
     await this.groups.eraseGroup(groupId)
   }
@@ -231,12 +257,14 @@ export class GroupService {
     return lookBackFrom(previous.meetingId, date, outcome, suggestion)
   }
 
-  private async readLookBack(meetingId: string): Promise<LookBack | null> {
+  /** The look-back the meeting opened with, if any (for a group's export). */
+  async readLookBack(meetingId: string): Promise<LookBack | null> {
     const value = await this.withRoom(meetingId, (doc) => doc.getMap(MEETING_MAP).get(LOOK_BACK_KEY), false)
     return value && typeof value === 'object' ? (value as LookBack) : null
   }
 
-  private async writeLookBack(meetingId: string, lookBack: LookBack): Promise<void> {
+  /** Writes the meeting's look-back as the server (also for a group's import). */
+  async writeLookBack(meetingId: string, lookBack: LookBack): Promise<void> {
     await this.withRoom(meetingId, (doc) => doc.getMap(MEETING_MAP).set(LOOK_BACK_KEY, lookBack), true)
   }
 

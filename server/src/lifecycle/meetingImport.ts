@@ -16,6 +16,8 @@ export interface ImportedMeeting {
   templateId: string
   facilitatorSecret: string
   inviteSecret: string
+  /** The file's participant ids and the new ones given here (a group's register follows them). */
+  participantIds: ReadonlyMap<string, string>
 }
 
 /** What the importer needs of the meeting service: the state the guard reads, and publishing it. */
@@ -158,11 +160,13 @@ export class MeetingImporter {
       templateId: meeting.templateId,
       facilitatorSecret,
       inviteSecret,
+      participantIds: ids,
     }
   }
 }
 
-function invalid(field: string, problem: string): MeetingError {
+/** A refusal of the file that names the field. */
+export function invalid(field: string, problem: string): MeetingError {
   return new MeetingError(400, 'invalid_import', `${field}: ${problem}`, { field, problem })
 }
 

@@ -1,5 +1,6 @@
 import { meetingRoomId } from '../../../templates/src/wire'
 import { MeetingError, requireFacilitator } from '../meetings/meetingService'
+import type { GroupStore } from '../storage/groupStore'
 import { DAY_MS, type MeetingStore, type ParticipantRow, type RetentionPolicy } from '../storage/meetingStore'
 import type { RoomStore } from '../storage/roomStore'
 
@@ -14,6 +15,8 @@ export interface RetentionView {
   lastActiveAt: number
   /** When the sweep may erase the meeting if nobody uses it before then. */
   keptUntil: number
+  /** Kept as long as its group (a meeting of a group without days of its own). */
+  followsGroup?: boolean
 }
 
 /** A meeting's retention period: read and set by its facilitator, within the operator's maximum. */
@@ -22,12 +25,28 @@ export class MeetingRetention {
     private readonly meetings: Pick<MeetingStore, 'meeting' | 'setRetentionDays'>,
     private readonly rooms: Pick<RoomStore, 'lastActivity'>,
     private readonly policy: RetentionPolicy,
+    private readonly groups?: Pick<GroupStore, 'groupMeeting' | 'group' | 'lastActivity'>,
   ) {}
 
   async view(meetingId: string, actor: ParticipantRow): Promise<RetentionView> {
     requireFacilitator(actor)
     const meeting = await this.meetings.meeting(meetingId)
     if (!meeting) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+    const group = meeting.retentionDays === null ? await this.groupOf(meetingId) : undefined
+    if (group) {
+      // As the sweep counts it: the group's days after the group's last activity.
+      const days = Math.min(group.retentionDays ?? this.policy.defaultDays, this.policy.maxDays)
+      const lastActiveAt = (await this.groups!.lastActivity(group.id)) ?? group.createdAt
+      return {
+        days,
+        chosen: false,
+        defaultDays: this.policy.defaultDays,
+        maxDays: this.policy.maxDays,
+        lastActiveAt,
+        keptUntil: lastActiveAt + days * DAY_MS,
+        followsGroup: true,
+      }
+    }
     const lastActiveAt = (await this.rooms.lastActivity(meetingRoomId(meetingId))) ?? meeting.createdAt
     // A choice made under a higher maximum counts as the maximum now, as the sweep counts it.
     const days = Math.min(meeting.retentionDays ?? this.policy.defaultDays, this.policy.maxDays)
@@ -39,6 +58,11 @@ export class MeetingRetention {
       lastActiveAt,
       keptUntil: lastActiveAt + days * DAY_MS,
     }
+  }
+
+  private async groupOf(meetingId: string) {
+    const membership = await this.groups?.groupMeeting(meetingId)
+    return membership ? this.groups!.group(membership.groupId) : undefined
   }
 
   async setDays(meetingId: string, actor: ParticipantRow, days: number): Promise<RetentionView> {

@@ -1,4 +1,5 @@
 import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
+import type { GroupStore } from '../storage/groupStore'
 import { DAY_MS, type MeetingStore, type RetentionPolicy } from '../storage/meetingStore'
 import type { RoomStore } from '../storage/roomStore'
 
@@ -10,10 +11,13 @@ const BATCH = 100
 export interface SweepDeps {
   meetings: Pick<MeetingStore, 'expired'>
   rooms: Pick<RoomStore, 'idleRooms'>
+  groups: Pick<GroupStore, 'expired'>
   /** Erases a meeting as the facilitator's erase does (MeetingService.expire). */
   expireMeeting(meetingId: string): Promise<void>
   /** Erases a free board as its link's erase does (FreeBoards.expire). */
   expireBoard(roomId: string): Promise<void>
+  /** Erases an expired group with the meetings that follow its retention (GroupService.expire). */
+  expireGroup(groupId: string): Promise<void>
   policy: RetentionPolicy
   now: () => number
   log: (line: string, fields?: Record<string, unknown>) => void
@@ -22,13 +26,14 @@ export interface SweepDeps {
 export interface SweepResult {
   meetings: number
   boards: number
+  groups: number
   failed: number
 }
 
 /**
  * Erases what was kept long enough: meetings idle for longer than their retention (their own days,
  * else the default, at most the operator's maximum) and free boards idle for longer than the
- * default. Through the same erase paths as a person's erase, so the same guarantees hold (no
+ * default, and groups idle for longer than theirs (with their meetings). Through the same erase paths as a person's erase, so the same guarantees hold (no
  * byte left under DATA_DIR, connections closed). One failure is logged and does not stop the rest.
  */
 export class RetentionSweep {
@@ -65,13 +70,13 @@ export class RetentionSweep {
 
   private async run(): Promise<SweepResult> {
     const { deps } = this
-    const result: SweepResult = { meetings: 0, boards: 0, failed: 0 }
+    const result: SweepResult = { meetings: 0, boards: 0, groups: 0, failed: 0 }
     const now = deps.now()
     const failedIds = new Set<string>()
     const eraseAll = async (
       ids: string[],
       erase: (id: string) => Promise<void>,
-      kind: 'meetings' | 'boards',
+      kind: 'meetings' | 'boards' | 'groups',
     ) => {
       let fresh = 0
       for (const id of ids) {
@@ -92,10 +97,13 @@ export class RetentionSweep {
     while (
       await eraseAll(await deps.meetings.expired(now, deps.policy, BATCH), deps.expireMeeting, 'meetings')
     ) {}
+    // After the meetings: a group's meetings that follow it have gone in the pass above already.
+    while (await eraseAll(await deps.groups.expired(now, deps.policy, BATCH), deps.expireGroup, 'groups')) {}
     const before = now - deps.policy.defaultDays * DAY_MS
     const boards = () => deps.rooms.idleRooms(before, { exceptPrefix: MEETING_ROOM_PREFIX, limit: BATCH })
     while (await eraseAll(await boards(), deps.expireBoard, 'boards')) {}
-    if (result.meetings + result.boards + result.failed > 0) deps.log('retention sweep', { ...result })
+    if (result.meetings + result.boards + result.groups + result.failed > 0)
+      deps.log('retention sweep', { ...result })
     return result
   }
 }

@@ -4,6 +4,8 @@ import { z } from 'zod'
 import { IMPORT_LIMITS, MeetingExport } from '../../../templates/src/exportFormat'
 import { MeetingCommand } from '../../../templates/src/phaseMachine'
 import { RoleId } from '../../../templates/src/schema'
+import type { GroupLifecycle } from '../groups/groupRoutes'
+import { groupPath } from '../groups/groupRoutes'
 import { jsonBody } from '../http/jsonBody'
 import type { MeetingExporter } from '../lifecycle/meetingExport'
 import type { MeetingImporter } from '../lifecycle/meetingImport'
@@ -22,6 +24,8 @@ export interface MeetingLifecycle {
   retention: MeetingRetention
   exporter: MeetingExporter
   importer: MeetingImporter
+  /** The same for a group; a group's export is imported here too (the file says which it is). */
+  group: GroupLifecycle
 }
 
 /** Where an export file is imported: the only API route with a body over API_BODY_LIMIT_BYTES. */
@@ -63,7 +67,12 @@ export function meetingRoutes(meetings: MeetingService, lifecycle: MeetingLifecy
       bodyLimit({ maxSize: IMPORT_LIMITS.bytes, onError: importTooLarge }),
       jsonBody(MeetingExport),
       async (c) => {
-        const made = await lifecycle.importer.import(c.req.valid('json'))
+        const file = c.req.valid('json')
+        const { group } = file
+        const imported = group
+          ? await lifecycle.group.importer.import({ ...file, group })
+          : { meetings: await lifecycle.importer.import(file) }
+        const made = imported.meetings
         const meetings = made.map((m) => ({
           meetingId: m.meetingId,
           title: m.title,
@@ -71,7 +80,11 @@ export function meetingRoutes(meetings: MeetingService, lifecycle: MeetingLifecy
           facilitatorPath: facilitatorPath(m.meetingId, m.facilitatorSecret),
           invitePath: invitePath(m.meetingId, m.inviteSecret),
         }))
-        return c.json({ meetings }, 201)
+        const madeGroup =
+          'groupId' in imported
+            ? { groupId: imported.groupId, groupPath: groupPath(imported.groupId, imported.groupSecret) }
+            : null
+        return c.json({ meetings, group: madeGroup }, 201)
       },
     )
     .get('/:id/exists', async (c) => c.json({ exists: await meetings.exists(c.req.param('id')) }))

@@ -1,3 +1,5 @@
+import type { RetentionPolicy } from './meetingStore'
+
 /**
  * Intervisie groups: a name, the members' names, a secret (its hash) for the group link, the
  * series of meetings, and when each participant was connected to a meeting (for the register).
@@ -9,6 +11,10 @@ export interface GroupRow {
   /** The members' names as the facilitator listed them, a JSON array of strings. */
   membersJson: string
   createdAt: number
+  /** Days the group and its meetings are kept after its last activity; null: the default. */
+  retentionDays: number | null
+  /** When the group's page was last used (its meetings' activity counts too); null: createdAt. */
+  lastActiveAt: number | null
 }
 
 /** A meeting in a group's series. */
@@ -45,4 +51,14 @@ export interface GroupStore {
    * in one transaction. The meetings themselves stay, as meetings without a group.
    */
   eraseGroup(groupId: string): Promise<void>
+  setRetentionDays(groupId: string, days: number | null): Promise<void>
+  /** The group's page was used at `at` (a later time only; never moves back). */
+  touchGroup(groupId: string, at: number): Promise<void>
+  /** The latest of the group's own activity and its meetings' rooms' activity. */
+  lastActivity(groupId: string): Promise<number | undefined>
+  /**
+   * Groups whose last activity (see lastActivity) is more than their retention ago at `now`: their
+   * own days, else the default, never more than the maximum. Oldest first, at most `limit`.
+   */
+  expired(now: number, policy: RetentionPolicy, limit: number): Promise<string[]>
 }

@@ -1,8 +1,18 @@
 import type pg from 'pg'
+import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
 import type { GroupMeetingRow, GroupRow, GroupStore, PresenceRow } from './groupStore'
+import { DAY_MS, type RetentionPolicy } from './meetingStore'
 import { inTransaction } from './postgres'
 
-const GROUP_COLS = `id, name, secret_hash AS "secretHash", members_json AS "membersJson", created_at AS "createdAt"`
+const GROUP_COLS = `id, name, secret_hash AS "secretHash", members_json AS "membersJson", created_at AS "createdAt",
+  retention_days AS "retentionDays", last_active_at AS "lastActiveAt"`
+
+/** As SQLITE_GROUP_LAST_ACTIVE (sqliteGroupStore.ts): the latest of the group's and its meetings' activity. */
+export const PG_GROUP_LAST_ACTIVE = `GREATEST(coalesce(g.last_active_at, g.created_at), coalesce((
+    SELECT max(coalesce(gh.last_active_at, gm2.created_at)) FROM group_meeting gs
+    JOIN meeting gm2 ON gm2.id = gs.meeting_id
+    LEFT JOIN room_head gh ON gh.room_id = '${MEETING_ROOM_PREFIX}' || gs.meeting_id
+    WHERE gs.group_id = g.id), 0))`
 const MEETING_COLS = `meeting_id AS "meetingId", group_id AS "groupId", planned_start AS "plannedStart",
   created_at AS "createdAt"`
 const PRESENCE_COLS = `id, meeting_id AS "meetingId", participant_id AS "participantId", joined_at AS "joinedAt",
@@ -14,14 +24,44 @@ export class PgGroupStore implements GroupStore {
 
   async insertGroup(row: GroupRow): Promise<void> {
     await this.pool.query(
-      `INSERT INTO meeting_group (id, name, secret_hash, members_json, created_at) VALUES ($1, $2, $3, $4, $5)`,
-      [row.id, row.name, row.secretHash, row.membersJson, row.createdAt],
+      `INSERT INTO meeting_group (id, name, secret_hash, members_json, created_at, retention_days, last_active_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [row.id, row.name, row.secretHash, row.membersJson, row.createdAt, row.retentionDays, row.lastActiveAt],
     )
   }
 
   async group(id: string): Promise<GroupRow | undefined> {
     const { rows } = await this.pool.query(`SELECT ${GROUP_COLS} FROM meeting_group WHERE id = $1`, [id])
-    return rows[0] ? { ...(rows[0] as GroupRow), createdAt: Number(rows[0].createdAt) } : undefined
+    return rows[0] ? groupRow(rows[0]) : undefined
+  }
+
+  async setRetentionDays(groupId: string, days: number | null): Promise<void> {
+    await this.pool.query('UPDATE meeting_group SET retention_days = $1 WHERE id = $2', [days, groupId])
+  }
+
+  async touchGroup(groupId: string, at: number): Promise<void> {
+    await this.pool.query(
+      'UPDATE meeting_group SET last_active_at = GREATEST(coalesce(last_active_at, 0), $1) WHERE id = $2',
+      [at, groupId],
+    )
+  }
+
+  async lastActivity(groupId: string): Promise<number | undefined> {
+    const { rows } = await this.pool.query(
+      `SELECT ${PG_GROUP_LAST_ACTIVE} AS at FROM meeting_group g WHERE g.id = $1`,
+      [groupId],
+    )
+    return rows[0] ? Number(rows[0].at) : undefined
+  }
+
+  async expired(now: number, policy: RetentionPolicy, limit: number): Promise<string[]> {
+    const { rows } = await this.pool.query<{ id: string }>(
+      `SELECT g.id FROM meeting_group g
+       WHERE ${PG_GROUP_LAST_ACTIVE} + LEAST(coalesce(g.retention_days, $1), $2) * ${DAY_MS}::bigint < $3
+       ORDER BY ${PG_GROUP_LAST_ACTIVE} LIMIT $4`,
+      [policy.defaultDays, policy.maxDays, now, limit],
+    )
+    return rows.map((row) => row.id)
   }
 
   async addMeeting(row: GroupMeetingRow): Promise<void> {
@@ -87,6 +127,16 @@ export class PgGroupStore implements GroupStore {
 export async function eraseGroupRows(client: pg.PoolClient, meetingId: string): Promise<void> {
   await client.query('DELETE FROM presence WHERE meeting_id = $1', [meetingId])
   await client.query('DELETE FROM group_meeting WHERE meeting_id = $1', [meetingId])
+}
+
+/** BIGINT arrives as a string; our times fit a JS number. */
+function groupRow(row: Record<string, unknown>): GroupRow {
+  return {
+    ...(row as unknown as GroupRow),
+    createdAt: Number(row.createdAt),
+    retentionDays: row.retentionDays == null ? null : Number(row.retentionDays),
+    lastActiveAt: row.lastActiveAt == null ? null : Number(row.lastActiveAt),
+  }
 }
 
 /** BIGINT arrives as a string; our times fit a JS number. */

@@ -9,7 +9,7 @@ import {
   type RetentionPolicy,
 } from './meetingStore'
 import { deleteDraftRows } from './pgDraftStore'
-import { eraseGroupRows } from './pgGroupStore'
+import { eraseGroupRows, PG_GROUP_LAST_ACTIVE } from './pgGroupStore'
 import { deleteRoomRows, inTransaction } from './postgres'
 
 const MEETING_COLS = `id, template_id AS "templateId", title, facilitator_secret_hash AS "facilitatorSecretHash",
@@ -99,8 +99,14 @@ export class PgMeetingStore implements MeetingStore {
 
   async expired(now: number, policy: RetentionPolicy, limit: number): Promise<string[]> {
     const { rows } = await this.pool.query<{ id: string }>(
+      // A meeting of a group without days of its own is kept as long as its group.
       `SELECT m.id FROM meeting m LEFT JOIN room_head h ON h.room_id = '${MEETING_ROOM_PREFIX}' || m.id
-       WHERE coalesce(h.last_active_at, m.created_at) + LEAST(coalesce(m.retention_days, $1), $2) * ${DAY_MS}::bigint < $3
+       LEFT JOIN group_meeting gm ON gm.meeting_id = m.id
+       LEFT JOIN meeting_group g ON g.id = gm.group_id
+       WHERE CASE WHEN m.retention_days IS NULL AND g.id IS NOT NULL
+         THEN ${PG_GROUP_LAST_ACTIVE} + LEAST(coalesce(g.retention_days, $1), $2) * ${DAY_MS}::bigint
+         ELSE coalesce(h.last_active_at, m.created_at) + LEAST(coalesce(m.retention_days, $1), $2) * ${DAY_MS}::bigint
+       END < $3
        ORDER BY coalesce(h.last_active_at, m.created_at) LIMIT $4`,
       [policy.defaultDays, policy.maxDays, now, limit],
     )

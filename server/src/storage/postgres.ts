@@ -95,6 +95,8 @@ const TABLES = `
     left_at BIGINT
   );
   CREATE INDEX IF NOT EXISTS presence_by_meeting ON presence (meeting_id, joined_at);
+  ALTER TABLE meeting_group ADD COLUMN IF NOT EXISTS retention_days INTEGER;
+  ALTER TABLE meeting_group ADD COLUMN IF NOT EXISTS last_active_at BIGINT;
 `
 
 /** A URL without its password, for log lines and errors. */
@@ -141,6 +143,10 @@ export async function openPostgres(settings: PostgresSettings): Promise<pg.Pool>
     await client.query(TABLES)
     // Rooms from before activity was kept start their retention now: nothing goes for being old.
     await client.query('UPDATE room_head SET last_active_at = $1 WHERE last_active_at IS NULL', [Date.now()])
+    // So do groups from before their retention (groups made since always have the time).
+    await client.query('UPDATE meeting_group SET last_active_at = $1 WHERE last_active_at IS NULL', [
+      Date.now(),
+    ])
     await client.query('COMMIT')
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {})

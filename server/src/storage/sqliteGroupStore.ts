@@ -1,46 +1,71 @@
 import type Database from 'better-sqlite3'
+import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
 import type { GroupMeetingRow, GroupRow, GroupStore, PresenceRow } from './groupStore'
-import { checkpointTruncate } from './sqliteRoomStore'
+import { DAY_MS, type RetentionPolicy } from './meetingStore'
+import { addColumn, checkpointTruncate } from './sqliteRoomStore'
+
+/**
+ * The group tables; made by the meeting store too, whose retention query reads them (a meeting of
+ * a group is kept as long as its group).
+ */
+export function createGroupTables(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS meeting_group (
+      id TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      secret_hash TEXT NOT NULL,
+      members_json TEXT NOT NULL,
+      created_at INTEGER NOT NULL
+    );
+    CREATE TABLE IF NOT EXISTS group_meeting (
+      meeting_id TEXT PRIMARY KEY,
+      group_id TEXT NOT NULL REFERENCES meeting_group (id),
+      planned_start INTEGER,
+      created_at INTEGER NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS group_meeting_by_group ON group_meeting (group_id, created_at);
+    CREATE TABLE IF NOT EXISTS presence (
+      id TEXT PRIMARY KEY,
+      meeting_id TEXT NOT NULL,
+      participant_id TEXT NOT NULL,
+      joined_at INTEGER NOT NULL,
+      left_at INTEGER
+    );
+    CREATE INDEX IF NOT EXISTS presence_by_meeting ON presence (meeting_id, joined_at);
+  `)
+  addColumn(db, 'meeting_group', 'retention_days', 'INTEGER')
+  addColumn(db, 'meeting_group', 'last_active_at', 'INTEGER')
+  // Groups from before their retention start it now: nothing goes for being old. (Groups made
+  // since always have the time.)
+  db.prepare('UPDATE meeting_group SET last_active_at = ? WHERE last_active_at IS NULL').run(Date.now())
+}
+
+/**
+ * SQL for the last activity of the group `g`: its page's, or its making, or the latest activity of
+ * a meeting of its series (the room's, else the meeting's making), whichever is latest.
+ */
+export const SQLITE_GROUP_LAST_ACTIVE = `max(coalesce(g.last_active_at, g.created_at), coalesce((
+    SELECT max(coalesce(ga.last_active_at, gm2.created_at)) FROM group_meeting gs
+    JOIN meeting gm2 ON gm2.id = gs.meeting_id
+    LEFT JOIN room_activity ga ON ga.room_id = ('${MEETING_ROOM_PREFIX}' || gs.meeting_id)
+    WHERE gs.group_id = g.id), 0))`
 
 /** Groups and attendance in the embedded database, beside the meetings (same file). */
 export class SqliteGroupStore implements GroupStore {
   private readonly stmts
 
   constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS meeting_group (
-        id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        secret_hash TEXT NOT NULL,
-        members_json TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS group_meeting (
-        meeting_id TEXT PRIMARY KEY,
-        group_id TEXT NOT NULL REFERENCES meeting_group (id),
-        planned_start INTEGER,
-        created_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS group_meeting_by_group ON group_meeting (group_id, created_at);
-      CREATE TABLE IF NOT EXISTS presence (
-        id TEXT PRIMARY KEY,
-        meeting_id TEXT NOT NULL,
-        participant_id TEXT NOT NULL,
-        joined_at INTEGER NOT NULL,
-        left_at INTEGER
-      );
-      CREATE INDEX IF NOT EXISTS presence_by_meeting ON presence (meeting_id, joined_at);
-    `)
-    const groupCols =
-      'id, name, secret_hash AS secretHash, members_json AS membersJson, created_at AS createdAt'
+    createGroupTables(db)
+    const groupCols = `id, name, secret_hash AS secretHash, members_json AS membersJson, created_at AS createdAt,
+      retention_days AS retentionDays, last_active_at AS lastActiveAt`
     const meetingCols =
       'meeting_id AS meetingId, group_id AS groupId, planned_start AS plannedStart, created_at AS createdAt'
     const presenceCols =
       'id, meeting_id AS meetingId, participant_id AS participantId, joined_at AS joinedAt, left_at AS leftAt'
     this.stmts = {
       insertGroup: db.prepare<[GroupRow]>(
-        `INSERT INTO meeting_group (id, name, secret_hash, members_json, created_at)
-         VALUES (@id, @name, @secretHash, @membersJson, @createdAt)`,
+        `INSERT INTO meeting_group (id, name, secret_hash, members_json, created_at, retention_days, last_active_at)
+         VALUES (@id, @name, @secretHash, @membersJson, @createdAt, @retentionDays, @lastActiveAt)`,
       ),
       group: db.prepare<[string], GroupRow>(`SELECT ${groupCols} FROM meeting_group WHERE id = ?`),
       addMeeting: db.prepare<[GroupMeetingRow]>(
@@ -68,7 +93,35 @@ export class SqliteGroupStore implements GroupStore {
       ),
       eraseGroupMeetings: db.prepare<[string]>('DELETE FROM group_meeting WHERE group_id = ?'),
       eraseGroup: db.prepare<[string]>('DELETE FROM meeting_group WHERE id = ?'),
+      setRetentionDays: db.prepare<[number | null, string]>(
+        'UPDATE meeting_group SET retention_days = ? WHERE id = ?',
+      ),
+      touchGroup: db.prepare<[number, string]>(
+        'UPDATE meeting_group SET last_active_at = max(coalesce(last_active_at, 0), ?) WHERE id = ?',
+      ),
     }
+  }
+
+  /** Prepared at first use: they read the meeting table, which the meeting store makes after this. */
+  private activityStmts?: ReturnType<SqliteGroupStore['prepareActivity']>
+  private prepareActivity() {
+    return {
+      lastActivity: this.db.prepare<[string], { at: number }>(
+        `SELECT ${SQLITE_GROUP_LAST_ACTIVE} AS at FROM meeting_group g WHERE g.id = ?`,
+      ),
+      expired: this.db.prepare<
+        [{ defaultDays: number; maxDays: number; now: number; limit: number }],
+        { id: string }
+      >(
+        `SELECT g.id FROM meeting_group g
+         WHERE ${SQLITE_GROUP_LAST_ACTIVE} + min(coalesce(g.retention_days, @defaultDays), @maxDays) * ${DAY_MS} < @now
+         ORDER BY ${SQLITE_GROUP_LAST_ACTIVE} LIMIT @limit`,
+      ),
+    }
+  }
+  private get activity() {
+    this.activityStmts ??= this.prepareActivity()
+    return this.activityStmts
   }
 
   async insertGroup(row: GroupRow): Promise<void> {
@@ -104,6 +157,21 @@ export class SqliteGroupStore implements GroupStore {
       this.stmts.eraseGroup.run(groupId)
     })()
     checkpointTruncate(this.db)
+  }
+
+  async setRetentionDays(groupId: string, days: number | null): Promise<void> {
+    this.stmts.setRetentionDays.run(days, groupId)
+  }
+  async touchGroup(groupId: string, at: number): Promise<void> {
+    this.stmts.touchGroup.run(at, groupId)
+  }
+  async lastActivity(groupId: string): Promise<number | undefined> {
+    return this.activity.lastActivity.get(groupId)?.at
+  }
+  async expired(now: number, policy: RetentionPolicy, limit: number): Promise<string[]> {
+    return this.activity.expired
+      .all({ defaultDays: policy.defaultDays, maxDays: policy.maxDays, now, limit })
+      .map((row) => row.id)
   }
 
   /**

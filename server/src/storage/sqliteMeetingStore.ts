@@ -9,6 +9,7 @@ import {
   type RetentionPolicy,
 } from './meetingStore'
 import { createDraftTables, eraseDraftRows } from './sqliteDraftStore'
+import { createGroupTables, SQLITE_GROUP_LAST_ACTIVE } from './sqliteGroupStore'
 import { addColumn, checkpointTruncate, type SqliteRoomStore } from './sqliteRoomStore'
 
 /** Meetings and their participants in the embedded database, beside the rooms (same file). */
@@ -46,6 +47,7 @@ export class SqliteMeetingStore implements MeetingStore {
     `)
     addColumn(db, 'meeting', 'retention_days', 'INTEGER')
     createDraftTables(db)
+    createGroupTables(db)
     const meetingCols = `id, template_id AS templateId, title, facilitator_secret_hash AS facilitatorSecretHash,
       invite_secret_hash AS inviteSecretHash, progress_json AS progressJson, created_at AS createdAt,
       retention_days AS retentionDays`
@@ -82,10 +84,19 @@ export class SqliteMeetingStore implements MeetingStore {
         'UPDATE meeting SET retention_days = ? WHERE id = ?',
       ),
       // The room's activity, else the meeting's birth; its days, else the default, at most the maximum.
-      expired: db.prepare<[number, number, number, number], { id: string }>(
+      // A meeting of a group without days of its own is kept as long as its group.
+      expired: db.prepare<
+        [{ defaultDays: number; maxDays: number; now: number; limit: number }],
+        { id: string }
+      >(
         `SELECT m.id FROM meeting m LEFT JOIN room_activity a ON a.room_id = ('${MEETING_ROOM_PREFIX}' || m.id)
-         WHERE coalesce(a.last_active_at, m.created_at) + min(coalesce(m.retention_days, ?), ?) * ${DAY_MS} < ?
-         ORDER BY coalesce(a.last_active_at, m.created_at) LIMIT ?`,
+         LEFT JOIN group_meeting gm ON gm.meeting_id = m.id
+         LEFT JOIN meeting_group g ON g.id = gm.group_id
+         WHERE CASE WHEN m.retention_days IS NULL AND g.id IS NOT NULL
+           THEN ${SQLITE_GROUP_LAST_ACTIVE} + min(coalesce(g.retention_days, @defaultDays), @maxDays) * ${DAY_MS}
+           ELSE coalesce(a.last_active_at, m.created_at) + min(coalesce(m.retention_days, @defaultDays), @maxDays) * ${DAY_MS}
+         END < @now
+         ORDER BY coalesce(a.last_active_at, m.created_at) LIMIT @limit`,
       ),
     }
   }
@@ -101,7 +112,9 @@ export class SqliteMeetingStore implements MeetingStore {
     this.stmts.setRetentionDays.run(days, id)
   }
   async expired(now: number, policy: RetentionPolicy, limit: number): Promise<string[]> {
-    return this.stmts.expired.all(policy.defaultDays, policy.maxDays, now, limit).map((row) => row.id)
+    return this.stmts.expired
+      .all({ defaultDays: policy.defaultDays, maxDays: policy.maxDays, now, limit })
+      .map((row) => row.id)
   }
   async meeting(id: string): Promise<MeetingRow | undefined> {
     return this.stmts.meeting.get(id)

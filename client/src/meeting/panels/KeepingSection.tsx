@@ -11,6 +11,8 @@ export interface RetentionView {
   days: number
   maxDays: number
   keptUntil: number
+  /** A meeting of a group without days of its own: kept as long as its group. */
+  followsGroup?: boolean
 }
 
 /** The facilitator's access to the meeting's keeping: its retention and its export. */
@@ -76,7 +78,9 @@ export function KeepingSection({ keeping, language }: { keeping: MeetingKeeping;
       {view ? (
         <>
           <p className="keeping__until">{t('keeping.until', { date: date(view.keptUntil) })}</p>
-          <p className="keeping__text">{t('keeping.explain', { days: String(view.days) })}</p>
+          <p className="keeping__text">
+            {t(view.followsGroup ? 'keeping.followsGroup' : 'keeping.explain', { days: String(view.days) })}
+          </p>
           <div className="keeping__days">
             <label htmlFor={inputId}>{t('keeping.days', { max: String(view.maxDays) })}</label>
             <input
@@ -129,7 +133,7 @@ export function KeepingSection({ keeping, language }: { keeping: MeetingKeeping;
 }
 
 /** Offers a JSON value as a file download. */
-function downloadJson(fileName: string, value: unknown): void {
+export function downloadJson(fileName: string, value: unknown): void {
   const url = URL.createObjectURL(new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }))
   const link = document.createElement('a')
   link.href = url
