@@ -12,8 +12,9 @@ import { securityHeaders } from './http/securityHeaders'
 import { boardRoutes } from './lifecycle/boardRoutes'
 import type { FreeBoards } from './lifecycle/freeBoards'
 import { API_BODY_LIMIT_BYTES } from './limits'
+import { MeetingError } from './meetings/meetingError'
 import { IMPORT_PATH, type MeetingLifecycle, meetingRoutes } from './meetings/meetingRoutes'
-import { MeetingError, type MeetingService } from './meetings/meetingService'
+import type { MeetingService } from './meetings/meetingService'
 import { templateRoutes } from './templates/templateRoutes'
 
 export interface AppDeps {

@@ -11,7 +11,7 @@ import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
 import { meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
-import { MeetingError } from '../meetings/meetingService'
+import { MeetingError, requireFacilitator } from '../meetings/meetingError'
 import type { MeetingState } from '../meetings/meetingState'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import { DraftIdTaken, type DraftStore, type OwnDraft } from '../storage/draftStore'
@@ -121,9 +121,4 @@ function boardKeys(doc: Y.Doc): string[] {
     .getArray<{ key: string }>(RECORDS_ARRAY)
     .toArray()
     .map((entry) => entry.key)
-}
-
-function requireFacilitator(actor: ParticipantRow): void {
-  if (actor.role !== 'begeleider')
-    throw new MeetingError(403, 'not_facilitator', 'Only the begeleider can do this.')
 }

@@ -1,7 +1,7 @@
 import { EXPORT_FORMAT, EXPORT_VERSION, type MeetingExport } from '../../../templates/src/exportFormat'
 import type { ExportedGroup } from '../../../templates/src/groups/groupExportFormat'
 import type { MeetingExporter } from '../lifecycle/meetingExport'
-import { MeetingError } from '../meetings/meetingService'
+import { MeetingError } from '../meetings/meetingError'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
 import type { GroupService } from './groupService'
 

@@ -1,5 +1,5 @@
 import type { RetentionView } from '../lifecycle/meetingRetention'
-import { MeetingError } from '../meetings/meetingService'
+import { MeetingError } from '../meetings/meetingError'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
 import { DAY_MS, type RetentionPolicy } from '../storage/meetingStore'
 

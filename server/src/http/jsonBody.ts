@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
-import { MeetingError } from '../meetings/meetingService'
+import { MeetingError } from '../meetings/meetingError'
 
 /**
  * Validates a JSON body against a zod schema at the edge. Unlike Hono's own `validator('json')`

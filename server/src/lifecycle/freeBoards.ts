@@ -1,7 +1,7 @@
 import { CloseCode } from '../../../templates/src/closeCodes'
 import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
 import type { MeetingBus } from '../meetings/meetingBus'
-import { MeetingError } from '../meetings/meetingService'
+import { MeetingError } from '../meetings/meetingError'
 import { isValidRoomId } from '../rooms/roomId'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { ActivityTracker } from './activityTracker'

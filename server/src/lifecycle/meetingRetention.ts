@@ -1,5 +1,5 @@
 import { meetingRoomId } from '../../../templates/src/wire'
-import { MeetingError, requireFacilitator } from '../meetings/meetingService'
+import { MeetingError, requireFacilitator } from '../meetings/meetingError'
 import type { GroupStore } from '../storage/groupStore'
 import { DAY_MS, type MeetingStore, type ParticipantRow, type RetentionPolicy } from '../storage/meetingStore'
 import type { RoomStore } from '../storage/roomStore'

@@ -6,7 +6,7 @@ import type { Template } from '../../../templates/src/schema'
 import { RECORDS_ARRAY } from '../../../templates/src/wire'
 import type { ParticipantRow } from '../storage/meetingStore'
 import { boardRecords, caseNote, zoneOfBoardShape } from './boardNotes'
-import { MeetingError } from './meetingService'
+import { MeetingError } from './meetingError'
 
 /** What choosing the case needs of the meeting service. */
 export interface CaseChoiceHost {

@@ -1,7 +1,7 @@
 import { checkGroupMembers } from '../../../templates/src/groupWork'
 import { currentPhase, type MeetingCommand, type MeetingProgress } from '../../../templates/src/phaseMachine'
 import type { RoleId, Template } from '../../../templates/src/schema'
-import { MeetingError } from './meetingService'
+import { MeetingError } from './meetingError'
 
 /**
  * A split into pairs names people: each must be of this meeting and take part in the phase's

@@ -10,7 +10,8 @@ import { jsonBody } from '../http/jsonBody'
 import type { MeetingExporter } from '../lifecycle/meetingExport'
 import type { MeetingImporter } from '../lifecycle/meetingImport'
 import type { MeetingRetention } from '../lifecycle/meetingRetention'
-import { MeetingError, type MeetingService } from './meetingService'
+import { MeetingError } from './meetingError'
+import type { MeetingService } from './meetingService'
 import { meetingSession } from './meetingSession'
 
 const CreateBody = z.object({ templateId: z.string().min(1), title: z.string().max(120).default('') })

@@ -26,6 +26,8 @@ import { addCaseToList, type CaseChoiceHost, castCaseVote } from './caseChoice'
 import { requireGroupMembers } from './groupMembers'
 import { KeyedQueue } from './keyedQueue'
 import { LOCAL_MEETING_BUS, type MeetingBus } from './meetingBus'
+import { invalidLink, MeetingError, requireFacilitator } from './meetingError'
+import { type MeetingPreview, previewMeeting } from './meetingPreview'
 import type { MeetingState } from './meetingState'
 import { hashSecret, newId, newSecret } from './secrets'
 
@@ -37,34 +39,8 @@ export const MEETING_GONE = {
 
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df', '#bf8700', '#0a7f8c', '#cf222e', '#6e7781']
 
-/**
- * A failure the caller turns into an HTTP answer `{ error: code, ...data }`: a stable code and the
- * numbers or names the client needs to word it in its own language. The message is for logs and
- * curl; no client shows it.
- */
-export class MeetingError extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409,
-    readonly code: string,
-    message: string,
-    readonly data: Readonly<Record<string, string | number>> = {},
-  ) {
-    super(message)
-  }
-}
-
 /** A display name's length after trimming, as the server enforces it. */
 export const NAME_LENGTH = { min: 1, max: 40 } as const
-
-/** What someone holding a valid link may know before joining: the join screen names these. */
-export interface MeetingPreview {
-  title: string
-  method: { nl: string; en: string }
-  /** The first facilitator's display name; null until a facilitator has joined. */
-  facilitator: string | null
-  /** Which link the secret belongs to. */
-  link: 'invite' | 'facilitator'
-}
 
 /** The rooms a meeting writes its state into and closes when it is erased. */
 export type MeetingRooms = Pick<RoomRegistry, 'acquire' | 'released' | 'discard' | 'evict'>
@@ -327,25 +303,7 @@ export class MeetingService {
    * secret gets the same refusal as a meeting that does not exist.
    */
   async preview(meetingId: string, secret: string): Promise<MeetingPreview> {
-    const meeting = await this.store.meeting(meetingId)
-    const hash = hashSecret(secret)
-    const link =
-      meeting?.inviteSecretHash === hash
-        ? 'invite'
-        : meeting?.facilitatorSecretHash === hash
-          ? 'facilitator'
-          : null
-    const template = meeting ? this.templates().get(meeting.templateId) : undefined
-    if (!meeting || !link) throw invalidLink()
-    const facilitator = (await this.store.participants(meetingId)).find((p) => p.role === 'begeleider')
-    return {
-      title: meeting.title,
-      method: template
-        ? { nl: template.name.nl, en: template.name.en }
-        : { nl: meeting.templateId, en: meeting.templateId },
-      facilitator: facilitator?.name ?? null,
-      link,
-    }
+    return previewMeeting(this.store, this.templates(), meetingId, secret)
   }
 
   /**
@@ -430,15 +388,4 @@ export class MeetingService {
 
 function toView(row: ParticipantRow): ParticipantView {
   return { id: row.id, name: row.name, role: row.role, color: row.color }
-}
-
-export function requireFacilitator(actor: ParticipantRow): void {
-  if (actor.role !== 'begeleider') {
-    throw new MeetingError(403, 'not_facilitator', 'Only the begeleider can do this.')
-  }
-}
-
-function invalidLink(): MeetingError {
-  // The same answer whether or not the meeting exists.
-  return new MeetingError(403, 'invalid_link', 'This link is not valid (any more).')
 }

@@ -1,6 +1,7 @@
 import { createMiddleware } from 'hono/factory'
 import type { ParticipantRow } from '../storage/meetingStore'
-import { MeetingError, type MeetingService } from './meetingService'
+import { MeetingError } from './meetingError'
+import type { MeetingService } from './meetingService'
 
 /**
  * The Bearer session of a meeting route (`:id`): checked before the body is read, so a stranger
