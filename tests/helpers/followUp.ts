@@ -13,7 +13,7 @@ export async function honestFollowUp(
   other: ResettingClient,
   id: string,
 ): Promise<void> {
-  await eventually(() => sender.current.provider.synced, 3000, 'sender resynced')
+  await eventually(() => sender.current.provider.synced, 10_000, 'sender resynced')
   sender.current.kv.set(id, noteRecord({ id, x: -3500, y: -3500, authorId: sender.id, text: 'eerlijk' }))
-  await eventually(() => other.current.kv.get(id) !== undefined, 3000, 'honest edit arrives')
+  await eventually(() => other.current.kv.get(id) !== undefined, 10_000, 'honest edit arrives')
 }

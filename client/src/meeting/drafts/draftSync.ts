@@ -29,6 +29,8 @@ export class DraftSync {
   /** Zone → what was last stored, so an unchanged zone is not sent again. */
   private readonly stored = new Map<string, string>()
   private timer: ReturnType<typeof setTimeout> | null = null
+  private saving = false
+  private saveAgain = false
   /** Revealed drafts waiting to come back on the board. */
   private readonly awaiting = new Set<string>()
   private readonly stops: Array<() => void> = []
@@ -96,9 +98,30 @@ export class DraftSync {
     this.timer = setTimeout(() => void this.save(), delay)
   }
 
-  /** Seals and stores every private zone whose drafts or "klaar" changed since the last save. */
+  /**
+   * One save at a time: two in flight could arrive in the other order, and the older one
+   * ("not klaar") would then stay on the server. A save asked for meanwhile runs after.
+   */
   private async save(): Promise<void> {
     this.timer = null
+    if (this.saving) {
+      this.saveAgain = true
+      return
+    }
+    this.saving = true
+    try {
+      await this.saveChanged()
+    } finally {
+      this.saving = false
+    }
+    if (this.saveAgain) {
+      this.saveAgain = false
+      await this.save()
+    }
+  }
+
+  /** Seals and stores every private zone whose drafts or "klaar" changed since the last save. */
+  private async saveChanged(): Promise<void> {
     const zones = this.privateZones()
     if (zones.length === 0) return
     const byZone = new Map<string, TLShape[]>(zones.map((z) => [z, []]))
