@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { draftZonesAt, mayPrepare, preparationZone } from '../../templates/src/drafts/preparation'
+import {
+  draftZonesAt,
+  draftZonesFor,
+  mayPrepare,
+  preparationZone,
+} from '../../templates/src/drafts/preparation'
 import { privatePresence } from '../../templates/src/drafts/presencePrivacy'
 import { zonesRevealed } from '../../templates/src/drafts/sealedDrafts'
 import { zoneRect } from '../../templates/src/layout'
-import { method } from '../client/support'
+import { method, progressAt } from '../client/support'
 
 /** The shared rules of private writing: which zones hold drafts when, what a move reveals, presence. */
 const g1 = method('intervisie-8-stappen')
@@ -27,6 +32,18 @@ describe('which zones hold drafts', () => {
     expect([...draftZonesAt(g2, 0)]).toEqual([])
     expect([...draftZonesAt(g1, -1)]).toEqual([])
     expect([...draftZonesAt(g1, phase(g1, 'ieder-voor-zich'))]).toEqual(['wat-speelt-er'])
+  })
+
+  it('lets a role store drafts only where it writes privately now: not in a break, not after the end', () => {
+    const writing = progressAt(phase(g1, 'ieder-voor-zich'))
+    expect(draftZonesFor(g1, writing, 'deelnemer')).toEqual(['wat-speelt-er'])
+    expect(draftZonesFor(g1, writing, 'inbrenger')).toEqual([])
+    expect(
+      draftZonesFor(g1, { ...writing, onBreak: { since: 0, timerWasRunning: true } }, 'deelnemer'),
+    ).toEqual([])
+    expect(draftZonesFor(g1, { ...writing, finished: true }, 'deelnemer')).toEqual([])
+    expect(draftZonesFor(g2, progressAt(-1), 'deelnemer')).toEqual(['casuslijst'])
+    expect(draftZonesFor(g2, progressAt(-1), 'observer')).toEqual([])
   })
 
   it('reveals a private zone on the move that ends its privacy, and the preparation at the start', () => {

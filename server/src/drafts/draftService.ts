@@ -1,12 +1,12 @@
 import type * as Y from 'yjs'
-import { mayPrepare, preparationZone } from '../../../templates/src/drafts/preparation'
+import { draftZonesFor } from '../../../templates/src/drafts/preparation'
 import {
   type DraftProgress,
   type DraftUpload,
   type ReleasedDraft,
   zonesRevealed,
 } from '../../../templates/src/drafts/sealedDrafts'
-import { accessFor, privateZonesAt } from '../../../templates/src/permissions'
+import { accessFor } from '../../../templates/src/permissions'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
@@ -35,11 +35,7 @@ export class DraftService {
   async putOwn(meetingId: string, actor: ParticipantRow, zoneId: string, upload: DraftUpload): Promise<void> {
     const { template, progress } = await this.meeting(meetingId)
     const access = accessFor(template, rulePhaseId(template, progress), zoneId, actor.role)
-    const preparing =
-      progress.phaseIndex < 0 && zoneId === preparationZone(template) && mayPrepare(actor.role)
-    const writing =
-      !progress.finished && privateZonesAt(template, progress.phaseIndex).has(zoneId) && access.private
-    if (!preparing && !writing) {
+    if (!draftZonesFor(template, progress, actor.role).includes(zoneId)) {
       throw new MeetingError(
         409,
         'zone_not_private',

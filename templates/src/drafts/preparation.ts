@@ -1,4 +1,5 @@
-import { privateZonesAt } from '../permissions'
+import { accessFor, privateZonesAt } from '../permissions'
+import { type MeetingProgress, rulePhaseId } from '../phaseMachine'
 import type { RoleId, Template } from '../schema'
 
 /**
@@ -30,4 +31,17 @@ export function draftZonesAt(template: Template, phaseIndex: number): Set<string
   if (phaseIndex >= 0) return privateZonesAt(template, phaseIndex)
   const zone = preparationZone(template)
   return new Set(zone ? [zone] : [])
+}
+
+/**
+ * The zones where this role's notes are sealed drafts now, and the only ones where the server
+ * stores a draft of theirs: a zone private for the role in the phase in force, or before the
+ * start the preparation zone. None after the end or during a break (the board is read-only then).
+ */
+export function draftZonesFor(template: Template, progress: MeetingProgress, role: RoleId): string[] {
+  if (progress.finished) return []
+  const phaseId = rulePhaseId(template, progress)
+  return [...draftZonesAt(template, progress.phaseIndex)].filter((zoneId) =>
+    progress.phaseIndex < 0 ? mayPrepare(role) : accessFor(template, phaseId, zoneId, role).private,
+  )
 }

@@ -1,6 +1,6 @@
 import './drafts.css'
 import { type Editor, useValue } from 'tldraw'
-import { accessFor, privateZonesAt } from '../../../../templates/src/permissions'
+import { draftZonesFor } from '../../../../templates/src/drafts/preparation'
 import { useLanguage, useT } from '../../i18n/useT'
 import type { MeetingState } from '../meetingState'
 import { isDraft } from './drafts'
@@ -29,10 +29,9 @@ export function PrivateWritingBar({
   const zones = useValue('my private zones', () => {
     const view = meeting.$view.get()
     const me = meeting.me()
-    if (!view || !me || view.progress.finished) return []
-    return [...privateZonesAt(meeting.template, view.progress.phaseIndex)].filter(
-      (zoneId) => accessFor(meeting.template, meeting.phaseId(), zoneId, me.role).private,
-    )
+    // Before the start the preparation card speaks instead (PrepareCase.tsx).
+    if (!view || !me || view.progress.phaseIndex < 0) return []
+    return draftZonesFor(meeting.template, view.progress, me.role)
   }, [meeting])
   const count = useValue('my drafts', () => editor?.getCurrentPageShapes().filter(isDraft).length ?? 0, [
     editor,

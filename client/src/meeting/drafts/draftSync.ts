@@ -1,6 +1,5 @@
 import { type Atom, atom, type Editor, react, type TLRecord, type TLShape } from 'tldraw'
-import { draftZonesAt, mayPrepare } from '../../../../templates/src/drafts/preparation'
-import { accessFor } from '../../../../templates/src/permissions'
+import { draftZonesAt, draftZonesFor } from '../../../../templates/src/drafts/preparation'
 import { ApiError } from '../../api/apiClient'
 import { zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
@@ -81,16 +80,11 @@ export class DraftSync {
     if (records.length > 0) this.editor.store.mergeRemoteChanges(() => this.editor.store.put(records))
   }
 
-  /** Zones where what I write is a sealed draft now: private for my role, or my preparation. */
+  /** Zones where what I write is a sealed draft now (the rule the server stores drafts by). */
   privateZones(): string[] {
     const view = this.meeting.$view.get()
     const me = this.meeting.me()
-    if (!view || !me || view.progress.finished) return []
-    const { template } = this.meeting
-    const index = view.progress.phaseIndex
-    return [...draftZonesAt(template, index)].filter((zoneId) =>
-      index < 0 ? mayPrepare(me.role) : accessFor(template, this.meeting.phaseId(), zoneId, me.role).private,
-    )
+    return view && me ? draftZonesFor(this.meeting.template, view.progress, me.role) : []
   }
 
   private schedule(delay = SAVE_DELAY_MS): void {
@@ -161,7 +155,10 @@ export class DraftSync {
    * nowhere) is given back to me as a returned note, and the local draft goes.
    */
   private watchReveal(): void {
-    const open = new Set(this.privateZones())
+    const view = this.meeting.$view.get()
+    if (!view) return
+    // Still hidden by the phase, whatever my access is now (a break is no reveal).
+    const open = draftZonesAt(this.meeting.template, view.progress.phaseIndex)
     const revealed = this.editor
       .getCurrentPageShapes()
       .filter((shape) => isDraft(shape))

@@ -1,6 +1,6 @@
 import { type Editor, react, type TLRecord, type TLShape } from 'tldraw'
 import type { BoardRecord } from '../../../../templates/src/boardRecords'
-import { accessFor, privateZonesAt } from '../../../../templates/src/permissions'
+import { draftZonesAt, draftZonesFor } from '../../../../templates/src/drafts/preparation'
 import { judgeOnBoard, zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
 
@@ -20,8 +20,8 @@ export function markIfDraft(editor: Editor, meeting: MeetingState, shape: TLShap
   const view = meeting.$view.get()
   if (!me || !view) return shape
   const zone = zoneOnBoard(editor, meeting, shape)
-  if (zone === null || !privateZonesAt(meeting.template, view.progress.phaseIndex).has(zone)) return shape
-  if (!accessFor(meeting.template, meeting.phaseId(), zone, me.role).private) return shape
+  if (zone === null || view.progress.phaseIndex < 0) return shape
+  if (!draftZonesFor(meeting.template, view.progress, me.role).includes(zone)) return shape
   return { ...shape, meta: { ...shape.meta, draft: true } }
 }
 
@@ -66,7 +66,7 @@ export function keepDrafts(
     if (!publishAtReveal) return
     const view = meeting.$view.get()
     if (!view) return
-    const privateNow = privateZonesAt(meeting.template, view.progress.phaseIndex)
+    const privateNow = draftZonesAt(meeting.template, view.progress.phaseIndex)
     const ready = editor
       .getCurrentPageShapes()
       .filter((shape) => isDraft(shape))
