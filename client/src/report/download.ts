@@ -15,3 +15,8 @@ export function downloadBlob(fileName: string, blob: Blob): void {
   // The click has started the download; the URL can go once the browser has read it.
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
 }
+
+/** Offers a JSON value as a file download (an export). */
+export function downloadJson(fileName: string, value: unknown): void {
+  downloadBlob(fileName, new Blob([JSON.stringify(value, null, 2)], { type: 'application/json' }))
+}
