@@ -1,5 +1,5 @@
 import { EraseButton } from '../ui/EraseButton'
-import { forgetMeeting } from './meetingAccess'
+import { forgetMeetingHere } from './forgetMeetingHere'
 import { meetingApi } from './meetingApi'
 
 const TEXTS = {
@@ -20,7 +20,7 @@ export function EraseMeetingButton({ meetingId, token }: { meetingId: string; to
       texts={TEXTS}
       erase={() => meetingApi.erase(meetingId, token)}
       onErased={() => {
-        forgetMeeting(meetingId)
+        forgetMeetingHere(meetingId)
         window.location.assign('/')
       }}
     />
