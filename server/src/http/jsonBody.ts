@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
 import { MeetingError } from '../meetings/meetingError'
+import { jsonTextWithin } from '../rooms/jsonBounds'
 
 /**
  * Validates a JSON body against a zod schema at the edge. Unlike Hono's own `validator('json')`
@@ -24,9 +25,27 @@ export function jsonBody<T extends z.ZodType>(
   }
 }
 
+/**
+ * Nesting a request body may have. An honest one (an export's rich text included) nests about
+ * ten deep; deeper JSON parses, but validating and storing it later recurses.
+ */
+export const MAX_JSON_BODY_DEPTH = 64
+
+/** The body as JSON, its depth bounded before it is parsed (the size is bounded before this). */
 async function readJson(req: Request): Promise<unknown> {
+  const text = await req.text()
+  if (jsonTextWithin(text, MAX_JSON_BODY_DEPTH) !== null) {
+    throw new MeetingError(
+      400,
+      'invalid_json',
+      `The request body nests deeper than ${MAX_JSON_BODY_DEPTH}.`,
+      {
+        max: MAX_JSON_BODY_DEPTH,
+      },
+    )
+  }
   try {
-    return await req.json()
+    return JSON.parse(text) as unknown
   } catch {
     throw new MeetingError(400, 'invalid_json', 'The request body is not valid JSON.')
   }
