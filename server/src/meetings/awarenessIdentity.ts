@@ -1,7 +1,7 @@
 import { privatePresence } from '../../../templates/src/drafts/presencePrivacy'
 import type { AwarenessEntry } from '../rooms/awarenessFrame'
 import type { RoomConnection } from '../rooms/connection'
-import type { AwarenessFilter } from '../rooms/room'
+import type { AwarenessFilter } from '../rooms/roomOptions'
 import type { MeetingReader } from './meetingState'
 
 /**

@@ -4,14 +4,9 @@ import { CloseCode } from '../../../templates/src/closeCodes'
 import { encodeRefusal, RECORDS_ARRAY, type Refusal } from '../../../templates/src/wire'
 import { CURRENT_SCHEMA, checkSchema, migrateBoard } from '../storage/boardSchema'
 import type { RoomStore } from '../storage/roomStore'
-import {
-  type AwarenessEntry,
-  type AwarenessLimits,
-  DEFAULT_AWARENESS_LIMITS,
-  encodeAwarenessEntries,
-  readAwarenessUpdate,
-} from './awarenessFrame'
+import { DEFAULT_AWARENESS_LIMITS, encodeAwarenessEntries, readAwarenessUpdate } from './awarenessFrame'
 import type { RoomConnection } from './connection'
+import { LogFollower } from './logFollower'
 import { PresenceBroadcast } from './presenceBroadcast'
 import { PresenceOwners } from './presenceOwners'
 import {
@@ -24,54 +19,11 @@ import {
   MalformedMessage,
 } from './protocol'
 import { RefusalBudget } from './refusalBudget'
-import type { PeerUpdate, RoomPeers } from './roomPeers'
+import type { RoomOptions, UpdateGuard } from './roomOptions'
+import type { RoomPeers } from './roomPeers'
 import { SerialQueue } from './serialQueue'
 import { asUpdateOrigin, fromConnection, LOAD_ORIGIN, PEER_ORIGIN, SERVER_ORIGIN } from './updateOrigin'
-import { DEFAULT_UPDATE_LIMITS, scanUpdate, type UpdateLimits, type UpdateSection } from './updateScan'
-
-/** How long a gap in the log's sequence numbers may last before the room reads it back from storage. */
-const GAP_WAIT_MS = 250
-
-/**
- * Decides whether a connection's update may change the room, by what it would do. Made per
- * room; told of every update the live document applied, so it can keep its own view in step.
- */
-export interface UpdateGuard {
-  check(conn: RoomConnection, update: Uint8Array, sections: readonly UpdateSection[]): Refusal | null
-  /** The update check() allowed has been applied to the live document. */
-  accepted(): void
-  /** The server changed the live document itself. */
-  serverChanged(update: Uint8Array): void
-  destroy(): void
-}
-
-/** Rewrites a connection's presence states (ties them to the connection's identity) or drops them. */
-export interface AwarenessFilter {
-  filter(conn: RoomConnection, entries: AwarenessEntry[]): AwarenessEntry[]
-}
-
-export interface RoomOptions {
-  guard?: (room: Room) => UpdateGuard
-  awarenessFilter?: AwarenessFilter
-  /** Compact the log into a snapshot after this many stored updates. */
-  compactEvery?: number
-  updateLimits?: UpdateLimits
-  awarenessLimits?: AwarenessLimits
-  /** Refused updates a connection may send per minute before it is closed. */
-  refusalsPerMinute?: number
-  /**
-   * Make the room in storage if storage never saw it (default true: free boards). Meeting rooms
-   * are made with their meeting, so a late write cannot bring back an erased meeting's room.
-   */
-  createInStorage?: boolean
-  /** Runs before the room is loaded, e.g. to read the meeting state its guard judges by. */
-  prepare?: () => Promise<void>
-  /** The other instances that hold this room (several instances); none: this process is alone. */
-  peers?: RoomPeers
-  /** Someone is active here: an update was stored or a connection opened (the retention's clock). */
-  onActivity?: () => void
-  log?: (line: string, fields?: Record<string, unknown>) => void
-}
+import { DEFAULT_UPDATE_LIMITS, scanUpdate } from './updateScan'
 
 export class RoomLoadError extends Error {}
 
@@ -94,20 +46,14 @@ export class Room {
   /** Applied updates waiting for the queue to store them. */
   private unstored: Uint8Array[] = []
   private flushQueued = false
-  /** Every log entry up to this seq is in the document (the snapshot a compaction may cover). */
-  private storedSeq: number
+  /** Which log entries the document holds; with peers, keeps it in step with what they store. */
+  private readonly follower: LogFollower
   /** What the last snapshot this room wrote or loaded covers. */
   private snapshotSeq: number
-  /** Log entries after storedSeq this document already holds (heard from peers out of order). */
-  private readonly ahead = new Set<number>()
   private sinceCompaction: number
   private readonly presenceOut: PresenceBroadcast
   private compactScheduled = false
-  private catchUpScheduled = false
-  /** Frames held while the room catches up from storage (several instances). */
-  private held: Array<[RoomConnection, Uint8Array]> | null = null
   private stopPeers: (() => void) | null = null
-  private gapTimer: NodeJS.Timeout | null = null
   private broken = false
   private discarded = false
   private destroyed = false
@@ -120,12 +66,26 @@ export class Room {
     stored: { seq: number; snapshotSeq: number; logCount: number },
   ) {
     this.doc = doc
-    this.storedSeq = stored.seq
     this.snapshotSeq = stored.snapshotSeq
     this.sinceCompaction = stored.logCount
     this.peers = options.peers ?? null
     this.queue = new SerialQueue((error) =>
       this.log('a queued room step failed', { error: (error as Error)?.message ?? String(error) }),
+    )
+    this.follower = new LogFollower(
+      {
+        id,
+        doc,
+        store,
+        queue: this.queue,
+        shared: this.peers !== null,
+        isDestroyed: () => this.destroyed,
+        replay: (conn, data) => {
+          if (this.connections.has(conn)) this.handleFrame(conn, data)
+        },
+        log: (line, fields) => this.log(line, fields),
+      },
+      stored.seq,
     )
     this.awareness = new awarenessProtocol.Awareness(doc)
     this.awareness.setLocalState(null) // the server itself has no presence
@@ -158,7 +118,9 @@ export class Room {
       if (options.peers) {
         stop = await options.peers.subscribe(id, {
           updates: (updates) =>
-            room ? room.receivePeerUpdates(updates) : heard.push(() => room?.receivePeerUpdates(updates)),
+            room
+              ? room.follower.receivePeerUpdates(updates)
+              : heard.push(() => room?.follower.receivePeerUpdates(updates)),
           awareness: (update) =>
             room ? room.receivePeerAwareness(update) : heard.push(() => room?.receivePeerAwareness(update)),
         })
@@ -216,7 +178,7 @@ export class Room {
     this.options.onActivity?.()
     // Another instance may have stored what it could not tell us (it died in between): read it
     // back before this connection's frames are judged.
-    if (this.peers) this.catchUp({ holdFrames: true })
+    if (this.peers) this.follower.catchUp({ holdFrames: true })
     conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const states = [...this.awareness.getStates().keys()]
     if (states.length > 0) {
@@ -235,10 +197,7 @@ export class Room {
 
   /** Handles one frame from a connection. One catch: whatever goes wrong closes only that connection. */
   handleFrame(conn: RoomConnection, data: Uint8Array): void {
-    if (this.held) {
-      this.held.push([conn, data])
-      return
-    }
+    if (this.follower.hold(conn, data)) return
     try {
       this.dispatch(conn, data)
     } catch (error) {
@@ -283,9 +242,9 @@ export class Room {
     return this.queue.run(async () => {
       if (this.broken) return
       const write = async () => {
-        if (this.peers) await this.readBack()
-        if (this.broken || this.discarded || this.storedSeq <= this.snapshotSeq) return
-        const upTo = this.storedSeq
+        if (this.peers) await this.follower.readBack()
+        if (this.broken || this.discarded || this.follower.upTo <= this.snapshotSeq) return
+        const upTo = this.follower.upTo
         dropPending(this.doc) // a snapshot never carries what could not be integrated
         await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), upTo, CURRENT_SCHEMA)
         this.snapshotSeq = upTo
@@ -305,7 +264,7 @@ export class Room {
 
   destroy(): void {
     this.destroyed = true
-    if (this.gapTimer) clearTimeout(this.gapTimer)
+    this.follower.stop()
     this.queue.close()
     this.stopPeers?.()
     this.doc.off('update', this.onDocUpdate)
@@ -421,38 +380,6 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn)
   }
 
-  /** Updates another instance stored: applied, sent to this instance's connections, not stored again. */
-  private receivePeerUpdates(updates: readonly PeerUpdate[]): void {
-    if (this.destroyed) return
-    try {
-      for (const { seq, data } of updates) {
-        if (seq <= this.storedSeq || this.ahead.has(seq)) continue
-        Y.applyUpdate(this.doc, data, PEER_ORIGIN)
-        this.markStored(seq)
-      }
-    } catch (error) {
-      this.log('an update from another instance could not be applied', { error: (error as Error).message })
-    }
-    this.checkGap()
-  }
-
-  /**
-   * A gap in the sequence numbers (a message lost, or still on its way): if it is still there a
-   * moment later, read the log back from storage.
-   */
-  private checkGap(): void {
-    if (this.gapTimer || this.destroyed) return
-    if (this.ahead.size === 0 && !this.doc.store.pendingStructs && !this.doc.store.pendingDs) return
-    this.gapTimer = setTimeout(() => {
-      this.gapTimer = null
-      if (this.destroyed) return
-      if (this.ahead.size > 0 || this.doc.store.pendingStructs || this.doc.store.pendingDs) {
-        this.catchUp({ holdFrames: false })
-      }
-    }, GAP_WAIT_MS)
-    this.gapTimer.unref()
-  }
-
   private receivePeerAwareness(update: Uint8Array): void {
     if (this.destroyed) return
     try {
@@ -460,56 +387,6 @@ export class Room {
     } catch (error) {
       this.log('presence from another instance could not be applied', { error: (error as Error).message })
     }
-  }
-
-  /** Records that the document holds log entry `seq`. */
-  private markStored(seq: number): void {
-    if (!this.peers) {
-      // Alone: this room is the only writer, its own appends are all there is.
-      this.storedSeq = Math.max(this.storedSeq, seq)
-      return
-    }
-    if (seq <= this.storedSeq) return
-    this.ahead.add(seq)
-    while (this.ahead.delete(this.storedSeq + 1)) this.storedSeq++
-  }
-
-  /** Reads back from storage what other instances stored and this one has not heard of. */
-  private catchUp({ holdFrames }: { holdFrames: boolean }): void {
-    if (holdFrames) this.held ??= []
-    if (this.catchUpScheduled) return
-    this.catchUpScheduled = true
-    this.queue.enqueue(async () => {
-      this.catchUpScheduled = false
-      try {
-        await this.readBack()
-      } finally {
-        this.releaseHeld()
-      }
-    })
-  }
-
-  private async readBack(): Promise<void> {
-    const stored = await this.store.loadSince(this.id, this.storedSeq)
-    if (this.destroyed) return
-    this.doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot, PEER_ORIGIN)
-      for (const update of stored.updates) Y.applyUpdate(this.doc, update.data, PEER_ORIGIN)
-    }, PEER_ORIGIN)
-    if (stored.snapshot && stored.snapshotSeq > this.storedSeq) this.storedSeq = stored.snapshotSeq
-    for (const update of stored.updates) this.markStored(update.seq)
-    // What is still missing is not stored anywhere: nothing waits for it.
-    const last = stored.updates.at(-1)?.seq ?? stored.snapshotSeq
-    if (last > this.storedSeq) {
-      this.storedSeq = last
-      for (const seq of this.ahead) if (seq <= last) this.ahead.delete(seq)
-    }
-  }
-
-  private releaseHeld(): void {
-    const held = this.held ?? []
-    this.held = null
-    for (const [conn, data] of held) if (this.connections.has(conn)) this.handleFrame(conn, data)
   }
 
   /** Store first, then broadcast: nothing any client receives can be lost by a crash. */
@@ -561,9 +438,9 @@ export class Room {
       )
       return
     }
-    for (const seq of seqs) this.markStored(seq)
+    for (const seq of seqs) this.follower.markStored(seq)
     this.options.onActivity?.()
-    if (this.peers) this.checkGap()
+    if (this.peers) this.follower.checkGap()
     this.peers?.publishUpdates(
       this.id,
       batch.map((data, i) => ({ seq: seqs[i]!, data })),

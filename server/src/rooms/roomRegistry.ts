@@ -1,5 +1,6 @@
 import type { RoomStore } from '../storage/roomStore'
-import { Room, type RoomOptions } from './room'
+import { Room } from './room'
+import type { RoomOptions } from './roomOptions'
 
 export interface RoomRegistryOptions {
   /** How long an empty room stays in memory before it is compacted and freed. */
