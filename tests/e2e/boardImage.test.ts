@@ -5,6 +5,7 @@ import { expect, it } from 'vitest'
 import { cspViolations } from './helpers/browser'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
+import { writeInNote } from './helpers/noteTool'
 
 /**
  * The board as an image (method 5, Warm-neutraal-koud), in the built app under its strict CSP:
@@ -23,8 +24,7 @@ async function write(page: Page, text: string): Promise<void> {
   const before = await notes(page).count()
   await page.getByRole('button', { name: 'Notitie toevoegen' }).click()
   await expect.poll(() => notes(page).count(), { timeout: 5000 }).toBe(before + 1)
-  await page.waitForTimeout(200)
-  await page.keyboard.type(text)
+  await writeInNote(page, text)
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
 }

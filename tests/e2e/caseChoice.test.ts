@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
+import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
 
 /**
  * Choosing the case in the 60-minute plan (G2) in Chromium: each member puts a case of at most
@@ -24,11 +25,12 @@ const CASES = {
 async function addCase(page: Page, text: string, slot: number): Promise<void> {
   const zone = (await page.locator('.zone-overlay[data-zone="casuslijst"]').boundingBox())!
   const before = await page.locator('.tl-shape[data-shape-type="note"]').count()
-  await page.getByTestId('tools.note').click()
-  await page.mouse.click(zone.x + zone.width * (0.2 + 0.3 * (slot % 3)), zone.y + zone.height * 0.5)
+  await placeNoteWithTool(page, {
+    x: zone.x + zone.width * (0.2 + 0.3 * (slot % 3)),
+    y: zone.y + zone.height * 0.5,
+  })
   await expect.poll(() => page.locator('.tl-shape[data-shape-type="note"]').count()).toBe(before + 1)
-  await page.waitForTimeout(300)
-  await page.keyboard.type(text)
+  await writeInNote(page, text)
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
 }

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
+import { writeInNote } from './helpers/noteTool'
 
 /**
  * The facilitator's moves in Chromium (method 5, Warm-neutraal-koud): a facilitator, an inbrenger
@@ -26,8 +27,7 @@ async function addQuestion(page: Page, text: string): Promise<void> {
   const before = await notes(page).count()
   await page.getByRole('button', { name: 'Notitie toevoegen' }).click({ timeout: 10_000 })
   await expect.poll(() => notes(page).count()).toBe(before + 1)
-  await page.waitForTimeout(150)
-  await page.keyboard.type(text)
+  await writeInNote(page, text)
   await page.keyboard.press('Escape')
 }
 

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
+import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
 
 /**
  * A board laid out for its group (method 5, Warm-neutraal-koud): a facilitator, an inbrenger
@@ -72,9 +73,8 @@ async function askThree(page: Page, name: string): Promise<void> {
     const before = await notes(page).count()
     await addButton(page).click()
     await expect.poll(() => notes(page).count()).toBe(before + 1)
-    // The new note is open for typing: the keys go straight into it.
-    await page.waitForTimeout(150)
-    await page.keyboard.type(`${name}: vraag ${i + 1}, wat speelde er toen?`)
+    // The new note is open for typing: the text goes straight into it.
+    await writeInNote(page, `${name}: vraag ${i + 1}, wat speelde er toen?`)
     await page.keyboard.press('Escape')
     await expect.poll(() => quota(page).textContent()).toBe(after)
   }
@@ -153,13 +153,11 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
   await shot(bea, 'questions-nine-facilitator')
 
   // A note made with tldraw's own note tool right on top of another takes the next free slot.
-  await bea.getByTestId('tools.note').click()
-  const first = (await notes(bea).first().boundingBox())!
-  await bea.mouse.click(first.x + first.width / 2, first.y + first.height / 2)
+  // On top of the first note in reading order (one lower down may lie under tldraw's toolbar).
+  const [first] = (await noteBoxes(bea)).sort((p, q) => p.y - q.y || p.x - q.x)
   // Type once the caret is in the new note, as a person does who sees it.
-  await bea.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable === true)
-  await bea.waitForTimeout(200)
-  await bea.keyboard.type('Wat heb je zelf al geprobeerd?')
+  await placeNoteWithTool(bea, { x: first!.x + first!.width / 2, y: first!.y + first!.height / 2 })
+  await writeInNote(bea, 'Wat heb je zelf al geprobeerd?', { keystrokes: true })
   await bea.keyboard.press('Escape')
   // Typed as typed: the note moved to its slot after the typing, not under the caret.
   await expect.poll(() => notes(bea).filter({ hasText: 'Wat heb je zelf al geprobeerd?' }).count()).toBe(1)

@@ -6,6 +6,7 @@ import { WebSocket as NodeWebSocket } from 'ws'
 import { openRoom } from '../../client/src/collab/roomConnection'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
+import { placeNoteWithTool } from './helpers/noteTool'
 
 /**
  * A board's life cycle in the browser: erasing a free board (with its confirmation, the screen
@@ -50,11 +51,7 @@ describe('life cycle', () => {
     const anna = await openBoard(url, 'Anna')
     const bram = await openBoard(url, 'Bram')
 
-    await anna.getByTestId('tools.note').click()
-    await anna.mouse.click(520, 360)
-    await anna.waitForFunction(
-      () => (document.activeElement as HTMLElement | null)?.isContentEditable === true,
-    )
+    await placeNoteWithTool(anna, { x: 520, y: 360 })
     await anna.keyboard.type('Weg ermee')
     await bram.locator('.tl-shape', { hasText: 'Weg ermee' }).waitFor({ timeout: 5000 })
     await anna.keyboard.press('Escape')

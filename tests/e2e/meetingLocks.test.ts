@@ -4,6 +4,7 @@ import { expect, it } from 'vitest'
 import { cspViolations, foreignUrls } from './helpers/browser'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting } from './helpers/meeting'
+import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
 
 /**
  * Roles, phases and locks as people meet them (method 6, Roddelmethode): a facilitator, an
@@ -102,12 +103,9 @@ it('the inbrenger only watches the gossip zone during gossip, on screen and on t
   expect(e2e.server.output()).not.toContain('"msg":"refused update"')
 
   // Piet can gossip there, and Ina sees it appear.
-  await piet.getByTestId('tools.note').click()
   const pbox = await visibleBox(piet, 'roddelzone')
-  await piet.mouse.click(pbox.x + pbox.width / 3, pbox.y + pbox.height / 2)
-  // tldraw needs a moment to put the new note in edit mode before the first key.
-  await piet.waitForTimeout(300)
-  await piet.keyboard.type('Misschien wil ze het iedereen naar de zin maken')
+  await placeNoteWithTool(piet, { x: pbox.x + pbox.width / 3, y: pbox.y + pbox.height / 2 })
+  await writeInNote(piet, 'Misschien wil ze het iedereen naar de zin maken')
   await piet.keyboard.press('Escape')
   await expect.poll(() => ina.locator('.tl-shape[data-shape-type="note"]').count(), { timeout: 4000 }).toBe(1)
 

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting } from './helpers/meeting'
+import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
 
 /**
  * The meeting's state as people live it (method 5, Warm-neutraal-koud): a participant drops off
@@ -99,11 +100,9 @@ it('offline within 5 s, a refused offline note comes back to its author, presenc
 
   // Offline, Piet writes a question; meanwhile Bea moves on to the rating.
   const question = 'Wat zou er gebeuren als je niets doet?'
-  await piet.page.getByTestId('tools.note').click()
   const box = (await zone(piet.page, 'vragen').boundingBox())!
-  await piet.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2)
-  await piet.page.waitForTimeout(300)
-  await piet.page.keyboard.type(question)
+  await placeNoteWithTool(piet.page, { x: box.x + box.width / 2, y: box.y + box.height / 2 })
+  await writeInNote(piet.page, question)
   await piet.page.keyboard.press('Escape')
   await expect.poll(() => notes(piet.page).count()).toBe(1)
   await piet.page.screenshot({ path: path.join(RESULTS_DIR, 'offline-writing.png') })

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
+import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
 
 /**
  * Modelling (method 12) in pairs, in Chromium: the begeleider splits the four who take part into
@@ -18,14 +19,12 @@ const ZONE = 'visie-op-de-situatie'
 async function addNote(page: Page, text: string, slot: number): Promise<void> {
   const zone = (await page.locator(`.zone-overlay[data-zone="${ZONE}"]`).boundingBox())!
   const before = await page.locator('.tl-shape[data-shape-type="note"]').count()
-  await page.getByTestId('tools.note').click()
-  await page.mouse.click(
-    zone.x + zone.width * (slot % 2 === 0 ? 0.3 : 0.7),
-    zone.y + zone.height * (slot < 2 ? 0.4 : 0.75),
-  )
+  await placeNoteWithTool(page, {
+    x: zone.x + zone.width * (slot % 2 === 0 ? 0.3 : 0.7),
+    y: zone.y + zone.height * (slot < 2 ? 0.4 : 0.75),
+  })
   await expect.poll(() => page.locator('.tl-shape[data-shape-type="note"]').count()).toBe(before + 1)
-  await page.waitForTimeout(300)
-  await page.keyboard.type(text)
+  await writeInNote(page, text)
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
 }

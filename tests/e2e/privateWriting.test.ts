@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
+import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
 
 /**
  * "Each writes for themself" (G1, step 3) with six people in real browsers. What each writes
@@ -32,11 +33,10 @@ async function person(link: string, name: string): Promise<{ page: Page; receive
 }
 
 async function writeNote(page: Page, zoneId: string, text: string): Promise<void> {
-  await page.getByTestId('tools.note').click()
   const box = (await page.locator(`.zone-overlay[data-zone="${zoneId}"]`).boundingBox())!
-  await page.mouse.click(box.x + box.width / 3 + Math.random() * 40, box.y + box.height / 2)
-  await page.waitForTimeout(300)
-  await page.keyboard.type(text)
+  await placeNoteWithTool(page, { x: box.x + box.width / 3 + Math.random() * 40, y: box.y + box.height / 2 })
+  // Key by key: typing in a private zone must send nothing, not only the finished text.
+  await writeInNote(page, text, { keystrokes: true })
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
 }

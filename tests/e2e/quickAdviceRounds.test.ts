@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
+import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
 
 /**
  * Quick advice rounds (method 3) in Chromium: three people put a topic on the list and, each in
@@ -26,11 +27,12 @@ const ORDER: Owner[] = ['Ben', 'Carla', 'Anna']
 async function addNote(page: Page, zoneId: string, text: string, slot: number): Promise<void> {
   const zone = (await page.locator(`.zone-overlay[data-zone="${zoneId}"]`).boundingBox())!
   const before = await page.locator('.tl-shape[data-shape-type="note"]').count()
-  await page.getByTestId('tools.note').click()
-  await page.mouse.click(zone.x + zone.width * (0.2 + 0.3 * (slot % 3)), zone.y + zone.height * 0.55)
+  await placeNoteWithTool(page, {
+    x: zone.x + zone.width * (0.2 + 0.3 * (slot % 3)),
+    y: zone.y + zone.height * 0.55,
+  })
   await expect.poll(() => page.locator('.tl-shape[data-shape-type="note"]').count()).toBe(before + 1)
-  await page.waitForTimeout(300)
-  await page.keyboard.type(text)
+  await writeInNote(page, text)
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
 }

@@ -4,6 +4,7 @@ import { expect, it } from 'vitest'
 import { cspViolations } from './helpers/browser'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
+import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
 
 /**
  * Warm-neutraal-koud (method 5) with a facilitator, an inbrenger and two participants: the
@@ -36,14 +37,12 @@ const MARKS: Record<string, 'W' | 'N' | 'K'> = {
 async function addQuestion(page: Page, text: string, slot: number): Promise<void> {
   const zone = (await page.locator('.zone-overlay[data-zone="vragen"]').boundingBox())!
   const before = await page.locator('.tl-shape[data-shape-type="note"]').count()
-  await page.getByTestId('tools.note').click()
   // Spread over the zone, clear of its header: three across, two down.
   const x = zone.x + zone.width * (0.2 + 0.3 * (slot % 3))
   const y = zone.y + zone.height * (0.45 + 0.3 * Math.floor(slot / 3))
-  await page.mouse.click(x, y)
+  await placeNoteWithTool(page, { x, y })
   await expect.poll(() => page.locator('.tl-shape[data-shape-type="note"]').count()).toBe(before + 1)
-  await page.waitForTimeout(300)
-  await page.keyboard.type(text)
+  await writeInNote(page, text)
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
 }

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs, touchDrag } from './helpers/meeting'
+import { writeInNote } from './helpers/noteTool'
 
 /**
  * Method 5 on 1024x768 touch tablets: a participant adds questions and moves one with a finger,
@@ -41,10 +42,7 @@ it('adds, moves and marks by touch on a tablet, at a readable zoom', async () =>
     const before = await notes(piet).count()
     await piet.getByRole('button', { name: 'Notitie toevoegen' }).tap()
     await expect.poll(() => notes(piet).count()).toBe(before + 1)
-    await piet.waitForFunction(
-      () => (document.activeElement as HTMLElement | null)?.isContentEditable === true,
-    )
-    await piet.keyboard.type(text)
+    await writeInNote(piet, text, { keystrokes: true })
     await piet.keyboard.press('Escape')
   }
   await expect.poll(() => notes(bea).count()).toBe(2)
