@@ -56,14 +56,17 @@ export const ZONE_KINDS = ['flap', 'column', 'area', 'list', 'form'] as const
 export const RATING_SCALES = ['wnk', 'mark', 'score10'] as const
 /**
  * What a zone holds for the meeting's outcome (templates/src/outcome): the case, the group's
- * questions, the group's problem definitions, the inbrenger's own (re)formulated question, the
- * advice, the action, the evaluation. A zone without it is worked in but not reported.
+ * questions, the group's problem definitions, the inbrenger's own (re)formulated question, what
+ * else the group worked out (reported under the zone's own title: associations, strengths, what
+ * is going on), the advice, the action, the evaluation. A zone without it is worked in but not
+ * reported (a list of candidate cases, the chairs of a seating plan).
  */
 export const OUTCOME_KINDS = [
   'case',
   'questions',
   'definitions',
   'definition',
+  'discussion',
   'advice',
   'action',
   'evaluation',

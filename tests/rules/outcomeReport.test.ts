@@ -102,6 +102,31 @@ describe('the meeting summary in Markdown', () => {
   })
 })
 
+describe('what else the group worked out (zones with outcome "discussion")', () => {
+  it('is reported under each zone’s own title, only where something was written', () => {
+    const m = new ScriptedMeeting(byRef('9'), PEOPLE)
+    m.goto('complimenten')
+    m.write('Piet', 'complimenten', 'Je blijft rustig als het spannend wordt')
+    m.goto('reflectie')
+    m.write('Piet', 'sterktes', 'Een collega die altijd meedenkt')
+    for (const [language, heading, zones, by] of [
+      ['nl', 'Verder besproken', ['### Complimenten', '### Sterktes en hulpbronnen'], 'door'],
+      ['en', 'Also discussed', ['### Compliments', '### Strengths and resources'], 'by'],
+    ] as const) {
+      const part = section(summaryMarkdown(m.outcome(), { language }), heading)
+      for (const title of zones) expect(part).toContain(title)
+      expect(part).toContain(`- Een collega die altijd meedenkt — _${by} Piet_`)
+      // Nothing was written about exceptions: no empty heading for it.
+      expect(part).not.toMatch(/Uitzonderingen|Exceptions/)
+    }
+  })
+
+  it('is left out when nothing was written in those zones', () => {
+    const md = summaryMarkdown(played().outcome(), { language: 'nl' })
+    expect(md).not.toContain('Verder besproken')
+  })
+})
+
 describe('the reflection report in Markdown', () => {
   it('has the meeting in short and the six points of seed 003, answered or still open', () => {
     const m = played()

@@ -150,6 +150,14 @@ it('ends a G1 meeting with an outcome and a report that hold what was done, the 
   ])
   expect(inZoneTexts('samenvatting')).toEqual(['De ouder mist houvast: wanneer hoort zij iets? (Sara)'])
   expect(inZoneTexts('tips')).toEqual(['Spreek een vast belmoment af (Sara)'])
+  // What each wrote for themself, and the inbrenger's reaction: in the report under their zones.
+  expect(inZoneTexts('wat-speelt-er').sort()).toEqual([
+    'De ouder voelt zich niet gehoord (Piet)',
+    'Er is geen vaste afspraak over contact (Sara)',
+  ])
+  expect(inZoneTexts('reactie-inbrenger')).toEqual(['Herkenbaar: ik reageer alleen als zij belt (Ina)'])
+  expect(report!.nl).toContain('## Verder besproken\n\n### Wat speelt er?')
+  expect(report!.nl).toContain('### Wat spreekt mij aan')
   expect(outcome.chosenAdvice?.text).toBe('Spreek een vast belmoment af')
   expect(outcome.action).toEqual(ACTION)
   // The sealed notes are on the board under their authors, Piet's though he had left.
@@ -162,6 +170,8 @@ it('ends a G1 meeting with an outcome and a report that hold what was done, the 
     'Wat wil de ouder eigenlijk bereiken?',
     'De ouder mist houvast',
     'Spreek een vast belmoment af',
+    'De ouder voelt zich niet gehoord',
+    'Herkenbaar: ik reageer alleen als zij belt',
     ACTION.tijdgebonden,
     'Fijn dat iedereen eerst zelf schreef',
   ])

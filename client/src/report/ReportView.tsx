@@ -88,6 +88,17 @@ export function ReportView({ outcome, language: lang, date }: ReportViewProps) {
             </section>
           )
         }
+        if (kind === 'discussion') {
+          // Only what was written in, each part under its own zone's title.
+          const worked = zones.filter((z) => z.notes.length > 0)
+          if (worked.length === 0) return null
+          return (
+            <section key={kind} className="report-part" data-part={kind}>
+              <h3>{KIND_HEADINGS.discussion[lang]}</h3>
+              <Zones zones={worked} outcome={outcome} lang={lang} quiet titled />
+            </section>
+          )
+        }
         if (zones.length === 0) return null
         return (
           <section key={kind} className="report-part" data-part={kind}>
@@ -106,11 +117,13 @@ function Zones(props: {
   outcome: MeetingOutcome
   lang: Language
   quiet: boolean
+  /** Each zone under its own title (default: when there are several). */
+  titled?: boolean
 }) {
-  const { zones, outcome, lang, quiet } = props
+  const { zones, outcome, lang, quiet, titled = zones.length > 1 } = props
   return zones.map((zone) => (
     <div key={zone.id} className="report-zone" data-zone={zone.id}>
-      {zones.length > 1 ? <h4>{zone.title[lang]}</h4> : null}
+      {titled ? <h4>{zone.title[lang]}</h4> : null}
       {zone.notes.length === 0 ? (
         quiet ? null : (
           <p className="report-empty">{W.nothing[lang]}</p>

@@ -10,6 +10,7 @@ export const KIND_HEADINGS: Record<OutcomeKind, LocalizedText> = {
   questions: { nl: 'Vragen', en: 'Questions' },
   definitions: { nl: 'Probleemdefinities van de groep', en: 'The group’s problem definitions' },
   definition: { nl: 'De vraag of het probleem van de inbrenger', en: 'The inbrenger’s question or problem' },
+  discussion: { nl: 'Verder besproken', en: 'Also discussed' },
   advice: { nl: 'Adviezen', en: 'Advice' },
   action: { nl: 'Actie', en: 'Action' },
   evaluation: { nl: 'Evaluatie', en: 'Evaluation' },

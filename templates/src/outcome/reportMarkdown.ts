@@ -38,6 +38,15 @@ export function summaryMarkdown(outcome: MeetingOutcome, options: ReportOptions)
       if (zones.some((z) => z.notes.length > 0)) out.push(...zonesBody(zones, outcome, lang, true))
       continue
     }
+    if (kind === 'discussion') {
+      // Only what was written in, each part under its own zone's title.
+      const worked = zones.filter((z) => z.notes.length > 0)
+      if (worked.length > 0) {
+        out.push(`## ${KIND_HEADINGS.discussion[lang]}`, '')
+        out.push(...zonesBody(worked, outcome, lang, true, true))
+      }
+      continue
+    }
     if (zones.length === 0) continue
     out.push(`## ${KIND_HEADINGS[kind][lang]}`, '')
     if (kind === 'evaluation') out.push(...evaluationLines(outcome, lang))
@@ -105,10 +114,11 @@ function zonesBody(
   outcome: MeetingOutcome,
   lang: Language,
   quietWhenEmpty: boolean,
+  titled = zones.length > 1,
 ): string[] {
   const out: string[] = []
   for (const zone of zones) {
-    if (zones.length > 1) out.push(`### ${md(zone.title[lang])}`, '')
+    if (titled) out.push(`### ${md(zone.title[lang])}`, '')
     if (zone.notes.length === 0) {
       if (!quietWhenEmpty) out.push(`_${W.nothing[lang]}_`, '')
       continue
