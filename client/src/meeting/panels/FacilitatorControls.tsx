@@ -157,7 +157,8 @@ export function FacilitatorControls({
         />
       </div>
       <div className="facilitator-controls__set facilitator-controls__goto">
-        <label className="facilitator-controls__label" htmlFor={gotoId}>
+        {/* Named for screen readers; on screen the select itself says where it goes (room for the board). */}
+        <label className="visually-hidden" htmlFor={gotoId}>
           {t('meeting.controls.goto')}
         </label>
         <select
@@ -173,7 +174,7 @@ export function FacilitatorControls({
         >
           {template.phases.map((phase, index) => (
             <option key={phase.id} value={phase.id}>
-              {`${index + 1}. ${phase.title[language]} (${t('meeting.timeline.minutes', { minutes: String(phase.minutes) })})`}
+              {`${t('meeting.controls.goto')}: ${index + 1}. ${phase.title[language]} (${t('meeting.timeline.minutes', { minutes: String(phase.minutes) })})`}
             </option>
           ))}
         </select>
