@@ -85,7 +85,7 @@ describe('parsePastedLink', () => {
 describe('the meeting key in a pasted link', () => {
   const id = 'A'.repeat(22)
   const secret = 'b'.repeat(43)
-  const key = 'K1-_'.repeat(10) + 'abc'
+  const key = `${'K1-_'.repeat(10)}abc`
   it('carries the key along to the meeting page, and drops a cut one', () => {
     const pasted = parsePastedLink(`https://bord.example/m/${id}#uitnodiging=${secret}&sleutel=${key}`)
     expect(pasted).toEqual({ kind: 'meeting', meetingId: id, secret: { kind: 'invite', secret, key } })
