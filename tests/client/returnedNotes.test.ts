@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { mergeReturned, notesToReturn, textOf } from '../../client/src/meeting/returned/returnedNotes'
+import {
+  mergeReturned,
+  notesToReturn,
+  refusedEdit,
+  textOf,
+} from '../../client/src/meeting/returned/returnedNotes'
 import { noteRecord } from '../helpers/records'
 
 /**
@@ -91,5 +96,48 @@ describe('the text of a note', () => {
     expect(textOf({ props: { text: 'platte tekst' } })).toBe('platte tekst')
     expect(textOf({ props: {} })).toBe('')
     expect(textOf(null)).toBe('')
+  })
+})
+
+describe('an edit the locks refused before it was sent', () => {
+  const limit = { nl: 'Hooguit 2 zinnen per notitie.', en: 'At most 2 sentences per note.' }
+
+  it('gives back the refused text of my note (a paste of three sentences)', () => {
+    const before = mine('shape:case', '')
+    const pasted = mine('shape:case', 'Ik zeg te vaak ja. Ik werk elke avond door. Wat doe ik?')
+    expect(refusedEdit(before, pasted, 'ina', limit, 7)).toEqual({
+      id: 'shape:case',
+      text: 'Ik zeg te vaak ja. Ik werk elke avond door. Wat doe ik?',
+      reason: limit,
+      at: 7,
+    })
+  })
+
+  it('gives back a new note of mine with text that was taken back (created in a closed zone)', () => {
+    expect(refusedEdit(null, mine('shape:new', 'Geplakte vraag'), 'ina', reason, 1)?.text).toBe(
+      'Geplakte vraag',
+    )
+  })
+
+  it('gives back nothing for a refused move, an empty note, or someone else’s note', () => {
+    expect(
+      refusedEdit(
+        mine('shape:a', 'Zelfde tekst', 10),
+        mine('shape:a', 'Zelfde tekst', 900),
+        'ina',
+        reason,
+        1,
+      ),
+    ).toBeNull()
+    expect(refusedEdit(null, mine('shape:b', ''), 'ina', reason, 1)).toBeNull()
+    const theirs = noteRecord({ id: 'shape:c', x: 0, y: 0, authorId: 'piet', text: 'Van Piet' })
+    expect(refusedEdit(null, theirs, 'ina', reason, 1)).toBeNull()
+  })
+
+  it('keeps the latest attempt when each typed key is refused', () => {
+    const base = mine('shape:k', 'Een. Twee.')
+    const first = refusedEdit(base, mine('shape:k', 'Een. Twee. D'), 'ina', limit, 1)!
+    const second = refusedEdit(base, mine('shape:k', 'Een. Twee. Dr'), 'ina', limit, 2)!
+    expect(mergeReturned(mergeReturned([], [first]), [second])).toEqual([second])
   })
 })

@@ -58,11 +58,15 @@ it('G2: cases of two sentences at most, dot votes, one click makes the winner th
     .toBe('open')
   expect(await anna.locator('.case-list__limit').textContent()).toContain('Hooguit 2 zinnen per casus')
 
-  // A third sentence is refused as it is typed, with the reason; the case does not reach the others.
+  // A third sentence is refused as it is written, with the reason; the case does not reach the
+  // others, and Carla's words come back to her (Teruggekomen notities), not gone with the edit.
   await addCase(carla, 'Ik zeg te vaak ja. Daardoor werk ik elke avond door. Wat doe ik?', 2)
   await expect
     .poll(() => carla.locator('.notice[role="alert"]').textContent(), { timeout: 3000 })
-    .toMatch(/hooguit 2 zinnen/)
+    .toMatch(/hooguit 2 zinnen.*Teruggekomen notities/)
+  await expect
+    .poll(() => carla.locator('.returned__text').allTextContents())
+    .toEqual(['Ik zeg te vaak ja. Daardoor werk ik elke avond door. Wat doe ik?'])
   await shot(carla, 'three-sentences-refused')
   await carla.waitForTimeout(500)
   for (const page of everyone) {

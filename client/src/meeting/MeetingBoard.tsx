@@ -30,14 +30,15 @@ import { CanvasActions } from './layout/CanvasActions'
 import { FoldedStylePanel } from './layout/FoldedStylePanel'
 import { MeetingLayout } from './layout/meetingLayout'
 import { RatingList } from './list/RatingList'
-import { registerLocks } from './locks/registerLocks'
+import { type RefusedEdit, registerLocks } from './locks/registerLocks'
 import { MeetingChrome } from './MeetingChrome'
 import { MeetingErased } from './MeetingErased'
 import { meetingApi } from './meetingApi'
 import { MeetingState } from './meetingState'
 import { createMeetingUser } from './meetingUser'
-import { keepReturned } from './returned/keepReturned'
+import { keepReturned, returnedNotice } from './returned/keepReturned'
 import { ReturnedNotesPanel } from './returned/ReturnedNotesPanel'
+import { refusedEdit } from './returned/returnedNotes'
 import { ReturnedStore } from './returned/returnedStore'
 
 interface MeetingBoardProps {
@@ -130,11 +131,17 @@ export function MeetingBoard({
       if (!meeting || !session) return undefined
       // A lock message stays a few seconds; repeated moves during one drag do not stack up.
       let lastShown = 0
-      const showLockNotice = (reason: LocalizedText) => {
+      const showLockNotice = (reason: LocalizedText, refused: RefusedEdit) => {
+        // Text of mine the locks refused goes to my returned notes, so it is not lost.
+        const kept = refused.next
+          ? refusedEdit(refused.prev, refused.next, meeting.participantId, reason, Date.now())
+          : null
+        if (kept) returned.add([kept])
         // One gesture can trip several locks (a refused note is then also moved): keep the first.
         if (Date.now() - lastShown < 1500) return
         lastShown = Date.now()
-        session.$notice.set({ kind: 'refused', refusal: { code: 'forbidden', ...reason } })
+        const message = kept ? returnedNotice(reason, refused.prev ? 'edit' : 'note') : reason
+        session.$notice.set({ kind: 'refused', refusal: { code: 'forbidden', ...message } })
         if (dismissTimer.current) clearTimeout(dismissTimer.current)
         dismissTimer.current = setTimeout(() => session.dismissNotice(), LOCK_NOTICE_MS)
       }
@@ -156,7 +163,7 @@ export function MeetingBoard({
         setEditor(null)
       }
     },
-    [meeting, session, meetingId, layout],
+    [meeting, session, meetingId, layout, returned],
   )
   const role = useValue('my role', () => meeting?.me()?.role ?? participant.role, [meeting, participant.role])
   const sealed = useSealedDrafts(editor, meeting, meetingId, token, returned)

@@ -18,6 +18,8 @@ export const stateMessages = defineMessages(
     'returned.hide': 'Verbergen',
     'returned.notice':
       'Je notitie is niet op het bord gekomen. {reason} Je tekst staat bij Teruggekomen notities, linksonder.',
+    'returned.editNotice':
+      'Je wijziging is niet doorgevoerd. {reason} Wat je schreef staat bij Teruggekomen notities, linksonder.',
 
     'erased.title': 'Deze bijeenkomst is gewist',
     'erased.body':
@@ -47,6 +49,8 @@ export const stateMessages = defineMessages(
     'returned.hide': 'Hide',
     'returned.notice':
       'Your note did not make it onto the board. {reason} Your text is under Returned notes, bottom left.',
+    'returned.editNotice':
+      'Your change was not made. {reason} What you wrote is under Returned notes, bottom left.',
 
     'erased.title': 'This meeting has been erased',
     'erased.body':

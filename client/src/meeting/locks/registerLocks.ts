@@ -23,6 +23,12 @@ interface GuardSideEffects {
   ): () => void
 }
 
+/** What a refused edit would have made of a record (null: a create's prev, a delete's next). */
+export interface RefusedEdit {
+  prev: { id: string; meta?: unknown } | null
+  next: { id: string; meta?: unknown } | null
+}
+
 /**
  * Registers tldraw side effects that stop, before they are sent, the changes the server would
  * refuse: a create in a closed zone is removed at once, a change returns the previous record, a
@@ -33,7 +39,7 @@ interface GuardSideEffects {
 export function registerLocks(
   editor: Editor,
   meeting: MeetingState,
-  onRefused: (reason: LocalizedText) => void,
+  onRefused: (reason: LocalizedText, refused: RefusedEdit) => void,
 ): () => void {
   const stamp = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
     if (source !== 'user') return shape
@@ -78,7 +84,7 @@ export function registerLocks(
           { id: record.id, prev: null, next: asBoardRecord(record) },
         ])
         if (verdict.ok) return
-        onRefused(verdict.reason)
+        onRefused(verdict.reason, { prev: null, next: record })
         // Inside this handler the record is not in the store yet; remove it right after the
         // operation, before the store's listeners flush, so the room never sees it.
         rollingBack.add(record.id)
@@ -95,7 +101,7 @@ export function registerLocks(
           { id: next.id, prev: before, next: asBoardRecord(next) },
         ])
         if (verdict.ok) return next
-        onRefused(verdict.reason)
+        onRefused(verdict.reason, { prev, next })
         return prev
       }),
       side.registerBeforeDeleteHandler(typeName, (record, source) => {
@@ -104,7 +110,7 @@ export function registerLocks(
           { id: record.id, prev: asBoardRecord(record), next: null },
         ])
         if (verdict.ok) return
-        onRefused(verdict.reason)
+        onRefused(verdict.reason, { prev: record, next: null })
         return false
       }),
     )

@@ -22,11 +22,18 @@ export function keepReturned(session: BoardSession, meeting: MeetingState, store
     const notes = notesToReturn(lost, meeting.participantId, reason, Date.now())
     if (notes.length === 0) return
     store.add(notes)
-    // Say where the text went, not only why it was refused.
-    const told = (language: 'nl' | 'en') =>
-      stateMessages[language]['returned.notice'].replace('{reason}', reason[language])
-    session.$notice.set({ kind: 'refused', refusal: { code: 'forbidden', nl: told('nl'), en: told('en') } })
+    session.$notice.set({ kind: 'refused', refusal: { code: 'forbidden', ...returnedNotice(reason) } })
   })
+}
+
+/**
+ * The notice for text that went to my returned notes: where it went, not only why it was refused.
+ * A note that never reached the board, or an edit of one that stays as it was.
+ */
+export function returnedNotice(reason: LocalizedText, what: 'note' | 'edit' = 'note'): LocalizedText {
+  const key = what === 'note' ? 'returned.notice' : 'returned.editNotice'
+  const told = (language: 'nl' | 'en') => stateMessages[language][key].replace('{reason}', reason[language])
+  return { nl: told('nl'), en: told('en') }
 }
 
 /** Why the session started over, in the words the returned note keeps. */

@@ -44,6 +44,26 @@ export function notesToReturn(
   return out
 }
 
+/**
+ * The text of an edit of mine that the locks refused before it was sent (a third sentence on a
+ * two-sentence list, a paste into a zone that closed): the refused version goes back to me, so
+ * the words are not gone with the edit. Null when nothing of mine was written (a refused move,
+ * an empty new note, someone else's note). Typed key by key, each refused key replaces the
+ * note's earlier refused text (see mergeReturned): the latest attempt is what comes back.
+ */
+export function refusedEdit(
+  prev: unknown,
+  next: { id: string; meta?: unknown },
+  participantId: string,
+  reason: LocalizedText,
+  now: number,
+): ReturnedNote | null {
+  if (authorOf(next) !== participantId) return null
+  const text = textOf(next)
+  if (text.trim() === '' || (prev !== null && textOf(prev) === text)) return null
+  return { id: next.id, text, reason, at: now }
+}
+
 /** Adds `incoming` to `kept`: a note that comes back again replaces its earlier text. */
 export function mergeReturned(
   kept: readonly ReturnedNote[],
