@@ -206,8 +206,25 @@ it('the second meeting of a group opens with the first one’s advice and action
   await shot(bea, '8-register-print')
   await bea.emulateMedia({ media: 'screen' })
 
-  // Erasing the group, after asking: the link stops working.
+  // A group link that went further than the facilitators: a new one, after asking; the old one
+  // stops working at once, for a colleague who still has it too.
   await bea.getByRole('button', { name: 'Terug naar de groep' }).click()
+  await bea.getByRole('button', { name: 'Nieuwe groepslink maken…' }).click()
+  await accessible(bea, 'renew group link')
+  await bea.getByRole('button', { name: 'Ja, nieuwe link' }).click()
+  await bea.getByText('Nieuwe groepslink gemaakt. De oude werkt niet meer.').waitFor()
+  const renewed = await bea.locator('input[data-link="group"]').inputValue()
+  expect(renewed).toMatch(/\/g\/[A-Za-z0-9_-]{22}#groep=/)
+  expect(renewed).not.toBe(first.group)
+  await shot(bea, '9a-group-link-renewed')
+  const colleague = await e2e.openPage()
+  await colleague.goto(first.group)
+  await colleague.getByText(/Deze groepslink werkt niet/).waitFor()
+  await colleague.goto('about:blank')
+  await colleague.goto(renewed)
+  await colleague.getByRole('heading', { level: 1, name: 'Intervisiegroep Noord' }).waitFor()
+
+  // Erasing the group, after asking: the link stops working.
   await bea.getByRole('button', { name: 'Groep wissen…' }).click()
   await shot(bea, '9-erase-group-confirm')
   await accessible(bea, 'erase group')
@@ -215,7 +232,7 @@ it('the second meeting of a group opens with the first one’s advice and action
   await bea.getByText('De groep is gewist. Deze link werkt niet meer.').waitFor()
   // A fresh load (only the fragment differs from the page we are on).
   await bea.goto('about:blank')
-  await bea.goto(first.group)
+  await bea.goto(renewed)
   await bea.getByText(/Deze groepslink werkt niet/).waitFor()
   await shot(bea, '10-erased-link')
 }, 120_000)

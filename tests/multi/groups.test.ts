@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, expect, it } from 'vitest'
+import { checkGroupLinkRenewal } from '../helpers/groupLinkRenewal'
 import { TestClock } from '../helpers/groupScenario'
 import { playGroupSeries } from '../helpers/groupSeries'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
@@ -65,3 +66,7 @@ it('runs a group of three meetings: look-back, register without case text, erasu
     await count(`SELECT count(*) AS n FROM ${schema}.presence WHERE meeting_id = $1`, first.meetingId),
   ).toBe(0)
 }, 60_000)
+
+it('renews a group link: the old one opens nothing, the new one everything (Postgres)', async () => {
+  await checkGroupLinkRenewal(server!.url)
+})

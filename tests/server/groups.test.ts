@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, expect, it } from 'vitest'
+import { checkGroupLinkRenewal } from '../helpers/groupLinkRenewal'
 import { arrive, createGroup, groupMeeting, leave, TestClock } from '../helpers/groupScenario'
 import { playGroupSeries } from '../helpers/groupSeries'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
@@ -124,4 +125,8 @@ it('answers bad group input with a code, and a wrong link like a group that does
     body: { text: 'iets' },
   })
   expect([noSession.status, noSession.body.error]).toEqual([403, 'invalid_session'])
+})
+
+it('renews a group link: the old one opens nothing, the new one everything (SQLite)', async () => {
+  await checkGroupLinkRenewal(server!.url)
 })

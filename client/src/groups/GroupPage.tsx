@@ -15,12 +15,13 @@ import { GroupKeeping } from './GroupKeeping'
 import { groupLink, groupPath } from './groupAccess'
 import { groupApi } from './groupApi'
 import { formatDay } from './groupDates'
+import { RenewGroupLink } from './RenewGroupLink'
 import { type GroupView, useGroup } from './useGroup'
 
 /** `/g/<id>#groep=…`: a group's series, whose turn it is next, its register and the next meeting. */
 export default function GroupPage({ groupId }: { groupId: string }) {
   const t = useT()
-  const { state, retry } = useGroup(groupId)
+  const { state, retry, renewed } = useGroup(groupId)
   const [erased, setErased] = useState(false)
   useDocumentTitle(`${state.status === 'ready' ? state.group.name : t('group.kicker')} — ${t('app.name')}`)
   let content: ReactNode
@@ -41,7 +42,15 @@ export default function GroupPage({ groupId }: { groupId: string }) {
         {t('group.erased')}
       </p>
     )
-  else content = <GroupOverview group={state.group} secret={state.secret} onErased={() => setErased(true)} />
+  else
+    content = (
+      <GroupOverview
+        group={state.group}
+        secret={state.secret}
+        onErased={() => setErased(true)}
+        onRenewed={renewed}
+      />
+    )
   return (
     <div className="group-page">
       <header className="new-meeting__header">
@@ -53,7 +62,17 @@ export default function GroupPage({ groupId }: { groupId: string }) {
   )
 }
 
-function GroupOverview({ group, secret, onErased }: { group: GroupView; secret: string; onErased(): void }) {
+function GroupOverview({
+  group,
+  secret,
+  onErased,
+  onRenewed,
+}: {
+  group: GroupView
+  secret: string
+  onErased(): void
+  onRenewed(secret: string): void
+}) {
   const t = useT()
   const language = useLanguage()
   const [csvError, setCsvError] = useState(false)
@@ -166,6 +185,7 @@ function GroupOverview({ group, secret, onErased }: { group: GroupView; secret: 
         explanation={t('group.link.text')}
         url={groupLink(group.id, secret)}
       />
+      <RenewGroupLink groupId={group.id} name={group.name} secret={secret} onRenewed={onRenewed} />
       <EraseGroup groupId={group.id} secret={secret} onErased={onErased} />
     </>
   )

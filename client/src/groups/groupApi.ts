@@ -15,6 +15,9 @@ export const groupApi = {
     credential: string,
     body: { templateId: string; title: string; plannedStart: number | null },
   ) => answer(groups[':id'].meetings.$post({ ...at(groupId), json: body }, bearer(credential))),
+  /** A new group link (the group link only); the old one stops working. */
+  renewLink: (groupId: string, secret: string) =>
+    answer(groups[':id'].link.$post(at(groupId), bearer(secret))),
   /** Erases the group (the group link only); the meetings stay. */
   erase: (groupId: string, secret: string) => answer(groups[':id'].$delete(at(groupId), bearer(secret))),
   attendance: (groupId: string, credential: string) =>

@@ -26,6 +26,12 @@ export const groupMessages = defineMessages(
     'group.link.title': 'Groepslink',
     'group.link.text':
       'Met deze link open je de groep en de presentielijst, en maak je de volgende bijeenkomst. Houd hem bij de begeleiders.',
+    'group.renew.button': 'Nieuwe groepslink maken…',
+    'group.renew.confirm':
+      'Een nieuwe groepslink maken? De huidige link werkt daarna nergens meer; geef de nieuwe aan de begeleiders. Wie een bijeenkomst van de groep begeleidt, kan vanaf het bord de presentielijst blijven openen.',
+    'group.renew.yes': 'Ja, nieuwe link',
+    'group.renew.no': 'Nee, laten zo',
+    'group.renew.done': 'Nieuwe groepslink gemaakt. De oude werkt niet meer.',
 
     'group.erase.title': 'Groep wissen',
     'group.erase.text':
@@ -115,6 +121,12 @@ export const groupMessages = defineMessages(
     'group.link.title': 'Group link',
     'group.link.text':
       'This link opens the group and its attendance list, and makes the next meeting. Keep it among the facilitators.',
+    'group.renew.button': 'Make a new group link…',
+    'group.renew.confirm':
+      'Make a new group link? The current link then stops working everywhere; give the new one to the facilitators. Whoever facilitates a meeting of the group can still open the attendance list from the board.',
+    'group.renew.yes': 'Yes, new link',
+    'group.renew.no': 'No, leave it',
+    'group.renew.done': 'New group link made. The old one no longer works.',
 
     'group.erase.title': 'Erase group',
     'group.erase.text':

@@ -15,7 +15,12 @@ export type GroupState =
  * The group behind a group link: the secret from the address's fragment (then kept in this browser
  * and taken out of the address bar) or from an earlier visit.
  */
-export function useGroup(groupId: string): { state: GroupState; retry: () => void } {
+export function useGroup(groupId: string): {
+  state: GroupState
+  retry: () => void
+  /** The group link was renewed: the page goes on with the new secret. */
+  renewed: (secret: string) => void
+} {
   const [state, setState] = useState<GroupState>({ status: 'loading' })
   const [attempt, setAttempt] = useState(0)
   useEffect(() => {
@@ -42,5 +47,9 @@ export function useGroup(groupId: string): { state: GroupState; retry: () => voi
     }
   }, [groupId, attempt])
   const retry = useCallback(() => setAttempt((n) => n + 1), [])
-  return { state, retry }
+  const renewed = useCallback(
+    (secret: string) => setState((now) => (now.status === 'ready' ? { ...now, secret } : now)),
+    [],
+  )
+  return { state, retry, renewed }
 }

@@ -66,6 +66,11 @@ export function groupRoutes(groups: GroupService, lifecycle: GroupLifecycle) {
       )
     })
     .get('/:id', groupAccess, async (c) => c.json(await groups.view(c.var.group)))
+    // A new group link; the old one stops working (the group link only, as for erasing).
+    .post('/:id/link', linkOnly, async (c) => {
+      const { groupSecret } = await groups.renewLink(c.var.group)
+      return c.json({ groupPath: groupPath(c.var.group.id, groupSecret) })
+    })
     .post('/:id/meetings', groupAccess, jsonBody(CreateMeetingBody), async (c) => {
       const body = c.req.valid('json')
       const created = await groups.createMeeting(c.var.group, body.templateId, body.title, body.plannedStart)

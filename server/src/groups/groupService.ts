@@ -109,6 +109,17 @@ export class GroupService {
     return group
   }
 
+  /**
+   * A new group link (a leaked one can be stopped without erasing the group): the old link opens
+   * nothing from now on. Facilitators' sessions in the group's meetings still open the group.
+   */
+  async renewLink(group: GroupRow): Promise<{ groupSecret: string }> {
+    const groupSecret = newSecret()
+    await this.groups.setSecretHash(group.id, hashSecret(groupSecret))
+    this.log('group link renewed', { group: group.id })
+    return { groupSecret }
+  }
+
   async view(group: GroupRow): Promise<GroupView> {
     // Opening the group's page is activity: its retention counts from now.
     await this.groups.touchGroup(group.id, this.now())

@@ -52,6 +52,8 @@ export interface GroupStore {
    */
   eraseGroup(groupId: string): Promise<void>
   setRetentionDays(groupId: string, days: number | null): Promise<void>
+  /** The group link's new secret (its hash): the old link stops working at once. */
+  setSecretHash(groupId: string, secretHash: string): Promise<void>
   /** The group's page was used at `at` (a later time only; never moves back). */
   touchGroup(groupId: string, at: number): Promise<void>
   /** The latest of the group's own activity and its meetings' rooms' activity. */

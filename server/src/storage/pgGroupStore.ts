@@ -39,6 +39,10 @@ export class PgGroupStore implements GroupStore {
     await this.pool.query('UPDATE meeting_group SET retention_days = $1 WHERE id = $2', [days, groupId])
   }
 
+  async setSecretHash(groupId: string, secretHash: string): Promise<void> {
+    await this.pool.query('UPDATE meeting_group SET secret_hash = $1 WHERE id = $2', [secretHash, groupId])
+  }
+
   async touchGroup(groupId: string, at: number): Promise<void> {
     await this.pool.query(
       'UPDATE meeting_group SET last_active_at = GREATEST(coalesce(last_active_at, 0), $1) WHERE id = $2',

@@ -96,6 +96,7 @@ export class SqliteGroupStore implements GroupStore {
       setRetentionDays: db.prepare<[number | null, string]>(
         'UPDATE meeting_group SET retention_days = ? WHERE id = ?',
       ),
+      setSecretHash: db.prepare<[string, string]>('UPDATE meeting_group SET secret_hash = ? WHERE id = ?'),
       touchGroup: db.prepare<[number, string]>(
         'UPDATE meeting_group SET last_active_at = max(coalesce(last_active_at, 0), ?) WHERE id = ?',
       ),
@@ -161,6 +162,9 @@ export class SqliteGroupStore implements GroupStore {
 
   async setRetentionDays(groupId: string, days: number | null): Promise<void> {
     this.stmts.setRetentionDays.run(days, groupId)
+  }
+  async setSecretHash(groupId: string, secretHash: string): Promise<void> {
+    this.stmts.setSecretHash.run(secretHash, groupId)
   }
   async touchGroup(groupId: string, at: number): Promise<void> {
     this.stmts.touchGroup.run(at, groupId)
