@@ -125,7 +125,7 @@ describe('the live board', () => {
       }
 
       await first.stop({ keepData: true })
-      await connectionIndicator(anna).filter({ hasText: 'Opnieuw verbinden…' }).waitFor({ timeout: 3000 })
+      await connectionIndicator(anna).filter({ hasText: 'Opnieuw verbinden…' }).waitFor({ timeout: 10_000 })
       await connectionIndicator(anna)
         .filter({ hasText: 'Offline — je werk blijft bewaard' })
         .waitFor({ timeout: 8000 })
