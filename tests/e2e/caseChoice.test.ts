@@ -74,7 +74,9 @@ it('G2: cases of two sentences at most, dot votes, one click makes the winner th
       'Ik zeg te vaak ja. Daardoor werk ik elke avond door. Wat doe ik?',
     )
   }
-  // Carla clears her note and writes a shorter case.
+  // Carla folds the returned text away (it covers part of the zone), clears her note and writes
+  // a shorter case.
+  await carla.getByRole('button', { name: 'Verbergen' }).click()
   await carla.keyboard.press('Escape')
   await carla.locator('.tl-shape[data-shape-type="note"]').last().click()
   await carla.keyboard.press('Delete')

@@ -5,7 +5,7 @@ export const stateMessages = defineMessages(
   {
     'returned.title': 'Teruggekomen notities',
     'returned.intro':
-      'De server kon deze tekst niet (meer) op het bord zetten, bijvoorbeeld omdat de fase al verder was. Alleen jij ziet hem.',
+      'Deze tekst kwam niet op het bord, bijvoorbeeld omdat de fase al verder was of de notitie te lang werd. Alleen jij ziet hem.',
     'returned.why': 'Waarom: {reason}',
     'returned.copy': 'Tekst kopiëren',
     'returned.copied': 'Gekopieerd',
@@ -36,7 +36,7 @@ export const stateMessages = defineMessages(
   {
     'returned.title': 'Returned notes',
     'returned.intro':
-      'The server could not (or no longer) put this text on the board, for instance because the phase had moved on. Only you can see it.',
+      'This text did not make it onto the board, for instance because the phase had moved on or the note grew too long. Only you can see it.',
     'returned.why': 'Why: {reason}',
     'returned.copy': 'Copy text',
     'returned.copied': 'Copied',
