@@ -66,8 +66,8 @@ export function groupRoutes(groups: GroupService, lifecycle: GroupLifecycle) {
       )
     })
     .get('/:id', groupAccess, async (c) => c.json(await groups.view(c.var.group)))
-    // A new group link; the old one stops working (the group link only, as for erasing).
     .post('/:id/link', linkOnly, async (c) => {
+      // A new group link; the old one stops working (the group link only, as for erasing).
       const { groupSecret } = await groups.renewLink(c.var.group)
       return c.json({ groupPath: groupPath(c.var.group.id, groupSecret) })
     })
