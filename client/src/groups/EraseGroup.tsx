@@ -1,6 +1,5 @@
-import { useState } from 'react'
-import { wordApiError } from '../api/apiErrors'
 import { useT } from '../i18n/useT'
+import { ConfirmInPlace } from './ConfirmInPlace'
 import { forgetGroup } from './groupAccess'
 import { groupApi } from './groupApi'
 
@@ -18,55 +17,26 @@ export function EraseGroup({
   onErased(): void
 }) {
   const t = useT()
-  const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const erase = () => {
-    setBusy(true)
-    setError(null)
-    groupApi.erase(groupId, secret).then(
-      () => {
-        forgetGroup(groupId)
-        onErased()
-      },
-      (reason: unknown) => {
-        setBusy(false)
-        setError(reason)
-      },
-    )
-  }
   return (
     <section className="group-erase" aria-labelledby="group-erase-title">
       <h2 className="group-erase__title" id="group-erase-title">
         {t('group.erase.title')}
       </h2>
       <p className="field__hint">{t('group.erase.text')}</p>
-      {confirming ? (
-        <div className="group-card__actions" role="alertdialog" aria-labelledby="group-erase-confirm">
-          <p id="group-erase-confirm" className="group-erase__confirm">
-            {t('group.erase.confirm')}
-          </p>
-          <button type="button" className="button button--danger" onClick={erase} disabled={busy}>
-            {t('group.erase.yes')}
-          </button>
-          <button type="button" className="button" onClick={() => setConfirming(false)}>
-            {t('group.erase.no')}
-          </button>
-        </div>
-      ) : (
-        <button
-          type="button"
-          className="button button--quiet group-erase__button"
-          onClick={() => setConfirming(true)}
-        >
-          {t('group.erase.button')}
-        </button>
-      )}
-      {error ? (
-        <p className="field__error" role="alert">
-          {wordApiError(t, error)}
-        </p>
-      ) : null}
+      <ConfirmInPlace
+        texts={{
+          button: 'group.erase.button',
+          confirm: 'group.erase.confirm',
+          yes: 'group.erase.yes',
+          no: 'group.erase.no',
+        }}
+        yesClass="button--danger"
+        act={async () => {
+          await groupApi.erase(groupId, secret)
+          forgetGroup(groupId)
+          onErased()
+        }}
+      />
     </section>
   )
 }
