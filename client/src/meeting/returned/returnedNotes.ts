@@ -33,15 +33,11 @@ export function notesToReturn(
   reason: LocalizedText,
   now: number,
 ): ReturnedNote[] {
-  const out: ReturnedNote[] = []
-  for (const { local, server } of lost) {
-    if (local.typeName !== 'shape' || authorOf(local) !== participantId) continue
-    const text = textOf(local)
-    if (text.trim() === '') continue
-    if (server && textOf(server) === text) continue
-    out.push({ id: local.id, text, reason, at: now })
-  }
-  return out
+  return lost.flatMap(({ local, server }) => {
+    if (local.typeName !== 'shape') return []
+    // What the server holds is the "before" of my version: the same rule as a refused edit.
+    return refusedEdit(server ?? null, local, participantId, reason, now) ?? []
+  })
 }
 
 /**
