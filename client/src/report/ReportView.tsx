@@ -88,23 +88,19 @@ export function ReportView({ outcome, language: lang, date }: ReportViewProps) {
             </section>
           )
         }
-        if (kind === 'discussion') {
-          // Only what was written in, each part under its own zone's title.
-          const worked = zones.filter((z) => z.notes.length > 0)
-          if (worked.length === 0) return null
-          return (
-            <section key={kind} className="report-part" data-part={kind}>
-              <h3>{KIND_HEADINGS.discussion[lang]}</h3>
-              <Zones zones={worked} outcome={outcome} lang={lang} quiet titled />
-            </section>
-          )
-        }
         if (zones.length === 0) return null
         return (
           <section key={kind} className="report-part" data-part={kind}>
             <h3>{KIND_HEADINGS[kind][lang]}</h3>
             {kind === 'evaluation' ? <EvaluationFacts outcome={outcome} lang={lang} /> : null}
-            <Zones zones={zones} outcome={outcome} lang={lang} quiet={false} />
+            {/* What else was worked out stands under each zone's own title. */}
+            <Zones
+              zones={zones}
+              outcome={outcome}
+              lang={lang}
+              quiet={false}
+              titled={kind === 'discussion' || zones.length > 1}
+            />
           </section>
         )
       })}

@@ -130,6 +130,9 @@ export function deriveOutcome(input: OutcomeInput): MeetingOutcome {
     ]),
   ) as Record<OutcomeKind, OutcomeZone[]>
 
+  // What else was worked out: only the zones someone wrote in (an empty one says nothing).
+  zones.discussion = zones.discussion.filter((zone) => zone.notes.length > 0)
+
   const document = byId.get(DOCUMENT_ID)
   const anonymous = evaluationAnonymous(document)
   if (anonymous) {

@@ -38,19 +38,11 @@ export function summaryMarkdown(outcome: MeetingOutcome, options: ReportOptions)
       if (zones.some((z) => z.notes.length > 0)) out.push(...zonesBody(zones, outcome, lang, true))
       continue
     }
-    if (kind === 'discussion') {
-      // Only what was written in, each part under its own zone's title.
-      const worked = zones.filter((z) => z.notes.length > 0)
-      if (worked.length > 0) {
-        out.push(`## ${KIND_HEADINGS.discussion[lang]}`, '')
-        out.push(...zonesBody(worked, outcome, lang, true, true))
-      }
-      continue
-    }
     if (zones.length === 0) continue
     out.push(`## ${KIND_HEADINGS[kind][lang]}`, '')
     if (kind === 'evaluation') out.push(...evaluationLines(outcome, lang))
-    out.push(...zonesBody(zones, outcome, lang, false))
+    // What else was worked out stands under each zone's own title.
+    out.push(...zonesBody(zones, outcome, lang, false, kind === 'discussion' || zones.length > 1))
   }
   return `${out
     .join('\n')
@@ -114,6 +106,7 @@ function zonesBody(
   outcome: MeetingOutcome,
   lang: Language,
   quietWhenEmpty: boolean,
+  /** Each zone under its own title (default: when there are several). */
   titled = zones.length > 1,
 ): string[] {
   const out: string[] = []
