@@ -29,6 +29,15 @@ function boardState(page: Page, at: { x: number; y: number }): Promise<BoardStat
   }, at)
 }
 
+/** Resolves once a note's text editor has the caret (keys typed before would go astray). */
+function caretInNote(page: Page): Promise<unknown> {
+  return page.waitForFunction(
+    () => (document.activeElement as HTMLElement | null)?.isContentEditable === true,
+    undefined,
+    { timeout: 15_000 },
+  )
+}
+
 /**
  * Makes a note with tldraw's note tool at a point and waits until its text editor has the caret,
  * as a person does who sees it open before typing. Waits for the tool to be on and the point to
@@ -48,11 +57,7 @@ export async function placeNoteWithTool(page: Page, at: { x: number; y: number }
   }
   await page.mouse.click(at.x, at.y)
   try {
-    await page.waitForFunction(
-      () => (document.activeElement as HTMLElement | null)?.isContentEditable === true,
-      undefined,
-      { timeout: 15_000 },
-    )
+    await caretInNote(page)
   } catch {
     const after = await boardState(page, at)
     throw new Error(
@@ -73,11 +78,7 @@ export async function writeInNote(
   text: string,
   { keystrokes = false }: { keystrokes?: boolean } = {},
 ): Promise<void> {
-  await page.waitForFunction(
-    () => (document.activeElement as HTMLElement | null)?.isContentEditable === true,
-    undefined,
-    { timeout: 15_000 },
-  )
+  await caretInNote(page)
   if (keystrokes) await page.keyboard.type(text)
   else await page.keyboard.insertText(text)
 }
