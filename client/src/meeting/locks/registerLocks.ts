@@ -76,15 +76,18 @@ export function registerLocks(
   })
   // tldraw stamps whoever edits a note's text on it and prints the name; an anonymous note keeps
   // none, also when its author edits it (authorship.ts). Registered before the judging handler.
-  const keepAnonymous = editor.sideEffects.registerBeforeChangeHandler('shape', (_prev, next, source) =>
-    source === 'user' && isAnonymousNote(asBoardRecord(next))
-      ? (withoutLastEditor(next as never) as typeof next)
-      : next,
+  // Whatever the source: a record that arrives with a name (e.g. opened from a sealed copy) is
+  // not drawn with it either, and goes back to the room, if ever, without it.
+  const nameless = <T extends TLRecord>(record: T): T =>
+    isAnonymousNote(asBoardRecord(record)) ? (withoutLastEditor(record as never) as T) : record
+  const keepAnonymous = editor.sideEffects.registerBeforeChangeHandler('shape', (_prev, next) =>
+    nameless(next),
   )
+  const createAnonymous = editor.sideEffects.registerBeforeCreateHandler('shape', (shape) => nameless(shape))
   const side = editor.sideEffects as unknown as GuardSideEffects
   /** Records we are taking back ourselves (a refused create): their removal is not judged. */
   const rollingBack = new Set<string>()
-  const unregister: Array<() => void> = [stamp, stampAsset, keepAssetAuthor, keepAnonymous]
+  const unregister: Array<() => void> = [stamp, stampAsset, keepAssetAuthor, keepAnonymous, createAnonymous]
   for (const typeName of GUARDED_TYPES) {
     unregister.push(
       side.registerAfterCreateHandler(typeName, (record, source) => {
