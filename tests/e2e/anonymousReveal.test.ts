@@ -90,6 +90,29 @@ async function download(page: Page, button: string, saveAs: string): Promise<Buf
   return readFileSync(target)
 }
 
+/**
+ * Every text on the page that holds a name and sits within three levels of an element that also
+ * holds a revealed note's text: a name shown with, under or next to the note.
+ */
+function namesNearNotes(page: Page): Promise<string[]> {
+  return page.evaluate((names) => {
+    const hits: string[] = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    while (walker.nextNode()) {
+      const node = walker.currentNode
+      if (!names.some((name) => node.textContent?.includes(name))) continue
+      let element = node.parentElement
+      for (let level = 0; level < 3 && element; level++, element = element.parentElement) {
+        if (element.textContent?.includes('ANONIEM-')) {
+          hits.push(element.outerHTML.slice(0, 300))
+          break
+        }
+      }
+    }
+    return hits
+  }, NAMES)
+}
+
 function expectNoName(text: string, where: string): void {
   for (const name of NAMES) expect(text.includes(name), `${name} in ${where}`).toBe(false)
 }
@@ -158,6 +181,8 @@ it('an anonymous reveal links no note to a name: screens, export, report, storag
     for (const text of await notes(page).allTextContents()) expectNoName(text, `a note on screen ${i}`)
     const items = page.locator('.note-item').filter({ hasText: /ANONIEM-/ })
     for (const text of await items.allTextContents()) expectNoName(text, `the notes list on screen ${i}`)
+    // Anywhere on the page: no name close to a revealed note's text (within a few levels).
+    expect(await namesNearNotes(page), `screen ${i}`).toEqual([])
     await page.screenshot({ path: path.join(RESULTS_DIR, `anonymous-reveal-${i}.png`) })
   }
 
