@@ -1,4 +1,5 @@
 import { judgeAsset } from './assetPolicy'
+import { judgeAuthorship } from './authorship'
 import { authorOf, type BoardRecord, shapeWorld } from './boardRecords'
 import { judgeDocument } from './outcome/outcomePolicy'
 import { FINISHED_PHASE_ID, PAUSED_PHASE_ID } from './permissions'
@@ -58,6 +59,9 @@ export function judgeChanges(ctx: PolicyContext, changes: readonly RecordChange[
       })
     }
     const typeName = (prev ?? next)?.typeName
+    // Names on a shape (last editor, anonymous notes) before where it is: authorship.ts.
+    const names = typeName === 'shape' ? judgeAuthorship(ctx, change) : { ok: true as const }
+    if (!names.ok) return names
     const verdict =
       typeName === 'shape'
         ? judgeShape(ctx, board, change)

@@ -2,6 +2,7 @@ import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfSha
 import type { ReleasedNote } from './drafts/sealedDrafts'
 import { groupTagProblem } from './groupWork'
 import { judgeMark, maySortByMark } from './marks'
+import { judgeEvaluationEdit } from './outcome/evaluation'
 import { accessFor, findZone, mayEdit, mayMove, mayPublishDrafts, type ResolvedAccess } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
 import type { LocalizedText } from './schema'
@@ -60,6 +61,8 @@ function judgeOwnChange(ctx: PolicyContext, board: BatchBoard, { id, prev, next 
 
   const verdict = judgePlacement(ctx, board, { id, prev, next }, zoneBefore, zoneAfter)
   if (!verdict.ok) return verdict
+  const evaluation = judgeEvaluationEdit(ctx, { id, prev, next }, zoneBefore, zoneAfter)
+  if (!evaluation.ok) return evaluation
   const sentences = judgeSentences(ctx, id, prev, next, zoneBefore, zoneAfter)
   if (!sentences.ok) return sentences
   // A released note keeps what its author wrote (no pair then): the begeleider only puts it down.

@@ -70,10 +70,16 @@ describe('after "Afgerond" nobody writes', () => {
     expect(finished([{ id: theirs.id, prev: theirs, next: null }], [theirs])).toBe(false)
     const page = { id: 'page:page', typeName: 'page', name: 'Warm-neutraal-koud', index: 'a1', meta: {} }
     expect(finished([{ id: page.id, prev: page, next: { ...page, name: 'Anders' } }], [page])).toBe(false)
-    // While the meeting ran, the same changes were the begeleider's to make.
+    // While the meeting ran, the same changes were the begeleider's to make (someone else's
+    // evaluation stays theirs: its removal was not, authorship.ts; its place was).
     expect(
-      judgeOnBoard(wnk, 'evaluatie', begeleider, [{ id: theirs.id, prev: theirs, next: null }], [theirs]).ok,
+      judgeOnBoard(wnk, 'evaluatie', begeleider, [{ id: own.id, prev: own, next: null }], [own]).ok,
     ).toBe(true)
+    const moved = { ...theirs, x: theirs.x! + 10 }
+    expect(
+      judgeOnBoard(wnk, 'evaluatie', begeleider, [{ id: theirs.id, prev: theirs, next: moved }], [theirs]).ok,
+    ).toBe(true)
+    expect(finished([{ id: theirs.id, prev: theirs, next: moved }], [theirs])).toBe(false)
   })
 
   it('the inbrenger cannot mark any more', () => {

@@ -8,6 +8,7 @@ import {
   openDraft,
   sealDraft,
 } from '../../client/src/meeting/drafts/sealing'
+import { asAnonymousNote } from '../../templates/src/authorship'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import type { ReleasedDraft } from '../../templates/src/drafts/sealedDrafts'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
@@ -94,7 +95,8 @@ async function publishReleased(fixture: MeetingFixture, key: CryptoKey, facilita
     const meta = { ...(record.meta as Record<string, unknown>) }
     delete meta.authorId
     if (draft.authorId) meta.authorId = draft.authorId
-    records.push({ ...record, meta } as BoardRecord)
+    // Anonymous: as the reveal puts it down, flagged and without a last editor (authorship.ts).
+    records.push(draft.authorId ? ({ ...record, meta } as BoardRecord) : asAnonymousNote({ ...record, meta }))
   }
   facilitator.current.doc.transact(() => {
     for (const record of records) facilitator.current.kv.set(record.id, record)

@@ -36,6 +36,7 @@ import { MeetingErased } from './MeetingErased'
 import { meetingApi } from './meetingApi'
 import { MeetingState } from './meetingState'
 import { createMeetingUser } from './meetingUser'
+import { hideAnonymousNotes } from './presence/hideAnonymous'
 import { keepReturned, returnedNotice } from './returned/keepReturned'
 import { ReturnedNotesPanel } from './returned/ReturnedNotesPanel'
 import { refusedEdit } from './returned/returnedNotes'
@@ -86,12 +87,14 @@ export function MeetingBoard({
     [session, template, participant.id],
   )
   useEffect(() => () => meeting?.destroy(), [meeting])
-  // While people write for themselves, presence shows nothing of it (and typing sends nothing).
+  // While people write for themselves, presence shows nothing of it (and typing sends nothing);
+  // nor does it point at a note revealed without names.
   useEffect(() => {
     if (!meeting || !session) return undefined
     session.$presenceFilter.set((presence) => {
       const view = meeting.$view.get()
-      return view ? privatePresence(template, view.progress.phaseIndex, presence) : presence
+      const shown = view ? privatePresence(template, view.progress.phaseIndex, presence) : presence
+      return hideAnonymousNotes(session.store, shown)
     })
     return () => {
       session.$presenceFilter.set(null)

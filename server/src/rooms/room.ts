@@ -375,7 +375,7 @@ export class Room {
     }
     // One presence state per connection, and nobody speaks for another's.
     let entries = read.entries.filter((entry) => this.presence.claim(conn, entry.clientId, this.awareness))
-    if (this.options.awarenessFilter) entries = this.options.awarenessFilter.filter(conn, entries)
+    if (this.options.awarenessFilter) entries = this.options.awarenessFilter.filter(conn, entries, this)
     if (entries.length === 0) return
     awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn)
   }

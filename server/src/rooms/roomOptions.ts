@@ -18,9 +18,12 @@ export interface UpdateGuard {
   destroy(): void
 }
 
-/** Rewrites a connection's presence states (ties them to the connection's identity) or drops them. */
+/**
+ * Rewrites a connection's presence states (ties them to the connection's identity, hides what
+ * the room's records say nobody may point at) or drops them.
+ */
 export interface AwarenessFilter {
-  filter(conn: RoomConnection, entries: AwarenessEntry[]): AwarenessEntry[]
+  filter(conn: RoomConnection, entries: AwarenessEntry[], room: Room): AwarenessEntry[]
 }
 
 export interface RoomOptions {

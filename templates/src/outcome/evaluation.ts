@@ -1,5 +1,6 @@
-import type { BoardRecord } from '../boardRecords'
+import { authorOf, type BoardRecord, classifyShapeUpdate } from '../boardRecords'
 import { accessFor } from '../permissions'
+import { deny, type PolicyContext, type RecordChange, type Verdict } from '../policyTypes'
 import type { RoleId, Template } from '../schema'
 import { outcomeZones } from './outcomeZones'
 
@@ -46,4 +47,33 @@ export function evaluationZoneFor(template: Template, phaseId: string, role: Rol
 export function scoreSummary(scores: readonly number[]): { count: number; mean: number | null } {
   if (scores.length === 0) return { count: 0, mean: null }
   return { count: scores.length, mean: scores.reduce((a, b) => a + b, 0) / scores.length }
+}
+
+/**
+ * An evaluation is its author's own words and score: nobody else changes its text or score,
+ * takes it out of the evaluation or removes it, the begeleider included (whose zone rights
+ * elsewhere let them tidy up others' notes). Moving it within the zone stays as the zone allows.
+ * A note without an author (an anonymous reveal) is nobody's to change. New notes are judged by
+ * the placement rules (they carry their author's name).
+ */
+export function judgeEvaluationEdit(
+  ctx: PolicyContext,
+  { id, prev, next }: RecordChange,
+  zoneBefore: string | null,
+  zoneAfter: string | null,
+): Verdict {
+  if (!prev || !isEvaluationZone(ctx.template, zoneBefore)) return { ok: true }
+  if (authorOf(prev) === ctx.actor.participantId) return { ok: true }
+  if (next && zoneAfter === zoneBefore) {
+    const what = classifyShapeUpdate(prev, next)
+    if (!what.content && !what.rating) return { ok: true }
+  }
+  return deny(id, {
+    nl: 'Een evaluatie is van wie haar schreef: alleen die kan tekst en cijfer wijzigen of haar weghalen.',
+    en: 'An evaluation belongs to whoever wrote it: only they can change its text and score or remove it.',
+  })
+}
+
+function isEvaluationZone(template: Template, zoneId: string | null): boolean {
+  return zoneId !== null && outcomeZones(template, 'evaluation').some((zone) => zone.id === zoneId)
 }

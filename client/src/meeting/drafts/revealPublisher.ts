@@ -1,4 +1,6 @@
 import { type Atom, atom, type Editor, react, type TLRecord, type TLShape } from 'tldraw'
+import { asAnonymousNote } from '../../../../templates/src/authorship'
+import type { BoardRecord } from '../../../../templates/src/boardRecords'
 import type { ReleasedDraft, ReleasedNote } from '../../../../templates/src/drafts/sealedDrafts'
 import { noteArea } from '../../../../templates/src/layout'
 import { nextFreeSlot, type Rect } from '../../../../templates/src/slots'
@@ -126,10 +128,12 @@ export class RevealPublisher {
         const record = (await openDraft(this.key!, this.meetingId, draft.shapeId, draft.sealed)) as TLRecord
         if (record.id !== draft.shapeId || record.typeName !== 'shape') continue
         const { authorId: _author, draft: _draft, ...meta } = (record.meta ?? {}) as Record<string, unknown>
-        records.push({
-          ...record,
-          meta: draft.authorId ? { ...meta, authorId: draft.authorId } : meta,
-        } as TLRecord)
+        // Anonymous: no author, pair or last editor on it (tldraw prints the last editor's name).
+        records.push(
+          draft.authorId
+            ? ({ ...record, meta: { ...meta, authorId: draft.authorId } } as TLRecord)
+            : (asAnonymousNote(record as unknown as BoardRecord) as unknown as TLRecord),
+        )
       } catch {
         // Not sealed with this browser's key.
       }

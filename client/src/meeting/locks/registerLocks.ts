@@ -1,4 +1,5 @@
 import type { Editor, TLRecord } from 'tldraw'
+import { ANONYMOUS_META_KEY, isAnonymousNote, withoutLastEditor } from '../../../../templates/src/authorship'
 import { groupTagFor } from '../../../../templates/src/groupWork'
 import type { LocalizedText } from '../../../../templates/src/schema'
 import { currentTopic } from '../../../../templates/src/topicWalk'
@@ -50,8 +51,9 @@ export function registerLocks(
     const topic = view ? currentTopic(meeting.template, view.progress) : null
     // While the group works in pairs: the pair the note is written by (groupWork.ts).
     const groupId = groupTagFor(view?.progress.groups, meeting.phaseId(), meeting.participantId)
-    // A copy of another pair's note is a new note: it takes my pair, or none (never theirs).
-    const { groupId: _copied, ...meta } = shape.meta
+    // A copy of another pair's note is a new note: it takes my pair, or none (never theirs). A
+    // copy of an anonymous note is mine, not anonymous.
+    const { groupId: _copied, [ANONYMOUS_META_KEY]: _anonymous, ...meta } = shape.meta
     return markIfDraft(editor, meeting, {
       ...shape,
       meta: {
@@ -72,10 +74,20 @@ export function registerLocks(
     if (source !== 'user' || author === undefined || next.meta.authorId !== undefined) return next
     return { ...next, meta: { ...next.meta, authorId: author } }
   })
+  // tldraw stamps whoever edits a note's text on it and prints the name; an anonymous note keeps
+  // none, also when its author edits it (authorship.ts). Registered before the judging handler.
+  // Whatever the source: a record that arrives with a name (e.g. opened from a sealed copy) is
+  // not drawn with it either, and goes back to the room, if ever, without it.
+  const nameless = <T extends TLRecord>(record: T): T =>
+    isAnonymousNote(asBoardRecord(record)) ? (withoutLastEditor(record as never) as T) : record
+  const keepAnonymous = editor.sideEffects.registerBeforeChangeHandler('shape', (_prev, next) =>
+    nameless(next),
+  )
+  const createAnonymous = editor.sideEffects.registerBeforeCreateHandler('shape', (shape) => nameless(shape))
   const side = editor.sideEffects as unknown as GuardSideEffects
   /** Records we are taking back ourselves (a refused create): their removal is not judged. */
   const rollingBack = new Set<string>()
-  const unregister: Array<() => void> = [stamp, stampAsset, keepAssetAuthor]
+  const unregister: Array<() => void> = [stamp, stampAsset, keepAssetAuthor, keepAnonymous, createAnonymous]
   for (const typeName of GUARDED_TYPES) {
     unregister.push(
       side.registerAfterCreateHandler(typeName, (record, source) => {

@@ -1,0 +1,229 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { Page } from 'playwright-core'
+import { expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { BoardRecord } from '../../templates/src/boardRecords'
+import { meetingRoomId, RECORDS_ARRAY } from '../../templates/src/wire'
+import { DB_FILE } from '../helpers/inProcessServer'
+import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
+import { createMeeting, joinAs } from './helpers/meeting'
+import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
+
+/**
+ * "Anoniem onthullen" in real browsers (G1, step 3 to 4): three people type their notes in the
+ * private zone through the editor (tldraw stamps each typist on the note as its last editor), the
+ * begeleider ticks the box and reveals, then edits one of the notes. No name is linked to any of
+ * the notes: not on a note or in the notes list on anyone's screen, not in the board as SVG or
+ * PNG, not in the report, not in the room as the server stores it, and no presence frame anyone
+ * receives (or the begeleider sends) points at one of them.
+ */
+const e2e = serverAndBrowserForFile()
+/** Names no other text on the page contains, so any occurrence is the person. */
+const NAMES = ['Annemiek', 'Barend', 'Cornelis']
+const marker = (name: string) => `ANONIEM-${name.slice(0, 3).toUpperCase()}-5530`
+
+interface Person {
+  page: Page
+  /** Frames this page received and sent on its WebSockets, as text. */
+  received: () => string
+  sent: () => string
+}
+
+async function person(link: string, name: string): Promise<Person> {
+  const page = await joinAs(e2e, link, name)
+  const received: string[] = []
+  const sent: string[] = []
+  const text = (payload: string | Buffer) =>
+    typeof payload === 'string' ? payload : payload.toString('latin1')
+  page.on('websocket', (ws) => {
+    ws.on('framereceived', ({ payload }) => received.push(text(payload)))
+    ws.on('framesent', ({ payload }) => sent.push(text(payload)))
+  })
+  // Frames from before the listener: the page reloads once so every frame is recorded.
+  await page.reload()
+  await page.locator('.tl-canvas').waitFor()
+  return { page, received: () => received.join(''), sent: () => sent.join('') }
+}
+
+const notes = (page: Page) => page.locator('.tl-shape[data-shape-type="note"]')
+
+async function writeNote(page: Page, text: string): Promise<void> {
+  const box = (await page.locator('.zone-overlay[data-zone="wat-speelt-er"]').boundingBox())!
+  await placeNoteWithTool(page, { x: box.x + box.width / 3 + Math.random() * 40, y: box.y + box.height / 2 })
+  await writeInNote(page, text, { keystrokes: true })
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Escape')
+}
+
+/** The room as the server stored it: snapshot and later updates from SQLite, as live records. */
+function storedRecords(roomId: string): Map<string, BoardRecord> {
+  const db = new Database(DB_FILE(e2e.server.dataDir), { readonly: true })
+  try {
+    const doc = new Y.Doc()
+    const snapshot = db.prepare('SELECT data FROM room_snapshot WHERE room_id = ?').get(roomId) as
+      | { data: Buffer }
+      | undefined
+    if (snapshot) Y.applyUpdate(doc, snapshot.data)
+    const updates = db
+      .prepare('SELECT data FROM room_update WHERE room_id = ? ORDER BY seq')
+      .all(roomId) as Array<{ data: Buffer }>
+    for (const { data } of updates) Y.applyUpdate(doc, data)
+    const records = new Map<string, BoardRecord>()
+    for (const entry of doc.getArray<{ key: string; val: BoardRecord }>(RECORDS_ARRAY).toArray())
+      records.set(entry.key, entry.val)
+    return records
+  } finally {
+    db.close()
+  }
+}
+
+/** Saves what the browser downloads when `button` is clicked; returns its text. */
+async function download(page: Page, button: string, saveAs: string): Promise<Buffer> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30_000 }),
+    page.getByRole('button', { name: button }).click(),
+  ])
+  const target = path.join(RESULTS_DIR, saveAs)
+  await file.saveAs(target)
+  return readFileSync(target)
+}
+
+/**
+ * Every text on the page that holds a name and sits within three levels of an element that also
+ * holds a revealed note's text: a name shown with, under or next to the note.
+ */
+function namesNearNotes(page: Page): Promise<string[]> {
+  return page.evaluate((names) => {
+    const hits: string[] = []
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    while (walker.nextNode()) {
+      const node = walker.currentNode
+      if (!names.some((name) => node.textContent?.includes(name))) continue
+      let element = node.parentElement
+      for (let level = 0; level < 3 && element; level++, element = element.parentElement) {
+        if (element.textContent?.includes('ANONIEM-')) {
+          hits.push(element.outerHTML.slice(0, 300))
+          break
+        }
+      }
+    }
+    return hits
+  }, NAMES)
+}
+
+function expectNoName(text: string, where: string): void {
+  for (const name of NAMES) expect(text.includes(name), `${name} in ${where}`).toBe(false)
+}
+
+it('an anonymous reveal links no note to a name: screens, export, report, storage, presence', async () => {
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'intervisie-8-stappen',
+    'Team Anoniem',
+  )
+  const bea = await person(facilitatorPath, 'Bea')
+  const people: Person[] = []
+  for (const name of NAMES) people.push(await person(invitePath, name))
+  const everyone = [bea, ...people]
+
+  await bea.page.getByRole('button', { name: 'Start de bijeenkomst' }).click()
+  await bea.page.getByLabel('Ga naar fase').selectOption('ieder-voor-zich')
+  for (const [i, name] of NAMES.entries()) {
+    const page = people[i]!.page
+    await expect
+      .poll(() => page.locator('.zone-overlay[data-zone="wat-speelt-er"]').getAttribute('data-state'))
+      .toBe('open')
+    await writeNote(page, marker(name))
+  }
+  // Each sealed draft is on the server before the reveal (the begeleider sees a count, no text).
+  const panel = bea.page.getByRole('region', { name: 'Wie schrijft er' })
+  await expect.poll(() => panel.getByText('1 notitie(s)').count(), { timeout: 10_000 }).toBe(NAMES.length)
+  // The box shows the server's setting: it is ticked once the server has it.
+  const anonymous = bea.page.getByLabel('Anoniem onthullen (zonder namen)')
+  await anonymous.click()
+  await expect.poll(() => anonymous.isChecked(), { timeout: 10_000 }).toBe(true)
+  await bea.page.getByRole('button', { name: /Volgende fase/ }).click()
+  for (const { page } of everyone) {
+    await expect
+      .poll(
+        () =>
+          notes(page)
+            .filter({ hasText: /ANONIEM-/ })
+            .count(),
+        { timeout: 15_000 },
+      )
+      .toBe(NAMES.length)
+  }
+
+  // The begeleider edits one of them (tldraw stamps whoever edits on the note) and selects it.
+  const edited = notes(bea.page).filter({ hasText: marker(NAMES[0]!) })
+  await edited.dblclick()
+  await bea.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable)
+  await bea.page.keyboard.press('End')
+  await bea.page.keyboard.insertText(' (aangevuld)')
+  await bea.page.keyboard.press('Escape')
+  await edited.click()
+  for (const { page } of everyone) {
+    await expect
+      .poll(() => notes(page).filter({ hasText: '(aangevuld)' }).count(), { timeout: 10_000 })
+      .toBe(1)
+  }
+  // A presence round later (cursor moves are sent at most every 50 ms): the selection is out.
+  await bea.page.mouse.move(200, 200)
+  await bea.page.mouse.move(220, 210)
+  await expect.poll(() => bea.sent().includes('selectedShapeIds'), { timeout: 5000 }).toBe(true)
+
+  // Every screen: no name on a note (tldraw's attribution line), none in the notes list by them.
+  for (const [i, { page }] of everyone.entries()) {
+    expect(await page.locator('.tl-note__attribution').count()).toBe(0)
+    for (const text of await notes(page).allTextContents()) expectNoName(text, `a note on screen ${i}`)
+    const items = page.locator('.note-item').filter({ hasText: /ANONIEM-/ })
+    for (const text of await items.allTextContents()) expectNoName(text, `the notes list on screen ${i}`)
+    // Anywhere on the page: no name close to a revealed note's text (within a few levels).
+    expect(await namesNearNotes(page), `screen ${i}`).toEqual([])
+    await page.screenshot({ path: path.join(RESULTS_DIR, `anonymous-reveal-${i}.png`) })
+  }
+
+  // The stored room: the revealed notes name nobody (no author, pair or last editor).
+  const meetingId = new URL(e2e.server.url + facilitatorPath).pathname.split('/').pop()!
+  const stored = [...storedRecords(meetingRoomId(meetingId)).values()].filter(
+    (r) => r.typeName === 'shape' && JSON.stringify(r.props?.richText ?? '').includes('ANONIEM-'),
+  )
+  expect(stored.length).toBe(NAMES.length)
+  for (const record of stored) {
+    expect(record.meta).toMatchObject({ anonymous: true })
+    expect(record.meta?.authorId).toBeUndefined()
+    expect(record.meta?.groupId).toBeUndefined()
+    expect(record.props?.textLastEditedBy).toBeNull()
+  }
+
+  // Presence: no frame anyone received, nor any the begeleider sent, selects one of them.
+  for (const record of stored) {
+    const selecting = new RegExp(`selectedShapeIds":\\[[^\\]]*${record.id}`)
+    for (const [i, { received }] of everyone.entries())
+      expect(received(), `frames of ${i}`).not.toMatch(selecting)
+    expect(bea.sent()).not.toMatch(selecting)
+  }
+
+  // The board as SVG and PNG, and the report (on screen and as Markdown).
+  await bea.page.getByRole('button', { name: 'Verslag' }).click()
+  const report = bea.page.locator('.report-root')
+  await report.getByRole('group', { name: 'Bord als afbeelding' }).waitFor()
+  const svg = (await download(bea.page, 'Bord als afbeelding (SVG)', 'anonymous-reveal.svg')).toString('utf8')
+  for (const name of NAMES) expect(svg).toContain(marker(name))
+  expectNoName(svg, 'the SVG')
+  expect(svg).not.toContain('tl-note__attribution')
+  const png = await download(bea.page, 'Bord als afbeelding (PNG)', 'anonymous-reveal.png')
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG')
+  const revealed = report.locator('.report-part, li, p').filter({ hasText: /ANONIEM-/ })
+  expect(await revealed.count()).toBeGreaterThan(0)
+  for (const text of await revealed.allTextContents()) expectNoName(text, 'the report')
+  const markdown = (await download(bea.page, 'Verslag downloaden (.md)', 'anonymous-reveal.md')).toString(
+    'utf8',
+  )
+  for (const line of markdown.split('\n').filter((l) => l.includes('ANONIEM-')))
+    expectNoName(line, 'the Markdown')
+  await bea.page.screenshot({ path: path.join(RESULTS_DIR, 'anonymous-reveal-report.png') })
+}, 300_000)
