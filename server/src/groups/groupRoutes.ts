@@ -65,7 +65,18 @@ export function groupRoutes(groups: GroupService, lifecycle: GroupLifecycle) {
         201,
       )
     })
-    .get('/:id', groupAccess, async (c) => c.json(await groups.view(c.var.group)))
+    .get('/:id', groupAccess, async (c) =>
+      c.json(await groups.view(c.var.group, bearerOf(c.req.header('Authorization')))),
+    )
+    // A member's personal link: who they are and the meetings they may join (their credential only).
+    .get('/:id/member', async (c) =>
+      c.json(await groups.memberHome(c.req.param('id'), bearerOf(c.req.header('Authorization')))),
+    )
+    .post('/:id/members/:memberId/link', linkOnly, async (c) => {
+      // A new personal link for one member (the group link only): their old one stops working.
+      const secret = bearerOf(c.req.header('Authorization')) ?? ''
+      return c.json({ member: await groups.renewMemberLink(c.var.group, secret, c.req.param('memberId')) })
+    })
     .post('/:id/link', linkOnly, async (c) => {
       // A new group link; the old one stops working (the group link only, as for erasing).
       const { groupSecret } = await groups.renewLink(c.var.group)

@@ -8,6 +8,7 @@ import {
   type MeetingCommand,
   type MeetingProgress,
 } from '../../../templates/src/phaseMachine'
+import { checkDisplayName, DISPLAY_NAME_MAX } from '../../../templates/src/people/displayName'
 import type { RoleId, Template } from '../../../templates/src/schema'
 import { orderTopics, topicBlock, topicsAfterMove } from '../../../templates/src/topicWalk'
 import {
@@ -18,8 +19,9 @@ import {
   type ParticipantView,
   RECORDS_ARRAY,
 } from '../../../templates/src/wire'
+import { DEFAULT_LIMITS } from '../limits'
 import type { RoomRegistry } from '../rooms/roomRegistry'
-import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
+import { type MeetingRow, type MeetingStore, NameTakenError, type ParticipantRow } from '../storage/meetingStore'
 import { boardRecords, notesInZone } from './boardNotes'
 import { boardSeedRecords } from './boardSeed'
 import { addCaseToList, type CaseChoiceHost, castCaseVote } from './caseChoice'
@@ -39,11 +41,27 @@ export const MEETING_GONE = {
 
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df', '#bf8700', '#0a7f8c', '#cf222e', '#6e7781']
 
-/** A display name's length after trimming, as the server enforces it. */
-export const NAME_LENGTH = { min: 1, max: 40 } as const
+/** A display name's length after cleaning, as the server enforces it (templates/src/people). */
+export const NAME_LENGTH = { min: 1, max: DISPLAY_NAME_MAX } as const
 
 /** The rooms a meeting writes its state into and closes when it is erased. */
-export type MeetingRooms = Pick<RoomRegistry, 'acquire' | 'released' | 'discard' | 'evict'>
+export type MeetingRooms = Pick<RoomRegistry, 'acquire' | 'released' | 'discard' | 'evict' | 'peek'>
+
+/**
+ * Who a member credential is, for a meeting of a group (the groups know; groups/groupService.ts),
+ * and the names a guest may not take there (the members'). Null: not a member of its group.
+ */
+export interface MemberDirectory {
+  member(meetingId: string, credential: string): Promise<{ id: string; name: string } | null>
+  memberNames(meetingId: string): Promise<string[]>
+}
+
+/** A join: with the meeting's link secret, or as a group member with their personal link's credential. */
+export interface JoinRequest {
+  secret?: string | null
+  name?: string
+  member?: string | null
+}
 
 /** Hears every change of phase before anyone is told of it (the reveal of sealed drafts). */
 export interface PhaseListener {
@@ -69,6 +87,9 @@ export interface Session {
 export class MeetingService {
   /** Progress changes, one at a time per meeting in this process (see changeProgress). */
   private readonly progressQueue = new KeyedQueue()
+  /** Joins, one at a time per meeting in this process: the cap and the names are checked fresh. */
+  private readonly joinQueue = new KeyedQueue()
+  private members: MemberDirectory | null = null
 
   constructor(
     private readonly store: MeetingStore,
@@ -79,7 +100,14 @@ export class MeetingService {
     private readonly bus: MeetingBus = LOCAL_MEETING_BUS,
     private readonly now: () => number = Date.now,
     private readonly phases: PhaseListener | null = null,
+    /** People in one meeting at the same time (LIMIT_PARTICIPANTS_PER_MEETING). */
+    private readonly participantCap: number = DEFAULT_LIMITS.participantsPerMeeting,
   ) {}
+
+  /** The groups' members (set once the group service exists, which is built on this one). */
+  useMembers(directory: MemberDirectory): void {
+    this.members = directory
+  }
 
   async create(
     templateId: string,
@@ -114,28 +142,37 @@ export class MeetingService {
     return { meetingId, facilitatorSecret, inviteSecret }
   }
 
-  /** Opens a session as facilitator with the facilitator link's secret. */
-  async facilitate(meetingId: string, secret: string, name: string): Promise<Session> {
+  /**
+   * Opens a session as facilitator with the facilitator link's secret; with a member credential
+   * too, as that member of the meeting's group (their name, their turn, their register line).
+   */
+  async facilitate(meetingId: string, request: JoinRequest): Promise<Session> {
     const meeting = await this.store.meeting(meetingId)
-    if (!meeting || meeting.facilitatorSecretHash !== hashSecret(secret)) throw invalidLink()
-    return this.addParticipant(meeting, name, 'begeleider')
+    if (!meeting || !request.secret || meeting.facilitatorSecretHash !== hashSecret(request.secret))
+      throw invalidLink()
+    return this.addParticipant(meeting, request, 'begeleider')
   }
 
-  /** Opens a session as participant with the invite link's secret. */
-  async join(meetingId: string, secret: string, name: string): Promise<Session> {
+  /**
+   * Opens a session as participant: with the invite link's secret (a guest, under the name they
+   * type), or with a member's personal credential alone (the member, under their name).
+   */
+  async join(meetingId: string, request: JoinRequest): Promise<Session> {
     const meeting = await this.store.meeting(meetingId)
-    if (!meeting || meeting.inviteSecretHash !== hashSecret(secret)) throw invalidLink()
-    return this.addParticipant(meeting, name, 'deelnemer')
+    if (!meeting) throw invalidLink()
+    if (request.member) return this.addParticipant(meeting, request, 'deelnemer')
+    if (!request.secret || meeting.inviteSecretHash !== hashSecret(request.secret)) throw invalidLink()
+    return this.addParticipant(meeting, request, 'deelnemer')
   }
 
-  /** The participant a session token belongs to, if it belongs to this meeting. */
+  /** The participant a session token belongs to, if it belongs to this meeting (and was not removed). */
   async authenticate(
     token: string | null | undefined,
     meetingId: string,
   ): Promise<ParticipantRow | undefined> {
     if (!token) return undefined
     const row = await this.store.participantByTokenHash(hashSecret(token))
-    if (!row || row.meetingId !== meetingId) return undefined
+    if (!row || row.meetingId !== meetingId || row.removedAt !== null) return undefined
     this.state.remember(row)
     return row
   }
@@ -168,7 +205,8 @@ export class MeetingService {
       templateId: meeting.templateId,
       title: meeting.title,
       progress: JSON.parse(meeting.progressJson) as MeetingProgress,
-      participants: participants.map(toView),
+      // Who is in the meeting now: someone removed is gone from the panel (the register keeps them).
+      participants: participants.filter((p) => p.removedAt === null).map(toView),
     }
   }
 
@@ -349,27 +387,107 @@ export class MeetingService {
     })
   }
 
-  private async addParticipant(meeting: MeetingRow, rawName: string, role: RoleId): Promise<Session> {
-    const name = rawName.trim()
-    if (name.length < NAME_LENGTH.min || name.length > NAME_LENGTH.max) {
-      throw new MeetingError(400, 'invalid_name', 'A display name has 1 to 40 characters.', NAME_LENGTH)
+  /**
+   * The facilitator removes someone from the meeting: their token is revoked (nothing opens with it
+   * again, not the API, not a room), their connections close with CloseCode.removedByFacilitator on
+   * every instance before this resolves, and the panel no longer lists them. The register keeps
+   * the time they were there.
+   */
+  async remove(meetingId: string, actor: ParticipantRow, participantId: string): Promise<void> {
+    requireFacilitator(actor)
+    const target = await this.store.participant(participantId)
+    if (!target || target.meetingId !== meetingId || target.removedAt !== null) {
+      throw new MeetingError(404, 'unknown_participant', 'No such participant in this meeting.')
     }
+    if (target.id === actor.id) {
+      throw new MeetingError(409, 'cannot_remove_self', 'A begeleider cannot remove themselves.')
+    }
+    // Nobody holds the secret of this hash: the old token opens nothing from this write on.
+    await this.store.removeParticipant(participantId, this.now(), hashSecret(newSecret()))
+    this.state.forgetParticipant(participantId)
+    this.closeRemovedConnections(meetingId)
+    await this.bus.changed(meetingId)
+    await this.publish(meetingId)
+  }
+
+  /**
+   * Closes this process's connections of people no longer in the meeting's state (removed here,
+   * or on another instance: called after reading the meeting again).
+   */
+  closeRemovedConnections(meetingId: string): void {
+    const room = this.rooms.peek(meetingRoomId(meetingId))
+    if (!room) return
+    for (const conn of room.connections) {
+      const id = conn.identity?.participantId
+      if (id !== undefined && !this.state.participant(id))
+        conn.close(CloseCode.removedByFacilitator, 'removed from the meeting by the facilitator')
+    }
+  }
+
+  private addParticipant(meeting: MeetingRow, request: JoinRequest, role: RoleId): Promise<Session> {
+    return this.joinQueue.run(meeting.id, () => this.addParticipantNow(meeting, request, role))
+  }
+
+  private async addParticipantNow(meeting: MeetingRow, request: JoinRequest, role: RoleId): Promise<Session> {
+    const member = request.member ? await this.members?.member(meeting.id, request.member) : null
+    if (request.member && !member) throw invalidLink()
+    const everyone = await this.store.participants(meeting.id)
+    const present = everyone.filter((p) => p.removedAt === null)
     const token = newSecret()
-    const count = (await this.store.participants(meeting.id)).length
+    // A member joining again (another device, or after being removed) takes over their own place.
+    const again = member ? everyone.find((p) => p.memberId === member.id) : undefined
+    if (again) {
+      if (again.removedAt !== null) this.requireRoom(present.length)
+      await this.store.setTokenHash(again.id, hashSecret(token))
+      // With the facilitator link too: they lead this time.
+      if (role === 'begeleider' && again.role !== 'begeleider') await this.store.setRole(again.id, role)
+      const back = { ...again, removedAt: null, role: role === 'begeleider' ? role : again.role }
+      this.state.remember(back)
+      await this.bus.changed(meeting.id)
+      await this.publish(meeting.id)
+      return { token, participant: toView(back), meetingId: meeting.id }
+    }
+    this.requireRoom(present.length)
+    // Names others see are unique in the meeting; a guest may not take a group member's name.
+    const taken = present.filter((p) => p.nameKey != null).map((p) => p.name)
+    if (!member && this.members) taken.push(...(await this.members.memberNames(meeting.id)))
+    const checked = checkDisplayName(member?.name ?? request.name ?? '', taken)
+    if (!checked.ok) {
+      if (checked.problem === 'empty')
+        throw new MeetingError(400, 'invalid_name', 'A display name has 1 to 40 visible characters.', NAME_LENGTH)
+      throw nameTaken()
+    }
     const row: ParticipantRow = {
       id: newId(),
       meetingId: meeting.id,
-      name,
+      name: checked.name,
       role,
-      color: COLORS[count % COLORS.length]!,
+      color: COLORS[everyone.length % COLORS.length]!,
       tokenHash: hashSecret(token),
       createdAt: this.now(),
+      memberId: member?.id ?? null,
+      removedAt: null,
+      nameKey: checked.key,
     }
-    await this.store.insertParticipant(row)
+    try {
+      await this.store.insertParticipant(row)
+    } catch (error) {
+      // Another instance let someone in under this name a moment ago (the unique index).
+      if (error instanceof NameTakenError) throw nameTaken()
+      throw error
+    }
     this.state.remember(row)
     await this.bus.changed(meeting.id)
     await this.publish(meeting.id)
     return { token, participant: toView(row), meetingId: meeting.id }
+  }
+
+  private requireRoom(present: number): void {
+    if (present >= this.participantCap) {
+      throw new MeetingError(409, 'meeting_full', 'This meeting has as many participants as it takes.', {
+        max: this.participantCap,
+      })
+    }
   }
 
   /** Runs a server change on the meeting's room, loading it if nobody is connected. */
@@ -386,6 +504,9 @@ export class MeetingService {
   }
 }
 
+const nameTaken = () =>
+  new MeetingError(409, 'name_taken', 'Someone in this meeting already has this name; choose another.')
+
 function toView(row: ParticipantRow): ParticipantView {
-  return { id: row.id, name: row.name, role: row.role, color: row.color }
+  return { id: row.id, name: row.name, role: row.role, color: row.color, memberId: row.memberId }
 }
