@@ -37,5 +37,8 @@ describe('display names', () => {
     const cleaned = cleanDisplayName(long)
     expect([...cleaned]).toHaveLength(DISPLAY_NAME_MAX)
     expect(cleaned).toBe('😀'.repeat(DISPLAY_NAME_MAX))
+    // At the join a name over the limit is refused, not cut (the person chooses a shorter one).
+    expect(checkDisplayName('x'.repeat(DISPLAY_NAME_MAX + 1), [])).toEqual({ ok: false, problem: 'tooLong' })
+    expect(checkDisplayName(` ${'x'.repeat(DISPLAY_NAME_MAX)}\u200b `, [])).toMatchObject({ ok: true })
   })
 })

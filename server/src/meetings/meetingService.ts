@@ -453,9 +453,8 @@ export class MeetingService {
     if (!member && this.members) taken.push(...(await this.members.memberNames(meeting.id)))
     const checked = checkDisplayName(member?.name ?? request.name ?? '', taken)
     if (!checked.ok) {
-      if (checked.problem === 'empty')
-        throw new MeetingError(400, 'invalid_name', 'A display name has 1 to 40 visible characters.', NAME_LENGTH)
-      throw nameTaken()
+      if (checked.problem === 'taken') throw nameTaken()
+      throw new MeetingError(400, 'invalid_name', 'A display name has 1 to 40 visible characters.', NAME_LENGTH)
     }
     const row: ParticipantRow = {
       id: newId(),

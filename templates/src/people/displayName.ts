@@ -15,12 +15,16 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu
 /** Every kind of space, the no-break ones included (\s covers U+00A0, U+202F, U+3000, ...). */
 const SPACES = /[\s\u180e]+/gu
 
+/** The visible name: no invisible characters, whitespace collapsed, trimmed (not yet bounded). */
+function visibleName(raw: string): string {
+  // Spaces first: a tab or line break (also a control) separates words as a space does.
+  return raw.normalize('NFC').replace(SPACES, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim()
+}
+
 /** The name as it is stored and shown; '' if nothing visible is left. */
 export function cleanDisplayName(raw: string): string {
-  // Spaces first: a tab or line break (also a control) separates words as a space does.
-  const visible = raw.normalize('NFC').replace(SPACES, ' ').replace(INVISIBLE, '').replace(/ {2,}/g, ' ').trim()
   // Bounded in code points, never cutting a surrogate pair.
-  return [...visible].slice(0, DISPLAY_NAME_MAX).join('').trim()
+  return [...visibleName(raw)].slice(0, DISPLAY_NAME_MAX).join('').trim()
 }
 
 /** Cyrillic and Greek letters that look like Latin ones in most fonts, after case folding. */
@@ -44,16 +48,14 @@ export function displayNameKey(name: string): string {
   return key
 }
 
-export type DisplayNameProblem = 'empty' | 'taken'
+export type DisplayNameProblem = 'empty' | 'tooLong' | 'taken'
 
-/**
- * Whether `raw` may join a meeting whose present names are `taken`: the cleaned name, or why not.
- * (Too long is not a problem: the name is cut to DISPLAY_NAME_MAX.)
- */
+/** Whether `raw` may join a meeting whose present names are `taken`: the cleaned name, or why not. */
 export function checkDisplayName(
   raw: string,
   taken: Iterable<string>,
 ): { ok: true; name: string; key: string } | { ok: false; problem: DisplayNameProblem } {
+  if ([...visibleName(raw)].length > DISPLAY_NAME_MAX) return { ok: false, problem: 'tooLong' }
   const name = cleanDisplayName(raw)
   const key = displayNameKey(name)
   if (key === '') return { ok: false, problem: 'empty' }
