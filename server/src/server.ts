@@ -150,7 +150,7 @@ export async function startServer(
     now,
     log,
   )
-  meetings.useMembers(groups)
+  meetings.setMemberDirectory(groups)
   const attendance = new AttendanceRecorder(storage.groups, log, now)
   // Another instance changed or erased a meeting: in force here before it confirms.
   cluster?.onMeeting(async (kind, id) => {

@@ -56,9 +56,13 @@ export async function createGroup(base: string, name: string, members: string[])
   const groupId = res.body.groupId
   const secret = res.body.groupPath.split('#groep=')[1]!
   // The group page, opened with the group link, shows every member's personal link.
-  const view = await api<{ members: Array<{ name: string; link: string | null }> }>(base, `/groups/${groupId}`, {
-    token: secret,
-  })
+  const view = await api<{ members: Array<{ name: string; link: string | null }> }>(
+    base,
+    `/groups/${groupId}`,
+    {
+      token: secret,
+    },
+  )
   expect(view.status).toBe(200)
   const links = view.body.members.map((m) => [m.name, m.link!.split('#lid=')[1]!] as const)
   return { groupId, secret, members: Object.fromEntries(links) }

@@ -40,7 +40,11 @@ export async function transferGroup(source: TestServer, target: TestServer, cloc
   expect(file.meetings).toHaveLength(3)
   expect(file.group?.name).toBe('Intervisiegroep Noord')
   // Members with their ids (the register and the look-backs name them), no personal link.
-  expect(file.group?.members.map((m) => (typeof m === 'string' ? m : m.name))).toEqual(['Bea', 'Ahmed', 'Carla'])
+  expect(file.group?.members.map((m) => (typeof m === 'string' ? m : m.name))).toEqual([
+    'Bea',
+    'Ahmed',
+    'Carla',
+  ])
   expect(file.meetings[0]!.participants.every((p) => typeof p.memberId === 'string')).toBe(true)
   expect(file.meetings[0]!.report!.nl).toContain(CASE_TEXT.advice)
   // No secret travels: not the group link's, not a meeting's, not a hash of one.

@@ -27,11 +27,10 @@ export async function checkLegacyMembers(
 
   server = await start()
   const base = server.url
-  const view = await api<{ members: Array<{ id: string; name: string; link: string | null }>; next: unknown }>(
-    base,
-    `/groups/${group.groupId}`,
-    { token: group.secret },
-  )
+  const view = await api<{
+    members: Array<{ id: string; name: string; link: string | null }>
+    next: unknown
+  }>(base, `/groups/${group.groupId}`, { token: group.secret })
   expect(view.status).toBe(200)
   expect(view.body.members.map((x) => x.name)).toEqual(['Bea', 'Ahmed'])
   expect(view.body.members.every((x) => x.link?.includes('#lid='))).toBe(true)
@@ -47,7 +46,13 @@ export async function checkLegacyMembers(
   // The new personal link lets Ahmed into the group's next meeting as himself.
   const links = Object.fromEntries(view.body.members.map((x) => [x.name, x.link!.split('#lid=')[1]!]))
   const bea = { Bea: links.Bea! }
-  const next = await groupMeeting(base, { groupId: group.groupId, secret: group.secret, members: bea }, clock.t, 'Bea', {})
+  const next = await groupMeeting(
+    base,
+    { groupId: group.groupId, secret: group.secret, members: bea },
+    clock.t,
+    'Bea',
+    {},
+  )
   const ahmed = view.body.members.find((x) => x.name === 'Ahmed')!
   const joined = await api<{ participant: { name: string; memberId: string } }>(
     base,

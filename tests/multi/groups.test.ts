@@ -79,7 +79,9 @@ it('moves a group from before members had ids on start-up (Postgres)', async () 
   server = await checkLegacyMembers(
     async () => (server = await startTestServer({ now: clock.now, log: () => {}, env })),
     async (groupId) => {
-      await db.query(`UPDATE ${schema}.meeting_group SET members_json = '["Bea","Ahmed"]' WHERE id = $1`, [groupId])
+      await db.query(`UPDATE ${schema}.meeting_group SET members_json = '["Bea","Ahmed"]' WHERE id = $1`, [
+        groupId,
+      ])
       await db.query(`UPDATE ${schema}.participant SET member_id = NULL, name_key = NULL`)
     },
     clock,

@@ -40,7 +40,9 @@ it('a participant removed through one instance is closed out on the other, for g
   expect(board.provider.shouldConnect).toBe(false)
 
   for (const base of [A(), B()]) {
-    const again = await upgradeStatus(`${base.replace(/^http/, 'ws')}/yjs/${meeting.roomId}`, { token: eva.token })
+    const again = await upgradeStatus(`${base.replace(/^http/, 'ws')}/yjs/${meeting.roomId}`, {
+      token: eva.token,
+    })
     expect(again.status, base).toBe(401)
     expect((await api(base, `/meetings/${meeting.meetingId}`, { token: eva.token })).status, base).toBe(403)
   }

@@ -82,7 +82,11 @@ it('a stranger under a member name is a guest: refused that name, no look-back, 
       Gast: { id: stranger.body.participant.id, token: stranger.body.token },
     },
   }
-  const boards = [await arrive(server, m, 'Bea'), await arrive(server, m, 'Inge'), await arrive(server, m, 'Gast')]
+  const boards = [
+    await arrive(server, m, 'Bea'),
+    await arrive(server, m, 'Inge'),
+    await arrive(server, m, 'Gast'),
+  ]
   await command(base, second, 'Bea', { type: 'start' })
   clock.advance(20)
   await command(base, second, 'Bea', { type: 'finish' })
@@ -95,7 +99,9 @@ it('a stranger under a member name is a guest: refused that name, no look-back, 
   expect(csv.match(/;Inge;lid;deelnemer;20\r\n/g)).toHaveLength(1)
   expect(csv.match(/;Inge V\.;gast;deelnemer;20\r\n/g)).toHaveLength(1)
   // The rotation counts Inge's turn (her member id), not the stranger's name.
-  const view = await api<{ next: { inbrenger: string } }>(base, `/groups/${group.groupId}`, { token: group.secret })
+  const view = await api<{ next: { inbrenger: string } }>(base, `/groups/${group.groupId}`, {
+    token: group.secret,
+  })
   expect(view.body.next.inbrenger).not.toBe('Inge')
 }, 60_000)
 
@@ -112,7 +118,10 @@ it('one name per person: =1+1 spaced, with a no-break space, INGE and " inge " a
   const rtl = await join(meeting.meetingId, { secret: meeting.inviteSecret, name: '\u202eegnI\u202c' })
   expect(rtl.status).toBe(201)
   expect(rtl.body.participant.name).toBe('egnI')
-  const invisible = await join(meeting.meetingId, { secret: meeting.inviteSecret, name: '\u200b\u00a0\u202e' })
+  const invisible = await join(meeting.meetingId, {
+    secret: meeting.inviteSecret,
+    name: '\u200b\u00a0\u202e',
+  })
   expect(invisible.status).toBe(400)
   expect(invisible.body.error).toBe('invalid_name')
   // Everyone sees the cleaned names.
@@ -121,7 +130,12 @@ it('one name per person: =1+1 spaced, with a no-break space, INGE and " inge " a
     `/meetings/${meeting.meetingId}`,
     { token: meeting.facilitator.token },
   )
-  expect(view.body.view.participants.map((p) => p.name).sort()).toEqual(['=1+1', 'Bea Begeleider', 'INGE', 'egnI'])
+  expect(view.body.view.participants.map((p) => p.name).sort()).toEqual([
+    '=1+1',
+    'Bea Begeleider',
+    'INGE',
+    'egnI',
+  ])
 })
 
 it('a removed participant is out for good: socket closed with 4403, no reconnect, old token refused', async () => {
@@ -134,10 +148,14 @@ it('a removed participant is out for good: socket closed with 4403, no reconnect
     if (event) closes.push(event.code)
   })
   // Only a facilitator removes; nobody removes themselves.
-  const byEva = await api(server.url, `/meetings/${meeting.meetingId}/participants/${meeting.facilitator.id}`, {
-    method: 'DELETE',
-    token: eva.token,
-  })
+  const byEva = await api(
+    server.url,
+    `/meetings/${meeting.meetingId}/participants/${meeting.facilitator.id}`,
+    {
+      method: 'DELETE',
+      token: eva.token,
+    },
+  )
   expect(byEva.status).toBe(403)
   const self = await api<{ error: string }>(
     server.url,
@@ -185,16 +203,22 @@ it('a removed participant is out for good: socket closed with 4403, no reconnect
 it('takes people up to the cap and refuses the next with meeting_full', async () => {
   const meeting = await createMeeting(server.url, 'intervisie-8-stappen')
   // The facilitator is one of 6.
-  const five = await Promise.all([1, 2, 3, 4, 5].map((i) => join(meeting.meetingId, { secret: meeting.inviteSecret, name: `Lid ${i}` })))
+  const five = await Promise.all(
+    [1, 2, 3, 4, 5].map((i) => join(meeting.meetingId, { secret: meeting.inviteSecret, name: `Lid ${i}` })),
+  )
   expect(five.map((j) => j.status)).toEqual([201, 201, 201, 201, 201])
   const over = await join(meeting.meetingId, { secret: meeting.inviteSecret, name: 'Lid 6' })
   expect(over.status).toBe(409)
   expect(over.body.error).toBe('meeting_full')
   // Removing someone makes room.
-  const gone = await api(server.url, `/meetings/${meeting.meetingId}/participants/${five[0]!.body.participant.id}`, {
-    method: 'DELETE',
-    token: meeting.facilitator.token,
-  })
+  const gone = await api(
+    server.url,
+    `/meetings/${meeting.meetingId}/participants/${five[0]!.body.participant.id}`,
+    {
+      method: 'DELETE',
+      token: meeting.facilitator.token,
+    },
+  )
   expect(gone.status).toBe(200)
   expect((await join(meeting.meetingId, { secret: meeting.inviteSecret, name: 'Lid 6' })).status).toBe(201)
 })

@@ -88,12 +88,12 @@ export class GroupImporter {
    */
   private check(file: MeetingExport, group: ExportedGroup, members: readonly StoredMember[]): void {
     const memberIds = new Set(members.map((m) => m.id))
-    file.meetings.forEach((meeting, i) =>
-      meeting.participants.forEach((p, j) => {
+    for (const [i, meeting] of file.meetings.entries()) {
+      for (const [j, p] of meeting.participants.entries()) {
         if (p.memberId != null && !memberIds.has(p.memberId))
           throw invalid(`meetings.${i}.participants.${j}.memberId`, 'not a member of group.members')
-      }),
-    )
+      }
+    }
     group.series.forEach((entry, i) => {
       const previous = entry.lookBack?.previous ?? null
       if (previous !== null && previous >= i) {

@@ -8,10 +8,14 @@ import {
   lookBackFrom,
   mayWriteFollowUp,
 } from '../../../templates/src/groups/lookBack'
-import { type GroupMember, MEMBER_FRAGMENT, readMemberCredential } from '../../../templates/src/groups/members'
+import {
+  type GroupMember,
+  MEMBER_FRAGMENT,
+  readMemberCredential,
+} from '../../../templates/src/groups/members'
 import { type RotationSuggestion, suggestRotation } from '../../../templates/src/groups/rotation'
-import { cleanDisplayName, displayNameKey } from '../../../templates/src/people/displayName'
 import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
+import { cleanDisplayName, displayNameKey } from '../../../templates/src/people/displayName'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
 import { MEETING_MAP, meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
@@ -153,7 +157,11 @@ export class GroupService implements MemberDirectory {
       JSON.stringify(members.map((m) => (m.id === memberId ? renewed : m))),
     )
     this.log('member link renewed', { group: group.id })
-    return { id: renewed.id, name: renewed.name, link: memberPath(group.id, renewed.id, memberSecret(groupSecret, renewed)) }
+    return {
+      id: renewed.id,
+      name: renewed.name,
+      link: memberPath(group.id, renewed.id, memberSecret(groupSecret, renewed)),
+    }
   }
 
   /**
@@ -202,7 +210,8 @@ export class GroupService implements MemberDirectory {
   async memberHome(groupId: string, credential: string | null | undefined): Promise<MemberHome> {
     const group = await this.groups.group(groupId)
     const member = group ? this.memberByCredential(group, credential) : null
-    if (!group || !member) throw new MeetingError(403, 'invalid_member_link', 'This personal link is not valid.')
+    if (!group || !member)
+      throw new MeetingError(403, 'invalid_member_link', 'This personal link is not valid.')
     const series = await this.series(group.id)
     return {
       group: { id: group.id, name: group.name },

@@ -18,7 +18,9 @@ export interface StoredMember extends GroupMember {
 
 /** The personal secret of `member` under the group link's `groupSecret`. */
 export function memberSecret(groupSecret: string, member: Pick<StoredMember, 'id' | 'generation'>): string {
-  return createHmac('sha256', groupSecret).update(`member:${member.id}:${member.generation}`).digest('base64url')
+  return createHmac('sha256', groupSecret)
+    .update(`member:${member.id}:${member.generation}`)
+    .digest('base64url')
 }
 
 /** The member with the hash of their link under `groupSecret` (made or made again). */
@@ -39,7 +41,8 @@ export function parseMembers(groupId: string, membersJson: string): StoredMember
   const parsed = JSON.parse(membersJson) as unknown
   if (!Array.isArray(parsed)) return []
   return parsed.flatMap((entry, index): StoredMember[] => {
-    if (typeof entry === 'string') return [{ id: legacyMemberId(groupId, index), name: entry, secretHash: null, generation: 0 }]
+    if (typeof entry === 'string')
+      return [{ id: legacyMemberId(groupId, index), name: entry, secretHash: null, generation: 0 }]
     if (entry && typeof entry === 'object' && typeof entry.id === 'string' && typeof entry.name === 'string')
       return [
         {

@@ -2,13 +2,13 @@ import type * as Y from 'yjs'
 import type { BoardRecord } from '../../../templates/src/boardRecords'
 import { CloseCode } from '../../../templates/src/closeCodes'
 import type { ReleasedNote } from '../../../templates/src/drafts/sealedDrafts'
+import { checkDisplayName, DISPLAY_NAME_MAX } from '../../../templates/src/people/displayName'
 import {
   applyCommand,
   initialProgress,
   type MeetingCommand,
   type MeetingProgress,
 } from '../../../templates/src/phaseMachine'
-import { checkDisplayName, DISPLAY_NAME_MAX } from '../../../templates/src/people/displayName'
 import type { RoleId, Template } from '../../../templates/src/schema'
 import { orderTopics, topicBlock, topicsAfterMove } from '../../../templates/src/topicWalk'
 import {
@@ -21,7 +21,12 @@ import {
 } from '../../../templates/src/wire'
 import { DEFAULT_LIMITS } from '../limits'
 import type { RoomRegistry } from '../rooms/roomRegistry'
-import { type MeetingRow, type MeetingStore, NameTakenError, type ParticipantRow } from '../storage/meetingStore'
+import {
+  type MeetingRow,
+  type MeetingStore,
+  NameTakenError,
+  type ParticipantRow,
+} from '../storage/meetingStore'
 import { boardRecords, notesInZone } from './boardNotes'
 import { boardSeedRecords } from './boardSeed'
 import { addCaseToList, type CaseChoiceHost, castCaseVote } from './caseChoice'
@@ -105,7 +110,7 @@ export class MeetingService {
   ) {}
 
   /** The groups' members (set once the group service exists, which is built on this one). */
-  useMembers(directory: MemberDirectory): void {
+  setMemberDirectory(directory: MemberDirectory): void {
     this.members = directory
   }
 
@@ -454,7 +459,12 @@ export class MeetingService {
     const checked = checkDisplayName(member?.name ?? request.name ?? '', taken)
     if (!checked.ok) {
       if (checked.problem === 'taken') throw nameTaken()
-      throw new MeetingError(400, 'invalid_name', 'A display name has 1 to 40 visible characters.', NAME_LENGTH)
+      throw new MeetingError(
+        400,
+        'invalid_name',
+        'A display name has 1 to 40 visible characters.',
+        NAME_LENGTH,
+      )
     }
     const row: ParticipantRow = {
       id: newId(),

@@ -58,13 +58,13 @@ export class PgGroupStore implements GroupStore {
 
   /** Each group in one transaction, its row locked: instances starting together move it once. */
   async migrateLegacyMembers(): Promise<number> {
-    const { rows } = await this.pool.query(
-      `SELECT id FROM meeting_group WHERE members_json LIKE '["%'`,
-    )
+    const { rows } = await this.pool.query(`SELECT id FROM meeting_group WHERE members_json LIKE '["%'`)
     let moved = 0
     for (const { id } of rows as Array<{ id: string }>) {
       await inTransaction(this.pool, async (client) => {
-        const locked = await client.query('SELECT members_json FROM meeting_group WHERE id = $1 FOR UPDATE', [id])
+        const locked = await client.query('SELECT members_json FROM meeting_group WHERE id = $1 FOR UPDATE', [
+          id,
+        ])
         const membersJson = locked.rows[0]?.members_json as string | undefined
         if (membersJson === undefined || !isLegacyMembers(membersJson)) return
         const people = await client.query(
@@ -75,7 +75,10 @@ export class PgGroupStore implements GroupStore {
         const plan = planLegacyMembers(id, membersJson, people.rows as Array<{ id: string; name: string }>)
         await client.query('UPDATE meeting_group SET members_json = $1 WHERE id = $2', [plan.membersJson, id])
         for (const b of plan.bindings)
-          await client.query('UPDATE participant SET member_id = $1 WHERE id = $2', [b.memberId, b.participantId])
+          await client.query('UPDATE participant SET member_id = $1 WHERE id = $2', [
+            b.memberId,
+            b.participantId,
+          ])
         moved++
       })
     }
