@@ -27,7 +27,8 @@ import { type GroupView, useGroup } from './useGroup'
  */
 export default function GroupPage({ groupId }: { groupId: string }) {
   const [member] = useState(
-    () => memberCredentialFromHash() ?? (knownGroup(groupId) ? null : knownMember(groupId)),
+    () =>
+      memberCredentialFromHash() ?? (knownGroup(groupId) ? null : (knownMember(groupId)?.credential ?? null)),
   )
   if (member) return <MemberPage groupId={groupId} credential={member} />
   return <GroupLinkPage groupId={groupId} />

@@ -29,7 +29,7 @@ export function MemberHome({ groupId, credential }: { groupId: string; credentia
     groupApi.memberHome(groupId, credential).then(
       (ready) => {
         if (!live) return
-        rememberMember(groupId, credential)
+        rememberMember(groupId, { credential, name: ready.member.name })
         forgetLinkSecret()
         setHome({ ready })
       },

@@ -12,18 +12,27 @@ export function memberCredentialFromHash(hash: string = window.location.hash): s
   return value && readMemberCredential(value) ? value : null
 }
 
-export function rememberMember(groupId: string, credential: string): void {
+/** A member this browser is: their credential and name (shown on the join screen). */
+export interface KnownMember {
+  credential: string
+  name: string
+}
+
+export function rememberMember(groupId: string, member: KnownMember): void {
   try {
-    localStorage.setItem(storageKey(groupId), credential)
+    localStorage.setItem(storageKey(groupId), JSON.stringify(member))
   } catch {
     // Private mode: the personal link still works when opened again.
   }
 }
 
-export function knownMember(groupId: string): string | null {
+export function knownMember(groupId: string): KnownMember | null {
   try {
-    const value = localStorage.getItem(storageKey(groupId))
-    return value && readMemberCredential(value) ? value : null
+    const value = JSON.parse(
+      localStorage.getItem(storageKey(groupId)) ?? 'null',
+    ) as Partial<KnownMember> | null
+    if (!value || typeof value.credential !== 'string' || typeof value.name !== 'string') return null
+    return readMemberCredential(value.credential) ? { credential: value.credential, name: value.name } : null
   } catch {
     return null
   }

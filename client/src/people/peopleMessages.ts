@@ -29,6 +29,7 @@ export const peopleMessages = defineMessages(
     'people.member.join': 'Meedoen',
     'people.member.joining': 'Bezig…',
     'people.member.loading': 'Je plek in de groep wordt opgehaald…',
+    'people.join.asMember': 'Je doet mee als {name}, met je persoonlijke link van de groep.',
   },
   {
     'people.remove': 'Remove',
@@ -57,5 +58,6 @@ export const peopleMessages = defineMessages(
     'people.member.join': 'Join',
     'people.member.joining': 'Joining…',
     'people.member.loading': 'Fetching your place in the group…',
+    'people.join.asMember': 'You take part as {name}, with your personal link of the group.',
   },
 )

@@ -234,6 +234,11 @@ export class GroupService implements MemberDirectory {
     return member ? { id: member.id, name: member.name } : null
   }
 
+  /** MemberDirectory: the group a meeting belongs to. */
+  async groupOf(meetingId: string): Promise<string | null> {
+    return (await this.groups.groupMeeting(meetingId))?.groupId ?? null
+  }
+
   /** MemberDirectory: the names of the meeting's group's members (a guest may not take one). */
   async memberNames(meetingId: string): Promise<string[]> {
     const membership = await this.groups.groupMeeting(meetingId)

@@ -59,6 +59,8 @@ export type MeetingRooms = Pick<RoomRegistry, 'acquire' | 'released' | 'discard'
 export interface MemberDirectory {
   member(meetingId: string, credential: string): Promise<{ id: string; name: string } | null>
   memberNames(meetingId: string): Promise<string[]>
+  /** The group the meeting belongs to, if any. */
+  groupOf(meetingId: string): Promise<string | null>
 }
 
 /** A join: with the meeting's link secret, or as a group member with their personal link's credential. */
@@ -345,8 +347,10 @@ export class MeetingService {
    * What the join screen shows someone holding a valid invite or facilitator secret. A wrong
    * secret gets the same refusal as a meeting that does not exist.
    */
-  async preview(meetingId: string, secret: string): Promise<MeetingPreview> {
-    return previewMeeting(this.store, this.templates(), meetingId, secret)
+  async preview(meetingId: string, secret: string): Promise<MeetingPreview & { groupId: string | null }> {
+    const preview = await previewMeeting(this.store, this.templates(), meetingId, secret)
+    // A member's browser that holds their personal link for this group joins as that member.
+    return { ...preview, groupId: (await this.members?.groupOf(meetingId)) ?? null }
   }
 
   /**
