@@ -194,7 +194,7 @@ function GroupOverview({
             </p>
           ) : null}
         </section>
-        <section className="card group-card" aria-labelledby="group-members">
+        <section className="card group-card group-card--members" aria-labelledby="group-members">
           <h2 className="card__title" id="group-members">
             {t('group.members')}
           </h2>
