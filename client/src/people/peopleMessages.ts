@@ -8,6 +8,7 @@ export const peopleMessages = defineMessages(
     'people.remove.yes': 'Ja, verwijderen',
     'people.remove.no': 'Nee',
     'people.guest': 'gast',
+    'people.attendance.guest': '{name} (gast, {role}, {minutes} min)',
     'people.removed.title': 'Je bent uit de bijeenkomst verwijderd',
     'people.removed.body':
       'De begeleider heeft je uit deze bijeenkomst gehaald. Je ziet het bord niet meer en je sessie werkt niet meer. Denk je dat dit een vergissing is, neem dan contact op met de begeleider.',
@@ -37,6 +38,7 @@ export const peopleMessages = defineMessages(
     'people.remove.yes': 'Yes, remove',
     'people.remove.no': 'No',
     'people.guest': 'guest',
+    'people.attendance.guest': '{name} (guest, {role}, {minutes} min)',
     'people.removed.title': 'You were removed from the meeting',
     'people.removed.body':
       'The facilitator took you out of this meeting. You no longer see the board and your session no longer works. If you think this is a mistake, contact the facilitator.',
