@@ -61,5 +61,24 @@ export async function checkLegacyMembers(
   )
   expect(joined.status).toBe(201)
   expect(joined.body.participant).toMatchObject({ name: 'Ahmed', memberId: ahmed.id })
+
+  // A look-back written before members had ids (no inbrengerMembers): last time's inbrenger, as
+  // the member he was bound to, still writes what came of it; nobody else but a begeleider.
+  const room = await server.registry.acquire(next.roomId)
+  try {
+    room.transactAsServer(() => {
+      const map = room.doc.getMap('meeting')
+      const { inbrengerMembers: _dropped, ...old } = map.get('lookBack') as Record<string, unknown>
+      map.set('lookBack', old)
+    })
+    await room.settled()
+  } finally {
+    server.registry.released(next.roomId)
+  }
+  const written = await api(base, `/meetings/${next.meetingId}/look-back`, {
+    body: { text: 'Het ging beter' },
+    token: (joined.body as unknown as { token: string }).token,
+  })
+  expect(written.status).toBe(200)
   return server
 }

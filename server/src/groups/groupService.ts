@@ -297,8 +297,9 @@ export class GroupService implements MemberDirectory {
 
   /** What came of last time's advice, in the words of last time's inbrenger (or a facilitator). */
   async setFollowUp(meetingId: string, actor: ParticipantRow, text: string): Promise<LookBack> {
-    const lookBack = await this.readLookBack(meetingId)
-    if (!lookBack) throw new MeetingError(404, 'no_look_back', 'This meeting has no look-back.')
+    const read = await this.readLookBack(meetingId)
+    if (!read) throw new MeetingError(404, 'no_look_back', 'This meeting has no look-back.')
+    const lookBack = await this.withInbrengerMembers(read)
     if (!mayWriteFollowUp(lookBack, actor)) {
       throw new MeetingError(403, 'not_previous_inbrenger', "Only last time's inbrenger or a begeleider.")
     }
@@ -307,6 +308,19 @@ export class GroupService implements MemberDirectory {
     this.log('look-back written', { meeting: meetingId, member: actor.memberId !== null })
     await this.writeLookBack(meetingId, next)
     return next
+  }
+
+  /**
+   * A look-back written before members had ids names its inbrengers by name only: they are read
+   * from the previous meeting's participants (bound to members when the group was moved).
+   */
+  private async withInbrengerMembers(lookBack: LookBack): Promise<LookBack> {
+    if (lookBack.inbrengerMembers !== undefined || !lookBack.previousMeetingId) return lookBack
+    const previous = await this.meetingRows.participants(lookBack.previousMeetingId)
+    const ids = previous
+      .filter((p) => p.role === 'inbrenger' && p.memberId !== null)
+      .map((p) => p.memberId as string)
+    return { ...lookBack, inbrengerMembers: [...new Set(ids)] }
   }
 
   /** The register's rows for the group's meetings; no title, no case. */
