@@ -2,7 +2,6 @@ import type * as Y from 'yjs'
 import type { BoardRecord } from '../../../templates/src/boardRecords'
 import { CloseCode } from '../../../templates/src/closeCodes'
 import type { ReleasedNote } from '../../../templates/src/drafts/sealedDrafts'
-import { checkDisplayName, DISPLAY_NAME_MAX } from '../../../templates/src/people/displayName'
 import {
   applyCommand,
   initialProgress,
@@ -21,12 +20,7 @@ import {
 } from '../../../templates/src/wire'
 import { DEFAULT_LIMITS } from '../limits'
 import type { RoomRegistry } from '../rooms/roomRegistry'
-import {
-  type MeetingRow,
-  type MeetingStore,
-  NameTakenError,
-  type ParticipantRow,
-} from '../storage/meetingStore'
+import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
 import { boardRecords, notesInZone } from './boardNotes'
 import { boardSeedRecords } from './boardSeed'
 import { addCaseToList, type CaseChoiceHost, castCaseVote } from './caseChoice'
@@ -34,9 +28,20 @@ import { requireGroupMembers } from './groupMembers'
 import { KeyedQueue } from './keyedQueue'
 import { LOCAL_MEETING_BUS, type MeetingBus } from './meetingBus'
 import { invalidLink, MeetingError, requireFacilitator } from './meetingError'
+import {
+  admit,
+  type JoinHost,
+  type JoinRequest,
+  type MemberDirectory,
+  participantView,
+  type Session,
+} from './meetingJoin'
 import { type MeetingPreview, previewMeeting } from './meetingPreview'
 import type { MeetingState } from './meetingState'
 import { hashSecret, newId, newSecret } from './secrets'
+
+// Joins live in meetingJoin.ts; these names stay importable from here.
+export { type JoinRequest, type MemberDirectory, NAME_LENGTH, type Session } from './meetingJoin'
 
 /** How the connections of an erased meeting are closed: the code says why (client pages word it). */
 export const MEETING_GONE = {
@@ -44,31 +49,8 @@ export const MEETING_GONE = {
   retention: [CloseCode.retentionExpired, 'meeting kept for its full retention period'],
 } as const
 
-const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df', '#bf8700', '#0a7f8c', '#cf222e', '#6e7781']
-
-/** A display name's length after cleaning, as the server enforces it (templates/src/people). */
-export const NAME_LENGTH = { min: 1, max: DISPLAY_NAME_MAX } as const
-
 /** The rooms a meeting writes its state into and closes when it is erased. */
 export type MeetingRooms = Pick<RoomRegistry, 'acquire' | 'released' | 'discard' | 'evict' | 'peek'>
-
-/**
- * Who a member credential is, for a meeting of a group (the groups know; groups/groupService.ts),
- * and the names a guest may not take there (the members'). Null: not a member of its group.
- */
-export interface MemberDirectory {
-  member(meetingId: string, credential: string): Promise<{ id: string; name: string } | null>
-  memberNames(meetingId: string): Promise<string[]>
-  /** The group the meeting belongs to, if any. */
-  groupOf(meetingId: string): Promise<string | null>
-}
-
-/** A join: with the meeting's link secret, or as a group member with their personal link's credential. */
-export interface JoinRequest {
-  secret?: string | null
-  name?: string
-  member?: string | null
-}
 
 /** Hears every change of phase before anyone is told of it (the reveal of sealed drafts). */
 export interface PhaseListener {
@@ -78,12 +60,6 @@ export interface PhaseListener {
     before: MeetingProgress,
     after: MeetingProgress,
   ): Promise<void>
-}
-
-export interface Session {
-  token: string
-  participant: ParticipantView
-  meetingId: string
 }
 
 /**
@@ -434,73 +410,18 @@ export class MeetingService {
   }
 
   private addParticipant(meeting: MeetingRow, request: JoinRequest, role: RoleId): Promise<Session> {
-    return this.joinQueue.run(meeting.id, () => this.addParticipantNow(meeting, request, role))
-  }
-
-  private async addParticipantNow(meeting: MeetingRow, request: JoinRequest, role: RoleId): Promise<Session> {
-    const member = request.member ? await this.members?.member(meeting.id, request.member) : null
-    if (request.member && !member) throw invalidLink()
-    const everyone = await this.store.participants(meeting.id)
-    const present = everyone.filter((p) => p.removedAt === null)
-    const token = newSecret()
-    // A member joining again (another device, or after being removed) takes over their own place.
-    const again = member ? everyone.find((p) => p.memberId === member.id) : undefined
-    if (again) {
-      if (again.removedAt !== null) this.requireRoom(present.length)
-      await this.store.setTokenHash(again.id, hashSecret(token))
-      // With the facilitator link too: they lead this time.
-      if (role === 'begeleider' && again.role !== 'begeleider') await this.store.setRole(again.id, role)
-      const back = { ...again, removedAt: null, role: role === 'begeleider' ? role : again.role }
-      this.state.remember(back)
-      await this.bus.changed(meeting.id)
-      await this.publish(meeting.id)
-      return { token, participant: toView(back), meetingId: meeting.id }
+    const host: JoinHost = {
+      store: this.store,
+      state: this.state,
+      members: this.members,
+      cap: this.participantCap,
+      now: this.now,
+      announce: async (meetingId) => {
+        await this.bus.changed(meetingId)
+        await this.publish(meetingId)
+      },
     }
-    this.requireRoom(present.length)
-    // Names others see are unique in the meeting; a guest may not take a group member's name.
-    const taken = present.filter((p) => p.nameKey != null).map((p) => p.name)
-    if (!member && this.members) taken.push(...(await this.members.memberNames(meeting.id)))
-    const checked = checkDisplayName(member?.name ?? request.name ?? '', taken)
-    if (!checked.ok) {
-      if (checked.problem === 'taken') throw nameTaken()
-      throw new MeetingError(
-        400,
-        'invalid_name',
-        'A display name has 1 to 40 visible characters.',
-        NAME_LENGTH,
-      )
-    }
-    const row: ParticipantRow = {
-      id: newId(),
-      meetingId: meeting.id,
-      name: checked.name,
-      role,
-      color: COLORS[everyone.length % COLORS.length]!,
-      tokenHash: hashSecret(token),
-      createdAt: this.now(),
-      memberId: member?.id ?? null,
-      removedAt: null,
-      nameKey: checked.key,
-    }
-    try {
-      await this.store.insertParticipant(row)
-    } catch (error) {
-      // Another instance let someone in under this name a moment ago (the unique index).
-      if (error instanceof NameTakenError) throw nameTaken()
-      throw error
-    }
-    this.state.remember(row)
-    await this.bus.changed(meeting.id)
-    await this.publish(meeting.id)
-    return { token, participant: toView(row), meetingId: meeting.id }
-  }
-
-  private requireRoom(present: number): void {
-    if (present >= this.participantCap) {
-      throw new MeetingError(409, 'meeting_full', 'This meeting has as many participants as it takes.', {
-        max: this.participantCap,
-      })
-    }
+    return this.joinQueue.run(meeting.id, () => admit(host, meeting, request, role))
   }
 
   /** Runs a server change on the meeting's room, loading it if nobody is connected. */
@@ -517,9 +438,4 @@ export class MeetingService {
   }
 }
 
-const nameTaken = () =>
-  new MeetingError(409, 'name_taken', 'Someone in this meeting already has this name; choose another.')
-
-function toView(row: ParticipantRow): ParticipantView {
-  return { id: row.id, name: row.name, role: row.role, color: row.color, memberId: row.memberId }
-}
+const toView = participantView
