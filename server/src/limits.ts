@@ -30,6 +30,8 @@ export interface Limits {
   nestingDepth: number
   /** Yjs clients one update may write for. */
   clientsPerUpdate: number
+  /** People in one meeting at the same time (removed ones do not count). */
+  participantsPerMeeting: number
 }
 
 /**
@@ -66,6 +68,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   recordTextChars: 10_000,
   nestingDepth: 64,
   clientsPerUpdate: 1000,
+  // An intervisie group is 4 to 12 people; 50 leaves room for a training day with observers and
+  // stops one invite link from filling a meeting (and its participants panel) with hundreds.
+  participantsPerMeeting: 50,
 }
 
 /** One row of the limits table: the setting and what a client over the limit gets. */
@@ -109,6 +114,11 @@ export const LIMIT_SETTINGS: readonly LimitSetting[] = [
     over: `close ${CloseCode.badUpdate} (presence: ${CloseCode.malformedMessage})`,
   },
   { key: 'clientsPerUpdate', env: 'LIMIT_CLIENTS_PER_UPDATE', over: `close ${CloseCode.badUpdate}` },
+  {
+    key: 'participantsPerMeeting',
+    env: 'LIMIT_PARTICIPANTS_PER_MEETING',
+    over: 'join refused: HTTP 409 `meeting_full`',
+  },
 ]
 
 /** The limits from the environment; unset variables keep their default. Throws on a bad value. */

@@ -131,7 +131,16 @@ export async function startServer(
   const bus = cluster ?? LOCAL_MEETING_BUS
   const boards = new FreeBoards(registry, activity, bus)
   const drafts = new DraftService(storage.drafts, state, registry, (meetingId) => bus.changed(meetingId))
-  const meetings = new MeetingService(storage.meetings, state, registry, () => templates, bus, now, drafts)
+  const meetings = new MeetingService(
+    storage.meetings,
+    state,
+    registry,
+    () => templates,
+    bus,
+    now,
+    drafts,
+    config.limits.participantsPerMeeting,
+  )
   const groups = new GroupService(
     storage.groups,
     storage.meetings,
@@ -141,11 +150,14 @@ export async function startServer(
     now,
     log,
   )
+  meetings.setMemberDirectory(groups)
   const attendance = new AttendanceRecorder(storage.groups, log, now)
   // Another instance changed or erased a meeting: in force here before it confirms.
   cluster?.onMeeting(async (kind, id) => {
     if (kind === 'changed') {
       await state.reload(id)
+      // Someone removed on the other instance: their connections here close too, before it confirms.
+      meetings.closeRemovedConnections(id)
       return
     }
     // A free board: `id` is its room id.

@@ -13,6 +13,11 @@ export const CloseCode = {
   malformedMessage: 4400,
   /** The session behind this connection ended (for example the meeting was closed). */
   sessionEnded: 4401,
+  /**
+   * The facilitator removed this participant from the meeting: their session is revoked. In
+   * 4400-4499, so a stock y-websocket client does not reconnect.
+   */
+  removedByFacilitator: 4403,
   /** The connection could not keep up (send buffer over its limit); reconnecting may help. */
   tooSlow: 4508,
   /** The facilitator erased the meeting: its board and everything stored about it are gone. */

@@ -26,6 +26,8 @@ const ExportedParticipant = z.object({
   name: z.string().trim().min(1).max(40),
   role: RoleId,
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+  /** The group member they were (a group's file: an id of `group.members`); absent or null: a guest. */
+  memberId: z.string().min(1).max(64).nullable().optional(),
 })
 
 /** A board record as tldraw stores it; checked against tldraw's schema when imported. */

@@ -26,6 +26,8 @@ export interface ParticipantView {
   name: string
   role: RoleId
   color: string
+  /** The group member they joined as (personal link); null or absent: a guest. */
+  memberId?: string | null
 }
 
 /** What everyone in a meeting sees about it. */

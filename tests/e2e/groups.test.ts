@@ -10,7 +10,6 @@ import { noteRecord } from '../helpers/records'
 import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'
 import { axeViolations } from './helpers/axe'
 import { RESULTS_DIR, serverAndBrowserForFile, VIEWPORT } from './helpers/harness'
-import { joinAs } from './helpers/meeting'
 
 /**
  * An intervisie group through the UI: the facilitator makes a new group with the first meeting on
@@ -51,8 +50,29 @@ async function linksOnCreatedPage(page: Page) {
   return { facilitator: await link('facilitator'), invite: await link('invite'), group: await link('group') }
 }
 
-/** Meeting 1, played as the rules allow: Ahmed brings the case, Carla advises, Ahmed chooses. */
-async function playFirstMeeting(base: string, links: { facilitator: string; invite: string }) {
+/** Each member's personal credential by name, as the group page (opened with the group link) shows them. */
+async function memberCredentials(base: string, groupLink: string): Promise<Record<string, string>> {
+  const url = new URL(groupLink)
+  const secret = new URLSearchParams(url.hash.slice(1)).get('groep')!
+  const view = await api<{ members: Array<{ name: string; link: string }> }>(
+    base,
+    `/groups/${url.pathname.split('/')[2]}`,
+    {
+      token: secret,
+    },
+  )
+  return Object.fromEntries(view.body.members.map((m) => [m.name, m.link.split('#lid=')[1]!]))
+}
+
+/**
+ * Meeting 1, played as the rules allow: Ahmed brings the case, Carla advises, Ahmed chooses. Each
+ * comes in with their personal link (Bea with the facilitator link too).
+ */
+async function playFirstMeeting(
+  base: string,
+  links: { facilitator: string; invite: string },
+  members: Record<string, string>,
+) {
   const meetingId = new URL(links.facilitator).pathname.split('/')[2]!
   const secret = (url: string, name: string) => new URLSearchParams(new URL(url).hash.slice(1)).get(name)!
   const post = async <T>(p: string, body: unknown, token?: string) => {
@@ -63,10 +83,9 @@ async function playFirstMeeting(base: string, links: { facilitator: string; invi
   type Session = { token: string; participant: { id: string } }
   const bea = await post<Session>(`/meetings/${meetingId}/facilitate`, {
     secret: secret(links.facilitator, 'begeleider'),
-    name: 'Bea',
+    member: members.Bea,
   })
-  const join = (name: string) =>
-    post<Session>(`/meetings/${meetingId}/join`, { secret: secret(links.invite, 'uitnodiging'), name })
+  const join = (name: string) => post<Session>(`/meetings/${meetingId}/join`, { member: members[name] })
   const ahmed = await join('Ahmed')
   const carla = await join('Carla')
   await post(
@@ -121,7 +140,7 @@ it('the second meeting of a group opens with the first one’s advice and action
   await chooseMethod(bea, 'Groep Noord, eerste keer')
   await bea.getByRole('radio', { name: 'Nieuwe groep' }).check()
   await bea.getByLabel('Naam van de groep').fill('Intervisiegroep Noord')
-  await bea.getByLabel('Leden, één naam per regel').fill('Bea\nAhmed\nCarla')
+  await bea.getByLabel('Leden, één naam per regel').fill('Bea\nAhmed\nCarla\nDewi\nEva')
   await bea.getByLabel(/Gepland begin/).fill('2026-12-02T14:00')
   await shot(bea, '1-new-group-form')
   await accessible(bea, 'new-meeting form with a new group')
@@ -130,7 +149,8 @@ it('the second meeting of a group opens with the first one’s advice and action
   expect(first.group).toMatch(/\/g\/[A-Za-z0-9_-]{22}#groep=/)
   await shot(bea, '2-created-with-group-link')
 
-  await playFirstMeeting(base, first)
+  const members = await memberCredentials(base, first.group)
+  await playFirstMeeting(base, first, members)
 
   // The group's page: the series, and whose turn it is (Ahmed brought the case, Bea facilitated).
   await bea.goto(first.group)
@@ -138,8 +158,29 @@ it('the second meeting of a group opens with the first one’s advice and action
   await bea.getByText('Casus inbrengen: Bea').waitFor()
   await bea.getByText('Begeleiden: Ahmed').waitFor()
   expect(new URL(bea.url()).hash).toBe('') // the secret left the address bar
+  // Each member's personal link, to hand out; one renewed after asking (the old one stops working).
+  for (const name of ['Bea', 'Ahmed', 'Carla', 'Dewi', 'Eva'])
+    expect(await bea.locator(`input[data-member-link="${name}"]`).inputValue()).toContain('#lid=')
   await shot(bea, '3-group-page')
+  await bea
+    .locator('.member-links')
+    .screenshot({ path: path.join(RESULTS_DIR, 'groups-3c-member-links.png') })
   await accessible(bea, 'group page')
+  const evaBefore = await bea.locator('input[data-member-link="Eva"]').inputValue()
+  await bea
+    .getByRole('listitem')
+    .filter({ hasText: 'Eva' })
+    .getByRole('button', { name: 'Nieuwe link' })
+    .click()
+  await bea.getByText('Een nieuwe link voor Eva maken? De oude link werkt dan niet meer.').waitFor()
+  await shot(bea, '3d-member-link-renew-confirm')
+  await bea.getByRole('button', { name: 'Ja, nieuwe link' }).click()
+  await expect.poll(() => bea.locator('input[data-member-link="Eva"]').inputValue()).not.toBe(evaBefore)
+  const evaOld = evaBefore.split('#lid=')[1]!
+  expect(
+    (await api(base, `/groups/${new URL(first.group).pathname.split('/')[2]}/member`, { token: evaOld }))
+      .status,
+  ).toBe(403)
   await bea.getByRole('button', { name: 'EN', exact: true }).click()
   await bea.getByText('Brings a case: Bea').waitFor()
   await bea.getByRole('heading', { name: 'Next time' }).waitFor()
@@ -153,19 +194,39 @@ it('the second meeting of a group opens with the first one’s advice and action
   await bea.getByRole('button', { name: 'Bijeenkomst aanmaken' }).click()
   const second = await linksOnCreatedPage(bea)
 
-  // Everyone on the second board starts with the look-back.
-  const beaBoard = await joinAs(
-    e2e,
-    new URL(second.facilitator).pathname + new URL(second.facilitator).hash,
-    'Bea',
-  )
+  // Everyone on the second board starts with the look-back. Each member opens their personal link:
+  // Bea then the facilitator link (she comes in as Bea, the member), the others join from their page.
+  const personal = (name: string) =>
+    `${base}/g/${new URL(first.group).pathname.split('/')[2]}#lid=${members[name]}`
+  const beaBoard = await checkablePage()
+  await beaBoard.goto(personal('Bea'))
+  await beaBoard.getByRole('heading', { level: 1, name: 'Je bent Bea in Intervisiegroep Noord' }).waitFor()
+  await beaBoard.goto(second.facilitator)
+  await beaBoard.getByText('Je doet mee als Bea, met je persoonlijke link van de groep.').waitFor()
+  await beaBoard.getByRole('button', { name: 'Meedoen' }).click()
+  await beaBoard.locator('.tl-canvas').waitFor()
+  const asMember = async (page: Page, name: string) => {
+    await page.goto(personal(name))
+    await page.getByRole('heading', { level: 1, name: `Je bent ${name} in Intervisiegroep Noord` }).waitFor()
+    await shot(page, `4a-member-page-${name}`)
+    // The second meeting (the first has finished).
+    await page.getByRole('button', { name: 'Meedoen' }).click()
+    await page.locator('.tl-canvas').waitFor()
+    return page
+  }
+  const ahmed = await asMember(await e2e.openPage(), 'Ahmed')
+  const carla = await asMember(await checkablePage(), 'Carla')
+  // A stranger with the invite link cannot be Ahmed, however they type it.
   const invite = new URL(second.invite).pathname + new URL(second.invite).hash
-  const ahmed = await joinAs(e2e, invite, 'Ahmed')
-  const carla = await checkablePage()
-  await carla.goto(base + invite)
-  await carla.getByLabel(/naam zoals de groep/i).fill('Carla')
-  await carla.getByRole('button', { name: 'Meedoen' }).click()
-  await carla.locator('.tl-canvas').waitFor()
+  const stranger = await e2e.openPage()
+  await stranger.goto(base + invite)
+  await stranger.getByLabel(/naam zoals de groep/i).fill(' ahmed ')
+  await stranger.getByRole('button', { name: 'Meedoen' }).click()
+  await stranger.getByText(/Iemand in deze bijeenkomst heet al zo/).waitFor()
+  await shot(stranger, '4b-name-taken')
+  await stranger.getByLabel(/naam zoals de groep/i).fill('Gast Gerrit')
+  await stranger.getByRole('button', { name: 'Meedoen' }).click()
+  await stranger.locator('.tl-canvas').waitFor()
   for (const page of [beaBoard, ahmed, carla]) {
     const dialog = page.getByRole('dialog', { name: 'Terugblik op de vorige keer' })
     await dialog.waitFor()
@@ -188,6 +249,22 @@ it('the second meeting of a group opens with the first one’s advice and action
     .toBe(FOLLOW_UP)
   await shot(carla, '6-look-back-follow-up-seen')
   await accessible(carla, 'look-back dialog')
+
+  // The stranger is a guest; Bea removes them, after asking. Their board closes for good.
+  await beaBoard.getByRole('dialog').getByRole('button', { name: 'Sluiten' }).click()
+  const guestRow = beaBoard.locator('.person').filter({ hasText: 'Gast Gerrit' })
+  await guestRow.getByText('(gast)').waitFor()
+  await guestRow.getByRole('button', { name: 'Verwijderen: Gast Gerrit' }).click()
+  await guestRow.getByText('Gast Gerrit uit de bijeenkomst verwijderen?').waitFor()
+  await shot(beaBoard, '6b-remove-confirm')
+  await beaBoard
+    .locator('.people-panel')
+    .screenshot({ path: path.join(RESULTS_DIR, 'groups-6c-panel-remove.png') })
+  await accessible(beaBoard, 'remove a participant')
+  await guestRow.getByRole('button', { name: 'Ja, verwijderen' }).click()
+  await stranger.getByRole('heading', { level: 1, name: 'Je bent uit de bijeenkomst verwijderd' }).waitFor()
+  await guestRow.waitFor({ state: 'detached' })
+  await shot(stranger, '6d-removed')
 
   // The register, to print and sign: both meetings, names and minutes, no case text.
   await bea.goto(first.group.split('#')[0]!)

@@ -43,16 +43,38 @@ export interface GroupMeetingSetup {
   people: Record<string, { id: string; token: string }>
 }
 
-export async function createGroup(base: string, name: string, members: string[]) {
-  const res = await api<{ groupId: string; groupPath: string }>(base, '/groups', { body: { name, members } })
-  expect(res.status).toBe(201)
-  return { groupId: res.body.groupId, secret: res.body.groupPath.split('#groep=')[1]! }
+/** A group: its link's secret and each member's personal credential (`<memberId>.<secret>`) by name. */
+export interface TestGroup {
+  groupId: string
+  secret: string
+  members: Record<string, string>
 }
 
-/** A meeting of the group with `facilitator` (facilitator link) and the others (invite link) in roles. */
+export async function createGroup(base: string, name: string, members: string[]): Promise<TestGroup> {
+  const res = await api<{ groupId: string; groupPath: string }>(base, '/groups', { body: { name, members } })
+  expect(res.status).toBe(201)
+  const groupId = res.body.groupId
+  const secret = res.body.groupPath.split('#groep=')[1]!
+  // The group page, opened with the group link, shows every member's personal link.
+  const view = await api<{ members: Array<{ name: string; link: string | null }> }>(
+    base,
+    `/groups/${groupId}`,
+    {
+      token: secret,
+    },
+  )
+  expect(view.status).toBe(200)
+  const links = view.body.members.map((m) => [m.name, m.link!.split('#lid=')[1]!] as const)
+  return { groupId, secret, members: Object.fromEntries(links) }
+}
+
+/**
+ * A meeting of the group with `facilitator` (facilitator link) and the others in roles. A member
+ * comes in with their personal link (the facilitator with both); anyone else is a guest by invite.
+ */
 export async function groupMeeting(
   base: string,
-  group: { groupId: string; secret: string },
+  group: { groupId: string; secret: string; members?: Record<string, string> },
   plannedStart: number | null,
   facilitator: string,
   others: Record<string, 'inbrenger' | 'deelnemer'>,
@@ -69,9 +91,14 @@ export async function groupMeeting(
     base,
     `/meetings/${meetingId}/facilitate`,
     {
-      body: { secret: created.body.facilitatorPath.split('#begeleider=')[1]!, name: facilitator },
+      body: {
+        secret: created.body.facilitatorPath.split('#begeleider=')[1]!,
+        name: facilitator,
+        member: group.members?.[facilitator],
+      },
     },
   )
+  expect(fac.status, JSON.stringify(fac.body)).toBe(201)
   const people: GroupMeetingSetup['people'] = {
     [facilitator]: { id: fac.body.participant.id, token: fac.body.token },
   }
@@ -80,9 +107,10 @@ export async function groupMeeting(
       base,
       `/meetings/${meetingId}/join`,
       {
-        body: { secret: inviteSecret, name },
+        body: group.members?.[name] ? { member: group.members[name] } : { secret: inviteSecret, name },
       },
     )
+    expect(joined.status, JSON.stringify(joined.body)).toBe(201)
     people[name] = { id: joined.body.participant.id, token: joined.body.token }
     if (role !== 'deelnemer') {
       const res = await api(base, `/meetings/${meetingId}/roles`, {

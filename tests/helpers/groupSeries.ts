@@ -131,12 +131,12 @@ export async function playGroupSeries(server: TestServer, clock: TestClock) {
   const lines = register.text.replace(/^\uFEFF/, '').split('\r\n')
   expect(lines).toEqual([
     ATTENDANCE_CSV_HEADERS.join(';'),
-    '2026-11-04;Intervisie in 8 stappen;14:00;15:05;14:05;15:05;Ahmed;inbrenger;60',
-    '2026-11-04;Intervisie in 8 stappen;14:00;15:05;14:05;15:05;Bea;begeleider;60',
-    '2026-11-04;Intervisie in 8 stappen;14:00;15:05;14:05;15:05;Carla;deelnemer;35',
-    '2026-11-11;Intervisie in 8 stappen;15:06;16:11;15:08;15:38;Ahmed;deelnemer;30',
-    '2026-11-11;Intervisie in 8 stappen;15:06;16:11;15:08;15:38;Bea;begeleider;30',
-    '2026-11-18;Intervisie in 8 stappen;16:38;17:43;;;;;',
+    '2026-11-04;Intervisie in 8 stappen;14:00;15:05;14:05;15:05;Ahmed;lid;inbrenger;60',
+    '2026-11-04;Intervisie in 8 stappen;14:00;15:05;14:05;15:05;Bea;lid;begeleider;60',
+    '2026-11-04;Intervisie in 8 stappen;14:00;15:05;14:05;15:05;Carla;lid;deelnemer;35',
+    '2026-11-11;Intervisie in 8 stappen;15:06;16:11;15:08;15:38;Ahmed;lid;deelnemer;30',
+    '2026-11-11;Intervisie in 8 stappen;15:06;16:11;15:08;15:38;Bea;lid;begeleider;30',
+    '2026-11-18;Intervisie in 8 stappen;16:38;17:43;;;;;;',
     '',
   ])
   return { base, group, first, second, third, register }

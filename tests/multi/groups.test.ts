@@ -5,6 +5,7 @@ import { checkGroupLinkRenewal } from '../helpers/groupLinkRenewal'
 import { TestClock } from '../helpers/groupScenario'
 import { playGroupSeries } from '../helpers/groupSeries'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
+import { checkLegacyMembers } from '../helpers/legacyMembers'
 import { api } from '../helpers/meetingClient'
 import { DATABASE_URL } from './cluster'
 
@@ -70,3 +71,19 @@ it('runs a group of three meetings: look-back, register without case text, erasu
 it('renews a group link: the old one opens nothing, the new one everything (Postgres)', async () => {
   await checkGroupLinkRenewal(server!.url)
 })
+
+it('moves a group from before members had ids on start-up (Postgres)', async () => {
+  const clock = new TestClock()
+  const env = { DATABASE_URL, DATABASE_SCHEMA: schema }
+  await server?.stop()
+  server = await checkLegacyMembers(
+    async () => (server = await startTestServer({ now: clock.now, log: () => {}, env })),
+    async (groupId) => {
+      await db.query(`UPDATE ${schema}.meeting_group SET members_json = '["Bea","Ahmed"]' WHERE id = $1`, [
+        groupId,
+      ])
+      await db.query(`UPDATE ${schema}.participant SET member_id = NULL, name_key = NULL`)
+    },
+    clock,
+  )
+}, 60_000)

@@ -23,10 +23,14 @@ const meeting = (over: Partial<AttendanceMeeting> = {}): AttendanceMeeting => ({
   startedAt: T0 + 5 * MIN,
   finishedAt: T0 + 95 * MIN,
   participants: [
-    { id: 'p1', name: 'Bea', role: 'begeleider' },
-    { id: 'p2', name: 'Ahmed', role: 'inbrenger' },
+    { id: 'p1', name: 'Bea', role: 'begeleider', memberId: 'bea' },
+    { id: 'p2', name: 'Ahmed', role: 'inbrenger', memberId: 'ahmed' },
   ],
   intervals: [],
+  members: [
+    { id: 'bea', name: 'Bea' },
+    { id: 'ahmed', name: 'Ahmed' },
+  ],
   ...over,
 })
 
@@ -45,14 +49,14 @@ describe('minutes present', () => {
     expect(coveredMs([{ participantId: 'a', joinedAt: 10 * MIN, leftAt: null }], 0, 25 * MIN)).toBe(15 * MIN)
   })
 
-  it('lists who was connected between the actual start and end, merging two rows of one name', () => {
+  it('lists who was connected between the actual start and end, merging two rows of one member', () => {
     const row = attendanceRow(
       meeting({
         participants: [
-          { id: 'p1', name: 'Bea', role: 'begeleider' },
-          { id: 'p2', name: 'Ahmed', role: 'inbrenger' },
-          { id: 'p3', name: ' bea ', role: 'begeleider' }, // Bea again, from her phone
-          { id: 'p4', name: 'Late Lotte', role: 'deelnemer' },
+          { id: 'p1', name: 'Bea', role: 'begeleider', memberId: 'bea' },
+          { id: 'p2', name: 'Ahmed', role: 'inbrenger', memberId: 'ahmed' },
+          { id: 'p3', name: 'Bea (telefoon)', role: 'begeleider', memberId: 'bea' }, // Bea again, from her phone
+          { id: 'p4', name: 'Late Lotte', role: 'deelnemer', memberId: null },
         ],
         intervals: [
           { participantId: 'p1', joinedAt: T0 - 20 * MIN, leftAt: T0 + 40 * MIN },
@@ -65,8 +69,8 @@ describe('minutes present', () => {
       T0 + 500 * MIN,
     )
     expect(row.present).toEqual([
-      { name: 'Ahmed', role: 'inbrenger', minutes: 60 },
-      { name: 'Bea', role: 'begeleider', minutes: 35 + 35 },
+      { name: 'Ahmed', guest: false, role: 'inbrenger', minutes: 60 },
+      { name: 'Bea', guest: false, role: 'begeleider', minutes: 35 + 35 },
     ])
     expect(row.plannedEnd).toBe(T0 + 90 * MIN)
     expect(row.actualStart).toBe(T0 + 5 * MIN)
@@ -79,10 +83,33 @@ describe('minutes present', () => {
       intervals: [{ participantId: 'p2', joinedAt: T0, leftAt: null }],
     })
     expect(attendanceRow(running, T0 + 25 * MIN).present).toEqual([
-      { name: 'Ahmed', role: 'inbrenger', minutes: 20 },
+      { name: 'Ahmed', guest: false, role: 'inbrenger', minutes: 20 },
     ])
     const never = meeting({ startedAt: null, finishedAt: null, intervals: running.intervals })
     expect(attendanceRow(never, T0 + 25 * MIN).present).toEqual([])
+  })
+
+  it('counts a guest who typed a member name as a guest of their own, never as that member', () => {
+    const row = attendanceRow(
+      meeting({
+        participants: [
+          { id: 'p1', name: 'Bea', role: 'begeleider', memberId: 'bea' },
+          { id: 'p2', name: 'ahmed', role: 'deelnemer', memberId: null },
+          { id: 'p3', name: 'Ahmed.', role: 'deelnemer', memberId: null },
+        ],
+        intervals: [
+          { participantId: 'p1', joinedAt: T0, leftAt: T0 + 95 * MIN },
+          { participantId: 'p2', joinedAt: T0, leftAt: T0 + 35 * MIN },
+          { participantId: 'p3', joinedAt: T0, leftAt: T0 + 15 * MIN },
+        ],
+      }),
+      T0 + 500 * MIN,
+    )
+    expect(row.present).toEqual([
+      { name: 'ahmed', guest: true, role: 'deelnemer', minutes: 30 },
+      { name: 'Ahmed.', guest: true, role: 'deelnemer', minutes: 10 },
+      { name: 'Bea', guest: false, role: 'begeleider', minutes: 90 },
+    ])
   })
 })
 
@@ -120,9 +147,9 @@ describe('the register as CSV', () => {
     const lines = csv.slice(1).split('\r\n')
     expect(lines).toEqual([
       ATTENDANCE_CSV_HEADERS.join(';'),
-      '2026-12-02;Incidentmethode;14:00;15:30;14:05;15:35;Ahmed;inbrenger;45',
-      '2026-12-02;Incidentmethode;14:00;15:30;14:05;15:35;Bea;begeleider;90',
-      '2026-12-09;Incidentmethode;;;;;;;',
+      '2026-12-02;Incidentmethode;14:00;15:30;14:05;15:35;Ahmed;lid;inbrenger;45',
+      '2026-12-02;Incidentmethode;14:00;15:30;14:05;15:35;Bea;lid;begeleider;90',
+      '2026-12-09;Incidentmethode;;;;;;;;',
       '',
     ])
   })

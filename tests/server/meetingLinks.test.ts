@@ -33,6 +33,8 @@ describe('join screen preview', () => {
       method: { nl: 'Warm, neutraal, koud', en: 'Warm, neutral, cold' },
       facilitator: 'Bea Begeleider',
       link: 'invite',
+      // Not a group's meeting (a member's browser would join as that member).
+      groupId: null,
     })
     const asFacilitator = await preview(setup.meetingId, setup.facilitatorSecret)
     expect(asFacilitator.body).toMatchObject({ link: 'facilitator', facilitator: 'Bea Begeleider' })

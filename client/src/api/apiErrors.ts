@@ -33,7 +33,14 @@ export const apiErrorMessages = defineMessages(
       'Deze groepslink werkt niet. Vraag de begeleider van de groep om de link die nu geldt.',
     'api.no_look_back': 'Deze bijeenkomst heeft geen terugblik op een vorige.',
     'api.not_previous_inbrenger':
-      'Alleen wie de vorige keer de casus inbracht (met dezelfde naam) of de begeleider kan dit invullen.',
+      'Alleen wie de vorige keer de casus inbracht (binnengekomen met de eigen persoonlijke link) of de begeleider kan dit invullen.',
+    'api.name_taken':
+      'Iemand in deze bijeenkomst heet al zo (of de naam is van een groepslid). Kies een andere naam; ben je zelf dat groepslid, open dan je persoonlijke link.',
+    'api.meeting_full': 'Deze bijeenkomst is vol: er kunnen hoogstens {max} mensen tegelijk in.',
+    'api.cannot_remove_self': 'Je kunt jezelf niet uit de bijeenkomst verwijderen.',
+    'api.invalid_member_link':
+      'Deze persoonlijke link werkt niet (meer). Vraag de begeleider van de groep om je nieuwe link.',
+    'api.unknown_member': 'Dit groepslid bestaat niet (meer).',
     'api.command_refused': 'Dat kan nu niet in deze fase.',
     'api.command_refused.start': 'De bijeenkomst is al begonnen.',
     'api.command_refused.next': 'Dit is de laatste fase. Rond de bijeenkomst af als jullie klaar zijn.',
@@ -108,7 +115,14 @@ export const apiErrorMessages = defineMessages(
       'This group link does not work. Ask the group’s facilitator for the current link.',
     'api.no_look_back': 'This meeting has no look-back on an earlier one.',
     'api.not_previous_inbrenger':
-      'Only whoever brought last time’s case (under the same name) or the facilitator can fill this in.',
+      'Only whoever brought last time’s case (having come in with their own personal link) or the facilitator can fill this in.',
+    'api.name_taken':
+      'Someone in this meeting already has this name (or it belongs to a group member). Choose another; if you are that member, open your personal link.',
+    'api.meeting_full': 'This meeting is full: at most {max} people can be in it at once.',
+    'api.cannot_remove_self': 'You cannot remove yourself from the meeting.',
+    'api.invalid_member_link':
+      'This personal link does not work (any more). Ask the group’s facilitator for your new link.',
+    'api.unknown_member': 'This group member does not exist (any more).',
     'api.command_refused': 'That is not possible in this phase.',
     'api.command_refused.start': 'The meeting has already started.',
     'api.command_refused.next': 'This is the last phase. Finish the meeting when you are done.',
@@ -235,7 +249,13 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'no_look_back':
     case 'not_previous_inbrenger':
     case 'group_member_refused':
+    case 'name_taken':
+    case 'cannot_remove_self':
+    case 'invalid_member_link':
+    case 'unknown_member':
       return { key: `api.${code}` }
+    case 'meeting_full':
+      return { key: 'api.meeting_full', values: { max: text(data.max) } }
     case 'draft_quota':
     case 'body_too_large':
       return { key: `api.${code}`, values: { max: text(data.max) } }

@@ -33,16 +33,18 @@ export type BoardNotice =
   | { kind: 'badUpdate' }
   /**
    * The board is gone for good: its meeting's facilitator erased it (close 4410), someone with a
-   * free board's link did (4411), or it was kept for its whole retention period (4412).
+   * free board's link did (4411), or it was kept for its whole retention period (4412). Or it is
+   * gone for this person: the facilitator removed them from the meeting (4403).
    */
   | { kind: 'erased'; by: ErasedBy }
 
-export type ErasedBy = 'facilitator' | 'link' | 'retention'
+export type ErasedBy = 'facilitator' | 'link' | 'retention' | 'removed'
 
 const ERASED_BY: Partial<Record<number, ErasedBy>> = {
   [CloseCode.meetingErased]: 'facilitator',
   [CloseCode.boardErased]: 'link',
   [CloseCode.retentionExpired]: 'retention',
+  [CloseCode.removedByFacilitator]: 'removed',
 }
 
 export interface BoardSessionOptions {

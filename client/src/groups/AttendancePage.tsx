@@ -116,8 +116,9 @@ function Register({ name, rows }: { name: string; rows: AttendanceRow[] }) {
                   ) : (
                     <ul className="attendance-people">
                       {row.present.map((p) => (
-                        <li key={p.name}>
-                          {t('attendance.person', {
+                        // A guest came in by invite, not as a member: the register says so.
+                        <li key={`${p.name}|${p.guest}|${p.role}|${p.minutes}`}>
+                          {t(p.guest ? 'people.attendance.guest' : 'attendance.person', {
                             name: p.name,
                             role: role(p.role),
                             minutes: String(p.minutes),

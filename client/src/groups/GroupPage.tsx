@@ -12,14 +12,45 @@ import { LoadingView } from '../ui/LoadingView'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
 import { EraseGroup } from './EraseGroup'
 import { GroupKeeping } from './GroupKeeping'
-import { groupLink, groupPath } from './groupAccess'
+import { groupLink, groupPath, knownGroup } from './groupAccess'
 import { groupApi } from './groupApi'
 import { formatDay } from './groupDates'
+import { MemberHome } from './MemberHome'
+import { MemberLinks } from './MemberLinks'
+import { knownMember, memberCredentialFromHash } from './memberAccess'
 import { RenewGroupLink } from './RenewGroupLink'
 import { type GroupView, useGroup } from './useGroup'
 
-/** `/g/<id>#groep=…`: a group's series, whose turn it is next, its register and the next meeting. */
+/**
+ * `/g/<id>#groep=…`: a group's series, whose turn it is next, its register and the next meeting.
+ * `/g/<id>#lid=…` (a member's personal link, or a member's browser coming back): their own page.
+ */
 export default function GroupPage({ groupId }: { groupId: string }) {
+  const [member] = useState(
+    () =>
+      memberCredentialFromHash() ?? (knownGroup(groupId) ? null : (knownMember(groupId)?.credential ?? null)),
+  )
+  if (member) return <MemberPage groupId={groupId} credential={member} />
+  return <GroupLinkPage groupId={groupId} />
+}
+
+function MemberPage({ groupId, credential }: { groupId: string; credential: string }) {
+  const t = useT()
+  useDocumentTitle(`${t('people.member.kicker')} — ${t('app.name')}`)
+  return (
+    <div className="group-page">
+      <header className="new-meeting__header">
+        <Brand asLink />
+        <LanguageToggle />
+      </header>
+      <main className="group-page__main">
+        <MemberHome groupId={groupId} credential={credential} />
+      </main>
+    </div>
+  )
+}
+
+function GroupLinkPage({ groupId }: { groupId: string }) {
   const t = useT()
   const { state, retry, renewed } = useGroup(groupId)
   const [erased, setErased] = useState(false)
@@ -163,18 +194,14 @@ function GroupOverview({
             </p>
           ) : null}
         </section>
-        <section className="card group-card" aria-labelledby="group-members">
+        <section className="card group-card group-card--members" aria-labelledby="group-members">
           <h2 className="card__title" id="group-members">
             {t('group.members')}
           </h2>
           {group.members.length === 0 ? (
             <p>{t('group.noMembers')}</p>
           ) : (
-            <ul className="group-members">
-              {group.members.map((name) => (
-                <li key={name}>{name}</li>
-              ))}
-            </ul>
+            <MemberLinks groupId={group.id} secret={secret} members={group.members} />
           )}
         </section>
         <GroupKeeping groupId={group.id} name={group.name} secret={secret} />

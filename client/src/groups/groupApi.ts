@@ -18,6 +18,17 @@ export const groupApi = {
   /** A new group link (the group link only); the old one stops working. */
   renewLink: (groupId: string, secret: string) =>
     answer(groups[':id'].link.$post(at(groupId), bearer(secret))),
+  /** A new personal link for one member (the group link only); their old one stops working. */
+  renewMemberLink: (groupId: string, secret: string, memberId: string) =>
+    answer(
+      groups[':id'].members[':memberId'].link.$post(
+        { param: { id: param(groupId), memberId: param(memberId) } },
+        bearer(secret),
+      ),
+    ),
+  /** What a member's personal link opens: who they are, the group's meetings (their credential). */
+  memberHome: (groupId: string, credential: string) =>
+    answer(groups[':id'].member.$get(at(groupId), bearer(credential))),
   /** Erases the group (the group link only); the meetings stay. */
   erase: (groupId: string, secret: string) => answer(groups[':id'].$delete(at(groupId), bearer(secret))),
   attendance: (groupId: string, credential: string) =>

@@ -14,6 +14,7 @@ import { stateMessages } from '../meeting/stateMessages'
 import { timeMessages } from '../meeting/time/timeMessages'
 import { turnMessages } from '../meeting/turns/turnMessages'
 import { newMeetingMessages } from '../newMeeting/messages'
+import { peopleMessages } from '../people/peopleMessages'
 import { reportMessages } from '../report/reportMessages'
 
 /**
@@ -188,6 +189,7 @@ const nl = {
   ...groupMessages.nl,
   ...groupKeepingMessages.nl,
   ...caseChoiceMessages.nl,
+  ...peopleMessages.nl,
 }
 const en: Record<keyof typeof nl, string> = {
   ...coreEn,
@@ -208,6 +210,7 @@ const en: Record<keyof typeof nl, string> = {
   ...groupMessages.en,
   ...groupKeepingMessages.en,
   ...caseChoiceMessages.en,
+  ...peopleMessages.en,
 }
 
 export type MessageKey = keyof typeof nl

@@ -1,6 +1,8 @@
 import '../styles/join.css'
 import { type FormEvent, useId, useState } from 'react'
+import { checkDisplayName, DISPLAY_NAME_MAX } from '../../../templates/src/people/displayName'
 import { wordApiError } from '../api/apiErrors'
+import { type KnownMember, knownMember } from '../groups/memberAccess'
 import { LanguageToggle } from '../i18n/LanguageToggle'
 import { useLanguage, useT } from '../i18n/useT'
 import { Brand } from '../ui/Brand'
@@ -65,6 +67,7 @@ export function JoinScreen({ meetingId, secret: linkSecret, onJoined }: JoinScre
             // The server says which link the secret belongs to, whatever the fragment was called.
             secret={preview ? { kind: preview.link, secret: secret.secret } : secret}
             unreachable={state.status === 'unreachable'}
+            member={preview?.groupId ? knownMember(preview.groupId) : null}
             onJoined={onJoined}
           />
         ) : null}
@@ -96,11 +99,16 @@ interface NameFormProps {
   meetingId: string
   secret: LinkSecret
   unreachable: boolean
+  /** This browser holds a member's personal link of the meeting's group: they join as that member. */
+  member: KnownMember | null
   onJoined(session: StoredSession): void
 }
 
-/** Your name as the group sees it; the secret is traded for a session token. */
-function NameForm({ meetingId, secret, unreachable, onJoined }: NameFormProps) {
+/**
+ * Your name as the group sees it; the secret is traded for a session token. A group member whose
+ * browser holds their personal link comes in as that member, under their own name.
+ */
+function NameForm({ meetingId, secret, unreachable, member, onJoined }: NameFormProps) {
   const t = useT()
   const [name, setName] = useState(() => getIdentity().name ?? '')
   const [busy, setBusy] = useState(false)
@@ -110,16 +118,22 @@ function NameForm({ meetingId, secret, unreachable, onJoined }: NameFormProps) {
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    if (!name.trim()) {
-      setError(t('name.required'))
+    // The same rule as the server's (templates/src/people): what is left visible, and how long.
+    const checked = checkDisplayName(name, [])
+    if (!member && !checked.ok) {
+      setError(
+        checked.problem === 'tooLong'
+          ? t('api.invalid_name', { min: '1', max: String(DISPLAY_NAME_MAX) })
+          : t('name.required'),
+      )
       return
     }
     setBusy(true)
     setError(null)
     try {
       const join = secret.kind === 'facilitator' ? meetingApi.facilitate : meetingApi.join
-      const answer = await join(meetingId, secret.secret, name.trim())
-      updateIdentity({ name: name.trim() })
+      const answer = await join(meetingId, secret.secret, checked.ok ? checked.name : '', member?.credential)
+      if (!member && checked.ok) updateIdentity({ name: checked.name })
       const session = { token: answer.token, participantId: answer.participant.id }
       saveSession(meetingId, session)
       onJoined(session)
@@ -136,19 +150,24 @@ function NameForm({ meetingId, secret, unreachable, onJoined }: NameFormProps) {
         {unreachable ? ` ${t('join.unreachable')}` : ''}
       </p>
       <form className="join__form" onSubmit={submit} noValidate>
-        <label htmlFor={nameId} className="field__label">
-          {t('meeting.join.name')}
-        </label>
-        <input
-          id={nameId}
-          className="field__input"
-          value={name}
-          maxLength={40}
-          autoComplete="name"
-          aria-invalid={error !== null}
-          aria-describedby={error ? errorId : undefined}
-          onChange={(e) => setName(e.target.value)}
-        />
+        {member ? (
+          <p className="join__member">{t('people.join.asMember', { name: member.name })}</p>
+        ) : (
+          <>
+            <label htmlFor={nameId} className="field__label">
+              {t('meeting.join.name')}
+            </label>
+            <input
+              id={nameId}
+              className="field__input"
+              value={name}
+              autoComplete="name"
+              aria-invalid={error !== null}
+              aria-describedby={error ? errorId : undefined}
+              onChange={(e) => setName(e.target.value)}
+            />
+          </>
+        )}
         {error ? (
           <p id={errorId} className="field__error" role="alert">
             {error}

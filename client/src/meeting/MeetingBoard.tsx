@@ -33,6 +33,7 @@ import { RatingList } from './list/RatingList'
 import { type RefusedEdit, registerLocks } from './locks/registerLocks'
 import { MeetingChrome } from './MeetingChrome'
 import { MeetingErased } from './MeetingErased'
+import { MeetingRemoved } from './MeetingRemoved'
 import { meetingApi } from './meetingApi'
 import { MeetingState } from './meetingState'
 import { createMeetingUser } from './meetingUser'
@@ -182,6 +183,7 @@ export function MeetingBoard({
     [meetingId, token],
   )
   const visibility = useMemo(() => (meeting ? privateVisibility(meeting) : undefined), [meeting])
+  if (notice?.kind === 'erased' && notice.by === 'removed') return <MeetingRemoved meetingId={meetingId} />
   if (notice?.kind === 'erased')
     return <MeetingErased meetingId={meetingId} expired={notice.by === 'retention'} />
 

@@ -73,6 +73,9 @@ export function MeetingChrome(props: MeetingChromeProps) {
           onCommand: async (command: MeetingCommand) => {
             await meetingApi.command(meetingId, token, command)
           },
+          onRemove: async (participantId: string) => {
+            await meetingApi.remove(meetingId, token, participantId)
+          },
           onAssignRole: async (participantId: string, role: RoleId) => {
             await meetingApi.assignRole(meetingId, token, participantId, role)
           },

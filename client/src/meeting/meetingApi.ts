@@ -19,10 +19,22 @@ export const meetingApi = {
   /** Title, method and facilitator, for someone holding a valid link's secret. */
   preview: (meetingId: string, secret: string) =>
     answer(meetings[':id'].preview.$post({ ...at(meetingId), json: { secret } })),
-  facilitate: (meetingId: string, secret: string, name: string) =>
-    answer(meetings[':id'].facilitate.$post({ ...at(meetingId), json: { secret, name } })),
-  join: (meetingId: string, secret: string, name: string) =>
-    answer(meetings[':id'].join.$post({ ...at(meetingId), json: { secret, name } })),
+  /** With a member's credential too, the facilitator comes in as that group member. */
+  facilitate: (meetingId: string, secret: string, name: string, member?: string) =>
+    answer(meetings[':id'].facilitate.$post({ ...at(meetingId), json: { secret, name, member } })),
+  join: (meetingId: string, secret: string, name: string, member?: string) =>
+    answer(meetings[':id'].join.$post({ ...at(meetingId), json: { secret, name, member } })),
+  /** Joins as a group member with their personal link's credential (their name is theirs). */
+  joinAsMember: (meetingId: string, member: string) =>
+    answer(meetings[':id'].join.$post({ ...at(meetingId), json: { member } })),
+  /** Removes someone (facilitator only): their session ends everywhere and cannot come back. */
+  remove: (meetingId: string, token: string, participantId: string) =>
+    answer(
+      meetings[':id'].participants[':participantId'].$delete(
+        { param: { id: param(meetingId), participantId: param(participantId) } },
+        bearer(token),
+      ),
+    ),
   /** A new invite link (facilitator only); the old one stops working. */
   renewInvite: (meetingId: string, token: string) =>
     answer(meetings[':id'].invite.$post(at(meetingId), bearer(token))),

@@ -22,6 +22,8 @@ export interface MeetingUiProps {
   onCommand: (command: MeetingCommand) => Promise<void>
   /** Gives a participant another role (facilitator only); rejects with the server's reason. */
   onAssignRole: (participantId: string, role: RoleId) => Promise<void>
+  /** The facilitator removes someone from the meeting (asked first in the panel). */
+  onRemove: (participantId: string) => Promise<void>
   /** The invite link for participants, if this browser knows it (the facilitator who created it). */
   inviteLink: string | null
   /** Makes a new invite link (facilitator only) and resolves with it; the old one stops working. */

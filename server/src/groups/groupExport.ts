@@ -4,6 +4,7 @@ import type { MeetingExporter } from '../lifecycle/meetingExport'
 import { MeetingError } from '../meetings/meetingError'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
 import type { GroupService } from './groupService'
+import { parseMembers, publicMembers } from './memberLinks'
 
 /**
  * Writes a group out as the export file: every meeting of its series as a meeting's own export
@@ -52,6 +53,7 @@ export class GroupExporter {
               chosenAdvice: lookBack.chosenAdvice,
               action: lookBack.action,
               inbrengers: lookBack.inbrengers,
+              inbrengerMembers: lookBack.inbrengerMembers ?? [],
               followUp: lookBack.followUp,
               followUpBy: lookBack.followUpBy,
               suggestion: lookBack.suggestion,
@@ -66,7 +68,8 @@ export class GroupExporter {
       meetings,
       group: {
         name: group.name,
-        members: JSON.parse(group.membersJson) as string[],
+        // Ids and names; the personal links' hashes stay here (the import makes new links).
+        members: publicMembers(parseMembers(group.id, group.membersJson)),
         createdAt: group.createdAt,
         retentionDays: group.retentionDays,
         series,

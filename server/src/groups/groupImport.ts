@@ -4,7 +4,9 @@ import { type ImportedMeeting, invalid, type MeetingImporter } from '../lifecycl
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import type { GroupStore } from '../storage/groupStore'
 import type { RetentionPolicy } from '../storage/meetingStore'
-import type { GroupService } from './groupService'
+import { type GroupService, newMembers } from './groupService'
+import type { StoredMember } from './memberLinks'
+import { withLink } from './memberLinks'
 
 export interface ImportedGroup {
   groupId: string
@@ -29,7 +31,8 @@ export class GroupImporter {
 
   async import(file: MeetingExport & { group: ExportedGroup }): Promise<ImportedGroup> {
     const { group } = file
-    this.check(file, group)
+    const members = importedMembers(group)
+    this.check(file, group, members)
     const made = await this.meetings.import(file)
     const groupId = newId()
     const groupSecret = newSecret()
@@ -37,7 +40,8 @@ export class GroupImporter {
       id: groupId,
       name: group.name.trim(),
       secretHash: hashSecret(groupSecret),
-      membersJson: JSON.stringify([...new Set(group.members.map((m) => m.trim()).filter((m) => m !== ''))]),
+      // Each member keeps their id (the register and the look-backs name them); new personal links.
+      membersJson: JSON.stringify(members.map((m) => withLink(m, groupSecret))),
       createdAt: group.createdAt,
       retentionDays: group.retentionDays === null ? null : Math.min(group.retentionDays, this.policy.maxDays),
       // Its retention counts from the import, as its meetings' does.
@@ -82,7 +86,14 @@ export class GroupImporter {
    * The register's connections must name people of their own meeting, and end after they begin;
    * a look-back looks back on an earlier meeting of the file.
    */
-  private check(file: MeetingExport, group: ExportedGroup): void {
+  private check(file: MeetingExport, group: ExportedGroup, members: readonly StoredMember[]): void {
+    const memberIds = new Set(members.map((m) => m.id))
+    for (const [i, meeting] of file.meetings.entries()) {
+      for (const [j, p] of meeting.participants.entries()) {
+        if (p.memberId != null && !memberIds.has(p.memberId))
+          throw invalid(`meetings.${i}.participants.${j}.memberId`, 'not a member of group.members')
+      }
+    }
     group.series.forEach((entry, i) => {
       const previous = entry.lookBack?.previous ?? null
       if (previous !== null && previous >= i) {
@@ -98,4 +109,24 @@ export class GroupImporter {
       })
     })
   }
+}
+
+/**
+ * The file's members: with their ids (a name twice, or an id twice, is refused), or, in a file
+ * from before members had ids, names that become members with new ids.
+ */
+function importedMembers(group: ExportedGroup): StoredMember[] {
+  const named = group.members.filter((m): m is string => typeof m === 'string')
+  const fresh = newMembers(named)
+  const seen = new Set<string>()
+  const kept: StoredMember[] = []
+  group.members.forEach((m, i) => {
+    if (typeof m === 'string') return
+    const [member] = newMembers([m.name])
+    if (!member) throw invalid(`group.members.${i}.name`, 'no visible name')
+    if (seen.has(m.id)) throw invalid(`group.members.${i}.id`, 'a member id appears twice')
+    seen.add(m.id)
+    kept.push({ ...member, id: m.id })
+  })
+  return [...kept, ...fresh]
 }

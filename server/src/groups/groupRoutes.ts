@@ -56,59 +56,77 @@ export function groupRoutes(groups: GroupService, lifecycle: GroupLifecycle) {
     },
   )
 
-  return new Hono()
-    .post('/', jsonBody(CreateGroupBody), async (c) => {
-      const body = c.req.valid('json')
-      const created = await groups.create(body.name, body.members)
-      return c.json(
-        { groupId: created.groupId, groupPath: groupPath(created.groupId, created.groupSecret) },
-        201,
-      )
-    })
-    .get('/:id', groupAccess, async (c) => c.json(await groups.view(c.var.group)))
-    .post('/:id/link', linkOnly, async (c) => {
-      // A new group link; the old one stops working (the group link only, as for erasing).
-      const { groupSecret } = await groups.renewLink(c.var.group)
-      return c.json({ groupPath: groupPath(c.var.group.id, groupSecret) })
-    })
-    .post('/:id/meetings', groupAccess, jsonBody(CreateMeetingBody), async (c) => {
-      const body = c.req.valid('json')
-      const created = await groups.createMeeting(c.var.group, body.templateId, body.title, body.plannedStart)
-      return c.json(
-        {
-          meetingId: created.meetingId,
-          facilitatorPath: `/m/${created.meetingId}#begeleider=${created.facilitatorSecret}`,
-          invitePath: `/m/${created.meetingId}#uitnodiging=${created.inviteSecret}`,
-        },
-        201,
-      )
-    })
-    .delete('/:id', async (c) => {
-      await groups.erase(c.req.param('id'), bearerOf(c.req.header('Authorization')))
-      return c.json({ erased: true })
-    })
-    .get('/:id/export', linkOnly, async (c) => {
-      const file = await lifecycle.exporter.export(c.var.group)
-      // A download, not a page: the browser saves it under this name.
-      c.header('Content-Disposition', 'attachment; filename="intervisiebord-groep.json"')
-      c.header('Cache-Control', 'no-store')
-      return c.json(file)
-    })
-    .get('/:id/retention', groupAccess, async (c) => c.json(await lifecycle.retention.view(c.var.group)))
-    .put('/:id/retention', linkOnly, jsonBody(RetentionBody), async (c) =>
-      c.json(await lifecycle.retention.setDays(c.var.group, c.req.valid('json').days)),
-    )
-    .get('/:id/attendance', groupAccess, async (c) =>
-      c.json({ name: c.var.group.name, rows: await groups.attendance(c.var.group) }),
-    )
-    .get('/:id/attendance.csv', groupAccess, async (c) => {
-      const csv = attendanceCsv(await groups.attendance(c.var.group))
-      return c.body(csv, 200, {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': 'attachment; filename="presentielijst.csv"',
-        'Cache-Control': 'no-store',
+  return (
+    new Hono()
+      .post('/', jsonBody(CreateGroupBody), async (c) => {
+        const body = c.req.valid('json')
+        const created = await groups.create(body.name, body.members)
+        return c.json(
+          { groupId: created.groupId, groupPath: groupPath(created.groupId, created.groupSecret) },
+          201,
+        )
       })
-    })
+      .get('/:id', groupAccess, async (c) =>
+        c.json(await groups.view(c.var.group, bearerOf(c.req.header('Authorization')))),
+      )
+      // A member's personal link: who they are and the meetings they may join (their credential only).
+      .get('/:id/member', async (c) =>
+        c.json(await groups.memberHome(c.req.param('id'), bearerOf(c.req.header('Authorization')))),
+      )
+      .post('/:id/members/:memberId/link', linkOnly, async (c) => {
+        // A new personal link for one member (the group link only): their old one stops working.
+        const secret = bearerOf(c.req.header('Authorization')) ?? ''
+        return c.json({ member: await groups.renewMemberLink(c.var.group, secret, c.req.param('memberId')) })
+      })
+      .post('/:id/link', linkOnly, async (c) => {
+        // A new group link; the old one stops working (the group link only, as for erasing).
+        const { groupSecret } = await groups.renewLink(c.var.group)
+        return c.json({ groupPath: groupPath(c.var.group.id, groupSecret) })
+      })
+      .post('/:id/meetings', groupAccess, jsonBody(CreateMeetingBody), async (c) => {
+        const body = c.req.valid('json')
+        const created = await groups.createMeeting(
+          c.var.group,
+          body.templateId,
+          body.title,
+          body.plannedStart,
+        )
+        return c.json(
+          {
+            meetingId: created.meetingId,
+            facilitatorPath: `/m/${created.meetingId}#begeleider=${created.facilitatorSecret}`,
+            invitePath: `/m/${created.meetingId}#uitnodiging=${created.inviteSecret}`,
+          },
+          201,
+        )
+      })
+      .delete('/:id', async (c) => {
+        await groups.erase(c.req.param('id'), bearerOf(c.req.header('Authorization')))
+        return c.json({ erased: true })
+      })
+      .get('/:id/export', linkOnly, async (c) => {
+        const file = await lifecycle.exporter.export(c.var.group)
+        // A download, not a page: the browser saves it under this name.
+        c.header('Content-Disposition', 'attachment; filename="intervisiebord-groep.json"')
+        c.header('Cache-Control', 'no-store')
+        return c.json(file)
+      })
+      .get('/:id/retention', groupAccess, async (c) => c.json(await lifecycle.retention.view(c.var.group)))
+      .put('/:id/retention', linkOnly, jsonBody(RetentionBody), async (c) =>
+        c.json(await lifecycle.retention.setDays(c.var.group, c.req.valid('json').days)),
+      )
+      .get('/:id/attendance', groupAccess, async (c) =>
+        c.json({ name: c.var.group.name, rows: await groups.attendance(c.var.group) }),
+      )
+      .get('/:id/attendance.csv', groupAccess, async (c) => {
+        const csv = attendanceCsv(await groups.attendance(c.var.group))
+        return c.body(csv, 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': 'attachment; filename="presentielijst.csv"',
+          'Cache-Control': 'no-store',
+        })
+      })
+  )
 }
 
 /** Writing what came of last time's advice, from inside the new meeting (its session). */

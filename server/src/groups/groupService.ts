@@ -8,22 +8,45 @@ import {
   lookBackFrom,
   mayWriteFollowUp,
 } from '../../../templates/src/groups/lookBack'
+import {
+  type GroupMember,
+  MEMBER_FRAGMENT,
+  readMemberCredential,
+} from '../../../templates/src/groups/members'
 import { type RotationSuggestion, suggestRotation } from '../../../templates/src/groups/rotation'
 import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
+import { cleanDisplayName, displayNameKey } from '../../../templates/src/people/displayName'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
 import { MEETING_MAP, meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
 import { MeetingError } from '../meetings/meetingError'
-import type { MeetingRooms, MeetingService } from '../meetings/meetingService'
+import type { MeetingRooms, MeetingService, MemberDirectory } from '../meetings/meetingService'
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
 import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
+import { memberSecret, parseMembers, publicMembers, type StoredMember, withLink } from './memberLinks'
+
+/** A member on the group page; their personal link only for whoever opened it with the group link. */
+export interface MemberView extends GroupMember {
+  /** `/g/<groupId>#lid=<memberId>.<secret>`; null when the page was opened with a facilitator's session. */
+  link: string | null
+}
+
+export const memberPath = (groupId: string, memberId: string, secret: string) =>
+  `/g/${groupId}#${MEMBER_FRAGMENT}=${memberId}.${secret}`
+
+/** What a member's personal link opens: who they are and the meetings they may join. */
+export interface MemberHome {
+  group: { id: string; name: string }
+  member: GroupMember
+  meetings: GroupView['meetings']
+}
 
 /** What a group link shows: no case content, only the series and who takes which turn. */
 export interface GroupView {
   id: string
   name: string
-  members: string[]
+  members: MemberView[]
   meetings: Array<{
     meetingId: string
     date: number
@@ -47,13 +70,13 @@ interface GroupMeeting {
 }
 
 export const GROUP_NAME_MAX = 80
-export const GROUP_MEMBERS_MAX = 30
+export { GROUP_MEMBERS_MAX } from '../../../templates/src/groups/members'
 
 /**
  * Intervisie groups: a series of meetings with members. Access is the group link's secret (stored
  * as its hash only) or the session of a facilitator of one of the group's meetings.
  */
-export class GroupService {
+export class GroupService implements MemberDirectory {
   constructor(
     private readonly groups: GroupStore,
     private readonly meetingRows: MeetingStore,
@@ -67,12 +90,12 @@ export class GroupService {
   async create(name: string, members: readonly string[]): Promise<{ groupId: string; groupSecret: string }> {
     const groupId = newId()
     const groupSecret = newSecret()
-    const cleaned = [...new Set(members.map((m) => m.trim()).filter((m) => m !== ''))]
+    const stored = newMembers(members).map((m) => withLink(m, groupSecret))
     await this.groups.insertGroup({
       id: groupId,
       name: name.trim(),
       secretHash: hashSecret(groupSecret),
-      membersJson: JSON.stringify(cleaned),
+      membersJson: JSON.stringify(stored),
       createdAt: this.now(),
       retentionDays: null,
       lastActiveAt: this.now(),
@@ -115,16 +138,51 @@ export class GroupService {
    */
   async renewLink(group: GroupRow): Promise<{ groupSecret: string }> {
     const groupSecret = newSecret()
-    await this.groups.setSecretHash(group.id, hashSecret(groupSecret))
+    // The personal links come from the group link's secret: whoever held the old one could work
+    // them out, so they are renewed with it.
+    const members = membersOf(group).map((m) => withLink({ ...m, generation: m.generation + 1 }, groupSecret))
+    await this.groups.setSecrets(group.id, hashSecret(groupSecret), JSON.stringify(members))
     this.log('group link renewed', { group: group.id })
     return { groupSecret }
   }
 
-  async view(group: GroupRow): Promise<GroupView> {
+  /** A new personal link for one member (the group link only): their old one opens nothing from now. */
+  async renewMemberLink(group: GroupRow, groupSecret: string, memberId: string): Promise<MemberView> {
+    const members = membersOf(group)
+    const member = members.find((m) => m.id === memberId)
+    if (!member) throw new MeetingError(404, 'unknown_member', 'No such member in this group.')
+    const renewed = withLink({ ...member, generation: member.generation + 1 }, groupSecret)
+    await this.groups.setMembersJson(
+      group.id,
+      JSON.stringify(members.map((m) => (m.id === memberId ? renewed : m))),
+    )
+    this.log('member link renewed', { group: group.id })
+    return {
+      id: renewed.id,
+      name: renewed.name,
+      link: memberPath(group.id, renewed.id, memberSecret(groupSecret, renewed)),
+    }
+  }
+
+  /**
+   * The group's page. Opened with the group link (`credential` is its secret), it shows each
+   * member's personal link; a member without one yet (a group from before) gets it now.
+   */
+  async view(group: GroupRow, credential: string | null = null): Promise<GroupView> {
     // Opening the group's page is activity: its retention counts from now.
     await this.groups.touchGroup(group.id, this.now())
     const series = await this.series(group.id)
-    const members = membersOf(group)
+    let stored = membersOf(group)
+    const groupSecret = credential !== null && hashSecret(credential) === group.secretHash ? credential : null
+    if (groupSecret !== null && stored.some((m) => m.secretHash === null)) {
+      stored = stored.map((m) => (m.secretHash === null ? withLink(m, groupSecret) : m))
+      await this.groups.setMembersJson(group.id, JSON.stringify(stored))
+    }
+    const members = stored.map((m) => ({
+      id: m.id,
+      name: m.name,
+      link: groupSecret === null ? null : memberPath(group.id, m.id, memberSecret(groupSecret, m)),
+    }))
     return {
       id: group.id,
       name: group.name,
@@ -136,8 +194,56 @@ export class GroupService {
         started: m.progress.phaseIndex >= 0,
         finished: m.progress.finished,
       })),
-      next: suggestRotation(members, series.map(pastRoles)),
+      next: suggestRotation(publicMembers(stored), series.map(pastRoles)),
     }
+  }
+
+  /** The member a personal credential (`<memberId>.<secret>`) is, in this group; else null. */
+  memberByCredential(group: GroupRow, credential: string | null | undefined): StoredMember | null {
+    const read = credential ? readMemberCredential(credential) : null
+    if (!read) return null
+    const member = membersOf(group).find((m) => m.id === read.memberId)
+    return member?.secretHash && member.secretHash === hashSecret(read.secret) ? member : null
+  }
+
+  /** What a member's personal link opens: their name and the group's meetings to join. */
+  async memberHome(groupId: string, credential: string | null | undefined): Promise<MemberHome> {
+    const group = await this.groups.group(groupId)
+    const member = group ? this.memberByCredential(group, credential) : null
+    if (!group || !member)
+      throw new MeetingError(403, 'invalid_member_link', 'This personal link is not valid.')
+    const series = await this.series(group.id)
+    return {
+      group: { id: group.id, name: group.name },
+      member: { id: member.id, name: member.name },
+      meetings: series.map((m) => ({
+        meetingId: m.meetingId,
+        date: m.progress.startedAt ?? m.plannedStart ?? m.createdAt,
+        method: this.methodName(m.templateId),
+        started: m.progress.phaseIndex >= 0,
+        finished: m.progress.finished,
+      })),
+    }
+  }
+
+  /** MemberDirectory: the member a credential is, for a meeting of their group. */
+  async member(meetingId: string, credential: string): Promise<GroupMember | null> {
+    const membership = await this.groups.groupMeeting(meetingId)
+    const group = membership ? await this.groups.group(membership.groupId) : undefined
+    const member = group ? this.memberByCredential(group, credential) : null
+    return member ? { id: member.id, name: member.name } : null
+  }
+
+  /** MemberDirectory: the group a meeting belongs to. */
+  async groupOf(meetingId: string): Promise<string | null> {
+    return (await this.groups.groupMeeting(meetingId))?.groupId ?? null
+  }
+
+  /** MemberDirectory: the names of the meeting's group's members (a guest may not take one). */
+  async memberNames(meetingId: string): Promise<string[]> {
+    const membership = await this.groups.groupMeeting(meetingId)
+    const group = membership ? await this.groups.group(membership.groupId) : undefined
+    return group ? membersOf(group).map((m) => m.name) : []
   }
 
   /**
@@ -155,7 +261,7 @@ export class GroupService {
       createdAt: this.now(),
     })
     if (previous) {
-      const suggestion = suggestRotation(membersOf(group), series.map(pastRoles))
+      const suggestion = suggestRotation(publicMembers(membersOf(group)), series.map(pastRoles))
       // A previous board that cannot be read (broken, or no room free now) costs the look-back,
       // not the meeting: the facilitator has their links either way.
       const lookBack = await this.lookBackOn(previous, suggestion).catch((error: unknown) => {
@@ -191,20 +297,36 @@ export class GroupService {
 
   /** What came of last time's advice, in the words of last time's inbrenger (or a facilitator). */
   async setFollowUp(meetingId: string, actor: ParticipantRow, text: string): Promise<LookBack> {
-    const lookBack = await this.readLookBack(meetingId)
-    if (!lookBack) throw new MeetingError(404, 'no_look_back', 'This meeting has no look-back.')
+    const read = await this.readLookBack(meetingId)
+    if (!read) throw new MeetingError(404, 'no_look_back', 'This meeting has no look-back.')
+    const lookBack = await this.withInbrengerMembers(read)
     if (!mayWriteFollowUp(lookBack, actor)) {
       throw new MeetingError(403, 'not_previous_inbrenger', "Only last time's inbrenger or a begeleider.")
     }
     const trimmed = text.trim().slice(0, FOLLOW_UP_MAX)
     const next: LookBack = { ...lookBack, followUp: trimmed || null, followUpBy: trimmed ? actor.name : null }
+    this.log('look-back written', { meeting: meetingId, member: actor.memberId !== null })
     await this.writeLookBack(meetingId, next)
     return next
+  }
+
+  /**
+   * A look-back written before members had ids names its inbrengers by name only: they are read
+   * from the previous meeting's participants (bound to members when the group was moved).
+   */
+  private async withInbrengerMembers(lookBack: LookBack): Promise<LookBack> {
+    if (lookBack.inbrengerMembers !== undefined || !lookBack.previousMeetingId) return lookBack
+    const previous = await this.meetingRows.participants(lookBack.previousMeetingId)
+    const ids = previous
+      .filter((p) => p.role === 'inbrenger' && p.memberId !== null)
+      .map((p) => p.memberId as string)
+    return { ...lookBack, inbrengerMembers: [...new Set(ids)] }
   }
 
   /** The register's rows for the group's meetings; no title, no case. */
   async attendance(group: GroupRow): Promise<AttendanceRow[]> {
     const series = await this.series(group.id)
+    const members = publicMembers(membersOf(group))
     const withPresence = await Promise.all(
       series.map(async (m) => {
         const template = this.templates().get(m.templateId)
@@ -216,8 +338,14 @@ export class GroupService {
           plannedMinutes: template ? template.phases.reduce((sum, phase) => sum + phase.minutes, 0) : 0,
           startedAt: m.progress.startedAt ?? null,
           finishedAt: m.progress.finished ? (m.progress.finishedAt ?? null) : null,
-          participants: m.participants.map((p) => ({ id: p.id, name: p.name, role: p.role })),
+          participants: m.participants.map((p) => ({
+            id: p.id,
+            name: p.name,
+            role: p.role,
+            memberId: p.memberId,
+          })),
           intervals: await this.groups.presence(m.meetingId),
+          members,
         }
       }),
     )
@@ -266,7 +394,11 @@ export class GroupService {
       records,
     })
     const date = previous.progress.startedAt ?? previous.createdAt
-    return lookBackFrom(previous.meetingId, date, outcome, suggestion)
+    // Who may write what came of it: last time's inbrengers as members (a guest inbrenger: nobody).
+    const inbrengerMembers = previous.participants
+      .filter((p) => p.role === 'inbrenger' && p.memberId !== null)
+      .map((p) => p.memberId as string)
+    return lookBackFrom(previous.meetingId, date, outcome, suggestion, [...new Set(inbrengerMembers)])
   }
 
   /** The look-back the meeting opened with, if any (for a group's export). */
@@ -298,14 +430,29 @@ export class GroupService {
   }
 }
 
-function membersOf(group: GroupRow): string[] {
-  return JSON.parse(group.membersJson) as string[]
+function membersOf(group: GroupRow): StoredMember[] {
+  return parseMembers(group.id, group.membersJson)
 }
 
-/** Who had which role in a past meeting, by name, for the rotation. */
+/** A new group's members from the names given: cleaned, each name once (as a meeting compares them). */
+export function newMembers(names: readonly string[]): StoredMember[] {
+  const seen = new Set<string>()
+  const members: StoredMember[] = []
+  for (const raw of names) {
+    const name = cleanDisplayName(raw)
+    const key = displayNameKey(name)
+    if (key === '' || seen.has(key)) continue
+    seen.add(key)
+    members.push({ id: newId(), name, secretHash: null, generation: 0 })
+  }
+  return members
+}
+
+/** Who had which role in a past meeting, by member id (guests take no turn), for the rotation. */
 function pastRoles(m: GroupMeeting) {
-  const named = (role: string) => m.participants.filter((p) => p.role === role).map((p) => p.name)
-  return { inbrengers: named('inbrenger'), begeleiders: named('begeleider') }
+  const byRole = (role: string) =>
+    m.participants.filter((p) => p.role === role && p.memberId !== null).map((p) => p.memberId as string)
+  return { inbrengers: byRole('inbrenger'), begeleiders: byRole('begeleider') }
 }
 
 /** The board's records: per key the right-most entry of the records array (y-utility's YKeyValue rule). */

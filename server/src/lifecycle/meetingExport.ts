@@ -58,7 +58,13 @@ export class MeetingExporter {
     }
     const progress = JSON.parse(meeting.progressJson) as MeetingProgress
     const records = await this.boardRecords(meetingId)
-    const people = participants.map((p) => ({ id: p.id, name: p.name, role: p.role, color: p.color }))
+    const people = participants.map((p) => ({
+      id: p.id,
+      name: p.name,
+      role: p.role,
+      color: p.color,
+      memberId: p.memberId,
+    }))
     const outcome = deriveOutcome({ template, title: meeting.title, progress, participants: people, records })
     return {
       title: meeting.title,

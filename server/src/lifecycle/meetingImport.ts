@@ -139,6 +139,11 @@ export class MeetingImporter {
         tokenHash: hashSecret(newSecret()),
         // Their order kept, before anyone who joins from now on (the store lists by this time).
         createdAt: now - meeting.participants.length + i,
+        // Which group member they were is kept (a group's import checks the ids); no name key: the
+        // people of the past hold no name against whoever joins now.
+        memberId: p.memberId ?? null,
+        removedAt: null,
+        nameKey: null,
       }
       await this.store.insertParticipant(participant)
     }

@@ -15,7 +15,14 @@ import type { MeetingService } from './meetingService'
 import { meetingSession } from './meetingSession'
 
 const CreateBody = z.object({ templateId: z.string().min(1), title: z.string().max(120).default('') })
-const SessionBody = z.object({ secret: z.string().min(1).max(200), name: z.string().max(200) })
+/** A join: the link's secret and a typed name, or a member's personal credential (its name is theirs). */
+const SessionBody = z
+  .object({
+    secret: z.string().min(1).max(200).optional(),
+    name: z.string().max(200).default(''),
+    member: z.string().min(1).max(200).optional(),
+  })
+  .refine((b) => b.secret !== undefined || b.member !== undefined, { message: 'secret or member required' })
 const SecretBody = z.object({ secret: z.string().min(1).max(200) })
 const RoleBody = z.object({ participantId: z.string().min(1), role: RoleId })
 const RetentionBody = z.object({ days: z.number().int() })
@@ -94,11 +101,11 @@ export function meetingRoutes(meetings: MeetingService, lifecycle: MeetingLifecy
     )
     .post('/:id/facilitate', jsonBody(SessionBody), async (c) => {
       const body = c.req.valid('json')
-      return c.json(await meetings.facilitate(c.req.param('id'), body.secret, body.name), 201)
+      return c.json(await meetings.facilitate(c.req.param('id'), body), 201)
     })
     .post('/:id/join', jsonBody(SessionBody), async (c) => {
       const body = c.req.valid('json')
-      return c.json(await meetings.join(c.req.param('id'), body.secret, body.name), 201)
+      return c.json(await meetings.join(c.req.param('id'), body), 201)
     })
     .post('/:id/invite', session, async (c) => {
       const meetingId = c.req.param('id')
@@ -109,7 +116,7 @@ export function meetingRoutes(meetings: MeetingService, lifecycle: MeetingLifecy
       const me = c.var.me
       return c.json({
         view: await meetings.view(c.req.param('id')),
-        you: { id: me.id, role: me.role, name: me.name },
+        you: { id: me.id, role: me.role, name: me.name, memberId: me.memberId },
       })
     })
     .post('/:id/commands', session, jsonBody(MeetingCommand), async (c) =>
@@ -134,6 +141,11 @@ export function meetingRoutes(meetings: MeetingService, lifecycle: MeetingLifecy
       // A download, not a page: the browser saves it under this name.
       c.header('Content-Disposition', 'attachment; filename="intervisiebord-export.json"')
       return c.json(file)
+    })
+    .delete('/:id/participants/:participantId', session, async (c) => {
+      // The facilitator removes someone: their session ends everywhere and cannot come back.
+      await meetings.remove(c.req.param('id'), c.var.me, c.req.param('participantId'))
+      return c.json({ removed: true })
     })
     .post('/:id/roles', session, jsonBody(RoleBody), async (c) => {
       const body = c.req.valid('json')

@@ -18,6 +18,7 @@ import {
   type ParticipantView,
   RECORDS_ARRAY,
 } from '../../../templates/src/wire'
+import { DEFAULT_LIMITS } from '../limits'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
 import { boardRecords, notesInZone } from './boardNotes'
@@ -27,9 +28,20 @@ import { requireGroupMembers } from './groupMembers'
 import { KeyedQueue } from './keyedQueue'
 import { LOCAL_MEETING_BUS, type MeetingBus } from './meetingBus'
 import { invalidLink, MeetingError, requireFacilitator } from './meetingError'
+import {
+  admit,
+  type JoinHost,
+  type JoinRequest,
+  type MemberDirectory,
+  participantView,
+  type Session,
+} from './meetingJoin'
 import { type MeetingPreview, previewMeeting } from './meetingPreview'
 import type { MeetingState } from './meetingState'
 import { hashSecret, newId, newSecret } from './secrets'
+
+// Joins live in meetingJoin.ts; these names stay importable from here.
+export { type JoinRequest, type MemberDirectory, NAME_LENGTH, type Session } from './meetingJoin'
 
 /** How the connections of an erased meeting are closed: the code says why (client pages word it). */
 export const MEETING_GONE = {
@@ -37,13 +49,8 @@ export const MEETING_GONE = {
   retention: [CloseCode.retentionExpired, 'meeting kept for its full retention period'],
 } as const
 
-const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df', '#bf8700', '#0a7f8c', '#cf222e', '#6e7781']
-
-/** A display name's length after trimming, as the server enforces it. */
-export const NAME_LENGTH = { min: 1, max: 40 } as const
-
 /** The rooms a meeting writes its state into and closes when it is erased. */
-export type MeetingRooms = Pick<RoomRegistry, 'acquire' | 'released' | 'discard' | 'evict'>
+export type MeetingRooms = Pick<RoomRegistry, 'acquire' | 'released' | 'discard' | 'evict' | 'peek'>
 
 /** Hears every change of phase before anyone is told of it (the reveal of sealed drafts). */
 export interface PhaseListener {
@@ -55,12 +62,6 @@ export interface PhaseListener {
   ): Promise<void>
 }
 
-export interface Session {
-  token: string
-  participant: ParticipantView
-  meetingId: string
-}
-
 /**
  * Meetings, people and roles. The meeting's state is the server's: it changes only through the
  * facilitator's commands here, is stored in the database, and is mirrored into the room's
@@ -69,6 +70,9 @@ export interface Session {
 export class MeetingService {
   /** Progress changes, one at a time per meeting in this process (see changeProgress). */
   private readonly progressQueue = new KeyedQueue()
+  /** Joins, one at a time per meeting in this process: the cap and the names are checked fresh. */
+  private readonly joinQueue = new KeyedQueue()
+  private members: MemberDirectory | null = null
 
   constructor(
     private readonly store: MeetingStore,
@@ -79,7 +83,14 @@ export class MeetingService {
     private readonly bus: MeetingBus = LOCAL_MEETING_BUS,
     private readonly now: () => number = Date.now,
     private readonly phases: PhaseListener | null = null,
+    /** People in one meeting at the same time (LIMIT_PARTICIPANTS_PER_MEETING). */
+    private readonly participantCap: number = DEFAULT_LIMITS.participantsPerMeeting,
   ) {}
+
+  /** The groups' members (set once the group service exists, which is built on this one). */
+  setMemberDirectory(directory: MemberDirectory): void {
+    this.members = directory
+  }
 
   async create(
     templateId: string,
@@ -114,28 +125,37 @@ export class MeetingService {
     return { meetingId, facilitatorSecret, inviteSecret }
   }
 
-  /** Opens a session as facilitator with the facilitator link's secret. */
-  async facilitate(meetingId: string, secret: string, name: string): Promise<Session> {
+  /**
+   * Opens a session as facilitator with the facilitator link's secret; with a member credential
+   * too, as that member of the meeting's group (their name, their turn, their register line).
+   */
+  async facilitate(meetingId: string, request: JoinRequest): Promise<Session> {
     const meeting = await this.store.meeting(meetingId)
-    if (!meeting || meeting.facilitatorSecretHash !== hashSecret(secret)) throw invalidLink()
-    return this.addParticipant(meeting, name, 'begeleider')
+    if (!meeting || !request.secret || meeting.facilitatorSecretHash !== hashSecret(request.secret))
+      throw invalidLink()
+    return this.addParticipant(meeting, request, 'begeleider')
   }
 
-  /** Opens a session as participant with the invite link's secret. */
-  async join(meetingId: string, secret: string, name: string): Promise<Session> {
+  /**
+   * Opens a session as participant: with the invite link's secret (a guest, under the name they
+   * type), or with a member's personal credential alone (the member, under their name).
+   */
+  async join(meetingId: string, request: JoinRequest): Promise<Session> {
     const meeting = await this.store.meeting(meetingId)
-    if (!meeting || meeting.inviteSecretHash !== hashSecret(secret)) throw invalidLink()
-    return this.addParticipant(meeting, name, 'deelnemer')
+    if (!meeting) throw invalidLink()
+    if (request.member) return this.addParticipant(meeting, request, 'deelnemer')
+    if (!request.secret || meeting.inviteSecretHash !== hashSecret(request.secret)) throw invalidLink()
+    return this.addParticipant(meeting, request, 'deelnemer')
   }
 
-  /** The participant a session token belongs to, if it belongs to this meeting. */
+  /** The participant a session token belongs to, if it belongs to this meeting (and was not removed). */
   async authenticate(
     token: string | null | undefined,
     meetingId: string,
   ): Promise<ParticipantRow | undefined> {
     if (!token) return undefined
     const row = await this.store.participantByTokenHash(hashSecret(token))
-    if (!row || row.meetingId !== meetingId) return undefined
+    if (!row || row.meetingId !== meetingId || row.removedAt !== null) return undefined
     this.state.remember(row)
     return row
   }
@@ -168,7 +188,8 @@ export class MeetingService {
       templateId: meeting.templateId,
       title: meeting.title,
       progress: JSON.parse(meeting.progressJson) as MeetingProgress,
-      participants: participants.map(toView),
+      // Who is in the meeting now: someone removed is gone from the panel (the register keeps them).
+      participants: participants.filter((p) => p.removedAt === null).map(toView),
     }
   }
 
@@ -302,8 +323,10 @@ export class MeetingService {
    * What the join screen shows someone holding a valid invite or facilitator secret. A wrong
    * secret gets the same refusal as a meeting that does not exist.
    */
-  async preview(meetingId: string, secret: string): Promise<MeetingPreview> {
-    return previewMeeting(this.store, this.templates(), meetingId, secret)
+  async preview(meetingId: string, secret: string): Promise<MeetingPreview & { groupId: string | null }> {
+    const preview = await previewMeeting(this.store, this.templates(), meetingId, secret)
+    // A member's browser that holds their personal link for this group joins as that member.
+    return { ...preview, groupId: (await this.members?.groupOf(meetingId)) ?? null }
   }
 
   /**
@@ -349,27 +372,56 @@ export class MeetingService {
     })
   }
 
-  private async addParticipant(meeting: MeetingRow, rawName: string, role: RoleId): Promise<Session> {
-    const name = rawName.trim()
-    if (name.length < NAME_LENGTH.min || name.length > NAME_LENGTH.max) {
-      throw new MeetingError(400, 'invalid_name', 'A display name has 1 to 40 characters.', NAME_LENGTH)
+  /**
+   * The facilitator removes someone from the meeting: their token is revoked (nothing opens with it
+   * again, not the API, not a room), their connections close with CloseCode.removedByFacilitator on
+   * every instance before this resolves, and the panel no longer lists them. The register keeps
+   * the time they were there.
+   */
+  async remove(meetingId: string, actor: ParticipantRow, participantId: string): Promise<void> {
+    requireFacilitator(actor)
+    const target = await this.store.participant(participantId)
+    if (!target || target.meetingId !== meetingId || target.removedAt !== null) {
+      throw new MeetingError(404, 'unknown_participant', 'No such participant in this meeting.')
     }
-    const token = newSecret()
-    const count = (await this.store.participants(meeting.id)).length
-    const row: ParticipantRow = {
-      id: newId(),
-      meetingId: meeting.id,
-      name,
-      role,
-      color: COLORS[count % COLORS.length]!,
-      tokenHash: hashSecret(token),
-      createdAt: this.now(),
+    if (target.id === actor.id) {
+      throw new MeetingError(409, 'cannot_remove_self', 'A begeleider cannot remove themselves.')
     }
-    await this.store.insertParticipant(row)
-    this.state.remember(row)
-    await this.bus.changed(meeting.id)
-    await this.publish(meeting.id)
-    return { token, participant: toView(row), meetingId: meeting.id }
+    // Nobody holds the secret of this hash: the old token opens nothing from this write on.
+    await this.store.removeParticipant(participantId, this.now(), hashSecret(newSecret()))
+    this.state.forgetParticipant(participantId)
+    this.closeRemovedConnections(meetingId)
+    await this.bus.changed(meetingId)
+    await this.publish(meetingId)
+  }
+
+  /**
+   * Closes this process's connections of people no longer in the meeting's state (removed here,
+   * or on another instance: called after reading the meeting again).
+   */
+  closeRemovedConnections(meetingId: string): void {
+    const room = this.rooms.peek(meetingRoomId(meetingId))
+    if (!room) return
+    for (const conn of room.connections) {
+      const id = conn.identity?.participantId
+      if (id !== undefined && !this.state.participant(id))
+        conn.close(CloseCode.removedByFacilitator, 'removed from the meeting by the facilitator')
+    }
+  }
+
+  private addParticipant(meeting: MeetingRow, request: JoinRequest, role: RoleId): Promise<Session> {
+    const host: JoinHost = {
+      store: this.store,
+      state: this.state,
+      members: this.members,
+      cap: this.participantCap,
+      now: this.now,
+      announce: async (meetingId) => {
+        await this.bus.changed(meetingId)
+        await this.publish(meetingId)
+      },
+    }
+    return this.joinQueue.run(meeting.id, () => admit(host, meeting, request, role))
   }
 
   /** Runs a server change on the meeting's room, loading it if nobody is connected. */
@@ -386,6 +438,4 @@ export class MeetingService {
   }
 }
 
-function toView(row: ParticipantRow): ParticipantView {
-  return { id: row.id, name: row.name, role: row.role, color: row.color }
-}
+const toView = participantView

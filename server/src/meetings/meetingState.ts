@@ -78,7 +78,11 @@ export class MeetingState implements MeetingReader {
     }
     this.templateIds.set(meetingId, meeting.templateId)
     this.progressById.set(meetingId, JSON.parse(meeting.progressJson) as MeetingProgress)
-    for (const row of participants) this.participants.set(row.id, row)
+    // Someone removed is no longer judged as a participant: their updates are refused.
+    for (const row of participants) {
+      if (row.removedAt === null) this.participants.set(row.id, row)
+      else this.participants.delete(row.id)
+    }
     return true
   }
 
@@ -88,7 +92,12 @@ export class MeetingState implements MeetingReader {
   }
 
   remember(row: ParticipantRow): void {
-    this.participants.set(row.id, row)
+    if (row.removedAt === null) this.participants.set(row.id, row)
+  }
+
+  /** The participant was removed from their meeting. */
+  forgetParticipant(participantId: string): void {
+    this.participants.delete(participantId)
   }
 
   setProgress(meetingId: string, progress: MeetingProgress): void {

@@ -8,7 +8,10 @@ export interface GroupRow {
   id: string
   name: string
   secretHash: string
-  /** The members' names as the facilitator listed them, a JSON array of strings. */
+  /**
+   * The members, a JSON array of { id, name, secretHash, generation } (groups/memberLinks.ts); a
+   * group from before lists names only until migrateLegacyMembers ran.
+   */
   membersJson: string
   createdAt: number
   /** Days the group and its meetings are kept after its last activity; null: the default. */
@@ -54,6 +57,16 @@ export interface GroupStore {
   setRetentionDays(groupId: string, days: number | null): Promise<void>
   /** The group link's new secret (its hash): the old link stops working at once. */
   setSecretHash(groupId: string, secretHash: string): Promise<void>
+  /** The group's members (with the hashes of their personal links). */
+  setMembersJson(groupId: string, membersJson: string): Promise<void>
+  /** Renews the group link and its members' links in one write (memberLinks.ts). */
+  setSecrets(groupId: string, secretHash: string, membersJson: string): Promise<void>
+  /**
+   * Gives groups from before members had ids their members (memberLinks.ts: planLegacyMembers),
+   * binding their past meetings' participants, each group in one transaction. Run at start-up,
+   * once the meeting tables exist; a group already moved is left be. Resolves with how many moved.
+   */
+  migrateLegacyMembers(): Promise<number>
   /** The group's page was used at `at` (a later time only; never moves back). */
   touchGroup(groupId: string, at: number): Promise<void>
   /** The latest of the group's own activity and its meetings' rooms' activity. */

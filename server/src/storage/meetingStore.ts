@@ -28,6 +28,22 @@ export interface ParticipantRow {
   color: string
   tokenHash: string
   createdAt: number
+  /** The group member this participant is (joined with their personal link); null: a guest. */
+  memberId: string | null
+  /** When the facilitator removed them; their token no longer opens anything. */
+  removedAt: number | null
+  /**
+   * The name as compared for uniqueness (templates/src/people/displayName.ts); stored for a unique
+   * index over the meeting's present participants. Null for rows from before (and imported ones).
+   */
+  nameKey?: string | null
+}
+
+/** A participant's name is already someone else's in this meeting (the unique index said so). */
+export class NameTakenError extends Error {
+  constructor() {
+    super('display name taken in this meeting')
+  }
 }
 
 /**
@@ -43,9 +59,16 @@ export interface MeetingStore {
   insertParticipant(row: ParticipantRow): Promise<void>
   participantByTokenHash(tokenHash: string): Promise<ParticipantRow | undefined>
   participant(id: string): Promise<ParticipantRow | undefined>
-  /** A meeting's participants, in the order they joined. */
+  /** A meeting's participants (removed ones too, for the register), in the order they joined. */
   participants(meetingId: string): Promise<ParticipantRow[]>
   setRole(participantId: string, role: RoleId): Promise<void>
+  /**
+   * Gives the participant a new session token (a member joining again): the old one stops working.
+   * Also brings back a removed member (the facilitator removed the session, not the person).
+   */
+  setTokenHash(participantId: string, tokenHash: string): Promise<void>
+  /** Removes the participant: their token is replaced by `revokedHash` (nobody holds its secret). */
+  removeParticipant(participantId: string, at: number, revokedHash: string): Promise<void>
   /**
    * Erases the meeting, its participants (names, session tokens) and everything stored for its
    * room, in ONE transaction. When it resolves no byte of any of them is left in storage.

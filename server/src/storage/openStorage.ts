@@ -32,11 +32,13 @@ export async function openStorage(options: {
 }): Promise<Storage> {
   if (options.postgres) {
     const pool = await openPostgres(options.postgres)
+    const groups = new PgGroupStore(pool)
+    await groups.migrateLegacyMembers()
     return {
       rooms: new PgRoomStore(pool),
       meetings: new PgMeetingStore(pool),
       drafts: new PgDraftStore(pool),
-      groups: new PgGroupStore(pool),
+      groups,
       describe: `postgres ${redactUrl(options.postgres.url)} schema ${options.postgres.schema}`,
       close: () => pool.end(),
     }
@@ -45,9 +47,12 @@ export async function openStorage(options: {
   const db = openSqlite(file)
   const rooms = new SqliteRoomStore(db)
   const groups = new SqliteGroupStore(db)
+  const meetings = new SqliteMeetingStore(rooms, [groups.eraseMeetingRows])
+  // After the meeting store: the move binds participants, whose member column that store adds.
+  await groups.migrateLegacyMembers()
   return {
     rooms,
-    meetings: new SqliteMeetingStore(rooms, [groups.eraseMeetingRows]),
+    meetings,
     drafts: new SqliteDraftStore(db),
     groups,
     describe: `sqlite ${file}`,

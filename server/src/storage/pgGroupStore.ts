@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
+import { isLegacyMembers, planLegacyMembers } from '../groups/memberLinks'
 import type { GroupMeetingRow, GroupRow, GroupStore, PresenceRow } from './groupStore'
 import { DAY_MS, type RetentionPolicy } from './meetingStore'
 import { inTransaction } from './postgres'
@@ -41,6 +42,47 @@ export class PgGroupStore implements GroupStore {
 
   async setSecretHash(groupId: string, secretHash: string): Promise<void> {
     await this.pool.query('UPDATE meeting_group SET secret_hash = $1 WHERE id = $2', [secretHash, groupId])
+  }
+
+  async setMembersJson(groupId: string, membersJson: string): Promise<void> {
+    await this.pool.query('UPDATE meeting_group SET members_json = $1 WHERE id = $2', [membersJson, groupId])
+  }
+
+  async setSecrets(groupId: string, secretHash: string, membersJson: string): Promise<void> {
+    await this.pool.query('UPDATE meeting_group SET secret_hash = $1, members_json = $2 WHERE id = $3', [
+      secretHash,
+      membersJson,
+      groupId,
+    ])
+  }
+
+  /** Each group in one transaction, its row locked: instances starting together move it once. */
+  async migrateLegacyMembers(): Promise<number> {
+    const { rows } = await this.pool.query(`SELECT id FROM meeting_group WHERE members_json LIKE '["%'`)
+    let moved = 0
+    for (const { id } of rows as Array<{ id: string }>) {
+      await inTransaction(this.pool, async (client) => {
+        const locked = await client.query('SELECT members_json FROM meeting_group WHERE id = $1 FOR UPDATE', [
+          id,
+        ])
+        const membersJson = locked.rows[0]?.members_json as string | undefined
+        if (membersJson === undefined || !isLegacyMembers(membersJson)) return
+        const people = await client.query(
+          `SELECT p.id, p.name FROM participant p JOIN group_meeting gm ON gm.meeting_id = p.meeting_id
+           WHERE gm.group_id = $1 AND p.member_id IS NULL`,
+          [id],
+        )
+        const plan = planLegacyMembers(id, membersJson, people.rows as Array<{ id: string; name: string }>)
+        await client.query('UPDATE meeting_group SET members_json = $1 WHERE id = $2', [plan.membersJson, id])
+        for (const b of plan.bindings)
+          await client.query('UPDATE participant SET member_id = $1 WHERE id = $2', [
+            b.memberId,
+            b.participantId,
+          ])
+        moved++
+      })
+    }
+    return moved
   }
 
   async touchGroup(groupId: string, at: number): Promise<void> {

@@ -5,6 +5,7 @@ import {
   DAY_MS,
   type MeetingRow,
   type MeetingStore,
+  NameTakenError,
   type ParticipantRow,
   type RetentionPolicy,
 } from './meetingStore'
@@ -16,7 +17,8 @@ const MEETING_COLS = `id, template_id AS "templateId", title, facilitator_secret
   invite_secret_hash AS "inviteSecretHash", progress_json AS "progressJson", created_at AS "createdAt",
   retention_days AS "retentionDays"`
 const PARTICIPANT_COLS = `id, meeting_id AS "meetingId", name, role, color, token_hash AS "tokenHash",
-  created_at AS "createdAt"`
+  created_at AS "createdAt", member_id AS "memberId", removed_at AS "removedAt",
+  name_key AS "nameKey"`
 
 /** Meetings and participants in Postgres, shared by every instance (tables: storage/postgres.ts). */
 export class PgMeetingStore implements MeetingStore {
@@ -61,11 +63,45 @@ export class PgMeetingStore implements MeetingStore {
   }
 
   async insertParticipant(row: ParticipantRow): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO participant (id, meeting_id, name, role, color, token_hash, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [row.id, row.meetingId, row.name, row.role, row.color, row.tokenHash, row.createdAt],
-    )
+    try {
+      await this.pool.query(
+        `INSERT INTO participant (id, meeting_id, name, role, color, token_hash, created_at, member_id, removed_at,
+           name_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          row.id,
+          row.meetingId,
+          row.name,
+          row.role,
+          row.color,
+          row.tokenHash,
+          row.createdAt,
+          row.memberId,
+          row.removedAt,
+          row.nameKey ?? null,
+        ],
+      )
+    } catch (error) {
+      // 23505: unique_violation; on another instance someone joined under this name just before.
+      const e = error as { code?: string; constraint?: string }
+      if (e.code === '23505' && e.constraint === 'participant_name_unique') throw new NameTakenError()
+      throw error
+    }
+  }
+
+  async setTokenHash(participantId: string, tokenHash: string): Promise<void> {
+    await this.pool.query('UPDATE participant SET token_hash = $1, removed_at = NULL WHERE id = $2', [
+      tokenHash,
+      participantId,
+    ])
+  }
+
+  async removeParticipant(participantId: string, at: number, revokedHash: string): Promise<void> {
+    await this.pool.query('UPDATE participant SET removed_at = $1, token_hash = $2 WHERE id = $3', [
+      at,
+      revokedHash,
+      participantId,
+    ])
   }
 
   async participantByTokenHash(tokenHash: string): Promise<ParticipantRow | undefined> {
@@ -139,5 +175,9 @@ function meetingRow(row: Record<string, unknown>): MeetingRow {
 }
 
 function participantRow(row: Record<string, unknown>): ParticipantRow {
-  return { ...(row as unknown as ParticipantRow), createdAt: Number(row.createdAt) }
+  return {
+    ...(row as unknown as ParticipantRow),
+    createdAt: Number(row.createdAt),
+    removedAt: row.removedAt == null ? null : Number(row.removedAt),
+  }
 }

@@ -97,6 +97,11 @@ const TABLES = `
   CREATE INDEX IF NOT EXISTS presence_by_meeting ON presence (meeting_id, joined_at);
   ALTER TABLE meeting_group ADD COLUMN IF NOT EXISTS retention_days INTEGER;
   ALTER TABLE meeting_group ADD COLUMN IF NOT EXISTS last_active_at BIGINT;
+  ALTER TABLE participant ADD COLUMN IF NOT EXISTS member_id TEXT;
+  ALTER TABLE participant ADD COLUMN IF NOT EXISTS removed_at BIGINT;
+  ALTER TABLE participant ADD COLUMN IF NOT EXISTS name_key TEXT;
+  CREATE UNIQUE INDEX IF NOT EXISTS participant_name_unique ON participant (meeting_id, name_key)
+    WHERE name_key IS NOT NULL AND removed_at IS NULL;
 `
 
 /** A URL without its password, for log lines and errors. */

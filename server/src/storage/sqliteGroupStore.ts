@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
+import { isLegacyMembers, planLegacyMembers } from '../groups/memberLinks'
 import type { GroupMeetingRow, GroupRow, GroupStore, PresenceRow } from './groupStore'
 import { DAY_MS, type RetentionPolicy } from './meetingStore'
 import { addColumn, checkpointTruncate } from './sqliteRoomStore'
@@ -97,6 +98,7 @@ export class SqliteGroupStore implements GroupStore {
         'UPDATE meeting_group SET retention_days = ? WHERE id = ?',
       ),
       setSecretHash: db.prepare<[string, string]>('UPDATE meeting_group SET secret_hash = ? WHERE id = ?'),
+      setMembersJson: db.prepare<[string, string]>('UPDATE meeting_group SET members_json = ? WHERE id = ?'),
       touchGroup: db.prepare<[number, string]>(
         'UPDATE meeting_group SET last_active_at = max(coalesce(last_active_at, 0), ?) WHERE id = ?',
       ),
@@ -165,6 +167,35 @@ export class SqliteGroupStore implements GroupStore {
   }
   async setSecretHash(groupId: string, secretHash: string): Promise<void> {
     this.stmts.setSecretHash.run(secretHash, groupId)
+  }
+  async setMembersJson(groupId: string, membersJson: string): Promise<void> {
+    this.stmts.setMembersJson.run(membersJson, groupId)
+  }
+  async setSecrets(groupId: string, secretHash: string, membersJson: string): Promise<void> {
+    this.db
+      .prepare('UPDATE meeting_group SET secret_hash = ?, members_json = ? WHERE id = ?')
+      .run(secretHash, membersJson, groupId)
+  }
+  async migrateLegacyMembers(): Promise<number> {
+    const groups = this.db
+      .prepare<[], { id: string; membersJson: string }>(
+        `SELECT id, members_json AS membersJson FROM meeting_group WHERE members_json LIKE '["%'`,
+      )
+      .all()
+      .filter((g) => isLegacyMembers(g.membersJson))
+    const participants = this.db.prepare<[string], { id: string; name: string }>(
+      `SELECT p.id, p.name FROM participant p JOIN group_meeting gm ON gm.meeting_id = p.meeting_id
+       WHERE gm.group_id = ? AND p.member_id IS NULL`,
+    )
+    const bind = this.db.prepare<[string, string]>('UPDATE participant SET member_id = ? WHERE id = ?')
+    for (const group of groups) {
+      this.db.transaction(() => {
+        const plan = planLegacyMembers(group.id, group.membersJson, participants.all(group.id))
+        this.stmts.setMembersJson.run(plan.membersJson, group.id)
+        for (const b of plan.bindings) bind.run(b.memberId, b.participantId)
+      })()
+    }
+    return groups.length
   }
   async touchGroup(groupId: string, at: number): Promise<void> {
     this.stmts.touchGroup.run(at, groupId)

@@ -5,6 +5,7 @@ import {
   DAY_MS,
   type MeetingRow,
   type MeetingStore,
+  NameTakenError,
   type ParticipantRow,
   type RetentionPolicy,
 } from './meetingStore'
@@ -46,12 +47,19 @@ export class SqliteMeetingStore implements MeetingStore {
       CREATE INDEX IF NOT EXISTS participant_by_meeting ON participant (meeting_id, created_at);
     `)
     addColumn(db, 'meeting', 'retention_days', 'INTEGER')
+    addColumn(db, 'participant', 'member_id', 'TEXT')
+    addColumn(db, 'participant', 'removed_at', 'INTEGER')
+    addColumn(db, 'participant', 'name_key', 'TEXT')
+    // One name per person among the meeting's present participants (rows from before have none).
+    db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS participant_name_unique ON participant (meeting_id, name_key)
+      WHERE name_key IS NOT NULL AND removed_at IS NULL`)
     createDraftTables(db)
     createGroupTables(db)
     const meetingCols = `id, template_id AS templateId, title, facilitator_secret_hash AS facilitatorSecretHash,
       invite_secret_hash AS inviteSecretHash, progress_json AS progressJson, created_at AS createdAt,
       retention_days AS retentionDays`
-    const participantCols = `id, meeting_id AS meetingId, name, role, color, token_hash AS tokenHash, created_at AS createdAt`
+    const participantCols = `id, meeting_id AS meetingId, name, role, color, token_hash AS tokenHash,
+      created_at AS createdAt, member_id AS memberId, removed_at AS removedAt, name_key AS nameKey`
     this.stmts = {
       insertMeeting: db.prepare<[MeetingRow]>(
         `INSERT INTO meeting (id, template_id, title, facilitator_secret_hash, invite_secret_hash, progress_json,
@@ -65,8 +73,9 @@ export class SqliteMeetingStore implements MeetingStore {
         'UPDATE meeting SET invite_secret_hash = ? WHERE id = ?',
       ),
       insertParticipant: db.prepare<[ParticipantRow]>(
-        `INSERT INTO participant (id, meeting_id, name, role, color, token_hash, created_at)
-         VALUES (@id, @meetingId, @name, @role, @color, @tokenHash, @createdAt)`,
+        `INSERT INTO participant (id, meeting_id, name, role, color, token_hash, created_at, member_id, removed_at,
+           name_key)
+         VALUES (@id, @meetingId, @name, @role, @color, @tokenHash, @createdAt, @memberId, @removedAt, @nameKey)`,
       ),
       participantByToken: db.prepare<[string], ParticipantRow>(
         `SELECT ${participantCols} FROM participant WHERE token_hash = ?`,
@@ -78,6 +87,12 @@ export class SqliteMeetingStore implements MeetingStore {
         `SELECT ${participantCols} FROM participant WHERE meeting_id = ? ORDER BY created_at, id`,
       ),
       setRole: db.prepare<[string, string]>('UPDATE participant SET role = ? WHERE id = ?'),
+      setTokenHash: db.prepare<[string, string]>(
+        'UPDATE participant SET token_hash = ?, removed_at = NULL WHERE id = ?',
+      ),
+      removeParticipant: db.prepare<[number, string, string]>(
+        'UPDATE participant SET removed_at = ?, token_hash = ? WHERE id = ?',
+      ),
       deleteParticipants: db.prepare<[string]>('DELETE FROM participant WHERE meeting_id = ?'),
       deleteMeeting: db.prepare<[string]>('DELETE FROM meeting WHERE id = ?'),
       setRetentionDays: db.prepare<[number | null, string]>(
@@ -126,7 +141,19 @@ export class SqliteMeetingStore implements MeetingStore {
     this.stmts.setInviteSecretHash.run(hash, id)
   }
   async insertParticipant(row: ParticipantRow): Promise<void> {
-    this.stmts.insertParticipant.run(row)
+    try {
+      this.stmts.insertParticipant.run({ ...row, nameKey: row.nameKey ?? null })
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' && /name_key/.test(String(error)))
+        throw new NameTakenError()
+      throw error
+    }
+  }
+  async setTokenHash(participantId: string, tokenHash: string): Promise<void> {
+    this.stmts.setTokenHash.run(tokenHash, participantId)
+  }
+  async removeParticipant(participantId: string, at: number, revokedHash: string): Promise<void> {
+    this.stmts.removeParticipant.run(at, revokedHash, participantId)
   }
   async participantByTokenHash(tokenHash: string): Promise<ParticipantRow | undefined> {
     return this.stmts.participantByToken.get(tokenHash)

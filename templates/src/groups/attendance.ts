@@ -26,12 +26,17 @@ export interface AttendanceMeeting {
   startedAt: number | null
   /** When the facilitator finished the meeting; null while it runs. */
   finishedAt: number | null
-  participants: ReadonlyArray<{ id: string; name: string; role: string }>
+  /** memberId: the group member they joined as (personal link); null: a guest (invite link). */
+  participants: ReadonlyArray<{ id: string; name: string; role: string; memberId: string | null }>
   intervals: readonly PresenceInterval[]
+  /** The group's members now (their names as the group lists them), by id. */
+  members: ReadonlyArray<{ id: string; name: string }>
 }
 
 export interface AttendancePerson {
   name: string
+  /** Joined with the invite link, not as a member: the register says so. */
+  guest: boolean
   /** The role the person had at the end (the last of their rows, if they joined twice). */
   role: string
   minutes: number
@@ -70,8 +75,12 @@ export function coveredMs(intervals: readonly PresenceInterval[], from: number, 
   return total
 }
 
-/** A name as the register merges it: someone who joined twice under one name is one person. */
-const personKey = (name: string) => name.trim().toLocaleLowerCase('nl')
+/**
+ * Who a participant row is for the register: a member by id (joined twice, from the laptop and the
+ * phone, is one person), a guest by their own row (a typed name merges nobody).
+ */
+const personKey = (p: { id: string; memberId: string | null }) =>
+  p.memberId === null ? `guest:${p.id}` : `member:${p.memberId}`
 
 /**
  * The register's row for one meeting. Minutes count only between the actual start and end (the
@@ -81,14 +90,18 @@ const personKey = (name: string) => name.trim().toLocaleLowerCase('nl')
 export function attendanceRow(meeting: AttendanceMeeting, now: number): AttendanceRow {
   const start = meeting.startedAt
   const end = meeting.finishedAt ?? (start === null ? null : Math.max(start, now))
-  const people = new Map<string, { name: string; role: string; ids: Set<string> }>()
+  const memberNames = new Map(meeting.members.map((m) => [m.id, m.name]))
+  const people = new Map<string, { name: string; role: string; guest: boolean; ids: Set<string> }>()
   for (const p of meeting.participants) {
-    const key = personKey(p.name)
+    const key = personKey(p)
     const person = people.get(key)
     if (person) {
       person.ids.add(p.id)
       person.role = p.role
-    } else people.set(key, { name: p.name.trim(), role: p.role, ids: new Set([p.id]) })
+    } else {
+      const name = (p.memberId === null ? null : memberNames.get(p.memberId)) ?? p.name.trim()
+      people.set(key, { name, role: p.role, guest: p.memberId === null, ids: new Set([p.id]) })
+    }
   }
   const present: AttendancePerson[] = []
   if (start !== null && end !== null) {
@@ -98,7 +111,13 @@ export function attendanceRow(meeting: AttendanceMeeting, now: number): Attendan
         start,
         end,
       )
-      if (ms >= 1000) present.push({ name: person.name, role: person.role, minutes: Math.round(ms / 60_000) })
+      if (ms >= 1000)
+        present.push({
+          name: person.name,
+          guest: person.guest,
+          role: person.role,
+          minutes: Math.round(ms / 60_000),
+        })
     }
   }
   present.sort((a, b) => a.name.localeCompare(b.name, 'nl'))

@@ -14,6 +14,7 @@ export const ATTENDANCE_CSV_HEADERS = [
   'Werkelijk begin',
   'Werkelijk einde',
   'Naam',
+  'Lid of gast',
   'Rol',
   'Minuten aanwezig',
 ] as const
@@ -67,8 +68,8 @@ export function attendanceCsv(rows: readonly AttendanceRow[], timeZone = 'Europe
     const people = row.present.length > 0 ? row.present : [null]
     for (const person of people) {
       const cells = person
-        ? [...meeting, person.name, person.role, String(person.minutes)]
-        : [...meeting, '', '', '']
+        ? [...meeting, person.name, person.guest ? 'gast' : 'lid', person.role, String(person.minutes)]
+        : [...meeting, '', '', '', '']
       lines.push(cells.map(csvField).join(SEPARATOR))
     }
   }

@@ -32,6 +32,8 @@ const ExportedLookBack = z.object({
   chosenAdvice: text(20_000).nullable(),
   action: SmartAction.nullable(),
   inbrengers: z.array(text(40)).max(200),
+  /** The same as member ids of `group.members` (absent in files from before). */
+  inbrengerMembers: z.array(z.string().min(1).max(64)).max(200).optional(),
   followUp: text(FOLLOW_UP_MAX).nullable(),
   followUpBy: text(40).nullable(),
   suggestion: z.object({ inbrenger: text(40).nullable(), begeleider: text(40).nullable() }),
@@ -53,7 +55,15 @@ const ExportedSeriesEntry = z.object({
  */
 export const ExportedGroup = z.object({
   name: z.string().trim().min(1).max(GROUP_EXPORT_LIMITS.name),
-  members: z.array(z.string().max(GROUP_EXPORT_LIMITS.memberName)).max(GROUP_EXPORT_LIMITS.members),
+  /** Members with their ids (no personal link: the import makes new ones); names only in older files. */
+  members: z
+    .array(
+      z.union([
+        z.string().max(GROUP_EXPORT_LIMITS.memberName),
+        z.object({ id: z.string().min(1).max(64), name: z.string().max(GROUP_EXPORT_LIMITS.memberName) }),
+      ]),
+    )
+    .max(GROUP_EXPORT_LIMITS.members),
   createdAt: z.number().int().min(0),
   /** Days kept after the group's last activity; null: the operator's default. */
   retentionDays: z.number().int().min(1).nullable(),

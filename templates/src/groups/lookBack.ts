@@ -21,8 +21,13 @@ export interface LookBack {
   chosenCase: string | null
   chosenAdvice: string | null
   action: SmartAction | null
-  /** Who brought the case last time, by name: they may write what came of it. */
+  /** Who brought the case last time, by name (for reading). */
   inbrengers: string[]
+  /**
+   * The same people as group members (ids): they may write what came of it. A guest inbrenger is
+   * not in it; a look-back from before members had ids has none (then only a begeleider writes).
+   */
+  inbrengerMembers?: string[]
   followUp: string | null
   followUpBy: string | null
   /** Who the turn suggests brings a case and who facilitates this time (rotation.ts). */
@@ -35,6 +40,7 @@ export function lookBackFrom(
   date: number,
   outcome: MeetingOutcome,
   suggestion: RotationSuggestion,
+  inbrengerMembers: string[],
 ): LookBack {
   return {
     previousMeetingId,
@@ -44,19 +50,22 @@ export function lookBackFrom(
     chosenAdvice: outcome.chosenAdvice?.text ?? null,
     action: outcome.action,
     inbrengers: outcome.people.inbrenger,
+    inbrengerMembers,
     followUp: null,
     followUpBy: null,
     suggestion,
   }
 }
 
-const sameName = (a: string, b: string) =>
-  a.trim().toLocaleLowerCase('nl') === b.trim().toLocaleLowerCase('nl')
-
 /**
- * Who may write what came of it: last time's inbrenger (recognised by name: they join the new
- * meeting as a new participant) or a facilitator of this meeting (who may write it down for them).
+ * Who may write what came of it: last time's inbrenger as the group member they are (joined with
+ * their personal link: a typed name proves nothing) or a facilitator of this meeting (who may
+ * write it down for them).
  */
-export function mayWriteFollowUp(lookBack: LookBack, who: { name: string; role: RoleId }): boolean {
-  return who.role === 'begeleider' || lookBack.inbrengers.some((name) => sameName(name, who.name))
+export function mayWriteFollowUp(
+  lookBack: LookBack,
+  who: { memberId: string | null; role: RoleId },
+): boolean {
+  if (who.role === 'begeleider') return true
+  return who.memberId !== null && (lookBack.inbrengerMembers ?? []).includes(who.memberId)
 }

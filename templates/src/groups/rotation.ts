@@ -1,60 +1,48 @@
+import type { GroupMember } from './members'
+
 /**
  * Who brings a case and who facilitates next time: a suggestion, never a rule (the group decides).
  * Turn by turn: the member who has waited longest for the role (never had it first, in the order of
- * the member list), and not the same person for both roles.
+ * the member list), and not the same person for both roles. Members are known by id: a guest, or
+ * someone who typed a member's name at the join, takes nobody's turn.
  */
 
-/** Who had which role in one past meeting of the group, by name. */
+/** Who had which role in one past meeting of the group, by member id (guests are not in it). */
 export interface PastRoles {
   inbrengers: readonly string[]
   begeleiders: readonly string[]
 }
 
+/** The members suggested, by name (for reading). */
 export interface RotationSuggestion {
   inbrenger: string | null
   begeleider: string | null
 }
 
-const key = (name: string) => name.trim().toLocaleLowerCase('nl')
-
-/**
- * The members in the group's own order, then everyone who took part in a meeting but is not on the
- * list (someone who joined later), each once.
- */
-export function groupMembers(listed: readonly string[], history: readonly PastRoles[]): string[] {
-  const seen = new Set<string>()
-  const members: string[] = []
-  const add = (name: string) => {
-    const k = key(name)
-    if (k === '' || seen.has(k)) return
-    seen.add(k)
-    members.push(name.trim())
-  }
-  for (const name of listed) add(name)
-  for (const past of history) for (const name of [...past.begeleiders, ...past.inbrengers]) add(name)
-  return members
-}
-
 /** How many meetings ago each member last had the role (Infinity: never), over `history` oldest first. */
 function waited(
-  members: readonly string[],
+  members: readonly GroupMember[],
   history: readonly PastRoles[],
   pick: (p: PastRoles) => readonly string[],
 ) {
-  const since = new Map(members.map((m) => [key(m), Number.POSITIVE_INFINITY]))
+  const since = new Map(members.map((m) => [m.id, Number.POSITIVE_INFINITY]))
   history.forEach((past, index) => {
     const ago = history.length - index
-    for (const name of pick(past)) if (since.has(key(name))) since.set(key(name), ago)
+    for (const id of pick(past)) if (since.has(id)) since.set(id, ago)
   })
   return since
 }
 
-function longestWaiting(members: readonly string[], since: Map<string, number>, except: string | null) {
-  let best: string | null = null
+function longestWaiting(
+  members: readonly GroupMember[],
+  since: Map<string, number>,
+  except: GroupMember | null,
+): GroupMember | null {
+  let best: GroupMember | null = null
   let bestWait = -1
   for (const member of members) {
-    if (except !== null && key(member) === key(except)) continue
-    const wait = since.get(key(member)) ?? Number.POSITIVE_INFINITY
+    if (except !== null && member.id === except.id) continue
+    const wait = since.get(member.id) ?? Number.POSITIVE_INFINITY
     if (wait > bestWait) {
       best = member
       bestWait = wait
@@ -63,12 +51,11 @@ function longestWaiting(members: readonly string[], since: Map<string, number>, 
   return best
 }
 
-/** The suggestion for the next meeting, from the listed members and the past meetings (oldest first). */
+/** The suggestion for the next meeting, from the members and the past meetings (oldest first). */
 export function suggestRotation(
-  listed: readonly string[],
+  members: readonly GroupMember[],
   history: readonly PastRoles[],
 ): RotationSuggestion {
-  const members = groupMembers(listed, history)
   const inbrenger = longestWaiting(
     members,
     waited(members, history, (p) => p.inbrengers),
@@ -79,5 +66,5 @@ export function suggestRotation(
     waited(members, history, (p) => p.begeleiders),
     inbrenger,
   )
-  return { inbrenger, begeleider }
+  return { inbrenger: inbrenger?.name ?? null, begeleider: begeleider?.name ?? null }
 }

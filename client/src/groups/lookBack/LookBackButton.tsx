@@ -152,7 +152,8 @@ function FollowUp({
     kind: 'idle',
   })
   const names = lookBack.inbrengers.join(', ')
-  const mayWrite = mayWriteFollowUp(lookBack, me)
+  // A hint only: the server decides (by member id, never by name).
+  const mayWrite = mayWriteFollowUp(lookBack, { memberId: me.memberId ?? null, role: me.role })
   const save = () => {
     setState({ kind: 'saving' })
     groupApi.followUp(meetingId, token, text).then(

@@ -4,6 +4,7 @@ import type { RoleId } from '../../../../templates/src/schema'
 import type { ParticipantView } from '../../../../templates/src/wire'
 import { useT } from '../../i18n/useT'
 import type { PresenceStatus } from '../presence/presence'
+import { RemoveParticipant } from './RemoveParticipant'
 import { useServerAction } from './useServerAction'
 
 interface ParticipantItemProps {
@@ -15,6 +16,10 @@ interface ParticipantItemProps {
   assignable: readonly RoleId[] | null
   roleName(role: RoleId): string
   onAssignRole(participantId: string, role: RoleId): Promise<void>
+  /** For the facilitator, on everyone but themselves: removes the person (asks first). */
+  onRemove: ((participantId: string) => Promise<void>) | null
+  /** A meeting of a group: someone without a member link is marked a guest. */
+  markGuest: boolean
 }
 
 /**
@@ -28,6 +33,8 @@ export function ParticipantItem({
   assignable,
   roleName,
   onAssignRole,
+  onRemove,
+  markGuest,
 }: ParticipantItemProps) {
   const t = useT()
   const action = useServerAction<'role'>()
@@ -53,6 +60,9 @@ export function ParticipantItem({
         <span className="person__name">
           {participant.name}
           {isMe ? <span className="person__you"> {t('meeting.people.you')}</span> : null}
+          {!markGuest || participant.memberId ? null : (
+            <span className="person__guest"> ({t('people.guest')})</span>
+          )}
         </span>
         {presence ? (
           <span className="person__presence" data-presence={presence}>
@@ -89,6 +99,9 @@ export function ParticipantItem({
           <p className="person__error" id={errorId} role="alert">
             {action.error}
           </p>
+        ) : null}
+        {onRemove ? (
+          <RemoveParticipant name={participant.name} remove={() => onRemove(participant.id)} />
         ) : null}
       </div>
     </li>

@@ -12,7 +12,15 @@ import { useRoleName } from './useRoleName'
 
 export type ParticipantsPanelProps = Pick<
   MeetingUiProps,
-  'template' | 'view' | 'me' | 'language' | 'onAssignRole' | 'inviteLink' | 'onRenewInvite' | 'keeping'
+  | 'template'
+  | 'view'
+  | 'me'
+  | 'language'
+  | 'onAssignRole'
+  | 'onRemove'
+  | 'inviteLink'
+  | 'onRenewInvite'
+  | 'keeping'
 >
 
 /**
@@ -25,6 +33,7 @@ export function ParticipantsPanel({
   me,
   language,
   onAssignRole,
+  onRemove,
   inviteLink,
   onRenewInvite,
   keeping,
@@ -38,6 +47,8 @@ export function ParticipantsPanel({
   const bodyId = useId()
   const isFacilitator = me.role === 'begeleider'
   const people = view.participants
+  // In a group's meeting (someone came in with a member link), whoever did not is marked a guest.
+  const groupMeeting = people.some((p) => p.memberId)
   // Who is here now (online, away, left), from the room's presence states.
   const present = usePresence(useContext(MeetingContext)?.session)
   const presenceOf = (id: string) => (present ? statusOf(present, id, me.id) : null)
@@ -107,6 +118,8 @@ export function ParticipantsPanel({
               assignable={isFacilitator ? template.roles : null}
               roleName={roleName}
               onAssignRole={onAssignRole}
+              onRemove={isFacilitator && person.id !== me.id ? onRemove : null}
+              markGuest={groupMeeting}
             />
           ))}
         </ul>
