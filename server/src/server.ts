@@ -19,6 +19,7 @@ import { MeetingImporter } from './lifecycle/meetingImport'
 import { MeetingRetention } from './lifecycle/meetingRetention'
 import { RetentionSweep, type SweepResult } from './lifecycle/retentionSweep'
 import type { Limits } from './limits'
+import { createServerLog } from './logging/serverLog'
 import { AwarenessIdentity } from './meetings/awarenessIdentity'
 import { LOCAL_MEETING_BUS } from './meetings/meetingBus'
 import { MeetingGuard } from './meetings/meetingGuard'
@@ -71,10 +72,12 @@ function roomLimitsFrom(limits: Limits): RoomOptions {
 /** Wires storage, templates, meetings, rooms, the HTTP app and the WebSocket upgrade, and listens. */
 export async function startServer(
   config: ServerConfig,
-  log: Log = defaultLog,
+  write: Log = defaultLog,
   hooks: ServerHooks = {},
 ): Promise<RunningServer> {
   const now = hooks.now ?? Date.now
+  // Every line through one gate: rate-limited per kind, free boards' links hashed (logging/).
+  const log = createServerLog(write, { linesPerSecond: config.limits.logLinesPerSecond })
   const loaded = await loadTemplates([
     BUILTIN_TEMPLATES_DIR,
     ...(config.templatesDir ? [config.templatesDir] : []),
@@ -227,6 +230,7 @@ export async function startServer(
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))
       await cluster?.close()
       await storage.close()
+      log.close()
     },
   }
 }
