@@ -12,6 +12,7 @@ import { GroupExporter } from './groups/groupExport'
 import { GroupImporter } from './groups/groupImport'
 import { GroupRetention } from './groups/groupRetention'
 import { GroupService } from './groups/groupService'
+import { ImportParser } from './imports/importParser'
 import { ActivityTracker } from './lifecycle/activityTracker'
 import { FreeBoards } from './lifecycle/freeBoards'
 import { MeetingExporter } from './lifecycle/meetingExport'
@@ -165,12 +166,18 @@ export async function startServer(
     storage.meetings,
     registry,
     () => templates,
-    { load: (id) => state.load(id), publish: (id) => meetings.publish(id) },
+    {
+      load: (id) => state.load(id),
+      publish: (id) => meetings.publish(id),
+      discard: (id) => meetings.expire(id),
+    },
     config.retention,
     now,
     config.limits.recordTextChars,
   )
+  const importParser = new ImportParser()
   const lifecycle = {
+    imports: { access: config.imports, maxBytes: config.limits.importBytes, parser: importParser },
     retention: new MeetingRetention(storage.meetings, storage.rooms, config.retention, storage.groups),
     exporter,
     importer,
@@ -229,6 +236,7 @@ export async function startServer(
       await registry.closeAll()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))
       await cluster?.close()
+      await importParser.close()
       await storage.close()
       log.close()
     },

@@ -3,6 +3,7 @@ import type { MeetingExport } from '../../templates/src/exportFormat'
 import type { LookBack } from '../../templates/src/groups/lookBack'
 import { CASE_TEXT, type TestClock } from './groupScenario'
 import { playGroupSeries } from './groupSeries'
+import { TEST_IMPORT_CODE } from './importCode'
 import type { TestServer } from './inProcessServer'
 import { api } from './meetingClient'
 
@@ -45,7 +46,10 @@ export async function transferGroup(source: TestServer, target: TestServer, cloc
   expect(text).not.toContain(group.secret)
   expect(text).not.toMatch(/[0-9a-f]{64}/)
 
-  const imported = await api<ImportAnswer>(target.url, '/meetings/import', { body: file })
+  const imported = await api<ImportAnswer>(target.url, '/meetings/import', {
+    body: file,
+    token: TEST_IMPORT_CODE,
+  })
   expect(imported.status, JSON.stringify(imported.body)).toBe(201)
   const made = imported.body
   expect(made.group).not.toBeNull()

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { readConfig } from '../../server/src/config'
 import { type Log, type RunningServer, startServer } from '../../server/src/server'
+import { TEST_IMPORT_CODE } from './importCode'
 import { makeTempDir } from './tempDir'
 
 export interface TestServer extends RunningServer {
@@ -18,7 +19,7 @@ export async function startTestServer(
   const temp = overrides.dataDir ? null : makeTempDir()
   const dataDir = overrides.dataDir ?? temp!.dir
   const config = {
-    ...readConfig({ ...overrides.env, DATA_DIR: dataDir }),
+    ...readConfig({ IMPORT_TOKEN: TEST_IMPORT_CODE, ...overrides.env, DATA_DIR: dataDir }),
     port: 0,
     host: '127.0.0.1',
     roomIdleMs: Number(overrides.env?.ROOM_IDLE_MS ?? 200),

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { MeetingExport } from '../../templates/src/exportFormat'
+import { TEST_IMPORT_CODE } from '../helpers/importCode'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting, joinMeeting } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
@@ -103,7 +104,7 @@ it('imports an export on Postgres with the same report', async () => {
   const made = await api<{ meetings: Array<{ meetingId: string; facilitatorPath: string }> }>(
     server.url,
     '/meetings/import',
-    { body: file },
+    { body: file, token: TEST_IMPORT_CODE },
   )
   expect(made.status).toBe(201)
   const copy = made.body.meetings[0]!
