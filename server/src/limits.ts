@@ -1,3 +1,4 @@
+import { DEFAULT_ASSET_LIMITS } from '../../templates/src/assetPolicy'
 import { CloseCode, MAX_FRAME_BYTES } from '../../templates/src/closeCodes'
 
 /**
@@ -102,8 +103,8 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   createsPerHour: 60,
   createBurst: 20,
   importBytes: 10 * 1024 * 1024,
-  assetBytes: 1024 * 1024,
-  meetingAssetBytes: 10 * 1024 * 1024,
+  assetBytes: DEFAULT_ASSET_LIMITS.maxAssetBytes,
+  meetingAssetBytes: DEFAULT_ASSET_LIMITS.maxMeetingAssetBytes,
   presenceBytesPerSecond: 64 * 1024,
   logLinesPerSecond: 20,
 }

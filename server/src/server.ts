@@ -12,6 +12,7 @@ import { GroupExporter } from './groups/groupExport'
 import { GroupImporter } from './groups/groupImport'
 import { GroupRetention } from './groups/groupRetention'
 import { GroupService } from './groups/groupService'
+import { CreationBudget } from './http/creationBudget'
 import { ImportParser } from './imports/importParser'
 import { ActivityTracker } from './lifecycle/activityTracker'
 import { FreeBoards } from './lifecycle/freeBoards'
@@ -127,7 +128,11 @@ export async function startServer(
           await state.load(meetingId)
         },
         guard: (room) =>
-          new MeetingGuard(state, meetingId, room, { maxRecordTextChars: config.limits.recordTextChars }),
+          new MeetingGuard(state, meetingId, room, {
+            maxRecordTextChars: config.limits.recordTextChars,
+            maxAssetBytes: config.limits.assetBytes,
+            maxMeetingAssetBytes: config.limits.meetingAssetBytes,
+          }),
         awarenessFilter: new AwarenessIdentity(state),
       }
     },
@@ -198,10 +203,37 @@ export async function startServer(
     now,
     log,
   })
-  const app = createApp({ config, meetings, lifecycle, boards, drafts, groups, templates: () => templates })
+  const creations = new CreationBudget(
+    config.limits.createsPerHour,
+    config.limits.createBurst,
+    config.trustProxy,
+  )
+  const app = createApp({
+    config,
+    meetings,
+    lifecycle,
+    boards,
+    drafts,
+    groups,
+    templates: () => templates,
+    creations,
+  })
 
-  const authorize = async (roomId: string, { token }: Handshake): Promise<UpgradeDecision> => {
-    if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ok: true, identity: null }
+  const authorize = async (roomId: string, { token, req }: Handshake): Promise<UpgradeDecision> => {
+    if (!roomId.startsWith(MEETING_ROOM_PREFIX)) {
+      // Opening a free board that does not exist makes it: that costs a token of the address's budget.
+      if (!registry.peek(roomId) && (await storage.rooms.lastActivity(roomId)) === null) {
+        const retryAfter = creations.spend(req)
+        if (retryAfter !== null) {
+          return {
+            ok: false,
+            status: 429,
+            message: `Too many new boards from your address; try again in ${retryAfter} s.`,
+          }
+        }
+      }
+      return { ok: true, identity: null }
+    }
     const meetingId = roomId.slice(MEETING_ROOM_PREFIX.length)
     const participant = await meetings.authenticate(token, meetingId)
     // The same answer whether the meeting exists or not.

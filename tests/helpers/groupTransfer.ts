@@ -3,9 +3,9 @@ import type { MeetingExport } from '../../templates/src/exportFormat'
 import type { LookBack } from '../../templates/src/groups/lookBack'
 import { CASE_TEXT, type TestClock } from './groupScenario'
 import { playGroupSeries } from './groupSeries'
-import { TEST_IMPORT_CODE } from './importCode'
 import type { TestServer } from './inProcessServer'
 import { api } from './meetingClient'
+import { TEST_IMPORT_CODE } from './testServerEnv'
 
 export interface ImportAnswer {
   meetings: Array<{ meetingId: string; title: string; facilitatorPath: string; invitePath: string }>

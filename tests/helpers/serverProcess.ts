@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { TEST_IMPORT_CODE } from './importCode'
+import { TEST_SERVER_ENV } from './testServerEnv'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -54,7 +54,7 @@ export async function startServerProcess(options: StartOptions = {}): Promise<Se
     env: {
       ...process.env,
       HOST: '127.0.0.1',
-      IMPORT_TOKEN: TEST_IMPORT_CODE,
+      ...TEST_SERVER_ENV,
       ...options.env,
       PORT: String(port),
       DATA_DIR: dataDir,

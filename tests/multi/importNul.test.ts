@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, expect, it } from 'vitest'
 import type { MeetingExport } from '../../templates/src/exportFormat'
-import { TEST_IMPORT_CODE } from '../helpers/importCode'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting } from '../helpers/meetingClient'
+import { TEST_IMPORT_CODE } from '../helpers/testServerEnv'
 import { DATABASE_URL } from './cluster'
 
 /**

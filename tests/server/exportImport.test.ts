@@ -5,11 +5,11 @@ import { EXPORT_FORMAT, type MeetingExport } from '../../templates/src/exportFor
 import { deriveOutcome } from '../../templates/src/outcome/meetingOutcome'
 import { summaryMarkdown } from '../../templates/src/outcome/reportMarkdown'
 import { currentEntries } from '../helpers/boardRules'
-import { importHeaders, TEST_IMPORT_CODE } from '../helpers/importCode'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, command } from '../helpers/meetingClient'
 import { inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
+import { importHeaders, TEST_IMPORT_CODE } from '../helpers/testServerEnv'
 import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'
 
 let source: TestServer

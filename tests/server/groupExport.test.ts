@@ -3,9 +3,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { MeetingExport } from '../../templates/src/exportFormat'
 import { TestClock } from '../helpers/groupScenario'
 import { transferGroup } from '../helpers/groupTransfer'
-import { TEST_IMPORT_CODE } from '../helpers/importCode'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api } from '../helpers/meetingClient'
+import { TEST_IMPORT_CODE } from '../helpers/testServerEnv'
 
 let source: TestServer
 let target: TestServer

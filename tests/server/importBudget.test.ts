@@ -2,10 +2,10 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { MeetingExport } from '../../templates/src/exportFormat'
 import { bigExport } from '../helpers/bigExport'
-import { TEST_IMPORT_CODE } from '../helpers/importCode'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting } from '../helpers/meetingClient'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { TEST_IMPORT_CODE } from '../helpers/testServerEnv'
 
 /**
  * Issue 16, finding 2: an import makes meetings from megabytes of someone's file. It needs the

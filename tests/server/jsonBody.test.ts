@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { MAX_JSON_BODY_DEPTH } from '../../server/src/http/jsonBody'
-import { importHeaders } from '../helpers/importCode'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
+import { importHeaders } from '../helpers/testServerEnv'
 
 /**
  * A request body is bounded in depth before it is parsed: an export file (10 MiB allowed) nested
