@@ -58,6 +58,7 @@ const defaultLog: Log = (line, fields) =>
 function roomLimitsFrom(limits: Limits): RoomOptions {
   return {
     refusalsPerMinute: limits.refusalsPerMinute,
+    presenceBytesPerSecond: limits.presenceBytesPerSecond,
     updateLimits: {
       ...DEFAULT_UPDATE_LIMITS,
       maxDepth: limits.nestingDepth,

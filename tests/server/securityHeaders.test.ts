@@ -19,7 +19,10 @@ const app = createApp({
   config: { tldrawLicenseKey: null, clientDir: client.dir },
   // Not called by these routes.
   meetings: {} as MeetingService,
-  lifecycle: {} as MeetingLifecycle,
+  // Read while the routes are built (the import route's settings); its parser is never called.
+  lifecycle: {
+    imports: { access: { token: null, anonymous: false }, maxBytes: 1, parser: {} },
+  } as unknown as MeetingLifecycle,
   boards: {} as FreeBoards,
   drafts: {} as DraftService,
   groups: {} as GroupService,
