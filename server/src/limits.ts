@@ -160,12 +160,16 @@ export const LIMIT_SETTINGS: readonly LimitSetting[] = [
   { key: 'createsPerHour', env: 'LIMIT_CREATES_PER_HOUR', over: 'HTTP 429 `too_many_creations`' },
   { key: 'createBurst', env: 'LIMIT_CREATE_BURST', over: 'HTTP 429 `too_many_creations`' },
   { key: 'importBytes', env: 'LIMIT_IMPORT_BYTES', over: 'HTTP 400 `import_too_large`, unread' },
-  { key: 'assetBytes', env: 'LIMIT_ASSET_BYTES', over: 'update refused (message 100)' },
-  { key: 'meetingAssetBytes', env: 'LIMIT_MEETING_ASSET_BYTES', over: 'update refused (message 100)' },
+  { key: 'assetBytes', env: 'LIMIT_ASSET_BYTES', over: 'update refused (message 100), meetings' },
+  {
+    key: 'meetingAssetBytes',
+    env: 'LIMIT_MEETING_ASSET_BYTES',
+    over: 'update refused (message 100), meetings',
+  },
   {
     key: 'presenceBytesPerSecond',
     env: 'LIMIT_PRESENCE_BYTES_PER_SECOND',
-    over: 'presence frames dropped until the budget refills',
+    over: 'presence held back; only the latest state goes on as the budget refills',
   },
   { key: 'logLinesPerSecond', env: 'LIMIT_LOG_LINES_PER_SECOND', over: 'lines counted, one summary line' },
 ]
