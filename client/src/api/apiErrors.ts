@@ -252,7 +252,13 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'no_look_back':
     case 'not_previous_inbrenger':
     case 'group_member_refused':
+    case 'import_off':
+    case 'import_code_wrong':
+    case 'import_busy':
+    case 'import_failed':
       return { key: `api.${code}` }
+    case 'too_many_creations':
+      return { key: 'api.too_many_creations', values: { retryAfter: text(data.retryAfter) } }
     case 'draft_quota':
     case 'body_too_large':
       return { key: `api.${code}`, values: { max: text(data.max) } }

@@ -133,6 +133,7 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
           </label>
           <input
             id={`${inputId}-code`}
+            className="field__input import__code"
             type="password"
             autoComplete="off"
             value={code}
@@ -151,7 +152,12 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
             type="file"
             accept="application/json,.json"
             disabled={busy}
-            onChange={(e) => void choose(e.target.files?.[0])}
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              // Emptied, so the same file can be chosen again (after correcting the import code).
+              e.target.value = ''
+              void choose(file)
+            }}
           />
           {busy ? <p role="status">{t('import.busy')}</p> : null}
           {failure ? (
