@@ -68,13 +68,16 @@ export const SERVER_LABELS: Record<ServerKind, string> = {
 
 /**
  * Our server's settings for the bench: every client comes from 127.0.0.1, so the per-address
- * connection limit (50) and the rooms limit (2,000) would stop a capacity ramp before the server
- * does. Everything else (message rates, presence limits, the guard) keeps its default.
+ * limits (50 connections, 32 unfinished handshakes, 20 new boards at once) and the rooms limit
+ * (2,000) would stop a capacity ramp before the server does. Everything else (message rates,
+ * presence limits, the guard) keeps its default.
  */
 export const OURS_BENCH_ENV: Record<string, string> = {
   LIMIT_CONNECTIONS_PER_ADDRESS: '1000000',
   LIMIT_ROOMS: '1000000',
   LIMIT_UNAUTHENTICATED_SOCKETS: '4096',
+  LIMIT_UNFINISHED_PER_ADDRESS: '4096',
+  LIMIT_CREATE_BURST: '1000000',
 }
 
 /** A memory reading taken inside the server right after a full GC (see peers/benchPreload.mjs). */

@@ -8,6 +8,7 @@ import type { DraftService } from './drafts/draftService'
 import { groupRoutes, lookBackRoutes } from './groups/groupRoutes'
 import type { GroupService } from './groups/groupService'
 import { mountClientFiles } from './http/clientFiles'
+import type { CreationBudget } from './http/creationBudget'
 import { securityHeaders } from './http/securityHeaders'
 import { boardRoutes } from './lifecycle/boardRoutes'
 import type { FreeBoards } from './lifecycle/freeBoards'
@@ -25,6 +26,8 @@ export interface AppDeps {
   drafts: DraftService
   groups: GroupService
   templates: () => ReadonlyMap<string, Template>
+  /** What one address may make (meetings, groups, imports); free boards spend it at the socket. */
+  creations: CreationBudget
 }
 
 /**
@@ -66,6 +69,12 @@ export function createApp(deps: AppDeps) {
   })
   // An export file may be larger; its route has its own limit (IMPORT_LIMITS.bytes).
   app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : apiBodyLimit(c, next)))
+  // Everything that makes something new costs a token of its address's budget, before its body is read.
+  app.on(
+    'POST',
+    ['/api/meetings', IMPORT_PATH, '/api/groups', '/api/groups/:id/meetings'],
+    deps.creations.middleware(),
+  )
   app.route('/', createApi(deps))
   app.all('/api/*', (c) =>
     c.json(

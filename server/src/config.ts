@@ -27,6 +27,8 @@ export interface ServerConfig {
   postgres: { url: string; schema: string } | null
   /** Redis for several instances (`REDIS_URL`, keys and channels under `REDIS_PREFIX`); null: alone. */
   redis: { url: string; prefix: string } | null
+  /** Who may import export files: the holders of `IMPORT_TOKEN`, or anyone (`IMPORT_ANONYMOUS=1`). */
+  imports: { token: string | null; anonymous: boolean }
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -48,7 +50,17 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     limits: readLimits(env),
     retention: readRetention(env),
     ...readCluster(env),
+    imports: readImports(env),
   }
+}
+
+function readImports(env: NodeJS.ProcessEnv): ServerConfig['imports'] {
+  const token = env.IMPORT_TOKEN?.trim() || null
+  // A code anyone could guess protects nothing.
+  if (token !== null && token.length < 16) {
+    throw new Error('IMPORT_TOKEN must be at least 16 characters long (a random code)')
+  }
+  return { token, anonymous: env.IMPORT_ANONYMOUS === '1' || env.IMPORT_ANONYMOUS === 'true' }
 }
 
 function readCluster(env: NodeJS.ProcessEnv): Pick<ServerConfig, 'postgres' | 'redis'> {

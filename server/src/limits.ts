@@ -1,3 +1,4 @@
+import { DEFAULT_ASSET_LIMITS } from '../../templates/src/assetPolicy'
 import { CloseCode, MAX_FRAME_BYTES } from '../../templates/src/closeCodes'
 
 /**
@@ -32,6 +33,24 @@ export interface Limits {
   clientsPerUpdate: number
   /** People in one meeting at the same time (removed ones do not count). */
   participantsPerMeeting: number
+
+  // Budgets for everything that costs (issue 16).
+  /** TCP connections from one client address that have not finished their first request. */
+  unfinishedPerAddress: number
+  /** Meetings, groups, free boards and imports one address may make per hour, sustained. */
+  createsPerHour: number
+  /** Of those, how many at once above the sustained rate (token bucket size). */
+  createBurst: number
+  /** Bytes of one export file to import. */
+  importBytes: number
+  /** Bytes of one image asset (its inline data). */
+  assetBytes: number
+  /** Bytes of all image assets of one meeting together. */
+  meetingAssetBytes: number
+  /** Presence bytes per second one participant may send, over all their sockets. */
+  presenceBytesPerSecond: number
+  /** Log lines of one kind per second (a flood is counted, not written line by line). */
+  logLinesPerSecond: number
 }
 
 /**
@@ -54,6 +73,18 @@ export interface Limits {
  * - nesting: tldraw's rich text nests about ten deep; 64 leaves room for nested lists.
  * - clients per update: an honest client writes for itself (one client, more only after
  *   reconnecting with others' changes the server lost).
+ * - unfinished per address: a browser opens at most six connections to a host at once, plus its
+ *   room socket; 32 lets an office behind one NAT address load the page together, and keeps one
+ *   address from filling the server-wide 512 (the rest stay for everyone else).
+ * - creations: a facilitator makes a few meetings a week; 60 an hour with 20 at once lets an
+ *   office behind one address prepare a day's meetings, and bounds what a script can fill disk with.
+ * - import: a group's whole history with its pictures; larger files are refused unread.
+ * - assets: a pasted photo is scaled down by the board to well under a megabyte; every joiner
+ *   downloads every asset of the meeting, so their total is what a join costs (10 MiB).
+ * - presence bytes: a cursor at 20 Hz with a selection is a few KB a second; 64 KB a second per
+ *   participant allows a few tabs, and bounds what one participant makes the server send to all.
+ * - log lines: 20 lines of one kind a second (burst of 10 seconds' worth) keeps a flood of
+ *   refusals to a counted summary instead of megabytes.
  */
 export const DEFAULT_LIMITS: Readonly<Limits> = {
   frameBytes: MAX_FRAME_BYTES,
@@ -71,6 +102,16 @@ export const DEFAULT_LIMITS: Readonly<Limits> = {
   // An intervisie group is 4 to 12 people; 50 leaves room for a training day with observers and
   // stops one invite link from filling a meeting (and its participants panel) with hundreds.
   participantsPerMeeting: 50,
+
+  // Budgets for everything that costs (issue 16).
+  unfinishedPerAddress: 32,
+  createsPerHour: 60,
+  createBurst: 20,
+  importBytes: 10 * 1024 * 1024,
+  assetBytes: DEFAULT_ASSET_LIMITS.maxAssetBytes,
+  meetingAssetBytes: DEFAULT_ASSET_LIMITS.maxMeetingAssetBytes,
+  presenceBytesPerSecond: 64 * 1024,
+  logLinesPerSecond: 20,
 }
 
 /** One row of the limits table: the setting and what a client over the limit gets. */
@@ -119,6 +160,28 @@ export const LIMIT_SETTINGS: readonly LimitSetting[] = [
     env: 'LIMIT_PARTICIPANTS_PER_MEETING',
     over: 'join refused: HTTP 409 `meeting_full`',
   },
+
+  // Budgets for everything that costs (issue 16).
+  {
+    key: 'unfinishedPerAddress',
+    env: 'LIMIT_UNFINISHED_PER_ADDRESS',
+    over: 'HTTP 429 and the connection closed (not with TRUST_PROXY)',
+  },
+  { key: 'createsPerHour', env: 'LIMIT_CREATES_PER_HOUR', over: 'HTTP 429 `too_many_creations`' },
+  { key: 'createBurst', env: 'LIMIT_CREATE_BURST', over: 'HTTP 429 `too_many_creations`' },
+  { key: 'importBytes', env: 'LIMIT_IMPORT_BYTES', over: 'HTTP 400 `import_too_large`, unread' },
+  { key: 'assetBytes', env: 'LIMIT_ASSET_BYTES', over: 'update refused (message 100), meetings' },
+  {
+    key: 'meetingAssetBytes',
+    env: 'LIMIT_MEETING_ASSET_BYTES',
+    over: 'update refused (message 100), meetings',
+  },
+  {
+    key: 'presenceBytesPerSecond',
+    env: 'LIMIT_PRESENCE_BYTES_PER_SECOND',
+    over: 'presence held back; only the latest state goes on as the budget refills',
+  },
+  { key: 'logLinesPerSecond', env: 'LIMIT_LOG_LINES_PER_SECOND', over: 'lines counted, one summary line' },
 ]
 
 /** The limits from the environment; unset variables keep their default. Throws on a bad value. */

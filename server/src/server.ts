@@ -12,6 +12,8 @@ import { GroupExporter } from './groups/groupExport'
 import { GroupImporter } from './groups/groupImport'
 import { GroupRetention } from './groups/groupRetention'
 import { GroupService } from './groups/groupService'
+import { CreationBudget } from './http/creationBudget'
+import { ImportParser } from './imports/importParser'
 import { ActivityTracker } from './lifecycle/activityTracker'
 import { FreeBoards } from './lifecycle/freeBoards'
 import { MeetingExporter } from './lifecycle/meetingExport'
@@ -19,6 +21,7 @@ import { MeetingImporter } from './lifecycle/meetingImport'
 import { MeetingRetention } from './lifecycle/meetingRetention'
 import { RetentionSweep, type SweepResult } from './lifecycle/retentionSweep'
 import type { Limits } from './limits'
+import { createServerLog } from './logging/serverLog'
 import { AwarenessIdentity } from './meetings/awarenessIdentity'
 import { LOCAL_MEETING_BUS } from './meetings/meetingBus'
 import { MeetingGuard } from './meetings/meetingGuard'
@@ -55,6 +58,7 @@ const defaultLog: Log = (line, fields) =>
 function roomLimitsFrom(limits: Limits): RoomOptions {
   return {
     refusalsPerMinute: limits.refusalsPerMinute,
+    presenceBytesPerSecond: limits.presenceBytesPerSecond,
     updateLimits: {
       ...DEFAULT_UPDATE_LIMITS,
       maxDepth: limits.nestingDepth,
@@ -71,10 +75,12 @@ function roomLimitsFrom(limits: Limits): RoomOptions {
 /** Wires storage, templates, meetings, rooms, the HTTP app and the WebSocket upgrade, and listens. */
 export async function startServer(
   config: ServerConfig,
-  log: Log = defaultLog,
+  write: Log = defaultLog,
   hooks: ServerHooks = {},
 ): Promise<RunningServer> {
   const now = hooks.now ?? Date.now
+  // Every line through one gate: rate-limited per kind, free boards' links hashed (logging/).
+  const log = createServerLog(write, { linesPerSecond: config.limits.logLinesPerSecond })
   const loaded = await loadTemplates([
     BUILTIN_TEMPLATES_DIR,
     ...(config.templatesDir ? [config.templatesDir] : []),
@@ -123,7 +129,11 @@ export async function startServer(
           await state.load(meetingId)
         },
         guard: (room) =>
-          new MeetingGuard(state, meetingId, room, { maxRecordTextChars: config.limits.recordTextChars }),
+          new MeetingGuard(state, meetingId, room, {
+            maxRecordTextChars: config.limits.recordTextChars,
+            maxAssetBytes: config.limits.assetBytes,
+            maxMeetingAssetBytes: config.limits.meetingAssetBytes,
+          }),
         awarenessFilter: new AwarenessIdentity(state),
       }
     },
@@ -174,12 +184,18 @@ export async function startServer(
     storage.meetings,
     registry,
     () => templates,
-    { load: (id) => state.load(id), publish: (id) => meetings.publish(id) },
+    {
+      load: (id) => state.load(id),
+      publish: (id) => meetings.publish(id),
+      discard: (id) => meetings.expire(id),
+    },
     config.retention,
     now,
     config.limits.recordTextChars,
   )
+  const importParser = new ImportParser()
   const lifecycle = {
+    imports: { access: config.imports, maxBytes: config.limits.importBytes, parser: importParser },
     retention: new MeetingRetention(storage.meetings, storage.rooms, config.retention, storage.groups),
     exporter,
     importer,
@@ -200,10 +216,37 @@ export async function startServer(
     now,
     log,
   })
-  const app = createApp({ config, meetings, lifecycle, boards, drafts, groups, templates: () => templates })
+  const creations = new CreationBudget(
+    config.limits.createsPerHour,
+    config.limits.createBurst,
+    config.trustProxy,
+  )
+  const app = createApp({
+    config,
+    meetings,
+    lifecycle,
+    boards,
+    drafts,
+    groups,
+    templates: () => templates,
+    creations,
+  })
 
-  const authorize = async (roomId: string, { token }: Handshake): Promise<UpgradeDecision> => {
-    if (!roomId.startsWith(MEETING_ROOM_PREFIX)) return { ok: true, identity: null }
+  const authorize = async (roomId: string, { token, req }: Handshake): Promise<UpgradeDecision> => {
+    if (!roomId.startsWith(MEETING_ROOM_PREFIX)) {
+      // Opening a free board that does not exist makes it: that costs a token of the address's budget.
+      if (!registry.peek(roomId) && (await storage.rooms.lastActivity(roomId)) === null) {
+        const retryAfter = creations.spend(req)
+        if (retryAfter !== null) {
+          return {
+            ok: false,
+            status: 429,
+            message: `Too many new boards from your address; try again in ${retryAfter} s.`,
+          }
+        }
+      }
+      return { ok: true, identity: null }
+    }
     const meetingId = roomId.slice(MEETING_ROOM_PREFIX.length)
     const participant = await meetings.authenticate(token, meetingId)
     // The same answer whether the meeting exists or not.
@@ -238,7 +281,9 @@ export async function startServer(
       await registry.closeAll()
       await new Promise<void>((resolve) => httpServer.close(() => resolve()))
       await cluster?.close()
+      await importParser.close()
       await storage.close()
+      log.close()
     },
   }
 }

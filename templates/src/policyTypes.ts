@@ -1,3 +1,4 @@
+import type { AssetLimits } from './assetPolicy'
 import type { BoardRecord } from './boardRecords'
 import type { ReleasedNote } from './drafts/sealedDrafts'
 import type { GroupSplit } from './groupWork'
@@ -38,6 +39,10 @@ export interface PolicyContext {
   releasedNote?: (shapeId: string) => ReleasedNote | undefined
   /** Optional: the pairs or subgroups of the meeting (groupWork.ts); new notes carry their author's. */
   groups?: GroupSplit | null
+  /** Optional: every asset as it is now, to bound their total (assetPolicy.ts); without it, unbounded. */
+  allAssets?: () => Iterable<BoardRecord>
+  /** Optional: asset sizes other than the defaults (DEFAULT_ASSET_LIMITS). */
+  assetLimits?: Partial<AssetLimits>
 }
 
 /** One record created (prev null), changed, or deleted (next null). */

@@ -66,7 +66,7 @@ export function judgeChanges(ctx: PolicyContext, changes: readonly RecordChange[
       typeName === 'shape'
         ? judgeShape(ctx, board, change)
         : typeName === 'asset'
-          ? judgeAsset(ctx, change)
+          ? judgeAsset(ctx, change, changes)
           : typeName === 'document'
             ? judgeDocument(ctx, change, board.after)
             : judgeOtherRecord(ctx, change, after)

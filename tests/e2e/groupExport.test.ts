@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import type { MeetingExport } from '../../templates/src/exportFormat'
 import { api } from '../helpers/meetingClient'
+import { TEST_IMPORT_CODE } from '../helpers/testServerEnv'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 
 /**
@@ -63,6 +64,7 @@ it('exports a group from its page and imports it on /nieuw as a new group', asyn
   const importer = await e2e.openPage()
   await importer.goto(`${base}/nieuw`)
   await importer.getByText('Bijeenkomsten of een groep importeren uit een exportbestand').click()
+  await importer.getByLabel('Importcode (van de beheerder van deze server)').fill(TEST_IMPORT_CODE)
   await importer.getByLabel('Exportbestand (JSON)').setInputFiles(saved)
   await importer.getByRole('heading', { name: 'Geïmporteerd' }).waitFor()
   const newLink = await importer.locator('input[data-link="group"]').inputValue()

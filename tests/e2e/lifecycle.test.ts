@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { WebSocket as NodeWebSocket } from 'ws'
 import { openRoom } from '../../client/src/collab/roomConnection'
+import { TEST_IMPORT_CODE } from '../helpers/testServerEnv'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
 import { placeNoteWithTool } from './helpers/noteTool'
@@ -111,6 +112,13 @@ describe('life cycle', () => {
     await importer.goto(`${e2e.server.url}/nieuw`)
     await importer.getByText('Bijeenkomsten of een groep importeren uit een exportbestand').click()
     await shot(importer, '5-import-open')
+    // Imports need this server's import code (IMPORT_TOKEN): a wrong one is refused, in Dutch.
+    const code = importer.getByLabel('Importcode (van de beheerder van deze server)')
+    await code.fill('niet-de-goede-code-123')
+    await importer.getByLabel('Exportbestand (JSON)').setInputFiles(saved)
+    await importer.getByRole('alert').filter({ hasText: 'Deze importcode klopt niet' }).waitFor()
+    await shot(importer, '5b-import-wrong-code')
+    await code.fill(TEST_IMPORT_CODE)
     await importer.getByLabel('Exportbestand (JSON)').setInputFiles(saved)
     await importer.getByRole('heading', { name: 'Geïmporteerd' }).waitFor()
     await importer.getByRole('heading', { name: 'Bewaarproef' }).waitFor()
@@ -122,6 +130,7 @@ describe('life cycle', () => {
     // A file that is not an export is refused with the reason, in Dutch.
     await importer.goto(`${e2e.server.url}/nieuw`)
     await importer.getByText('Bijeenkomsten of een groep importeren uit een exportbestand').click()
+    await importer.getByLabel('Importcode (van de beheerder van deze server)').fill(TEST_IMPORT_CODE)
     await importer.getByLabel('Exportbestand (JSON)').setInputFiles({
       name: 'kapot.json',
       mimeType: 'application/json',

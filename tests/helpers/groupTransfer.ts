@@ -5,6 +5,7 @@ import { CASE_TEXT, type TestClock } from './groupScenario'
 import { playGroupSeries } from './groupSeries'
 import type { TestServer } from './inProcessServer'
 import { api } from './meetingClient'
+import { TEST_IMPORT_CODE } from './testServerEnv'
 
 export interface ImportAnswer {
   meetings: Array<{ meetingId: string; title: string; facilitatorPath: string; invitePath: string }>
@@ -52,7 +53,10 @@ export async function transferGroup(source: TestServer, target: TestServer, cloc
   expect(text).not.toContain(group.secret)
   expect(text).not.toMatch(/[0-9a-f]{64}/)
 
-  const imported = await api<ImportAnswer>(target.url, '/meetings/import', { body: file })
+  const imported = await api<ImportAnswer>(target.url, '/meetings/import', {
+    body: file,
+    token: TEST_IMPORT_CODE,
+  })
   expect(imported.status, JSON.stringify(imported.body)).toBe(201)
   const made = imported.body
   expect(made.group).not.toBeNull()

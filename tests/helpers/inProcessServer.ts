@@ -2,6 +2,7 @@ import path from 'node:path'
 import { readConfig } from '../../server/src/config'
 import { type Log, type RunningServer, startServer } from '../../server/src/server'
 import { makeTempDir } from './tempDir'
+import { TEST_SERVER_ENV } from './testServerEnv'
 
 export interface TestServer extends RunningServer {
   url: string
@@ -18,7 +19,7 @@ export async function startTestServer(
   const temp = overrides.dataDir ? null : makeTempDir()
   const dataDir = overrides.dataDir ?? temp!.dir
   const config = {
-    ...readConfig({ ...overrides.env, DATA_DIR: dataDir }),
+    ...readConfig({ ...TEST_SERVER_ENV, ...overrides.env, DATA_DIR: dataDir }),
     port: 0,
     host: '127.0.0.1',
     roomIdleMs: Number(overrides.env?.ROOM_IDLE_MS ?? 200),

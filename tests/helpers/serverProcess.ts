@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { TEST_SERVER_ENV } from './testServerEnv'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 
@@ -50,7 +51,14 @@ export async function startServerProcess(options: StartOptions = {}): Promise<Se
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'intervisiebord-proc-'))
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', ...options.env, PORT: String(port), DATA_DIR: dataDir },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      ...TEST_SERVER_ENV,
+      ...options.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let out = ''

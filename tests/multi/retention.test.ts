@@ -5,6 +5,7 @@ import type { MeetingExport } from '../../templates/src/exportFormat'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting, joinMeeting } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
+import { TEST_IMPORT_CODE } from '../helpers/testServerEnv'
 import { connectClient, type TestClient, waitForSync } from '../helpers/yjsClient'
 import { DATABASE_URL } from './cluster'
 
@@ -103,7 +104,7 @@ it('imports an export on Postgres with the same report', async () => {
   const made = await api<{ meetings: Array<{ meetingId: string; facilitatorPath: string }> }>(
     server.url,
     '/meetings/import',
-    { body: file },
+    { body: file, token: TEST_IMPORT_CODE },
   )
   expect(made.status).toBe(201)
   const copy = made.body.meetings[0]!

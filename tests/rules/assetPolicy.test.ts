@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import type { BoardRecord } from '../../templates/src/boardRecords'
+import { zoneRect } from '../../templates/src/layout'
 import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
 import { parseTemplate } from '../../templates/src/schema'
 import mini from '../fixtures/mini-method.json'
-import { imageAsset } from './boardShapes'
+import { imageAsset, imageShape } from './boardShapes'
 import { judgeOnBoard } from './judgeOnBoard'
 
 /**
@@ -22,7 +23,27 @@ const PNG = 'data:image/png;base64,iVBORw0KGgo='
 
 const judge = (who: Actor, changes: RecordChange[], existing: BoardRecord[] = []) =>
   judgeOnBoard(template, 'roddelen', who, changes, existing)
-const add = (who: Actor, asset: BoardRecord) => judge(who, [{ id: asset.id, prev: null, next: asset }])
+/** Where a pasted picture lands: the gossip zone, open to inbrenger and deelnemer while asking. */
+const gossip = zoneRect(template, 'roddelzone')
+/** An asset added as tldraw adds one: with the image shape that shows it, in one batch. */
+const add = (who: Actor, asset: BoardRecord, phaseId = 'vragen-stellen', extra = {}) => {
+  const shape = imageShape(`shape:${asset.id}`, asset.id, {
+    x: gossip.x + 40,
+    y: gossip.y + 60,
+    authorId: who.participantId,
+  })
+  return judgeOnBoard(
+    template,
+    phaseId,
+    who,
+    [
+      { id: asset.id, prev: null, next: asset },
+      { id: shape.id, prev: null, next: shape },
+    ],
+    [],
+    extra,
+  )
+}
 const edit = (who: Actor, asset: BoardRecord, next: BoardRecord) =>
   judge(who, [{ id: asset.id, prev: asset, next }], [asset])
 const remove = (who: Actor, asset: BoardRecord) =>
@@ -30,12 +51,43 @@ const remove = (who: Actor, asset: BoardRecord) =>
 const withSrc = (asset: BoardRecord, src: unknown) => ({ ...asset, props: { ...asset.props, src } })
 
 describe('adding an asset', () => {
-  it('lets anyone who may write add one on their own name, in any phase', () => {
+  it('lets anyone who may place its shape add one on their own name', () => {
     expect(add(dirk, imageAsset('asset:a', 'dirk', PNG)).ok).toBe(true)
     expect(add(ina, imageAsset('asset:a', 'ina', PNG)).ok).toBe(true)
     expect(add(dirk, imageAsset('asset:a', null, PNG)).ok).toBe(false)
     expect(add(dirk, imageAsset('asset:a', 'bea', PNG)).ok).toBe(false)
     expect(add(olga, imageAsset('asset:a', 'olga', PNG)).ok).toBe(false)
+  })
+
+  it('refuses one from someone who may write nowhere now (the inbrenger while the group gossips)', () => {
+    expect(add(ina, imageAsset('asset:a', 'ina', PNG), 'roddelen').ok).toBe(false)
+    expect(add(dirk, imageAsset('asset:a', 'dirk', PNG), 'roddelen').ok).toBe(true)
+  })
+
+  it('refuses an asset without a shape that shows it, also from the begeleider', () => {
+    for (const [who, phaseId] of [
+      [dirk, 'vragen-stellen'],
+      [bea, 'vragen-stellen'],
+      [ina, 'roddelen'],
+    ] as const) {
+      const asset = imageAsset('asset:a', who.participantId, PNG)
+      const v = judgeOnBoard(template, phaseId, who, [{ id: asset.id, prev: null, next: asset }])
+      expect(v.ok).toBe(false)
+      if (!v.ok) expect(v.reason.en).toContain('with the shape that shows it')
+    }
+  })
+
+  it('bounds the bytes of one asset and of all assets of the board together', () => {
+    const limits = { assetLimits: { maxAssetBytes: 1000, maxMeetingAssetBytes: 2500 } }
+    const data = (n: number) => `data:image/png;base64,${'A'.repeat(n - 22)}`
+    expect(add(dirk, imageAsset('asset:a', 'dirk', data(1000)), 'vragen-stellen', limits).ok).toBe(true)
+    expect(add(dirk, imageAsset('asset:a', 'dirk', data(1001)), 'vragen-stellen', limits).ok).toBe(false)
+    const onBoard = [imageAsset('asset:x', 'ina', data(1000)), imageAsset('asset:y', 'ina', data(600))]
+    const withBoard = { ...limits, allAssets: () => onBoard }
+    expect(add(dirk, imageAsset('asset:a', 'dirk', data(900)), 'vragen-stellen', withBoard).ok).toBe(true)
+    const over = add(dirk, imageAsset('asset:a', 'dirk', data(901)), 'vragen-stellen', withBoard)
+    expect(over.ok).toBe(false)
+    if (!over.ok) expect(over.reason.nl).toContain('Haal eerst een afbeelding weg')
   })
 
   it('accepts only our own origin or inline image data as the source', () => {

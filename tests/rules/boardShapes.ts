@@ -56,6 +56,26 @@ export function imageAsset(id: string, authorId: string | null, src: string | nu
   return record
 }
 
+/** An image shape showing `assetId`, as the editor makes one for a pasted picture. */
+export function imageShape(id: string, assetId: string, p: Placement = {}): BoardRecord {
+  const record = {
+    ...base(id, 'image', p),
+    props: {
+      w: 100,
+      h: 80,
+      playing: true,
+      url: '',
+      assetId,
+      crop: null,
+      flipX: false,
+      flipY: false,
+      altText: '',
+    },
+  }
+  schema.types.shape.validate(record as never)
+  return record
+}
+
 /** A board of the page plus the given records, as the geometry reads it. */
 export function worldOf(records: BoardRecord[]): ShapeWorld {
   const byId = new Map<string, BoardRecord>([[PAGE_ID, { id: PAGE_ID, typeName: 'page', meta: {} }]])

@@ -9,6 +9,7 @@ import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessS
 import { api, command } from '../helpers/meetingClient'
 import { inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
+import { importHeaders, TEST_IMPORT_CODE } from '../helpers/testServerEnv'
 import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'
 
 let source: TestServer
@@ -105,7 +106,7 @@ it('exports a meeting and imports it on a fresh server: the same meeting, outcom
 
   const imported = await api<{
     meetings: Array<{ meetingId: string; facilitatorPath: string; invitePath: string }>
-  }>(target.url, '/meetings/import', { body: file })
+  }>(target.url, '/meetings/import', { body: file, token: TEST_IMPORT_CODE })
   expect(imported.status).toBe(201)
   const made = imported.body.meetings[0]!
   expect(made.meetingId).not.toBe(meeting.setup.meetingId)
@@ -156,7 +157,7 @@ it('refuses a bad file, naming the field, and makes nothing', async () => {
     })
   ).body
   const attempt = (body: unknown) =>
-    api<{ error: string; field?: string }>(target.url, '/meetings/import', { body })
+    api<{ error: string; field?: string }>(target.url, '/meetings/import', { body, token: TEST_IMPORT_CODE })
   const broken = structuredClone(file)
   ;(broken.meetings[0]!.board.records[3] as Record<string, unknown>).typeName = 'shape'
   delete (broken.meetings[0]!.board.records[3] as Record<string, unknown>).props
@@ -203,7 +204,7 @@ it('refuses a bad file, naming the field, and makes nothing', async () => {
   // Larger than the limit: refused before it is read.
   const huge = await fetch(`${target.url}/api/meetings/import`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...importHeaders },
     body: `{"pad":"${'x'.repeat(11 * 1024 * 1024)}"}`,
   })
   expect(huge.status).toBe(400)

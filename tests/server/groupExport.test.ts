@@ -5,6 +5,7 @@ import { TestClock } from '../helpers/groupScenario'
 import { transferGroup } from '../helpers/groupTransfer'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api } from '../helpers/meetingClient'
+import { TEST_IMPORT_CODE } from '../helpers/testServerEnv'
 
 let source: TestServer
 let target: TestServer
@@ -73,7 +74,10 @@ it('refuses a bad group file, naming the field, and makes nothing', async () => 
   ]
   const before = rowsIn(target)
   for (const [body, error, field] of cases) {
-    const res = await api<{ error: string; field?: string }>(target.url, '/meetings/import', { body })
+    const res = await api<{ error: string; field?: string }>(target.url, '/meetings/import', {
+      body,
+      token: TEST_IMPORT_CODE,
+    })
     expect(res.status, field).toBe(400)
     expect(res.body, field).toMatchObject({ error, field })
   }
@@ -83,7 +87,7 @@ it('refuses a bad group file, naming the field, and makes nothing', async () => 
   const made = await api<{ group: { groupId: string } | null; meetings: unknown[] }>(
     target.url,
     '/meetings/import',
-    { body: empty },
+    { body: empty, token: TEST_IMPORT_CODE },
   )
   expect(made.status).toBe(201)
   expect(made.body.meetings).toEqual([])
@@ -91,6 +95,7 @@ it('refuses a bad group file, naming the field, and makes nothing', async () => 
   // Without a group, a file still needs a meeting.
   const none = await api<{ error: string; field: string }>(target.url, '/meetings/import', {
     body: { ...file, meetings: [], group: undefined },
+    token: TEST_IMPORT_CODE,
   })
   expect(none.body).toMatchObject({ error: 'invalid_body', field: 'meetings' })
 })

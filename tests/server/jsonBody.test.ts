@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { MAX_JSON_BODY_DEPTH } from '../../server/src/http/jsonBody'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
+import { importHeaders } from '../helpers/testServerEnv'
 
 /**
  * A request body is bounded in depth before it is parsed: an export file (10 MiB allowed) nested
@@ -17,7 +18,11 @@ afterAll(async () => {
 
 it('refuses a body nested deeper than the limit, unparsed, and stays up', async () => {
   const deep = `{"format":"intervisiebord-export","meetings":[${'['.repeat(100_000)}${']'.repeat(100_000)}]}`
-  const res = await fetch(`${server.url}/api/meetings/import`, { method: 'POST', body: deep })
+  const res = await fetch(`${server.url}/api/meetings/import`, {
+    method: 'POST',
+    body: deep,
+    headers: importHeaders,
+  })
   expect(res.status).toBe(400)
   expect(await res.json()).toMatchObject({ error: 'invalid_json', max: MAX_JSON_BODY_DEPTH })
   // Just within the limit is read (and then judged by its schema, not by its depth).

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/src/app'
 import type { DraftService } from '../../server/src/drafts/draftService'
 import type { GroupService } from '../../server/src/groups/groupService'
+import { CreationBudget } from '../../server/src/http/creationBudget'
 import type { FreeBoards } from '../../server/src/lifecycle/freeBoards'
 import type { MeetingLifecycle } from '../../server/src/meetings/meetingRoutes'
 import type { MeetingService } from '../../server/src/meetings/meetingService'
@@ -18,11 +19,15 @@ const app = createApp({
   config: { tldrawLicenseKey: null, clientDir: client.dir },
   // Not called by these routes.
   meetings: {} as MeetingService,
-  lifecycle: {} as MeetingLifecycle,
+  // Read while the routes are built (the import route's settings); its parser is never called.
+  lifecycle: {
+    imports: { access: { token: null, anonymous: false }, maxBytes: 1, parser: {} },
+  } as unknown as MeetingLifecycle,
   boards: {} as FreeBoards,
   drafts: {} as DraftService,
   groups: {} as GroupService,
   templates: () => new Map(),
+  creations: new CreationBudget(60, 20, false),
 })
 
 /** The policy written out here, not imported: a change to it must show up as a failing test. */

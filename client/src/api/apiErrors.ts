@@ -64,6 +64,15 @@ export const apiErrorMessages = defineMessages(
     'api.not_a_free_board': 'Dit is geen vrij bord; een bijeenkomst wist alleen de begeleider.',
     'api.invalid_import': 'Dit exportbestand klopt niet bij “{field}”: {problem}',
     'api.import_too_large': 'Dit exportbestand is groter dan de server aanneemt (hoogstens {max} bytes).',
+    'api.import_off':
+      'Importeren staat op deze server uit. De beheerder kan het aanzetten met een importcode.',
+    'api.import_code_wrong':
+      'Deze importcode klopt niet. Vraag de beheerder van deze server om de juiste code.',
+    'api.import_busy': 'De server is nog met andere imports bezig. Probeer het over een minuut nog eens.',
+    'api.import_failed':
+      'Het exportbestand kon niet worden gelezen; er is niets gemaakt. Probeer het nog eens.',
+    'api.too_many_creations':
+      'Vanaf jouw adres is in korte tijd veel aangemaakt. Probeer het over {retryAfter} seconden nog eens.',
     'api.command_refused.revealMode': 'Dat kan nu niet.',
     'api.zone_not_private':
       'In deze zone schrijf je nu niet meer voor jezelf; je notities gaan mee met de onthulling.',
@@ -146,6 +155,14 @@ export const apiErrorMessages = defineMessages(
     'api.not_a_free_board': 'This is not a free board; only its facilitator erases a meeting.',
     'api.invalid_import': 'This export file is not right at “{field}”: {problem}',
     'api.import_too_large': 'This export file is larger than the server accepts ({max} bytes at most).',
+    'api.import_off':
+      'Importing is off on this server. Its administrator can turn it on with an import code.',
+    'api.import_code_wrong':
+      'This import code is not right. Ask the administrator of this server for the right one.',
+    'api.import_busy': 'The server is busy with other imports. Try again in a minute.',
+    'api.import_failed': 'The export file could not be read; nothing was made. Please try again.',
+    'api.too_many_creations':
+      'A lot was created from your address in a short time. Try again in {retryAfter} seconds.',
     'api.command_refused.revealMode': 'That is not possible now.',
     'api.zone_not_private':
       'You no longer write for yourself in this zone; your notes go along with the reveal.',
@@ -256,6 +273,13 @@ export function describeApiError(error: unknown): ApiErrorText {
       return { key: `api.${code}` }
     case 'meeting_full':
       return { key: 'api.meeting_full', values: { max: text(data.max) } }
+    case 'import_off':
+    case 'import_code_wrong':
+    case 'import_busy':
+    case 'import_failed':
+      return { key: `api.${code}` }
+    case 'too_many_creations':
+      return { key: 'api.too_many_creations', values: { retryAfter: text(data.retryAfter) } }
     case 'draft_quota':
     case 'body_too_large':
       return { key: `api.${code}`, values: { max: text(data.max) } }

@@ -40,6 +40,9 @@ export const lifecycleMessages = defineMessages(
       'Kies een bestand dat met “Alles exporteren” (een bijeenkomst) of “Exporteren (JSON)” (een groep) is gemaakt, op deze of een andere server. Je krijgt nieuwe links; de namen en het bord komen mee.',
     'import.file': 'Exportbestand (JSON)',
     'import.busy': 'Importeren…',
+    'import.code': 'Importcode (van de beheerder van deze server)',
+    'import.codeHint':
+      'Zonder code lukt importeren alleen als de beheerder het voor iedereen heeft opengezet.',
     'import.notJson': 'Dit bestand is geen exportbestand (geen JSON).',
     'import.badField':
       'Dit exportbestand klopt niet bij “{field}”. Kies het bestand zoals het geëxporteerd is.',
@@ -88,6 +91,8 @@ export const lifecycleMessages = defineMessages(
       'Choose a file made with “Export everything” (a meeting) or “Export (JSON)” (a group), on this server or another. You get new links; the names and the board come along.',
     'import.file': 'Export file (JSON)',
     'import.busy': 'Importing…',
+    'import.code': 'Import code (from the administrator of this server)',
+    'import.codeHint': 'Without a code, importing works only if the administrator allowed it.',
     'import.notJson': 'This file is not an export file (not JSON).',
     'import.badField': 'This export file is not right at “{field}”. Choose the file as it was exported.',
     'import.done': 'Imported',

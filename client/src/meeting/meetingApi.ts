@@ -52,8 +52,9 @@ export const meetingApi = {
     answer(meetings[':id'].retention.$get(at(meetingId), bearer(token))),
   setRetention: (meetingId: string, token: string, days: number) =>
     answer(meetings[':id'].retention.$put({ ...at(meetingId), json: { days } }, bearer(token))),
-  /** New meetings from an export file (the server checks it); their links. */
-  importFile: (file: MeetingExport) => answer(meetings.import.$post({ json: file })),
+  /** New meetings from an export file (the server checks it), with the server's import code; their links. */
+  importFile: (file: MeetingExport, importCode: string) =>
+    answer(meetings.import.$post({ json: file }, importCode ? bearer(importCode) : {})),
   /** The export file (templates/src/exportFormat.ts), facilitator only. */
   exportFile: (meetingId: string, token: string) =>
     answer(meetings[':id'].export.$get(at(meetingId), bearer(token))),

@@ -32,6 +32,8 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
   const [open, setOpen] = useState(false)
   // A group's export makes a group: its new link, shown above its meetings'.
   const [group, setGroup] = useState<{ id: string; secret: string } | null>(null)
+  // The operator's import code (IMPORT_TOKEN); empty where the operator opened imports to anyone.
+  const [code, setCode] = useState('')
 
   const choose = async (file: File | undefined) => {
     if (!file || busy) return
@@ -45,7 +47,10 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
         throw new NotJson()
       }
       // The server validates the file and says which field is wrong.
-      const { meetings: importedMeetings, group: made } = await meetingApi.importFile(parsed as MeetingExport)
+      const { meetings: importedMeetings, group: made } = await meetingApi.importFile(
+        parsed as MeetingExport,
+        code.trim(),
+      )
       // Each imported meeting gets its own key for private writing, in its links (drafts/).
       const meetings = importedMeetings.map((m) => {
         const key = makeMeetingKey(m.meetingId)
@@ -123,6 +128,22 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
       {open ? (
         <>
           <p className="import__text">{t('import.explain')}</p>
+          <label htmlFor={`${inputId}-code`} className="import__label">
+            {t('import.code')}
+          </label>
+          <input
+            id={`${inputId}-code`}
+            className="field__input import__code"
+            type="password"
+            autoComplete="off"
+            value={code}
+            disabled={busy}
+            aria-describedby={`${inputId}-code-hint`}
+            onChange={(e) => setCode(e.target.value)}
+          />
+          <p className="import__text" id={`${inputId}-code-hint`}>
+            {t('import.codeHint')}
+          </p>
           <label htmlFor={inputId} className="import__label">
             {t('import.file')}
           </label>
@@ -131,7 +152,12 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
             type="file"
             accept="application/json,.json"
             disabled={busy}
-            onChange={(e) => void choose(e.target.files?.[0])}
+            onChange={(e) => {
+              const file = e.target.files?.[0]
+              // Emptied, so the same file can be chosen again (after correcting the import code).
+              e.target.value = ''
+              void choose(file)
+            }}
           />
           {busy ? <p role="status">{t('import.busy')}</p> : null}
           {failure ? (

@@ -22,8 +22,8 @@ export interface ImportedGroup {
  */
 export class GroupImporter {
   constructor(
-    private readonly groups: Pick<GroupStore, 'insertGroup' | 'addMeeting' | 'presenceOpened'>,
-    private readonly meetings: Pick<MeetingImporter, 'import'>,
+    private readonly groups: Pick<GroupStore, 'insertGroup' | 'addMeeting' | 'presenceOpened' | 'eraseGroup'>,
+    private readonly meetings: Pick<MeetingImporter, 'import' | 'undo'>,
     private readonly lookBacks: Pick<GroupService, 'writeLookBack'>,
     private readonly policy: RetentionPolicy,
     private readonly now: () => number,
@@ -36,6 +36,25 @@ export class GroupImporter {
     const made = await this.meetings.import(file)
     const groupId = newId()
     const groupSecret = newSecret()
+    try {
+      await this.write(file, group, members, made, groupId, groupSecret)
+    } catch (error) {
+      // A write failed half way: the group and its new meetings go again, nothing stays behind.
+      await this.groups.eraseGroup(groupId).catch(() => {})
+      await this.meetings.undo(made.map((m) => m.meetingId))
+      throw error
+    }
+    return { groupId, groupSecret, meetings: made }
+  }
+
+  private async write(
+    file: MeetingExport & { group: ExportedGroup },
+    group: ExportedGroup,
+    members: readonly StoredMember[],
+    made: ImportedMeeting[],
+    groupId: string,
+    groupSecret: string,
+  ): Promise<void> {
     await this.groups.insertGroup({
       id: groupId,
       name: group.name.trim(),
@@ -79,7 +98,6 @@ export class GroupImporter {
         previousMeetingId: previous === null ? '' : made[previous]!.meetingId,
       })
     }
-    return { groupId, groupSecret, meetings: made }
   }
 
   /**

@@ -18,11 +18,19 @@ export function jsonBody<T extends z.ZodType>(
   { in: { json: z.input<T> }; out: { json: z.output<T> } }
 > {
   return async function validateJsonBody(c, next) {
-    const parsed = schema.safeParse(await readJson(c.req.raw))
-    if (!parsed.success) throw badBody(parsed.error)
-    c.req.addValidatedData('json', parsed.data as object)
+    c.req.addValidatedData('json', validJsonText(schema, await c.req.raw.text()) as object)
     await next()
   }
+}
+
+/**
+ * A body's text as JSON of `schema`, or the refusal `jsonBody` answers with. Synchronous and free
+ * of the request, so the import's worker thread validates an export file with the same rules.
+ */
+export function validJsonText<T extends z.ZodType>(schema: T, text: string): z.output<T> {
+  const parsed = schema.safeParse(parseJsonText(text))
+  if (!parsed.success) throw badBody(parsed.error)
+  return parsed.data
 }
 
 /**
@@ -32,8 +40,7 @@ export function jsonBody<T extends z.ZodType>(
 export const MAX_JSON_BODY_DEPTH = 64
 
 /** The body as JSON, its depth bounded before it is parsed (the size is bounded before this). */
-async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text()
+function parseJsonText(text: string): unknown {
   if (jsonTextWithin(text, MAX_JSON_BODY_DEPTH) !== null) {
     throw new MeetingError(
       400,

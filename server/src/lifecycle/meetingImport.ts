@@ -25,7 +25,15 @@ export interface ImportedMeeting {
 export interface ImportTarget {
   load(meetingId: string): Promise<unknown>
   publish(meetingId: string): Promise<void>
+  /** Erases a meeting this import began (its writes failed half way): nothing stays behind. */
+  discard(meetingId: string): Promise<void>
 }
+
+/** Records written into a board per step; between steps other requests get their turn. */
+const RECORDS_PER_STEP = 250
+
+/** Lets the event loop answer whatever waits (other requests) before the next step of an import. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
  * Makes new meetings from an export file (possibly another server's): new ids, new links, the same
@@ -47,10 +55,26 @@ export class MeetingImporter {
   ) {}
 
   async import(file: MeetingExport): Promise<ImportedMeeting[]> {
-    const checked = file.meetings.map((meeting, i) => this.check(meeting, `meetings.${i}`))
+    const checked: Array<ReturnType<MeetingImporter['check']>> = []
+    for (const [i, meeting] of file.meetings.entries()) {
+      checked.push(this.check(meeting, `meetings.${i}`))
+      await nextTurn()
+    }
+    const begun: string[] = []
     const made: ImportedMeeting[] = []
-    for (const { meeting, records } of checked) made.push(await this.create(meeting, records))
+    try {
+      for (const { meeting, records } of checked) made.push(await this.create(meeting, records, begun))
+    } catch (error) {
+      // A write failed half way (the database refused, or went away): what was begun goes again.
+      await this.undo(begun)
+      throw error
+    }
     return made
+  }
+
+  /** Erases meetings an import made, when a later step of it failed (a group's writes). */
+  async undo(meetingIds: readonly string[]): Promise<void> {
+    for (const id of meetingIds) await this.target.discard(id).catch(() => {})
   }
 
   /** Everything that can be wrong with one meeting of the file, before any write. */
@@ -107,8 +131,13 @@ export class MeetingImporter {
     return { meeting, records }
   }
 
-  private async create(meeting: ExportedMeeting, records: StoredRecord[]): Promise<ImportedMeeting> {
+  private async create(
+    meeting: ExportedMeeting,
+    records: StoredRecord[],
+    begun: string[],
+  ): Promise<ImportedMeeting> {
     const meetingId = newId()
+    begun.push(meetingId)
     const facilitatorSecret = newSecret()
     const inviteSecret = newSecret()
     const now = this.now()
@@ -151,10 +180,16 @@ export class MeetingImporter {
     const roomId = meetingRoomId(meetingId)
     const room = await this.rooms.acquire(roomId)
     try {
-      room.transactAsServer(() => {
-        const values = records.map((record) => renameIds(record, ids) as StoredRecord)
-        room.doc.getArray(RECORDS_ARRAY).push(values.map((val) => ({ key: val.id, val })))
-      })
+      // In steps: a board of megabytes written at once would hold up every other request.
+      for (let from = 0; from < records.length; from += RECORDS_PER_STEP) {
+        const values = records
+          .slice(from, from + RECORDS_PER_STEP)
+          .map((record) => renameIds(record, ids) as StoredRecord)
+        room.transactAsServer(() => {
+          room.doc.getArray(RECORDS_ARRAY).push(values.map((val) => ({ key: val.id, val })))
+        })
+        await nextTurn()
+      }
       await room.settled()
     } finally {
       this.rooms.released(roomId)

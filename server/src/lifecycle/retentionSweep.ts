@@ -88,7 +88,12 @@ export class RetentionSweep {
         } catch (error) {
           failedIds.add(id)
           result.failed++
-          deps.log('retention sweep could not erase', { kind, id, error: String(error) })
+          // A free board's id is its link: as `room`, the log shows it hashed (logging/serverLog.ts).
+          deps.log('retention sweep could not erase', {
+            kind,
+            ...(kind === 'boards' ? { room: id } : { id }),
+            error: String(error),
+          })
         }
       }
       // Go on only while the batch was full and brought something new (failures stay out).

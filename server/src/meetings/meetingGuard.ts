@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import type { AssetLimits } from '../../../templates/src/assetPolicy'
 import { boardLayout } from '../../../templates/src/layout'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import { judgeChanges } from '../../../templates/src/recordPolicy'
@@ -29,7 +30,7 @@ export class MeetingGuard implements UpdateGuard {
     private readonly meetings: MeetingReader,
     private readonly meetingId: string,
     room: Room,
-    private readonly limits: Partial<RecordLimits> = {},
+    private readonly limits: Partial<RecordLimits> & Partial<AssetLimits> = {},
   ) {
     this.doc = room.doc
     this.shadow = new ShadowBoard(room.doc)
@@ -96,6 +97,8 @@ export class MeetingGuard implements UpdateGuard {
         current: (id) => index.before(id),
         allShapes: () => index.shapesBefore(),
         limits: this.limits,
+        allAssets: () => index.assetsBefore(),
+        assetLimits: this.limits,
         releasedNote: (id) => this.meetings.releasedNote(this.meetingId, id),
         groups: progress.groups,
       },

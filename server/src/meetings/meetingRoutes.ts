@@ -1,12 +1,13 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { z } from 'zod'
-import { IMPORT_LIMITS, MeetingExport } from '../../../templates/src/exportFormat'
 import { MeetingCommand } from '../../../templates/src/phaseMachine'
 import { RoleId } from '../../../templates/src/schema'
 import type { GroupLifecycle } from '../groups/groupRoutes'
 import { groupPath } from '../groups/groupRoutes'
 import { jsonBody } from '../http/jsonBody'
+import { type ImportAccess, importAccess, oneImportAtATime } from '../imports/importGate'
+import { type ImportParser, importBody } from '../imports/importParser'
 import type { MeetingExporter } from '../lifecycle/meetingExport'
 import type { MeetingImporter } from '../lifecycle/meetingImport'
 import type { MeetingRetention } from '../lifecycle/meetingRetention'
@@ -34,14 +35,16 @@ export interface MeetingLifecycle {
   importer: MeetingImporter
   /** The same for a group; a group's export is imported here too (the file says which it is). */
   group: GroupLifecycle
+  /** Who may import, how large a file, and the worker thread that reads it (server/src/imports). */
+  imports: { access: ImportAccess; maxBytes: number; parser: ImportParser }
 }
 
 /** Where an export file is imported: the only API route with a body over API_BODY_LIMIT_BYTES. */
 export const IMPORT_PATH = '/api/meetings/import'
 
-const importTooLarge = () => {
+const importTooLarge = (max: number) => () => {
   throw new MeetingError(400, 'import_too_large', 'The export file is larger than this server accepts.', {
-    max: IMPORT_LIMITS.bytes,
+    max,
   })
 }
 const VoteBody = z.object({ noteId: z.string().min(1).max(200), cast: z.boolean() })
@@ -72,8 +75,10 @@ export function meetingRoutes(meetings: MeetingService, lifecycle: MeetingLifecy
     })
     .post(
       '/import',
-      bodyLimit({ maxSize: IMPORT_LIMITS.bytes, onError: importTooLarge }),
-      jsonBody(MeetingExport),
+      importAccess(lifecycle.imports.access),
+      oneImportAtATime(),
+      bodyLimit({ maxSize: lifecycle.imports.maxBytes, onError: importTooLarge(lifecycle.imports.maxBytes) }),
+      importBody(lifecycle.imports.parser),
       async (c) => {
         const file = c.req.valid('json')
         const { group } = file

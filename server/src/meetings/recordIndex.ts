@@ -54,6 +54,17 @@ export class RecordIndex {
     }
   }
 
+  /** Every asset (a pasted picture's data) as it was before the running batch. */
+  *assetsBefore(): Iterable<BoardRecord> {
+    for (const [key, entry] of this.current) {
+      const val = this.journal.has(key) ? this.journal.get(key) : entry.val
+      if (val?.typeName === 'asset') yield val
+    }
+    for (const [key, val] of this.journal) {
+      if (!this.current.has(key) && val?.typeName === 'asset') yield val
+    }
+  }
+
   /** Starts a new batch: forget the journal. */
   beginBatch(): void {
     this.journal.clear()

@@ -8,6 +8,7 @@ import { DEFAULT_AWARENESS_LIMITS, encodeAwarenessEntries, readAwarenessUpdate }
 import type { RoomConnection } from './connection'
 import { LogFollower } from './logFollower'
 import { PresenceBroadcast } from './presenceBroadcast'
+import { PresenceBudget } from './presenceBudget'
 import { PresenceOwners } from './presenceOwners'
 import {
   type ClientMessage,
@@ -52,6 +53,8 @@ export class Room {
   private snapshotSeq: number
   private sinceCompaction: number
   private readonly presenceOut: PresenceBroadcast
+  /** Presence bytes per second per participant (LIMIT_PRESENCE_BYTES_PER_SECOND); null: unbounded. */
+  private readonly presenceBudget: PresenceBudget | null
   private compactScheduled = false
   private stopPeers: (() => void) | null = null
   private broken = false
@@ -93,6 +96,11 @@ export class Room {
     this.guard = options.guard ? options.guard(this) : null
     this.doc.on('update', this.onDocUpdate)
     const peers = this.peers
+    this.presenceBudget = options.presenceBytesPerSecond
+      ? new PresenceBudget(options.presenceBytesPerSecond, (conn, frame) =>
+          this.applyOwnPresence(conn, frame),
+        )
+      : null
     this.presenceOut = new PresenceBroadcast(this.awareness, {
       broadcast: (frame) => this.broadcast(frame),
       hasConnections: () => this.connections.size > 0,
@@ -189,6 +197,7 @@ export class Room {
   removeConnection(conn: RoomConnection): void {
     if (!this.connections.delete(conn)) return
     this.refusals.forget(conn)
+    this.presenceBudget?.forget(conn)
     const owned = this.presence.release(conn)
     if (owned !== undefined && this.awareness.states.has(owned)) {
       awarenessProtocol.removeAwarenessStates(this.awareness, [owned], null)
@@ -269,6 +278,7 @@ export class Room {
     this.stopPeers?.()
     this.doc.off('update', this.onDocUpdate)
     this.presenceOut.stop()
+    this.presenceBudget?.close()
     this.guard?.destroy()
     this.awareness.destroy()
     this.doc.destroy()
@@ -377,7 +387,27 @@ export class Room {
     let entries = read.entries.filter((entry) => this.presence.claim(conn, entry.clientId, this.awareness))
     if (this.options.awarenessFilter) entries = this.options.awarenessFilter.filter(conn, entries, this)
     if (entries.length === 0) return
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, encodeAwarenessEntries(entries), conn)
+    // Only the sender's own state counts against its budget (a stock client echoes everyone's).
+    const own = encodeAwarenessEntries(entries)
+    if (this.presenceBudget) this.presenceBudget.receive(conn, own)
+    else awarenessProtocol.applyAwarenessUpdate(this.awareness, own, conn)
+  }
+
+  /**
+   * A connection's own presence, within its budget: applied now, or later when the budget held it
+   * back (then outside the frame's catch, so with its own).
+   */
+  private applyOwnPresence(conn: RoomConnection, own: Uint8Array): void {
+    if (this.destroyed || !this.connections.has(conn)) return
+    try {
+      awarenessProtocol.applyAwarenessUpdate(this.awareness, own, conn)
+    } catch (error) {
+      this.log('closing connection: presence could not be handled', {
+        conn: conn.id,
+        error: (error as Error).message,
+      })
+      conn.close(CloseCode.frameFailed, 'the server could not handle a frame')
+    }
   }
 
   private receivePeerAwareness(update: Uint8Array): void {

@@ -33,6 +33,8 @@ export interface RoomOptions {
   compactEvery?: number
   updateLimits?: UpdateLimits
   awarenessLimits?: AwarenessLimits
+  /** Presence bytes per second per participant, over all their sockets (presenceBudget.ts). */
+  presenceBytesPerSecond?: number
   /** Refused updates a connection may send per minute before it is closed. */
   refusalsPerMinute?: number
   /**

@@ -76,6 +76,7 @@ export function attachRoomSockets(server: Server, registry: RoomRegistry, option
   const addresses = new AddressCounter(limits.connectionsPerAddress)
   const handshakes = guardHandshakes(server, {
     maxPending: limits.unauthenticatedSockets,
+    maxPendingPerAddress: options.trustProxy ? null : limits.unfinishedPerAddress,
     timeoutMs: limits.handshakeMs,
     log,
   })

@@ -25,6 +25,7 @@ export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: Rec
       children: world.children,
       releasedNote: (id) => meeting.$released.get().get(id),
       groups: meeting.$view.get()?.progress.groups,
+      allAssets: () => editor.getAssets() as unknown as BoardRecord[],
     },
     changes,
   )
