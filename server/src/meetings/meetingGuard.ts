@@ -95,6 +95,7 @@ export class MeetingGuard implements UpdateGuard {
         rects: boardLayout(template),
         current: (id) => index.before(id),
         allShapes: () => index.shapesBefore(),
+        allBindings: () => index.bindingsBefore(),
         limits: this.limits,
         releasedNote: (id) => this.meetings.releasedNote(this.meetingId, id),
         groups: progress.groups,
