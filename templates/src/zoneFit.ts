@@ -59,3 +59,43 @@ function project(points: readonly PagePoint[], axis: PagePoint): [number, number
   }
   return [min, max]
 }
+
+/**
+ * How far to shift a shape so that it no longer crosses a zone's edge, or null when it does not
+ * cross one or cannot be made whole by a shift: into the zone that holds the middle of its box
+ * when it fits there, else out of the zone it reaches into (the shortest way), if that lands in
+ * the free area. The client does this while a shape is dragged or made, so that what it sends
+ * lies wholly in one place (the rules refuse anything across an edge); the server never shifts.
+ */
+export function shiftToWhole(
+  outline: readonly PagePoint[],
+  rects: readonly ZoneRect[],
+): { dx: number; dy: number } | null {
+  if (zoneOfOutline(outline, rects) !== undefined) return null
+  const xs = outline.map((p) => p.x)
+  const ys = outline.map((p) => p.y)
+  const box = { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) }
+  const cx = (box.minX + box.maxX) / 2
+  const cy = (box.minY + box.maxY) / 2
+  const home = rects.find((r) => cx >= r.x && cx <= r.x + r.w && cy >= r.y && cy <= r.y + r.h)
+  let shift: { dx: number; dy: number } | null = null
+  if (home) {
+    if (box.maxX - box.minX > home.w || box.maxY - box.minY > home.h) return null
+    shift = {
+      dx: Math.max(0, home.x - box.minX) + Math.min(0, home.x + home.w - box.maxX),
+      dy: Math.max(0, home.y - box.minY) + Math.min(0, home.y + home.h - box.maxY),
+    }
+  } else {
+    const r = rects.find((rect) => overlaps(outline, rect))
+    if (!r) return null
+    const ways = [
+      { dx: r.x - box.maxX, dy: 0 },
+      { dx: r.x + r.w - box.minX, dy: 0 },
+      { dx: 0, dy: r.y - box.maxY },
+      { dx: 0, dy: r.y + r.h - box.minY },
+    ]
+    shift = ways.reduce((a, b) => (Math.abs(a.dx + a.dy) <= Math.abs(b.dx + b.dy) ? a : b))
+  }
+  const moved = outline.map((p) => ({ x: p.x + shift!.dx, y: p.y + shift!.dy }))
+  return zoneOfOutline(moved, rects) === undefined ? null : shift
+}
