@@ -62,10 +62,12 @@ function project(points: readonly PagePoint[], axis: PagePoint): [number, number
 
 /**
  * How far to shift a shape so that it no longer crosses a zone's edge, or null when it does not
- * cross one or cannot be made whole by a shift: into the zone that holds the middle of its box
- * when it fits there, else out of the zone it reaches into (the shortest way), if that lands in
- * the free area. The client does this while a shape is dragged or made, so that what it sends
- * lies wholly in one place (the rules refuse anything across an edge); the server never shifts.
+ * cross one or no shift makes it whole. In order: into the zone that holds the middle of its
+ * box; else out of the zone it reaches into, the shortest way, if that lands in the free area;
+ * else (a gap between zones is narrower than a note) into the zone nearest its middle. The
+ * client does this while a shape is made or dragged, so that what it sends lies wholly in one
+ * place (the rules refuse anything across an edge, and still judge the zone it lands in); the
+ * server never shifts anything.
  */
 export function shiftToWhole(
   outline: readonly PagePoint[],
@@ -77,25 +79,34 @@ export function shiftToWhole(
   const box = { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) }
   const cx = (box.minX + box.maxX) / 2
   const cy = (box.minY + box.maxY) / 2
+  const whole = (shift: { dx: number; dy: number } | null) =>
+    shift !== null && zoneOfOutline(moved(outline, shift), rects) !== undefined ? shift : null
+  const into = (r: ZoneRect) =>
+    box.maxX - box.minX > r.w || box.maxY - box.minY > r.h
+      ? null
+      : {
+          dx: Math.max(0, r.x - box.minX) + Math.min(0, r.x + r.w - box.maxX),
+          dy: Math.max(0, r.y - box.minY) + Math.min(0, r.y + r.h - box.maxY),
+        }
   const home = rects.find((r) => cx >= r.x && cx <= r.x + r.w && cy >= r.y && cy <= r.y + r.h)
-  let shift: { dx: number; dy: number } | null = null
-  if (home) {
-    if (box.maxX - box.minX > home.w || box.maxY - box.minY > home.h) return null
-    shift = {
-      dx: Math.max(0, home.x - box.minX) + Math.min(0, home.x + home.w - box.maxX),
-      dy: Math.max(0, home.y - box.minY) + Math.min(0, home.y + home.h - box.maxY),
-    }
-  } else {
-    const r = rects.find((rect) => overlaps(outline, rect))
-    if (!r) return null
+  if (home) return whole(into(home))
+  const reached = rects.find((rect) => overlaps(outline, rect))
+  if (reached) {
     const ways = [
-      { dx: r.x - box.maxX, dy: 0 },
-      { dx: r.x + r.w - box.minX, dy: 0 },
-      { dx: 0, dy: r.y - box.maxY },
-      { dx: 0, dy: r.y + r.h - box.minY },
+      { dx: reached.x - box.maxX, dy: 0 },
+      { dx: reached.x + reached.w - box.minX, dy: 0 },
+      { dx: 0, dy: reached.y - box.maxY },
+      { dx: 0, dy: reached.y + reached.h - box.minY },
     ]
-    shift = ways.reduce((a, b) => (Math.abs(a.dx + a.dy) <= Math.abs(b.dx + b.dy) ? a : b))
+    const out = whole(ways.reduce((a, b) => (Math.abs(a.dx + a.dy) <= Math.abs(b.dx + b.dy) ? a : b)))
+    if (out) return out
   }
-  const moved = outline.map((p) => ({ x: p.x + shift!.dx, y: p.y + shift!.dy }))
-  return zoneOfOutline(moved, rects) === undefined ? null : shift
+  const distance = (r: ZoneRect) =>
+    Math.hypot(Math.max(r.x - cx, 0, cx - r.x - r.w), Math.max(r.y - cy, 0, cy - r.y - r.h))
+  const nearest = [...rects].sort((a, b) => distance(a) - distance(b))[0]
+  return nearest ? whole(into(nearest)) : null
+}
+
+function moved(outline: readonly PagePoint[], shift: { dx: number; dy: number }): PagePoint[] {
+  return outline.map((p) => ({ x: p.x + shift.dx, y: p.y + shift.dy }))
 }

@@ -29,18 +29,44 @@ async function writeQuestion(page: Page, text: string) {
   await page.keyboard.press('Escape')
 }
 
-it('lets Dirk delete his own question with Olga’s arrow bound to it; her arrow stays', async () => {
-  const { facilitatorPath, invitePath } = await createMeeting(e2e.server.url, 'roddelmethode', 'Team Wijkzorg')
-  const bea = await joinAs(e2e, facilitatorPath, 'Bea')
-  const dirk = await joinAs(e2e, invitePath, 'Dirk')
-  const olga = await joinAs(e2e, invitePath, 'Olga')
-
+async function toVerkenning(bea: Page, dirk: Page) {
   await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
   await bea.getByRole('button', { name: 'Casus noteren' }).click()
   await bea.getByLabel('Casus').fill('Ina twijfelt of ze een cliënt moet doorverwijzen')
   await bea.getByRole('button', { name: 'Vastleggen' }).click()
   await bea.getByRole('button', { name: /Volgende fase/ }).click()
   await expect.poll(() => zone(dirk, 'vragen').getAttribute('data-state'), { timeout: 5000 }).toBe('open')
+}
+
+it('keeps a note dragged over the edge of its zone wholly inside it, without a refusal', async () => {
+  const { facilitatorPath, invitePath } = await createMeeting(e2e.server.url, 'roddelmethode', 'Team Wijkzorg')
+  const bea = await joinAs(e2e, facilitatorPath, 'Bea')
+  const dirk = await joinAs(e2e, invitePath, 'Dirk')
+  await toVerkenning(bea, dirk)
+  await writeQuestion(dirk, 'Wat deed je toen')
+  await dirk.keyboard.press('v')
+  const from = await centreOf(dirk, 'Wat deed je toen')
+  const edge = (await zone(dirk, 'vragen').boundingBox())!
+  // Its middle stays in the zone; half of it would stick out over the right-hand edge.
+  await dirk.mouse.move(from.x, from.y - 50)
+  await dirk.mouse.down()
+  await dirk.mouse.move(edge.x + edge.width - 20, from.y - 50, { steps: 10 })
+  await dirk.mouse.up()
+  await expect
+    .poll(async () => (await notes(dirk).first().boundingBox())!.x + (await notes(dirk).first().boundingBox())!.width)
+    .toBeLessThanOrEqual(edge.x + edge.width + 1)
+  expect(await dirk.locator('.notice[role="alert"]').count()).toBe(0)
+  expect(e2e.server.output()).not.toContain('"msg":"refused update"')
+  await dirk.screenshot({ path: path.join(RESULTS_DIR, 'note-kept-whole.png') })
+}, 180_000)
+
+it('lets Dirk delete his own question with Olga’s arrow bound to it; her arrow stays', async () => {
+  const { facilitatorPath, invitePath } = await createMeeting(e2e.server.url, 'roddelmethode', 'Team Wijkzorg')
+  const bea = await joinAs(e2e, facilitatorPath, 'Bea')
+  const dirk = await joinAs(e2e, invitePath, 'Dirk')
+  const olga = await joinAs(e2e, invitePath, 'Olga')
+
+  await toVerkenning(bea, dirk)
 
   await writeQuestion(dirk, 'Wat deed je toen')
   await expect.poll(() => notes(olga).count(), { timeout: 5000 }).toBe(1)

@@ -55,9 +55,13 @@ describe('the shift to make a shape whole', () => {
     expect(shiftToWhole(square(10, 10), rects)).toBe(null) // already whole
   })
 
-  it('gives up where no shift makes it whole: too large for the zone, or the gap too narrow', () => {
+  it('puts a shape whose middle is in the narrow gap between two zones into the nearer one', () => {
+    // Middle at x 462 in the 64-wide gap (420..484): 200 wide, it fits in neither gap nor half.
+    expect(shiftToWhole(square(362, 10), rects)).toEqual({ dx: 484 - 362, dy: 0 })
+    expect(shiftToWhole(square(330, 10), rects)).toEqual({ dx: 420 - 530, dy: 0 })
+  })
+
+  it('gives up where no shift makes it whole: larger than any zone', () => {
     expect(shiftToWhole(square(-100, -100, 500), rects)).toBe(null)
-    // Middle in the 64-wide gap between a and b, 200 wide: it would cross one of them either way.
-    expect(shiftToWhole(square(352, 10), rects)).toBe(null)
   })
 })
