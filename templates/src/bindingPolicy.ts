@@ -73,7 +73,12 @@ const TERMINAL_PROPS = new Set(['start', 'end', 'bend'])
  * that moves must be bound to a shape the actor removes or may remove. The caller checks that
  * the arrow stays in its zone.
  */
-export function onlyLetsGo(ctx: PolicyContext, board: BatchBoard, prev: BoardRecord, next: BoardRecord): boolean {
+export function onlyLetsGo(
+  ctx: PolicyContext,
+  board: BatchBoard,
+  prev: BoardRecord,
+  next: BoardRecord,
+): boolean {
   if (prev.type !== 'arrow' || next.type !== 'arrow') return false
   for (const key of new Set([...Object.keys(prev), ...Object.keys(next)])) {
     if (key !== 'props' && !same(prev[key], next[key])) return false

@@ -90,7 +90,10 @@ export function shapeWorld(
 }
 
 /** Records grouped by a string field (records without it are left out). */
-export function indexBy(records: Iterable<BoardRecord>, field: 'parentId' | 'fromId' | 'toId'): Map<string, BoardRecord[]> {
+export function indexBy(
+  records: Iterable<BoardRecord>,
+  field: 'parentId' | 'fromId' | 'toId',
+): Map<string, BoardRecord[]> {
   const index = new Map<string, BoardRecord[]>()
   for (const record of records) {
     const key = record[field]

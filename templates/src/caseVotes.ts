@@ -118,7 +118,7 @@ export function leadingNotes(voting: CaseVoting | null | undefined, onList: Read
  * own zone frame, a drawing, an arrow or an empty note in the list are no cases.
  */
 export function isCaseNote(record: BoardRecord | undefined): boolean {
-  if (!record || record.typeName !== 'shape' || record.type !== 'note' || isZoneFrame(record)) return false
+  if (record?.typeName !== 'shape' || record.type !== 'note' || isZoneFrame(record)) return false
   return plainTextOf(record).trim() !== ''
 }
 

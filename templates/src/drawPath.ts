@@ -17,7 +17,9 @@ export interface PointBox {
   maxY: number
 }
 
-export type StrokeBox = { ok: true; box: PointBox | null } | { ok: false; problem: 'tooManyPoints' | 'badNumber' }
+export type StrokeBox =
+  | { ok: true; box: PointBox | null }
+  | { ok: false; problem: 'tooManyPoints' | 'badNumber' }
 
 /** The box around every point of `segments` (null: no points), each point scaled by scaleX, scaleY. */
 export function strokeBox(segments: unknown, scaleX: number, scaleY: number): StrokeBox {

@@ -167,7 +167,10 @@ function arcBox(a: Point, b: Point, bend: number): PointBox {
   const off = { x: (dy / chord) * -bend, y: (-dx / chord) * -bend }
   if (Math.abs(bend) <= chord / 2) {
     // Up to a half circle the arc stays between the chord and its copy moved to the middle.
-    return join(box, join(pointBox({ x: a.x + off.x, y: a.y + off.y }), pointBox({ x: b.x + off.x, y: b.y + off.y })))
+    return join(
+      box,
+      join(pointBox({ x: a.x + off.x, y: a.y + off.y }), pointBox({ x: b.x + off.x, y: b.y + off.y })),
+    )
   }
   // More than a half circle: the arc may reach round its whole circle.
   const sagitta = Math.abs(bend)
@@ -175,7 +178,12 @@ function arcBox(a: Point, b: Point, bend: number): PointBox {
   const m = { x: (a.x + b.x) / 2 + off.x, y: (a.y + b.y) / 2 + off.y }
   const toCentre = radius / sagitta
   const centre = { x: m.x - off.x * toCentre, y: m.y - off.y * toCentre }
-  return join(box, { minX: centre.x - radius, minY: centre.y - radius, maxX: centre.x + radius, maxY: centre.y + radius })
+  return join(box, {
+    minX: centre.x - radius,
+    minY: centre.y - radius,
+    maxX: centre.x + radius,
+    maxY: centre.y + radius,
+  })
 }
 
 /** The label's size with its padding, null without a label (tldraw's arrow label size, squished as it squishes). */
@@ -187,7 +195,8 @@ function arrowLabel(
   const lines = hardLines(props.richText)
   if (!lines) return 'tooManyPoints'
   if (lines.every((n) => n === 0)) return null
-  const fontSize = (ARROW_LABEL_FACTOR[String(props.size)] ?? ARROW_LABEL_FACTOR.xl!) * BASE_FONT * Math.abs(scale)
+  const fontSize =
+    (ARROW_LABEL_FACTOR[String(props.size)] ?? ARROW_LABEL_FACTOR.xl!) * BASE_FONT * Math.abs(scale)
   const free = textBlockSize(lines, fontSize, null)
   const bodyW = body.maxX - body.minX
   const bodyH = body.maxY - body.minY

@@ -1,6 +1,6 @@
 import { judgeAsset } from './assetPolicy'
-import { type BoardRecord, indexBy, shapeWorld } from './boardRecords'
 import { judgeBinding } from './bindingPolicy'
+import { type BoardRecord, indexBy, shapeWorld } from './boardRecords'
 import { judgeDocument } from './outcome/outcomePolicy'
 import { FINISHED_PHASE_ID, PAUSED_PHASE_ID } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'

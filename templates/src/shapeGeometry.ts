@@ -230,7 +230,11 @@ function boundEnds(arrow: BoardRecord, world: ShapeWorld): Placed<EndResolver> {
   for (const binding of world.bindingsFrom?.(arrow.id) ?? []) {
     if (binding.typeName !== 'binding' || binding.fromId !== arrow.id) continue
     if (++count > MAX_ARROW_BINDINGS) return fail('tooManyShapes')
-    const props = (binding.props ?? {}) as { terminal?: unknown; normalizedAnchor?: unknown; isPrecise?: unknown }
+    const props = (binding.props ?? {}) as {
+      terminal?: unknown
+      normalizedAnchor?: unknown
+      isPrecise?: unknown
+    }
     const terminal = props.terminal === 'start' || props.terminal === 'end' ? props.terminal : null
     const target = typeof binding.toId === 'string' ? world.get(binding.toId) : undefined
     // An end bound to nothing drawable is drawn where its props say (tldraw unbinds it).
@@ -240,7 +244,9 @@ function boundEnds(arrow: BoardRecord, world: ShapeWorld): Placed<EndResolver> {
     if (!drawn.ok) return drawn
     const other = found[terminal]
     // Two bindings on one end: tldraw draws one; both targets are kept, so either is covered.
-    found[terminal] = other ? { anchor: other.anchor, target: [...other.target, ...drawn.value.target] } : drawn.value
+    found[terminal] = other
+      ? { anchor: other.anchor, target: [...other.target, ...drawn.value.target] }
+      : drawn.value
   }
   return { ok: true, value: (terminal) => found[terminal] ?? null }
 }
@@ -258,7 +264,8 @@ function boundEnd(
   if (!box.ok) return box
   const anchor = props.normalizedAnchor as { x?: unknown; y?: unknown } | undefined
   const precise = props.isPrecise === true
-  const unit = (v: unknown) => (precise && typeof v === 'number' && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0.5)
+  const unit = (v: unknown) =>
+    precise && typeof v === 'number' && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0.5
   const b = box.value
   const local = [
     { x: b.minX + unit(anchor?.x) * (b.maxX - b.minX), y: b.minY + unit(anchor?.y) * (b.maxY - b.minY) },

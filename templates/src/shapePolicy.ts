@@ -1,5 +1,5 @@
-import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
 import { onlyLetsGo } from './bindingPolicy'
+import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
 import type { ReleasedNote } from './drafts/sealedDrafts'
 import { groupTagProblem } from './groupWork'
 import { judgeMark, maySortByMark } from './marks'

@@ -11,7 +11,10 @@ import type { PagePoint } from './shapeGeometry'
  */
 const EPSILON = 1e-6
 
-export function zoneOfOutline(outline: readonly PagePoint[], rects: readonly ZoneRect[]): string | null | undefined {
+export function zoneOfOutline(
+  outline: readonly PagePoint[],
+  rects: readonly ZoneRect[],
+): string | null | undefined {
   for (const r of rects) {
     if (outline.every((p) => inside(r, p))) return r.zoneId
     if (overlaps(outline, r)) return undefined
@@ -20,7 +23,9 @@ export function zoneOfOutline(outline: readonly PagePoint[], rects: readonly Zon
 }
 
 function inside(r: ZoneRect, p: PagePoint): boolean {
-  return p.x >= r.x - EPSILON && p.x <= r.x + r.w + EPSILON && p.y >= r.y - EPSILON && p.y <= r.y + r.h + EPSILON
+  return (
+    p.x >= r.x - EPSILON && p.x <= r.x + r.w + EPSILON && p.y >= r.y - EPSILON && p.y <= r.y + r.h + EPSILON
+  )
 }
 
 /** Whether a convex polygon and a rectangle share any area (separating-axis theorem). */

@@ -39,7 +39,11 @@ async function toVerkenning(bea: Page, dirk: Page) {
 }
 
 it('keeps a note dragged over the edge of its zone wholly inside it, without a refusal', async () => {
-  const { facilitatorPath, invitePath } = await createMeeting(e2e.server.url, 'roddelmethode', 'Team Wijkzorg')
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'roddelmethode',
+    'Team Wijkzorg',
+  )
   const bea = await joinAs(e2e, facilitatorPath, 'Bea')
   const dirk = await joinAs(e2e, invitePath, 'Dirk')
   await toVerkenning(bea, dirk)
@@ -53,7 +57,10 @@ it('keeps a note dragged over the edge of its zone wholly inside it, without a r
   await dirk.mouse.move(edge.x + edge.width - 20, from.y - 50, { steps: 10 })
   await dirk.mouse.up()
   await expect
-    .poll(async () => (await notes(dirk).first().boundingBox())!.x + (await notes(dirk).first().boundingBox())!.width)
+    .poll(
+      async () =>
+        (await notes(dirk).first().boundingBox())!.x + (await notes(dirk).first().boundingBox())!.width,
+    )
     .toBeLessThanOrEqual(edge.x + edge.width + 1)
   expect(await dirk.locator('.notice[role="alert"]').count()).toBe(0)
   expect(e2e.server.output()).not.toContain('"msg":"refused update"')
@@ -61,7 +68,11 @@ it('keeps a note dragged over the edge of its zone wholly inside it, without a r
 }, 180_000)
 
 it('lets Dirk delete his own question with Olga’s arrow bound to it; her arrow stays', async () => {
-  const { facilitatorPath, invitePath } = await createMeeting(e2e.server.url, 'roddelmethode', 'Team Wijkzorg')
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'roddelmethode',
+    'Team Wijkzorg',
+  )
   const bea = await joinAs(e2e, facilitatorPath, 'Bea')
   const dirk = await joinAs(e2e, invitePath, 'Dirk')
   const olga = await joinAs(e2e, invitePath, 'Olga')

@@ -71,7 +71,14 @@ export function lineShape(id: string, at: At, points: Point[]): BoardRecord {
     const key = `a${i + 1}`
     handles[key] = { id: key, index: key, x: p.x, y: p.y }
   })
-  return shape(id, 'line', at, { dash: 'draw', size: 'm', color: 'black', spline: 'line', points: handles, scale: 1 })
+  return shape(id, 'line', at, {
+    dash: 'draw',
+    size: 'm',
+    color: 'black',
+    spline: 'line',
+    points: handles,
+    scale: 1,
+  })
 }
 
 /** An arrow from start to end (relative to x, y), with a label. */
@@ -139,7 +146,12 @@ export function frameShape(id: string, at: At, w: number, h: number): BoardRecor
 }
 
 /** The binding that holds an arrow's end to a shape (at the shape's middle, as tldraw binds by default). */
-export function arrowBinding(id: string, arrowId: string, toId: string, terminal: 'start' | 'end'): BoardRecord {
+export function arrowBinding(
+  id: string,
+  arrowId: string,
+  toId: string,
+  terminal: 'start' | 'end',
+): BoardRecord {
   const record = {
     id,
     typeName: 'binding',

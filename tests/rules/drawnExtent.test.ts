@@ -32,7 +32,8 @@ const vragen = zoneRect(template, 'vragen')
 const roddel = zoneRect(template, 'roddelzone')
 const slot = (i: number) => slotsFor(noteArea(template, 'vragen'), 4)[i]!
 
-const create = (...records: BoardRecord[]): RecordChange[] => records.map((r) => ({ id: r.id, prev: null, next: r }))
+const create = (...records: BoardRecord[]): RecordChange[] =>
+  records.map((r) => ({ id: r.id, prev: null, next: r }))
 const judge = (actor: Actor, phase: string, changes: RecordChange[], existing: BoardRecord[] = []) =>
   judgeOnBoard(template, phase, actor, changes, existing)
 const reasonOf = (v: ReturnType<typeof judge>) => (v.ok ? null : v.reason.nl)
@@ -63,7 +64,13 @@ describe('finding 4: shapes that draw into a zone from outside it', () => {
 
   it('refuses an arrow whose label lands in a closed zone', () => {
     // Above the gossip zone, 40 units clear of it: the arrow stays out, its label does not.
-    const arrow = arrowShape('shape:arrow', by('dirk', roddel.x + 150, -40), { x: 0, y: 0 }, { x: 300, y: 0 }, 'INGE: JULLIE HEBBEN HET MIS')
+    const arrow = arrowShape(
+      'shape:arrow',
+      by('dirk', roddel.x + 150, -40),
+      { x: 0, y: 0 },
+      { x: 300, y: 0 },
+      'INGE: JULLIE HEBBEN HET MIS',
+    )
     expect(reasonOf(judge(dirk, 'verkenning', create(arrow)))).toMatch(CROSSES)
     const bare = arrowShape('shape:bare', by('dirk', roddel.x + 150, -40), { x: 0, y: 0 }, { x: 300, y: 0 })
     expect(judge(dirk, 'verkenning', create(bare)).ok).toBe(true)
@@ -92,7 +99,9 @@ describe('finding 4: shapes that draw into a zone from outside it', () => {
     expect(reasonOf(judge(dirk, 'verkenning', create(frame)))).toMatch(CROSSES)
     // Not even the begeleider covers two zones.
     const hers = { ...box, meta: { authorId: 'bea' } }
-    expect(reasonOf(judge({ participantId: 'bea', role: 'begeleider' }, 'verkenning', create(hers)))).toMatch(CROSSES)
+    expect(reasonOf(judge({ participantId: 'bea', role: 'begeleider' }, 'verkenning', create(hers)))).toMatch(
+      CROSSES,
+    )
   })
 
   it('refuses the inbrenger’s labelled arrow into the gossip zone while she only listens', () => {
@@ -110,7 +119,13 @@ describe('finding 4: shapes that draw into a zone from outside it', () => {
   })
 
   it('refuses an arrow drawn into a closed zone by binding its end to a note there', () => {
-    const there = noteRecord({ id: 'shape:there', x: casus.x + 40, y: casus.y + 200, authorId: 'inge', text: 'casus' })
+    const there = noteRecord({
+      id: 'shape:there',
+      x: casus.x + 40,
+      y: casus.y + 200,
+      authorId: 'inge',
+      text: 'casus',
+    })
     // The arrow's own points stay in the free area, below the zones; its end is bound to the note.
     const arrow = arrowShape('shape:a', by('dirk', 100, 1400), { x: 0, y: 0 }, { x: 100, y: 0 })
     const bind = arrowBinding('binding:a', arrow.id, there.id, 'end')
@@ -132,7 +147,12 @@ describe('honest shapes still pass', () => {
       { x: 400, y: 20 },
     ])
     expect(judge(dirk, 'verkenning', create(stroke)).ok).toBe(true)
-    const arrow = arrowShape('shape:ab', by('dirk', a.x! + 100, a.y! + 100), { x: 0, y: 0 }, { x: b.x! - a.x!, y: 0 })
+    const arrow = arrowShape(
+      'shape:ab',
+      by('dirk', a.x! + 100, a.y! + 100),
+      { x: 0, y: 0 },
+      { x: b.x! - a.x!, y: 0 },
+    )
     const changes = create(
       arrow,
       arrowBinding('binding:s', arrow.id, a.id, 'start'),
@@ -165,7 +185,12 @@ describe('honest shapes still pass', () => {
 describe('deleting a note someone’s arrow is bound to (finding 6)', () => {
   const mine = noteRecord({ id: 'shape:mine', ...slot(0), authorId: 'dirk', text: 'mijn vraag' })
   const hers = noteRecord({ id: 'shape:hers', ...slot(1), authorId: 'olga', text: 'haar vraag' })
-  const arrow = arrowShape('shape:olga-arrow', by('olga', hers.x! + 100, hers.y! + 100), { x: 0, y: 0 }, { x: -240, y: 0 })
+  const arrow = arrowShape(
+    'shape:olga-arrow',
+    by('olga', hers.x! + 100, hers.y! + 100),
+    { x: 0, y: 0 },
+    { x: -240, y: 0 },
+  )
   const start = arrowBinding('binding:start', arrow.id, hers.id, 'start')
   const end = arrowBinding('binding:end', arrow.id, mine.id, 'end')
   const board = [mine, hers, arrow, start, end]
@@ -192,7 +217,10 @@ describe('deleting a note someone’s arrow is bound to (finding 6)', () => {
   })
 
   it('gives nobody else a hold on the arrow: no other change, no unbinding from a shape one may not remove', () => {
-    const relabel = { ...letGo, next: { ...letGo.next!, props: { ...letGo.next!.props, richText: { type: 'doc', content: [] } } } }
+    const relabel = {
+      ...letGo,
+      next: { ...letGo.next!, props: { ...letGo.next!.props, richText: { type: 'doc', content: [] } } },
+    }
     expect(judge(dirk, 'verkenning', [relabel], board).ok).toBe(false)
     // Olga's own note: Dirk may not remove it, so he may not unhook her arrow from it.
     const fromHers: RecordChange = { id: start.id, prev: start, next: null }

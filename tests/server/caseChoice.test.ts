@@ -153,7 +153,12 @@ describe('dot votes (G2 casus kiezen)', () => {
     clients.push(beaClient)
     await beaClient.synced()
     const list = zoneRect(m.template, 'casuslijst')
-    const box = boxShape('shape:list-box', { authorId: m.people.begeleider!.id, x: list.x + 30, y: list.y + 10 }, 40, 40)
+    const box = boxShape(
+      'shape:list-box',
+      { authorId: m.people.begeleider!.id, x: list.x + 30, y: list.y + 10 },
+      40,
+      40,
+    )
     const last = slotsFor(noteArea(m.template, 'casuslijst'), 99).at(-1)!
     const blank = noteRecord({ id: 'shape:blank', ...last, authorId: m.people.begeleider!.id, text: '' })
     beaClient.current.kv.set(box.id, box)

@@ -52,7 +52,12 @@ const roomRecords = () =>
       .toArray()
       .map((e) => [e.key, e.val]),
   )
-const by = (person: string, x: number, y: number, index?: string) => ({ authorId: m.people[person]!.id, x, y, index })
+const by = (person: string, x: number, y: number, index?: string) => ({
+  authorId: m.people[person]!.id,
+  x,
+  y,
+  index,
+})
 
 async function connect(person: string) {
   const client = new ResettingClient(server.url, m.roomId, m.people[person]!.token)
@@ -87,7 +92,13 @@ describe('shapes judged by everything they draw, on the server', () => {
     const vragen = zoneRect(m.template, 'vragen')
     const roddel = zoneRect(m.template, 'roddelzone')
     const gapX = (casus.x + casus.w + vragen.x) / 2
-    const big = noteRecord({ id: 'shape:big', x: gapX - 600, y: -305, authorId: m.people.Dirk!.id, text: 'groot' })
+    const big = noteRecord({
+      id: 'shape:big',
+      x: gapX - 600,
+      y: -305,
+      authorId: m.people.Dirk!.id,
+      text: 'groot',
+    })
     const hostile: BoardRecord[] = [
       drawShape('shape:stroke', by('Dirk', 1300, 300), [
         { x: 0, y: 0 },
@@ -98,7 +109,13 @@ describe('shapes judged by everything they draw, on the server', () => {
         { x: 0, y: 0 },
         { x: 300, y: 50 },
       ]),
-      arrowShape('shape:arrow', by('Dirk', roddel.x + 150, -40), { x: 0, y: 0 }, { x: 300, y: 0 }, 'LABEL-MARKER'),
+      arrowShape(
+        'shape:arrow',
+        by('Dirk', roddel.x + 150, -40),
+        { x: 0, y: 0 },
+        { x: 300, y: 0 },
+        'LABEL-MARKER',
+      ),
       textShape(
         'shape:text',
         by('Dirk', roddel.x + 60, -500),
@@ -152,7 +169,12 @@ describe('shapes judged by everything they draw, on the server', () => {
       { x: 400, y: 20 },
     ])
     expect(await send(dirk, [stroke])).toBe(null)
-    const arrow = arrowShape('shape:q-arrow', by('Dirk', s0!.x + 100, s0!.y + 100), { x: 0, y: 0 }, { x: s1!.x - s0!.x, y: 0 })
+    const arrow = arrowShape(
+      'shape:q-arrow',
+      by('Dirk', s0!.x + 100, s0!.y + 100),
+      { x: 0, y: 0 },
+      { x: s1!.x - s0!.x, y: 0 },
+    )
     expect(
       await send(dirk, [
         arrow,
@@ -172,11 +194,16 @@ describe('deleting one’s own note with someone else’s arrow bound to it', ()
     const mine = noteRecord({ id: 'shape:dirk-q', ...s2!, authorId: m.people.Dirk!.id, text: 'mijn vraag' })
     expect(await send(dirk, [mine])).toBe(null)
     const hers = noteRecord({ id: 'shape:olga-q', ...s3!, authorId: m.people.Olga!.id, text: 'haar vraag' })
-    const arrow = arrowShape('shape:olga-arrow', by('Olga', s3!.x + 100, s3!.y + 100), { x: 0, y: 0 }, { x: s2!.x - s3!.x, y: 0 })
-    const toMine = arrowBinding('binding:olga-end', arrow.id, mine.id, 'end')
-    expect(await send(olga, [hers, arrow, arrowBinding('binding:olga-start', arrow.id, hers.id, 'start'), toMine])).toBe(
-      null,
+    const arrow = arrowShape(
+      'shape:olga-arrow',
+      by('Olga', s3!.x + 100, s3!.y + 100),
+      { x: 0, y: 0 },
+      { x: s2!.x - s3!.x, y: 0 },
     )
+    const toMine = arrowBinding('binding:olga-end', arrow.id, mine.id, 'end')
+    expect(
+      await send(olga, [hers, arrow, arrowBinding('binding:olga-start', arrow.id, hers.id, 'start'), toMine]),
+    ).toBe(null)
     await eventually(() => dirk.current.kv.get(toMine.id) !== undefined, 5000, 'binding at Dirk')
 
     // Removing the note alone would leave Olga's arrow bound to nothing: refused.
@@ -188,13 +215,19 @@ describe('deleting one’s own note with someone else’s arrow bound to it', ()
 
     // As tldraw does it: the arrow's end written where it was drawn, the binding and the note removed.
     await eventually(
-      () => dirk.current !== first && dirk.current.provider.synced && dirk.current.kv.get(toMine.id) !== undefined,
+      () =>
+        dirk.current !== first &&
+        dirk.current.provider.synced &&
+        dirk.current.kv.get(toMine.id) !== undefined,
       5000,
       'resynced',
     )
     const before = dirk.refusals.length
     dirk.current.doc.transact(() => {
-      dirk.current.kv.set(arrow.id, { ...arrow, props: { ...arrow.props, end: { x: s2!.x - s3!.x + 100, y: 0 } } })
+      dirk.current.kv.set(arrow.id, {
+        ...arrow,
+        props: { ...arrow.props, end: { x: s2!.x - s3!.x + 100, y: 0 } },
+      })
       dirk.current.kv.delete(toMine.id)
       dirk.current.kv.delete(mine.id)
     })

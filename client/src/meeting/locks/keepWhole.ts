@@ -17,7 +17,7 @@ import { asBoardRecord, boardWorld } from './boardPolicy'
  */
 export function keepShapesWhole(editor: Editor, meeting: MeetingState): () => void {
   const rects = () => boardLayout(meeting.template)
-  const fit = <T extends TLShape>(prev: TLShape | null, next: T): T => {
+  const wholeShape = <T extends TLShape>(prev: TLShape | null, next: T): T => {
     if (isZoneFrame(asBoardRecord(next))) return next
     if (prev && prev.x === next.x && prev.y === next.y && prev.parentId === next.parentId) return next
     // Parents other than the page and zone frames may turn what they hold: left to the locks.
@@ -25,21 +25,23 @@ export function keepShapesWhole(editor: Editor, meeting: MeetingState): () => vo
     if (parent && !(isZoneFrame(asBoardRecord(parent)) && parent.rotation === 0)) return next
     const base = boardWorld(editor)
     const record = asBoardRecord(next)
-    const world = { ...base, get: (id: string) => (id === next.id ? record : base.get(id)) as BoardRecord | undefined }
+    const world = {
+      ...base,
+      get: (id: string) => (id === next.id ? record : base.get(id)) as BoardRecord | undefined,
+    }
     const outline = shapePageOutline(record, world)
     if (!outline.ok) return next
     const shift = shiftToWhole(outline.value, rects())
     return shift ? { ...next, x: next.x + shift.dx, y: next.y + shift.dy } : next
   }
   const create = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) =>
-    source === 'user' ? fit(null, shape) : shape,
+    source === 'user' ? wholeShape(null, shape) : shape,
   )
   const change = editor.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) =>
-    source === 'user' ? fit(prev, next) : next,
+    source === 'user' ? wholeShape(prev, next) : next,
   )
   return () => {
     create()
     change()
   }
 }
-
