@@ -63,6 +63,31 @@ it('keeps a note dragged over the edge of its zone wholly inside it, without a r
     )
     .toBeLessThanOrEqual(edge.x + edge.width + 1)
   expect(await dirk.locator('.notice[role="alert"]').count()).toBe(0)
+
+  // Down to the bottom edge, then a long question: the note grows, and moves up to stay inside.
+  const there = await centreOf(dirk, 'Wat deed je toen')
+  await dirk.mouse.move(there.x, there.y - 50)
+  await dirk.mouse.down()
+  await dirk.mouse.move(there.x, edge.y + edge.height - 70, { steps: 10 })
+  await dirk.mouse.up()
+  const bottom = async () => {
+    const b = (await notes(dirk).first().boundingBox())!
+    return b.y + b.height
+  }
+  await expect.poll(bottom).toBeGreaterThan(edge.y + edge.height - 10)
+  const low = await centreOf(dirk, 'Wat deed je toen')
+  await dirk.mouse.click(low.x, low.y - 50)
+  await dirk.keyboard.press('Enter')
+  await dirk.keyboard.press('End')
+  await writeInNote(
+    dirk,
+    ' en wat gebeurde er daarna met de cliënt, met haar ouders en met het team om haar heen?',
+  )
+  await dirk.keyboard.press('Escape')
+  await expect.poll(async () => (await notes(dirk).first().boundingBox())!.height).toBeGreaterThan(160)
+  expect(await bottom()).toBeLessThanOrEqual(edge.y + edge.height + 1)
+  await dirk.screenshot({ path: path.join(RESULTS_DIR, 'note-kept-whole.png') })
+  expect(await dirk.locator('.notice[role="alert"]').allTextContents()).toEqual([])
   expect(e2e.server.output()).not.toContain('"msg":"refused update"')
   await dirk.screenshot({ path: path.join(RESULTS_DIR, 'note-kept-whole.png') })
 }, 180_000)

@@ -11,15 +11,24 @@ import { asBoardRecord, boardWorld } from './boardPolicy'
  * in templates/src refuse that, on the server too). A note made with the note tool near a
  * zone's edge, or dragged from one place to another, passes over an edge on its way; rather
  * than refuse it there (the drag would stick at the edge), the shape is shifted while it is
- * made or moved: into the zone that holds its middle, or back out of the zone it only reaches
- * into. Only placement is changed, only for the person's own gestures; the locks, registered
- * after this, still judge the result. Returns the unregister function.
+ * made, moved or grows: into the zone that holds its middle (a note in the bottom row that
+ * grows with its text moves up), or back out of the zone it only reaches into. Only placement
+ * is changed, only for the person's own gestures; the locks, registered after this, still judge
+ * the result. Returns the unregister function.
  */
 export function keepShapesWhole(editor: Editor, meeting: MeetingState): () => void {
   const rects = () => boardLayout(meeting.template)
   const wholeShape = <T extends TLShape>(prev: TLShape | null, next: T): T => {
     if (isZoneFrame(asBoardRecord(next))) return next
-    if (prev && prev.x === next.x && prev.y === next.y && prev.parentId === next.parentId) return next
+    // Moved, or grown (a note grows down as its text gets longer): either may reach over an edge.
+    if (
+      prev &&
+      prev.x === next.x &&
+      prev.y === next.y &&
+      prev.parentId === next.parentId &&
+      prev.props === next.props
+    )
+      return next
     // Parents other than the page and zone frames may turn what they hold: left to the locks.
     const parent = next.parentId === PAGE_ID ? null : editor.getShape(next.parentId as TLShape['id'])
     if (parent && !(isZoneFrame(asBoardRecord(parent)) && parent.rotation === 0)) return next
