@@ -54,7 +54,7 @@ export function mayLetGo(ctx: PolicyContext, board: BatchBoard, binding: BoardRe
  * An arrow the batch does not change itself, drawn elsewhere now that its bindings changed:
  * judged once, as moved from where it was drawn to where it is drawn after the batch.
  */
-function judgeArrowPlace(ctx: PolicyContext, board: BatchBoard, arrowId: string): Verdict {
+export function judgeArrowPlace(ctx: PolicyContext, board: BatchBoard, arrowId: string): Verdict {
   if (board.inBatch(arrowId) || board.carried.has(arrowId)) return { ok: true }
   const before = board.before.get(arrowId)
   const after = board.after.get(arrowId)

@@ -1,4 +1,4 @@
-import { onlyLetsGo } from './bindingPolicy'
+import { judgeArrowPlace, onlyLetsGo } from './bindingPolicy'
 import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
 import type { ReleasedNote } from './drafts/sealedDrafts'
 import { groupTagProblem } from './groupWork'
@@ -40,7 +40,26 @@ export interface BatchBoard {
 export function judgeShape(ctx: PolicyContext, board: BatchBoard, change: RecordChange): Verdict {
   const verdict = judgeOwnChange(ctx, board, change)
   if (!verdict.ok) return verdict
-  return carriesShapes(change) ? judgeCarried(ctx, board, change.prev!) : verdict
+  const carried = carriesShapes(change) ? judgeCarried(ctx, board, change.prev!) : verdict
+  if (!carried.ok || !change.next) return carried
+  return judgeArrowsBoundTo(ctx, board, change.next)
+}
+
+/**
+ * Arrows bound to a shape are drawn to wherever the shape is: a shape that moves or grows moves
+ * their ends, so each is judged again (once per batch), as drawn after the batch. Arrows bind
+ * to shapes, not to arrows, so this goes one level deep.
+ */
+function judgeArrowsBoundTo(ctx: PolicyContext, board: BatchBoard, shape: BoardRecord): Verdict {
+  if (shape.type === 'arrow' || !board.after.bindingsTo) return { ok: true }
+  let seen = 0
+  for (const binding of board.after.bindingsTo(shape.id)) {
+    if (binding.typeName !== 'binding' || binding.toId !== shape.id) continue
+    if (++seen > MAX_CONTAINED_SHAPES) return deny(shape.id, placementText('tooManyShapes'))
+    const verdict = judgeArrowPlace(ctx, board, String(binding.fromId))
+    if (!verdict.ok) return verdict
+  }
+  return { ok: true }
 }
 
 function judgeOwnChange(ctx: PolicyContext, board: BatchBoard, { id, prev, next }: RecordChange): Verdict {
@@ -151,6 +170,8 @@ function judgeCarried(ctx: PolicyContext, board: BatchBoard, container: BoardRec
     board.carried.add(shape.id)
     const verdict = judgeOwnChange(ctx, board, { id: shape.id, prev: shape, next: shape })
     if (!verdict.ok) return verdict
+    const arrows = judgeArrowsBoundTo(ctx, board, shape)
+    if (!arrows.ok) return arrows
   }
   return { ok: true }
 }

@@ -136,6 +136,34 @@ describe('finding 4: shapes that draw into a zone from outside it', () => {
   })
 })
 
+describe('an arrow is drawn to where the shapes it is bound to are', () => {
+  it('refuses moving a note when someone’s arrow bound to it would then reach over a zone’s edge', () => {
+    const bea: Actor = { participantId: 'bea', role: 'begeleider' }
+    const a = noteRecord({ id: 'shape:n1', ...slot(0), authorId: 'dirk', text: 'Wat deed je toen?' })
+    const b = noteRecord({ id: 'shape:n2', ...slot(1), authorId: 'olga', text: 'Wie was erbij?' })
+    const arrow = arrowShape(
+      'shape:ab',
+      by('olga', b.x! + 100, b.y! + 100),
+      { x: 0, y: 0 },
+      { x: a.x! - b.x!, y: 0 },
+    )
+    const board = [
+      a,
+      b,
+      arrow,
+      arrowBinding('binding:s', arrow.id, b.id, 'start'),
+      arrowBinding('binding:e', arrow.id, a.id, 'end'),
+    ]
+    const moveA = (x: number, y: number): RecordChange[] => [{ id: a.id, prev: a, next: { ...a, x, y } }]
+    // Within the zone: the arrow follows and stays inside.
+    expect(judge(dirk, 'verkenning', moveA(a.x!, a.y! + 240), board).ok).toBe(true)
+    // The begeleider moves the note into the case zone: Olga's arrow would span two zones.
+    const inCasus = { x: casus.x + 40, y: casus.y + 200 }
+    expect(judge(bea, 'verkenning', moveA(inCasus.x, inCasus.y), [a]).ok).toBe(true)
+    expect(reasonOf(judge(bea, 'verkenning', moveA(inCasus.x, inCasus.y), board))).toMatch(CROSSES)
+  })
+})
+
 describe('honest shapes still pass', () => {
   it('a note in its slot, a stroke wholly in an open zone, an arrow between two notes of an open zone', () => {
     const a = noteRecord({ id: 'shape:n1', ...slot(0), authorId: 'dirk', text: 'Wat deed je toen?' })
