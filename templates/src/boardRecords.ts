@@ -1,5 +1,6 @@
-import { type ZoneRect, zoneAtPoint } from './layout'
-import { type PlacementProblem, type ShapeWorld, shapePageCentre } from './shapeGeometry'
+import type { ZoneRect } from './layout'
+import { type PlacementProblem, type ShapeWorld, shapePageOutline } from './shapeGeometry'
+import { zoneOfOutline } from './zoneFit'
 
 /**
  * The few facts about tldraw records that the rules need, without importing tldraw: rules run on
@@ -44,40 +45,64 @@ export function ratingOf(record: BoardRecord): string | null {
 export type ShapeZone = { ok: true; zoneId: string | null } | { ok: false; problem: PlacementProblem }
 
 /**
- * The zone a shape is drawn in: the zone whose rectangle holds the centre of the shape's
- * page-space bounds, through its whole parent chain (groups, frames, zone frames). A chain that
- * does not end at a page, loops or is too deep is a problem, never the free area.
+ * The zone a shape is drawn in, judged by everything it draws (its page outline through its
+ * whole parent chain: groups, frames, zone frames): a zone when it lies wholly inside that
+ * zone, the free area (null) when it touches no zone, and the problem 'crossesZone' when it
+ * lies partly in a zone, or covers one. A chain that does not end at a page, loops or is too
+ * deep is a problem too, never the free area.
  */
 export function zoneOfShape(record: BoardRecord, world: ShapeWorld, rects: readonly ZoneRect[]): ShapeZone {
-  const centre = shapePageCentre(record, world)
-  if (!centre.ok) return centre
-  return { ok: true, zoneId: zoneAtPoint(rects, centre.value.x, centre.value.y) }
+  const outline = shapePageOutline(record, world)
+  if (!outline.ok) return outline
+  const zone = zoneOfOutline(outline.value, rects)
+  return zone === undefined ? { ok: false, problem: 'crossesZone' } : { ok: true, zoneId: zone }
 }
 
 /**
- * A shape world over a lookup and a list of all shapes, for callers without a child index: the
- * parent index is built once, on first use, in one pass.
+ * A shape world over a lookup and a list of all shapes (and, for arrows, all bindings), for
+ * callers without a child index: each index is built once, on first use, in one pass.
  */
 export function shapeWorld(
   get: (id: string) => BoardRecord | undefined,
   allShapes: () => Iterable<BoardRecord>,
+  allBindings?: () => Iterable<BoardRecord>,
 ): ShapeWorld {
   let byParent: Map<string, BoardRecord[]> | null = null
+  let byArrow: Map<string, BoardRecord[]> | null = null
+  let byTarget: Map<string, BoardRecord[]> | null = null
   return {
     get,
     children(parentId) {
-      if (!byParent) {
-        byParent = new Map()
-        for (const shape of allShapes()) {
-          if (typeof shape.parentId !== 'string') continue
-          const list = byParent.get(shape.parentId)
-          if (list) list.push(shape)
-          else byParent.set(shape.parentId, [shape])
-        }
-      }
+      byParent ??= indexBy(allShapes(), 'parentId')
       return byParent.get(parentId) ?? []
     },
+    bindingsFrom(shapeId) {
+      if (!allBindings) return []
+      byArrow ??= indexBy(allBindings(), 'fromId')
+      return byArrow.get(shapeId) ?? []
+    },
+    bindingsTo(shapeId) {
+      if (!allBindings) return []
+      byTarget ??= indexBy(allBindings(), 'toId')
+      return byTarget.get(shapeId) ?? []
+    },
   }
+}
+
+/** Records grouped by a string field (records without it are left out). */
+export function indexBy(
+  records: Iterable<BoardRecord>,
+  field: 'parentId' | 'fromId' | 'toId',
+): Map<string, BoardRecord[]> {
+  const index = new Map<string, BoardRecord[]>()
+  for (const record of records) {
+    const key = record[field]
+    if (typeof key !== 'string') continue
+    const list = index.get(key)
+    if (list) list.push(record)
+    else index.set(key, [record])
+  }
+  return index
 }
 
 /** Fields that only place a shape, as opposed to its content. */

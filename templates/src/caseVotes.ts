@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { type BoardRecord, isZoneFrame } from './boardRecords'
+import { plainTextOf } from './outcome/noteText'
 import type { MeetingProgress } from './phaseMachine'
 import type { RoleId, Template } from './schema'
 
@@ -109,6 +111,15 @@ export function leadingNotes(voting: CaseVoting | null | undefined, onList: Read
     } else if (n === best) leaders.push(id)
   }
   return leaders.sort()
+}
+
+/**
+ * Whether a shape is a case one can vote on: a note with something written on it. The list's
+ * own zone frame, a drawing, an arrow or an empty note in the list are no cases.
+ */
+export function isCaseNote(record: BoardRecord | undefined): boolean {
+  if (record?.typeName !== 'shape' || record.type !== 'note' || isZoneFrame(record)) return false
+  return plainTextOf(record).trim() !== ''
 }
 
 /**

@@ -30,6 +30,14 @@ export interface PolicyContext {
    * rules build a parent index from `allShapes()` once per batch that needs one.
    */
   children?: (parentId: string) => Iterable<BoardRecord>
+  /**
+   * Optional: every binding as it is now (arrows drawn to the shapes they are bound to), or an
+   * index of them (`bindingsFrom`/`bindingsTo`, the client's store has one). Without either,
+   * arrows are judged as unbound.
+   */
+  allBindings?: () => Iterable<BoardRecord>
+  bindingsFrom?: (shapeId: string) => Iterable<BoardRecord>
+  bindingsTo?: (shapeId: string) => Iterable<BoardRecord>
   /** Optional: limits other than the defaults (DEFAULT_RECORD_LIMITS). */
   limits?: Partial<RecordLimits>
   /**

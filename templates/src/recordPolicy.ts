@@ -1,6 +1,7 @@
 import { judgeAsset } from './assetPolicy'
 import { judgeAuthorship } from './authorship'
-import { authorOf, type BoardRecord, shapeWorld } from './boardRecords'
+import { judgeBinding } from './bindingPolicy'
+import { type BoardRecord, indexBy, shapeWorld } from './boardRecords'
 import { judgeDocument } from './outcome/outcomePolicy'
 import { FINISHED_PHASE_ID, PAUSED_PHASE_ID } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
@@ -69,7 +70,7 @@ export function judgeChanges(ctx: PolicyContext, changes: readonly RecordChange[
           ? judgeAsset(ctx, change, changes)
           : typeName === 'document'
             ? judgeDocument(ctx, change, board.after)
-            : judgeOtherRecord(ctx, change, after)
+            : judgeOtherRecord(ctx, board, change)
     if (!verdict.ok) return verdict
   }
   return { ok: true }
@@ -82,18 +83,25 @@ function batchBoard(
   batch: Map<string, BoardRecord | null>,
   after: (id: string) => BoardRecord | undefined,
 ): BatchBoard {
-  const before: ShapeWorld = ctx.children
-    ? { get: ctx.current, children: ctx.children }
-    : shapeWorld(ctx.current, ctx.allShapes)
+  const indexed = shapeWorld(ctx.current, ctx.allShapes, ctx.allBindings)
+  const before: ShapeWorld = {
+    get: ctx.current,
+    children: ctx.children ?? indexed.children,
+    bindingsFrom: ctx.bindingsFrom ?? indexed.bindingsFrom,
+    bindingsTo: ctx.bindingsTo ?? indexed.bindingsTo,
+  }
   const created = new Set(changes.filter((c) => c.prev === null).map((c) => c.id))
   // Children after the batch: those before that the batch leaves alone, plus the batch's own.
-  const batchByParent = new Map<string, BoardRecord[]>()
-  for (const { next } of changes) {
-    if (next?.typeName !== 'shape' || typeof next.parentId !== 'string') continue
-    const list = batchByParent.get(next.parentId)
-    if (list) list.push(next)
-    else batchByParent.set(next.parentId, [next])
-  }
+  const batchByParent = indexBy(
+    changes.flatMap(({ next }) => (next?.typeName === 'shape' ? [next] : [])),
+    'parentId',
+  )
+  // Bindings after the batch, the same way: arrows are drawn where their bindings are then.
+  const batchBindings = changes.flatMap(({ next }) => (next?.typeName === 'binding' ? [next] : []))
+  const batchFrom = indexBy(batchBindings, 'fromId')
+  const batchTo = indexBy(batchBindings, 'toId')
+  const kept = (list: Iterable<BoardRecord> | undefined) =>
+    [...(list ?? [])].filter((binding) => !batch.has(binding.id))
   return {
     before,
     after: {
@@ -102,6 +110,8 @@ function batchBoard(
         for (const shape of before.children(parentId)) if (!batch.has(shape.id)) yield shape
         yield* batchByParent.get(parentId) ?? []
       },
+      bindingsFrom: (id) => [...kept(before.bindingsFrom?.(id)), ...(batchFrom.get(id) ?? [])],
+      bindingsTo: (id) => [...kept(before.bindingsTo?.(id)), ...(batchTo.get(id) ?? [])],
     },
     inBatch: (id) => batch.has(id),
     createdInBatch: (id) => created.has(id),
@@ -110,24 +120,11 @@ function batchBoard(
   }
 }
 
-function judgeOtherRecord(
-  ctx: PolicyContext,
-  change: RecordChange,
-  after: (id: string) => BoardRecord | undefined,
-): Verdict {
+function judgeOtherRecord(ctx: PolicyContext, board: BatchBoard, change: RecordChange): Verdict {
   const record = (change.next ?? change.prev)!
   switch (record.typeName) {
-    case 'binding': {
-      // An arrow's binding follows the arrow: allowed where its arrow may be changed.
-      const fromId = String(record.fromId ?? '')
-      const arrow = after(fromId) ?? ctx.current(fromId)
-      if (arrow && (ctx.actor.role === 'begeleider' || authorOf(arrow) === ctx.actor.participantId))
-        return { ok: true }
-      return deny(change.id, {
-        nl: 'Je kunt alleen je eigen pijlen verbinden.',
-        en: 'You can only connect your own arrows.',
-      })
-    }
+    case 'binding':
+      return judgeBinding(ctx, board, change)
     case 'user': {
       // tldraw keeps a user record (name, colour) for attribution on notes: only your own, named as you.
       const own = record.id === `user:${ctx.actor.participantId}`

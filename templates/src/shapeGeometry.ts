@@ -1,4 +1,5 @@
 import type { BoardRecord } from './boardRecords'
+import { type BoundEnd, drawnExtent, type EndResolver, num } from './drawnExtent'
 
 /**
  * Where a shape is drawn, from plain record JSON (no tldraw import: the server runs this on
@@ -6,17 +7,11 @@ import type { BoardRecord } from './boardRecords'
  * shape's page position is its own transform composed with every ancestor's (groups, frames,
  * zone frames included), up to the page.
  *
- * Approximations, the same on client and server:
- * - note: 200 wide and 200 + growY high, times props.scale (tldraw v5 NoteShapeUtil).
- * - geo: props.w by props.h + growY; frame, image, video, embed, bookmark: props.w by props.h.
- * - text: props.w (times scale) by one line of its size; tldraw measures the real height in the
- *   browser, which a server cannot.
- * - group: the box around its children's boxes, each child's box turned by its own rotation.
- *   tldraw unions the children's outlines, so for rotated children the box (and its centre) may
- *   be slightly larger than tldraw's.
- * - anything else (draw, line, arrow, highlight): its origin point.
- * The centre of a shape's page-space box is its own box centre carried through the transforms:
- * rotation and translation keep a rectangle's centre the centre of the box around it.
+ * What a shape draws in its own space is drawnExtent.ts (every point of a stroke, both ends of
+ * an arrow and its label, wrapped text, scale); a group draws its children: the box around its
+ * children's boxes, each child's box turned by its own rotation (tldraw unions the children's
+ * outlines, so for rotated children the box may be slightly larger than tldraw's). The page
+ * outline of a shape is its own box's four corners carried through the transforms.
  *
  * The input is hostile: nothing here recurses. Parent chains and group subtrees are walked with
  * explicit stacks under hard bounds, and any chain that does not end at a page is a problem the
@@ -33,6 +28,13 @@ export interface ShapeWorld {
   get(id: string): BoardRecord | undefined
   /** Shapes whose parentId is `parentId` (may be a superset: it is filtered here). */
   children(parentId: string): Iterable<BoardRecord>
+  /**
+   * Optional: the bindings whose fromId is `shapeId` (may be a superset: filtered here). Without
+   * it an arrow is drawn from its own props only, as if unbound.
+   */
+  bindingsFrom?(shapeId: string): Iterable<BoardRecord>
+  /** Optional: the bindings whose toId is `shapeId` (may be a superset). */
+  bindingsTo?(shapeId: string): Iterable<BoardRecord>
 }
 
 /** Why a shape's place cannot be known; the rules refuse the change. */
@@ -43,6 +45,8 @@ export type PlacementProblem =
   | 'tooDeep' // more than MAX_PARENT_DEPTH containers
   | 'tooManyShapes' // a group or frame holding more than MAX_CONTAINED_SHAPES
   | 'badNumber' // a position, angle or size that is not a finite number
+  | 'tooManyPoints' // a stroke, line or text too large to measure
+  | 'crossesZone' // drawn partly in a zone and partly outside it (zoneOfShape)
 
 export type Placed<T> = { ok: true; value: T } | { ok: false; problem: PlacementProblem }
 
@@ -63,21 +67,41 @@ export function isContainer(record: BoardRecord): boolean {
   return record.typeName === 'shape' && (record.type === 'group' || record.type === 'frame')
 }
 
-/** The page-space centre of a shape's bounds, or why it cannot be placed. */
-export function shapePageCentre(record: BoardRecord, world: ShapeWorld): Placed<{ x: number; y: number }> {
+export interface PagePoint {
+  x: number
+  y: number
+}
+
+/** The page-space centre of a shape's drawn box, or why it cannot be placed. */
+export function shapePageCentre(record: BoardRecord, world: ShapeWorld): Placed<PagePoint> {
+  const outline = shapePageOutline(record, world)
+  if (!outline.ok) return outline
+  // Rotation and translation keep a rectangle's centre the middle of its opposite corners.
+  const [a, , c] = outline.value
+  return { ok: true, value: { x: (a!.x + c!.x) / 2, y: (a!.y + c!.y) / 2 } }
+}
+
+/**
+ * The four page-space corners of everything a shape draws (its own box carried through its
+ * rotation and every ancestor's transform), in order round the box, or why it cannot be placed.
+ */
+export function shapePageOutline(record: BoardRecord, world: ShapeWorld): Placed<PagePoint[]> {
   const ancestors = ancestorsOf(record, world)
   if (!ancestors.ok) return ancestors
-  const box = record.type === 'group' ? groupBox(record, world) : ownBox(record)
+  const box = record.type === 'group' ? groupBox(record, world) : ownBox(record, world)
   if (!box.ok) return box
-  let x = (box.value.minX + box.value.maxX) / 2
-  let y = (box.value.minY + box.value.maxY) / 2
-  for (const shape of [record, ...ancestors.value]) {
-    const t = localTransform(shape)
-    if (!t) return fail('badNumber')
-    ;[x, y] = apply(t, x, y)
+  const out: PagePoint[] = []
+  for (const corner of corners(box.value)) {
+    let [x, y] = [corner.x, corner.y]
+    for (const shape of [record, ...ancestors.value]) {
+      const t = localTransform(shape)
+      if (!t) return fail('badNumber')
+      ;[x, y] = apply(t, x, y)
+    }
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return fail('badNumber')
+    out.push({ x, y })
   }
-  if (!Number.isFinite(x) || !Number.isFinite(y)) return fail('badNumber')
-  return { ok: true, value: { x, y } }
+  return { ok: true, value: out }
 }
 
 /** The containers above a shape, nearest first, up to (not including) its page. */
@@ -153,7 +177,7 @@ function groupBox(group: BoardRecord, world: ShapeWorld): Placed<Box> {
     }
     const closing = kid === undefined
     // A closed group's box is measured like any child; an empty group is its origin point.
-    const box = closing ? { ok: true as const, value: top.box ?? POINT } : ownBox(kid)
+    const box = closing ? { ok: true as const, value: top.box ?? POINT } : ownBox(kid, world)
     if (!box.ok) return box
     if (closing) stack.pop()
     const holder = closing ? stack[stack.length - 1] : top
@@ -182,48 +206,98 @@ function childrenOf(
 }
 
 const POINT: Box = { minX: 0, minY: 0, maxX: 0, maxY: 0 }
-const NOTE_SIZE = 200
-/** One line of text per size: tldraw's 16 px base times the size's factor, line height 1.35. */
-const TEXT_LINE: Record<string, number> = { s: 24.3, m: 32.4, l: 48.6, xl: 59.4 }
+/** At most this many bindings from one arrow (tldraw makes one per end). */
+export const MAX_ARROW_BINDINGS = 8
 
-/** A shape's own box in its own space (groups aside). */
-function ownBox(record: BoardRecord): Placed<Box> {
-  const props = record.props ?? {}
-  const size = (w: number | null, h: number | null): Placed<Box> =>
-    w === null || h === null ? fail('badNumber') : { ok: true, value: { minX: 0, minY: 0, maxX: w, maxY: h } }
-  const scale = num(props.scale, 1)
-  switch (record.type) {
-    case 'note': {
-      const growY = num(props.growY, 0)
-      return scale === null || growY === null
-        ? fail('badNumber')
-        : size(NOTE_SIZE * scale, (NOTE_SIZE + growY) * scale)
-    }
-    case 'geo': {
-      const h = num(props.h, 0)
-      const growY = num(props.growY, 0)
-      return size(num(props.w, 0), h === null || growY === null ? null : h + growY)
-    }
-    case 'text': {
-      const w = num(props.w, 0)
-      const line = TEXT_LINE[String(props.size)] ?? TEXT_LINE.m!
-      return scale === null || w === null ? fail('badNumber') : size(w * scale, line * scale)
-    }
-    case 'frame':
-    case 'image':
-    case 'video':
-    case 'embed':
-    case 'bookmark':
-      return size(num(props.w, 0), num(props.h, 0))
-    default:
-      return { ok: true, value: POINT }
-  }
+/**
+ * A shape's drawn box in its own space (groups aside: see groupBox). An arrow's bound ends are
+ * drawn on the shapes they are bound to, wherever those are now; a bound shape's own bindings
+ * are not followed (an arrow binds to shapes, not to arrows), so this never recurses.
+ */
+function ownBox(record: BoardRecord, world: ShapeWorld | null): Placed<Box> {
+  const ends = record.type === 'arrow' && world?.bindingsFrom ? boundEnds(record, world) : null
+  if (ends && !ends.ok) return ends
+  const extent = drawnExtent(record, ends?.value ?? null)
+  return extent.ok ? extent : fail(extent.problem)
 }
 
-/** A number field: absent gives the default; anything but a finite number gives null. */
-function num(value: unknown, fallback: number): number | null {
-  if (value === undefined) return fallback
-  return typeof value === 'number' && Number.isFinite(value) ? value : null
+/** Where an arrow's bound ends are drawn, in the arrow's own space. */
+function boundEnds(arrow: BoardRecord, world: ShapeWorld): Placed<EndResolver> {
+  const chain = ancestorsOf(arrow, world)
+  if (!chain.ok) return chain
+  const found: Partial<Record<'start' | 'end', BoundEnd>> = {}
+  let count = 0
+  for (const binding of world.bindingsFrom?.(arrow.id) ?? []) {
+    if (binding.typeName !== 'binding' || binding.fromId !== arrow.id) continue
+    if (++count > MAX_ARROW_BINDINGS) return fail('tooManyShapes')
+    const props = (binding.props ?? {}) as {
+      terminal?: unknown
+      normalizedAnchor?: unknown
+      isPrecise?: unknown
+    }
+    const terminal = props.terminal === 'start' || props.terminal === 'end' ? props.terminal : null
+    const target = typeof binding.toId === 'string' ? world.get(binding.toId) : undefined
+    // An end bound to nothing drawable is drawn where its props say (tldraw unbinds it).
+    if (!terminal || !target || target.typeName !== 'shape' || isContainer(target) || target.type === 'arrow')
+      continue
+    const drawn = boundEnd(target, props, [arrow, ...chain.value], world)
+    if (!drawn.ok) return drawn
+    const other = found[terminal]
+    // Two bindings on one end: tldraw draws one; both targets are kept, so either is covered.
+    found[terminal] = other
+      ? { anchor: other.anchor, target: [...other.target, ...drawn.value.target] }
+      : drawn.value
+  }
+  return { ok: true, value: (terminal) => found[terminal] ?? null }
+}
+
+/** The anchor (clamped into the target as tldraw clamps it) and the target's corners, in the arrow's space. */
+function boundEnd(
+  target: BoardRecord,
+  props: { normalizedAnchor?: unknown; isPrecise?: unknown },
+  arrowChain: readonly BoardRecord[],
+  world: ShapeWorld,
+): Placed<BoundEnd> {
+  const targetChain = ancestorsOf(target, world)
+  if (!targetChain.ok) return targetChain
+  const box = ownBox(target, null)
+  if (!box.ok) return box
+  const anchor = props.normalizedAnchor as { x?: unknown; y?: unknown } | undefined
+  const precise = props.isPrecise === true
+  const unit = (v: unknown) =>
+    precise && typeof v === 'number' && Number.isFinite(v) ? Math.min(1, Math.max(0, v)) : 0.5
+  const b = box.value
+  const local = [
+    { x: b.minX + unit(anchor?.x) * (b.maxX - b.minX), y: b.minY + unit(anchor?.y) * (b.maxY - b.minY) },
+    ...corners(b),
+  ]
+  const toPage = [target, ...targetChain.value]
+  const inArrow: Array<{ x: number; y: number }> = []
+  for (const p of local) {
+    let [x, y] = [p.x, p.y]
+    for (const shape of toPage) {
+      const t = localTransform(shape)
+      if (!t) return fail('badNumber')
+      ;[x, y] = apply(t, x, y)
+    }
+    for (let i = arrowChain.length - 1; i >= 0; i--) {
+      const t = localTransform(arrowChain[i]!)
+      if (!t) return fail('badNumber')
+      ;[x, y] = unapply(t, x, y)
+    }
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return fail('badNumber')
+    inArrow.push({ x, y })
+  }
+  return { ok: true, value: { anchor: inArrow[0]!, target: inArrow.slice(1) } }
+}
+
+function corners(b: Box): Array<{ x: number; y: number }> {
+  return [
+    { x: b.minX, y: b.minY },
+    { x: b.maxX, y: b.minY },
+    { x: b.maxX, y: b.maxY },
+    { x: b.minX, y: b.maxY },
+  ]
 }
 
 function localTransform(record: BoardRecord): Transform | null {
@@ -231,6 +305,15 @@ function localTransform(record: BoardRecord): Transform | null {
   const y = num(record.y, 0)
   const rotation = num(record.rotation, 0)
   return x === null || y === null || rotation === null ? null : { x, y, rotation }
+}
+
+/** A point in a parent's space carried back into the shape's own space (apply undone). */
+function unapply(t: Transform, px: number, py: number): [number, number] {
+  const cos = Math.cos(t.rotation)
+  const sin = Math.sin(t.rotation)
+  const dx = px - t.x
+  const dy = py - t.y
+  return [dx * cos + dy * sin, -dx * sin + dy * cos]
 }
 
 /** A point in a shape's space carried into its parent's space: rotate, then translate. */

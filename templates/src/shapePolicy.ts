@@ -1,3 +1,4 @@
+import { judgeArrowPlace, onlyLetsGo } from './bindingPolicy'
 import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
 import type { ReleasedNote } from './drafts/sealedDrafts'
 import { groupTagProblem } from './groupWork'
@@ -25,7 +26,10 @@ export interface BatchBoard {
   createdInBatch: (id: string) => boolean
   /** Shapes each zone gains in this batch, per zone, for the quota. */
   addedPerZone: Map<string, number>
-  /** Shapes already judged as carried along by a moved group or frame (judged once). */
+  /**
+   * Shapes already judged without a change of their own (judged once): carried along by a moved
+   * group or frame, or an arrow drawn elsewhere because its bindings changed (bindingPolicy.ts).
+   */
   carried: Set<string>
 }
 
@@ -37,7 +41,26 @@ export interface BatchBoard {
 export function judgeShape(ctx: PolicyContext, board: BatchBoard, change: RecordChange): Verdict {
   const verdict = judgeOwnChange(ctx, board, change)
   if (!verdict.ok) return verdict
-  return carriesShapes(change) ? judgeCarried(ctx, board, change.prev!) : verdict
+  const carried = carriesShapes(change) ? judgeCarried(ctx, board, change.prev!) : verdict
+  if (!carried.ok || !change.next) return carried
+  return judgeArrowsBoundTo(ctx, board, change.next)
+}
+
+/**
+ * Arrows bound to a shape are drawn to wherever the shape is: a shape that moves or grows moves
+ * their ends, so each is judged again (once per batch), as drawn after the batch. Arrows bind
+ * to shapes, not to arrows, so this goes one level deep.
+ */
+function judgeArrowsBoundTo(ctx: PolicyContext, board: BatchBoard, shape: BoardRecord): Verdict {
+  if (shape.type === 'arrow' || !board.after.bindingsTo) return { ok: true }
+  let seen = 0
+  for (const binding of board.after.bindingsTo(shape.id)) {
+    if (binding.typeName !== 'binding' || binding.toId !== shape.id) continue
+    if (++seen > MAX_CONTAINED_SHAPES) return deny(shape.id, placementText('tooManyShapes'))
+    const verdict = judgeArrowPlace(ctx, board, String(binding.fromId))
+    if (!verdict.ok) return verdict
+  }
+  return { ok: true }
 }
 
 function judgeOwnChange(ctx: PolicyContext, board: BatchBoard, { id, prev, next }: RecordChange): Verdict {
@@ -97,6 +120,8 @@ function judgePlacement(
     return mayAdd(ctx, board, id, zoneAfter)
   }
   if (prev && !next) {
+    const dangling = danglingBinding(board, id)
+    if (dangling) return dangling
     const access = access_(ctx, zoneBefore)
     if (mayEdit(access, authorOf(prev) === me)) return { ok: true }
     return deny(id, closedText(ctx, zoneBefore, access, { nl: 'verwijderen', en: 'remove' }))
@@ -118,7 +143,8 @@ function judgePlacement(
   }
   const access = access_(ctx, zoneAfter)
   const what = classifyShapeUpdate(prev, next)
-  if (what.content && !mayEdit(access, isOwn)) {
+  // Someone else's arrow letting go of a shape that is being removed: tldraw rewrites its end.
+  if (what.content && !mayEdit(access, isOwn) && !onlyLetsGo(ctx, board, prev, next)) {
     return deny(id, closedText(ctx, zoneAfter, access, { nl: 'wijzigen', en: 'change' }))
   }
   if (what.placement && !mayMove(access, isOwn) && !maySortByMark(ctx, zoneAfter, next, board.after)) {
@@ -147,6 +173,8 @@ function judgeCarried(ctx: PolicyContext, board: BatchBoard, container: BoardRec
     board.carried.add(shape.id)
     const verdict = judgeOwnChange(ctx, board, { id: shape.id, prev: shape, next: shape })
     if (!verdict.ok) return verdict
+    const arrows = judgeArrowsBoundTo(ctx, board, shape)
+    if (!arrows.ok) return arrows
   }
   return { ok: true }
 }
@@ -175,6 +203,28 @@ function judgeReleased(
     })
   }
   return { ok: true }
+}
+
+/**
+ * A removed shape takes the bindings to and from it along (as tldraw does), in the same batch:
+ * an arrow bound to nothing would be drawn by each screen its own way.
+ */
+function danglingBinding(board: BatchBoard, id: string): Verdict | null {
+  const left = [...(board.after.bindingsTo?.(id) ?? []), ...(board.after.bindingsFrom?.(id) ?? [])]
+  if (!left.some((b) => b.typeName === 'binding' && (b.toId === id || b.fromId === id))) return null
+  return deny(id, {
+    nl: 'Deze vorm is met een pijl verbonden; haal die verbinding in dezelfde stap weg.',
+    en: 'This shape is joined to an arrow; remove that binding in the same step.',
+  })
+}
+
+/** Whether the actor may remove `shape` as the board is before the batch (its zone's rule). */
+export function mayRemoveShape(ctx: PolicyContext, board: BatchBoard, shape: BoardRecord): boolean {
+  if (isZoneFrame(shape)) return false
+  const own = authorOf(shape) === ctx.actor.participantId
+  const zone = zoneOfShape(shape, board.before, ctx.rects)
+  if (!zone.ok) return ctx.actor.role === 'begeleider' || own
+  return mayEdit(access_(ctx, zone.zoneId), own)
 }
 
 function mayAdd(ctx: PolicyContext, board: BatchBoard, id: string, zoneId: string | null): Verdict {
@@ -240,6 +290,14 @@ const PLACEMENT_TEXT: Record<PlacementProblem, LocalizedText> = {
   badNumber: {
     nl: 'De plaats, draaiing of maat van deze vorm is geen geldig getal.',
     en: 'The position, rotation or size of this shape is not a valid number.',
+  },
+  tooManyPoints: {
+    nl: 'Deze vorm heeft te veel punten of tekst om te kunnen bepalen waar hij komt.',
+    en: 'This shape has too many points or too much text to tell where it would be drawn.',
+  },
+  crossesZone: {
+    nl: 'Deze vorm komt over de rand van een zone. Zet hem helemaal in een zone, of helemaal ernaast.',
+    en: 'This shape reaches over the edge of a zone. Put it wholly inside a zone, or wholly outside.',
   },
 }
 

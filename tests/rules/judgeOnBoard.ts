@@ -25,6 +25,7 @@ export function judgeOnBoard(
       rects: boardLayout(template),
       current: (id) => records.get(id),
       allShapes: () => [...records.values()].filter((r) => r.typeName === 'shape'),
+      allBindings: () => [...records.values()].filter((r) => r.typeName === 'binding'),
       ...extra,
     },
     changes,

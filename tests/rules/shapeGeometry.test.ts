@@ -54,21 +54,23 @@ function problemOf(shape: BoardRecord, others: BoardRecord[] = []) {
   return z.ok ? null : z.problem
 }
 
-describe('zone of a shape: the centre of where it is drawn', () => {
-  it('counts a note whose top-left is a few px outside the zone but whose centre is inside as inside', () => {
-    expect(zoneIn(note('shape:n', -10, 50))).toBe('vragen')
-    expect(zoneIn(note('shape:n', 470, 50))).toBe('roddelzone') // top-left in the gap
-    // and the other way round: top-left inside, centre outside
-    expect(zoneIn(note('shape:n', 330, 50))).toBe(null)
+describe('zone of a shape: all of where it is drawn', () => {
+  it('counts a note in a zone only when all of it is inside; partly in is crossing, wholly out is the free area', () => {
+    expect(zoneIn(note('shape:n', 10, 50))).toBe('vragen')
+    expect(problemOf(note('shape:n', -10, 50))).toBe('crossesZone') // top-left a few px outside
+    expect(problemOf(note('shape:n', 470, 50))).toBe('crossesZone') // top-left in the gap
+    expect(problemOf(note('shape:n', 330, 50))).toBe('crossesZone') // centre outside, top-left inside
+    expect(zoneIn(note('shape:n', -300, 50))).toBe(null)
+    expect(zoneIn(note('shape:n', 10, 400))).toBe(null)
   })
 
   it('sizes a note by its scale and growY, as tldraw v5 does', () => {
-    const big = { ...note('shape:n', 300, 50), props: { ...note('shape:n', 0, 0).props, scale: 2 } }
-    expect(zoneIn(note('shape:n', 300, 50))).toBe('vragen') // centre x 300 + 100
-    expect(zoneIn(big)).toBe('roddelzone') // centre x 300 + 200
-    const tall = { ...note('shape:n', 10, 200), props: { ...note('shape:n', 0, 0).props, growY: 200 } }
-    expect(zoneIn(note('shape:n', 10, 200))).toBe('vragen')
-    expect(zoneIn(tall)).toBe(null) // centre y 200 + 200
+    const big = { ...note('shape:n', 210, 50), props: { ...note('shape:n', 0, 0).props, scale: 2 } }
+    expect(zoneIn(note('shape:n', 210, 50))).toBe('vragen') // x 210..410
+    expect(problemOf(big)).toBe('crossesZone') // x 210..610
+    const tall = { ...note('shape:n', 10, 100), props: { ...note('shape:n', 0, 0).props, growY: 200 } }
+    expect(zoneIn(note('shape:n', 10, 100))).toBe('vragen')
+    expect(problemOf(tall)).toBe('crossesZone') // y 100..500
   })
 
   it('composes x, y and rotation of every group and frame above a shape', () => {
@@ -86,21 +88,25 @@ describe('zone of a shape: the centre of where it is drawn', () => {
   it('places a note in a zone frame by where it is drawn, not by the frame it hangs from', () => {
     const frame = zoneFrameId('adviezen')
     expect(zoneIn(note('shape:n', 10, 10, { parentId: frame }))).toBe('adviezen')
-    expect(zoneIn(note('shape:n', -600, 10, { parentId: frame }))).toBe(null) // centre x 468: the gap
-    expect(zoneIn(note('shape:n', -400, 10, { parentId: frame }))).toBe('roddelzone')
+    expect(problemOf(note('shape:n', -600, 10, { parentId: frame }))).toBe('crossesZone') // x 368..568
+    expect(zoneIn(note('shape:n', -480, 10, { parentId: frame }))).toBe('roddelzone')
+    expect(zoneIn(note('shape:n', 10, -600, { parentId: frame }))).toBe(null)
   })
 
   it("takes a group's box from its children, all levels", () => {
     const g = groupRecord('shape:g', { x: 484, y: 0 })
     const a = note('shape:a', 0, 0, { parentId: g.id })
-    const b = note('shape:b', 400, 0, { parentId: g.id })
-    // Children span x 0..600: centre 300 in the group, 784 on the page.
+    const b = note('shape:b', 200, 0, { parentId: g.id })
+    // Children span x 0..400: 484..884 on the page.
     expect(zoneIn(g, [a, b])).toBe('roddelzone')
+    expect(problemOf(g, [a, { ...b, x: 400 }])).toBe('crossesZone') // 484..1084
     const outer = groupRecord('shape:o', { x: 0, y: 0 })
     const nested = { ...g, parentId: outer.id, x: 484 }
+    const near = note('shape:near', 600, 100, { parentId: outer.id })
+    expect(zoneIn(outer, [nested, a, b, near])).toBe('roddelzone')
+    // outer spans nested (484..884) and far (1000..1200): over two zones.
     const far = note('shape:far', 1000, 0, { parentId: outer.id })
-    // outer spans nested (484..1084) and far (1000..1200): centre x 842.
-    expect(zoneIn(outer, [nested, a, b, far])).toBe('roddelzone')
+    expect(problemOf(outer, [nested, a, b, far])).toBe('crossesZone')
   })
 
   it('matches tldraw page bounds (Mat composition, Box around the corners) on seeded random chains', () => {
@@ -170,7 +176,7 @@ describe('a shape whose place cannot be known is a problem, not the free area', 
   })
 
   it('bounds the shapes walked inside a group or frame', () => {
-    const g = groupRecord('shape:g')
+    const g = groupRecord('shape:g', { x: -3000 })
     const kids = Array.from({ length: MAX_CONTAINED_SHAPES + 1 }, (_, i) =>
       note(`shape:k${i}`, i, 0, { parentId: g.id }),
     )

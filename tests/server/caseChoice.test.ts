@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { noteArea } from '../../templates/src/layout'
+import { zoneFrameId } from '../../templates/src/boardRecords'
+import { noteArea, zoneRect } from '../../templates/src/layout'
 import type { MeetingProgress } from '../../templates/src/phaseMachine'
 import { slotsFor } from '../../templates/src/slots'
 import { MEETING_MAP, MEETING_VIEW_KEY, type MeetingView } from '../../templates/src/wire'
+import { boxShape } from '../helpers/drawnShapes'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, command, ResettingClient } from '../helpers/meetingClient'
 import { type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
@@ -140,6 +142,31 @@ describe('dot votes (G2 casus kiezen)', () => {
   it('refuses a vote on a note that is not on the list, and any vote from an observer', async () => {
     expect((await vote('Carla', 'shape:bestaat-niet')).body.reason).toBe('notOnList')
     expect((await vote('Olaf', 'shape:anna-case')).body.reason).toBe('notAllowed')
+  })
+
+  it('takes votes only on case notes of the list: not on its zone frame, a drawing or an empty note in it', async () => {
+    const frame = zoneFrameId('casuslijst')
+    expect(boardHas(frame)).toBe(true)
+    expect((await vote('Carla', frame)).body.reason).toBe('notOnList')
+    // The begeleider's box and an empty note, both wholly inside the list.
+    const beaClient = new ResettingClient(server.url, m.roomId, m.people.begeleider!.token)
+    clients.push(beaClient)
+    await beaClient.synced()
+    const list = zoneRect(m.template, 'casuslijst')
+    const box = boxShape(
+      'shape:list-box',
+      { authorId: m.people.begeleider!.id, x: list.x + 30, y: list.y + 10 },
+      40,
+      40,
+    )
+    const last = slotsFor(noteArea(m.template, 'casuslijst'), 99).at(-1)!
+    const blank = noteRecord({ id: 'shape:blank', ...last, authorId: m.people.begeleider!.id, text: '' })
+    beaClient.current.kv.set(box.id, box)
+    beaClient.current.kv.set(blank.id, blank)
+    await eventually(() => boardHas(box.id) && boardHas(blank.id), 5000, 'box and blank note on the list')
+    expect((await vote('Carla', box.id)).body.reason).toBe('notOnList')
+    expect((await vote('Carla', blank.id)).body.reason).toBe('notOnList')
+    expect(progress().voting?.votes[m.people.Carla!.id] ?? []).not.toContain(frame)
   })
 
   it('loses no vote when several arrive at once', async () => {

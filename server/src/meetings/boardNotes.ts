@@ -34,6 +34,7 @@ export function zoneOfBoardShape(
   const world = shapeWorld(
     (key) => records.get(key),
     () => [...records.values()].filter((r) => r.typeName === 'shape'),
+    () => [...records.values()].filter((r) => r.typeName === 'binding'),
   )
   const zone = zoneOfShape(record, world, boardLayout(template))
   return zone.ok ? zone.zoneId : undefined

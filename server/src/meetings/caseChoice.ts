@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import type { BoardRecord } from '../../../templates/src/boardRecords'
-import { voteInMeeting } from '../../../templates/src/caseVotes'
+import { isCaseNote, voteInMeeting } from '../../../templates/src/caseVotes'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
 import { RECORDS_ARRAY } from '../../../templates/src/wire'
@@ -38,7 +38,9 @@ export async function castCaseVote(
     records = boardRecords(doc)
   })
   return host.changeProgress(meetingId, (template, progress) => {
-    const onList = (zoneId: string) => zoneOfBoardShape(template, records, noteId) === zoneId
+    // Only a case note of the list takes votes: not the list's zone frame, nor any other shape in it.
+    const onList = (zoneId: string) =>
+      isCaseNote(records.get(noteId)) && zoneOfBoardShape(template, records, noteId) === zoneId
     const voter = { participantId: actor.id, role: actor.role }
     const result = voteInMeeting(template, progress, voter, noteId, cast, onList)
     if (!result.ok) {

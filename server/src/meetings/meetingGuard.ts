@@ -96,6 +96,7 @@ export class MeetingGuard implements UpdateGuard {
         rects: boardLayout(template),
         current: (id) => index.before(id),
         allShapes: () => index.shapesBefore(),
+        allBindings: () => index.bindingsBefore(),
         limits: this.limits,
         allAssets: () => index.assetsBefore(),
         assetLimits: this.limits,

@@ -44,13 +44,22 @@ export class RecordIndex {
   }
 
   /** Every shape as it was before the running batch. */
-  *shapesBefore(): Iterable<BoardRecord> {
+  shapesBefore(): Iterable<BoardRecord> {
+    return this.recordsBefore('shape')
+  }
+
+  /** Every binding (an arrow's end held to a shape) as it was before the running batch. */
+  bindingsBefore(): Iterable<BoardRecord> {
+    return this.recordsBefore('binding')
+  }
+
+  private *recordsBefore(typeName: string): Iterable<BoardRecord> {
     for (const [key, entry] of this.current) {
       const val = this.journal.has(key) ? this.journal.get(key) : entry.val
-      if (val?.typeName === 'shape') yield val
+      if (val?.typeName === typeName) yield val
     }
     for (const [key, val] of this.journal) {
-      if (!this.current.has(key) && val?.typeName === 'shape') yield val
+      if (!this.current.has(key) && val?.typeName === typeName) yield val
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Editor, TLParentId, TLRecord, TLShape } from 'tldraw'
+import { type Editor, isShapeId, type TLBinding, type TLParentId, type TLRecord, type TLShape } from 'tldraw'
 import { type BoardRecord, zoneOfShape } from '../../../../templates/src/boardRecords'
 import { boardLayout } from '../../../../templates/src/layout'
 import { judgeChanges, type RecordChange, type Verdict } from '../../../../templates/src/recordPolicy'
@@ -23,6 +23,8 @@ export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: Rec
       current: world.get,
       allShapes: () => editor.getCurrentPageShapes() as unknown as BoardRecord[],
       children: world.children,
+      bindingsFrom: world.bindingsFrom,
+      bindingsTo: world.bindingsTo,
       releasedNote: (id) => meeting.$released.get().get(id),
       groups: meeting.$view.get()?.progress.groups,
       allAssets: () => editor.getAssets() as unknown as BoardRecord[],
@@ -31,9 +33,13 @@ export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: Rec
   )
 }
 
-/** The store's records as the shared rules read them; children from tldraw's own parent index. */
+/**
+ * The store's records as the shared rules read them; children from tldraw's own parent index,
+ * bindings from its binding index (an arrow is drawn where its bindings hold its ends).
+ */
 export function boardWorld(editor: Editor): ShapeWorld {
   const get = (id: string) => editor.store.get(id as TLRecord['id']) as BoardRecord | undefined
+  const bindings = (list: readonly TLBinding[]) => list as unknown as BoardRecord[]
   return {
     get,
     children: (parentId) =>
@@ -41,6 +47,8 @@ export function boardWorld(editor: Editor): ShapeWorld {
         .getSortedChildIdsForParent(parentId as TLParentId)
         .map(get)
         .filter((r) => r !== undefined),
+    bindingsFrom: (id) => (isShapeId(id) ? bindings(editor.getBindingsFromShape(id, 'arrow')) : []),
+    bindingsTo: (id) => (isShapeId(id) ? bindings(editor.getBindingsToShape(id, 'arrow')) : []),
   }
 }
 

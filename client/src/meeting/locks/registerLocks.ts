@@ -6,6 +6,7 @@ import { currentTopic } from '../../../../templates/src/topicWalk'
 import { isDraft, markIfDraft } from '../drafts/drafts'
 import type { MeetingState } from '../meetingState'
 import { asBoardRecord, judgeOnBoard } from './boardPolicy'
+import { keepShapesWhole } from './keepWhole'
 
 /** Record types a participant's edits can touch; session records (camera, pointer…) never leave the browser. */
 const GUARDED_TYPES = ['shape', 'asset', 'page', 'document', 'binding'] as const
@@ -42,6 +43,8 @@ export function registerLocks(
   meeting: MeetingState,
   onRefused: (reason: LocalizedText, refused: RefusedEdit) => void,
 ): () => void {
+  // Before the locks judge anything: a shape made or dragged across a zone's edge is shifted whole.
+  const keepWhole = keepShapesWhole(editor, meeting)
   const stamp = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
     if (source !== 'user') return shape
     // A released note keeps its author (or none, anonymous): the begeleider only puts it down.
@@ -87,7 +90,14 @@ export function registerLocks(
   const side = editor.sideEffects as unknown as GuardSideEffects
   /** Records we are taking back ourselves (a refused create): their removal is not judged. */
   const rollingBack = new Set<string>()
-  const unregister: Array<() => void> = [stamp, stampAsset, keepAssetAuthor, keepAnonymous, createAnonymous]
+  const unregister: Array<() => void> = [
+    keepWhole,
+    stamp,
+    stampAsset,
+    keepAssetAuthor,
+    keepAnonymous,
+    createAnonymous,
+  ]
   for (const typeName of GUARDED_TYPES) {
     unregister.push(
       side.registerAfterCreateHandler(typeName, (record, source) => {
