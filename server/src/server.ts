@@ -130,7 +130,7 @@ export async function startServer(
   })
   const bus = cluster ?? LOCAL_MEETING_BUS
   const boards = new FreeBoards(registry, activity, bus)
-  const drafts = new DraftService(storage.drafts, state, registry, (meetingId) => bus.changed(meetingId))
+  const drafts = new DraftService(storage.drafts, state, registry)
   const meetings = new MeetingService(storage.meetings, state, registry, () => templates, bus, now, drafts)
   const groups = new GroupService(
     storage.groups,

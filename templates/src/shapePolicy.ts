@@ -1,5 +1,5 @@
 import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
-import type { ReleasedNote } from './drafts/sealedDrafts'
+import { judgeRevealedChange, revealedAuthor } from './drafts/revealedNotes'
 import { groupTagProblem } from './groupWork'
 import { judgeMark, maySortByMark } from './marks'
 import { accessFor, findZone, mayEdit, mayMove, mayPublishDrafts, type ResolvedAccess } from './permissions'
@@ -57,6 +57,8 @@ function judgeOwnChange(ctx: PolicyContext, board: BatchBoard, { id, prev, next 
   if (after && !after.ok) return deny(id, placementText(after.problem))
   const zoneBefore = before?.zoneId ?? null
   const zoneAfter = after?.zoneId ?? null
+  const sealed = judgeRevealedChange(ctx, { id, prev, next })
+  if (sealed) return sealed
 
   const verdict = judgePlacement(ctx, board, { id, prev, next }, zoneBefore, zoneAfter)
   if (!verdict.ok) return verdict
@@ -82,9 +84,10 @@ function judgePlacement(
   zoneAfter: string | null,
 ): Verdict {
   const me = ctx.actor.participantId
+  // A revealed note's owner is its author as the server knows them, named on the board or not.
+  const ownerOf = (record: BoardRecord) =>
+    revealedAuthor(ctx.releasedNote?.(id))?.authorId ?? authorOf(record)
   if (!prev && next) {
-    const released = ctx.releasedNote?.(id)
-    if (released && ctx.actor.role === 'begeleider') return judgeReleased(id, next, released, zoneAfter)
     if (authorOf(next) !== me) {
       return deny(id, {
         nl: 'Nieuwe notities moeten op jouw naam staan.',
@@ -95,7 +98,7 @@ function judgePlacement(
   }
   if (prev && !next) {
     const access = access_(ctx, zoneBefore)
-    if (mayEdit(access, authorOf(prev) === me)) return { ok: true }
+    if (mayEdit(access, ownerOf(prev) === me)) return { ok: true }
     return deny(id, closedText(ctx, zoneBefore, access, { nl: 'verwijderen', en: 'remove' }))
   }
   if (!prev || !next) return { ok: true }
@@ -106,7 +109,7 @@ function judgePlacement(
       en: 'The author of a note cannot change.',
     })
   }
-  const isOwn = authorOf(prev) === me
+  const isOwn = ownerOf(prev) === me
   if (zoneBefore !== zoneAfter) {
     const from = access_(ctx, zoneBefore)
     if (!mayEdit(from, isOwn))
@@ -144,32 +147,6 @@ function judgeCarried(ctx: PolicyContext, board: BatchBoard, container: BoardRec
     board.carried.add(shape.id)
     const verdict = judgeOwnChange(ctx, board, { id: shape.id, prev: shape, next: shape })
     if (!verdict.ok) return verdict
-  }
-  return { ok: true }
-}
-
-/**
- * A note the reveal released: the begeleider's browser puts it on the board as its author wrote it
- * while the zone was theirs (quota and access were the author's then), in the zone it was written
- * in, under its author's name or, in an anonymous reveal, under none.
- */
-function judgeReleased(
-  id: string,
-  next: BoardRecord,
-  released: ReleasedNote,
-  zoneAfter: string | null,
-): Verdict {
-  if (authorOf(next) !== released.authorId) {
-    return deny(id, {
-      nl: 'Een onthulde notitie staat op naam van wie haar schreef, of bij anoniem onthullen op geen naam.',
-      en: 'A revealed note carries the name of whoever wrote it, or no name in an anonymous reveal.',
-    })
-  }
-  if (zoneAfter !== released.zoneId) {
-    return deny(id, {
-      nl: 'Een onthulde notitie komt in de zone waarin ze geschreven is.',
-      en: 'A revealed note goes into the zone it was written in.',
-    })
   }
   return { ok: true }
 }
