@@ -82,7 +82,9 @@ function sealedNote(id: string, slot: Rect, meta: Record<string, string>): Board
       labelColor: 'black',
       size: 'm',
       font: 'draw',
-      fontSizeAdjustment: 0,
+      // tldraw's default: the size the text is drawn at (0 draws it at 0px). Each browser fits
+      // it to the opened text itself; the room keeps this one, which says nothing of the text.
+      fontSizeAdjustment: 1,
       align: 'middle',
       verticalAlign: 'middle',
       growY: 0,

@@ -21,7 +21,12 @@ export async function importMeetingKey(encoded: string): Promise<CryptoKey> {
 }
 
 /** Seals a note's text (and nothing else: no id, name or place) for one meeting and note id. */
-export async function sealText(key: CryptoKey, meetingId: string, sealId: string, text: string): Promise<string> {
+export async function sealText(
+  key: CryptoKey,
+  meetingId: string,
+  sealId: string,
+  text: string,
+): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES))
   const sealed = await crypto.subtle.encrypt(
     { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(sealContext(meetingId, sealId)) },
@@ -35,7 +40,12 @@ export async function sealText(key: CryptoKey, meetingId: string, sealId: string
 }
 
 /** Opens a sealed text; throws if it was not sealed with this key for this meeting and note id. */
-export async function openText(key: CryptoKey, meetingId: string, sealId: string, sealed: string): Promise<string> {
+export async function openText(
+  key: CryptoKey,
+  meetingId: string,
+  sealId: string,
+  sealed: string,
+): Promise<string> {
   const bytes = fromBase64(sealed)
   const plain = await crypto.subtle.decrypt(
     {
