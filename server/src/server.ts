@@ -166,6 +166,7 @@ export async function startServer(
     config.retention,
     now,
     config.limits.recordTextChars,
+    storage.drafts,
   )
   const lifecycle = {
     retention: new MeetingRetention(storage.meetings, storage.rooms, config.retention, storage.groups),

@@ -410,6 +410,45 @@ describe('sealed drafts in a G1 meeting of six', () => {
     expect((await put(anna.token, 'casuslijst')).body.error).toBe('zone_not_private')
   })
 
+  it('carries a revealed note sealed through export and import: it opens with the old key, and stays the author’s', async () => {
+    const fixture = await meetingIn(server.url, ...G1_PRIVATE, { Anna: 'deelnemer' })
+    const key = await importMeetingKey(newMeetingKey())
+    const { meetingId } = fixture.setup
+    const id = 'shape:travels'
+    const text = 'MEEGENOMEN-2291'
+    await putDraft(fixture, 'Anna', 'wat-speelt-er', [
+      { shapeId: id, sealed: await sealText(key, meetingId, id, text) },
+    ])
+    await command(server.url, fixture.setup, { type: 'next' })
+    const file = await api<{ meetings: Array<{ board: { records: BoardRecord[] } }> }>(
+      server.url,
+      `/meetings/${meetingId}/export`,
+      { token: fixture.people.begeleider!.token },
+    )
+    expect(JSON.stringify(file.body)).not.toContain(text)
+    const made = await api<{ meetings: Array<{ meetingId: string; facilitatorPath: string }> }>(
+      server.url,
+      '/meetings/import',
+      { body: file.body },
+    )
+    expect(made.status).toBe(201)
+    const copy = made.body.meetings[0]!
+    const secret = copy.facilitatorPath.split('#begeleider=')[1]!
+    const fac = await api<{ token: string }>(server.url, `/meetings/${copy.meetingId}/facilitate`, {
+      body: { secret, name: 'Bea' },
+    })
+    const bea = new ResettingClient(server.url, `m-${copy.meetingId}`, fac.body.token)
+    clients.push(bea)
+    await bea.synced()
+    const record = bea.current.kv.get(id) as BoardRecord
+    expect(record.meta?.sealedIn).toBe(meetingId)
+    expect(await openText(key, meetingId, id, record.meta!.sealed as string)).toBe(text)
+    // Still a revealed note here: the begeleider cannot drop it (only remove it visibly).
+    bea.current.kv.delete(id)
+    await eventually(() => bea.refusals.length === 1, 3000, 'refusal')
+    expect(bea.refusals[0]!.en).toMatch(/Only its author takes a revealed note away/)
+  })
+
   it('sends no cursor from inside a private zone, and no selection, while people write privately', async () => {
     const fixture = await meetingIn(server.url, ...G1_PRIVATE, { Anna: 'deelnemer', Bram: 'deelnemer' })
     const anna = connect(fixture, 'Anna')

@@ -61,6 +61,7 @@ export class MeetingExporter {
     const people = participants.map((p) => ({ id: p.id, name: p.name, role: p.role, color: p.color }))
     const outcome = deriveOutcome({ template, title: meeting.title, progress, participants: people, records })
     return {
+      meetingId: meeting.id,
       title: meeting.title,
       templateId: meeting.templateId,
       method: { nl: template.name.nl, en: template.name.en },

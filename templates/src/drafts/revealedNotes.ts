@@ -14,10 +14,13 @@ export const SEALED_META = 'sealed'
 export const SEAL_ID_META = 'sealId'
 /** Set by the server when the begeleider removed the note: the text is gone, the note stays. */
 export const REMOVED_META = 'removedBy'
+/** The meeting a note was sealed in, when it came into this one by an import. */
+export const SEALED_IN_META = 'sealedIn'
 export const REVEALED_META_KEYS = {
   sealed: SEALED_META,
   sealId: SEAL_ID_META,
   removed: REMOVED_META,
+  sealedIn: SEALED_IN_META,
 } as const
 
 type Meta = Record<string, unknown>
@@ -35,6 +38,12 @@ export function sealIdOf(record: BoardRecord): string {
   return typeof sealId === 'string' ? sealId : record.id
 }
 
+/** The meeting id bound into the note's seal: this meeting's, or the one it was imported from. */
+export function sealedInOf(record: BoardRecord, meetingId: string): string {
+  const from = metaOf(record)[SEALED_IN_META]
+  return typeof from === 'string' ? from : meetingId
+}
+
 /** Whether the begeleider removed this revealed note (it then shows that, without text). */
 export function removedByFacilitator(record: BoardRecord): boolean {
   return metaOf(record)[REMOVED_META] === 'begeleider'
@@ -43,7 +52,7 @@ export function removedByFacilitator(record: BoardRecord): boolean {
 /** A record that carries a seal or a removal: only the server puts one on the board. */
 export function isSealedRecord(record: BoardRecord): boolean {
   const meta = metaOf(record)
-  return SEALED_META in meta || SEAL_ID_META in meta || REMOVED_META in meta
+  return SEALED_META in meta || SEAL_ID_META in meta || REMOVED_META in meta || SEALED_IN_META in meta
 }
 
 /**
@@ -103,7 +112,7 @@ function contentChanged(prev: BoardRecord, next: BoardRecord): boolean {
 function sameSealFields(prev: BoardRecord, next: BoardRecord): boolean {
   const a = metaOf(prev)
   const b = metaOf(next)
-  return [SEALED_META, SEAL_ID_META, REMOVED_META].every((key) => a[key] === b[key])
+  return [SEALED_META, SEAL_ID_META, REMOVED_META, SEALED_IN_META].every((key) => a[key] === b[key])
 }
 
 const ONLY_SERVER = {

@@ -3,6 +3,7 @@ import type { BoardRecord } from '../../../../templates/src/boardRecords'
 import {
   isSealedRecord,
   removedByFacilitator,
+  sealedInOf,
   sealedTextOf,
   sealIdOf,
 } from '../../../../templates/src/drafts/revealedNotes'
@@ -143,7 +144,7 @@ export class SealedNoteCodec implements RecordCodec {
     const sealed = sealedTextOf(record)
     if (!sealed || !this.key || this.opening.has(sealed)) return
     this.opening.add(sealed)
-    openText(this.key, this.meetingId, sealIdOf(record), sealed)
+    openText(this.key, sealedInOf(record, this.meetingId), sealIdOf(record), sealed)
       .then((text) => this.opened.set(sealed, text))
       .catch(() => this.unreadable.add(sealed))
       .finally(() => {
