@@ -36,6 +36,11 @@ export interface PolicyContext {
    * their author as the server knows them (also in an anonymous reveal).
    */
   releasedNote?: (shapeId: string) => RevealedNote | undefined
+  /**
+   * Optional: true where sealed notes are judged with their text opened (a browser with the key),
+   * so the text rules (sentence limits) see it; the server sees them sealed, without text.
+   */
+  sealedTextOpened?: boolean
   /** Optional: the pairs or subgroups of the meeting (groupWork.ts); new notes carry their author's. */
   groups?: GroupSplit | null
 }

@@ -88,7 +88,7 @@ export function judgeRevealedChange(ctx: PolicyContext, { id, prev, next }: Reco
     removedByFacilitator(prev) !== removedByFacilitator(next)
   )
     return deny(id, ONLY_SERVER)
-  if (plainTextOf(next) !== '') return deny(id, STAYS_SEALED)
+  if (!ctx.sealedTextOpened && plainTextOf(next) !== '') return deny(id, STAYS_SEALED)
   if (note.anonymous && (next.props as Meta | undefined)?.textLastEditedBy != null)
     return deny(id, STAYS_SEALED)
   const sealed = sealedTextOf(next)

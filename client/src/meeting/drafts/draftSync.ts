@@ -61,7 +61,21 @@ export class DraftSync {
     private readonly returned: ReturnedStore,
   ) {
     void this.restore()
-    this.stops.push(editor.store.listen(() => this.schedule(), { scope: 'document' }))
+    this.stops.push(
+      editor.store.listen(
+        ({ changes }) => {
+          // Said at once: "bewaard" only once the server has it (a reveal takes only what it has).
+          const drafts = [
+            ...Object.values(changes.added),
+            ...Object.values(changes.updated).map(([, to]) => to),
+            ...Object.values(changes.removed),
+          ]
+          if (drafts.some(isDraft)) this.$saveState.set('saving')
+          this.schedule()
+        },
+        { scope: 'document' },
+      ),
+    )
     this.stops.push(react('drafts at the reveal', () => this.watchReveal()))
     // Leaving the page (closing the tab, switching away on a phone): what waits is sent now; the
     // request is kept alive (draftApi.putMine), so it arrives after the page is gone.
@@ -166,7 +180,10 @@ export class DraftSync {
   /** Seals and stores every private zone whose drafts or "klaar" changed since the last save. */
   private async saveChanged(): Promise<void> {
     const zones = this.privateZones()
-    if (zones.length === 0) return
+    if (zones.length === 0) {
+      this.$saveState.set('idle')
+      return
+    }
     const byZone = new Map<string, TLShape[]>(zones.map((z) => [z, []]))
     for (const shape of this.editor.getCurrentPageShapes()) {
       // A note not written in yet is no draft to keep (nor to reveal as an empty note).

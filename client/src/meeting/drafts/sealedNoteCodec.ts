@@ -23,12 +23,6 @@ export interface SealedNoteWords {
 
 const EMPTY_TEXT = { type: 'doc', content: [{ type: 'paragraph' }] }
 /**
- * For the rules only: a text edit not yet sealed again looks like a new seal, so the shared rule
- * "only the author changes the text" (revealedNotes.ts) judges it before anything is sent.
- */
-const EDITED_SEAL = `${'x'.repeat(40)}edited`
-
-/**
  * Revealed private notes sit in the room sealed (meta.sealed, no plain text). This browser opens
  * them with the meeting key for its own store only: the binding puts what comes from the room
  * through `fromRoom`, and everything it sends through `toRoom`, which takes the text out again,
@@ -121,12 +115,18 @@ export class SealedNoteCodec implements RecordCodec {
     return shown !== null && normal(shown) !== textOf(record as unknown as TLRecord)
   }
 
-  /** The record as the shared rules must judge it: as the room holds it, an edit as a new seal. */
+  /**
+   * The record as the shared rules judge it in this browser: as the room holds it, but with the
+   * opened text (PolicyContext.sealedTextOpened), so an edit is a change of text, judged by the
+   * rule that only the author changes it, and by the zone's sentence limit.
+   */
   judgeForm(record: BoardRecord): BoardRecord {
     if (!isSealedShape(record as unknown as TLRecord)) return record
-    const edited = this.isEdited(record)
     const inRoom = this.toRoom(record as unknown as TLRecord) as unknown as BoardRecord
-    return edited ? { ...inRoom, meta: { ...inRoom.meta, sealed: EDITED_SEAL } } : inRoom
+    return {
+      ...inRoom,
+      props: { ...inRoom.props, richText: (record.props as { richText?: unknown }).richText },
+    }
   }
 
   /** The text for the screen, or null while it is still to be opened. */

@@ -15,7 +15,7 @@ export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: Rec
   const me = meeting.me()
   if (!me) return { ok: true } // not known yet: the server will judge
   const world = boardWorld(editor)
-  // Sealed notes as the room holds them (their text opened here only), an edit as a new seal.
+  // Sealed notes as the room holds them, with the text opened here (never sent).
   const sealed = meeting.sealedNotes
   const judged = sealed
     ? changes.map((c) => ({
@@ -33,6 +33,7 @@ export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: Rec
       current: world.get,
       allShapes: () => editor.getCurrentPageShapes() as unknown as BoardRecord[],
       children: world.children,
+      sealedTextOpened: true,
       releasedNote: (id) =>
         revealedNoteOnScreen(editor.store.get(id as TLRecord['id']), meeting.meetingId, me.id),
       groups: meeting.$view.get()?.progress.groups,
