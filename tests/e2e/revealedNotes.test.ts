@@ -69,6 +69,21 @@ it('lets only the author change a revealed note; the begeleider removes it only 
     .poll(() => notes(bram).filter({ hasText: 'TWEEDE-VERSIE-6612' }).count(), { timeout: 10_000 })
     .toBe(1)
 
+  // A browser without the meeting key (a link without it) shows that the note is sealed.
+  const keyless = await joinAs(e2e, invitePath.replace(/&sleutel=[^&]*/, ''), 'Zonder Sleutel')
+  await expect
+    .poll(
+      () =>
+        notes(keyless)
+          .filter({ hasText: /Versleuteld/ })
+          .count(),
+      { timeout: 10_000 },
+    )
+    .toBe(1)
+  expect(await notes(keyless).filter({ hasText: 'TWEEDE-VERSIE-6612' }).count()).toBe(0)
+  await keyless.screenshot({ path: path.join(RESULTS_DIR, 'revealed-note-no-key.png') })
+  await keyless.close()
+
   // The begeleider tries: the lock says no, and nobody else sees anything change.
   await retype(bea, 'TWEEDE-VERSIE-6612', 'VERVALST-6612')
   await expect.poll(() => bea.getByText(/Alleen wie deze notitie schreef/).count()).toBeGreaterThan(0)

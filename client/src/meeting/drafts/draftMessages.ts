@@ -23,9 +23,8 @@ export const draftMessages = defineMessages(
       'Bij de volgende onthulling komen de notities zonder naam op het bord; niemand kan zien wie wat schreef.',
     'drafts.revealHint':
       'Onthullen doe je met “Volgende fase”: de server zet alles tegelijk voor iedereen op het bord, ook van wie er niet meer is.',
-    'drafts.sealed.opening': '🔒 Wordt geopend…',
-    'drafts.sealed.unreadable':
-      '🔒 Versleuteld. Deze browser heeft de sleutel van de bijeenkomst niet; open het bord met je eigen link.',
+    'drafts.sealed.opening': 'Wordt geopend…',
+    'drafts.sealed.unreadable': '[Versleuteld] Open het bord met je eigen link om dit te lezen.',
     'drafts.sealed.removed': '✕ Verwijderd door de begeleider',
     'drafts.removeRevealed': 'Onthulde notitie verwijderen',
     'drafts.removeRevealedHint':
@@ -71,9 +70,8 @@ export const draftMessages = defineMessages(
       'At the next reveal the notes go on the board without names; nobody can see who wrote what.',
     'drafts.revealHint':
       'You reveal with “Next phase”: the server puts everything on the board for everyone at once, also of those who have left.',
-    'drafts.sealed.opening': '🔒 Opening…',
-    'drafts.sealed.unreadable':
-      '🔒 Encrypted. This browser does not have the meeting’s key; open the board with your own link.',
+    'drafts.sealed.opening': 'Opening…',
+    'drafts.sealed.unreadable': '[Encrypted] Open the board with your own link to read this.',
     'drafts.sealed.removed': '✕ Removed by the facilitator',
     'drafts.removeRevealed': 'Remove revealed note',
     'drafts.removeRevealedHint':

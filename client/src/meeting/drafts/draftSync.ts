@@ -204,10 +204,12 @@ export class DraftSync {
       this.$saveState.set('saving')
       try {
         const drafts = await Promise.all(
-          shapes.map(async (shape) => ({
-            shapeId: shape.id,
-            sealed: await sealText(this.key, this.meetingId, shape.id, textOf(shape)),
-          })),
+          shapes.map(async (shape) => {
+            const sealed = await sealText(this.key, this.meetingId, shape.id, textOf(shape))
+            // At the reveal this browser shows it without opening it again.
+            this.meeting.sealedNotes?.remember(sealed, textOf(shape))
+            return { shapeId: shape.id, sealed }
+          }),
         )
         // Before it is stored: so my screen knows the note as mine also when revealed anonymously.
         rememberMySeals(

@@ -99,12 +99,10 @@ export class SealedNoteCodec implements RecordCodec {
     const shown = this.shown(record as unknown as BoardRecord)
     if (shown === null) {
       this.open(record as unknown as BoardRecord)
-      // Until it is open: what this screen showed for the note before (a new seal of a text I
-      // already see), else the placeholder.
+      // Until it is open: what this screen showed for the note before (my own draft at its
+      // reveal, or a new seal of a text I already see), else the placeholder.
       const before = this.store?.get(record.id)
-      return this.fit(
-        withText(record, before && isSealedShape(before) ? textOf(before) : this.words().opening),
-      )
+      return this.fit(withText(record, before ? textOf(before) : this.words().opening))
     }
     return this.fit(withText(record, shown))
   }
