@@ -12,13 +12,9 @@ import { MeetingContext } from '../canvas/meetingContext'
  */
 export function useTopicText(noteId: string | undefined, serverText: string): string {
   const meeting = useContext(MeetingContext)
-  return useValue(
-    'topic text',
-    () => {
-      if (serverText !== '' || !noteId || !meeting) return serverText
-      const record = meeting.session.store.get(noteId as TLRecord['id']) as BoardRecord | undefined
-      return record && isSealedRecord(record) ? plainTextOf(record).slice(0, 500) : serverText
-    },
-    [meeting, noteId, serverText],
-  )
+  return useValue('topic text', () => {
+    if (serverText !== '' || !noteId || !meeting) return serverText
+    const record = meeting.session.store.get(noteId as TLRecord['id']) as BoardRecord | undefined
+    return record && isSealedRecord(record) ? plainTextOf(record).slice(0, 500) : serverText
+  }, [meeting, noteId, serverText])
 }
