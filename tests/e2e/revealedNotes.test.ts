@@ -107,3 +107,25 @@ it('lets only the author change a revealed note; the begeleider removes it only 
   for (const text of ['EERSTE-VERSIE-6612', 'TWEEDE-VERSIE-6612', 'VERVALST-6612'])
     expect(dataDirBytes().includes(text)).toBe(false)
 }, 180_000)
+
+it('shows a topic prepared privately (sealed, unreadable to the server) in the phase bar of the topic walk', async () => {
+  const { facilitatorPath, invitePath } = await createMeeting(
+    e2e.server.url,
+    'snelle-adviesrondes',
+    'Adviesuur',
+  )
+  const bea = await joinAs(e2e, facilitatorPath, 'Bea')
+  const anna = await joinAs(e2e, invitePath, 'Anna')
+  const topic = 'VOORBEREID-ONDERWERP-4410'
+  await anna.getByLabel('Je casus in een paar zinnen').fill(topic)
+  await anna.getByRole('button', { name: 'Casus klaarzetten' }).click()
+  await expect.poll(() => anna.getByText('Versleuteld bewaard').count()).toBe(1)
+  await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
+  await expect.poll(() => notes(bea).filter({ hasText: topic }).count(), { timeout: 10_000 }).toBe(1)
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
+  for (const page of [bea, anna])
+    await expect
+      .poll(() => page.locator('.phase-bar__topic').textContent(), { timeout: 10_000 })
+      .toContain(`Onderwerp 1 van 1: ${topic}`)
+  await bea.screenshot({ path: path.join(RESULTS_DIR, 'revealed-topic.png') })
+}, 120_000)
