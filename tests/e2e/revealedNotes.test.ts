@@ -69,6 +69,13 @@ it('lets only the author change a revealed note; the begeleider removes it only 
     .poll(() => notes(bram).filter({ hasText: 'TWEEDE-VERSIE-6612' }).count(), { timeout: 10_000 })
     .toBe(1)
 
+  // The report, made in the browser, has the text as this browser opened it.
+  await bea.getByRole('button', { name: 'Verslag' }).click()
+  await expect
+    .poll(() => bea.locator('.report-root').getByText('TWEEDE-VERSIE-6612').count(), { timeout: 10_000 })
+    .toBeGreaterThan(0)
+  await bea.locator('.report-root').getByRole('button', { name: 'Sluiten' }).click()
+
   // A browser without the meeting key (a link without it) shows that the note is sealed.
   const keyless = await joinAs(e2e, invitePath.replace(/&sleutel=[^&]*/, ''), 'Zonder Sleutel')
   await expect
