@@ -140,7 +140,7 @@ export async function startServer(
   })
   const bus = cluster ?? LOCAL_MEETING_BUS
   const boards = new FreeBoards(registry, activity, bus)
-  const drafts = new DraftService(storage.drafts, state, registry, (meetingId) => bus.changed(meetingId))
+  const drafts = new DraftService(storage.drafts, state, registry)
   const meetings = new MeetingService(
     storage.meetings,
     state,
@@ -192,6 +192,7 @@ export async function startServer(
     config.retention,
     now,
     config.limits.recordTextChars,
+    storage.drafts,
   )
   const importParser = new ImportParser()
   const lifecycle = {

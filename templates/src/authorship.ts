@@ -9,7 +9,7 @@ import { deny, type PolicyContext, type RecordChange, type Verdict } from './pol
  * first name on the note, on screen and in an SVG/PNG export. Only notes carry it in tldraw v5.
  *
  * An anonymous reveal puts notes on the board that belong to nobody: `meta.anonymous === true`,
- * set by whoever places the note (the begeleider's browser today, the server later). Such a note
+ * set by the server when it places the note at the reveal (server/src/drafts/revealPlacement.ts). Such a note
  * never carries an author, a last editor or a pair, not even after its author edits it again;
  * the flag never comes or goes on a note that is already on the board.
  */
@@ -76,7 +76,7 @@ export function judgeAuthorship(ctx: PolicyContext, { id, prev, next }: RecordCh
     return { ok: true }
   }
   const released = prev ? undefined : ctx.releasedNote?.(id)
-  if (released && released.authorId === null) {
+  if (released?.anonymous) {
     return deny(id, {
       nl: `Een anoniem onthulde notitie draagt het kenmerk meta.${ANONYMOUS_META_KEY}.`,
       en: `An anonymously revealed note carries the flag meta.${ANONYMOUS_META_KEY}.`,

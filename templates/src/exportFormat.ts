@@ -34,6 +34,8 @@ const ExportedParticipant = z.object({
 const ExportedRecord = z.looseObject({ id: z.string().min(1).max(200), typeName: z.string().min(1).max(40) })
 
 export const ExportedMeeting = z.object({
+  /** Its id where it was exported: revealed private notes are sealed for it (drafts/). */
+  meetingId: z.string().min(1).max(64).optional(),
   title: z.string().max(120),
   templateId: z.string().min(1).max(100),
   /** The method's name, for a reader of the file (the import goes by templateId). */

@@ -1,6 +1,6 @@
 import type { AssetLimits } from './assetPolicy'
 import type { BoardRecord } from './boardRecords'
-import type { ReleasedNote } from './drafts/sealedDrafts'
+import type { RevealedNote } from './drafts/sealedDrafts'
 import type { GroupSplit } from './groupWork'
 import type { ZoneRect } from './layout'
 import type { RecordLimits } from './recordText'
@@ -41,10 +41,15 @@ export interface PolicyContext {
   /** Optional: limits other than the defaults (DEFAULT_RECORD_LIMITS). */
   limits?: Partial<RecordLimits>
   /**
-   * Optional: notes a reveal released (drafts/sealedDrafts.ts), by shape id. The begeleider puts
-   * them on the board under their author's name, or under none in an anonymous reveal.
+   * Optional: notes the server placed at a reveal (drafts/revealedNotes.ts), by shape id, with
+   * their author as the server knows them (also in an anonymous reveal).
    */
-  releasedNote?: (shapeId: string) => ReleasedNote | undefined
+  releasedNote?: (shapeId: string) => RevealedNote | undefined
+  /**
+   * Optional: true where sealed notes are judged with their text opened (a browser with the key),
+   * so the text rules (sentence limits) see it; the server sees them sealed, without text.
+   */
+  sealedTextOpened?: boolean
   /** Optional: the pairs or subgroups of the meeting (groupWork.ts); new notes carry their author's. */
   groups?: GroupSplit | null
   /** Optional: every asset as it is now, to bound their total (assetPolicy.ts); without it, unbounded. */

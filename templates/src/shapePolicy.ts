@@ -1,6 +1,6 @@
 import { judgeArrowPlace, onlyLetsGo } from './bindingPolicy'
 import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
-import type { ReleasedNote } from './drafts/sealedDrafts'
+import { judgeRevealedChange, revealedAuthor } from './drafts/revealedNotes'
 import { groupTagProblem } from './groupWork'
 import { judgeMark, maySortByMark } from './marks'
 import { judgeEvaluationEdit } from './outcome/evaluation'
@@ -81,6 +81,8 @@ function judgeOwnChange(ctx: PolicyContext, board: BatchBoard, { id, prev, next 
   if (after && !after.ok) return deny(id, placementText(after.problem))
   const zoneBefore = before?.zoneId ?? null
   const zoneAfter = after?.zoneId ?? null
+  const sealed = judgeRevealedChange(ctx, { id, prev, next })
+  if (sealed) return sealed
 
   const verdict = judgePlacement(ctx, board, { id, prev, next }, zoneBefore, zoneAfter)
   if (!verdict.ok) return verdict
@@ -108,9 +110,8 @@ function judgePlacement(
   zoneAfter: string | null,
 ): Verdict {
   const me = ctx.actor.participantId
+  const ownerOf = (record: BoardRecord) => ownerOfShape(ctx, record)
   if (!prev && next) {
-    const released = ctx.releasedNote?.(id)
-    if (released && ctx.actor.role === 'begeleider') return judgeReleased(id, next, released, zoneAfter)
     if (authorOf(next) !== me) {
       return deny(id, {
         nl: 'Nieuwe notities moeten op jouw naam staan.',
@@ -123,7 +124,7 @@ function judgePlacement(
     const dangling = danglingBinding(board, id)
     if (dangling) return dangling
     const access = access_(ctx, zoneBefore)
-    if (mayEdit(access, authorOf(prev) === me)) return { ok: true }
+    if (mayEdit(access, ownerOf(prev) === me)) return { ok: true }
     return deny(id, closedText(ctx, zoneBefore, access, { nl: 'verwijderen', en: 'remove' }))
   }
   if (!prev || !next) return { ok: true }
@@ -134,7 +135,7 @@ function judgePlacement(
       en: 'The author of a note cannot change.',
     })
   }
-  const isOwn = authorOf(prev) === me
+  const isOwn = ownerOf(prev) === me
   if (zoneBefore !== zoneAfter) {
     const from = access_(ctx, zoneBefore)
     if (!mayEdit(from, isOwn))
@@ -180,32 +181,6 @@ function judgeCarried(ctx: PolicyContext, board: BatchBoard, container: BoardRec
 }
 
 /**
- * A note the reveal released: the begeleider's browser puts it on the board as its author wrote it
- * while the zone was theirs (quota and access were the author's then), in the zone it was written
- * in, under its author's name or, in an anonymous reveal, under none.
- */
-function judgeReleased(
-  id: string,
-  next: BoardRecord,
-  released: ReleasedNote,
-  zoneAfter: string | null,
-): Verdict {
-  if (authorOf(next) !== released.authorId) {
-    return deny(id, {
-      nl: 'Een onthulde notitie staat op naam van wie haar schreef, of bij anoniem onthullen op geen naam.',
-      en: 'A revealed note carries the name of whoever wrote it, or no name in an anonymous reveal.',
-    })
-  }
-  if (zoneAfter !== released.zoneId) {
-    return deny(id, {
-      nl: 'Een onthulde notitie komt in de zone waarin ze geschreven is.',
-      en: 'A revealed note goes into the zone it was written in.',
-    })
-  }
-  return { ok: true }
-}
-
-/**
  * A removed shape takes the bindings to and from it along (as tldraw does), in the same batch:
  * an arrow bound to nothing would be drawn by each screen its own way.
  */
@@ -219,9 +194,14 @@ function danglingBinding(board: BatchBoard, id: string): Verdict | null {
 }
 
 /** Whether the actor may remove `shape` as the board is before the batch (its zone's rule). */
+/** A revealed note's owner is its author as the server knows them, named on the board or not. */
+function ownerOfShape(ctx: PolicyContext, record: BoardRecord): string | null {
+  return revealedAuthor(ctx.releasedNote?.(record.id))?.authorId ?? authorOf(record)
+}
+
 export function mayRemoveShape(ctx: PolicyContext, board: BatchBoard, shape: BoardRecord): boolean {
   if (isZoneFrame(shape)) return false
-  const own = authorOf(shape) === ctx.actor.participantId
+  const own = ownerOfShape(ctx, shape) === ctx.actor.participantId
   const zone = zoneOfShape(shape, board.before, ctx.rects)
   if (!zone.ok) return ctx.actor.role === 'begeleider' || own
   return mayEdit(access_(ctx, zone.zoneId), own)

@@ -59,10 +59,12 @@ describe('the last editor of a note', () => {
     ).toBe(true)
   })
 
-  it('of a note released under its author’s name may be that author, put down by the begeleider', () => {
+  it('of a revealed note is nobody’s to put down but the server’s, named or not', () => {
     const draft = noteIn('wat-speelt-er', 'shape:d', 'p-anna', 'Mijn idee', 'p-anna')
-    const released = { releasedNote: () => ({ zoneId: 'wat-speelt-er', authorId: 'p-anna' }) }
-    expect(judgeOnBoard(g1, 'ophalen', bea, create(draft), [], released).ok).toBe(true)
+    const released = {
+      releasedNote: () => ({ zoneId: 'wat-speelt-er', authorId: 'p-anna', anonymous: false }),
+    }
+    expect(judgeOnBoard(g1, 'ophalen', bea, create(draft), [], released).ok).toBe(false)
     const other = withText(draft, 'Mijn idee', 'p-bram')
     expect(judgeOnBoard(g1, 'ophalen', bea, create(other), [], released).ok).toBe(false)
   })
@@ -70,14 +72,15 @@ describe('the last editor of a note', () => {
 
 describe('a note revealed anonymously', () => {
   const typed = noteIn('wat-speelt-er', 'shape:anon', 'p-anna', 'Het schuurt', 'p-anna')
-  const anonymously = { releasedNote: () => ({ zoneId: 'wat-speelt-er', authorId: null }) }
+  const anonymously = { releasedNote: () => ({ zoneId: 'wat-speelt-er', authorId: 'p-anna', anonymous: true }) }
 
   it('is put down flagged, without author, pair or last editor', () => {
     const note = asAnonymousNote({ ...typed, meta: { ...typed.meta, groupId: 'g1', draft: true } })
     expect(isAnonymousNote(note)).toBe(true)
     expect(note.meta).toEqual({ [ANONYMOUS_META_KEY]: true })
     expect(lastEditorOf(note)).toBeNull()
-    expect(judgeOnBoard(g1, 'ophalen', bea, create(note), [], anonymously).ok).toBe(true)
+    // Only the server places a revealed note (server/src/drafts/revealPlacement.ts).
+    expect(judgeOnBoard(g1, 'ophalen', bea, create(note), [], anonymously).ok).toBe(false)
     // As typed (her name as last editor), or without the flag: refused.
     const { authorId: _a, ...bare } = typed.meta ?? {}
     const named = { ...typed, meta: { ...bare, [ANONYMOUS_META_KEY]: true } }

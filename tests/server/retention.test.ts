@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { importMeetingKey, newMeetingKey, sealDraft } from '../../client/src/meeting/drafts/sealing'
+import { importMeetingKey, newMeetingKey, sealText } from '../../client/src/meeting/drafts/sealing'
 import { CloseCode } from '../../templates/src/closeCodes'
 import { RECORDS_ARRAY } from '../../templates/src/wire'
 import { foundUnder, hitsUnder } from '../helpers/dataFiles'
@@ -184,10 +184,7 @@ it('takes an expired meeting’s sealed drafts with it', async () => {
   const setup = await createMeeting(server.url, 'stappenplan-60')
   const anna = await joinMeeting(server.url, setup, 'Anna Voorbereid')
   const key = await importMeetingKey(newMeetingKey())
-  const sealed = await sealDraft(key, setup.meetingId, 'shape:prepared', {
-    id: 'shape:prepared',
-    text: 'casus',
-  })
+  const sealed = await sealText(key, setup.meetingId, 'shape:prepared', 'casus')
   const stored = await api(server.url, `/meetings/${setup.meetingId}/drafts/mine/casuslijst`, {
     method: 'PUT',
     body: { drafts: [{ shapeId: 'shape:prepared', sealed }], ready: true },

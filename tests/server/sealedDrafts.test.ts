@@ -2,26 +2,23 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import {
-  importMeetingKey,
-  newMeetingKey,
-  openDraft,
-  sealDraft,
-} from '../../client/src/meeting/drafts/sealing'
-import { asAnonymousNote } from '../../templates/src/authorship'
+import { importMeetingKey, newMeetingKey, openText, sealText } from '../../client/src/meeting/drafts/sealing'
 import type { BoardRecord } from '../../templates/src/boardRecords'
-import type { ReleasedDraft } from '../../templates/src/drafts/sealedDrafts'
+import { plainTextOf } from '../../templates/src/outcome/noteText'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, command, createMeeting, joinMeeting, ResettingClient } from '../helpers/meetingClient'
 import { inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
+import { TEST_IMPORT_CODE } from '../helpers/testServerEnv'
 import { eventually } from '../helpers/yjsClient'
 
 /**
- * Private writing that survives its author's browser (issue: "a reveal that never depends on the
- * author"). Six people in a G1 meeting write sealed drafts; before the reveal no other client,
- * no file under DATA_DIR and no log line holds any of them; two authors leave; at the reveal the
- * begeleider's client opens the released drafts and all six are on every remaining board in 1 s.
+ * Private writing that rests on nobody's browser but the author's (issue 15). Six people in a G1
+ * meeting write sealed drafts; before the reveal no other client, no file under DATA_DIR and no
+ * log line holds any of them, and no route hands them to anyone. Two authors leave; at the phase
+ * change the server itself places all six on every board at once, still sealed: the stored room
+ * never holds their plain text. Only an author changes their note's text; the begeleider can
+ * only remove one visibly. Going back to writing starts a new round that reveals like the first.
  */
 const NAMES = ['Anna', 'Bram', 'Carla', 'Dirk', 'Eva', 'Fleur']
 let server: TestServer
@@ -59,55 +56,38 @@ function dataDirBytes(): Buffer {
   return Buffer.concat(files)
 }
 
+function putDraft(fixture: MeetingFixture, name: string, zoneId: string, drafts: unknown[], ready = false) {
+  return api<{ error?: string }>(server.url, `/meetings/${fixture.setup.meetingId}/drafts/mine/${zoneId}`, {
+    method: 'PUT',
+    body: { drafts, ready },
+    token: fixture.people[name]!.token,
+  })
+}
+
 async function writeDrafts(fixture: MeetingFixture, key: CryptoKey, marker: (name: string) => string) {
   const ids: Record<string, string> = {}
   for (const [i, name] of NAMES.entries()) {
-    const person = fixture.people[name]!
-    const at = inZone(fixture.template, 'wat-speelt-er', i * 4)
     const shapeId = `shape:draft${i}${fixture.setup.meetingId.slice(0, 6)}`
-    const note = noteRecord({ id: shapeId, ...at, authorId: person.id, text: marker(name) })
-    const sealed = await sealDraft(key, fixture.setup.meetingId, shapeId, note)
-    const res = await api(server.url, `/meetings/${fixture.setup.meetingId}/drafts/mine/wat-speelt-er`, {
-      method: 'PUT',
-      body: { drafts: [{ shapeId, sealed }], ready: i % 2 === 0 },
-      token: person.token,
-    })
+    const sealed = await sealText(key, fixture.setup.meetingId, shapeId, marker(name))
+    const res = await putDraft(fixture, name, 'wat-speelt-er', [{ shapeId, sealed }], i % 2 === 0)
     expect(res.status).toBe(200)
     ids[name] = shapeId
   }
   return ids
 }
 
-async function releasedDrafts(fixture: MeetingFixture, token: string) {
-  return api<{ released: ReleasedDraft[]; error?: string }>(
-    server.url,
-    `/meetings/${fixture.setup.meetingId}/drafts/released`,
-    { token },
-  )
+/** What a browser with the key shows for a revealed note. */
+async function opened(fixture: MeetingFixture, key: CryptoKey, record: BoardRecord): Promise<string> {
+  const meta = record.meta as { sealed?: string; sealId?: string }
+  return openText(key, fixture.setup.meetingId, meta.sealId ?? record.id, meta.sealed!)
 }
 
-/** What the begeleider's browser does at the reveal: open each released draft, put it on the board. */
-async function publishReleased(fixture: MeetingFixture, key: CryptoKey, facilitator: ResettingClient) {
-  const { body } = await releasedDrafts(fixture, fixture.people.begeleider!.token)
-  const records: BoardRecord[] = []
-  for (const draft of body.released) {
-    const record = (await openDraft(key, fixture.setup.meetingId, draft.shapeId, draft.sealed)) as BoardRecord
-    const meta = { ...(record.meta as Record<string, unknown>) }
-    delete meta.authorId
-    if (draft.authorId) meta.authorId = draft.authorId
-    // Anonymous: as the reveal puts it down, flagged and without a last editor (authorship.ts).
-    records.push(draft.authorId ? ({ ...record, meta } as BoardRecord) : asAnonymousNote({ ...record, meta }))
-  }
-  facilitator.current.doc.transact(() => {
-    for (const record of records) facilitator.current.kv.set(record.id, record)
-  })
-  return body.released
-}
+const G1_PRIVATE = ['intervisie-8-stappen', 'ieder-voor-zich'] as const
 
 describe('sealed drafts in a G1 meeting of six', () => {
-  it('keeps every draft from every other client, file and log line, and reveals all six without their authors', async () => {
+  it('keeps every draft from everyone else, then the server reveals all six at once, sealed, without their authors', async () => {
     const roles = Object.fromEntries(NAMES.map((n) => [n, 'deelnemer' as const]))
-    const fixture = await meetingIn(server.url, 'intervisie-8-stappen', 'ieder-voor-zich', roles)
+    const fixture = await meetingIn(server.url, ...G1_PRIVATE, roles)
     const key = await importMeetingKey(newMeetingKey())
     const marker = (name: string) => `GEHEIM-${name.toUpperCase()}-7391`
     const facilitator = connect(fixture, 'begeleider')
@@ -123,19 +103,24 @@ describe('sealed drafts in a G1 meeting of six', () => {
     )
     expect(mine.body.drafts.map((d) => d.shapeId)).toEqual([ids.Anna])
     // The begeleider sees counts and "klaar", no content.
-    const progress = await api<{ progress: Array<{ participantId: string; count: number; ready: boolean }> }>(
+    const progress = await api<{ progress: Array<Record<string, unknown>> }>(
       server.url,
       `/meetings/${fixture.setup.meetingId}/drafts/progress`,
       { token: fixture.people.begeleider!.token },
     )
     expect(progress.body.progress).toHaveLength(6)
-    expect(progress.body.progress.find((p) => p.participantId === fixture.people.Anna!.id)).toMatchObject({
+    const annas = progress.body.progress.find((p) => p.participantId === fixture.people.Anna!.id)
+    expect(annas).toEqual({
+      participantId: fixture.people.Anna!.id,
+      zoneId: 'wat-speelt-er',
       count: 1,
       ready: true,
     })
-    // Before the reveal: nobody may read the released drafts, and there are none.
-    expect((await releasedDrafts(fixture, fixture.people.Bram!.token)).status).toBe(403)
-    expect((await releasedDrafts(fixture, fixture.people.begeleider!.token)).body.released).toEqual([])
+    // No route hands drafts to the begeleider (the old reveal went through their browser).
+    const released = await fetch(`${server.url}/api/meetings/${fixture.setup.meetingId}/drafts/released`, {
+      headers: { Authorization: `Bearer ${fixture.people.begeleider!.token}` },
+    })
+    expect(released.status).toBe(404)
     await new Promise((r) => setTimeout(r, 300))
     for (const name of NAMES) {
       for (const c of [facilitator, ...Object.values(people)])
@@ -147,16 +132,10 @@ describe('sealed drafts in a G1 meeting of six', () => {
     // Two authors close their browsers before the reveal.
     people.Carla!.destroy()
     people.Fleur!.destroy()
-    const remaining = [
-      facilitator,
-      ...NAMES.filter((n) => n !== 'Carla' && n !== 'Fleur').map((n) => people[n]!),
-    ]
+    const remaining = [facilitator, ...['Anna', 'Bram', 'Dirk', 'Eva'].map((n) => people[n]!)]
 
-    await command(server.url, fixture.setup, { type: 'next' })
     const revealedAt = Date.now()
-    const released = await publishReleased(fixture, key, facilitator)
-    expect(released).toHaveLength(6)
-    expect(new Set(released.map((r) => r.authorId))).toEqual(new Set(NAMES.map((n) => fixture.people[n]!.id)))
+    await command(server.url, fixture.setup, { type: 'next' })
     for (const client of remaining) {
       await eventually(
         () => NAMES.every((name) => client.current.kv.get(ids[name]!) !== undefined),
@@ -165,84 +144,202 @@ describe('sealed drafts in a G1 meeting of six', () => {
       )
     }
     expect(Date.now() - revealedAt).toBeLessThan(1000)
-    expect(facilitator.refusals).toEqual([])
-    const onBoard = people.Anna!.current.kv.get(ids.Bram!) as BoardRecord
-    expect((onBoard.meta as { authorId?: string }).authorId).toBe(fixture.people.Bram!.id)
-
-    // Published: the server finds them on the board and keeps nothing of the drafts.
-    const dropped = await api<{ dropped: number }>(
-      server.url,
-      `/meetings/${fixture.setup.meetingId}/drafts/published`,
-      {
-        body: { shapeIds: Object.values(ids) },
-        token: fixture.people.begeleider!.token,
-      },
-    )
-    expect(dropped.body.dropped).toBe(6)
+    // Each opens with the key to what its author wrote, under their name; no plain text anywhere.
+    for (const name of NAMES) {
+      const record = people.Anna!.current.kv.get(ids[name]!) as BoardRecord
+      expect(await opened(fixture, key, record)).toBe(marker(name))
+      expect(plainTextOf(record)).toBe('')
+      expect((record.meta as { authorId?: string }).authorId).toBe(fixture.people[name]!.id)
+    }
+    expect(remaining.flatMap((c) => c.refusals)).toEqual([])
+    await server.registry.evict(fixture.roomId, 4000, 'test: store and unload').catch(() => {})
+    for (const name of NAMES) {
+      for (const c of remaining) expect(c.received().includes(marker(name))).toBe(false)
+      expect(dataDirBytes().includes(marker(name))).toBe(false)
+    }
     const db = new Database(DB_FILE(server.dataDir), { readonly: true })
     const left = db
-      .prepare('SELECT COUNT(*) AS n FROM sealed_draft UNION ALL SELECT COUNT(*) FROM released_draft')
-      .all()
+      .prepare('SELECT COUNT(*) AS n FROM private_draft WHERE meeting_id = ?')
+      .get(fixture.setup.meetingId)
     db.close()
-    expect(left).toEqual([{ n: 0 }, { n: 0 }])
+    expect(left).toEqual({ n: 0 })
   })
 
-  it('reveals anonymously: no author id in the released drafts or in the stored records', async () => {
+  it('reveals anonymously: no author on the board, yet only the author can change the text', async () => {
     const roles = Object.fromEntries(NAMES.map((n) => [n, 'deelnemer' as const]))
-    const fixture = await meetingIn(server.url, 'intervisie-8-stappen', 'ieder-voor-zich', roles)
+    const fixture = await meetingIn(server.url, ...G1_PRIVATE, roles)
     const key = await importMeetingKey(newMeetingKey())
-    const facilitator = connect(fixture, 'begeleider')
-    await facilitator.synced()
     const ids = await writeDrafts(fixture, key, (name) => `anoniem van ${name}`)
 
     await command(server.url, fixture.setup, { type: 'revealMode', anonymous: true })
     await command(server.url, fixture.setup, { type: 'next' })
-    const released = await publishReleased(fixture, key, facilitator)
-    expect(released.map((r) => r.authorId)).toEqual(NAMES.map(() => null))
-    const reader = connect(fixture, 'Anna')
-    await reader.synced()
-    await eventually(
-      () => Object.values(ids).every((id) => reader.current.kv.get(id) !== undefined),
-      2000,
-      'notes',
-    )
-    expect(facilitator.refusals).toEqual([])
-    await server.registry.evict(fixture.roomId, 4000, 'test: store and unload').catch(() => {})
-    // The stored board: none of the six notes names anyone.
-    const stored = connect(fixture, 'Bram')
-    await stored.synced()
+    const anna = connect(fixture, 'Anna')
+    const bram = connect(fixture, 'Bram')
+    await anna.synced()
+    await bram.synced()
     for (const id of Object.values(ids)) {
-      const record = stored.current.kv.get(id) as BoardRecord
+      const record = anna.current.kv.get(id) as BoardRecord
       expect(record).toBeDefined()
       expect((record.meta as { authorId?: unknown }).authorId).toBeUndefined()
+      expect((record.props as { textLastEditedBy?: unknown }).textLastEditedBy).toBeNull()
     }
-    const db = new Database(DB_FILE(server.dataDir), { readonly: true })
-    const authors = db.prepare('SELECT author_id AS a FROM released_draft').all() as Array<{
-      a: string | null
-    }>
-    db.close()
-    expect(authors.every((row) => row.a === null)).toBe(true)
+    // Anna changes her own note's text (a new seal); Bram cannot change hers.
+    const annas = anna.current.kv.get(ids.Anna!) as BoardRecord
+    const resealed = await sealText(key, fixture.setup.meetingId, ids.Anna!, 'anoniem, herschreven')
+    anna.current.kv.set(ids.Anna!, { ...annas, meta: { ...annas.meta, sealed: resealed } })
+    await eventually(
+      () => (bram.current.kv.get(ids.Anna!) as BoardRecord).meta?.sealed === resealed,
+      3000,
+      "Anna's new text",
+    )
+    const forged = await sealText(key, fixture.setup.meetingId, ids.Anna!, 'Bram schrijft in Anna’s naam')
+    bram.current.kv.set(ids.Anna!, { ...annas, meta: { ...annas.meta, sealed: forged } })
+    await eventually(() => bram.refusals.length === 1, 3000, 'refusal')
+    expect(bram.refusals[0]!.en).toMatch(/Only the author of this note/)
+    expect(anna.refusals).toEqual([])
   })
 
-  it('lets nobody store, read or publish another person’s drafts', async () => {
-    const fixture = await meetingIn(server.url, 'intervisie-8-stappen', 'ieder-voor-zich', {
-      Anna: 'deelnemer',
-      Bram: 'deelnemer',
-    })
+  it('lets the begeleider neither change nor drop a revealed note: removal only visibly, for everyone', async () => {
+    const fixture = await meetingIn(server.url, ...G1_PRIVATE, { Anna: 'deelnemer', Bram: 'deelnemer' })
     const key = await importMeetingKey(newMeetingKey())
     const { meetingId } = fixture.setup
-    const put = (name: string, zoneId: string, shapeId: string, sealed: string) =>
-      api<{ error?: string }>(server.url, `/meetings/${meetingId}/drafts/mine/${zoneId}`, {
-        method: 'PUT',
-        body: { drafts: [{ shapeId, sealed }], ready: false },
-        token: fixture.people[name]!.token,
-      })
-    const sealed = await sealDraft(key, meetingId, 'shape:annas', { text: 'van Anna' })
-    expect((await put('Anna', 'wat-speelt-er', 'shape:annas', sealed)).status).toBe(200)
-    // Bram cannot take over Anna's draft id, nor write privately where the zone is not private.
-    expect((await put('Bram', 'wat-speelt-er', 'shape:annas', sealed)).body.error).toBe('draft_id_taken')
-    expect((await put('Bram', 'vragen', 'shape:brams', sealed)).body.error).toBe('zone_not_private')
-    // Bram's "mine" holds nothing of Anna's; the progress and the released drafts are the begeleider's.
+    const id = 'shape:annasnote'
+    expect(
+      (
+        await putDraft(fixture, 'Anna', 'wat-speelt-er', [
+          { shapeId: id, sealed: await sealText(key, meetingId, id, 'Van Anna') },
+        ])
+      ).status,
+    ).toBe(200)
+    await command(server.url, fixture.setup, { type: 'next' })
+    const bea = connect(fixture, 'begeleider')
+    const bram = connect(fixture, 'Bram')
+    await bea.synced()
+    await bram.synced()
+    const note = () => bram.current.kv.get(id) as BoardRecord
+    const original = note()
+    expect(await opened(fixture, key, original)).toBe('Van Anna')
+
+    // Another text under Anna's name: a new seal, or plain text beside it.
+    const forged = await sealText(key, meetingId, id, 'Iets wat Anna nooit schreef')
+    bea.current.kv.set(id, { ...original, meta: { ...original.meta, sealed: forged } })
+    await eventually(() => bea.refusals.length === 1, 3000, 'refusal: new seal')
+    await bea.synced()
+    bea.current.kv.set(
+      id,
+      noteRecord({
+        id,
+        x: original.x as number,
+        y: original.y as number,
+        authorId: fixture.people.Anna!.id,
+        text: 'Iets anders',
+      }),
+    )
+    await eventually(() => bea.refusals.length === 2, 3000, 'refusal: plain text')
+    await bea.synced()
+    // Blanking it, or dropping it from the board.
+    bea.current.kv.set(id, { ...original, meta: { authorId: fixture.people.Anna!.id } })
+    await eventually(() => bea.refusals.length === 3, 3000, 'refusal: blanked')
+    await bea.synced()
+    bea.current.kv.delete(id)
+    await eventually(() => bea.refusals.length === 4, 3000, 'refusal: dropped')
+    expect(bea.refusals.map((r) => r.en)).toEqual([
+      expect.stringMatching(/Only the author of this note/),
+      expect.stringMatching(/stays sealed/),
+      expect.stringMatching(/Only the author of this note/),
+      expect.stringMatching(/Only its author takes a revealed note away/),
+    ])
+    await bea.synced()
+    expect(note().meta?.sealed).toBe(original.meta?.sealed)
+
+    // The visible removal: the note stays, says so, holds no text; nobody brings the text back.
+    const nope = await api<{ error: string }>(
+      server.url,
+      `/meetings/${meetingId}/drafts/revealed/${id}/remove`,
+      {
+        body: {},
+        token: fixture.people.Bram!.token,
+      },
+    )
+    expect(nope.body.error).toBe('not_facilitator')
+    const removed = await api(server.url, `/meetings/${meetingId}/drafts/revealed/${id}/remove`, {
+      body: {},
+      token: fixture.people.begeleider!.token,
+    })
+    expect(removed.status).toBe(200)
+    await eventually(() => note().meta?.removedBy === 'begeleider', 3000, 'removed for everyone')
+    expect(note().meta?.sealed).toBeUndefined()
+    expect(note().meta?.authorId).toBe(fixture.people.Anna!.id)
+    const anna = connect(fixture, 'Anna')
+    await anna.synced()
+    anna.current.kv.set(id, { ...note(), meta: { ...note().meta, sealed: original.meta!.sealed } })
+    await eventually(() => anna.refusals.length === 1, 3000, 'refusal: text back after removal')
+  })
+
+  it('starts a new round after going back: nothing of it reaches anyone early, no id can be taken, the absent are revealed', async () => {
+    const fixture = await meetingIn(server.url, ...G1_PRIVATE, { Anna: 'deelnemer', Bram: 'deelnemer' })
+    const key = await importMeetingKey(newMeetingKey())
+    const { meetingId } = fixture.setup
+    const bea = connect(fixture, 'begeleider')
+    const bram = connect(fixture, 'Bram')
+    await bea.synced()
+    await bram.synced()
+    const first = 'shape:round1anna'
+    await putDraft(fixture, 'Anna', 'wat-speelt-er', [
+      { shapeId: first, sealed: await sealText(key, meetingId, first, 'RONDE-EEN') },
+    ])
+    // To the revealing phase and back: round one is revealed, for everyone at once.
+    await command(server.url, fixture.setup, { type: 'next' })
+    await command(server.url, fixture.setup, { type: 'goto', phaseId: 'ieder-voor-zich' })
+    await eventually(() => bram.current.kv.get(first) !== undefined, 3000, 'round one on Bram’s board')
+    expect(bea.current.kv.get(first)).toEqual(bram.current.kv.get(first))
+
+    // Round two: Anna writes again and leaves. Bram (who saw round one's id) cannot block it.
+    const second = 'shape:round2anna'
+    const text = 'RONDE-TWEE-5170'
+    const brams = [
+      { shapeId: second, sealed: await sealText(key, meetingId, second, 'van Bram') },
+      { shapeId: first, sealed: await sealText(key, meetingId, first, 'van Bram') },
+    ]
+    expect((await putDraft(fixture, 'Bram', 'wat-speelt-er', brams)).status).toBe(200)
+    const annas = await putDraft(fixture, 'Anna', 'wat-speelt-er', [
+      { shapeId: second, sealed: await sealText(key, meetingId, second, text) },
+    ])
+    expect(annas.status).toBe(200)
+    // Nothing of round two reaches the begeleider before its reveal.
+    await new Promise((r) => setTimeout(r, 300))
+    expect(bea.current.kv.get(second)).toBeUndefined()
+    const begeleidersOwn = await api<{ drafts: unknown[] }>(
+      server.url,
+      `/meetings/${meetingId}/drafts/mine`,
+      {
+        token: fixture.people.begeleider!.token,
+      },
+    )
+    expect(begeleidersOwn.body.drafts).toEqual([])
+
+    await command(server.url, fixture.setup, { type: 'next' })
+    const sealedOnBoard = () =>
+      [...bram.current.kv.map.values()]
+        .map((entry) => (entry as { val: BoardRecord }).val)
+        .filter((r) => typeof r.meta?.sealed === 'string')
+    await eventually(() => sealedOnBoard().length === 4, 3000, 'round two')
+    const texts = await Promise.all(sealedOnBoard().map((r) => opened(fixture, key, r)))
+    expect(texts.sort()).toEqual(['RONDE-EEN', text, 'van Bram', 'van Bram'].sort())
+    expect([bea, bram].flatMap((c) => c.refusals)).toEqual([])
+  })
+
+  it('lets nobody store or read another person’s drafts', async () => {
+    const fixture = await meetingIn(server.url, ...G1_PRIVATE, { Anna: 'deelnemer', Bram: 'deelnemer' })
+    const key = await importMeetingKey(newMeetingKey())
+    const { meetingId } = fixture.setup
+    const sealed = await sealText(key, meetingId, 'shape:annas', 'van Anna')
+    expect(
+      (await putDraft(fixture, 'Anna', 'wat-speelt-er', [{ shapeId: 'shape:annas', sealed }])).status,
+    ).toBe(200)
+    expect((await putDraft(fixture, 'Bram', 'vragen', [{ shapeId: 'shape:brams', sealed }])).body.error).toBe(
+      'zone_not_private',
+    )
     const brams = await api<{ drafts: unknown[] }>(server.url, `/meetings/${meetingId}/drafts/mine`, {
       token: fixture.people.Bram!.token,
     })
@@ -252,68 +349,40 @@ describe('sealed drafts in a G1 meeting of six', () => {
     })
     expect(progress.body.error).toBe('not_facilitator')
     // An oversized body is refused unread, with the limit; one over the per-zone count by field.
-    const huge = await api<{ error: string; max: number }>(
-      server.url,
-      `/meetings/${meetingId}/drafts/mine/wat-speelt-er`,
-      {
-        method: 'PUT',
-        body: { drafts: [{ shapeId: 'shape:big', sealed: 'A'.repeat(2_000_000) }], ready: false },
-        token: fixture.people.Anna!.token,
-      },
+    const huge = await putDraft(fixture, 'Anna', 'wat-speelt-er', [
+      { shapeId: 'shape:big', sealed: 'A'.repeat(2_000_000) },
+    ])
+    expect([huge.status, (huge.body as { error: string }).error]).toEqual([413, 'body_too_large'])
+    const many = await putDraft(
+      fixture,
+      'Anna',
+      'wat-speelt-er',
+      Array.from({ length: 31 }, (_, i) => ({ shapeId: `shape:n${i}`, sealed })),
     )
-    expect([huge.status, huge.body.error]).toEqual([413, 'body_too_large'])
-    const many = await api<{ error: string; field: string }>(
-      server.url,
-      `/meetings/${meetingId}/drafts/mine/wat-speelt-er`,
-      {
-        method: 'PUT',
-        body: {
-          drafts: Array.from({ length: 31 }, (_, i) => ({ shapeId: `shape:n${i}`, sealed })),
-          ready: false,
-        },
-        token: fixture.people.Anna!.token,
-      },
-    )
-    expect([many.status, many.body.error, many.body.field]).toEqual([400, 'invalid_body', 'drafts'])
-    // A seal for another shape id does not open (the id is bound into it).
-    await expect(openDraft(key, meetingId, 'shape:other', sealed)).rejects.toThrow()
-
-    await command(server.url, fixture.setup, { type: 'next' })
-    // After the reveal a participant cannot publish Anna's note (in her name or his own).
+    expect([many.status, (many.body as { error: string; field: string }).field]).toEqual([400, 'drafts'])
+    // A seal for another note id does not open (the id is bound into it).
+    await expect(openText(key, meetingId, 'shape:other', sealed)).rejects.toThrow()
+    // Nobody puts a sealed note on the board but the server.
     const bram = connect(fixture, 'Bram')
     await bram.synced()
-    const at = inZone(fixture.template, 'wat-speelt-er')
-    bram.current.kv.set(
-      'shape:annas',
-      noteRecord({ id: 'shape:annas', ...at, authorId: fixture.people.Anna!.id, text: 'x' }),
-    )
+    const own = noteRecord({
+      id: 'shape:fake',
+      ...inZone(fixture.template, 'vragen'),
+      authorId: fixture.people.Bram!.id,
+      text: '',
+    })
+    bram.current.kv.set('shape:fake', { ...own, meta: { ...own.meta, sealed } })
     await eventually(() => bram.refusals.length === 1, 3000, 'refusal')
-    // The begeleider cannot publish it under another name, or in another zone.
-    const facilitator = connect(fixture, 'begeleider')
-    await facilitator.synced()
-    facilitator.current.kv.set(
-      'shape:annas',
-      noteRecord({ id: 'shape:annas', ...at, authorId: fixture.people.Bram!.id, text: 'x' }),
-    )
-    await eventually(() => facilitator.refusals.length === 1, 3000, 'refusal: wrong author')
-    await facilitator.synced()
-    const elsewhere = inZone(fixture.template, 'vragen')
-    facilitator.current.kv.set(
-      'shape:annas',
-      noteRecord({ id: 'shape:annas', ...elsewhere, authorId: fixture.people.Anna!.id, text: 'x' }),
-    )
-    await eventually(() => facilitator.refusals.length === 2, 3000, 'refusal: wrong zone')
-    expect(facilitator.refusals[0]!.en).toMatch(/name of whoever wrote it/)
-    expect(facilitator.refusals[1]!.en).toMatch(/zone it was written in/)
+    expect(bram.refusals[0]!.en).toMatch(/Only the server places revealed notes/)
   })
 
-  it('takes a case prepared before the meeting, shows it to nobody, and releases it at the start', async () => {
+  it('takes a case prepared before the meeting, shows it to nobody, and places it at the start under its bringer', async () => {
     const setup = await createMeeting(server.url, 'stappenplan-60')
     const anna = await joinMeeting(server.url, setup, 'Anna')
     const bram = await joinMeeting(server.url, setup, 'Bram')
     const key = await importMeetingKey(newMeetingKey())
     const text = 'VOORBEREID-7720 Een collega die steeds te laat komt.'
-    const sealed = await sealDraft(key, setup.meetingId, 'shape:prepared', { id: 'shape:prepared', text })
+    const sealed = await sealText(key, setup.meetingId, 'shape:prepared', text)
     const put = (token: string, zoneId: string) =>
       api<{ error?: string }>(server.url, `/meetings/${setup.meetingId}/drafts/mine/${zoneId}`, {
         method: 'PUT',
@@ -324,11 +393,6 @@ describe('sealed drafts in a G1 meeting of six', () => {
     expect((await put(anna.token, 'casus')).body.error).toBe('zone_not_private')
     expect((await put(setup.facilitator.token, 'casuslijst')).body.error).toBe('zone_not_private')
     expect((await put(anna.token, 'casuslijst')).status).toBe(200)
-    const released = () =>
-      api<{ released: ReleasedDraft[] }>(server.url, `/meetings/${setup.meetingId}/drafts/released`, {
-        token: setup.facilitator.token,
-      })
-    expect((await released()).body.released).toEqual([])
     const brams = new ResettingClient(server.url, setup.roomId, bram.token)
     clients.push(brams)
     await brams.synced()
@@ -338,20 +402,56 @@ describe('sealed drafts in a G1 meeting of six', () => {
     // Anonymous or not, a prepared case keeps its bringer at the start.
     await command(server.url, setup, { type: 'revealMode', anonymous: true })
     await command(server.url, setup, { type: 'start' })
-    const out = (await released()).body.released
-    expect(out.map((d) => [d.shapeId, d.zoneId, d.authorId])).toEqual([
-      ['shape:prepared', 'casuslijst', anna.id],
-    ])
-    expect(await openDraft(key, setup.meetingId, 'shape:prepared', out[0]!.sealed)).toMatchObject({ text })
+    await eventually(() => brams.current.kv.get('shape:prepared') !== undefined, 3000, 'the case on the list')
+    const record = brams.current.kv.get('shape:prepared') as BoardRecord
+    expect(record.meta?.authorId).toBe(anna.id)
+    expect(await openText(key, setup.meetingId, 'shape:prepared', record.meta!.sealed as string)).toBe(text)
+    expect(brams.refusals).toEqual([])
     // Once started, the list is no place for drafts any more.
     expect((await put(anna.token, 'casuslijst')).body.error).toBe('zone_not_private')
   })
 
-  it('sends no cursor from inside a private zone, and no selection, while people write privately', async () => {
-    const fixture = await meetingIn(server.url, 'intervisie-8-stappen', 'ieder-voor-zich', {
-      Anna: 'deelnemer',
-      Bram: 'deelnemer',
+  it('carries a revealed note sealed through export and import: it opens with the old key, and stays the author’s', async () => {
+    const fixture = await meetingIn(server.url, ...G1_PRIVATE, { Anna: 'deelnemer' })
+    const key = await importMeetingKey(newMeetingKey())
+    const { meetingId } = fixture.setup
+    const id = 'shape:travels'
+    const text = 'MEEGENOMEN-2291'
+    await putDraft(fixture, 'Anna', 'wat-speelt-er', [
+      { shapeId: id, sealed: await sealText(key, meetingId, id, text) },
+    ])
+    await command(server.url, fixture.setup, { type: 'next' })
+    const file = await api<{ meetings: Array<{ board: { records: BoardRecord[] } }> }>(
+      server.url,
+      `/meetings/${meetingId}/export`,
+      { token: fixture.people.begeleider!.token },
+    )
+    expect(JSON.stringify(file.body)).not.toContain(text)
+    const made = await api<{ meetings: Array<{ meetingId: string; facilitatorPath: string }> }>(
+      server.url,
+      '/meetings/import',
+      { body: file.body, token: TEST_IMPORT_CODE },
+    )
+    expect(made.status).toBe(201)
+    const copy = made.body.meetings[0]!
+    const secret = copy.facilitatorPath.split('#begeleider=')[1]!
+    const fac = await api<{ token: string }>(server.url, `/meetings/${copy.meetingId}/facilitate`, {
+      body: { secret, name: 'Bea' },
     })
+    const bea = new ResettingClient(server.url, `m-${copy.meetingId}`, fac.body.token)
+    clients.push(bea)
+    await bea.synced()
+    const record = bea.current.kv.get(id) as BoardRecord
+    expect(record.meta?.sealedIn).toBe(meetingId)
+    expect(await openText(key, meetingId, id, record.meta!.sealed as string)).toBe(text)
+    // Still a revealed note here: the begeleider cannot drop it (only remove it visibly).
+    bea.current.kv.delete(id)
+    await eventually(() => bea.refusals.length === 1, 3000, 'refusal')
+    expect(bea.refusals[0]!.en).toMatch(/Only its author takes a revealed note away/)
+  })
+
+  it('sends no cursor from inside a private zone, and no selection, while people write privately', async () => {
+    const fixture = await meetingIn(server.url, ...G1_PRIVATE, { Anna: 'deelnemer', Bram: 'deelnemer' })
     const anna = connect(fixture, 'Anna')
     const bram = connect(fixture, 'Bram')
     await anna.synced()

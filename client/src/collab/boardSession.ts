@@ -20,6 +20,7 @@ import { CloseCode } from '../../../templates/src/closeCodes'
 import { bindActivity } from './activity'
 import { ConnectionMonitor, type ConnectionState } from './connectionMonitor'
 import { bindPresence } from './presenceBinding'
+import { IDENTITY_CODEC, type RecordCodec } from './recordCodec'
 import type { Refusal } from './refusal'
 import { CLOSE_BAD_UPDATE, CLOSE_TOO_BIG, openRoom, type RoomConnection } from './roomConnection'
 import { bindStoreToRoom } from './storeBinding'
@@ -59,6 +60,8 @@ export interface BoardSessionOptions {
   token?: string
   /** Records kept in this browser only (see StoreBindingOptions.isLocalOnly). */
   isLocalOnly?: (record: TLRecord) => boolean
+  /** How records change between the room and the store (see recordCodec.ts). */
+  codec?: RecordCodec
 }
 
 /**
@@ -214,6 +217,7 @@ export class BoardSession {
       const unbindStore = bindStoreToRoom(this.store, room, {
         defaultPageName: this.options.getDefaultPageName(),
         ...(this.options.isLocalOnly ? { isLocalOnly: this.options.isLocalOnly } : {}),
+        ...(this.options.codec ? { codec: this.options.codec } : {}),
       })
       const unbindPresence = bindPresence(this.store, room.awareness, this.$presence)
       const unbindActivity = bindActivity(room.awareness)
@@ -231,11 +235,12 @@ export class BoardSession {
   /** Hands the shapes the store holds and the fresh room does not (or not the same) to the listeners. */
   private reportLost(room: RoomConnection, notice: BoardNotice): void {
     const localOnly = this.options.isLocalOnly ?? (() => false)
+    const codec = this.options.codec ?? IDENTITY_CODEC
     const lost: LostShape[] = []
     for (const record of this.store.allRecords()) {
       if (record.typeName !== 'shape' || localOnly(record)) continue
       const server = room.records.get(record.id)
-      if (!isEqual(server, record)) lost.push({ local: record, server })
+      if (!isEqual(server, codec.toRoom(record))) lost.push({ local: record, server })
     }
     if (lost.length === 0) return
     for (const listener of this.restartListeners) {

@@ -9,6 +9,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import type * as Y from 'yjs'
+import { IDENTITY_CODEC, type RecordCodec } from './recordCodec'
 import type { RoomConnection } from './roomConnection'
 
 /**
@@ -37,6 +38,8 @@ export interface StoreBindingOptions {
    * their reveal). They are neither sent nor removed when the room's state replaces the store.
    */
   isLocalOnly?: (record: TLRecord) => boolean
+  /** How records change between the room and the store (sealed notes; see recordCodec.ts). */
+  codec?: RecordCodec
 }
 
 /**
@@ -48,20 +51,23 @@ export function bindStoreToRoom(
   room: RoomConnection,
   options: StoreBindingOptions,
 ): () => void {
-  loadRoomIntoStore(store, room, options)
+  const codec = options.codec ?? IDENTITY_CODEC
+  const detachCodec = codec.attach?.(store)
+  loadRoomIntoStore(store, room, options, codec)
 
   const localOnly = options.isLocalOnly ?? (() => false)
-  const stopListening = store.listen(({ changes }) => pushLocalChanges(store, room, changes, localOnly), {
-    source: 'user',
-    scope: 'document',
-  })
+  const stopListening = store.listen(
+    ({ changes }) => pushLocalChanges(store, room, changes, localOnly, codec),
+    { source: 'user', scope: 'document' },
+  )
   const onRecordsChange = (changes: Map<string, RecordChange>, transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL_ORIGIN) return
-    applyRemoteChanges(store, changes)
+    applyRemoteChanges(store, changes, codec)
   }
   room.records.on('change', onRecordsChange)
 
   return () => {
+    detachCodec?.()
     stopListening()
     room.records.off('change', onRecordsChange)
   }
@@ -72,12 +78,17 @@ export function bindStoreToRoom(
  * first page (fixed ids, so two browsers seeding at once agree). Whatever the store then holds
  * that the room lacks (the seed, pages the integrity check had to add) is written to the room.
  */
-function loadRoomIntoStore(store: TLStore, room: RoomConnection, options: StoreBindingOptions): void {
+function loadRoomIntoStore(
+  store: TLStore,
+  room: RoomConnection,
+  options: StoreBindingOptions,
+  codec: RecordCodec,
+): void {
   const localOnly = options.isLocalOnly ?? (() => false)
   const incoming: TLRecord[] = []
   for (const [key, entry] of room.records.map) {
     const record = asDocumentRecord(store, key, entry.val)
-    if (record) incoming.push(record)
+    if (record) incoming.push(codec.fromRoom(record))
   }
   if (!incoming.some((r) => r.typeName === 'document')) {
     incoming.push(DocumentRecordType.create({ id: TLDOCUMENT_ID }))
@@ -105,7 +116,8 @@ function loadRoomIntoStore(store: TLStore, room: RoomConnection, options: StoreB
   room.doc.transact(() => {
     for (const record of store.allRecords()) {
       if (!isDocumentScope(store, record.typeName) || localOnly(record)) continue
-      if (!isEqual(room.records.get(record.id), record)) room.records.set(record.id, record)
+      const shared = codec.toRoom(record)
+      if (!isEqual(room.records.get(record.id), shared)) room.records.set(record.id, shared)
     }
   }, LOCAL_ORIGIN)
 }
@@ -120,14 +132,16 @@ function pushLocalChanges(
   room: RoomConnection,
   changes: RecordsDiff<TLRecord>,
   localOnly: (record: TLRecord) => boolean,
+  codec: RecordCodec,
 ): void {
   const touched = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)]
   const removed = Object.values(changes.removed)
   room.doc.transact(() => {
     for (const { id } of touched) {
       const current = store.get(id)
-      if (current && !localOnly(current) && !isEqual(room.records.get(id), current))
-        room.records.set(id, current)
+      if (!current || localOnly(current)) continue
+      const shared = codec.toRoom(current)
+      if (!isEqual(room.records.get(id), shared)) room.records.set(id, shared)
     }
     for (const { id } of removed) {
       if (!store.has(id) && room.records.has(id)) room.records.delete(id)
@@ -136,7 +150,7 @@ function pushLocalChanges(
 }
 
 /** Applies the room's changes to the store as one remote change. */
-function applyRemoteChanges(store: TLStore, changes: Map<string, RecordChange>): void {
+function applyRemoteChanges(store: TLStore, changes: Map<string, RecordChange>, codec: RecordCodec): void {
   const toPut: TLRecord[] = []
   const toRemove: TLRecord['id'][] = []
   for (const [key, change] of changes) {
@@ -146,7 +160,7 @@ function applyRemoteChanges(store: TLStore, changes: Map<string, RecordChange>):
       continue
     }
     const record = asDocumentRecord(store, key, change.newValue)
-    if (record) toPut.push(record)
+    if (record) toPut.push(codec.fromRoom(record))
   }
   if (toPut.length === 0 && toRemove.length === 0) return
   store.mergeRemoteChanges(() => {

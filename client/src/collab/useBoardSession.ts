@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Signal, TLRecord, TLUser } from 'tldraw'
 import { BoardSession } from './boardSession'
+import type { RecordCodec } from './recordCodec'
 import { roomServerUrl } from './roomConnection'
 
 /**
@@ -15,11 +16,14 @@ export function useBoardSession(
   token?: string,
   /** Records kept in this browser only; read once when the session opens. */
   isLocalOnly?: (record: TLRecord) => boolean,
+  /** How records change between room and store (read once, like isLocalOnly). */
+  codec?: RecordCodec,
 ): BoardSession | null {
   const [session, setSession] = useState<BoardSession | null>(null)
   // The page name is only read when the board is first seeded; a changing callback must not reopen the room.
   const [pageName] = useState(() => getDefaultPageName)
   const [localOnly] = useState(() => isLocalOnly)
+  const [recordCodec] = useState(() => codec)
 
   useEffect(() => {
     const opened = new BoardSession({
@@ -29,13 +33,14 @@ export function useBoardSession(
       getDefaultPageName: pageName,
       ...(token ? { token } : {}),
       ...(localOnly ? { isLocalOnly: localOnly } : {}),
+      ...(recordCodec ? { codec: recordCodec } : {}),
     })
     setSession(opened)
     return () => {
       opened.destroy()
       setSession((current) => (current === opened ? null : current))
     }
-  }, [roomId, $user, pageName, token, localOnly])
+  }, [roomId, $user, pageName, token, localOnly, recordCodec])
 
   return session
 }

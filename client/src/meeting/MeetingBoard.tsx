@@ -12,7 +12,8 @@ import { useServerConfig } from '../board/useServerConfig'
 import { useBoardSession } from '../collab/useBoardSession'
 import { LookBackButton } from '../groups/lookBack/LookBackButton'
 import { useLookBack } from '../groups/lookBack/useLookBack'
-import { useLanguage, useT } from '../i18n/useT'
+import { $language } from '../i18n/languageSignal'
+import { translate, useLanguage, useT } from '../i18n/useT'
 import { ReportButton } from '../report/ReportButton'
 import { useDocumentTitle } from '../ui/useDocumentTitle'
 import { MeetingCanvasLayer } from './canvas/MeetingCanvasLayer'
@@ -25,6 +26,8 @@ import { isDraft, keepDrafts } from './drafts/drafts'
 import { loadMeetingKey } from './drafts/meetingKey'
 import { PrepareCase } from './drafts/PrepareCase'
 import { PrivateWritingBar } from './drafts/PrivateWritingBar'
+import { RevealedNoteActions } from './drafts/RevealedNoteActions'
+import { SealedNoteCodec } from './drafts/sealedNoteCodec'
 import { useSealedDrafts } from './drafts/useSealedDrafts'
 import { CanvasActions } from './layout/CanvasActions'
 import { FoldedStylePanel } from './layout/FoldedStylePanel'
@@ -76,16 +79,27 @@ export function MeetingBoard({
   useDocumentTitle(`${title} — ${t('app.name')}`)
   const config = useServerConfig()
   const { user, $user } = useMemo(() => createMeetingUser(participant), [participant])
+  // Revealed private notes stay sealed in the room; this screen opens them (drafts/).
+  const sealedNotes = useMemo(
+    () =>
+      new SealedNoteCodec(meetingId, () => ({
+        opening: translate($language.get(), 'drafts.sealed.opening'),
+        unreadable: translate($language.get(), 'drafts.sealed.unreadable'),
+        removed: translate($language.get(), 'drafts.sealed.removed'),
+      })),
+    [meetingId],
+  )
   const session = useBoardSession(
     meetingRoomId(meetingId),
     $user,
     () => template.name[language],
     token,
     isDraft,
+    sealedNotes,
   )
   const meeting = useMemo(
-    () => (session ? new MeetingState(template, participant.id, session) : null),
-    [session, template, participant.id],
+    () => (session ? new MeetingState(template, participant.id, session, meetingId, sealedNotes) : null),
+    [session, template, participant.id, meetingId, sealedNotes],
   )
   useEffect(() => () => meeting?.destroy(), [meeting])
   // While people write for themselves, presence shows nothing of it (and typing sends nothing);
@@ -153,7 +167,9 @@ export function MeetingBoard({
       const stopSorting = sortIntoColumns(editor, meeting)
       const unregister = registerLocks(editor, meeting, showLockNotice)
       setEditor(editor)
-      // With a meeting key the begeleider's browser publishes drafts at the reveal (drafts/).
+      // Opened sealed notes are drawn at the size that fits their text.
+      sealedNotes.setEditor(editor)
+      // With a meeting key the server reveals drafts (drafts/); without one this browser does.
       const stopDrafts = keepDrafts(editor, meeting, meetingId, {
         publishAtReveal: !loadMeetingKey(meetingId),
       })
@@ -162,12 +178,13 @@ export function MeetingBoard({
       return () => {
         detachLayout?.()
         stopDrafts()
+        sealedNotes.setEditor(null)
         unregister()
         stopSorting()
         setEditor(null)
       }
     },
-    [meeting, session, meetingId, layout, returned],
+    [meeting, session, meetingId, layout, returned, sealedNotes],
   )
   const role = useValue('my role', () => meeting?.me()?.role ?? participant.role, [meeting, participant.role])
   const sealed = useSealedDrafts(editor, meeting, meetingId, token, returned)
@@ -227,7 +244,10 @@ export function MeetingBoard({
               )}
               {meeting ? <ReturnedNotesPanel store={returned} meeting={meeting} editor={editor} /> : null}
               {meeting && role === 'begeleider' ? (
-                <DraftProgressPanel meeting={meeting} drafts={sealed} meetingId={meetingId} token={token} />
+                <>
+                  <DraftProgressPanel meeting={meeting} meetingId={meetingId} token={token} />
+                  <RevealedNoteActions editor={editor} meetingId={meetingId} token={token} />
+                </>
               ) : meeting ? (
                 <PrivateWritingBar
                   meeting={meeting}

@@ -1,5 +1,4 @@
 import { type Atom, atom, react } from 'tldraw'
-import type { ReleasedNote } from '../../../templates/src/drafts/sealedDrafts'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
 import {
@@ -9,6 +8,7 @@ import {
   type ParticipantView,
 } from '../../../templates/src/wire'
 import type { BoardSession } from '../collab/boardSession'
+import type { SealedNoteCodec } from './drafts/sealedNoteCodec'
 
 /**
  * The meeting as this browser knows it, in tldraw signals so the canvas (locks, overlays, hidden
@@ -17,8 +17,6 @@ import type { BoardSession } from '../collab/boardSession'
  */
 export class MeetingState {
   readonly $view: Atom<MeetingView | null> = atom('meeting view', null)
-  /** Notes a reveal released that the begeleider's browser is putting on the board (drafts/). */
-  readonly $released: Atom<ReadonlyMap<string, ReleasedNote>> = atom('released notes', new Map())
   /** True while the board is being exported as a picture (report/boardImage): drafts stay out. */
   readonly $exporting: Atom<boolean> = atom('exporting the board', false)
   private unobserve: (() => void) | null = null
@@ -28,6 +26,9 @@ export class MeetingState {
     readonly template: Template,
     readonly participantId: string,
     readonly session: BoardSession,
+    readonly meetingId = '',
+    /** Revealed private notes, opened for this screen (drafts/sealedNoteCodec.ts). */
+    readonly sealedNotes: SealedNoteCodec | null = null,
   ) {
     // Follow whichever room the session has bound (it starts over after a refusal).
     this.stopWatching = react('follow the meeting map', () => {

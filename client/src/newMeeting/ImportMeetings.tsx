@@ -4,7 +4,7 @@ import { ApiError } from '../api/apiClient'
 import { wordApiError } from '../api/apiErrors'
 import { groupLink, rememberGroup } from '../groups/groupAccess'
 import { type Translate, useT } from '../i18n/useT'
-import { makeMeetingKey, withKey } from '../meeting/drafts/meetingKey'
+import { loadMeetingKey, makeMeetingKey, saveMeetingKey, withKey } from '../meeting/drafts/meetingKey'
 import { rememberInviteLink } from '../meeting/meetingAccess'
 import { meetingApi } from '../meeting/meetingApi'
 import { LinkBox } from './LinkBox'
@@ -51,9 +51,14 @@ export function ImportMeetings({ onImported }: { onImported(): void }) {
         parsed as MeetingExport,
         code.trim(),
       )
-      // Each imported meeting gets its own key for private writing, in its links (drafts/).
-      const meetings = importedMeetings.map((m) => {
-        const key = makeMeetingKey(m.meetingId)
+      // Each imported meeting gets a key for private writing, in its links (drafts/): the key it
+      // had where it was exported if this browser holds it (its revealed notes then open here
+      // too), else a new one (they then stay sealed: "Versleuteld").
+      const fromIds = (parsed as MeetingExport).meetings.map((m) => m.meetingId)
+      const meetings = importedMeetings.map((m, i) => {
+        const earlier = fromIds[i] ? loadMeetingKey(fromIds[i]) : null
+        if (earlier) saveMeetingKey(m.meetingId, earlier)
+        const key = earlier ?? makeMeetingKey(m.meetingId)
         return {
           ...m,
           facilitatorPath: withKey(m.facilitatorPath, key),

@@ -7,9 +7,11 @@ import { meetingSession } from '../meetings/meetingSession'
 import type { DraftService } from './draftService'
 
 const ZoneParam = z.string().regex(/^[a-z0-9-]{1,64}$/)
-const PublishedBody = z.object({ shapeIds: z.array(ShapeId).min(1).max(500) })
 
-/** /api/meetings/:id/drafts: sealed drafts; every route needs the meeting's session. */
+/**
+ * /api/meetings/:id/drafts: sealed drafts; every route needs the meeting's session. There is no
+ * route that hands anybody's drafts to anybody else: the server reveals them on the board itself.
+ */
 export function draftRoutes(meetings: MeetingService, drafts: DraftService) {
   const session = meetingSession(meetings)
   return new Hono()
@@ -27,12 +29,11 @@ export function draftRoutes(meetings: MeetingService, drafts: DraftService) {
     .get('/:id/drafts/progress', session, async (c) =>
       c.json({ progress: await drafts.progress(c.req.param('id'), c.var.me) }),
     )
-    .get('/:id/drafts/released', session, async (c) =>
-      c.json({ released: await drafts.released(c.req.param('id'), c.var.me) }),
-    )
-    .post('/:id/drafts/published', session, jsonBody(PublishedBody), async (c) =>
-      c.json({
-        dropped: await drafts.published(c.req.param('id'), c.var.me, c.req.valid('json').shapeIds),
-      }),
-    )
+    .post('/:id/drafts/revealed/:noteId/remove', session, async (c) => {
+      const noteId = ShapeId.safeParse(c.req.param('noteId'))
+      if (!noteId.success)
+        return c.json({ error: 'invalid_body', field: 'noteId', message: 'Not a note id.' }, 400)
+      await drafts.removeRevealed(c.req.param('id'), c.var.me, noteId.data)
+      return c.json({ removed: noteId.data })
+    })
 }

@@ -1,9 +1,7 @@
-import type * as Y from 'yjs'
 import { draftZonesFor } from '../../../templates/src/drafts/preparation'
 import {
   type DraftProgress,
   type DraftUpload,
-  type ReleasedDraft,
   zonesRevealed,
 } from '../../../templates/src/drafts/sealedDrafts'
 import { accessFor } from '../../../templates/src/permissions'
@@ -11,53 +9,54 @@ import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
 import { meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
+import { boardRecords } from '../meetings/boardNotes'
+import { KeyedQueue } from '../meetings/keyedQueue'
 import { MeetingError, requireFacilitator } from '../meetings/meetingError'
 import type { MeetingState } from '../meetings/meetingState'
 import type { RoomRegistry } from '../rooms/roomRegistry'
-import { DraftIdTaken, type DraftStore, type OwnDraft } from '../storage/draftStore'
+import type { DraftStore, OwnDraft } from '../storage/draftStore'
 import type { ParticipantRow } from '../storage/meetingStore'
+import { removedNote, revealedNoteRecords } from './revealPlacement'
 
 /**
  * Sealed drafts on the server (templates/src/drafts/sealedDrafts.ts). The server cannot read
- * them; what it decides is who may store, see and release them: an author stores only their own
- * and only in a zone that is private for them now; nobody else gets them before the reveal; at
- * the reveal they go to the begeleider's browser, which opens them and puts them on the board.
+ * them; what it decides is who may store and see them, and it reveals them itself: an author
+ * stores only their own and only in a zone that is private for them now; nobody else gets them;
+ * at the phase change that reveals a zone the server places every draft of it on the board, still
+ * sealed, for everyone at once, whoever is or is not there.
  */
 export class DraftService {
+  /** Saves and reveals of one meeting, one at a time: a save cannot slip past the reveal. */
+  private readonly queue = new KeyedQueue()
+
   constructor(
     private readonly store: DraftStore,
     private readonly state: MeetingState,
     private readonly rooms: Pick<RoomRegistry, 'acquire' | 'released'>,
-    /** Tells the other instances that the released notes changed (their guards read them). */
-    private readonly changed: (meetingId: string) => Promise<void>,
   ) {}
 
-  async putOwn(meetingId: string, actor: ParticipantRow, zoneId: string, upload: DraftUpload): Promise<void> {
-    const { template, progress } = await this.meeting(meetingId)
-    const access = accessFor(template, rulePhaseId(template, progress), zoneId, actor.role)
-    if (!draftZonesFor(template, progress, actor.role).includes(zoneId)) {
-      throw new MeetingError(
-        409,
-        'zone_not_private',
-        `Zone "${zoneId}" is not yours to write in privately now.`,
-        {
+  putOwn(meetingId: string, actor: ParticipantRow, zoneId: string, upload: DraftUpload): Promise<void> {
+    return this.queue.run(meetingId, async () => {
+      const { template, progress } = await this.meeting(meetingId)
+      const access = accessFor(template, rulePhaseId(template, progress), zoneId, actor.role)
+      if (!draftZonesFor(template, progress, actor.role).includes(zoneId)) {
+        throw new MeetingError(
+          409,
+          'zone_not_private',
+          `Zone "${zoneId}" is not yours to write in privately now.`,
+          {
+            zoneId,
+          },
+        )
+      }
+      if (access.quota !== undefined && upload.drafts.length > access.quota) {
+        throw new MeetingError(400, 'draft_quota', `At most ${access.quota} notes in zone "${zoneId}".`, {
           zoneId,
-        },
-      )
-    }
-    if (access.quota !== undefined && upload.drafts.length > access.quota) {
-      throw new MeetingError(400, 'draft_quota', `At most ${access.quota} notes in zone "${zoneId}".`, {
-        zoneId,
-        max: access.quota,
-      })
-    }
-    try {
+          max: access.quota,
+        })
+      }
       await this.store.putDrafts(meetingId, actor.id, zoneId, upload.drafts, upload.ready)
-    } catch (error) {
-      if (error instanceof DraftIdTaken)
-        throw new MeetingError(409, 'draft_id_taken', error.message, { shapeId: error.shapeId })
-      throw error
-    }
+    })
   }
 
   async own(meetingId: string, actor: ParticipantRow): Promise<OwnDraft[]> {
@@ -69,52 +68,79 @@ export class DraftService {
     return this.store.progress(meetingId)
   }
 
-  async released(meetingId: string, actor: ParticipantRow): Promise<ReleasedDraft[]> {
-    requireFacilitator(actor)
-    return this.store.released(meetingId)
+  /**
+   * Called by the meeting service when the phase changed, before anyone is told: the zones the
+   * change reveals get every stored draft placed on the board by the server, in the same step.
+   * Going back to a writing phase later starts a new round; what was revealed stays revealed.
+   */
+  phaseChanged(meetingId: string, template: Template, before: MeetingProgress, after: MeetingProgress) {
+    const zones = zonesRevealed(template, before.phaseIndex, after.phaseIndex)
+    if (zones.length === 0) return Promise.resolve()
+    return this.queue.run(meetingId, async () => {
+      await this.reveal(meetingId, template, zones, before.phaseIndex >= 0 && after.anonymousReveal === true)
+    })
   }
 
   /**
-   * The begeleider's browser put these released notes on the board: what the server finds there
-   * is dropped from the drafts; the rest keeps waiting (a write that did not arrive is tried again).
+   * The begeleider removes a revealed note: visibly (it stays on the board, says so, its text
+   * gone), never silently and never by writing in its place.
    */
-  async published(meetingId: string, actor: ParticipantRow, shapeIds: readonly string[]): Promise<number> {
+  async removeRevealed(meetingId: string, actor: ParticipantRow, noteId: string): Promise<void> {
     requireFacilitator(actor)
-    const room = await this.rooms.acquire(meetingRoomId(meetingId))
-    let onBoard: string[]
-    try {
-      const keys = new Set(boardKeys(room.doc))
-      onBoard = shapeIds.filter((id) => keys.has(id))
-    } finally {
-      this.rooms.released(meetingRoomId(meetingId))
-    }
-    await this.store.dropReleased(meetingId, onBoard)
-    await this.state.loadReleased(meetingId)
-    await this.changed(meetingId)
-    return onBoard.length
+    if (!this.state.knows(meetingId)) await this.state.load(meetingId)
+    if (!this.state.releasedNote(meetingId, noteId))
+      throw new MeetingError(404, 'not_revealed', 'No revealed note with this id in this meeting.', {
+        noteId,
+      })
+    await this.withRoom(meetingId, (room) => {
+      const record = boardRecords(room.doc).get(noteId)
+      if (!record)
+        throw new MeetingError(404, 'not_revealed', 'The note is no longer on the board.', { noteId })
+      room.transactAsServer(() =>
+        room.doc.getArray(RECORDS_ARRAY).push([{ key: noteId, val: removedNote(record) }]),
+      )
+    })
   }
 
-  /** Called by the meeting service when the phase changed, before anyone is told. */
-  async phaseChanged(meetingId: string, template: Template, before: MeetingProgress, after: MeetingProgress) {
-    const zones = zonesRevealed(template, before.phaseIndex, after.phaseIndex)
-    if (zones.length === 0) return
-    // Prepared cases keep their bringer's name: choosing a case needs to know whose it is.
-    await this.store.release(meetingId, zones, before.phaseIndex >= 0 && after.anonymousReveal === true)
-    await this.state.loadReleased(meetingId)
+  private async reveal(meetingId: string, template: Template, zones: string[], anonymous: boolean) {
+    const drafts = await this.store.draftsIn(meetingId, zones)
+    await this.withRoom(meetingId, async (room) => {
+      const placed = revealedNoteRecords(template, boardRecords(room.doc), drafts, anonymous)
+      await this.store.reveal(
+        meetingId,
+        zones,
+        placed.map((p) => p.row),
+      )
+      // The guard knows them before any client can touch them.
+      await this.state.loadReleased(meetingId)
+      if (placed.length === 0) return
+      room.transactAsServer(() =>
+        room.doc.getArray(RECORDS_ARRAY).push(placed.map(({ record }) => ({ key: record.id, val: record }))),
+      )
+    })
+  }
+
+  private async withRoom(
+    meetingId: string,
+    fn: (room: Awaited<ReturnType<RoomRegistry['acquire']>>) => void | Promise<void>,
+  ): Promise<void> {
+    const roomId = meetingRoomId(meetingId)
+    const room = await this.rooms.acquire(roomId)
+    try {
+      await fn(room)
+      await room.settled()
+    } finally {
+      this.rooms.released(roomId)
+    }
   }
 
   private async meeting(meetingId: string): Promise<{ template: Template; progress: MeetingProgress }> {
-    if (!this.state.knows(meetingId)) await this.state.load(meetingId)
+    // Read fresh: the phase is stored before its reveal runs, so a save queued behind a reveal
+    // sees the zone closed (and its author gets the text back) instead of storing it unrevealed.
+    await this.state.load(meetingId)
     const template = this.state.template(meetingId)
     const progress = this.state.progress(meetingId)
     if (!template || !progress) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
     return { template, progress }
   }
-}
-
-function boardKeys(doc: Y.Doc): string[] {
-  return doc
-    .getArray<{ key: string }>(RECORDS_ARRAY)
-    .toArray()
-    .map((entry) => entry.key)
 }

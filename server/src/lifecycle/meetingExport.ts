@@ -67,6 +67,7 @@ export class MeetingExporter {
     }))
     const outcome = deriveOutcome({ template, title: meeting.title, progress, participants: people, records })
     return {
+      meetingId: meeting.id,
       title: meeting.title,
       templateId: meeting.templateId,
       method: { nl: template.name.nl, en: template.name.en },

@@ -4,11 +4,13 @@ import { MeetingProgress } from '../../../templates/src/phaseMachine'
 import { recordTextLength } from '../../../templates/src/recordText'
 import type { Template } from '../../../templates/src/schema'
 import { meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
+import { importSealedNotes } from '../drafts/importedSeals'
 import { MeetingError } from '../meetings/meetingError'
 import type { MeetingRooms } from '../meetings/meetingService'
 import { recordProblem } from '../meetings/recordValidation'
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import { checkSchema, migrateRecords, type StoredRecord } from '../storage/boardSchema'
+import type { DraftStore } from '../storage/draftStore'
 import type { MeetingRow, MeetingStore, ParticipantRow, RetentionPolicy } from '../storage/meetingStore'
 
 export interface ImportedMeeting {
@@ -52,6 +54,8 @@ export class MeetingImporter {
     private readonly now: () => number,
     /** The same text limit a participant's edit meets (LIMIT_RECORD_TEXT_CHARS). */
     private readonly maxRecordTextChars: number,
+    /** Where the revealed notes of an imported meeting are kept (drafts/importedSeals.ts). */
+    private readonly revealed: Pick<DraftStore, 'reveal'> | null = null,
   ) {}
 
   async import(file: MeetingExport): Promise<ImportedMeeting[]> {
@@ -176,17 +180,21 @@ export class MeetingImporter {
       }
       await this.store.insertParticipant(participant)
     }
+    const sealed = importSealedNotes(
+      records.map((record) => renameIds(record, ids) as BoardRecord),
+      meeting.meetingId ?? null,
+    )
+    await this.revealed?.reveal(meetingId, [], sealed.rows)
     await this.target.load(meetingId)
     const roomId = meetingRoomId(meetingId)
     const room = await this.rooms.acquire(roomId)
     try {
       // In steps: a board of megabytes written at once would hold up every other request.
-      for (let from = 0; from < records.length; from += RECORDS_PER_STEP) {
-        const values = records
-          .slice(from, from + RECORDS_PER_STEP)
-          .map((record) => renameIds(record, ids) as StoredRecord)
+      const values = sealed.records as StoredRecord[]
+      for (let from = 0; from < values.length; from += RECORDS_PER_STEP) {
+        const step = values.slice(from, from + RECORDS_PER_STEP)
         room.transactAsServer(() => {
-          room.doc.getArray(RECORDS_ARRAY).push(values.map((val) => ({ key: val.id, val })))
+          room.doc.getArray(RECORDS_ARRAY).push(step.map((val) => ({ key: val.id, val })))
         })
         await nextTurn()
       }

@@ -1,7 +1,7 @@
 import type * as Y from 'yjs'
 import type { BoardRecord } from '../../../templates/src/boardRecords'
 import { CloseCode } from '../../../templates/src/closeCodes'
-import type { ReleasedNote } from '../../../templates/src/drafts/sealedDrafts'
+import type { RevealedNote } from '../../../templates/src/drafts/sealedDrafts'
 import {
   applyCommand,
   initialProgress,
@@ -173,7 +173,7 @@ export class MeetingService {
     return this.state.progress(meetingId)
   }
 
-  releasedNote(meetingId: string, shapeId: string): ReleasedNote | undefined {
+  releasedNote(meetingId: string, shapeId: string): RevealedNote | undefined {
     return this.state.releasedNote(meetingId, shapeId)
   }
 

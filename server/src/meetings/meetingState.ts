@@ -1,4 +1,4 @@
-import type { ReleasedNote } from '../../../templates/src/drafts/sealedDrafts'
+import type { RevealedNote } from '../../../templates/src/drafts/sealedDrafts'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
 import type { DraftStore } from '../storage/draftStore'
@@ -12,8 +12,8 @@ export interface MeetingReader {
   participant(participantId: string): ParticipantRow | undefined
   template(meetingId: string): Template | undefined
   progress(meetingId: string): MeetingProgress | undefined
-  /** A note the reveal released and the begeleider's browser may put on the board (drafts/). */
-  releasedNote(meetingId: string, shapeId: string): ReleasedNote | undefined
+  /** A note the server placed at a reveal, with its author as the server knows them (drafts/). */
+  releasedNote(meetingId: string, shapeId: string): RevealedNote | undefined
 }
 
 /**
@@ -25,12 +25,12 @@ export class MeetingState implements MeetingReader {
   private readonly participants = new Map<string, ParticipantRow>()
   private readonly progressById = new Map<string, MeetingProgress>()
   private readonly templateIds = new Map<string, string>()
-  private readonly releasedById = new Map<string, Map<string, ReleasedNote>>()
+  private readonly releasedById = new Map<string, Map<string, RevealedNote>>()
 
   constructor(
     private readonly store: MeetingStore,
     private readonly templates: () => ReadonlyMap<string, Template>,
-    private readonly drafts: Pick<DraftStore, 'released'> | null = null,
+    private readonly drafts: Pick<DraftStore, 'revealed'> | null = null,
   ) {}
 
   participant(participantId: string): ParticipantRow | undefined {
@@ -46,17 +46,19 @@ export class MeetingState implements MeetingReader {
     return this.progressById.get(meetingId)
   }
 
-  releasedNote(meetingId: string, shapeId: string): ReleasedNote | undefined {
+  releasedNote(meetingId: string, shapeId: string): RevealedNote | undefined {
     return this.releasedById.get(meetingId)?.get(shapeId)
   }
 
-  /** Reads again which released notes wait for the board (after a reveal or a publication). */
+  /** Reads again which notes the reveals placed (after a reveal). */
   async loadReleased(meetingId: string): Promise<void> {
     if (!this.drafts) return
-    const rows = await this.drafts.released(meetingId)
+    const rows = await this.drafts.revealed(meetingId)
     this.releasedById.set(
       meetingId,
-      new Map(rows.map((r) => [r.shapeId, { zoneId: r.zoneId, authorId: r.authorId }])),
+      new Map(
+        rows.map((r) => [r.noteId, { zoneId: r.zoneId, authorId: r.authorId, anonymous: r.anonymous }]),
+      ),
     )
   }
 

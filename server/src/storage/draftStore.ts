@@ -1,20 +1,28 @@
-import type { DraftProgress, ReleasedDraft, SealedDraft } from '../../../templates/src/drafts/sealedDrafts'
+import type { DraftProgress, RevealedNote, SealedDraft } from '../../../templates/src/drafts/sealedDrafts'
 
 /** A draft of the asking author, as they get it back (on another device, say). */
 export interface OwnDraft extends SealedDraft {
   zoneId: string
 }
 
+/** A stored draft as the reveal takes it: whose it is stays in the server. */
+export interface StoredDraft extends OwnDraft {
+  participantId: string
+}
+
+/** A note the reveal placed on the board, by its id on the board. */
+export interface RevealedRow extends RevealedNote {
+  noteId: string
+}
+
 /**
  * Sealed drafts (drafts/sealedDrafts.ts): ciphertext the server cannot read, kept per author and
- * zone until the reveal releases them. Lives beside the meetings (same database), so erasing a
+ * zone until the reveal places them on the board. Each author has their own draft ids: nobody can
+ * take, overwrite or block another's. Lives beside the meetings (same database), so erasing a
  * meeting takes its drafts in the same transaction (MeetingStore.erase).
  */
 export interface DraftStore {
-  /**
-   * Replaces an author's drafts in one zone and their "klaar", in one transaction. Rejects with
-   * DraftIdTaken when a shape id is already another author's draft in this meeting.
-   */
+  /** Replaces an author's drafts in one zone and their "klaar", in one transaction. */
   putDrafts(
     meetingId: string,
     participantId: string,
@@ -22,23 +30,17 @@ export interface DraftStore {
     drafts: readonly SealedDraft[],
     ready: boolean,
   ): Promise<void>
-  /** The author's own unreleased drafts, in every zone. */
+  /** The author's own drafts not yet revealed, in every zone. */
   ownDrafts(meetingId: string, participantId: string): Promise<OwnDraft[]>
   /** Per person and zone: how many drafts, and "klaar". No content. */
   progress(meetingId: string): Promise<DraftProgress[]>
+  /** Every stored draft of these zones, of every author (for the server's own reveal). */
+  draftsIn(meetingId: string, zoneIds: readonly string[]): Promise<StoredDraft[]>
   /**
-   * Releases every draft of these zones, in one transaction: they leave the authors' keeping and
-   * wait for the begeleider's browser. Anonymous: the author is not kept, not even in storage.
+   * The reveal of these zones, in one transaction: their drafts and "klaar" go, the notes the
+   * server placed for them are kept (with their author, for the rules; see RevealedNote).
    */
-  release(meetingId: string, zoneIds: readonly string[], anonymous: boolean): Promise<void>
-  /** Released drafts not yet on the board. */
-  released(meetingId: string): Promise<ReleasedDraft[]>
-  /** Released drafts now on the board: nothing of them stays here. */
-  dropReleased(meetingId: string, shapeIds: readonly string[]): Promise<void>
-}
-
-export class DraftIdTaken extends Error {
-  constructor(readonly shapeId: string) {
-    super(`shape id ${shapeId} is another author's draft`)
-  }
+  reveal(meetingId: string, zoneIds: readonly string[], notes: readonly RevealedRow[]): Promise<void>
+  /** Every note a reveal placed in this meeting. */
+  revealed(meetingId: string): Promise<RevealedRow[]>
 }

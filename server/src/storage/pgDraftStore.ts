@@ -1,11 +1,11 @@
 import type pg from 'pg'
-import type { DraftProgress, ReleasedDraft, SealedDraft } from '../../../templates/src/drafts/sealedDrafts'
-import { DraftIdTaken, type DraftStore, type OwnDraft } from './draftStore'
+import type { DraftProgress, SealedDraft } from '../../../templates/src/drafts/sealedDrafts'
+import type { DraftStore, OwnDraft, RevealedRow, StoredDraft } from './draftStore'
 import { inTransaction } from './postgres'
 
 /** Inside MeetingStore.erase's transaction. */
 export async function deleteDraftRows(client: pg.PoolClient, meetingId: string): Promise<void> {
-  for (const table of ['sealed_draft', 'draft_ready', 'released_draft'])
+  for (const table of ['private_draft', 'draft_ready', 'revealed_note'])
     await client.query(`DELETE FROM ${table} WHERE meeting_id = $1`, [meetingId])
 }
 
@@ -21,24 +21,15 @@ export class PgDraftStore implements DraftStore {
     ready: boolean,
   ): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      const ids = drafts.map((d) => d.shapeId)
-      if (ids.length > 0) {
-        const { rows } = await client.query(
-          `SELECT shape_id FROM sealed_draft WHERE meeting_id = $1 AND shape_id = ANY($2) AND participant_id <> $3
-           UNION ALL SELECT shape_id FROM released_draft WHERE meeting_id = $1 AND shape_id = ANY($2)`,
-          [meetingId, ids, participantId],
-        )
-        if (rows.length > 0) throw new DraftIdTaken(String(rows[0].shape_id))
-      }
       await client.query(
-        'DELETE FROM sealed_draft WHERE meeting_id = $1 AND participant_id = $2 AND zone_id = $3',
+        'DELETE FROM private_draft WHERE meeting_id = $1 AND participant_id = $2 AND zone_id = $3',
         [meetingId, participantId, zoneId],
       )
       for (const draft of drafts) {
         await client.query(
-          `INSERT INTO sealed_draft (meeting_id, shape_id, participant_id, zone_id, sealed) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT (meeting_id, shape_id) DO UPDATE SET zone_id = EXCLUDED.zone_id, sealed = EXCLUDED.sealed`,
-          [meetingId, draft.shapeId, participantId, zoneId, draft.sealed],
+          `INSERT INTO private_draft (meeting_id, participant_id, shape_id, zone_id, sealed) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (meeting_id, participant_id, shape_id) DO UPDATE SET zone_id = EXCLUDED.zone_id, sealed = EXCLUDED.sealed`,
+          [meetingId, participantId, draft.shapeId, zoneId, draft.sealed],
         )
       }
       await client.query(
@@ -52,7 +43,7 @@ export class PgDraftStore implements DraftStore {
 
   async ownDrafts(meetingId: string, participantId: string): Promise<OwnDraft[]> {
     const { rows } = await this.pool.query(
-      `SELECT shape_id AS "shapeId", zone_id AS "zoneId", sealed FROM sealed_draft
+      `SELECT shape_id AS "shapeId", zone_id AS "zoneId", sealed FROM private_draft
        WHERE meeting_id = $1 AND participant_id = $2 ORDER BY zone_id, shape_id`,
       [meetingId, participantId],
     )
@@ -62,7 +53,7 @@ export class PgDraftStore implements DraftStore {
   async progress(meetingId: string): Promise<DraftProgress[]> {
     const { rows } = await this.pool.query(
       `SELECT participant_id AS "participantId", zone_id AS "zoneId", SUM(n)::int AS count, BOOL_OR(ready) AS ready FROM (
-         SELECT participant_id, zone_id, COUNT(*) AS n, false AS ready FROM sealed_draft WHERE meeting_id = $1
+         SELECT participant_id, zone_id, COUNT(*) AS n, false AS ready FROM private_draft WHERE meeting_id = $1
            GROUP BY participant_id, zone_id
          UNION ALL
          SELECT participant_id, zone_id, 0 AS n, true AS ready FROM draft_ready WHERE meeting_id = $1
@@ -72,40 +63,39 @@ export class PgDraftStore implements DraftStore {
     return rows as DraftProgress[]
   }
 
-  async release(meetingId: string, zoneIds: readonly string[], anonymous: boolean): Promise<void> {
-    if (zoneIds.length === 0) return
+  async draftsIn(meetingId: string, zoneIds: readonly string[]): Promise<StoredDraft[]> {
+    if (zoneIds.length === 0) return []
+    const { rows } = await this.pool.query(
+      `SELECT shape_id AS "shapeId", zone_id AS "zoneId", participant_id AS "participantId", sealed
+       FROM private_draft WHERE meeting_id = $1 AND zone_id = ANY($2) ORDER BY participant_id, shape_id`,
+      [meetingId, zoneIds],
+    )
+    return rows as StoredDraft[]
+  }
+
+  async reveal(meetingId: string, zoneIds: readonly string[], notes: readonly RevealedRow[]): Promise<void> {
     await inTransaction(this.pool, async (client) => {
-      await client.query(
-        `INSERT INTO released_draft (meeting_id, shape_id, zone_id, author_id, sealed)
-         SELECT meeting_id, shape_id, zone_id, ${anonymous ? 'NULL' : 'participant_id'}, sealed FROM sealed_draft
-         WHERE meeting_id = $1 AND zone_id = ANY($2) ORDER BY random() ON CONFLICT DO NOTHING`,
-        [meetingId, zoneIds],
-      )
-      await client.query('DELETE FROM sealed_draft WHERE meeting_id = $1 AND zone_id = ANY($2)', [
-        meetingId,
-        zoneIds,
-      ])
-      await client.query('DELETE FROM draft_ready WHERE meeting_id = $1 AND zone_id = ANY($2)', [
-        meetingId,
-        zoneIds,
-      ])
+      for (const table of ['private_draft', 'draft_ready'])
+        await client.query(`DELETE FROM ${table} WHERE meeting_id = $1 AND zone_id = ANY($2)`, [
+          meetingId,
+          zoneIds,
+        ])
+      for (const note of notes)
+        await client.query(
+          `INSERT INTO revealed_note (meeting_id, note_id, zone_id, author_id, anonymous) VALUES ($1, $2, $3, $4, $5)
+           ON CONFLICT (meeting_id, note_id) DO UPDATE SET zone_id = EXCLUDED.zone_id,
+             author_id = EXCLUDED.author_id, anonymous = EXCLUDED.anonymous`,
+          [meetingId, note.noteId, note.zoneId, note.authorId, note.anonymous],
+        )
     })
   }
 
-  async released(meetingId: string): Promise<ReleasedDraft[]> {
+  async revealed(meetingId: string): Promise<RevealedRow[]> {
     const { rows } = await this.pool.query(
-      `SELECT shape_id AS "shapeId", zone_id AS "zoneId", author_id AS "authorId", sealed FROM released_draft
-       WHERE meeting_id = $1 ORDER BY shape_id`,
+      `SELECT note_id AS "noteId", zone_id AS "zoneId", author_id AS "authorId", anonymous FROM revealed_note
+       WHERE meeting_id = $1`,
       [meetingId],
     )
-    return rows as ReleasedDraft[]
-  }
-
-  async dropReleased(meetingId: string, shapeIds: readonly string[]): Promise<void> {
-    if (shapeIds.length === 0) return
-    await this.pool.query('DELETE FROM released_draft WHERE meeting_id = $1 AND shape_id = ANY($2)', [
-      meetingId,
-      shapeIds,
-    ])
+    return rows as RevealedRow[]
   }
 }

@@ -51,13 +51,15 @@ const TABLES = `
   ALTER TABLE room_head ADD COLUMN IF NOT EXISTS last_active_at BIGINT;
   CREATE INDEX IF NOT EXISTS room_head_by_activity ON room_head (last_active_at);
   ALTER TABLE meeting ADD COLUMN IF NOT EXISTS retention_days INTEGER;
-  CREATE TABLE IF NOT EXISTS sealed_draft (
+  DROP TABLE IF EXISTS sealed_draft;
+  DROP TABLE IF EXISTS released_draft;
+  CREATE TABLE IF NOT EXISTS private_draft (
     meeting_id TEXT NOT NULL,
-    shape_id TEXT NOT NULL,
     participant_id TEXT NOT NULL,
+    shape_id TEXT NOT NULL,
     zone_id TEXT NOT NULL,
     sealed TEXT NOT NULL,
-    PRIMARY KEY (meeting_id, shape_id)
+    PRIMARY KEY (meeting_id, participant_id, shape_id)
   );
   CREATE TABLE IF NOT EXISTS draft_ready (
     meeting_id TEXT NOT NULL,
@@ -65,13 +67,13 @@ const TABLES = `
     zone_id TEXT NOT NULL,
     PRIMARY KEY (meeting_id, participant_id, zone_id)
   );
-  CREATE TABLE IF NOT EXISTS released_draft (
+  CREATE TABLE IF NOT EXISTS revealed_note (
     meeting_id TEXT NOT NULL,
-    shape_id TEXT NOT NULL,
+    note_id TEXT NOT NULL,
     zone_id TEXT NOT NULL,
-    author_id TEXT,
-    sealed TEXT NOT NULL,
-    PRIMARY KEY (meeting_id, shape_id)
+    author_id TEXT NOT NULL,
+    anonymous BOOLEAN NOT NULL,
+    PRIMARY KEY (meeting_id, note_id)
   );
   CREATE TABLE IF NOT EXISTS meeting_group (
     id TEXT PRIMARY KEY,

@@ -3,16 +3,17 @@ import type { Template } from '../schema'
 import { draftZonesAt } from './preparation'
 
 /**
- * Private writing that survives its author's browser. A draft leaves the author's browser only
- * sealed (AES-GCM) with the meeting key, which lives in the links' #fragment and never reaches
- * the server. The server keeps each author's sealed drafts apart, shows them to no one else, and
- * at the reveal releases them to the begeleider's browser, which opens them and puts them on the
- * board, whether or not their authors are still there.
+ * Private writing that rests on nobody's browser but the author's. A draft leaves the author's
+ * browser only sealed (AES-GCM) with the meeting key, which lives in the links' #fragment and
+ * never reaches the server. The seal holds the note's text and nothing else. The server keeps
+ * each author's sealed drafts apart and shows them to no one; at the phase change that reveals
+ * the zone it places every stored draft on the board itself, still sealed (revealedNotes.ts), so
+ * the reveal is the same for everyone and needs no browser, the facilitator's included.
  */
 
 /** What the server accepts, per upload and in all: bounded before anything is stored. */
 export const DRAFT_LIMITS = {
-  /** One sealed note: a tldraw note record as JSON, sealed and in base64. */
+  /** One sealed note text, in base64. */
   maxSealedChars: 24_000,
   /** Drafts one person keeps in one zone at a time. */
   maxDraftsPerZone: 30,
@@ -21,15 +22,14 @@ export const DRAFT_LIMITS = {
 /** A tldraw shape id as the rules know it; also bound into the seal, so a blob cannot move. */
 export const ShapeId = z.string().regex(/^shape:[A-Za-z0-9_-]{1,64}$/, 'a tldraw shape id (shape:…)')
 
-export const SealedDraft = z.object({
-  shapeId: ShapeId,
-  /** base64 of iv (12 bytes) + AES-GCM ciphertext with its tag. */
-  sealed: z
-    .string()
-    .min(40)
-    .max(DRAFT_LIMITS.maxSealedChars)
-    .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64'),
-})
+/** base64 of iv (12 bytes) + AES-GCM ciphertext with its tag. */
+export const SealedText = z
+  .string()
+  .min(40)
+  .max(DRAFT_LIMITS.maxSealedChars)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
+
+export const SealedDraft = z.object({ shapeId: ShapeId, sealed: SealedText })
 export type SealedDraft = z.infer<typeof SealedDraft>
 
 /** Everything one person has written in one private zone: replaces what was stored before. */
@@ -48,18 +48,15 @@ export interface DraftProgress {
   ready: boolean
 }
 
-/** A released draft as the begeleider's browser receives it; authorId null in an anonymous reveal. */
-export interface ReleasedDraft {
-  shapeId: string
+/**
+ * A note the server placed at a reveal, as the server's own store keeps it. `authorId` is who
+ * sealed it, always, also in an anonymous reveal (then only the server knows it, for the rule
+ * that only the author changes the text); `anonymous` says the board does not name them.
+ */
+export interface RevealedNote {
   zoneId: string
-  authorId: string | null
-  sealed: string
-}
-
-/** Which author a released note goes on the board under (null: anonymous), for the rules. */
-export interface ReleasedNote {
-  zoneId: string
-  authorId: string | null
+  authorId: string
+  anonymous: boolean
 }
 
 /**
@@ -71,7 +68,7 @@ export function zonesRevealed(template: Template, fromIndex: number, toIndex: nu
   return [...draftZonesAt(template, fromIndex)].filter((zoneId) => !after.has(zoneId))
 }
 
-/** What is sealed with each note: it ties the ciphertext to one meeting and one shape id. */
-export function sealContext(meetingId: string, shapeId: string): string {
-  return `intervisiebord:draft:${meetingId}:${shapeId}`
+/** What is sealed with each note text: it ties the ciphertext to one meeting and one note id. */
+export function sealContext(meetingId: string, sealId: string): string {
+  return `intervisiebord:note:${meetingId}:${sealId}`
 }

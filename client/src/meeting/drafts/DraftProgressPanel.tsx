@@ -8,29 +8,25 @@ import { meetingApi } from '../meetingApi'
 import type { MeetingState } from '../meetingState'
 import { useServerAction } from '../panels/useServerAction'
 import { draftApi } from './draftApi'
-import type { SealedDrafts } from './useSealedDrafts'
 
 const POLL_MS = 2000
 
 /**
  * The begeleider while the group writes for themselves: per person how many notes and whether
- * they are done (never what they wrote), anonymous or named for the next reveal, and what went
- * wrong with a reveal, if anything.
+ * they are done (never what they wrote; the API has nothing more to give), and anonymous or
+ * named for the next reveal. The reveal itself is the server's, at the phase change.
  */
 export function DraftProgressPanel({
   meeting,
-  drafts,
   meetingId,
   token,
 }: {
   meeting: MeetingState
-  drafts: SealedDrafts | null
   meetingId: string
   token: string
 }) {
   const t = useT()
   const view = useValue('view', () => meeting.$view.get(), [meeting])
-  const problem = useValue('reveal problem', () => drafts?.publisher.$problem.get() ?? null, [drafts])
   const writing =
     view && !view.progress.finished && privateZonesAt(meeting.template, view.progress.phaseIndex).size > 0
   const [progress, setProgress] = useState<DraftProgress[]>([])
@@ -53,7 +49,7 @@ export function DraftProgressPanel({
       clearInterval(timer)
     }
   }, [writing, meetingId, token])
-  if (!view || (!writing && !problem)) return null
+  if (!view || !writing) return null
   const writers = view.participants.filter((p) => p.role !== 'begeleider' && p.role !== 'observer')
   const rowOf = (id: string) => {
     const rows = progress.filter((r) => r.participantId === id)
@@ -65,7 +61,7 @@ export function DraftProgressPanel({
   const readyCount = writers.filter((p) => rowOf(p.id).ready).length
   return (
     <section className="draft-progress" aria-label={t('drafts.progressTitle')}>
-      {writing ? (
+      {
         <>
           <h2 className="draft-progress__title">
             {t('drafts.progressTitle')}{' '}
@@ -104,12 +100,7 @@ export function DraftProgressPanel({
           ) : null}
           <p className="draft-progress__hint">{t('drafts.revealHint')}</p>
         </>
-      ) : null}
-      {problem ? (
-        <p className="draft-progress__problem" role="alert">
-          {problem === 'unreadable' ? t('drafts.unreadable') : t('drafts.publishFailed')}
-        </p>
-      ) : null}
+      }
     </section>
   )
 }

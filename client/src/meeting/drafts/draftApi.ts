@@ -1,9 +1,4 @@
-import type {
-  DraftProgress,
-  DraftUpload,
-  ReleasedDraft,
-  SealedDraft,
-} from '../../../../templates/src/drafts/sealedDrafts'
+import type { DraftProgress, DraftUpload, SealedDraft } from '../../../../templates/src/drafts/sealedDrafts'
 import { answer, api, bearer, param } from '../../api/apiClient'
 
 const drafts = api.api.meetings[':id'].drafts
@@ -13,17 +8,22 @@ const at = (meetingId: string) => ({ param: { id: param(meetingId) } })
 export const draftApi = {
   mine: async (meetingId: string, token: string): Promise<Array<SealedDraft & { zoneId: string }>> =>
     (await answer(drafts.mine.$get(at(meetingId), bearer(token)))).drafts,
+  /** Kept alive: a save that started goes through also when the tab closes right after. */
   putMine: (meetingId: string, token: string, zoneId: string, upload: DraftUpload) =>
     answer(
       drafts.mine[':zoneId'].$put(
         { param: { id: param(meetingId), zoneId: param(zoneId) }, json: upload },
-        bearer(token),
+        { ...bearer(token), init: { keepalive: true } },
       ),
     ),
   progress: async (meetingId: string, token: string): Promise<DraftProgress[]> =>
     (await answer(drafts.progress.$get(at(meetingId), bearer(token)))).progress,
-  released: async (meetingId: string, token: string): Promise<ReleasedDraft[]> =>
-    (await answer(drafts.released.$get(at(meetingId), bearer(token)))).released,
-  published: (meetingId: string, token: string, shapeIds: string[]) =>
-    answer(drafts.published.$post({ ...at(meetingId), json: { shapeIds } }, bearer(token))),
+  /** The begeleider removes a revealed note, visibly for everyone (its text goes, the note stays). */
+  removeRevealed: (meetingId: string, token: string, noteId: string) =>
+    answer(
+      drafts.revealed[':noteId'].remove.$post(
+        { param: { id: param(meetingId), noteId: param(noteId) } },
+        bearer(token),
+      ),
+    ),
 }

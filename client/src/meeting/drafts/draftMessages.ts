@@ -21,10 +21,16 @@ export const draftMessages = defineMessages(
     'drafts.anonymous': 'Anoniem onthullen (zonder namen)',
     'drafts.anonymousHint':
       'Bij de volgende onthulling komen de notities zonder naam op het bord; niemand kan zien wie wat schreef.',
-    'drafts.revealHint': 'Onthullen doe je met “Volgende fase”; wie er niet meer is, komt ook op het bord.',
-    'drafts.unreadable':
-      'Niet alle notities konden worden geopend: deze browser heeft de sleutel van de bijeenkomst niet. Open je begeleiderslink in deze browser.',
-    'drafts.publishFailed': 'De onthulde notities konden nog niet op het bord; dat wordt opnieuw geprobeerd.',
+    'drafts.revealHint':
+      'Onthullen doe je met “Volgende fase”: de server zet alles tegelijk voor iedereen op het bord, ook van wie er niet meer is.',
+    'drafts.sealed.opening': 'Wordt geopend…',
+    'drafts.sealed.unreadable': '[Versleuteld] Open het bord met je eigen link om dit te lezen.',
+    'drafts.sealed.removed': '✕ Verwijderd door de begeleider',
+    'drafts.removeRevealed': 'Onthulde notitie verwijderen',
+    'drafts.removeRevealedHint':
+      'Iedereen ziet dat de begeleider deze notitie verwijderde; de tekst is dan weg, voor iedereen.',
+    'drafts.removeRevealedConfirm': 'Ja, verwijderen',
+    'drafts.removeRevealedCancel': 'Niet doen',
     'drafts.otherDevice': 'Link voor je andere apparaat',
     'drafts.otherDeviceHint':
       'Open deze link op je telefoon of laptop om daar verder te gaan, met je eigen notities. Deel hem met niemand: hij is van jou.',
@@ -63,10 +69,15 @@ export const draftMessages = defineMessages(
     'drafts.anonymousHint':
       'At the next reveal the notes go on the board without names; nobody can see who wrote what.',
     'drafts.revealHint':
-      'You reveal with “Next phase”; the notes of those who have left go on the board too.',
-    'drafts.unreadable':
-      'Not every note could be opened: this browser does not have the meeting’s key. Open your facilitator link in this browser.',
-    'drafts.publishFailed': 'The revealed notes could not go on the board yet; trying again.',
+      'You reveal with “Next phase”: the server puts everything on the board for everyone at once, also of those who have left.',
+    'drafts.sealed.opening': 'Opening…',
+    'drafts.sealed.unreadable': '[Encrypted] Open the board with your own link to read this.',
+    'drafts.sealed.removed': '✕ Removed by the facilitator',
+    'drafts.removeRevealed': 'Remove revealed note',
+    'drafts.removeRevealedHint':
+      'Everyone sees that the facilitator removed this note; its text is then gone, for everyone.',
+    'drafts.removeRevealedConfirm': 'Yes, remove',
+    'drafts.removeRevealedCancel': 'Cancel',
     'drafts.otherDevice': 'Link for your other device',
     'drafts.otherDeviceHint':
       'Open this link on your phone or laptop to carry on there, with your own notes. Share it with nobody: it is yours.',

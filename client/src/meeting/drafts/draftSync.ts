@@ -1,16 +1,33 @@
-import { type Atom, atom, type Editor, react, type TLRecord, type TLShape } from 'tldraw'
+import {
+  type Atom,
+  atom,
+  createShapeId,
+  type Editor,
+  react,
+  type TLRecord,
+  type TLShape,
+  type TLShapeId,
+  toRichText,
+} from 'tldraw'
 import { draftZonesAt, draftZonesFor } from '../../../../templates/src/drafts/preparation'
+import { noteArea } from '../../../../templates/src/layout'
+import { nextFreeSlot } from '../../../../templates/src/slots'
 import { ApiError } from '../../api/apiClient'
+import { occupiedIn } from '../layout/slotPlacement'
 import { zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
 import { textOf } from '../returned/returnedNotes'
 import type { ReturnedStore } from '../returned/returnedStore'
 import { draftApi } from './draftApi'
 import { isDraft } from './drafts'
-import { openDraft, sealDraft } from './sealing'
+import { rememberMySeals } from './mySealedNotes'
+import { openText, sealText } from './sealing'
 
-/** How long after the last keystroke the drafts are sealed and stored. */
-const SAVE_DELAY_MS = 400
+/**
+ * How long after the last keystroke the drafts are sealed and stored: short, so what was typed is
+ * on the server before a closed tab could lose it; leaving the page sends at once (flush).
+ */
+const SAVE_DELAY_MS = 200
 /** How long a revealed draft may take to come back on the board before it is given back. */
 const REVEAL_GRACE_MS = 8000
 
@@ -18,9 +35,10 @@ export type DraftSaveState = 'idle' | 'saving' | 'saved' | 'failed'
 
 /**
  * The author's side of sealed drafts: what I write in a private zone is sealed with the meeting
- * key and stored on the server (which cannot read it), so it reaches the board at the reveal even
- * if my browser is closed by then, and comes back on my other device. My browser never publishes
- * it itself: the begeleider's browser does, so nothing on the board ties a note to my client.
+ * key (its text only) and stored on the server (which cannot read it) moments after each change,
+ * so it reaches the board at the reveal even if my browser is closed by then, and comes back on
+ * my other device. My browser never publishes it: the server places it at the reveal, so nothing
+ * on the board ties a note to my client, and no other browser decides over it.
  */
 export class DraftSync {
   readonly $ready: Atom<ReadonlySet<string>> = atom('ready zones', new Set())
@@ -43,8 +61,41 @@ export class DraftSync {
     private readonly returned: ReturnedStore,
   ) {
     void this.restore()
-    this.stops.push(editor.store.listen(() => this.schedule(), { scope: 'document' }))
+    this.stops.push(
+      editor.store.listen(
+        ({ changes }) => {
+          // Said at once: "bewaard" only once the server has it (a reveal takes only what it has).
+          const drafts = [
+            ...Object.values(changes.added),
+            ...Object.values(changes.updated).map(([, to]) => to),
+            ...Object.values(changes.removed),
+          ]
+          if (drafts.some(isDraft)) this.$saveState.set('saving')
+          this.schedule()
+        },
+        { scope: 'document' },
+      ),
+    )
     this.stops.push(react('drafts at the reveal', () => this.watchReveal()))
+    // Leaving the page (closing the tab, switching away on a phone): what waits is sent now; the
+    // request is kept alive (draftApi.putMine), so it arrives after the page is gone.
+    const flush = () => this.flush()
+    const onHidden = () => {
+      if (document.visibilityState === 'hidden') this.flush()
+    }
+    window.addEventListener('pagehide', flush)
+    document.addEventListener('visibilitychange', onHidden)
+    this.stops.push(() => {
+      window.removeEventListener('pagehide', flush)
+      document.removeEventListener('visibilitychange', onHidden)
+    })
+  }
+
+  /** Saves now what would be saved after the delay. */
+  flush(): void {
+    if (!this.timer) return
+    clearTimeout(this.timer)
+    void this.save()
   }
 
   /** "Klaar" in the zones private for me now (or taken back). */
@@ -58,7 +109,10 @@ export class DraftSync {
     for (const stop of this.stops) stop()
   }
 
-  /** My drafts stored from another device (or before a reload) come back into this browser. */
+  /**
+   * My drafts stored from another device (or before a reload) come back into this browser: each
+   * as a note with its text in a free place of its zone (the seal holds the text only).
+   */
   private async restore(): Promise<void> {
     let mine: Awaited<ReturnType<typeof draftApi.mine>>
     try {
@@ -66,18 +120,27 @@ export class DraftSync {
     } catch {
       return // Offline: what this browser kept itself (localStorage) is there; the next save sends it.
     }
-    const records: TLRecord[] = []
     for (const draft of mine) {
       if (this.editor.store.has(draft.shapeId as TLRecord['id'])) continue
+      let text: string
       try {
-        const record = (await openDraft(this.key, this.meetingId, draft.shapeId, draft.sealed)) as TLRecord
-        if (record.id === draft.shapeId)
-          records.push({ ...record, meta: { ...record.meta, draft: true } } as TLRecord)
+        text = await openText(this.key, this.meetingId, draft.shapeId, draft.sealed)
       } catch {
-        // Sealed with another key (an older link): it cannot be read here.
+        continue // Sealed with another key (an older link): it cannot be read here.
       }
+      const area = noteArea(this.meeting.template, draft.zoneId)
+      const slot = nextFreeSlot(area, occupiedIn(this.editor, area)) ?? area
+      this.editor.store.mergeRemoteChanges(() =>
+        this.editor.createShape({
+          id: (draft.shapeId.startsWith('shape:') ? draft.shapeId : createShapeId()) as TLShapeId,
+          type: 'note',
+          x: slot.x,
+          y: slot.y,
+          meta: { authorId: this.meeting.participantId, draft: true },
+          props: { richText: toRichText(text) },
+        }),
+      )
     }
-    if (records.length > 0) this.editor.store.mergeRemoteChanges(() => this.editor.store.put(records))
   }
 
   /** Zones where what I write is a sealed draft now (the rule the server stores drafts by). */
@@ -117,26 +180,42 @@ export class DraftSync {
   /** Seals and stores every private zone whose drafts or "klaar" changed since the last save. */
   private async saveChanged(): Promise<void> {
     const zones = this.privateZones()
-    if (zones.length === 0) return
+    if (zones.length === 0) {
+      this.$saveState.set('idle')
+      return
+    }
     const byZone = new Map<string, TLShape[]>(zones.map((z) => [z, []]))
     for (const shape of this.editor.getCurrentPageShapes()) {
-      if (!isDraft(shape)) continue
+      // A note not written in yet is no draft to keep (nor to reveal as an empty note).
+      if (!isDraft(shape) || textOf(shape).trim() === '') continue
       const zone = zoneOnBoard(this.editor, this.meeting, shape)
       if (zone !== null) byZone.get(zone)?.push(shape)
     }
     const ready = this.$ready.get()
     let failed = false
     for (const [zoneId, shapes] of byZone) {
-      const fingerprint = JSON.stringify([ready.has(zoneId), shapes])
+      // The text is all that is sealed: moving a draft or changing its colour sends nothing.
+      const fingerprint = JSON.stringify([
+        ready.has(zoneId),
+        shapes.map((shape) => [shape.id, textOf(shape)]),
+      ])
       if (this.stored.get(zoneId) === fingerprint) continue
       if (!this.stored.has(zoneId) && shapes.length === 0 && !ready.has(zoneId)) continue
       this.$saveState.set('saving')
       try {
         const drafts = await Promise.all(
-          shapes.map(async (shape) => ({
-            shapeId: shape.id,
-            sealed: await sealDraft(this.key, this.meetingId, shape.id, shape),
-          })),
+          shapes.map(async (shape) => {
+            const sealed = await sealText(this.key, this.meetingId, shape.id, textOf(shape))
+            // At the reveal this browser shows it without opening it again.
+            this.meeting.sealedNotes?.remember(sealed, textOf(shape))
+            return { shapeId: shape.id, sealed }
+          }),
+        )
+        // Before it is stored: so my screen knows the note as mine also when revealed anonymously.
+        rememberMySeals(
+          this.meetingId,
+          this.meeting.participantId,
+          drafts.map((d) => d.shapeId),
         )
         await draftApi.putMine(this.meetingId, this.token, zoneId, { drafts, ready: ready.has(zoneId) })
         this.stored.set(zoneId, fingerprint)
@@ -150,8 +229,8 @@ export class DraftSync {
   }
 
   /**
-   * At the reveal my drafts of the revealed zones come back from the begeleider's browser with
-   * the same ids. What does not come back as I wrote it (typed after the last save, or stored
+   * At the reveal my drafts of the revealed zones come back from the server with the same ids
+   * (sealed; this browser opens them, sealedNoteCodec.ts). What does not come back as I wrote it (typed after the last save, or stored
    * nowhere) is given back to me as a returned note, and the local draft goes.
    */
   private watchReveal(): void {

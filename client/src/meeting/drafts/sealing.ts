@@ -3,8 +3,9 @@ import { sealContext } from '../../../../templates/src/drafts/sealedDrafts'
 /**
  * Sealing drafts with the meeting key (AES-GCM, 256 bits, WebCrypto). The key is made in the
  * creator's browser and travels only in the links' #fragment, which browsers never send; the
- * server stores what this seals and cannot open it. Each seal binds the meeting and the shape id
- * (additional data), so a sealed note cannot be passed off as another.
+ * server stores what this seals and cannot open it, also once it is on the board. A seal holds a
+ * note's text only, and binds the meeting and the note id (additional data), so a sealed text
+ * cannot be passed off as another note's.
  */
 const IV_BYTES = 12
 /** A key in a link: 32 random bytes in base64url (43 characters). */
@@ -19,18 +20,18 @@ export async function importMeetingKey(encoded: string): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', fromBase64Url(encoded), 'AES-GCM', false, ['encrypt', 'decrypt'])
 }
 
-export async function sealDraft(
+/** Seals a note's text (and nothing else: no id, name or place) for one meeting and note id. */
+export async function sealText(
   key: CryptoKey,
   meetingId: string,
-  shapeId: string,
-  value: unknown,
+  sealId: string,
+  text: string,
 ): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES))
-  const plain = new TextEncoder().encode(JSON.stringify(value))
   const sealed = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(sealContext(meetingId, shapeId)) },
+    { name: 'AES-GCM', iv, additionalData: new TextEncoder().encode(sealContext(meetingId, sealId)) },
     key,
-    plain,
+    new TextEncoder().encode(text),
   )
   const out = new Uint8Array(IV_BYTES + sealed.byteLength)
   out.set(iv)
@@ -38,24 +39,24 @@ export async function sealDraft(
   return toBase64(out)
 }
 
-/** Opens a sealed draft; throws if it was not sealed with this key for this meeting and shape. */
-export async function openDraft(
+/** Opens a sealed text; throws if it was not sealed with this key for this meeting and note id. */
+export async function openText(
   key: CryptoKey,
   meetingId: string,
-  shapeId: string,
+  sealId: string,
   sealed: string,
-): Promise<unknown> {
+): Promise<string> {
   const bytes = fromBase64(sealed)
   const plain = await crypto.subtle.decrypt(
     {
       name: 'AES-GCM',
       iv: bytes.slice(0, IV_BYTES),
-      additionalData: new TextEncoder().encode(sealContext(meetingId, shapeId)),
+      additionalData: new TextEncoder().encode(sealContext(meetingId, sealId)),
     },
     key,
     bytes.slice(IV_BYTES),
   )
-  return JSON.parse(new TextDecoder().decode(plain)) as unknown
+  return new TextDecoder().decode(plain)
 }
 
 function toBase64(bytes: Uint8Array): string {

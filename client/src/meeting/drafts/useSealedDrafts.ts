@@ -4,17 +4,19 @@ import type { MeetingState } from '../meetingState'
 import type { ReturnedStore } from '../returned/returnedStore'
 import { DraftSync } from './draftSync'
 import { loadMeetingKey } from './meetingKey'
-import { RevealPublisher } from './revealPublisher'
+import { resealMyRevealedNotes } from './revealedNoteEditing'
 import { importMeetingKey } from './sealing'
 
 export interface SealedDrafts {
   /** Null without a meeting key in this browser: drafts then stay here until the reveal. */
   sync: DraftSync | null
-  publisher: RevealPublisher
   hasKey: boolean
 }
 
-/** Starts the author's and the begeleider's side of sealed drafts once the board is mounted. */
+/**
+ * Starts the author's side of sealed drafts once the board is mounted, opens revealed notes with
+ * the meeting key (the codec in the binding) and seals my edits of my revealed notes again.
+ */
 export function useSealedDrafts(
   editor: Editor | null,
   meeting: MeetingState | null,
@@ -27,13 +29,22 @@ export function useSealedDrafts(
     if (!editor || !meeting) return undefined
     let cancelled = false
     let made: SealedDrafts | null = null
+    let stopResealing: (() => void) | null = null
     const encoded = loadMeetingKey(meetingId)
     void (async () => {
       const key = encoded ? await importMeetingKey(encoded).catch(() => null) : null
       if (cancelled) return
+      meeting.sealedNotes?.setKey(key)
+      if (key && meeting.sealedNotes)
+        stopResealing = resealMyRevealedNotes(
+          editor,
+          meeting.sealedNotes,
+          key,
+          meetingId,
+          meeting.participantId,
+        )
       made = {
         sync: key ? new DraftSync(editor, meeting, meetingId, token, key, returned) : null,
-        publisher: new RevealPublisher(editor, meeting, meetingId, token, key),
         hasKey: key !== null,
       }
       setDrafts(made)
@@ -41,7 +52,7 @@ export function useSealedDrafts(
     return () => {
       cancelled = true
       made?.sync?.destroy()
-      made?.publisher.destroy()
+      stopResealing?.()
       setDrafts(null)
     }
   }, [editor, meeting, meetingId, token, returned])

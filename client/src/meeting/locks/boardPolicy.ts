@@ -3,6 +3,7 @@ import { type BoardRecord, zoneOfShape } from '../../../../templates/src/boardRe
 import { boardLayout } from '../../../../templates/src/layout'
 import { judgeChanges, type RecordChange, type Verdict } from '../../../../templates/src/recordPolicy'
 import type { ShapeWorld } from '../../../../templates/src/shapeGeometry'
+import { revealedNoteOnScreen } from '../drafts/mySealedNotes'
 import type { MeetingState } from '../meetingState'
 
 /**
@@ -14,6 +15,15 @@ export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: Rec
   const me = meeting.me()
   if (!me) return { ok: true } // not known yet: the server will judge
   const world = boardWorld(editor)
+  // Sealed notes as the room holds them, with the text opened here (never sent).
+  const sealed = meeting.sealedNotes
+  const judged = sealed
+    ? changes.map((c) => ({
+        id: c.id,
+        prev: c.prev && sealed.judgeForm(c.prev),
+        next: c.next && sealed.judgeForm(c.next),
+      }))
+    : changes
   return judgeChanges(
     {
       template: meeting.template,
@@ -25,11 +35,13 @@ export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: Rec
       children: world.children,
       bindingsFrom: world.bindingsFrom,
       bindingsTo: world.bindingsTo,
-      releasedNote: (id) => meeting.$released.get().get(id),
+      sealedTextOpened: true,
+      releasedNote: (id) =>
+        revealedNoteOnScreen(editor.store.get(id as TLRecord['id']), meeting.meetingId, me.id),
       groups: meeting.$view.get()?.progress.groups,
       allAssets: () => editor.getAssets() as unknown as BoardRecord[],
     },
-    changes,
+    judged,
   )
 }
 

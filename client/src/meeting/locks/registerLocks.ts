@@ -47,8 +47,6 @@ export function registerLocks(
   const keepWhole = keepShapesWhole(editor, meeting)
   const stamp = editor.sideEffects.registerBeforeCreateHandler('shape', (shape, source) => {
     if (source !== 'user') return shape
-    // A released note keeps its author (or none, anonymous): the begeleider only puts it down.
-    if (meeting.$released.get().has(shape.id)) return shape
     // During the walk through the topics: which topic the note is for (topicWalk.ts).
     const view = meeting.$view.get()
     const topic = view ? currentTopic(meeting.template, view.progress) : null

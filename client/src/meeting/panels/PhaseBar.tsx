@@ -15,6 +15,7 @@ import { continueSentence, instructionFor, meetingStage, stageKey, timelineModel
 import { usePhaseAnnouncement } from './usePhaseAnnouncement'
 import { useRoleName } from './useRoleName'
 import { useServerClock } from './useServerClock'
+import { useTopicText } from './useTopicText'
 
 export type PhaseBarProps = Pick<MeetingUiProps, 'template' | 'view' | 'me' | 'language' | 'serverNow'>
 
@@ -30,6 +31,7 @@ export function PhaseBar({ template, view, me, language, serverNow }: PhaseBarPr
   const { progress } = view
   const stage = meetingStage(template, progress)
   const topic = currentTopic(template, progress)
+  const topicText = useTopicText(topic?.topic.noteId, topic?.topic.text ?? '')
 
   const running = stage.kind === 'phase' && progress.pausedAt === null
   const now = useServerClock(serverNow, progress.phaseStartedAt + progress.pausedMs, running)
@@ -103,7 +105,7 @@ export function PhaseBar({ template, view, me, language, serverNow }: PhaseBarPr
       <PhaseTimeline model={timelineModel(template, progress)} language={language} fraction={fraction} />
       {topic ? (
         <p className="phase-bar__topic" data-topic-index={topic.index}>
-          {t('topic.now', { index: String(topic.index), count: String(topic.count), text: topic.topic.text })}
+          {t('topic.now', { index: String(topic.index), count: String(topic.count), text: topicText })}
           {topic.topic.score !== null ? (
             <span className="phase-bar__topic-score">
               {' '}

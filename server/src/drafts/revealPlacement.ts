@@ -1,0 +1,119 @@
+import { randomInt } from 'node:crypto'
+import { ANONYMOUS_META_KEY } from '../../../templates/src/authorship'
+import { type BoardRecord, PAGE_ID } from '../../../templates/src/boardRecords'
+import { REVEALED_META_KEYS } from '../../../templates/src/drafts/revealedNotes'
+import { noteArea } from '../../../templates/src/layout'
+import type { Template } from '../../../templates/src/schema'
+import { NOTE_SIZE, nextFreeSlot, type Rect } from '../../../templates/src/slots'
+import { zoneOfBoardShape } from '../meetings/boardNotes'
+import { newId } from '../meetings/secrets'
+import type { RevealedRow, StoredDraft } from '../storage/draftStore'
+
+export interface PlacedNote {
+  record: BoardRecord
+  row: RevealedRow
+}
+
+/**
+ * The notes a reveal puts on the board, one per stored draft, made by the server: each carries
+ * its author's seal byte for byte and no plain text, goes to a free slot of the zone it was
+ * written in (authors wrote without seeing each other's notes), and names its author unless the
+ * reveal is anonymous. In random order, so not even the order on the board tells who wrote what.
+ */
+export function revealedNoteRecords(
+  template: Template,
+  board: ReadonlyMap<string, BoardRecord>,
+  drafts: readonly StoredDraft[],
+  anonymous: boolean,
+): PlacedNote[] {
+  const occupied = new Map<string, Rect[]>()
+  const taken = new Set(board.keys())
+  const placed: PlacedNote[] = []
+  for (const draft of shuffled(drafts)) {
+    const area = noteArea(template, draft.zoneId)
+    const inZone = occupied.get(draft.zoneId) ?? occupiedIn(template, board, draft.zoneId)
+    // A full zone still gets the note, over the last slot: nobody's text is left out.
+    const slot = nextFreeSlot(area, inZone) ?? { x: area.x, y: area.y, w: NOTE_SIZE, h: NOTE_SIZE }
+    occupied.set(draft.zoneId, [...inZone, slot])
+    // The draft's own id when it is free (it is random, made in the author's browser).
+    const id = taken.has(draft.shapeId) ? `shape:rv-${newId()}` : draft.shapeId
+    taken.add(id)
+    const meta: Record<string, string | boolean> = {}
+    // Anonymous: no author on the board, and the flag every screen and presence filter goes by.
+    if (anonymous) meta[ANONYMOUS_META_KEY] = true
+    else meta.authorId = draft.participantId
+    meta[REVEALED_META_KEYS.sealed] = draft.sealed
+    if (id !== draft.shapeId) meta[REVEALED_META_KEYS.sealId] = draft.shapeId
+    placed.push({
+      record: sealedNote(id, slot, meta),
+      row: { noteId: id, zoneId: draft.zoneId, authorId: draft.participantId, anonymous },
+    })
+  }
+  return placed
+}
+
+/** A revealed note whose text the begeleider removed: it stays, says so, and holds no text. */
+export function removedNote(record: BoardRecord): BoardRecord {
+  const meta = { ...(record.meta as Record<string, unknown>) }
+  delete meta[REVEALED_META_KEYS.sealed]
+  delete meta[REVEALED_META_KEYS.sealId]
+  meta[REVEALED_META_KEYS.removed] = 'begeleider'
+  return {
+    ...record,
+    meta,
+    props: { ...(record.props as Record<string, unknown>), richText: EMPTY_TEXT, textLastEditedBy: null },
+  }
+}
+
+const EMPTY_TEXT = { type: 'doc', content: [{ type: 'paragraph' }] }
+
+function sealedNote(id: string, slot: Rect, meta: Record<string, string | boolean>): BoardRecord {
+  return {
+    id,
+    typeName: 'shape',
+    type: 'note',
+    x: slot.x,
+    y: slot.y,
+    rotation: 0,
+    index: 'a5',
+    parentId: PAGE_ID,
+    isLocked: false,
+    opacity: 1,
+    meta,
+    props: {
+      color: 'yellow',
+      labelColor: 'black',
+      size: 'm',
+      font: 'draw',
+      // tldraw's default: the size the text is drawn at (0 draws it at 0px). Each browser fits
+      // it to the opened text itself; the room keeps this one, which says nothing of the text.
+      fontSizeAdjustment: 1,
+      align: 'middle',
+      verticalAlign: 'middle',
+      growY: 0,
+      url: '',
+      richText: EMPTY_TEXT,
+      scale: 1,
+      textLastEditedBy: null,
+    },
+  }
+}
+
+function occupiedIn(template: Template, board: ReadonlyMap<string, BoardRecord>, zoneId: string): Rect[] {
+  const rects: Rect[] = []
+  for (const record of board.values()) {
+    if (record.typeName !== 'shape' || record.type === 'frame') continue
+    if (zoneOfBoardShape(template, board, record.id) !== zoneId) continue
+    rects.push({ x: Number(record.x) || 0, y: Number(record.y) || 0, w: NOTE_SIZE, h: NOTE_SIZE })
+  }
+  return rects
+}
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const out = [...items]
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1)
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
