@@ -6,7 +6,7 @@ import type { Template } from '../../../templates/src/schema'
 import { meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
 import { MeetingError } from '../meetings/meetingError'
 import type { MeetingRooms } from '../meetings/meetingService'
-import { recordProblem } from '../meetings/recordValidation'
+import { importedRecordProblem } from '../meetings/recordValidation'
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import { checkSchema, migrateRecords, type StoredRecord } from '../storage/boardSchema'
 import type { MeetingRow, MeetingStore, ParticipantRow, RetentionPolicy } from '../storage/meetingStore'
@@ -95,7 +95,7 @@ export class MeetingImporter {
       records = migrated.records
     }
     records.forEach((record, j) => {
-      const problem = recordProblem(record as BoardRecord)
+      const problem = importedRecordProblem(record as BoardRecord)
       if (problem) throw invalid(`${field}.board.records.${j}`, problem)
       if (recordTextLength(record as BoardRecord, this.maxRecordTextChars) > this.maxRecordTextChars) {
         throw invalid(
