@@ -6,9 +6,11 @@ import { StarterKit } from '@tiptap/starter-kit'
 import { createTLSchema } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
+import type { BoardRecord } from '../../templates/src/boardRecords'
 import { drawProblem, MEETING_SHAPE_TYPES } from '../../templates/src/drawable/drawableRecord'
 import { readPath } from '../../templates/src/drawable/pathPoints'
 import { RICH_TEXT_MARKS, RICH_TEXT_NODES, richTextProblem } from '../../templates/src/drawable/richTextRules'
+import { zoneRect } from '../../templates/src/layout'
 import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
 import { parseTemplate } from '../../templates/src/schema'
 import mini from '../fixtures/mini-method.json'
@@ -240,5 +242,16 @@ describe('judgeChanges with the drawing rule', () => {
       const keep: RecordChange = { id: record.id, prev: record, next: moved }
       expect(judgeOnBoard(template, 'vragen-stellen', bea, [keep], [record]).ok, name).toBe(false)
     }
+  })
+
+  it('lets its author remove an undrawable note even where the phase closes the zone to them', () => {
+    const ina: Actor = { participantId: 'ina', role: 'inbrenger' }
+    const r = zoneRect(template, 'roddelzone')
+    const inZone = undrawableRecords('zone', { x: r.x + 30, y: r.y + 50 }, 'ina', 'MARKER')[0]!.record
+    const honest = honestShapes('zone', { x: r.x + 30, y: r.y + 50 }, 'ina').note
+    const remove = (record: BoardRecord): RecordChange => ({ id: record.id, prev: record, next: null })
+    // The inbrenger only watches the gossip zone while the others gossip: an honest note stays.
+    expect(judgeOnBoard(template, 'roddelen', ina, [remove(honest)], [honest]).ok).toBe(false)
+    expect(judgeOnBoard(template, 'roddelen', ina, [remove(inZone)], [inZone]).ok).toBe(true)
   })
 })
