@@ -242,6 +242,11 @@ export function undrawableRecords(
       code: 'outOfBounds',
       record: withProps(h.note, { scale: big, richText: para(text) }),
     },
+    {
+      name: 'note text a million times its size',
+      code: 'outOfBounds',
+      record: withProps(h.note, { fontSizeAdjustment: 1e6, richText: para(text) }),
+    },
     { name: 'draw without segments', code: 'noPoints', record: withProps(h.draw, { segments: [] }) },
     {
       name: 'draw with an empty segment',

@@ -23,7 +23,6 @@ import { judgeOnBoard } from './judgeOnBoard'
  * extensions (tldraw/src/lib/utils/text/richText.ts), built here the same way.
  */
 // tldraw lets code share text with other marks (richText.ts: `Code.config.excludes = undefined`).
-// @ts-expect-error the config is typed read-only; tldraw writes it the same way
 Code.config.excludes = undefined
 const editorSchema = getSchema([
   StarterKit.configure({

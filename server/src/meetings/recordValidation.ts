@@ -1,6 +1,10 @@
 import { createTLSchema } from '@tldraw/tlschema'
 import type { BoardRecord } from '../../../templates/src/boardRecords'
-import { BOARD_RECORD_TYPES, drawProblem, MEETING_SHAPE_TYPES } from '../../../templates/src/drawable/drawableRecord'
+import {
+  BOARD_RECORD_TYPES,
+  drawProblem,
+  MEETING_SHAPE_TYPES,
+} from '../../../templates/src/drawable/drawableRecord'
 
 const schema = createTLSchema()
 

@@ -54,7 +54,7 @@ const first = (...checks: Array<() => DrawProblem | null>): DrawProblem | null =
   return null
 }
 
-function point(value: unknown, where: string, max = L.maxCoordinate): DrawProblem | null {
+function point(value: unknown, where: string, max: number = L.maxCoordinate): DrawProblem | null {
   if (!isPlainObject(value)) return problem('badField', where)
   return numberIn(value.x, `${where}.x`, -max, max) ?? numberIn(value.y, `${where}.y`, -max, max)
 }
@@ -104,10 +104,12 @@ export const SHAPE_CHECKS: Record<string, Check> = {
     first(
       () => scale(p),
       () => numberIn(p.growY, 'props.growY', 0, L.maxSize),
+      // A factor on the label's font size (tldraw fits long text down to about 0.4); 0 is what
+      // tldraw 2 wrote for "not fitted", which the client draws as 1 (collab/placeholders.ts).
       () =>
-        p.fontSizeAdjustment === null
+        p.fontSizeAdjustment === null || p.fontSizeAdjustment === 0
           ? null
-          : numberIn(p.fontSizeAdjustment, 'props.fontSizeAdjustment', 0, 1000),
+          : numberIn(p.fontSizeAdjustment, 'props.fontSizeAdjustment', 0.1, 4),
       () => richText(p),
     ),
   geo: (p) =>
