@@ -47,7 +47,9 @@ export function judgeChanges(ctx: PolicyContext, changes: readonly RecordChange[
 
   for (const change of changes) {
     const { prev, next } = change
-    if (prev && next && prev.typeName !== next.typeName) {
+    // Nor may a shape change its type (tldraw never does; a browser that writes its placeholder
+    // for an undrawable record over that record would).
+    if (prev && next && (prev.typeName !== next.typeName || prev.type !== next.type)) {
       return deny(change.id, {
         nl: 'Een element op het bord kan niet van soort veranderen.',
         en: 'A board record cannot change its kind.',

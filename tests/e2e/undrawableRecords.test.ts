@@ -71,8 +71,26 @@ it('a board with undrawable records in storage loads with placeholders, and the 
     authorId: 'oud-lid',
     text: 'Gewone notitie',
   })
+  // Beside them: a binding from the broken arrow to the honest note (an arrow binding on a box that
+  // is not an arrow would crash), and a record of a kind this version does not know.
+  const binding = {
+    id: 'binding:old',
+    typeName: 'binding',
+    type: 'arrow',
+    fromId: 'shape:old-arrow',
+    toId: honest.id,
+    meta: {},
+    props: {
+      terminal: 'end',
+      normalizedAnchor: { x: 0.5, y: 0.5 },
+      isExact: false,
+      isPrecise: false,
+      snap: 'none',
+    },
+  }
+  const unknownKind = { id: 'sticker:old', typeName: 'sticker', meta: {} }
   await server.stop({ keepData: true })
-  writeRecordsIntoStorage(DB_FILE(server.dataDir), roomId, [...stored, honest])
+  writeRecordsIntoStorage(DB_FILE(server.dataDir), roomId, [...stored, honest, binding, unknownKind])
   server = await startServerProcess({ dataDir: server.dataDir })
 
   const bea = await person(facilitatorPath, 'Bea')

@@ -240,6 +240,12 @@ describe('judgeChanges with the drawing rule', () => {
       const moved = { ...record, meta: { ...record.meta, touched: true } }
       const keep: RecordChange = { id: record.id, prev: record, next: moved }
       expect(judgeOnBoard(template, 'vragen-stellen', bea, [keep], [record]).ok, name).toBe(false)
+      // Nor can anyone put another kind of shape in its place (a browser's placeholder box).
+      const box = { ...honestShapes('box', at, 'ina').geo, id: record.id, meta: record.meta }
+      const swap: RecordChange = { id: record.id, prev: record, next: box }
+      expect(judgeOnBoard(template, 'vragen-stellen', bea, [swap], [record]).ok, name).toBe(
+        record.type === 'geo',
+      )
     }
   })
 

@@ -136,7 +136,7 @@ function loadRoomIntoStore(
 function drawRoomRecords(
   store: TLStore,
   records: readonly TLRecord[],
-  parentExists: (id: string) => boolean,
+  inRoom: (id: string) => boolean,
   pageId: string,
   placeholders: Set<string>,
 ): TLRecord[] {
@@ -146,14 +146,27 @@ function drawRoomRecords(
     ...records.filter((r) => r.typeName === 'binding'),
   ]
   for (const record of ordered) {
-    if (record.typeName === 'binding' && (placeholders.has(record.fromId) || placeholders.has(record.toId)))
+    if (record.typeName === 'binding' && !bindsDrawnShapes(record.fromId, record.toId, inRoom, placeholders))
       continue
-    const result = drawnRecord(store, record, parentExists, pageId)
+    const result = drawnRecord(store, record, inRoom, pageId)
     if (result?.placeholder) placeholders.add(record.id)
     else placeholders.delete(record.id)
     if (result) drawn.push(result.record)
   }
   return drawn
+}
+
+/**
+ * A binding is drawn only between shapes that are drawn: an arrow binding to a shape the room
+ * lacks (left behind when its arrow was removed as a placeholder) or to a placeholder is left out.
+ */
+function bindsDrawnShapes(
+  fromId: string,
+  toId: string,
+  inRoom: (id: string) => boolean,
+  placeholders: ReadonlySet<string>,
+): boolean {
+  return inRoom(fromId) && inRoom(toId) && !placeholders.has(fromId) && !placeholders.has(toId)
 }
 
 /**
