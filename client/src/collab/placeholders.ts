@@ -1,4 +1,4 @@
-import { type TLRecord, type TLShape, type TLStore, toRichText } from 'tldraw'
+import { isEqual, type TLRecord, type TLShape, type TLStore, toRichText } from 'tldraw'
 import { drawProblem } from '../../../templates/src/drawable/drawableRecord'
 import { isPlainObject } from '../../../templates/src/drawable/richTextRules'
 import { SHAPE_LIMITS } from '../../../templates/src/drawable/shapeBounds'
@@ -44,6 +44,21 @@ export function drawnRecord(
   // An id tldraw refuses: nothing can stand in its place.
   console.warn(`Intervisiebord: record ${record.id} from the room cannot be drawn nor stood in for`)
   return null
+}
+
+export function isPlaceholder(record: TLRecord): boolean {
+  return record.typeName === 'shape' && PLACEHOLDER_META in record.meta
+}
+
+/**
+ * Whether the store's record is the room's as this browser draws it: the same, a placeholder for
+ * it, or a tldraw-2 note drawn at its font size. A restart counts the others as lost edits.
+ */
+export function drawnFromRoom(local: TLRecord, server: unknown): boolean {
+  // A placeholder never holds anyone's edit: nothing of it is lost.
+  if (isEqual(server, local) || isPlaceholder(local)) return true
+  const room = server as TLRecord | undefined
+  return room?.typeName === 'shape' && isEqual(legacyNoteFont(room), local)
 }
 
 /**
