@@ -1,7 +1,8 @@
 import { judgeAsset } from './assetPolicy'
 import { judgeAuthorship } from './authorship'
 import { judgeBinding } from './bindingPolicy'
-import { type BoardRecord, indexBy, shapeWorld } from './boardRecords'
+import { authorOf, type BoardRecord, indexBy, shapeWorld } from './boardRecords'
+import { describeProblem, drawProblem, MEETING_SHAPE_TYPES } from './drawable/drawableRecord'
 import { judgeDocument } from './outcome/outcomePolicy'
 import { FINISHED_PHASE_ID, PAUSED_PHASE_ID } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
@@ -18,7 +19,8 @@ export type { Actor, PolicyContext, RecordChange, Verdict } from './policyTypes'
  * runs it in tldraw's side effects, so a refusal is explained before anything is sent.
  * Shapes: shapePolicy.ts (zones by where a shape is drawn, marks in marks.ts); assets:
  * assetPolicy.ts; the document record (settings, and the inbrenger's choices of the outcome):
- * outcome/outcomePolicy.ts; every record: at most `limits.maxRecordTextChars` of text.
+ * outcome/outcomePolicy.ts; every record: at most `limits.maxRecordTextChars` of text, and only
+ * as the editor can draw it (drawable/drawableRecord.ts).
  */
 export function judgeChanges(ctx: PolicyContext, changes: readonly RecordChange[]): Verdict {
   if (ctx.actor.role === 'observer' && changes.length > 0) {
@@ -47,7 +49,9 @@ export function judgeChanges(ctx: PolicyContext, changes: readonly RecordChange[
 
   for (const change of changes) {
     const { prev, next } = change
-    if (prev && next && prev.typeName !== next.typeName) {
+    // Nor may a shape change its type (tldraw never does; a browser that writes its placeholder
+    // for an undrawable record over that record would).
+    if (prev && next && (prev.typeName !== next.typeName || prev.type !== next.type)) {
       return deny(change.id, {
         nl: 'Een element op het bord kan niet van soort veranderen.',
         en: 'A board record cannot change its kind.',
@@ -59,6 +63,11 @@ export function judgeChanges(ctx: PolicyContext, changes: readonly RecordChange[
         en: `This is too long: at most ${maxText} characters per note or record.`,
       })
     }
+    const undrawable = next && drawProblem(next, { shapeTypes: MEETING_SHAPE_TYPES })
+    if (undrawable) return deny(change.id, describeProblem(undrawable))
+    // A record nobody can draw (stored before these rules, or written past them) shows as a
+    // placeholder; the begeleider or its author removes it, wherever it is.
+    if (prev && !next && mayRemoveUndrawable(ctx, prev)) continue
     const typeName = (prev ?? next)?.typeName
     // Names on a shape (last editor, anonymous notes) before where it is: authorship.ts.
     const names = typeName === 'shape' ? judgeAuthorship(ctx, change) : { ok: true as const }
@@ -118,6 +127,11 @@ function batchBoard(
     addedPerZone: new Map(),
     carried: new Set(),
   }
+}
+
+function mayRemoveUndrawable(ctx: PolicyContext, record: BoardRecord): boolean {
+  const mayClean = ctx.actor.role === 'begeleider' || authorOf(record) === ctx.actor.participantId
+  return mayClean && drawProblem(record, { shapeTypes: MEETING_SHAPE_TYPES }) !== null
 }
 
 function judgeOtherRecord(ctx: PolicyContext, board: BatchBoard, change: RecordChange): Verdict {

@@ -37,7 +37,13 @@ export function noteRecord(opts: {
       url: '',
       richText: {
         type: 'doc',
-        content: [{ type: 'paragraph', content: [{ type: 'text', text: opts.text }] }],
+        // An empty note is a paragraph without content, as tldraw's toRichText makes it: the
+        // editor's text schema has no empty text nodes.
+        content: [
+          opts.text
+            ? { type: 'paragraph', content: [{ type: 'text', text: opts.text }] }
+            : { type: 'paragraph' },
+        ],
       },
       scale: 1,
       textLastEditedBy: null,

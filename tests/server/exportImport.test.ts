@@ -166,6 +166,17 @@ it('refuses a bad file, naming the field, and makes nothing', async () => {
   const longAt = tooLong.meetings[0]!.board.records.findIndex((r) => r.id === 'shape:export-1')
   const long = noteRecord({ id: 'shape:export-1', x: 0, y: 0, authorId: 'x', text: 'lang '.repeat(2001) })
   tooLong.meetings[0]!.board.records[longAt] = long as (typeof tooLong.meetings)[0]['board']['records'][0]
+  // A note the editor cannot draw (a mark its text schema does not know) passes tldraw's validators.
+  const undrawable = structuredClone(file)
+  const badAt = undrawable.meetings[0]!.board.records.findIndex((r) => r.id === 'shape:export-2')
+  const bad = undrawable.meetings[0]!.board.records[badAt] as BoardRecord
+  bad.props = {
+    ...bad.props,
+    richText: {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x', marks: [{ type: 'blink' }] }] }],
+    },
+  }
   const cases: Array<[unknown, string, string]> = [
     [{ ...file, version: 2 }, 'invalid_body', 'version'],
     [
@@ -185,6 +196,7 @@ it('refuses a bad file, naming the field, and makes nothing', async () => {
     ],
     [broken, 'invalid_import', 'meetings.0.board.records.3'],
     [tooLong, 'invalid_import', `meetings.0.board.records.${longAt}`],
+    [undrawable, 'invalid_import', `meetings.0.board.records.${badAt}`],
   ]
   const meetingsStored = () => {
     const db = new Database(DB_FILE(target.dataDir), { readonly: true })

@@ -77,7 +77,7 @@ export const apiErrorMessages = defineMessages(
     'api.zone_not_private':
       'In deze zone schrijf je nu niet meer voor jezelf; je notities gaan mee met de onthulling.',
     'api.draft_quota': 'Hier mag je hoogstens {max} notities schrijven.',
-    'api.draft_id_taken': 'Deze notitie bestaat al op naam van iemand anders. Schrijf haar opnieuw.',
+    'api.not_revealed': 'Deze notitie staat niet (meer) als onthulde notitie op het bord.',
     'api.body_too_large':
       'Dat is te veel in één keer (hoogstens {max} bytes). Maak het kleiner of verdeel het.',
     'api.command_refused.setVotes': 'In deze fase wordt niet gestemd.',
@@ -167,7 +167,7 @@ export const apiErrorMessages = defineMessages(
     'api.zone_not_private':
       'You no longer write for yourself in this zone; your notes go along with the reveal.',
     'api.draft_quota': 'You may write at most {max} notes here.',
-    'api.draft_id_taken': 'This note already exists in someone else’s name. Write it again.',
+    'api.not_revealed': 'This note is not (or no longer) on the board as a revealed note.',
     'api.body_too_large': 'That is too much at once ({max} bytes at most). Make it smaller or split it up.',
     'api.command_refused.setVotes': 'There is no vote in this phase.',
     'api.command_refused.closeVoting': 'The vote is not open.',
@@ -261,7 +261,7 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'no_case_list':
     case 'internal':
     case 'zone_not_private':
-    case 'draft_id_taken':
+    case 'not_revealed':
     case 'invalid_group_link':
     case 'no_look_back':
     case 'not_previous_inbrenger':

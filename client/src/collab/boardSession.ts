@@ -8,7 +8,6 @@ import {
   defaultAssetUtils,
   defaultBindingUtils,
   defaultShapeUtils,
-  isEqual,
   type Signal,
   type TLInstancePresence,
   type TLRecord,
@@ -19,6 +18,7 @@ import {
 import { CloseCode } from '../../../templates/src/closeCodes'
 import { bindActivity } from './activity'
 import { ConnectionMonitor, type ConnectionState } from './connectionMonitor'
+import { drawnFromRoom } from './placeholders'
 import { bindPresence } from './presenceBinding'
 import { IDENTITY_CODEC, type RecordCodec } from './recordCodec'
 import type { Refusal } from './refusal'
@@ -240,7 +240,7 @@ export class BoardSession {
     for (const record of this.store.allRecords()) {
       if (record.typeName !== 'shape' || localOnly(record)) continue
       const server = room.records.get(record.id)
-      if (!isEqual(server, codec.toRoom(record))) lost.push({ local: record, server })
+      if (!drawnFromRoom(codec.toRoom(record), server)) lost.push({ local: record, server })
     }
     if (lost.length === 0) return
     for (const listener of this.restartListeners) {

@@ -9,6 +9,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import type * as Y from 'yjs'
+import { drawnRecord } from './placeholders'
 import { IDENTITY_CODEC, type RecordCodec } from './recordCodec'
 import type { RoomConnection } from './roomConnection'
 
@@ -51,45 +52,63 @@ export function bindStoreToRoom(
   room: RoomConnection,
   options: StoreBindingOptions,
 ): () => void {
+  /** Ids of the room's shapes this browser shows as placeholders (placeholders.ts). */
+  const placeholders = new Set<string>()
   const codec = options.codec ?? IDENTITY_CODEC
   const detachCodec = codec.attach?.(store)
-  loadRoomIntoStore(store, room, options, codec)
+  loadRoomIntoStore(store, room, options, placeholders, codec)
 
   const localOnly = options.isLocalOnly ?? (() => false)
   const stopListening = store.listen(
-    ({ changes }) => pushLocalChanges(store, room, changes, localOnly, codec),
+    ({ changes }) => pushLocalChanges(store, room, changes, localOnly, placeholders, codec),
     { source: 'user', scope: 'document' },
+  )
+  // A placeholder stands in for a record the room keeps as it is: it can be removed, not edited.
+  const stopGuarding = store.sideEffects.registerBeforeChangeHandler('shape', (prev, next, source) =>
+    source === 'user' && placeholders.has(prev.id) ? prev : next,
   )
   const onRecordsChange = (changes: Map<string, RecordChange>, transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL_ORIGIN) return
-    applyRemoteChanges(store, changes, codec)
+    applyRemoteChanges(store, room, changes, placeholders, codec)
   }
   room.records.on('change', onRecordsChange)
 
   return () => {
     detachCodec?.()
     stopListening()
+    stopGuarding()
     room.records.off('change', onRecordsChange)
   }
 }
 
 /**
- * Makes the store hold exactly the room's board. An empty room is seeded with a document and a
- * first page (fixed ids, so two browsers seeding at once agree). Whatever the store then holds
- * that the room lacks (the seed, pages the integrity check had to add) is written to the room.
+ * Makes the store hold exactly the room's board, as far as the editor can draw it (a record it
+ * cannot draw becomes a placeholder or stays out, see drawRoomRecords). An empty room is seeded
+ * with a document and a first page (fixed ids, so two browsers seeding at once agree). Whatever
+ * the store then holds that the room lacks (the seed, pages the integrity check had to add) is
+ * written to the room; what the room has is never overwritten from here, placeholders least of all.
  */
 function loadRoomIntoStore(
   store: TLStore,
   room: RoomConnection,
   options: StoreBindingOptions,
+  placeholders: Set<string>,
   codec: RecordCodec,
 ): void {
   const localOnly = options.isLocalOnly ?? (() => false)
-  const incoming: TLRecord[] = []
+  const fromRoom: TLRecord[] = []
   for (const [key, entry] of room.records.map) {
     const record = asDocumentRecord(store, key, entry.val)
-    if (record) incoming.push(codec.fromRoom(record))
+    if (record) fromRoom.push(record)
   }
+  const firstPage = fromRoom.find((r) => r.typeName === 'page')?.id ?? PageRecordType.createId('page')
+  const incoming = drawRoomRecords(
+    store,
+    fromRoom,
+    (id) => room.records.has(id),
+    firstPage,
+    placeholders,
+  ).map((record) => (placeholders.has(record.id) ? record : codec.fromRoom(record)))
   if (!incoming.some((r) => r.typeName === 'document')) {
     incoming.push(DocumentRecordType.create({ id: TLDOCUMENT_ID }))
   }
@@ -115,11 +134,52 @@ function loadRoomIntoStore(
 
   room.doc.transact(() => {
     for (const record of store.allRecords()) {
-      if (!isDocumentScope(store, record.typeName) || localOnly(record)) continue
-      const shared = codec.toRoom(record)
-      if (!isEqual(room.records.get(record.id), shared)) room.records.set(record.id, shared)
+      if (!isDocumentScope(store, record.typeName) || localOnly(record) || placeholders.has(record.id))
+        continue
+      if (!room.records.has(record.id)) room.records.set(record.id, codec.toRoom(record))
     }
   }, LOCAL_ORIGIN)
+}
+
+/**
+ * The room's records as the store will hold them: each drawable one as it is, an undrawable shape
+ * as a placeholder (its id noted in `placeholders`), anything else undrawable left out. Shapes go
+ * first, so that a binding to a placeholder (an arrow that is not drawn as an arrow) stays out.
+ */
+function drawRoomRecords(
+  store: TLStore,
+  records: readonly TLRecord[],
+  inRoom: (id: string) => boolean,
+  pageId: string,
+  placeholders: Set<string>,
+): TLRecord[] {
+  const drawn: TLRecord[] = []
+  const ordered = [
+    ...records.filter((r) => r.typeName !== 'binding'),
+    ...records.filter((r) => r.typeName === 'binding'),
+  ]
+  for (const record of ordered) {
+    if (record.typeName === 'binding' && !bindsDrawnShapes(record.fromId, record.toId, inRoom, placeholders))
+      continue
+    const result = drawnRecord(store, record, inRoom, pageId)
+    if (result?.placeholder) placeholders.add(record.id)
+    else placeholders.delete(record.id)
+    if (result) drawn.push(result.record)
+  }
+  return drawn
+}
+
+/**
+ * A binding is drawn only between shapes that are drawn: an arrow binding to a shape the room
+ * lacks (left behind when its arrow was removed as a placeholder) or to a placeholder is left out.
+ */
+function bindsDrawnShapes(
+  fromId: string,
+  toId: string,
+  inRoom: (id: string) => boolean,
+  placeholders: ReadonlySet<string>,
+): boolean {
+  return inRoom(fromId) && inRoom(toId) && !placeholders.has(fromId) && !placeholders.has(toId)
 }
 
 /**
@@ -132,6 +192,7 @@ function pushLocalChanges(
   room: RoomConnection,
   changes: RecordsDiff<TLRecord>,
   localOnly: (record: TLRecord) => boolean,
+  placeholders: Set<string>,
   codec: RecordCodec,
 ): void {
   const touched = [...Object.values(changes.added), ...Object.values(changes.updated).map(([, to]) => to)]
@@ -139,33 +200,68 @@ function pushLocalChanges(
   room.doc.transact(() => {
     for (const { id } of touched) {
       const current = store.get(id)
-      if (!current || localOnly(current)) continue
+      if (placeholders.has(id) || !current || localOnly(current)) continue
       const shared = codec.toRoom(current)
       if (!isEqual(room.records.get(id), shared)) room.records.set(id, shared)
     }
     for (const { id } of removed) {
+      // Removing a placeholder removes the record it stands for (the begeleider's clean-up).
       if (!store.has(id) && room.records.has(id)) room.records.delete(id)
+      if (!store.has(id)) placeholders.delete(id)
     }
   }, LOCAL_ORIGIN)
 }
 
-/** Applies the room's changes to the store as one remote change. */
-function applyRemoteChanges(store: TLStore, changes: Map<string, RecordChange>, codec: RecordCodec): void {
-  const toPut: TLRecord[] = []
-  const toRemove: TLRecord['id'][] = []
+/**
+ * Applies the room's changes to the store as one remote change. A shape that becomes a
+ * placeholder takes the bindings to it along out of this store (an arrow binding needs an arrow).
+ */
+function applyRemoteChanges(
+  store: TLStore,
+  room: RoomConnection,
+  changes: Map<string, RecordChange>,
+  placeholders: Set<string>,
+  codec: RecordCodec,
+): void {
+  const incoming: TLRecord[] = []
+  const toRemove = new Set<TLRecord['id']>()
   for (const [key, change] of changes) {
     if (change.action === 'delete') {
       const existing = store.get(key as TLRecord['id'])
-      if (existing && isDocumentScope(store, existing.typeName)) toRemove.push(existing.id)
+      if (existing && isDocumentScope(store, existing.typeName)) toRemove.add(existing.id)
+      placeholders.delete(key)
       continue
     }
     const record = asDocumentRecord(store, key, change.newValue)
-    if (record) toPut.push(codec.fromRoom(record))
+    if (record) incoming.push(record)
   }
-  if (toPut.length === 0 && toRemove.length === 0) return
+  const before = new Set(placeholders)
+  const pageId = store.allRecords().find((r) => r.typeName === 'page')?.id ?? PageRecordType.createId('page')
+  const toPut = drawRoomRecords(store, incoming, (id) => room.records.has(id), pageId, placeholders)
+  const putIds = new Set<string>(toPut.map((r) => r.id))
+  for (const record of incoming) {
+    // Left out as undrawable: an older drawable version must not stay in its place.
+    if (!putIds.has(record.id) && record.typeName === 'binding' && store.has(record.id))
+      toRemove.add(record.id)
+  }
+  const newPlaceholders = [...placeholders].filter((id) => !before.has(id))
+  if (newPlaceholders.length > 0) {
+    for (const record of store.allRecords()) {
+      if (
+        record.typeName === 'binding' &&
+        (newPlaceholders.includes(record.fromId) || newPlaceholders.includes(record.toId))
+      )
+        toRemove.add(record.id)
+    }
+  }
+  if (toPut.length === 0 && toRemove.size === 0) return
   store.mergeRemoteChanges(() => {
-    if (toRemove.length > 0) store.remove(toRemove)
-    if (toPut.length > 0) putRecords(store, toPut)
+    if (toRemove.size > 0) store.remove([...toRemove])
+    if (toPut.length > 0)
+      putRecords(
+        store,
+        toPut.map((record) => (placeholders.has(record.id) ? record : codec.fromRoom(record))),
+      )
   })
 }
 
@@ -175,8 +271,8 @@ function isDocumentScope(store: TLStore, typeName: string): boolean {
 
 /**
  * A value from the room, accepted only as a document-scope record stored under its own id.
- * (Session and presence records have no business in the document.) Full validation happens
- * in `putRecords`, by the store itself.
+ * (Session and presence records, and record kinds this version does not know, have no business
+ * in the document.) What the editor can draw is judged next, in `drawRoomRecords`.
  */
 function asDocumentRecord(store: TLStore, key: string, value: unknown): TLRecord | null {
   if (!value || typeof value !== 'object') return null

@@ -7,7 +7,7 @@ import { meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
 import { importSealedNotes } from '../drafts/importedSeals'
 import { MeetingError } from '../meetings/meetingError'
 import type { MeetingRooms } from '../meetings/meetingService'
-import { recordProblem } from '../meetings/recordValidation'
+import { importedRecordProblem } from '../meetings/recordValidation'
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import { checkSchema, migrateRecords, type StoredRecord } from '../storage/boardSchema'
 import type { DraftStore } from '../storage/draftStore'
@@ -123,7 +123,7 @@ export class MeetingImporter {
       records = migrated.records
     }
     records.forEach((record, j) => {
-      const problem = recordProblem(record as BoardRecord)
+      const problem = importedRecordProblem(record as BoardRecord)
       if (problem) throw invalid(`${field}.board.records.${j}`, problem)
       if (recordTextLength(record as BoardRecord, this.maxRecordTextChars) > this.maxRecordTextChars) {
         throw invalid(
