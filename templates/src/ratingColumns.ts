@@ -1,10 +1,15 @@
 import type { Zone } from './schema'
+import { MARK_ROOM, nextFreeSlot, slotsFor, tidyPositions } from './slots'
 
 /**
  * The W/N/K flip-over on the board: a zone rated with the 'wnk' scale is split into four
  * columns of equal width, left to right "not rated yet", Warm, Neutraal, Koud. A note belongs to
  * the column that holds the centre of its page bounds (the same point that decides its zone), so
  * client and server agree on where a note stands without knowing its size.
+ * Each column has its own slots (slots.ts), COLUMN_SLOTS_ACROSS wide, and layout.ts makes every
+ * column tall enough for all the notes the zone can get (columnCapacity in zoneCapacity.ts): all
+ * questions start in "not rated yet", and all may end up Warm. So notes in their slots never
+ * overlap, whatever the counts, and a mark badge has room above each note.
  * Pure geometry on page coordinates; the zone rectangles come from layout.ts.
  */
 
@@ -21,6 +26,11 @@ export const ZONE_HEAD = 104
 export const COLUMN_HEADING = 32
 /** Space between a column's notes and its neighbour's, and at the zone's bottom. */
 export const COLUMN_GAP = 24
+/**
+ * Slots side by side in a column. Two: the four columns of a zone then fit a laptop's canvas at
+ * a readable zoom, and a column grows downwards with its notes (24 questions take 12 rows).
+ */
+export const COLUMN_SLOTS_ACROSS = 2
 
 export interface Box {
   x: number
@@ -33,8 +43,16 @@ export interface RatingColumn {
   mark: ColumnMark
   /** The whole band of the zone this column owns: a centre in here is in this column. */
   band: Box
-  /** Where notes are placed: the band without its heading, the zone's hint and a margin. */
+  /**
+   * Where notes are placed (their slots, slots.ts): the band without the zone's header, the
+   * column heading, the room for the first row's mark badges (MARK_ROOM) and a margin.
+   */
   area: Box
+}
+
+/** Where a column's heading starts: above the mark room of its first row of notes. */
+export function headingTop(column: RatingColumn): number {
+  return column.area.y - MARK_ROOM - COLUMN_HEADING
 }
 
 /** Whether a zone shows W/N/K columns: it is rated on the W/N/K scale. */
@@ -56,7 +74,7 @@ export function ratingColumns(rect: Box, slotArea?: Box): RatingColumn[] {
     w: rect.w - 2 * COLUMN_GAP,
     h: rect.h - ZONE_HEAD - COLUMN_GAP,
   }
-  const top = inner.y + COLUMN_HEADING
+  const top = inner.y + COLUMN_HEADING + MARK_ROOM
   const bottom = inner.y + inner.h
   return WNK_COLUMN_MARKS.map((mark, i) => {
     const band = { x: rect.x + i * w, y: rect.y, w, h: rect.h }
@@ -88,20 +106,20 @@ export function columnFor(columns: readonly RatingColumn[], mark: string | null)
 }
 
 /**
- * The top-left corner for a note of `size` in `column`: the first cell of a tidy grid (reading
- * order) that overlaps none of `occupied`. When every cell is taken, the cell (or the half-step
- * between two cells) that overlaps least, so a full column stacks instead of spilling out. The
- * note's centre always stays inside the column's area, so it stays in the column and the zone.
+ * The top-left corner for a note of `size` in `column`: the column's first slot that overlaps
+ * none of `occupied` (slots.ts, the same grid tidying uses). When every slot is taken, the cell
+ * (or the half-step between two cells) that overlaps least, so an overfull column stacks instead
+ * of spilling out. The note's centre always stays inside the column's area, so it stays in the
+ * column and the zone.
  */
 export function freePosition(
   column: RatingColumn,
   size: { w: number; h: number },
   occupied: readonly Box[],
 ): { x: number; y: number } {
+  const free = nextFreeSlot(column.area, occupied)
+  if (free) return { x: free.x, y: free.y }
   const cells = gridCells(column.area, size)
-  for (const cell of cells) {
-    if (!occupied.some((box) => overlapArea(cell, box) > 0)) return { x: cell.x, y: cell.y }
-  }
   const stepY = size.h / 2 + COLUMN_GAP / 2
   const candidates = [...cells, ...cells.map((c) => ({ ...c, y: c.y + stepY }))].filter((c) =>
     centreInside(c, column.area),
@@ -116,6 +134,22 @@ export function freePosition(
     }
   }
   return { x: best.x, y: best.y }
+}
+
+/** The first `count` slots of a column, row by row (fewer only past what the column holds). */
+export function columnSlots(column: RatingColumn, count: number): Box[] {
+  return slotsFor(column.area, count)
+}
+
+/**
+ * Where the notes of a column go when the zone is tidied, in the given order (slots.ts
+ * tidyPositions in the column's area): rows as tall as their tallest note, none over another.
+ */
+export function tidyColumn(
+  column: RatingColumn,
+  sizes: ReadonlyArray<{ w: number; h: number }>,
+): { positions: Array<{ x: number; y: number }>; overflow: number } {
+  return tidyPositions(column.area, sizes)
 }
 
 /** Cells of note size in reading order, the grid centred in the area; at least one cell. */
