@@ -22,8 +22,11 @@ export type ColumnMark = (typeof WNK_COLUMN_MARKS)[number]
  * (layout.ts gives every zone one, below its header).
  */
 export const ZONE_HEAD = 104
-/** Room at the top of each column for its heading (Warm, 3), above the notes. */
-export const COLUMN_HEADING = 32
+/**
+ * Room at the top of each column for its heading (Warm, 3), above the notes: large enough to
+ * read at the board's readable zoom (half size) with a whole column of notes in view.
+ */
+export const COLUMN_HEADING = 48
 /** Space between a column's notes and its neighbour's, and at the zone's bottom. */
 export const COLUMN_GAP = 24
 /**

@@ -119,7 +119,7 @@ describe('W/N/K columns', () => {
     const rating = boardImageLayer(input())
     const vragen = rating.columns.filter((c) => c.zoneId === 'vragen')
     expect(vragen.map((c) => [c.label, c.count])).toEqual([
-      ['Te waarderen', 1],
+      ['Nog te waarderen', 1],
       ['W · warm', 1],
       ['N · neutraal', 1],
       ['K · koud', 1],

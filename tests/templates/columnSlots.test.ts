@@ -23,7 +23,8 @@ const wnkZones = [...builtinTemplates().values()].flatMap((t) =>
 
 /** A slot with the room its mark badge takes above it. */
 const withMark = (s: Rect): Rect => ({ x: s.x, y: s.y - MARK_ROOM, w: s.w, h: s.h + MARK_ROOM })
-const inside = (a: Rect, b: Rect) => a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h
+const inside = (a: Rect, b: Rect) =>
+  a.x >= b.x && a.y >= b.y && a.x + a.w <= b.x + b.w && a.y + a.h <= b.y + b.h
 
 describe('the slots of a W/N/K column', () => {
   it('has room for the largest group of method 5: 8 people times 3 questions', () => {
@@ -31,30 +32,33 @@ describe('the slots of a W/N/K column', () => {
     expect(columnCapacity(t, t.zones.find((z) => z.id === 'vragen')!)).toBe(24)
   })
 
-  it.each(wnkZones)('%s: 0 up to the capacity notes per column never overlap and stay in the column', (_n, t, zone) => {
-    const rect = zoneRect(t, zone.id)
-    const columns = ratingColumns(rect, rect.slotArea)
-    const capacity = columnCapacity(t, zone)
-    expect(capacity).toBeGreaterThan(0)
-    for (let count = 0; count <= Math.max(24, capacity); count++) {
-      const all: Array<{ column: RatingColumn; slot: Rect }> = []
-      for (const column of columns) {
-        const slots = columnSlots(column, count)
-        // Past the capacity a column may run out of slots; up to it, never.
-        if (count <= capacity) expect(slots, `${count} in ${column.mark}`).toHaveLength(count)
-        for (const slot of slots) {
-          expect(inside(withMark(slot), column.band)).toBe(true)
-          expect(inside(slot, column.area)).toBe(true)
-          // The rules place a note by its centre: a note in this slot is in this column.
-          expect(columnAt(columns, slot.x + NOTE_SIZE / 2, slot.y + NOTE_SIZE / 2)?.mark).toBe(column.mark)
-          all.push({ column, slot })
+  it.each(wnkZones)(
+    '%s: 0 up to the capacity notes per column never overlap and stay in the column',
+    (_n, t, zone) => {
+      const rect = zoneRect(t, zone.id)
+      const columns = ratingColumns(rect, rect.slotArea)
+      const capacity = columnCapacity(t, zone)
+      expect(capacity).toBeGreaterThan(0)
+      for (let count = 0; count <= Math.max(24, capacity); count++) {
+        const all: Array<{ column: RatingColumn; slot: Rect }> = []
+        for (const column of columns) {
+          const slots = columnSlots(column, count)
+          // Past the capacity a column may run out of slots; up to it, never.
+          if (count <= capacity) expect(slots, `${count} in ${column.mark}`).toHaveLength(count)
+          for (const slot of slots) {
+            expect(inside(withMark(slot), column.band)).toBe(true)
+            expect(inside(slot, column.area)).toBe(true)
+            // The rules place a note by its centre: a note in this slot is in this column.
+            expect(columnAt(columns, slot.x + NOTE_SIZE / 2, slot.y + NOTE_SIZE / 2)?.mark).toBe(column.mark)
+            all.push({ column, slot })
+          }
         }
+        for (let i = 0; i < all.length; i++)
+          for (let j = i + 1; j < all.length; j++)
+            expect(intersects(withMark(all[i]!.slot), withMark(all[j]!.slot)), `${count} notes`).toBe(false)
       }
-      for (let i = 0; i < all.length; i++)
-        for (let j = i + 1; j < all.length; j++)
-          expect(intersects(withMark(all[i]!.slot), withMark(all[j]!.slot)), `${count} notes`).toBe(false)
-    }
-  })
+    },
+  )
 
   it.each(wnkZones)('%s: tidying a full column lays every note in its own slot', (_n, t, zone) => {
     const rect = zoneRect(t, zone.id)
