@@ -74,6 +74,14 @@ export function castVote(
   return { ok: true, voting: { ...voting, votes: { ...voting.votes, [voterId]: next } } }
 }
 
+/**
+ * Whether a note on the case list is a case one can vote on, by its plain text: an empty note is
+ * none (its text was refused, or is still being typed). Server and list ask the same question.
+ */
+export function isVotableCase(text: string): boolean {
+  return text.trim() !== ''
+}
+
 /** Votes per note, over everyone. */
 export function voteCounts(voting: CaseVoting | null | undefined): Map<string, number> {
   const counts = new Map<string, number>()

@@ -36,6 +36,7 @@ import { MeetingErased } from './MeetingErased'
 import { meetingApi } from './meetingApi'
 import { MeetingState } from './meetingState'
 import { createMeetingUser } from './meetingUser'
+import { dropEmptyLeftBehind } from './returned/dropEmptyNote'
 import { keepReturned, returnedNotice } from './returned/keepReturned'
 import { ReturnedNotesPanel } from './returned/ReturnedNotesPanel'
 import { refusedEdit } from './returned/returnedNotes'
@@ -137,6 +138,8 @@ export function MeetingBoard({
           ? refusedEdit(refused.prev, refused.next, meeting.participantId, reason, Date.now())
           : null
         if (kept) returned.add([kept])
+        // A fresh note whose first text was refused would stand empty on the list: it goes.
+        dropEmptyLeftBehind(editor, refused, meeting.participantId)
         // One gesture can trip several locks (a refused note is then also moved): keep the first.
         if (Date.now() - lastShown < 1500) return
         lastShown = Date.now()

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import type { BoardRecord } from '../../../templates/src/boardRecords'
-import { voteInMeeting } from '../../../templates/src/caseVotes'
+import { isVotableCase, voteInMeeting } from '../../../templates/src/caseVotes'
+import { plainTextOf } from '../../../templates/src/outcome/noteText'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
 import { RECORDS_ARRAY } from '../../../templates/src/wire'
@@ -24,7 +25,7 @@ export interface CaseChoiceHost {
 /**
  * One dot vote cast or taken back by the person of this session (templates/src/caseVotes.ts):
  * nobody votes in someone else's name (the session says who votes), nor more often than the
- * facilitator allowed, nor on a note that is not on the list being voted on.
+ * facilitator allowed, nor on a note that is not on the list being voted on, nor on an empty one.
  */
 export async function castCaseVote(
   host: CaseChoiceHost,
@@ -38,7 +39,11 @@ export async function castCaseVote(
     records = boardRecords(doc)
   })
   return host.changeProgress(meetingId, (template, progress) => {
-    const onList = (zoneId: string) => zoneOfBoardShape(template, records, noteId) === zoneId
+    const note = records.get(noteId)
+    const onList = (zoneId: string) =>
+      note !== undefined &&
+      zoneOfBoardShape(template, records, noteId) === zoneId &&
+      isVotableCase(plainTextOf(note))
     const voter = { participantId: actor.id, role: actor.role }
     const result = voteInMeeting(template, progress, voter, noteId, cast, onList)
     if (!result.ok) {
