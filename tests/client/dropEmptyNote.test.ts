@@ -26,8 +26,7 @@ describe('the empty note a refused edit leaves', () => {
     expect(emptyLeftBehind({ prev: null, next: note(TOO_LONG) }, 'ina')).toBeNull()
     expect(emptyLeftBehind({ prev: note(''), next: null }, 'ina')).toBeNull()
     const frame = { ...note(''), type: 'frame' }
-    expect(
-      emptyLeftBehind({ prev: frame, next: { ...frame, props: note(TOO_LONG).props } }, 'ina'),
-    ).toBeNull()
+    const framed = { ...note(TOO_LONG), type: 'frame' }
+    expect(emptyLeftBehind({ prev: frame, next: framed }, 'ina')).toBeNull()
   })
 })
