@@ -1,11 +1,10 @@
 import {
-  COLUMN_GAP,
   COLUMN_HEADING,
   COLUMN_SLOTS_ACROSS,
   columnFor,
+  columnsWidth,
   hasRatingColumns,
   ratingColumns,
-  WNK_COLUMN_MARKS,
 } from './ratingColumns'
 import type { Template, Zone } from './schema'
 import { areaFor, MARK_ROOM, type Rect, slotGrid } from './slots'
@@ -171,17 +170,16 @@ function zoneNeed(template: Template, zone: Zone): { w: number; h: number } {
 }
 
 /**
- * The size of a zone with W/N/K columns: four bands, each as wide as COLUMN_SLOTS_ACROSS slots
- * plus half a gap to its neighbour (the zone's padding at the outer edges), each as tall as its
- * heading, the room for the first row's marks and the slots for every note the zone can get
- * (columnCapacity): all of them may stand in one column.
+ * The size of a zone with W/N/K columns: four bands, each as wide as its column's slots across
+ * (COLUMN_SLOTS_ACROSS) plus half a gap to its neighbour (the zone's padding at the outer
+ * edges), each as tall as its heading, the room for the first row's marks and the slots for
+ * every note the zone can get (columnCapacity): all of them may stand in one column.
  */
 function columnsNeed(template: Template, zone: Zone): { w: number; h: number } {
-  const rows = Math.ceil(columnCapacity(template, zone) / COLUMN_SLOTS_ACROSS)
-  const slots = areaFor(COLUMN_SLOTS_ACROSS, rows)
-  const band = slots.w + COLUMN_GAP / 2 + Math.max(COLUMN_GAP / 2, ZONE_PADDING)
-  const w = Math.max(CELL_WIDTH, WNK_COLUMN_MARKS.length * band)
-  const h = headerHeight(linesOf(zone, w)) + COLUMN_HEADING + MARK_ROOM + slots.h + ZONE_PADDING
+  const capacity = columnCapacity(template, zone)
+  const rows = Math.max(...COLUMN_SLOTS_ACROSS.map((across) => Math.ceil(capacity / across)))
+  const w = Math.max(CELL_WIDTH, columnsWidth(ZONE_PADDING))
+  const h = headerHeight(linesOf(zone, w)) + COLUMN_HEADING + MARK_ROOM + areaFor(1, rows).h + ZONE_PADDING
   return { w, h: Math.max(CELL_HEIGHT, h) }
 }
 

@@ -1,5 +1,5 @@
 import type { Zone } from './schema'
-import { MARK_ROOM, nextFreeSlot, slotsFor, tidyPositions } from './slots'
+import { areaFor, MARK_ROOM, nextFreeSlot, slotsFor, tidyPositions } from './slots'
 
 /**
  * The W/N/K flip-over on the board: a zone rated with the 'wnk' scale is split into four
@@ -30,10 +30,12 @@ export const COLUMN_HEADING = 48
 /** Space between a column's notes and its neighbour's, and at the zone's bottom. */
 export const COLUMN_GAP = 24
 /**
- * Slots side by side in a column. Two: the four columns of a zone then fit a laptop's canvas at
- * a readable zoom, and a column grows downwards with its notes (24 questions take 12 rows).
+ * Slots side by side in each column, in the order of WNK_COLUMN_MARKS. "Not rated yet" has
+ * three: every question is written there, and nine of them (three people) fit a tablet at a
+ * readable zoom. Warm, Neutraal and Koud have two each: the four columns then still fit a
+ * laptop's canvas at a readable zoom, and a column grows downwards with its notes.
  */
-export const COLUMN_SLOTS_ACROSS = 2
+export const COLUMN_SLOTS_ACROSS: readonly number[] = [3, 2, 2, 2]
 
 export interface Box {
   x: number
@@ -70,7 +72,6 @@ export function hasRatingColumns(zone: Pick<Zone, 'rating'> | undefined): boolea
  * layout.ts); without it a default header is assumed.
  */
 export function ratingColumns(rect: Box, slotArea?: Box): RatingColumn[] {
-  const w = rect.w / WNK_COLUMN_MARKS.length
   const inner = slotArea ?? {
     x: rect.x + COLUMN_GAP,
     y: rect.y + ZONE_HEAD,
@@ -79,13 +80,38 @@ export function ratingColumns(rect: Box, slotArea?: Box): RatingColumn[] {
   }
   const top = inner.y + COLUMN_HEADING + MARK_ROOM
   const bottom = inner.y + inner.h
+  // Each band's share of the width follows its slots across (see columnsWidth).
+  const total = COLUMN_SLOTS_ACROSS.reduce((sum, n) => sum + n, 0)
+  let x = rect.x
   return WNK_COLUMN_MARKS.map((mark, i) => {
-    const band = { x: rect.x + i * w, y: rect.y, w, h: rect.h }
+    const last = i === WNK_COLUMN_MARKS.length - 1
+    const w = last ? rect.x + rect.w - x : (rect.w * COLUMN_SLOTS_ACROSS[i]!) / total
+    const band = { x, y: rect.y, w, h: rect.h }
+    x += w
     const left = Math.max(band.x + COLUMN_GAP / 2, inner.x)
     const right = Math.min(band.x + w - COLUMN_GAP / 2, inner.x + inner.w)
     const area = { x: left, y: top, w: Math.max(0, right - left), h: Math.max(0, bottom - top) }
     return { mark, band, area }
   })
+}
+
+/**
+ * The narrowest zone width whose bands (shared out as ratingColumns does) each hold their
+ * column's slots across, with half a gap to a neighbour and `edge` (the zone's padding) at
+ * the zone's outer edges.
+ */
+export function columnsWidth(edge: number): number {
+  const total = COLUMN_SLOTS_ACROSS.reduce((sum, n) => sum + n, 0)
+  const last = COLUMN_SLOTS_ACROSS.length - 1
+  let width = 0
+  for (const [i, across] of COLUMN_SLOTS_ACROSS.entries()) {
+    const margins =
+      (i === 0 ? Math.max(edge, COLUMN_GAP / 2) : COLUMN_GAP / 2) +
+      (i === last ? Math.max(edge, COLUMN_GAP / 2) : COLUMN_GAP / 2)
+    const band = areaFor(across, 1).w + margins
+    width = Math.max(width, Math.ceil((band * total) / across))
+  }
+  return width
 }
 
 /**

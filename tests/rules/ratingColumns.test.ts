@@ -14,7 +14,7 @@ import {
 import { MARK_ROOM } from '../../templates/src/slots'
 
 /** The W/N/K flip-over's geometry: four columns per zone, which column holds a point, free places. */
-const zone: Box = { x: 1000, y: -200, w: 1900, h: 1100 }
+const zone: Box = { x: 1000, y: -200, w: 2200, h: 1100 }
 const columns = ratingColumns(zone)
 const NOTE = { w: 200, h: 200 }
 const centre = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 })

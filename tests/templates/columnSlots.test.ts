@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { noteArea, zoneRect } from '../../templates/src/layout'
 import {
+  COLUMN_SLOTS_ACROSS,
   columnAt,
   columnSlots,
   hasRatingColumns,
@@ -8,7 +9,7 @@ import {
   ratingColumns,
   tidyColumn,
 } from '../../templates/src/ratingColumns'
-import { intersects, MARK_ROOM, NOTE_SIZE, type Rect } from '../../templates/src/slots'
+import { intersects, MARK_ROOM, NOTE_SIZE, type Rect, slotGrid } from '../../templates/src/slots'
 import { columnCapacity } from '../../templates/src/zoneCapacity'
 import { builtinTemplates } from './support'
 
@@ -59,6 +60,13 @@ describe('the slots of a W/N/K column', () => {
       }
     },
   )
+
+  it.each(wnkZones)('%s: "not rated yet" holds three notes a row, the marks two each', (_n, t, zone) => {
+    const rect = zoneRect(t, zone.id)
+    const across = ratingColumns(rect, rect.slotArea).map((c) => slotGrid(c.area).cols)
+    expect(across).toEqual([...COLUMN_SLOTS_ACROSS])
+    expect(COLUMN_SLOTS_ACROSS).toEqual([3, 2, 2, 2])
+  })
 
   it.each(wnkZones)('%s: tidying a full column lays every note in its own slot', (_n, t, zone) => {
     const rect = zoneRect(t, zone.id)
