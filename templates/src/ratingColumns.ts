@@ -85,7 +85,8 @@ export function ratingColumns(rect: Box, slotArea?: Box): RatingColumn[] {
   let x = rect.x
   return WNK_COLUMN_MARKS.map((mark, i) => {
     const last = i === WNK_COLUMN_MARKS.length - 1
-    const w = last ? rect.x + rect.w - x : (rect.w * COLUMN_SLOTS_ACROSS[i]!) / total
+    // Whole page units: slots on a fraction would land a hair outside their column.
+    const w = last ? rect.x + rect.w - x : Math.round((rect.w * COLUMN_SLOTS_ACROSS[i]!) / total)
     const band = { x, y: rect.y, w, h: rect.h }
     x += w
     const left = Math.max(band.x + COLUMN_GAP / 2, inner.x)

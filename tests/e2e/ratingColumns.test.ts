@@ -66,7 +66,7 @@ function problems(template: Template, client: ResettingClient): { outside: strin
   }))
   const outside = boxes
     .filter(({ mark, box }) => !inside(box, columnFor(columns, mark)!.area))
-    .map(({ id, mark }) => `${id} (${mark})`)
+    .map(({ id, mark, box }) => `${id} (${mark}) at ${Math.round(box.x)},${Math.round(box.y)}`)
   const overlaps: string[] = []
   const withMark = (b: Rect) => ({ ...b, y: b.y - MARK_ROOM, h: b.h + MARK_ROOM })
   for (let i = 0; i < boxes.length; i++)
@@ -182,8 +182,9 @@ it('24 questions marked 10 W, 8 N, 6 K stand apart in their columns, on a laptop
     for (const [mark, count] of Object.entries(marked))
       await expect.poll(() => columnCount(page, mark), { timeout: 5000 }).toBe(count)
   }
-  await eventually(() => problems(template, writers[0]!.client).outside.length === 0, 5000, 'columns settled')
-  expect(problems(template, writers[0]!.client)).toEqual({ outside: [], overlaps: [] })
+  await expect
+    .poll(() => problems(template, writers[0]!.client), { timeout: 5000 })
+    .toEqual({ outside: [], overlaps: [] })
   await shot(ina, 'marked-1280')
   await shot(bea, 'marked-768')
   for (const page of [ina, bea]) {
