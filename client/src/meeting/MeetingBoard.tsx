@@ -36,6 +36,7 @@ import { MeetingErased } from './MeetingErased'
 import { meetingApi } from './meetingApi'
 import { MeetingState } from './meetingState'
 import { createMeetingUser } from './meetingUser'
+import { useOutcomeGaps } from './outcome/outcomeGapsView'
 import { dropEmptyLeftBehind } from './returned/dropEmptyNote'
 import { keepReturned, returnedNotice } from './returned/keepReturned'
 import { ReturnedNotesPanel } from './returned/ReturnedNotesPanel'
@@ -170,6 +171,8 @@ export function MeetingBoard({
   )
   const role = useValue('my role', () => meeting?.me()?.role ?? participant.role, [meeting, participant.role])
   const sealed = useSealedDrafts(editor, meeting, meetingId, token, returned)
+  // Finishing names what of the inbrenger's outcome is still empty.
+  const outcomeGaps = useOutcomeGaps(editor, meeting)
   const caseActions = useMemo<CaseActions>(
     () => ({
       vote: async (noteId, cast) => {
@@ -199,6 +202,7 @@ export function MeetingBoard({
             connection={connection}
             serverOffset={serverOffset}
             aside={meeting ? <RatingList editor={editor} meeting={meeting} actions={caseActions} /> : null}
+            outcomeGaps={outcomeGaps}
             preparation={meeting ? <PrepareCase editor={editor} meeting={meeting} drafts={sealed} /> : null}
             report={(ui) =>
               meeting ? (

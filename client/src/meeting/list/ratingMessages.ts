@@ -46,6 +46,8 @@ export const ratingMessages = defineMessages(
     'list.howTo.score10':
       'Geef elke notitie een cijfer: met de knoppen (Tab), of kies een notitie met de pijltjes en typ het cijfer (0 is 10). Delete haalt het weg.',
     'list.watching': 'De inbrenger waardeert; hier zie je de stand.',
+    'list.outcomePrompt':
+      'Jouw stap: open Verslag, kies het advies dat je meeneemt en schrijf je actie. Nog leeg: {gaps}.',
     'list.announce': '{mark}: {text}.',
     'list.tally': 'Stand: {tally}.',
     'list.hide': 'Notitielijst inklappen',
@@ -92,6 +94,8 @@ export const ratingMessages = defineMessages(
     'list.howTo.score10':
       'Give each note a score: with its buttons (Tab), or pick a note with the arrow keys and type the score (0 is 10). Delete removes it.',
     'list.watching': 'The case presenter rates; here you see how it stands.',
+    'list.outcomePrompt':
+      'Your step: open Report, choose the advice you take along and write your action. Still empty: {gaps}.',
     'list.announce': '{mark}: {text}.',
     'list.tally': 'Now: {tally}.',
     'list.hide': 'Fold the notes list',
