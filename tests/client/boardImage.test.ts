@@ -112,7 +112,7 @@ describe('marks', () => {
 })
 
 describe('W/N/K columns', () => {
-  it('headings with counts from the start: new notes stand under "Te waarderen", not under a mark', () => {
+  it('headings with counts from the start: new notes stand under "Nog te waarderen", not under a mark', () => {
     const writing = boardImageLayer(input({ phaseIndex: phase('vragen-formuleren'), notes: [NOTES[3]!] }))
     expect(writing.columns.filter((c) => c.zoneId === 'vragen').map((c) => c.count)).toEqual([1, 0, 0, 0])
 

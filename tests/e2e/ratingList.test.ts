@@ -122,7 +122,9 @@ it('the inbrenger marks every question from the list by keyboard; list and colum
   expect(authors.filter((a) => a.includes('Piet'))).toHaveLength(3)
   expect(authors.filter((a) => a.includes('Sara'))).toHaveLength(3)
   // While people write, every new question stands under "Nog te waarderen", not under a mark.
-  await expect.poll(() => columnGroups(piet)).toEqual(expected(Object.fromEntries(Object.keys(MARKS).map((q) => [q, '']))))
+  await expect
+    .poll(() => columnGroups(piet))
+    .toEqual(expected(Object.fromEntries(Object.keys(MARKS).map((q) => [q, '']))))
   await shot(piet, 'participant-questions')
 
   await bea.getByRole('button', { name: /Volgende fase/ }).click()
