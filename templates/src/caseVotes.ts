@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { type BoardRecord, isZoneFrame } from './boardRecords'
+import { sealedTextOf } from './drafts/sealedMeta'
 import { plainTextOf } from './outcome/noteText'
 import type { MeetingProgress } from './phaseMachine'
 import type { RoleId, Template } from './schema'
@@ -76,6 +77,14 @@ export function castVote(
   return { ok: true, voting: { ...voting, votes: { ...voting.votes, [voterId]: next } } }
 }
 
+/**
+ * Whether a note on the case list is a case one can vote on, by its plain text: an empty note is
+ * none (its text was refused, or is still being typed). Server and list ask the same question.
+ */
+export function isVotableCase(text: string): boolean {
+  return text.trim() !== ''
+}
+
 /** Votes per note, over everyone. */
 export function voteCounts(voting: CaseVoting | null | undefined): Map<string, number> {
   const counts = new Map<string, number>()
@@ -119,7 +128,10 @@ export function leadingNotes(voting: CaseVoting | null | undefined, onList: Read
  */
 export function isCaseNote(record: BoardRecord | undefined): boolean {
   if (record?.typeName !== 'shape' || record.type !== 'note' || isZoneFrame(record)) return false
-  return plainTextOf(record).trim() !== ''
+  // A sealed note (a case prepared or written privately) has its text in the seal, which the
+  // server cannot read: it counts while its seal is there (a removed one has none).
+  if (sealedTextOf(record) !== null) return true
+  return isVotableCase(plainTextOf(record))
 }
 
 /**

@@ -1,7 +1,14 @@
-import { COLUMN_HEADING, hasRatingColumns } from './ratingColumns'
+import {
+  COLUMN_HEADING,
+  COLUMN_SLOTS_ACROSS,
+  columnFor,
+  columnsWidth,
+  hasRatingColumns,
+  ratingColumns,
+} from './ratingColumns'
 import type { Template, Zone } from './schema'
-import { areaFor, type Rect, slotGrid } from './slots'
-import { expectedNotes } from './zoneCapacity'
+import { areaFor, MARK_ROOM, type Rect, slotGrid } from './slots'
+import { columnCapacity, expectedNotes } from './zoneCapacity'
 
 /**
  * Where each zone of a method sits on the page, and how big it is. The template places zones on
@@ -67,14 +74,15 @@ export function boardLayout(template: Template): readonly ZoneRect[] {
 }
 
 /**
- * Where a zone's notes go: its slot area, below the column headings in a zone with W/N/K
- * columns (ratingColumns.ts heads each column inside the slot area).
+ * Where a zone's new notes go: its slot area; in a zone with W/N/K columns the slots of the
+ * column "not rated yet", so a new question never stands under Warm, Neutraal or Koud before
+ * it is rated (ratingColumns.ts).
  */
 export function noteArea(template: Template, zoneId: string): Rect {
-  const { slotArea } = zoneRect(template, zoneId)
+  const rect = zoneRect(template, zoneId)
   const zone = template.zones.find((z) => z.id === zoneId)
-  if (!hasRatingColumns(zone)) return slotArea
-  return { ...slotArea, y: slotArea.y + COLUMN_HEADING, h: slotArea.h - COLUMN_HEADING }
+  if (!hasRatingColumns(zone)) return rect.slotArea
+  return columnFor(ratingColumns(rect, rect.slotArea), null)!.area
 }
 
 /** Where one zone sits on the page; throws for a zone the template does not have. */
@@ -93,6 +101,8 @@ export function zoneFocus(template: Template, zoneId: string, notes: readonly Re
   const rect = zoneRect(template, zoneId)
   const zone = template.zones.find((z) => z.id === zoneId)!
   const area = noteArea(template, zoneId)
+  // All four W/N/K columns stay in view: notes move between them while the zone is rated.
+  const wholeWidth = hasRatingColumns(zone)
   const { cols } = slotGrid(area)
   const count = expectedNotes(template, zone)
   const used = areaFor(Math.min(cols, count), Math.ceil(count / Math.max(1, cols)))
@@ -105,7 +115,7 @@ export function zoneFocus(template: Template, zoneId: string, notes: readonly Re
   return {
     x: rect.x,
     y: rect.y,
-    w: Math.min(rect.w, Math.max(CELL_WIDTH, right - rect.x)),
+    w: wholeWidth ? rect.w : Math.min(rect.w, Math.max(CELL_WIDTH, right - rect.x)),
     h: Math.min(rect.h, bottom - rect.y),
   }
 }
@@ -123,7 +133,7 @@ function computeLayout(template: Template): ZoneRect[] {
     const w = colX[col + colSpan - 1]! + colW[col + colSpan - 1]! - x
     const h = rowY[row + rowSpan - 1]! + rowH[row + rowSpan - 1]! - y
     const hintLines = linesOf(zone, w)
-    const top = headerHeight(hintLines)
+    const top = headerHeight(hintLines) + markRoom(zone)
     return {
       zoneId: zone.id,
       x,
@@ -141,6 +151,7 @@ function computeLayout(template: Template): ZoneRect[] {
  * needs the least zooming out to fit the reference view.
  */
 function zoneNeed(template: Template, zone: Zone): { w: number; h: number } {
+  if (hasRatingColumns(zone)) return columnsNeed(template, zone)
   const count = expectedNotes(template, zone)
   let best = { w: CELL_WIDTH, h: CELL_HEIGHT, zoom: 0 }
   for (let cols = 1; cols <= count; cols++) {
@@ -148,15 +159,33 @@ function zoneNeed(template: Template, zone: Zone): { w: number; h: number } {
     const w = Math.max(CELL_WIDTH, area.w + 2 * ZONE_PADDING)
     // A wider zone may hold more columns than asked: fewer rows are then needed.
     const rows = Math.ceil(count / slotGrid({ x: 0, y: 0, w: w - 2 * ZONE_PADDING, h: 0 }).cols)
-    const headings = hasRatingColumns(zone) ? COLUMN_HEADING : 0
     const h = Math.max(
       CELL_HEIGHT,
-      headerHeight(linesOf(zone, w)) + headings + areaFor(1, rows).h + ZONE_PADDING,
+      headerHeight(linesOf(zone, w)) + markRoom(zone) + areaFor(1, rows).h + ZONE_PADDING,
     )
     const zoom = Math.min(REFERENCE_VIEW.w / w, REFERENCE_VIEW.h / h)
     if (zoom > best.zoom) best = { w, h, zoom }
   }
   return { w: best.w, h: best.h }
+}
+
+/**
+ * The size of a zone with W/N/K columns: four bands, each as wide as its column's slots across
+ * (COLUMN_SLOTS_ACROSS) plus half a gap to its neighbour (the zone's padding at the outer
+ * edges), each as tall as its heading, the room for the first row's marks and the slots for
+ * every note the zone can get (columnCapacity): all of them may stand in one column.
+ */
+function columnsNeed(template: Template, zone: Zone): { w: number; h: number } {
+  const capacity = columnCapacity(template, zone)
+  const rows = Math.max(...COLUMN_SLOTS_ACROSS.map((across) => Math.ceil(capacity / across)))
+  const w = Math.max(CELL_WIDTH, columnsWidth(ZONE_PADDING))
+  const h = headerHeight(linesOf(zone, w)) + COLUMN_HEADING + MARK_ROOM + areaFor(1, rows).h + ZONE_PADDING
+  return { w, h: Math.max(CELL_HEIGHT, h) }
+}
+
+/** Room above the first row of a rated zone for the mark badges; W/N/K columns add their own. */
+function markRoom(zone: Zone): number {
+  return zone.rating !== undefined && !hasRatingColumns(zone) ? MARK_ROOM : 0
 }
 
 type Axis = 'col' | 'row'

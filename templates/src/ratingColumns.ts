@@ -1,10 +1,15 @@
 import type { Zone } from './schema'
+import { areaFor, MARK_ROOM, nextFreeSlot, slotsFor, tidyPositions } from './slots'
 
 /**
  * The W/N/K flip-over on the board: a zone rated with the 'wnk' scale is split into four
  * columns of equal width, left to right "not rated yet", Warm, Neutraal, Koud. A note belongs to
  * the column that holds the centre of its page bounds (the same point that decides its zone), so
  * client and server agree on where a note stands without knowing its size.
+ * Each column has its own slots (slots.ts), COLUMN_SLOTS_ACROSS wide, and layout.ts makes every
+ * column tall enough for all the notes the zone can get (columnCapacity in zoneCapacity.ts): all
+ * questions start in "not rated yet", and all may end up Warm. So notes in their slots never
+ * overlap, whatever the counts, and a mark badge has room above each note.
  * Pure geometry on page coordinates; the zone rectangles come from layout.ts.
  */
 
@@ -17,10 +22,20 @@ export type ColumnMark = (typeof WNK_COLUMN_MARKS)[number]
  * (layout.ts gives every zone one, below its header).
  */
 export const ZONE_HEAD = 104
-/** Room at the top of each column for its heading (Warm, 3), above the notes. */
-export const COLUMN_HEADING = 32
+/**
+ * Room at the top of each column for its heading (Warm, 3), above the notes: large enough to
+ * read at the board's readable zoom (half size) with a whole column of notes in view.
+ */
+export const COLUMN_HEADING = 48
 /** Space between a column's notes and its neighbour's, and at the zone's bottom. */
 export const COLUMN_GAP = 24
+/**
+ * Slots side by side in each column, in the order of WNK_COLUMN_MARKS. "Not rated yet" has
+ * three: every question is written there, and nine of them (three people) fit a tablet at a
+ * readable zoom. Warm, Neutraal and Koud have two each: the four columns then still fit a
+ * laptop's canvas at a readable zoom, and a column grows downwards with its notes.
+ */
+export const COLUMN_SLOTS_ACROSS: readonly number[] = [3, 2, 2, 2]
 
 export interface Box {
   x: number
@@ -33,8 +48,16 @@ export interface RatingColumn {
   mark: ColumnMark
   /** The whole band of the zone this column owns: a centre in here is in this column. */
   band: Box
-  /** Where notes are placed: the band without its heading, the zone's hint and a margin. */
+  /**
+   * Where notes are placed (their slots, slots.ts): the band without the zone's header, the
+   * column heading, the room for the first row's mark badges (MARK_ROOM) and a margin.
+   */
   area: Box
+}
+
+/** Where a column's heading starts: above the mark room of its first row of notes. */
+export function headingTop(column: RatingColumn): number {
+  return column.area.y - MARK_ROOM - COLUMN_HEADING
 }
 
 /** Whether a zone shows W/N/K columns: it is rated on the W/N/K scale. */
@@ -49,22 +72,47 @@ export function hasRatingColumns(zone: Pick<Zone, 'rating'> | undefined): boolea
  * layout.ts); without it a default header is assumed.
  */
 export function ratingColumns(rect: Box, slotArea?: Box): RatingColumn[] {
-  const w = rect.w / WNK_COLUMN_MARKS.length
   const inner = slotArea ?? {
     x: rect.x + COLUMN_GAP,
     y: rect.y + ZONE_HEAD,
     w: rect.w - 2 * COLUMN_GAP,
     h: rect.h - ZONE_HEAD - COLUMN_GAP,
   }
-  const top = inner.y + COLUMN_HEADING
+  const top = inner.y + COLUMN_HEADING + MARK_ROOM
   const bottom = inner.y + inner.h
+  // Each band's share of the width follows its slots across (see columnsWidth).
+  const total = COLUMN_SLOTS_ACROSS.reduce((sum, n) => sum + n, 0)
+  let x = rect.x
   return WNK_COLUMN_MARKS.map((mark, i) => {
-    const band = { x: rect.x + i * w, y: rect.y, w, h: rect.h }
+    const last = i === WNK_COLUMN_MARKS.length - 1
+    // Whole page units: slots on a fraction would land a hair outside their column.
+    const w = last ? rect.x + rect.w - x : Math.round((rect.w * COLUMN_SLOTS_ACROSS[i]!) / total)
+    const band = { x, y: rect.y, w, h: rect.h }
+    x += w
     const left = Math.max(band.x + COLUMN_GAP / 2, inner.x)
     const right = Math.min(band.x + w - COLUMN_GAP / 2, inner.x + inner.w)
     const area = { x: left, y: top, w: Math.max(0, right - left), h: Math.max(0, bottom - top) }
     return { mark, band, area }
   })
+}
+
+/**
+ * The narrowest zone width whose bands (shared out as ratingColumns does) each hold their
+ * column's slots across, with half a gap to a neighbour and `edge` (the zone's padding) at
+ * the zone's outer edges.
+ */
+export function columnsWidth(edge: number): number {
+  const total = COLUMN_SLOTS_ACROSS.reduce((sum, n) => sum + n, 0)
+  const last = COLUMN_SLOTS_ACROSS.length - 1
+  let width = 0
+  for (const [i, across] of COLUMN_SLOTS_ACROSS.entries()) {
+    const margins =
+      (i === 0 ? Math.max(edge, COLUMN_GAP / 2) : COLUMN_GAP / 2) +
+      (i === last ? Math.max(edge, COLUMN_GAP / 2) : COLUMN_GAP / 2)
+    const band = areaFor(across, 1).w + margins
+    width = Math.max(width, Math.ceil((band * total) / across))
+  }
+  return width
 }
 
 /**
@@ -88,20 +136,20 @@ export function columnFor(columns: readonly RatingColumn[], mark: string | null)
 }
 
 /**
- * The top-left corner for a note of `size` in `column`: the first cell of a tidy grid (reading
- * order) that overlaps none of `occupied`. When every cell is taken, the cell (or the half-step
- * between two cells) that overlaps least, so a full column stacks instead of spilling out. The
- * note's centre always stays inside the column's area, so it stays in the column and the zone.
+ * The top-left corner for a note of `size` in `column`: the column's first slot that overlaps
+ * none of `occupied` (slots.ts, the same grid tidying uses). When every slot is taken, the cell
+ * (or the half-step between two cells) that overlaps least, so an overfull column stacks instead
+ * of spilling out. The note's centre always stays inside the column's area, so it stays in the
+ * column and the zone.
  */
 export function freePosition(
   column: RatingColumn,
   size: { w: number; h: number },
   occupied: readonly Box[],
 ): { x: number; y: number } {
+  const free = nextFreeSlot(column.area, occupied)
+  if (free) return { x: free.x, y: free.y }
   const cells = gridCells(column.area, size)
-  for (const cell of cells) {
-    if (!occupied.some((box) => overlapArea(cell, box) > 0)) return { x: cell.x, y: cell.y }
-  }
   const stepY = size.h / 2 + COLUMN_GAP / 2
   const candidates = [...cells, ...cells.map((c) => ({ ...c, y: c.y + stepY }))].filter((c) =>
     centreInside(c, column.area),
@@ -116,6 +164,22 @@ export function freePosition(
     }
   }
   return { x: best.x, y: best.y }
+}
+
+/** The first `count` slots of a column, row by row (fewer only past what the column holds). */
+export function columnSlots(column: RatingColumn, count: number): Box[] {
+  return slotsFor(column.area, count)
+}
+
+/**
+ * Where the notes of a column go when the zone is tidied, in the given order (slots.ts
+ * tidyPositions in the column's area): rows as tall as their tallest note, none over another.
+ */
+export function tidyColumn(
+  column: RatingColumn,
+  sizes: ReadonlyArray<{ w: number; h: number }>,
+): { positions: Array<{ x: number; y: number }>; overflow: number } {
+  return tidyPositions(column.area, sizes)
 }
 
 /** Cells of note size in reading order, the grid centred in the area; at least one cell. */

@@ -21,6 +21,12 @@ export const NOTE_SIZE = 200
 export const SLOT_GAP = 40
 /** From one slot to the next, across and down. */
 export const SLOT_PITCH = NOTE_SIZE + SLOT_GAP
+/**
+ * Room above a note for its mark badge (RatingOverlay, the board image): the badge stands in
+ * the gap above its note, so it never covers the note's first line. In a rated zone the first
+ * row of slots starts this far below the header; the rows below have it in the gap.
+ */
+export const MARK_ROOM = SLOT_GAP
 
 /** Columns and rows of whole slots that fit in an area. */
 export function slotGrid(area: Rect): { cols: number; rows: number } {

@@ -22,6 +22,24 @@ export function expectedNotes(template: Template, zone: Zone): number {
   return Math.min(MAX_EXPECTED_NOTES, Math.max(MIN_EXPECTED_NOTES, total))
 }
 
+/**
+ * How many notes each W/N/K column of a zone must hold: every note the zone can get in the
+ * method's largest group, since all of them start "not rated yet" and all may end up Warm.
+ * Everyone in the largest group times the largest quota a phase sets for adding here (one note
+ * each without a quota), at least what the zone expects, at most MAX_EXPECTED_NOTES: Warm,
+ * neutraal, koud with eight people writing three questions each gives 24.
+ */
+export function columnCapacity(template: Template, zone: Zone): number {
+  let quota = 0
+  for (const phase of template.phases) {
+    for (const access of Object.values(phase.zones[zone.id] ?? {})) {
+      if (access?.can.includes('add')) quota = Math.max(quota, access.quota ?? NOTES_WITHOUT_QUOTA)
+    }
+  }
+  const largest = template.groupSize.max * quota
+  return Math.min(MAX_EXPECTED_NOTES, Math.max(expectedNotes(template, zone), largest))
+}
+
 /** Where a phase sets no quota, room for one note per person; the facilitator can tidy more in. */
 const NOTES_WITHOUT_QUOTA = 1
 /** Every zone holds at least two notes side by side, so a zone never looks like a slot. */

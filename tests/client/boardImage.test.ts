@@ -9,6 +9,7 @@ import {
 } from '../../client/src/report/boardImage/boardImageLayer'
 import { escapeXml, layerSvg, withLayer } from '../../client/src/report/boardImage/boardImageSvg'
 import { boardLayout } from '../../templates/src/layout'
+import { MARK_ROOM } from '../../templates/src/slots'
 import { method } from './support'
 
 /** The board as an image: what our layer draws over tldraw's shapes, and where. Method 5. */
@@ -18,7 +19,7 @@ const rect = (zoneId: string) => boardLayout(wnk).find((r) => r.zoneId === zoneI
 
 /** A 200x200 note at an offset inside a zone's slot area. */
 function note(id: string, zoneId: string | null, mark: string | null, dx = 0, dy = 0): ImageNote {
-  const area = zoneId ? rect(zoneId).slotArea : { x: 4000, y: 2000 }
+  const area = zoneId ? rect(zoneId).slotArea : { x: 20000, y: 2000 }
   return { id, zoneId, mark, box: { x: area.x + dx, y: area.y + dy, w: 200, h: 200 }, textPx: 22 }
 }
 
@@ -70,7 +71,7 @@ describe('zone titles', () => {
 })
 
 describe('marks', () => {
-  it('a badge per mark inside its note’s top-right corner, "?" on what is still to rate now', () => {
+  it('a badge per mark just above its note’s top-right corner, "?" on what is still to rate now', () => {
     const layer = boardImageLayer(input())
     const byNote = new Map(layer.marks.map((m) => [m.noteId, m]))
     expect(byNote.get('shape:q1')?.text).toBe('W')
@@ -83,8 +84,9 @@ describe('marks', () => {
       const box = NOTES.find((n) => n.id === badge.noteId)!.box
       expect(badge.box.x).toBeGreaterThan(box.x + box.w / 2)
       expect(badge.box.x + badge.box.w).toBeLessThanOrEqual(box.x + box.w)
-      expect(badge.box.y).toBeGreaterThanOrEqual(box.y)
-      expect(badge.box.y + badge.box.h).toBeLessThan(box.y + box.h / 2)
+      // In the room the slots leave above a note: it covers none of the note's text.
+      expect(badge.box.y).toBeGreaterThanOrEqual(box.y - MARK_ROOM)
+      expect(badge.box.y + badge.box.h).toBeLessThan(box.y)
     }
   })
 
@@ -110,22 +112,22 @@ describe('marks', () => {
 })
 
 describe('W/N/K columns', () => {
-  it('headings with counts from the phase that rates the zone, not before', () => {
-    const writing = boardImageLayer(input({ phaseIndex: phase('vragen-formuleren') }))
-    expect(writing.columns).toEqual([])
+  it('headings with counts from the start: new notes stand under "Nog te waarderen", not under a mark', () => {
+    const writing = boardImageLayer(input({ phaseIndex: phase('vragen-formuleren'), notes: [NOTES[3]!] }))
+    expect(writing.columns.filter((c) => c.zoneId === 'vragen').map((c) => c.count)).toEqual([1, 0, 0, 0])
 
     const rating = boardImageLayer(input())
     const vragen = rating.columns.filter((c) => c.zoneId === 'vragen')
     expect(vragen.map((c) => [c.label, c.count])).toEqual([
-      ['Te waarderen', 1],
+      ['Nog te waarderen', 1],
       ['W · warm', 1],
       ['N · neutraal', 1],
       ['K · koud', 1],
     ])
     expect(vragen[0]!.rule).toBeNull()
     expect(vragen.slice(1).every((c) => c.rule !== null)).toBe(true)
-    // The definitions are rated later: no columns there yet; at the end both zones have them.
-    expect(rating.columns.some((c) => c.zoneId === 'probleemdefinities')).toBe(false)
+    // Every W/N/K zone has its columns, also the definitions that are rated later.
+    expect(rating.columns.filter((c) => c.zoneId === 'probleemdefinities')).toHaveLength(4)
     const done = boardImageLayer(input({ finished: true }))
     expect(done.columns.filter((c) => c.zoneId === 'probleemdefinities')).toHaveLength(4)
   })

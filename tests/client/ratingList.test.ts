@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { firstRatingPhase, zonesRatedIn } from '../../client/src/meeting/columns/zoneColumns'
+import { zonesRatedIn } from '../../client/src/meeting/columns/zoneColumns'
 import {
   focusAfterMarking,
   groupByMark,
@@ -50,12 +50,6 @@ describe('the zone in play', () => {
 })
 
 describe('the columns on the board', () => {
-  it('appear from the phase in which the zone is first rated', () => {
-    expect(firstRatingPhase(wnk, 'vragen')).toBe(phase('vragen-waarderen'))
-    expect(firstRatingPhase(wnk, 'probleemdefinities')).toBe(phase('definities-waarderen'))
-    expect(firstRatingPhase(wnk, 'adviezen')).toBeNull()
-  })
-
   it('know which zones are being rated now (their notes without a mark show "?")', () => {
     expect(zonesRatedIn(wnk, phase('vragen-waarderen'))).toEqual(['vragen'])
     expect(zonesRatedIn(wnk, phase('vragen-formuleren'))).toEqual([])

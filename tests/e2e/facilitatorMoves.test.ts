@@ -99,8 +99,11 @@ it('hint, time, turns and a break, as the group sees them', async () => {
     .poll(() => zone(piet, 'vragen').locator('.zone-overlay__badge').textContent())
     .toMatch(/^Pauze/)
   await piet.getByTestId('tools.note').click()
-  const area = (await zone(piet, 'vragen').boundingBox())!
-  await piet.mouse.click(area.x + area.width - 60, area.y + area.height - 60)
+  // An empty place in the zone, on screen: under the Warm heading (the zone is taller than the view).
+  const warm = (await piet
+    .locator('.rating-columns[data-zone="vragen"] .rating-column[data-mark="W"]')
+    .boundingBox())!
+  await piet.mouse.click(warm.x + warm.width / 2, warm.y + 150)
   await expect
     .poll(() => piet.locator('.notice[role="alert"]').textContent(), { timeout: 3000 })
     .toMatch(/Pauze/)

@@ -100,8 +100,11 @@ it('offline within 5 s, a refused offline note comes back to its author, presenc
 
   // Offline, Piet writes a question; meanwhile Bea moves on to the rating.
   const question = 'Wat zou er gebeuren als je niets doet?'
-  const box = (await zone(piet.page, 'vragen').boundingBox())!
-  await placeNoteWithTool(piet.page, { x: box.x + box.width / 2, y: box.y + box.height / 2 })
+  // In the zone, on screen (the question zone is taller than the view): under the Warm heading.
+  const box = (await piet.page
+    .locator('.rating-columns[data-zone="vragen"] .rating-column[data-mark="W"]')
+    .boundingBox())!
+  await placeNoteWithTool(piet.page, { x: box.x + box.width / 2, y: box.y + 150 })
   await writeInNote(piet.page, question)
   await piet.page.keyboard.press('Escape')
   await expect.poll(() => notes(piet.page).count()).toBe(1)

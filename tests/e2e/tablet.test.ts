@@ -49,27 +49,42 @@ it('adds, moves and marks by touch on a tablet, at a readable zoom', async () =>
   expect(await zoomOf(piet)).toBeGreaterThanOrEqual(0.499)
   await shot(piet, 'participant-added')
 
-  // Move the second question with a finger, to the zone's lower right: on every screen it moves.
+  // Move the second question with a finger, lower down its column ("Nog te waarderen", where
+  // every question starts): on every screen it moves, and stays in that column.
   const note = (page: Page) => notes(page).filter({ hasText: 'Wie helpt je nu al?' })
+  const column = (page: Page) =>
+    page.locator('.rating-columns[data-zone="vragen"] .rating-column[data-mark=""]')
   const where = async (page: Page) => {
     const n = (await note(page).boundingBox())!
-    const z = (await zone(page, 'vragen').boundingBox())!
-    return { x: (n.x - z.x) / z.width, y: (n.y - z.y) / z.height }
+    const c = (await column(page).boundingBox())!
+    return { x: (n.x + n.width / 2 - c.x) / c.width, y: (n.y - c.y) / c.height }
   }
   const before = await where(bea)
   const box = (await note(piet).boundingBox())!
-  const area = (await zone(piet, 'vragen').boundingBox())!
+  const canvas = (await piet.locator('.tl-canvas').boundingBox())!
   await touchDrag(
     piet,
     { x: box.x + box.width / 2, y: box.y + box.height / 2 },
-    { x: area.x + area.width * 0.75, y: area.y + area.height * 0.8 },
+    { x: box.x + box.width / 2, y: canvas.y + canvas.height - 130 },
   )
-  await expect.poll(async () => (await where(bea)).y - before.y, { timeout: 5000 }).toBeGreaterThan(0.2)
+  await expect.poll(async () => (await where(bea)).y - before.y, { timeout: 5000 }).toBeGreaterThan(0.05)
   const after = await where(bea)
   expect(after.x).toBeGreaterThan(0)
   expect(after.x).toBeLessThan(1)
-  expect(after.y).toBeLessThan(1)
   await shot(piet, 'participant-moved')
+
+  // Let go under a mark's heading, it goes back to its own column: a participant does not rate.
+  const moved = (await note(piet).boundingBox())!
+  const warm = (await piet
+    .locator('.rating-columns[data-zone="vragen"] .rating-column[data-mark="W"]')
+    .boundingBox())!
+  await touchDrag(
+    piet,
+    { x: moved.x + moved.width / 2, y: moved.y + moved.height / 2 },
+    { x: warm.x + warm.width / 2, y: moved.y + moved.height / 2 },
+  )
+  await expect.poll(async () => (await where(bea)).x, { timeout: 5000 }).toBeLessThan(1)
+  expect(await bea.locator('.rating-badge[data-rating="W"]').count()).toBe(0)
 
   // The rating phase: the inbrenger's tablet shows the questions at 50 % or more and marks by tap.
   await bea.getByRole('button', { name: /Volgende fase/ }).click()

@@ -11,9 +11,10 @@ import {
   type RatingColumn,
   ratingColumns,
 } from '../../templates/src/ratingColumns'
+import { MARK_ROOM } from '../../templates/src/slots'
 
 /** The W/N/K flip-over's geometry: four columns per zone, which column holds a point, free places. */
-const zone: Box = { x: 1000, y: -200, w: 1900, h: 1100 }
+const zone: Box = { x: 1000, y: -200, w: 2200, h: 1100 }
 const columns = ratingColumns(zone)
 const NOTE = { w: 200, h: 200 }
 const centre = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 })
@@ -52,7 +53,8 @@ describe('the columns of a zone', () => {
     const given = ratingColumns(zone, slotArea)
     expect(given.map((c) => c.band)).toEqual(columns.map((c) => c.band))
     for (const c of given) {
-      expect(c.area.y).toBe(slotArea.y + COLUMN_HEADING)
+      // Under the heading, with room for the first row's mark badges above the notes.
+      expect(c.area.y).toBe(slotArea.y + COLUMN_HEADING + MARK_ROOM)
       expect(c.area.y + c.area.h).toBe(slotArea.y + slotArea.h)
       expect(c.area.x).toBeGreaterThanOrEqual(slotArea.x)
       expect(c.area.x + c.area.w).toBeLessThanOrEqual(slotArea.x + slotArea.w)

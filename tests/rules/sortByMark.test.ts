@@ -29,10 +29,10 @@ const dirk: Actor = { participantId: 'dirk', role: 'deelnemer' }
 const bea: Actor = { participantId: 'bea', role: 'begeleider' }
 
 const rect = (t: Template, zoneId: string) => boardLayout(t).find((r) => r.zoneId === zoneId)!
-const columns = ratingColumns(rect(template, 'vragen'))
 /** A 200x200 note's corner so that its centre sits in the middle of a column, `dy` lower. */
-function inColumn(mark: ColumnMark, dy = 0) {
-  const band = columnFor(columns, mark)!.band
+function inColumn(mark: ColumnMark, dy = 0, t: Template = template) {
+  // Each template lays its zone out for itself (a W/N/K zone is sized for its columns).
+  const band = columnFor(ratingColumns(rect(t, 'vragen')), mark)!.band
   return { x: band.x + band.w / 2 - 100, y: band.y + band.h / 2 - 100 + dy }
 }
 const note = (where: { x: number; y: number }, rating?: string) =>
@@ -105,9 +105,10 @@ describe('nobody else sorts, and not outside the rating phase', () => {
   })
 
   it('gives no such right in a zone rated on another scale', () => {
-    const unrated = note(inColumn(null))
-    expect(ok(markTemplate, 'waarderen', ina, unrated, move(unrated, inColumn('W'), 'herkend'))).toBe(false)
-    expect(ok(markTemplate, 'waarderen', ina, unrated, move(unrated, inColumn(null), 'herkend'))).toBe(true)
-    expect(ok(markTemplate, 'waarderen', ina, unrated, move(unrated, inColumn(null, 60)))).toBe(false)
+    const at = (mark: ColumnMark, dy = 0) => inColumn(mark, dy, markTemplate)
+    const unrated = note(at(null))
+    expect(ok(markTemplate, 'waarderen', ina, unrated, move(unrated, at('W'), 'herkend'))).toBe(false)
+    expect(ok(markTemplate, 'waarderen', ina, unrated, move(unrated, at(null), 'herkend'))).toBe(true)
+    expect(ok(markTemplate, 'waarderen', ina, unrated, move(unrated, at(null, 60)))).toBe(false)
   })
 })

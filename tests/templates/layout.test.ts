@@ -98,11 +98,11 @@ describe('zone sizes follow what the method puts in them', () => {
   it('grows a zone for its template’s expectedNotes, and the layout is the same on every parse', () => {
     const [file] = readBuiltinFiles().filter((f) => (f.raw as { id: string }).id === 'warm-neutraal-koud')
     const raw = structuredClone(file!.raw) as { zones: Array<{ id: string; expectedNotes?: number }> }
-    raw.zones.find((z) => z.id === 'casus')!.expectedNotes = 12
+    raw.zones.find((z) => z.id === 'evaluatie')!.expectedNotes = 12
     const parsed = parseTemplate(raw)
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'))
-    expect(slotsFor(noteArea(parsed.template, 'casus'), 12)).toHaveLength(12)
-    expect(slotsFor(noteArea(byId('warm-neutraal-koud'), 'casus'), 12).length).toBeLessThan(12)
+    expect(slotsFor(noteArea(parsed.template, 'evaluatie'), 12)).toHaveLength(12)
+    expect(slotsFor(noteArea(byId('warm-neutraal-koud'), 'evaluatie'), 12).length).toBeLessThan(12)
     const again = parseTemplate(file!.raw)
     if (!again.ok) throw new Error('parse')
     expect(boardLayout(again.template)).toEqual(boardLayout(byId('warm-neutraal-koud')))

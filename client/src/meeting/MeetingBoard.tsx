@@ -40,7 +40,9 @@ import { MeetingRemoved } from './MeetingRemoved'
 import { meetingApi } from './meetingApi'
 import { MeetingState } from './meetingState'
 import { createMeetingUser } from './meetingUser'
+import { useOutcomeGaps } from './outcome/outcomeGapsView'
 import { hideAnonymousNotes } from './presence/hideAnonymous'
+import { dropEmptyLeftBehind } from './returned/dropEmptyNote'
 import { keepReturned, returnedNotice } from './returned/keepReturned'
 import { ReturnedNotesPanel } from './returned/ReturnedNotesPanel'
 import { refusedEdit } from './returned/returnedNotes'
@@ -155,6 +157,8 @@ export function MeetingBoard({
           ? refusedEdit(refused.prev, refused.next, meeting.participantId, reason, Date.now())
           : null
         if (kept) returned.add([kept])
+        // A fresh note whose first text was refused would stand empty on the list: it goes.
+        dropEmptyLeftBehind(editor, refused, meeting.participantId)
         // One gesture can trip several locks (a refused note is then also moved): keep the first.
         if (Date.now() - lastShown < 1500) return
         lastShown = Date.now()
@@ -188,6 +192,8 @@ export function MeetingBoard({
   )
   const role = useValue('my role', () => meeting?.me()?.role ?? participant.role, [meeting, participant.role])
   const sealed = useSealedDrafts(editor, meeting, meetingId, token, returned)
+  // Finishing names what of the inbrenger's outcome is still empty.
+  const outcomeGaps = useOutcomeGaps(editor, meeting)
   const caseActions = useMemo<CaseActions>(
     () => ({
       vote: async (noteId, cast) => {
@@ -218,6 +224,7 @@ export function MeetingBoard({
             connection={connection}
             serverOffset={serverOffset}
             aside={meeting ? <RatingList editor={editor} meeting={meeting} actions={caseActions} /> : null}
+            outcomeGaps={outcomeGaps}
             preparation={meeting ? <PrepareCase editor={editor} meeting={meeting} drafts={sealed} /> : null}
             report={(ui) =>
               meeting ? (

@@ -1,4 +1,5 @@
 import { type ReactNode, useCallback, useMemo } from 'react'
+import type { OutcomeGap } from '../../../templates/src/outcome/outcomeGaps'
 import type { MeetingCommand } from '../../../templates/src/phaseMachine'
 import type { RoleId, Template } from '../../../templates/src/schema'
 import type { MeetingView } from '../../../templates/src/wire'
@@ -37,6 +38,8 @@ interface MeetingChromeProps {
   report?: (ui: MeetingUiProps) => ReactNode
   /** On the card before the start, for those who take part: preparing a case (drafts/). */
   preparation?: ReactNode
+  /** What of the inbrenger's outcome is still empty, read from the board (meeting/outcome). */
+  outcomeGaps?: readonly OutcomeGap[]
 }
 
 /**
@@ -70,6 +73,7 @@ export function MeetingChrome(props: MeetingChromeProps) {
           me,
           language,
           serverNow,
+          outcomeGaps: props.outcomeGaps ?? [],
           onCommand: async (command: MeetingCommand) => {
             await meetingApi.command(meetingId, token, command)
           },

@@ -1,3 +1,4 @@
+import type { OutcomeGap } from '../../../templates/src/outcome/outcomeGaps'
 import type { MeetingCommand } from '../../../templates/src/phaseMachine'
 import type { RoleId, Template } from '../../../templates/src/schema'
 import type { MeetingView, ParticipantView } from '../../../templates/src/wire'
@@ -30,4 +31,6 @@ export interface MeetingUiProps {
   onRenewInvite: () => Promise<string>
   /** The meeting's retention and export (the facilitator's panel uses them). */
   keeping?: MeetingKeeping
+  /** What of the inbrenger's outcome is still empty (finishing names it; see meeting/outcome). */
+  outcomeGaps?: readonly OutcomeGap[]
 }

@@ -89,6 +89,7 @@ export const meetingMessages = defineMessages(
       'De bijeenkomst afronden? De timer stopt en iedereen ziet dat jullie klaar zijn.',
     'meeting.controls.finishYes': 'Ja, afronden',
     'meeting.controls.finishNo': 'Nog niet',
+    'meeting.controls.finishGaps': 'Nog leeg: {gaps}. De inbrenger vult dit in onder Verslag.',
     'meeting.controls.finished': 'Afgerond. Kies een fase om toch verder te gaan.',
 
     'meeting.people.title': 'Deelnemers',
@@ -224,6 +225,7 @@ export const meetingMessages = defineMessages(
       'Finish the meeting? The timer stops and everyone sees that you are done.',
     'meeting.controls.finishYes': 'Yes, finish',
     'meeting.controls.finishNo': 'Not yet',
+    'meeting.controls.finishGaps': 'Still empty: {gaps}. The case presenter fills this in under Report.',
     'meeting.controls.finished': 'Finished. Choose a phase if you want to carry on after all.',
 
     'meeting.people.title': 'Participants',

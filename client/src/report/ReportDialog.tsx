@@ -4,10 +4,12 @@ import { createPortal } from 'react-dom'
 import { type Editor, useValue } from 'tldraw'
 import { DOCUMENT_ID } from '../../../templates/src/boardRecords'
 import { evaluationZoneFor, withEvaluationAnonymous } from '../../../templates/src/outcome/evaluation'
+import { outcomeGaps } from '../../../templates/src/outcome/outcomeGaps'
 import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
 import { reflectionMarkdown, summaryMarkdown } from '../../../templates/src/outcome/reportMarkdown'
 import { useLanguage, useT } from '../i18n/useT'
 import type { MeetingState } from '../meeting/meetingState'
+import { gapWords } from '../meeting/outcome/outcomeGapsView'
 import { BoardImageButtons } from './boardImage/BoardImageButtons'
 import { downloadText } from './download'
 import { EvaluationForm } from './EvaluationForm'
@@ -50,6 +52,7 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
   }, [onClose])
   const me = view?.participants.find((p) => p.id === meeting.participantId) ?? null
   if (!view || !me || !outcome) return null
+  const gaps = outcomeGaps(meeting.template, outcome)
 
   const date = new Date().toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' })
   const open = choicesOpen(meeting.template, view, me, meeting.phaseId())
@@ -101,7 +104,11 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
           <InbrengerChoices editor={editor} outcome={outcome} open={open} />
         ) : null}
         {isInbrenger && view.progress.finished ? (
-          <p className="report-empty no-print">{t('report.choices.finished')}</p>
+          <p className="report-empty no-print">
+            {gaps.length === 0
+              ? t('report.choices.finished')
+              : t('report.choices.finishedGaps', { gaps: gapWords(language, gaps) })}
+          </p>
         ) : null}
         {evaluationZone ? (
           <EvaluationForm

@@ -24,7 +24,7 @@ export interface CaseChoiceHost {
 /**
  * One dot vote cast or taken back by the person of this session (templates/src/caseVotes.ts):
  * nobody votes in someone else's name (the session says who votes), nor more often than the
- * facilitator allowed, nor on a note that is not on the list being voted on.
+ * facilitator allowed, nor on a note that is not on the list being voted on, nor on an empty one.
  */
 export async function castCaseVote(
   host: CaseChoiceHost,

@@ -2,6 +2,7 @@ import type { BoardRecord } from '../boardRecords'
 import { plainTextOf } from '../outcome/noteText'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from '../policyTypes'
 import { DRAFT_LIMITS, type RevealedNote, SealedText } from './sealedDrafts'
+import { SEALED_META, sealedTextOf } from './sealedMeta'
 
 /**
  * A note the server placed at a reveal (sealedDrafts.ts). On the board it stays sealed: the
@@ -9,7 +10,7 @@ import { DRAFT_LIMITS, type RevealedNote, SealedText } from './sealedDrafts'
  * browser with the meeting key opens it for its own screen only. Who wrote it is the server's
  * word (its own store), never a field on the record a client could fill in.
  */
-export const SEALED_META = 'sealed'
+export { SEALED_META, sealedTextOf } from './sealedMeta'
 /** The id bound into the seal, when the server had to give the note another id than the draft's. */
 export const SEAL_ID_META = 'sealId'
 /** Set by the server when the begeleider removed the note: the text is gone, the note stays. */
@@ -25,12 +26,6 @@ export const REVEALED_META_KEYS = {
 
 type Meta = Record<string, unknown>
 const metaOf = (record: BoardRecord): Meta => (record.meta ?? {}) as Meta
-
-/** The ciphertext of a revealed note's text, if it still has one. */
-export function sealedTextOf(record: BoardRecord): string | null {
-  const sealed = metaOf(record)[SEALED_META]
-  return typeof sealed === 'string' ? sealed : null
-}
 
 /** The id the note's seal is bound to (sealContext). */
 export function sealIdOf(record: BoardRecord): string {

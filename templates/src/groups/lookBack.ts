@@ -1,6 +1,7 @@
 import type { SmartAction } from '../outcome/choices'
 import type { MeetingOutcome } from '../outcome/meetingOutcome'
 import type { RoleId } from '../schema'
+import { lookBackCase } from './lookBackCase'
 import type { RotationSuggestion } from './rotation'
 
 /**
@@ -46,7 +47,7 @@ export function lookBackFrom(
     previousMeetingId,
     date,
     method: { nl: outcome.method.name.nl, en: outcome.method.name.en },
-    chosenCase: outcome.chosenCase,
+    chosenCase: lookBackCase(outcome),
     chosenAdvice: outcome.chosenAdvice?.text ?? null,
     action: outcome.action,
     inbrengers: outcome.people.inbrenger,

@@ -8,8 +8,8 @@ import { useMeeting } from './meetingContext'
 
 /**
  * A badge on every rated note: its mark (W, N or K in Dutch, Warm, Neutral or Cold in English;
- * a mark; a score), inside the note's top-right corner, so it never covers a neighbour and
- * always sits on its own note. While a zone is being rated, its notes without a mark show "?":
+ * a mark; a score), just above the note's top-right corner, in the room slots leave above every
+ * note (MARK_ROOM), so it never covers the note's text nor a neighbour. While a zone is being rated, its notes without a mark show "?":
  * what is left to rate, whatever column it happens to stand in. Marking happens in the notes
  * list and in the W/N/K columns; the badge only shows. Hidden from screen readers: the list
  * says the same in words.

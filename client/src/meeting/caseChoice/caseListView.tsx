@@ -1,6 +1,12 @@
 import './caseChoice.css'
 import type { ReactNode } from 'react'
-import { leadingNotes, myVotes, voteCounts, votingZoneOf } from '../../../../templates/src/caseVotes'
+import {
+  isVotableCase,
+  leadingNotes,
+  myVotes,
+  voteCounts,
+  votingZoneOf,
+} from '../../../../templates/src/caseVotes'
 import type { MeetingProgress } from '../../../../templates/src/phaseMachine'
 import type { RoleId, Template, Zone } from '../../../../templates/src/schema'
 import { currentTopic } from '../../../../templates/src/topicWalk'
@@ -72,7 +78,8 @@ export function caseListView(a: CaseListArgs): CaseListView {
   )
   const counts = voteCounts(voting)
   const mine = myVotes(voting, myId)
-  const leaders = new Set(leadingNotes(voting, new Set(notes.map((n) => n.id))))
+  const cases = notes.filter((n) => isVotableCase(n.text))
+  const leaders = new Set(leadingNotes(voting, new Set(cases.map((n) => n.id))))
   const canVote = votingPhase && voting?.open === true && role !== 'observer'
   const chosen = progress.chosenCase?.trim() ?? null
   const extraFor = (note: ListNote) => (
@@ -81,10 +88,11 @@ export function caseListView(a: CaseListArgs): CaseListView {
       text={note.text}
       count={counts.get(note.id) ?? 0}
       mine={mine.on.get(note.id) ?? 0}
-      canVote={canVote}
-      canAdd={canVote && mine.left > 0}
+      // An empty note is no case: no votes on it, nor choosing it (my own votes I can take back).
+      canVote={canVote && (isVotableCase(note.text) || (mine.on.get(note.id) ?? 0) > 0)}
+      canAdd={canVote && isVotableCase(note.text) && mine.left > 0}
       leading={leaders.has(note.id)}
-      canChoose={role === 'begeleider'}
+      canChoose={role === 'begeleider' && isVotableCase(note.text)}
       chosen={chosen !== null && chosen === note.text.trim().slice(0, 500)}
       actions={actions}
     />

@@ -1,18 +1,19 @@
 import { useEditor, useValue } from 'tldraw'
 import { RATING_VALUES } from '../../../../templates/src/marks'
-import { COLUMN_HEADING } from '../../../../templates/src/ratingColumns'
+import { headingTop } from '../../../../templates/src/ratingColumns'
 import { useMeeting } from '../canvas/meetingContext'
 import { groupByMark } from '../list/groupNotes'
 import { markText } from '../list/ratingMessages'
 import { useRatingT } from '../list/useRatingT'
 import { readZoneNotes } from '../list/zoneNotes'
-import { firstRatingPhase, zoneColumns } from './zoneColumns'
+import { zoneColumns } from './zoneColumns'
 
 /**
- * The W/N/K flip-over on the canvas, in page coordinates: in every zone rated W/N/K, from the
- * phase in which it is first rated, four columns (to rate, Warm, Neutraal, Koud) with a heading
- * and the number of notes that carry that mark, the same count the list shows. Only lines and
- * headings: the notes stay visible and clickable through the layer.
+ * The W/N/K flip-over on the canvas, in page coordinates: in every zone rated W/N/K four
+ * columns (not rated yet, Warm, Neutraal, Koud) with a heading and the number of notes that
+ * carry that mark, the same count the list shows. Drawn from the start: new notes go to "not
+ * rated yet" (layout.ts noteArea), so no note ever stands under a mark it does not have. Only
+ * lines and headings: the notes stay visible and clickable through the layer.
  */
 export function ColumnsOverlay() {
   const editor = useEditor()
@@ -23,9 +24,7 @@ export function ColumnsOverlay() {
     () =>
       meeting.template.zones.flatMap((zone) => {
         const columns = zoneColumns(meeting.template, zone.id)
-        const from = firstRatingPhase(meeting.template, zone.id)
-        const phaseIndex = meeting.$view.get()?.progress.phaseIndex ?? -1
-        if (!columns || from === null || phaseIndex < from) return []
+        if (!columns) return []
         const groups = groupByMark(readZoneNotes(editor, meeting, zone.id), RATING_VALUES.wnk)
         const counts = new Map(groups.map((g) => [g.mark, g.notes.length]))
         return [{ zoneId: zone.id, columns, counts }]
@@ -42,9 +41,9 @@ export function ColumnsOverlay() {
               className={`rating-column rating-column--${column.mark ?? 'none'}`}
               data-mark={column.mark ?? ''}
               style={{
-                transform: `translate(${column.band.x}px, ${column.area.y - COLUMN_HEADING}px)`,
+                transform: `translate(${column.band.x}px, ${headingTop(column)}px)`,
                 width: column.band.w,
-                height: column.area.h + COLUMN_HEADING,
+                height: column.area.y + column.area.h - headingTop(column),
               }}
             >
               {i > 0 ? <span className="rating-column__rule" /> : null}

@@ -2,15 +2,18 @@ import type { Editor, TLShape } from 'tldraw'
 import { isZoneFrame } from '../../../../templates/src/boardRecords'
 import {
   type Box,
+  columnSlots,
   freePosition,
   overlapArea,
   type RatingColumn,
 } from '../../../../templates/src/ratingColumns'
+import { slotGrid } from '../../../../templates/src/slots'
 import { asBoardRecord } from '../locks/boardPolicy'
 
 /**
  * Where a note should go in a column, in its parent's space: null when it already stands well
- * there (inside the column's area, over no other shape), else the column's next free place.
+ * there (in one of the column's slots, over no other shape), else the column's next free slot.
+ * A note let go anywhere in a column lines up with the others, so marks and notes keep apart.
  */
 export function placeInColumn(
   editor: Editor,
@@ -21,7 +24,7 @@ export function placeInColumn(
   if (!bounds) return null
   const box: Box = { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }
   const occupied = othersOnPage(editor, shape)
-  if (inside(box, column.area) && !occupied.some((other) => overlapArea(box, other) > 0)) return null
+  if (inSlot(box, column) && !occupied.some((other) => overlapArea(box, other) > 0)) return null
   const corner = freePosition(column, { w: box.w, h: box.h }, occupied)
   // Move the shape's origin by what its bounds move, then into its parent's space.
   const origin = editor.getShapePageTransform(shape).point()
@@ -42,8 +45,10 @@ function othersOnPage(editor: Editor, shape: TLShape): Box[] {
   return boxes
 }
 
-function inside(box: Box, area: Box): boolean {
-  return (
-    box.x >= area.x && box.y >= area.y && box.x + box.w <= area.x + area.w && box.y + box.h <= area.y + area.h
+/** Whether a note's corner is one of the column's slots (within a rounding error). */
+function inSlot(box: Box, column: RatingColumn): boolean {
+  const { cols, rows } = slotGrid(column.area)
+  return columnSlots(column, cols * rows).some(
+    (slot) => Math.abs(slot.x - box.x) < 0.5 && Math.abs(slot.y - box.y) < 0.5,
   )
 }

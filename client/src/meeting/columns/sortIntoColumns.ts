@@ -13,8 +13,9 @@ const HANDLING = ['select.translating', 'select.pointing_shape', 'select.draggin
 /**
  * Dragging a note into a W/N/K column marks it: when someone who may rate in the zone moves a
  * note within it, the note takes the mark of the column its centre lands in (the first column:
- * no mark), in the same change as the move. For anyone else a move never touches a mark. Once
- * let go, a sorted note that lies over another moves to its column's next free place.
+ * no mark), in the same change as the move. For anyone else a move never touches a mark: a
+ * note they let go in another mark's column goes back to its own column. Once let go, a sorted
+ * note takes its column's next free slot.
  * Register before the locks (registerLocks): tldraw runs before-change handlers in order, and
  * the locks must judge the move together with its mark, as the server will.
  * Returns the unregister function.
@@ -27,11 +28,16 @@ export function sortIntoColumns(editor: Editor, meeting: MeetingState): () => vo
     const me = meeting.me()
     const zoneId = zoneOnBoard(editor, meeting, next)
     if (!me || zoneId === null || zoneOnBoard(editor, meeting, prev) !== zoneId) return next
-    if (!accessFor(meeting.template, meeting.phaseId(), zoneId, me.role).can.has('rate')) return next
     const columns = zoneColumns(meeting.template, zoneId)
     const centre = shapeCentre(editor, next)
     const column = columns && centre ? columnAt(columns, centre.x, centre.y) : null
     if (!column || column.mark === ratingOf(asBoardRecord(next))) return next
+    if (!accessFor(meeting.template, meeting.phaseId(), zoneId, me.role).can.has('rate')) {
+      // Not theirs to mark: once let go, the note goes back to the column of its own mark, so
+      // no note stands under a mark it does not have.
+      sorted.add(next.id)
+      return next
+    }
     sorted.add(next.id)
     const { rating: _old, ...meta } = next.meta as Record<string, unknown>
     return { ...next, meta: column.mark === null ? meta : { ...meta, rating: column.mark } } as TLShape

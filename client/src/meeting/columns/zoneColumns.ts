@@ -23,17 +23,6 @@ export function shapeCentre(editor: Editor, shape: TLShape): { x: number; y: num
   return centre.ok ? centre.value : null
 }
 
-/**
- * The first phase in which someone rates in the zone (its index), or null if no phase does. The
- * columns are drawn from then on: while people write, the zone is an ordinary zone.
- */
-export function firstRatingPhase(template: Template, zoneId: string): number | null {
-  const index = template.phases.findIndex((phase) =>
-    Object.values(phase.zones[zoneId] ?? {}).some((access) => access?.can.includes('rate')),
-  )
-  return index < 0 ? null : index
-}
-
 /** The zones someone rates in during this phase. */
 export function zonesRatedIn(template: Template, phaseIndex: number): string[] {
   const phase = template.phases[phaseIndex]

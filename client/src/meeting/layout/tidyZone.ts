@@ -10,9 +10,10 @@ import { moveToPagePoint, pageRect } from './slotPlacement'
 
 /**
  * The facilitator's "tidy": every note and shape of a zone into the zone's slots, in reading
- * order (row by row as they stand now), none over another. In a zone with W/N/K columns where
- * notes are rated, each note is tidied into the column of its mark, so tidying never changes
- * what the columns say (a full column stacks its notes, see tidyPositions).
+ * order (row by row as they stand now), none over another. In a zone with W/N/K columns each
+ * note is tidied into the column of its mark (no mark, or one off the scale: "not rated yet"),
+ * so tidying never changes what the columns say; every column has slots for every note the zone
+ * can get (layout.ts), so none is stacked over another.
  * One step in the history (undo puts everything back). The locks judge each move as usual; the
  * methods let the begeleider move anything within a zone. Returns how many shapes moved, and how
  * many did not fit and were stacked over the last row.
@@ -34,12 +35,10 @@ export function tidyZone(
   // One group per area: the zone's note area, or each W/N/K column (keyed by its mark).
   const groups = new Map<string, { area: Rect; items: typeof shapes }>()
   const zone = findZone(meeting.template, zoneId)
-  // Before anything is rated the columns say nothing yet: the whole zone is one grid.
-  const rated = shapes.some((s) => ratingOf(asBoardRecord(s.shape)) !== null)
-  const columns = hasRatingColumns(zone) && rated ? ratingColumns(rect, rect.slotArea) : null
+  const columns = hasRatingColumns(zone) ? ratingColumns(rect, rect.slotArea) : null
   const whole = noteArea(meeting.template, zoneId)
   for (const item of shapes) {
-    const column = columns && columnFor(columns, ratingOf(asBoardRecord(item.shape)))
+    const column = columns && (columnFor(columns, ratingOf(asBoardRecord(item.shape))) ?? columns[0]!)
     const key = column ? `column:${column.mark ?? ''}` : 'zone'
     const group = groups.get(key) ?? { area: column ? column.area : whole, items: [] }
     group.items.push(item)

@@ -2,12 +2,14 @@ import '../../styles/ratingList.css'
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { type Editor, type TLShapeId, useValue } from 'tldraw'
 import { RATING_VALUES } from '../../../../templates/src/marks'
+import { isAdviceZone } from '../../../../templates/src/outcome/outcomeZones'
 import { accessFor, findZone } from '../../../../templates/src/permissions'
 import { useLanguage, useT } from '../../i18n/useT'
 import type { CaseActions } from '../caseChoice/caseActions'
 import { caseListView } from '../caseChoice/caseListView'
 import { markNote } from '../columns/markNote'
 import type { MeetingState } from '../meetingState'
+import { gapWords, useOutcomeGaps } from '../outcome/outcomeGapsView'
 import { notesPerPair } from '../pairs/pairLabels'
 import { pairWords } from '../pairs/pairWords'
 import { focusAfterMarking, groupByMark, type ListNote, listOrder, tallyOf } from './groupNotes'
@@ -42,6 +44,7 @@ export function RatingList({ editor, meeting, actions = null }: RatingListProps)
   const [chosen, setChosen] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const focusNext = useRef<string | null>(null)
+  const outcomeGaps = useOutcomeGaps(editor, meeting)
 
   const state = useValue('notes list', () => {
     const view = meeting.$view.get()
@@ -104,6 +107,9 @@ export function RatingList({ editor, meeting, actions = null }: RatingListProps)
 
   if (!state) return null
   const { zones, zone, scale, rates, ratedNow, names, groups, myId } = state
+  // The inbrenger's own step in an advice zone: choose the advice and write the action.
+  const prompt =
+    state.role === 'inbrenger' && isAdviceZone(meeting.template, zone.id) && outcomeGaps.length > 0
   const extras = caseListView({
     template: meeting.template,
     progress: state.progress,
@@ -203,6 +209,11 @@ export function RatingList({ editor, meeting, actions = null }: RatingListProps)
               </button>
             ))}
           </fieldset>
+        ) : null}
+        {prompt ? (
+          <p className="notes-list__howto" data-outcome-prompt="">
+            {t('list.outcomePrompt', { gaps: gapWords(language, outcomeGaps) })}
+          </p>
         ) : null}
         {rates && zone.rating ? (
           <p className="notes-list__howto">{t(`list.howTo.${zone.rating}`)}</p>

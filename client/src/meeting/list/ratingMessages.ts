@@ -21,7 +21,7 @@ export const ratingMessages = defineMessages(
     'mark.K.heading': 'K · koud',
     'mark.herkend.heading': 'Herkend',
     'mark.none.heading': 'Nog niet gewaardeerd',
-    'mark.none.column': 'Te waarderen',
+    'mark.none.column': 'Nog te waarderen',
     'mark.none.badge': '?',
     'mark.none.name': 'nog niet gewaardeerd',
     'mark.score.heading': 'Cijfer {value}',
@@ -46,6 +46,8 @@ export const ratingMessages = defineMessages(
     'list.howTo.score10':
       'Geef elke notitie een cijfer: met de knoppen (Tab), of kies een notitie met de pijltjes en typ het cijfer (0 is 10). Delete haalt het weg.',
     'list.watching': 'De inbrenger waardeert; hier zie je de stand.',
+    'list.outcomePrompt':
+      'Jouw stap: open Verslag, kies het advies dat je meeneemt en schrijf je actie. Nog leeg: {gaps}.',
     'list.announce': '{mark}: {text}.',
     'list.tally': 'Stand: {tally}.',
     'list.hide': 'Notitielijst inklappen',
@@ -67,7 +69,7 @@ export const ratingMessages = defineMessages(
     'mark.K.heading': 'Cold',
     'mark.herkend.heading': 'Recognised',
     'mark.none.heading': 'Not rated yet',
-    'mark.none.column': 'To rate',
+    'mark.none.column': 'Not rated yet',
     'mark.none.badge': '?',
     'mark.none.name': 'not rated yet',
     'mark.score.heading': 'Score {value}',
@@ -92,6 +94,8 @@ export const ratingMessages = defineMessages(
     'list.howTo.score10':
       'Give each note a score: with its buttons (Tab), or pick a note with the arrow keys and type the score (0 is 10). Delete removes it.',
     'list.watching': 'The case presenter rates; here you see how it stands.',
+    'list.outcomePrompt':
+      'Your step: open Report, choose the advice you take along and write your action. Still empty: {gaps}.',
     'list.announce': '{mark}: {text}.',
     'list.tally': 'Now: {tally}.',
     'list.hide': 'Fold the notes list',

@@ -3,6 +3,7 @@ import { blockOf, type MeetingCommand } from '../../../../templates/src/phaseMac
 import { currentTopic } from '../../../../templates/src/topicWalk'
 import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
+import { gapWords } from '../outcome/outcomeGapsView'
 import { PairControls } from '../pairs/PairControls'
 import { TakeTimeControl } from '../time/TakeTimeControl'
 import { TurnControls } from '../turns/TurnControls'
@@ -10,7 +11,7 @@ import { useServerAction } from './useServerAction'
 
 export type FacilitatorControlsProps = Pick<
   MeetingUiProps,
-  'template' | 'view' | 'me' | 'language' | 'onCommand' | 'serverNow'
+  'template' | 'view' | 'me' | 'language' | 'onCommand' | 'serverNow' | 'outcomeGaps'
 >
 
 type CommandType = MeetingCommand['type']
@@ -28,6 +29,7 @@ export function FacilitatorControls({
   language,
   onCommand,
   serverNow,
+  outcomeGaps,
 }: FacilitatorControlsProps) {
   const t = useT()
   const action = useServerAction<CommandType>()
@@ -186,6 +188,12 @@ export function FacilitatorControls({
           <div className="facilitator-controls__confirm">
             <span id={confirmId} className="facilitator-controls__question">
               {t('meeting.controls.finishConfirm')}
+              {outcomeGaps && outcomeGaps.length > 0 ? (
+                <strong className="facilitator-controls__gaps">
+                  {' '}
+                  {t('meeting.controls.finishGaps', { gaps: gapWords(language, outcomeGaps) })}
+                </strong>
+              ) : null}
             </span>
             <button
               ref={confirmRef}

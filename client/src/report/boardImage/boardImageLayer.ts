@@ -1,10 +1,11 @@
 import { type CaseVoting, voteCounts } from '../../../../templates/src/caseVotes'
 import { boardLayout, CELL_GAP } from '../../../../templates/src/layout'
 import { RATING_VALUES } from '../../../../templates/src/marks'
-import { type Box, COLUMN_HEADING } from '../../../../templates/src/ratingColumns'
+import { type Box, COLUMN_HEADING, headingTop } from '../../../../templates/src/ratingColumns'
 import type { Template } from '../../../../templates/src/schema'
+import { MARK_ROOM } from '../../../../templates/src/slots'
 import type { Language } from '../../i18n/language'
-import { firstRatingPhase, zoneColumns, zonesRatedIn } from '../../meeting/columns/zoneColumns'
+import { zoneColumns, zonesRatedIn } from '../../meeting/columns/zoneColumns'
 import { markText, type RatingT, ratingText } from '../../meeting/list/ratingMessages'
 import { boardImageText, kindText } from './boardImageMessages'
 
@@ -30,9 +31,11 @@ export const CAPTION_HEIGHT = 88
 export const TITLE_PX = 30
 const TITLE_GLYPH = 0.62
 /** Badges: font size, height, and their inset from the note's corner. */
-export const BADGE_PX = 24
-export const BADGE_HEIGHT = 40
+export const BADGE_PX = 22
+export const BADGE_HEIGHT = 32
 const BADGE_INSET = 8
+/** A mark badge stands this far above its note, in the room slots leave for it (MARK_ROOM). */
+const MARK_LIFT = (MARK_ROOM + BADGE_HEIGHT) / 2
 const BADGE_GLYPH = 0.66
 const BADGE_PADDING = 12
 
@@ -134,9 +137,10 @@ export function boardImageLayer(input: BoardImageInput): BoardImageLayer {
     if (note.mark === null && !(note.zoneId !== null && ratedNow.has(note.zoneId))) return []
     const text = markText(t, note.mark, 'badge')
     const w = Math.max(BADGE_HEIGHT, Math.ceil(text.length * BADGE_PX * BADGE_GLYPH) + 2 * BADGE_PADDING)
-    const x = note.box.x + note.box.w - BADGE_INSET - w
+    // Above the note's top-right corner, as on the canvas: it never covers the note's text.
+    const x = note.box.x + note.box.w - w
     return [
-      { noteId: note.id, mark: note.mark, text, box: { x, y: note.box.y + BADGE_INSET, w, h: BADGE_HEIGHT } },
+      { noteId: note.id, mark: note.mark, text, box: { x, y: note.box.y - MARK_LIFT, w, h: BADGE_HEIGHT } },
     ]
   })
 
@@ -168,7 +172,7 @@ export function boardImageLayer(input: BoardImageInput): BoardImageLayer {
   return { bounds, scale: readableScale(notes), caption, zones, columns, marks, votes }
 }
 
-/** The W/N/K headings of a zone with columns, from the phase it is first rated in, with counts. */
+/** The W/N/K headings of a zone with columns, with counts (drawn from the start, as on the canvas). */
 function columnHeads(
   input: BoardImageInput,
   zoneId: string,
@@ -176,10 +180,9 @@ function columnHeads(
   inZone: readonly ImageNote[],
 ): ColumnHead[] {
   const columns = zoneColumns(input.template, zoneId)
-  const from = firstRatingPhase(input.template, zoneId)
-  if (!columns || from === null || (input.phaseIndex < from && !input.finished)) return []
+  if (!columns) return []
   return columns.map((column, i) => {
-    const top = column.area.y - COLUMN_HEADING
+    const top = headingTop(column)
     const count = inZone.filter(
       (n) => n.mark === column.mark || (column.mark === null && !RATING_VALUES.wnk.includes(n.mark ?? '')),
     ).length

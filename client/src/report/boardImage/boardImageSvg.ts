@@ -66,9 +66,9 @@ export function layerSvg(layer: BoardImageLayer): string {
     parts.push(
       `<g data-column="${attr(column.mark ?? '')}" data-zone="${attr(column.zoneId)}">`,
       `<rect x="${n(box.x)}" y="${n(box.y)}" width="${n(box.w)}" height="${n(box.h)}" rx="8" fill="${markColour(column.mark)}"/>`,
-      `<text x="${n(box.x + 10)}" y="${n(box.y + box.h / 2 + 7)}" font-size="20" font-weight="700" fill="#ffffff">${escapeXml(column.label)}</text>`,
-      `<rect x="${n(box.x + box.w - 40)}" y="${n(box.y + 3)}" width="36" height="${n(box.h - 6)}" rx="${n((box.h - 6) / 2)}" fill="#ffffff"/>`,
-      `<text data-count="${column.count}" x="${n(box.x + box.w - 22)}" y="${n(box.y + box.h / 2 + 7)}" font-size="20" font-weight="700" text-anchor="middle" fill="${INK}">${column.count}</text>`,
+      `<text x="${n(box.x + 12)}" y="${n(box.y + box.h / 2 + 10)}" font-size="28" font-weight="700" fill="#ffffff">${escapeXml(column.label)}</text>`,
+      `<rect x="${n(box.x + box.w - 60)}" y="${n(box.y + 4)}" width="54" height="${n(box.h - 8)}" rx="${n((box.h - 8) / 2)}" fill="#ffffff"/>`,
+      `<text data-count="${column.count}" x="${n(box.x + box.w - 33)}" y="${n(box.y + box.h / 2 + 10)}" font-size="28" font-weight="700" text-anchor="middle" fill="${INK}">${column.count}</text>`,
       '</g>',
     )
   }
