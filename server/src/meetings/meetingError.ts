@@ -7,7 +7,7 @@ import type { ParticipantRow } from '../storage/meetingStore'
  */
 export class MeetingError extends Error {
   constructor(
-    readonly status: 400 | 403 | 404 | 409,
+    readonly status: 400 | 403 | 404 | 409 | 503,
     readonly code: string,
     message: string,
     readonly data: Readonly<Record<string, string | number>> = {},

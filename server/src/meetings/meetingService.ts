@@ -230,6 +230,8 @@ export class MeetingService {
     change: (template: Template, progress: MeetingProgress) => MeetingProgress,
   ): Promise<MeetingProgress> {
     const run = async () => {
+      // Decided only on state known to be current, and refused before anything is stored.
+      this.bus.ensureCurrent()
       await this.state.load(meetingId)
       const template = this.template(meetingId)
       const progress = this.progress(meetingId)
@@ -275,6 +277,7 @@ export class MeetingService {
     if (target.role === 'begeleider' && role !== 'begeleider' && facilitators.length === 1) {
       throw new MeetingError(409, 'last_facilitator', 'A meeting keeps at least one begeleider.')
     }
+    this.bus.ensureCurrent()
     await this.store.setRole(participantId, role)
     const updated = { ...target, role }
     this.state.remember(updated)
@@ -332,6 +335,7 @@ export class MeetingService {
   private async eraseNow(meetingId: string, by: 'facilitator' | 'retention'): Promise<void> {
     const [code, reason] = MEETING_GONE[by]
     const roomId = meetingRoomId(meetingId)
+    this.bus.ensureCurrent()
     // Nothing the room still holds unstored is stored any more; then the room's rows, the names
     // and the meeting go in one transaction (no token works after it); then the connections.
     this.rooms.discard(roomId)
@@ -367,7 +371,8 @@ export class MeetingService {
     }
     await this.store.insertParticipant(row)
     this.state.remember(row)
-    await this.bus.changed(meeting.id)
+    // A newcomer needs no confirmation: each instance reads them from storage at their handshake.
+    await this.bus.changed(meeting.id).catch(() => {})
     await this.publish(meeting.id)
     return { token, participant: toView(row), meetingId: meeting.id }
   }
