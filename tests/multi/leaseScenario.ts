@@ -73,7 +73,12 @@ export function writeNote(client: TestClient, m: MeetingFixture, zone: OpenZone,
   const id = `shape:dirk-${n}-${Math.random().toString(36).slice(2, 8)}`
   client.kv.set(
     id,
-    noteRecord({ id, ...inZone(m.template, zone.zoneId, n * 30), authorId: m.people.Dirk!.id, text: `Dirk ${n}` }),
+    noteRecord({
+      id,
+      ...inZone(m.template, zone.zoneId, n * 30),
+      authorId: m.people.Dirk!.id,
+      text: `Dirk ${n}`,
+    }),
   )
   return id
 }

@@ -1,10 +1,10 @@
 import { afterAll, expect, it } from 'vitest'
-import { openZone, refusalsOf } from '../multi/leaseScenario'
 import { command } from '../helpers/meetingClient'
 import { inZone, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
+import { openZone, refusalsOf } from '../multi/leaseScenario'
 
 /**
  * A client id's clock range belongs to its first writer after a restart too (claims live in
@@ -27,7 +27,10 @@ afterAll(async () => {
 it('keeps an offline colleague’s clock range hers after a restart', async () => {
   const first = await startServerProcess()
   servers.push(first)
-  const m = await meetingIn(first.url, 'roddelmethode', 'introductie', { Alice: 'deelnemer', Bob: 'deelnemer' })
+  const m = await meetingIn(first.url, 'roddelmethode', 'introductie', {
+    Alice: 'deelnemer',
+    Bob: 'deelnemer',
+  })
   const zone = openZone(m.template)
   await command(first.url, m.setup, { type: 'goto', phaseId: zone.phaseId })
   const alice = m.people.Alice!

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { CloseCode } from '../../templates/src/closeCodes'
+import type { Refusal } from '../../templates/src/wire'
+import { api } from '../helpers/meetingClient'
+import type { ServerProcess } from '../helpers/serverProcess'
+import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
+import { type Cluster, startCluster } from './cluster'
+import { assignRole, meetingWithWriter, refusalsOf, writeNote } from './leaseScenario'
+import { startTcpProxy, type TcpProxy } from './tcpProxy'
+
+/**
+ * Instance B reaches Redis through a proxy in this process; cutting it is a partition. A role
+ * change or an erase through A is in force on B's open connections before A answers (or A says it
+ * is not): B, no longer sure it is current, refuses to judge, and closes an erased meeting's
+ * connections by reading Postgres.
+ */
+
+let cluster: Cluster
+let proxy: TcpProxy
+let a: ServerProcess
+let b: ServerProcess
+const clients: TestClient[] = []
+
+beforeAll(async () => {
+  cluster = await startCluster(1)
+  const redis = new URL(process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379')
+  proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) })
+  a = cluster.instances[0]!
+  b = await cluster.start({ REDIS_URL: proxy.url })
+}, 90_000)
+afterAll(async () => {
+  for (const c of clients) c.destroy()
+  await proxy?.close()
+  await cluster?.stop()
+}, 90_000)
+
+/**
+ * Writes through a fresh connection of Dirk's on B until B judges the write instead of saying it
+ * is not current (it is catching up); resolves with the code of the first judged refusal.
+ */
+async function firstJudgedRefusal(
+  m: Awaited<ReturnType<typeof meetingWithWriter>>['m'],
+  zone: Awaited<ReturnType<typeof meetingWithWriter>>['zone'],
+  token: string,
+): Promise<Refusal['code']> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const fresh = connect(b, m.roomId, token)
+    const refusals = refusalsOf(fresh.provider)
+    await waitForSync(fresh, 10_000)
+    writeNote(fresh, m, zone, 10 + attempt)
+    await eventually(() => refusals.length > 0, 10_000, 'an answer to the write')
+    fresh.destroy()
+    if (refusals[0]!.code !== 'unavailable') return refusals[0]!.code
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error('B never judged a write again')
+}
+
+function connect(server: ServerProcess, roomId: string, token: string): TestClient {
+  const c = connectClient(server.url, roomId, { token })
+  clients.push(c)
+  return c
+}
+
+it('a role change through A holds on B’s open connections while B is cut off from Redis', async () => {
+  const { m, zone } = await meetingWithWriter(a.url)
+  const dirk = m.people.Dirk!
+  // Three of Dirk's connections on B, open before the partition; one note through B first.
+  const onB = [0, 1, 2].map(() => connect(b, m.roomId, dirk.token))
+  const refusals = onB.map((c) => refusalsOf(c.provider))
+  await Promise.all(onB.map((c) => waitForSync(c)))
+  const watcher = connect(a, m.roomId, m.setup.facilitator.token)
+  await waitForSync(watcher)
+  const before = writeNote(onB[0]!, m, zone, 0)
+  await eventually(() => watcher.kv.has(before), 10_000, 'a note through B reaches A')
+
+  await proxy.cut()
+  const demoted = await assignRole(a.url, m, dirk.id, 'observer')
+  // In force everywhere (200), or it says it is not (503): never "done" for what is not.
+  expect([200, 503]).toContain(demoted.status)
+
+  // Every write after the answer, through each connection already open on B, is refused.
+  const after = onB.map((c, i) => writeNote(c, m, zone, i + 1))
+  await eventually(() => refusals.every((r) => r.length > 0), 15_000, 'each write refused')
+  expect(onB.every((c) => c.provider.wsconnected)).toBe(true) // refused, not closed: it recovers
+  expect(after.some((id) => watcher.kv.has(id))).toBe(false)
+
+  // B back on Redis: it reads the meeting again and judges Dirk as the observer he now is.
+  await proxy.restore()
+  expect(await firstJudgedRefusal(m, zone, dirk.token)).toBe('forbidden')
+  const stored = await cluster.db.query(
+    `SELECT count(*)::int AS n FROM ${cluster.schema}.room_update WHERE room_id = $1 AND position($2::bytea in data) > 0`,
+    [m.roomId, Buffer.from('Dirk 1')],
+  )
+  expect(stored.rows[0].n).toBe(0)
+}, 120_000)
+
+it('an erase through A closes the connections of B, cut off from Redis', async () => {
+  const { m } = await meetingWithWriter(a.url)
+  const onB = connect(b, m.roomId, m.people.Dirk!.token)
+  await waitForSync(onB)
+  const closed = new Promise<number>((resolve) =>
+    onB.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
+  )
+  await proxy.cut()
+  const erased = await api(a.url, `/meetings/${m.setup.meetingId}`, {
+    method: 'DELETE',
+    token: m.setup.facilitator.token,
+  })
+  expect(erased.status).toBe(200)
+  expect(await closed).toBe(CloseCode.meetingErased)
+  await proxy.restore()
+}, 90_000)
