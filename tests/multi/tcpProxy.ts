@@ -3,7 +3,7 @@ import net from 'node:net'
 /**
  * A TCP proxy in the test process, to cut an instance off from Redis: `cut()` closes every
  * connection through it and stops listening, as a network partition would; `restore()` listens
- * again on the same port.
+ * again on the same port. Both do nothing when already done.
  */
 export interface TcpProxy {
   port: number
@@ -16,6 +16,7 @@ export interface TcpProxy {
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>()
   let server = listen()
+  let listening = true
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
   const port = (server.address() as net.AddressInfo).port
 
@@ -43,12 +44,16 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
     port,
     url: `redis://127.0.0.1:${port}`,
     async cut() {
+      if (!listening) return
+      listening = false
       const closed = new Promise<void>((resolve) => server.close(() => resolve()))
       for (const s of sockets) s.destroy()
       sockets.clear()
       await closed
     },
     async restore() {
+      if (listening) return
+      listening = true
       server = listen()
       await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()))
     },

@@ -211,6 +211,12 @@ export class RedisCluster implements RoomPeers, MeetingBus {
         throw notConfirmed(`Redis: ${(error as Error).message}`)
       }
       await confirmation.wait()
+    } catch (error) {
+      // Unconfirmed, but stored: an instance that did not hear it loses its lease within one
+      // lease time unless it still reaches Redis, and then reads the meetings again before it
+      // judges. The answer waits that long, so what it says still holds when the caller acts.
+      await new Promise((resolve) => setTimeout(resolve, leaseMs))
+      throw error
     } finally {
       this.acks.delete(ack)
     }
