@@ -84,7 +84,11 @@ it('a role change through A holds on B’s open connections while B is cut off f
 
   // Every write after the answer, through each connection already open on B, is refused.
   const after = onB.map((c, i) => writeNote(c, m, zone, i + 1))
+  // More than the refusal budget (30 a minute) through one: not its fault, so it is not closed.
+  for (let n = 0; n < 34; n++) after.push(writeNote(onB[0]!, m, zone, 20 + n))
   await eventually(() => refusals.every((r) => r.length > 0), 15_000, 'each write refused')
+  await eventually(() => refusals[0]!.length >= 35, 15_000, '35 refusals on one connection')
+  expect(refusals.flat().every((r) => r.code === 'unavailable')).toBe(true)
   expect(onB.every((c) => c.provider.wsconnected)).toBe(true) // refused, not closed: it recovers
   expect(after.some((id) => watcher.kv.has(id))).toBe(false)
 
