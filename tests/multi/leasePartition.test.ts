@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { CloseCode } from '../../templates/src/closeCodes'
-import type { Refusal } from '../../templates/src/wire'
 import { api } from '../helpers/meetingClient'
 import type { ServerProcess } from '../helpers/serverProcess'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
 import { type Cluster, startCluster } from './cluster'
-import { assignRole, meetingWithWriter, refusalsOf, writeNote } from './leaseScenario'
+import { assignRole, firstJudgedRefusal, meetingWithWriter, refusalsOf, writeNote } from './leaseScenario'
 import { startTcpProxy, type TcpProxy } from './tcpProxy'
 
 /**
@@ -33,28 +32,6 @@ afterAll(async () => {
   await proxy?.close()
   await cluster?.stop()
 }, 90_000)
-
-/**
- * Writes through a fresh connection of Dirk's on B until B judges the write instead of saying it
- * is not current (it is catching up); resolves with the code of the first judged refusal.
- */
-async function firstJudgedRefusal(
-  m: Awaited<ReturnType<typeof meetingWithWriter>>['m'],
-  zone: Awaited<ReturnType<typeof meetingWithWriter>>['zone'],
-  token: string,
-): Promise<Refusal['code']> {
-  for (let attempt = 0; attempt < 40; attempt++) {
-    const fresh = connect(b, m.roomId, token)
-    const refusals = refusalsOf(fresh.provider)
-    await waitForSync(fresh, 10_000)
-    writeNote(fresh, m, zone, 10 + attempt)
-    await eventually(() => refusals.length > 0, 10_000, 'an answer to the write')
-    fresh.destroy()
-    if (refusals[0]!.code !== 'unavailable') return refusals[0]!.code
-    await new Promise((r) => setTimeout(r, 250))
-  }
-  throw new Error('B never judged a write again')
-}
 
 // Each test starts with B on Redis, whatever the one before left.
 beforeEach(() => proxy.restore())
@@ -94,7 +71,7 @@ it('a role change through A holds on B’s open connections while B is cut off f
 
   // B back on Redis: it reads the meeting again and judges Dirk as the observer he now is.
   await proxy.restore()
-  expect(await firstJudgedRefusal(m, zone, dirk.token)).toBe('forbidden')
+  expect(await firstJudgedRefusal(b, m, zone, dirk.token, clients)).toBe('forbidden')
   const stored = await cluster.db.query(
     `SELECT count(*)::int AS n FROM ${cluster.schema}.room_update WHERE room_id = $1 AND position($2::bytea in data) > 0`,
     [m.roomId, Buffer.from('Dirk 1')],

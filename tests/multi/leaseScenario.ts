@@ -5,7 +5,8 @@ import { REFUSED_MESSAGE, type Refusal, readRefusal } from '../../templates/src/
 import { api } from '../helpers/meetingClient'
 import { inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
-import type { TestClient } from '../helpers/yjsClient'
+import type { ServerProcess } from '../helpers/serverProcess'
+import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
 
 /** A phase in which a deelnemer may add notes to a zone, and a later phase in which they may not. */
 export interface OpenZone {
@@ -81,4 +82,29 @@ export function writeNote(client: TestClient, m: MeetingFixture, zone: OpenZone,
     }),
   )
   return id
+}
+
+/**
+ * Writes as `token` through a fresh connection to `server` until it judges the write instead of
+ * saying it is not current (it is catching up); resolves with the first judged refusal's code.
+ */
+export async function firstJudgedRefusal(
+  server: ServerProcess,
+  m: MeetingFixture,
+  zone: OpenZone,
+  token: string,
+  clients: TestClient[],
+): Promise<Refusal['code']> {
+  for (let attempt = 0; attempt < 40; attempt++) {
+    const fresh = connectClient(server.url, m.roomId, { token })
+    clients.push(fresh)
+    const refusals = refusalsOf(fresh.provider)
+    await waitForSync(fresh, 10_000)
+    writeNote(fresh, m, zone, 10 + attempt)
+    await eventually(() => refusals.length > 0, 10_000, 'an answer to the write')
+    fresh.provider.disconnect()
+    if (refusals[0]!.code !== 'unavailable') return refusals[0]!.code
+    await new Promise((r) => setTimeout(r, 250))
+  }
+  throw new Error(`${server.url} never judged a write again`)
 }

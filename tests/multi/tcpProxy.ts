@@ -9,12 +9,18 @@ export interface TcpProxy {
   port: number
   url: string
   cut(): Promise<void>
+  /** Holds every byte in both directions, connections open: a silent partition (or a stalled link). */
+  pause(): void
+  /** Delivers what was held and forwards again. */
+  resume(): void
   restore(): Promise<void>
   close(): Promise<void>
 }
 
 export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>()
+  let paused = false
+  const heldUp: Array<() => void> = []
   let server = listen()
   let listening = true
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
@@ -25,8 +31,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       const upstream = net.connect(target.port, target.host)
       sockets.add(client)
       sockets.add(upstream)
-      client.pipe(upstream)
-      upstream.pipe(client)
+      const forward = (from: net.Socket, to: net.Socket) =>
+        from.on('data', (data) => {
+          if (paused) heldUp.push(() => to.write(data))
+          else to.write(data)
+        })
+      forward(client, upstream)
+      forward(upstream, client)
       const end = () => {
         client.destroy()
         upstream.destroy()
@@ -51,6 +62,13 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       sockets.clear()
       await closed
     },
+    pause() {
+      paused = true
+    },
+    resume() {
+      paused = false
+      for (const deliver of heldUp.splice(0)) deliver()
+    },
     async restore() {
       if (listening) return
       listening = true
@@ -58,6 +76,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
       await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', () => resolve()))
     },
     async close() {
+      proxy.resume()
       await proxy.cut().catch(() => {})
     },
   }

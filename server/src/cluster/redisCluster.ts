@@ -215,6 +215,7 @@ export class RedisCluster implements RoomPeers, MeetingBus {
       // Unconfirmed, but stored: an instance that did not hear it loses its lease within one
       // lease time unless it still reaches Redis, and then reads the meetings again before it
       // judges. The answer waits that long, so what it says still holds when the caller acts.
+      // Counted from the failure: a renewal that got through was sent before Redis fell silent.
       await new Promise((resolve) => setTimeout(resolve, leaseMs))
       throw error
     } finally {
