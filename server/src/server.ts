@@ -2,7 +2,7 @@ import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { Template } from '../../templates/src/schema'
-import { MEETING_ROOM_PREFIX, meetingRoomId } from '../../templates/src/wire'
+import { MEETING_ROOM_PREFIX, meetingRoomId, type Refusal } from '../../templates/src/wire'
 import { createApp } from './app'
 import { RedisCluster } from './cluster/redisCluster'
 import type { ServerConfig } from './config'
@@ -34,6 +34,13 @@ import { attachRoomSockets, type Handshake, type UpgradeDecision } from './rooms
 import { DEFAULT_UPDATE_LIMITS } from './rooms/updateScan'
 import { openStorage } from './storage/openStorage'
 import { BUILTIN_TEMPLATES_DIR, loadTemplates } from './templates/loadTemplates'
+
+/** Said to a writer whose instance cannot confirm it holds the meeting's current state. */
+const STALE: Refusal = {
+  code: 'unavailable',
+  nl: 'De server kon niet bevestigen dat hij de actuele stand van de bijeenkomst heeft; je wijziging is niet doorgevoerd. Probeer het zo opnieuw.',
+  en: 'The server could not confirm it holds the meeting’s current state; your change was not applied. Try again shortly.',
+}
 
 export interface RunningServer {
   port: number
@@ -129,11 +136,20 @@ export async function startServer(
           await state.load(meetingId)
         },
         guard: (room) =>
-          new MeetingGuard(state, meetingId, room, {
-            maxRecordTextChars: config.limits.recordTextChars,
-            maxAssetBytes: config.limits.assetBytes,
-            maxMeetingAssetBytes: config.limits.meetingAssetBytes,
-          }),
+          new MeetingGuard(
+            state,
+            meetingId,
+            room,
+            {
+              maxRecordTextChars: config.limits.recordTextChars,
+              maxAssetBytes: config.limits.assetBytes,
+              maxMeetingAssetBytes: config.limits.meetingAssetBytes,
+            },
+            {
+              claims: storage.claims,
+              stale: cluster ? () => (cluster?.current() ? null : STALE) : undefined,
+            },
+          ),
         awarenessFilter: new AwarenessIdentity(state),
       }
     },
@@ -163,22 +179,35 @@ export async function startServer(
   meetings.setMemberDirectory(groups)
   const attendance = new AttendanceRecorder(storage.groups, log, now)
   // Another instance changed or erased a meeting: in force here before it confirms.
-  cluster?.onMeeting(async (kind, id) => {
-    if (kind === 'changed') {
-      await state.reload(id)
-      // Someone removed on the other instance: their connections here close too, before it confirms.
-      meetings.closeRemovedConnections(id)
-      return
-    }
-    // A free board: `id` is its room id.
-    if (kind === 'boardErased' || kind === 'boardExpired') {
-      await boards.erasedElsewhere(id, kind === 'boardExpired' ? 'retention' : 'link')
-      return
-    }
-    const [code, reason] = MEETING_GONE[kind === 'expired' ? 'retention' : 'facilitator']
-    await registry.evict(meetingRoomId(id), code, reason)
-    state.forget(id)
-  })
+  cluster?.onMeeting(
+    async (kind, id) => {
+      if (kind === 'changed') {
+        await state.reload(id)
+        // Someone removed on the other instance: their connections here close too, before it confirms.
+        meetings.closeRemovedConnections(id)
+        return
+      }
+      // A free board: `id` is its room id.
+      if (kind === 'boardErased' || kind === 'boardExpired') {
+        await boards.erasedElsewhere(id, kind === 'boardExpired' ? 'retention' : 'link')
+        return
+      }
+      const [code, reason] = MEETING_GONE[kind === 'expired' ? 'retention' : 'facilitator']
+      await registry.evict(meetingRoomId(id), code, reason)
+      state.forget(id)
+    },
+    // After a lapse or a lost message: every meeting held is read again; an erased one is closed.
+    async () => {
+      for (const id of state.meetingIds()) {
+        if (await state.load(id)) {
+          meetings.closeRemovedConnections(id)
+          continue
+        }
+        const [code, reason] = MEETING_GONE.facilitator
+        await registry.evict(meetingRoomId(id), code, reason)
+      }
+    },
+  )
   const exporter = new MeetingExporter(storage.meetings, registry, () => templates, now)
   const importer = new MeetingImporter(
     storage.meetings,

@@ -39,3 +39,38 @@ export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
 
 /** A frame larger than this closes the connection with 1009. */
 export const MAX_FRAME_BYTES = 1024 * 1024
+
+/**
+ * What a stock y-websocket 3 client does after each code, and why. It reconnects after every code
+ * outside 4400-4499 and stops for good inside that range; a code there must say why reconnecting
+ * would not help (the same bytes would be refused again, or there is nothing left to join).
+ * Refusals that are not the client's doing (a server that cannot confirm it is current) are
+ * message 100 `unavailable`, never a close, and never count towards 4430.
+ */
+export const CLOSE_CODE_RECOVERY: Record<CloseCode, 'reconnects' | { permanent: string }> = {
+  [CloseCode.goingAway]: 'reconnects',
+  [CloseCode.tooBig]: 'reconnects',
+  [CloseCode.roomUnavailable]: 'reconnects',
+  [CloseCode.tooSlow]: 'reconnects',
+  [CloseCode.malformedMessage]: {
+    permanent: 'the client speaks another protocol; it would send the same frames again',
+  },
+  [CloseCode.sessionEnded]: { permanent: 'the session is gone; a new one needs the invite link' },
+  [CloseCode.removedByFacilitator]: {
+    permanent: 'the begeleider removed this person; their session is revoked and opens nothing',
+  },
+  [CloseCode.meetingErased]: { permanent: 'the meeting and its board no longer exist' },
+  [CloseCode.boardErased]: { permanent: 'the free board no longer exists' },
+  [CloseCode.retentionExpired]: { permanent: 'the meeting or board no longer exists' },
+  [CloseCode.badUpdate]: {
+    permanent: 'its document holds an update that cannot be read; it would resend it at once',
+  },
+  [CloseCode.tooManyMessages]: {
+    permanent: 'a client that floods would flood again; ours waits and starts over',
+  },
+  [CloseCode.tooManyRefusals]: {
+    permanent:
+      'a stock client keeps its refused changes and resends them on every reconnect; ours starts over',
+  },
+  [CloseCode.frameFailed]: { permanent: 'the same frame would fail again; the log says why' },
+}

@@ -44,7 +44,11 @@ export const REFUSED_MESSAGE = 100
 
 /** Why an update was refused, sent to its sender only. Texts for people; `code` for programs. */
 export interface Refusal extends LocalizedText {
-  code: 'forbidden' | 'outOfSync'
+  /**
+   * `unavailable`: this server cannot confirm it holds the meeting's current state (several
+   * instances); not the sender's fault, so it does not count against their refusal budget.
+   */
+  code: 'forbidden' | 'outOfSync' | 'unavailable'
 }
 
 export function encodeRefusal(refusal: Refusal): Uint8Array {
@@ -64,7 +68,7 @@ export function readRefusal(decoder: decoding.Decoder): Refusal {
   }
   const value = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>
   return {
-    code: value.code === 'outOfSync' ? 'outOfSync' : 'forbidden',
+    code: value.code === 'outOfSync' || value.code === 'unavailable' ? value.code : 'forbidden',
     nl: typeof value.nl === 'string' ? value.nl : '',
     en: typeof value.en === 'string' ? value.en : '',
   }

@@ -16,11 +16,12 @@ export interface Cluster {
   prefix: string
   db: pg.Pool
   instances: ServerProcess[]
-  start(): Promise<ServerProcess>
+  /** Starts one more instance; `env` replaces settings (a Redis behind a proxy, say). */
+  start(env?: Record<string, string>): Promise<ServerProcess>
   stop(): Promise<void>
 }
 
-export async function startCluster(count: number): Promise<Cluster> {
+export async function startCluster(count: number, env: Record<string, string> = {}): Promise<Cluster> {
   const schema = `multi_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`
   const prefix = `test:${schema}:`
   const db = new pg.Pool({ connectionString: DATABASE_URL, max: 2, connectionTimeoutMillis: 5000 })
@@ -48,7 +49,7 @@ export async function startCluster(count: number): Promise<Cluster> {
     prefix,
     db,
     instances,
-    async start() {
+    async start(env = {}) {
       const instance = await startServerProcess({
         env: {
           DATABASE_URL,
@@ -56,6 +57,7 @@ export async function startCluster(count: number): Promise<Cluster> {
           REDIS_URL,
           REDIS_PREFIX: prefix,
           ROOM_IDLE_MS: '2000',
+          ...env,
         },
       })
       instances.push(instance)
@@ -67,7 +69,7 @@ export async function startCluster(count: number): Promise<Cluster> {
       await db.end()
     },
   }
-  for (let i = 0; i < count; i++) await cluster.start()
+  for (let i = 0; i < count; i++) await cluster.start(env)
   return cluster
 }
 

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import type { MeetingBus } from '../meetings/meetingBus'
+import { MeetingError } from '../meetings/meetingError'
 import type { PeerHandlers, PeerUpdate, RoomPeers } from '../rooms/roomPeers'
 import { redactUrl } from '../storage/postgres'
+import { CommandConfirmation, notConfirmed } from './commandConfirmation'
+import { InstanceLease } from './instanceLease'
 import { decodePeerMessage, encodePeerMessage, type MeetingMessage, readMeetingMessage } from './peerMessages'
 
 export interface RedisClusterOptions {
@@ -10,8 +13,8 @@ export interface RedisClusterOptions {
   /** Every key and channel starts with this (several deployments, or test runs, on one Redis). */
   prefix: string
   log?: (line: string, fields?: Record<string, unknown>) => void
-  /** How long a meeting change waits for the other instances to confirm it (default 3 s). */
-  ackTimeoutMs?: number
+  /** How long an instance's lease lasts unrenewed (default 3 s); renewed every third of it. */
+  instanceLeaseMs?: number
   /** How long a compaction lease lasts if its holder dies (default 30 s). */
   leaseMs?: number
 }
@@ -32,8 +35,10 @@ const RELEASE_LEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redi
 export class RedisCluster implements RoomPeers, MeetingBus {
   readonly instanceId = randomBytes(9).toString('base64url')
   private readonly rooms = new Map<string, Set<PeerHandlers>>()
-  private readonly acks = new Map<string, { count: number; needed: number; resolve: () => void }>()
+  private readonly acks = new Map<string, CommandConfirmation>()
   private meetingListener: MeetingListener = async () => {}
+  private catchUp: () => Promise<void> = async () => {}
+  private readonly lease: InstanceLease
 
   private constructor(
     private readonly pub: Redis,
@@ -41,6 +46,21 @@ export class RedisCluster implements RoomPeers, MeetingBus {
     private readonly options: RedisClusterOptions,
   ) {
     sub.on('messageBuffer', (channel: Buffer, message: Buffer) => this.onMessage(channel.toString(), message))
+    const leaseMs = options.instanceLeaseMs ?? 3000
+    this.lease = new InstanceLease(
+      pub,
+      {
+        prefix: options.prefix,
+        instanceId: this.instanceId,
+        leaseMs,
+        renewMs: Math.ceil(leaseMs / 3),
+        log: options.log,
+      },
+      () => sub.status === 'ready',
+      () => this.catchUp(),
+    )
+    // Pub/sub is at-most-once: whatever was said while this connection was down is gone.
+    sub.on('close', () => this.lease.missed())
   }
 
   /** Connects both Redis connections; throws naming the URL (without password) if Redis cannot be reached. */
@@ -49,6 +69,9 @@ export class RedisCluster implements RoomPeers, MeetingBus {
       const client = new Redis(options.url, {
         lazyConnect: true,
         connectTimeout: 5000,
+        // Fail within a second instead of queueing while Redis is away: a command must answer.
+        enableOfflineQueue: false,
+        commandTimeout: 1000,
         retryStrategy: (times) => Math.min(times * 200, 2000),
       })
       let reported = false
@@ -72,12 +95,29 @@ export class RedisCluster implements RoomPeers, MeetingBus {
     }
     const cluster = new RedisCluster(pub, sub, options)
     await sub.subscribe(cluster.meetingChannel, cluster.ackChannel(cluster.instanceId))
+    await cluster.lease.start()
     return cluster
   }
 
+  /** Whether this instance holds current meeting state (its lease runs and it has read since). */
+  current(): boolean {
+    return this.lease.current()
+  }
+
+  ensureCurrent(): void {
+    if (!this.lease.current()) {
+      throw new MeetingError(
+        503,
+        'not_current',
+        'This server instance cannot confirm it holds the current meeting state (Redis not reachable, or it is catching up). Try again in a few seconds.',
+      )
+    }
+  }
+
   /** Who handles other instances' meeting changes here (set once, at start). */
-  onMeeting(listener: MeetingListener): void {
+  onMeeting(listener: MeetingListener, catchUp: () => Promise<void>): void {
     this.meetingListener = listener
+    this.catchUp = catchUp
   }
 
   async subscribe(roomId: string, handlers: PeerHandlers): Promise<() => void> {
@@ -132,6 +172,7 @@ export class RedisCluster implements RoomPeers, MeetingBus {
   }
 
   async close(): Promise<void> {
+    await this.lease.stop()
     await Promise.allSettled([this.sub.quit(), this.pub.quit()])
   }
 
@@ -147,36 +188,36 @@ export class RedisCluster implements RoomPeers, MeetingBus {
     return `${this.options.prefix}room:${roomId}`
   }
 
-  /** Publishes a meeting change and waits until every other instance confirmed it (or the timeout). */
+  /**
+   * Publishes a meeting change and waits until every other live instance confirmed it, or its
+   * lease ran out; rejects (503, the change is stored) when that cannot be known within seconds.
+   */
   private async announce(kind: MeetingMessage['kind'], meetingId: string): Promise<void> {
     const ack = randomBytes(9).toString('base64url')
-    const confirmed = new Promise<void>((resolve) => {
-      this.acks.set(ack, { count: 0, needed: Number.POSITIVE_INFINITY, resolve })
-    })
+    const leaseMs = this.options.instanceLeaseMs ?? 3000
+    const confirmation = new CommandConfirmation(
+      this.pub,
+      this.options.prefix,
+      this.instanceId,
+      leaseMs + 1500,
+    )
+    this.acks.set(ack, confirmation)
     const message: MeetingMessage = { kind, meetingId, from: this.instanceId, ack }
     try {
-      let receivers: number
       try {
-        receivers = await this.pub.publish(this.meetingChannel, JSON.stringify(message))
+        await this.pub.publish(this.meetingChannel, JSON.stringify(message))
       } catch (error) {
-        // Stored already; the others read it from Postgres when they next load the meeting.
         this.log('a meeting change could not be announced to the other instances', error)
-        return
+        throw notConfirmed(`Redis: ${(error as Error).message}`)
       }
-      const entry = this.acks.get(ack)
-      if (entry) {
-        entry.needed = receivers - 1 // everyone subscribed, this instance included
-        if (entry.count >= entry.needed) entry.resolve()
-      }
-      const timeoutMs = this.options.ackTimeoutMs ?? 3000
-      let timer: NodeJS.Timeout | undefined
-      const timedOut = new Promise<'timeout'>((resolve) => {
-        timer = setTimeout(() => resolve('timeout'), timeoutMs)
-      })
-      if ((await Promise.race([confirmed, timedOut])) === 'timeout') {
-        this.options.log?.('not every instance confirmed a meeting change in time', { kind, timeoutMs })
-      }
-      clearTimeout(timer)
+      await confirmation.wait()
+    } catch (error) {
+      // Unconfirmed, but stored: an instance that did not hear it loses its lease within one
+      // lease time unless it still reaches Redis, and then reads the meetings again before it
+      // judges. The answer waits that long, so what it says still holds when the caller acts.
+      // Counted from the failure: a renewal that got through was sent before Redis fell silent.
+      await new Promise((resolve) => setTimeout(resolve, leaseMs))
+      throw error
     } finally {
       this.acks.delete(ack)
     }
@@ -187,8 +228,8 @@ export class RedisCluster implements RoomPeers, MeetingBus {
       if (channel === this.meetingChannel) {
         this.onMeetingMessage(message.toString())
       } else if (channel === this.ackChannel(this.instanceId)) {
-        const entry = this.acks.get(message.toString())
-        if (entry && ++entry.count >= entry.needed) entry.resolve()
+        const [ack = '', from = ''] = message.toString().split(' ')
+        this.acks.get(ack)?.ack(from)
       } else if (channel.startsWith(`${this.options.prefix}room:`)) {
         const handlers = this.rooms.get(channel.slice(`${this.options.prefix}room:`.length))
         if (!handlers) return
@@ -208,9 +249,14 @@ export class RedisCluster implements RoomPeers, MeetingBus {
     const message = readMeetingMessage(text)
     if (!message || message.from === this.instanceId) return
     // Confirmed only once in force here; a failure leaves the sender waiting until its timeout.
+    // Not applied: this instance gives up its lease (the sender stops waiting for it) and judges
+    // nothing until it has read every meeting again.
     this.meetingListener(message.kind, message.meetingId)
-      .then(() => this.pub.publish(this.ackChannel(message.from), message.ack))
-      .catch((error) => this.log('applying another instance’s meeting change failed', error))
+      .then(() => this.pub.publish(this.ackChannel(message.from), `${message.ack} ${this.instanceId}`))
+      .catch((error) => {
+        this.log('applying another instance’s meeting change failed', error)
+        this.lease.missed()
+      })
   }
 
   private log(line: string, error: unknown): void {

@@ -4,6 +4,12 @@
  * erase is in force everywhere before the command answers. Alone, there is nobody to tell.
  */
 export interface MeetingBus {
+  /**
+   * Throws (503) when this process cannot confirm it holds current meeting state: a command is
+   * then refused before anything is stored. A change's announcement rejects (503) when not every
+   * live instance confirmed it within seconds; the change is stored, the caller says so.
+   */
+  ensureCurrent(): void
   /** Phase, roles or participants changed: the others read the meeting again. */
   changed(meetingId: string): Promise<void>
   /**
@@ -16,6 +22,7 @@ export interface MeetingBus {
 }
 
 export const LOCAL_MEETING_BUS: MeetingBus = {
+  ensureCurrent: () => {},
   changed: async () => {},
   erased: async () => {},
   boardErased: async () => {},

@@ -10,10 +10,18 @@ import type { RoomConnection } from '../rooms/connection'
 import type { Room } from '../rooms/room'
 import type { UpdateGuard } from '../rooms/roomOptions'
 import type { UpdateSection } from '../rooms/updateScan'
+import type { ClientClaimStore } from '../storage/clientClaimStore'
 import { ClientClaims } from './clientClaims'
 import type { MeetingReader } from './meetingState'
 import { recordProblem } from './recordValidation'
 import { ShadowBoard } from './shadowBoard'
+
+/** What else the guard judges by: the room's stored claims, and whether this process is current. */
+export interface GuardContext {
+  claims?: ClientClaimStore
+  /** Why this process may not judge now (its meeting state may be stale), or null when it may. */
+  stale?: () => Refusal | null
+}
 
 /**
  * The server half of the locks: every update to a meeting room is judged by what it would do,
@@ -31,13 +39,25 @@ export class MeetingGuard implements UpdateGuard {
     private readonly meetingId: string,
     room: Room,
     private readonly limits: Partial<RecordLimits> & Partial<AssetLimits> = {},
+    private readonly context: GuardContext = {},
   ) {
     this.doc = room.doc
     this.shadow = new ShadowBoard(room.doc)
-    this.claims = new ClientClaims(room.doc, (clientId) => room.presenceOwner(clientId))
+    this.claims = new ClientClaims(
+      room.doc,
+      (clientId) => room.presenceOwner(clientId),
+      context.claims ? { roomId: room.id, claims: context.claims } : null,
+    )
+  }
+
+  prepare(conn: RoomConnection, sections: readonly UpdateSection[]): Promise<void> | null {
+    return conn.identity ? this.claims.prepare(sections, conn.identity.participantId) : null
   }
 
   check(conn: RoomConnection, update: Uint8Array, sections: readonly UpdateSection[]): Refusal | null {
+    // Judged only by a meeting state this process knows is current (several instances).
+    const stale = this.context.stale?.()
+    if (stale) return stale
     const participant = conn.identity ? this.meetings.participant(conn.identity.participantId) : undefined
     const template = this.meetings.template(this.meetingId)
     const progress = this.meetings.progress(this.meetingId)
@@ -58,6 +78,13 @@ export class MeetingGuard implements UpdateGuard {
     }
     // Clock ranges are per Yjs client: nobody may write in another participant's range.
     const claim = this.claims.check(sections, participant.id)
+    if (!claim.ok && claim.unconfirmed) {
+      return {
+        code: 'outOfSync',
+        nl: 'Je wijziging kon nu niet worden bevestigd; je bord is opnieuw geladen.',
+        en: `Your change could not be confirmed just now; your board was reloaded (${claim.reason}).`,
+      }
+    }
     if (!claim.ok) {
       return forbidden({
         nl: 'Deze wijziging schrijft op naam van iemand anders en is geweigerd.',

@@ -251,6 +251,8 @@ export class MeetingService {
     change: (template: Template, progress: MeetingProgress) => MeetingProgress,
   ): Promise<MeetingProgress> {
     const run = async () => {
+      // Decided only on state known to be current, and refused before anything is stored.
+      this.bus.ensureCurrent()
       await this.state.load(meetingId)
       const template = this.template(meetingId)
       const progress = this.progress(meetingId)
@@ -296,6 +298,7 @@ export class MeetingService {
     if (target.role === 'begeleider' && role !== 'begeleider' && facilitators.length === 1) {
       throw new MeetingError(409, 'last_facilitator', 'A meeting keeps at least one begeleider.')
     }
+    this.bus.ensureCurrent()
     await this.store.setRole(participantId, role)
     const updated = { ...target, role }
     this.state.remember(updated)
@@ -355,6 +358,7 @@ export class MeetingService {
   private async eraseNow(meetingId: string, by: 'facilitator' | 'retention'): Promise<void> {
     const [code, reason] = MEETING_GONE[by]
     const roomId = meetingRoomId(meetingId)
+    this.bus.ensureCurrent()
     // Nothing the room still holds unstored is stored any more; then the room's rows, the names
     // and the meeting go in one transaction (no token works after it); then the connections.
     this.rooms.discard(roomId)
@@ -387,6 +391,8 @@ export class MeetingService {
     if (target.id === actor.id) {
       throw new MeetingError(409, 'cannot_remove_self', 'A begeleider cannot remove themselves.')
     }
+    // Only an instance that knows it holds the current meeting may act on it (cluster lease).
+    this.bus.ensureCurrent()
     // Nobody holds the secret of this hash: the old token opens nothing from this write on.
     await this.store.removeParticipant(participantId, this.now(), hashSecret(newSecret()))
     this.state.forgetParticipant(participantId)
@@ -417,7 +423,8 @@ export class MeetingService {
       cap: this.participantCap,
       now: this.now,
       announce: async (meetingId) => {
-        await this.bus.changed(meetingId)
+        // A newcomer needs no confirmation: each instance reads them from storage at their handshake.
+        await this.bus.changed(meetingId).catch(() => {})
         await this.publish(meetingId)
       },
     }

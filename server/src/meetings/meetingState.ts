@@ -67,6 +67,11 @@ export class MeetingState implements MeetingReader {
     return this.progressById.has(meetingId)
   }
 
+  /** The meetings this process holds state for. */
+  meetingIds(): string[] {
+    return [...this.progressById.keys()]
+  }
+
   /** Reads the meeting and its participants from the store; false if the meeting does not exist. */
   async load(meetingId: string): Promise<boolean> {
     const [meeting, participants] = await Promise.all([

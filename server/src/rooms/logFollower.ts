@@ -37,6 +37,8 @@ export class LogFollower {
   private readonly ahead = new Set<number>()
   /** Frames held while the room catches up from storage. */
   private held: Array<[RoomConnection, Uint8Array]> | null = null
+  /** Waits (besides a read-back) that frames are held for. */
+  private holders = 0
   private catchUpScheduled = false
   private gapTimer: NodeJS.Timeout | null = null
 
@@ -57,6 +59,17 @@ export class LogFollower {
     if (!this.held) return false
     this.held.push([conn, data])
     return true
+  }
+
+  /** Holds every frame until `work` settles (then they are handled in the order they came). */
+  holdWhile(work: Promise<unknown>): void {
+    this.held ??= []
+    this.holders++
+    const done = () => {
+      this.holders--
+      if (!this.host.isDestroyed()) this.releaseHeld()
+    }
+    work.then(done, done)
   }
 
   /** Records that the document holds log entry `seq`. */
@@ -146,8 +159,17 @@ export class LogFollower {
   }
 
   private releaseHeld(): void {
+    if (this.holders > 0) return
     const held = this.held ?? []
     this.held = null
-    for (const [conn, data] of held) this.host.replay(conn, data)
+    for (let i = 0; i < held.length; i++) {
+      // A replayed frame started a new wait: the rest wait behind it, still in order.
+      if (this.held) {
+        ;(this.held as Array<[RoomConnection, Uint8Array]>).push(...held.slice(i))
+        return
+      }
+      const [conn, data] = held[i]!
+      this.host.replay(conn, data)
+    }
   }
 }

@@ -236,7 +236,8 @@ export class Room {
   /** Tells one connection its update was refused; the client then starts over from the server's state. */
   refuse(conn: RoomConnection, refusal: Refusal): void {
     conn.send(encodeRefusal(refusal))
-    if (!this.refusals.spend(conn)) {
+    // A server that cannot confirm it is current is not the sender's fault: no budget spent.
+    if (refusal.code !== 'unavailable' && !this.refusals.spend(conn)) {
       this.log('closing connection: too many refused updates', { conn: conn.id })
       conn.close(CloseCode.tooManyRefusals, 'too many refused updates')
     }
@@ -337,6 +338,14 @@ export class Room {
       return
     }
     if (this.guard) {
+      // The guard must read something first (a new client id's owner): this frame and every
+      // later one wait, in order, until it has.
+      const waiting = this.guard.prepare?.(conn, scan.sections)
+      if (waiting) {
+        this.follower.holdWhile(waiting)
+        this.follower.hold(conn, encodeUpdate(update))
+        return
+      }
       let refusal: Refusal | null
       try {
         refusal = this.guard.check(conn, update, scan.sections)

@@ -10,6 +10,11 @@ import type { UpdateLimits, UpdateSection } from './updateScan'
  * room; told of every update the live document applied, so it can keep its own view in step.
  */
 export interface UpdateGuard {
+  /**
+   * Something to read or record before `check` can judge these sections (who owns a new client
+   * id): the room holds its frames until it resolves, then judges them in order. Null: judge now.
+   */
+  prepare?(conn: RoomConnection, sections: readonly UpdateSection[]): Promise<void> | null
   check(conn: RoomConnection, update: Uint8Array, sections: readonly UpdateSection[]): Refusal | null
   /** The update check() allowed has been applied to the live document. */
   accepted(): void

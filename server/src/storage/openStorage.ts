@@ -1,13 +1,16 @@
 import path from 'node:path'
+import type { ClientClaimStore } from './clientClaimStore'
 import type { DraftStore } from './draftStore'
 import type { GroupStore } from './groupStore'
 import type { MeetingStore } from './meetingStore'
+import { PgClientClaimStore } from './pgClientClaimStore'
 import { PgDraftStore } from './pgDraftStore'
 import { PgGroupStore } from './pgGroupStore'
 import { PgMeetingStore } from './pgMeetingStore'
 import { PgRoomStore } from './pgRoomStore'
 import { openPostgres, type PostgresSettings, redactUrl } from './postgres'
 import type { RoomStore } from './roomStore'
+import { SqliteClientClaimStore } from './sqliteClientClaimStore'
 import { SqliteDraftStore } from './sqliteDraftStore'
 import { SqliteGroupStore } from './sqliteGroupStore'
 import { SqliteMeetingStore } from './sqliteMeetingStore'
@@ -20,6 +23,8 @@ export interface Storage {
   /** Sealed drafts, beside the meetings (erased with them). */
   drafts: DraftStore
   groups: GroupStore
+  /** Which participant writes in which Yjs client id's clock range, per room (erased with it). */
+  claims: ClientClaimStore
   /** What it is, for the start-up log line (no password). */
   describe: string
   close(): Promise<void>
@@ -39,6 +44,7 @@ export async function openStorage(options: {
       meetings: new PgMeetingStore(pool),
       drafts: new PgDraftStore(pool),
       groups,
+      claims: new PgClientClaimStore(pool),
       describe: `postgres ${redactUrl(options.postgres.url)} schema ${options.postgres.schema}`,
       close: () => pool.end(),
     }
@@ -55,6 +61,7 @@ export async function openStorage(options: {
     meetings,
     drafts: new SqliteDraftStore(db),
     groups,
+    claims: new SqliteClientClaimStore(db),
     describe: `sqlite ${file}`,
     async close() {
       db.close()

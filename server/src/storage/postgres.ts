@@ -21,6 +21,12 @@ const TABLES = `
     data BYTEA NOT NULL,
     PRIMARY KEY (room_id, seq)
   );
+  CREATE TABLE IF NOT EXISTS room_client_claim (
+    room_id TEXT NOT NULL,
+    client_id BIGINT NOT NULL,
+    owner TEXT NOT NULL,
+    PRIMARY KEY (room_id, client_id)
+  );
   CREATE TABLE IF NOT EXISTS room_snapshot (
     room_id TEXT PRIMARY KEY,
     data BYTEA NOT NULL,
@@ -187,4 +193,5 @@ export async function deleteRoomRows(client: pg.PoolClient, roomId: string): Pro
   await client.query('DELETE FROM room_head WHERE room_id = $1', [roomId])
   await client.query('DELETE FROM room_update WHERE room_id = $1', [roomId])
   await client.query('DELETE FROM room_snapshot WHERE room_id = $1', [roomId])
+  await client.query('DELETE FROM room_client_claim WHERE room_id = $1', [roomId])
 }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3'
 import type { LoadOptions, RoomStore, StoredRoom } from './roomStore'
+import { createClaimTable, eraseClaimRows } from './sqliteClientClaimStore'
 
 interface SnapshotRow {
   data: Buffer
@@ -35,6 +36,7 @@ export class SqliteRoomStore implements RoomStore {
     addColumn(this.db, 'room_snapshot', 'covers_seq', 'INTEGER NOT NULL DEFAULT 0')
     addColumn(this.db, 'room_snapshot', 'tl_schema', 'TEXT')
     addActivity(this.db)
+    createClaimTable(this.db)
     this.stmts = {
       snapshot: this.db.prepare<[string], SnapshotRow>(
         'SELECT data, covers_seq AS coversSeq, tl_schema AS schema FROM room_snapshot WHERE room_id = ?',
@@ -124,6 +126,7 @@ export class SqliteRoomStore implements RoomStore {
       this.stmts.eraseSnapshot.run(roomId)
       this.stmts.eraseLog.run(roomId)
       this.stmts.eraseActivity.run(roomId)
+      eraseClaimRows(this.db, roomId)
     })()
   }
 
