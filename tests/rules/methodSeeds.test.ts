@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { votingZoneOf } from '../../templates/src/caseVotes'
-import { RATING_VALUES } from '../../templates/src/marks'
 import { preparationZone } from '../../templates/src/drafts/preparation'
+import { RATING_VALUES } from '../../templates/src/marks'
 import { evaluationZoneFor } from '../../templates/src/outcome/evaluation'
 import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
 import type { RoleId, Template } from '../../templates/src/schema'
-import { noteRecord } from '../helpers/records'
 import { inZone } from '../helpers/meetingFixture'
+import { noteRecord } from '../helpers/records'
 import { builtinTemplates } from '../templates/support'
 import { judgeOnBoard } from './judgeOnBoard'
 
@@ -38,7 +38,13 @@ const w = (phase: string, role: RoleId, zone: string, yes: boolean, text?: strin
   yes,
   text,
 })
-const r = (phase: string, role: RoleId, zone: string, yes: boolean): Fact => ({ phase, role, zone, may: 'rate', yes })
+const r = (phase: string, role: RoleId, zone: string, yes: boolean): Fact => ({
+  phase,
+  role,
+  zone,
+  may: 'rate',
+  yes,
+})
 const q = (phase: string, role: RoleId, zone: string, quota: number, text?: string): Fact => ({
   phase,
   role,
@@ -51,14 +57,23 @@ const SEEDS: Seed[] = [
   {
     id: 'intervisie-8-stappen',
     evaluation: 'group',
-    facts: [w('casus', 'inbrenger', 'casus', true), w('doorvragen', 'deelnemer', 'vragen', true, 'Wat deed je toen?')],
+    facts: [
+      w('casus', 'inbrenger', 'casus', true),
+      w('doorvragen', 'deelnemer', 'vragen', true, 'Wat deed je toen?'),
+    ],
   },
   {
     id: 'stappenplan-60',
     choice: { phase: 'casus-kiezen', zone: 'casuslijst' },
     evaluation: 'group',
     facts: [
-      w('problemen-verzamelen', 'deelnemer', 'casuslijst', true, 'Mijn teamleider geeft geen feedback. Hoe vraag ik erom?'),
+      w(
+        'problemen-verzamelen',
+        'deelnemer',
+        'casuslijst',
+        true,
+        'Mijn teamleider geeft geen feedback. Hoe vraag ik erom?',
+      ),
       w('problemen-verzamelen', 'deelnemer', 'casuslijst', false, 'Een. Twee. Drie zinnen.'),
       w('verhelderen', 'deelnemer', 'vragen', true, 'Wat heb je al geprobeerd?'),
       w('adviezen', 'inbrenger', 'adviezen', false),
@@ -172,7 +187,13 @@ const SEEDS: Seed[] = [
     evaluation: 'group',
     facts: [
       q('vragen-opschrijven', 'deelnemer', 'vragen', 3, 'Wanneer ging het wel goed?'),
-      w('vragen-opschrijven', 'deelnemer', 'vragen', false, 'Wanneer ging het goed? Wat deed je toen? Wie hielp?'),
+      w(
+        'vragen-opschrijven',
+        'deelnemer',
+        'vragen',
+        false,
+        'Wanneer ging het goed? Wat deed je toen? Wie hielp?',
+      ),
       w('complimenten', 'deelnemer', 'complimenten', true),
       w('wat-spreekt-aan', 'inbrenger', 'wat-spreekt-aan', true),
       w('evaluatie', 'deelnemer', 'evaluatie', true),
@@ -182,7 +203,10 @@ const SEEDS: Seed[] = [
     id: 'intuitieve-methode',
     choice: { phase: 'inventarisatie', zone: 'onderwerpen' },
     evaluation: 'group',
-    facts: [w('inventarisatie', 'deelnemer', 'onderwerpen', true), w('afronden', 'inbrenger', 'actieplan', true)],
+    facts: [
+      w('inventarisatie', 'deelnemer', 'onderwerpen', true),
+      w('afronden', 'inbrenger', 'actieplan', true),
+    ],
   },
   {
     id: 'roddelmethode-met-advies',
@@ -217,7 +241,13 @@ const SEEDS: Seed[] = [
       r('vragen-waarderen', 'inbrenger', 'vragen', true),
       w('antwoorden', 'deelnemer', 'vragen', false),
       q('herformuleren', 'deelnemer', 'herformuleringen', 1, 'Mijn eigen twijfel is of ik goed genoeg ben.'),
-      w('herformuleren', 'deelnemer', 'herformuleringen', false, 'Mijn eigen twijfel is groot. Ik weet het niet. Echt niet.'),
+      w(
+        'herformuleren',
+        'deelnemer',
+        'herformuleringen',
+        false,
+        'Mijn eigen twijfel is groot. Ik weet het niet. Echt niet.',
+      ),
       r('herformuleringen-waarderen', 'inbrenger', 'herformuleringen', true),
     ],
   },
@@ -289,29 +319,35 @@ describe.each(SEEDS)('$id as its seed tells it', (seed) => {
     for (const fact of seed.facts) check(t, fact)
   })
 
-  it.runIf(seed.evaluation !== false)('gives every member a place for the evaluation and its score at the close', () => {
-    const last = t.phases.at(-1)!.id
-    const members =
-      seed.evaluation === 'inbrenger'
-        ? (['inbrenger'] as RoleId[])
-        : t.roles.filter((role) => role !== 'begeleider' && role !== 'observer')
-    for (const role of members) {
-      const zone = evaluationZoneFor(t, last, role)
-      expect(zone, `${seed.id}: ${role} evaluates in ${last}`).not.toBeNull()
-      const actor: Actor = { participantId: 'p1', role }
-      const scored = { ...note(t, zone!, 'p1', 'Het gaf me rust.'), meta: { authorId: 'p1', score: 4 } }
-      expect(judgeOnBoard(t, last, actor, [add(scored)]).ok, `${seed.id}: ${role} scores`).toBe(true)
-    }
-  })
+  it.runIf(seed.evaluation !== false)(
+    'gives every member a place for the evaluation and its score at the close',
+    () => {
+      const last = t.phases.at(-1)!.id
+      const members =
+        seed.evaluation === 'inbrenger'
+          ? (['inbrenger'] as RoleId[])
+          : t.roles.filter((role) => role !== 'begeleider' && role !== 'observer')
+      for (const role of members) {
+        const zone = evaluationZoneFor(t, last, role)
+        expect(zone, `${seed.id}: ${role} evaluates in ${last}`).not.toBeNull()
+        const actor: Actor = { participantId: 'p1', role }
+        const scored = { ...note(t, zone!, 'p1', 'Het gaf me rust.'), meta: { authorId: 'p1', score: 4 } }
+        expect(judgeOnBoard(t, last, actor, [add(scored)]).ok, `${seed.id}: ${role} scores`).toBe(true)
+      }
+    },
+  )
 
-  it.runIf(seed.choice !== undefined)('starts with a case choice: a list, a vote on it, and preparation', () => {
-    const { phase, zone } = seed.choice!
-    const index = t.phases.findIndex((p) => p.id === phase)
-    expect(index).toBeGreaterThanOrEqual(0)
-    expect(t.zones.find((z) => z.id === zone)?.kind).toBe('list')
-    expect(votingZoneOf(t, index)).toBe(zone)
-    expect(preparationZone(t)).toBe(zone)
-    const opened = t.phases.slice(0, index + 1).some((p) => p.zones[zone]?.deelnemer?.can.includes('add'))
-    expect(opened, `${seed.id}: members put cases on ${zone}`).toBe(true)
-  })
+  it.runIf(seed.choice !== undefined)(
+    'starts with a case choice: a list, a vote on it, and preparation',
+    () => {
+      const { phase, zone } = seed.choice!
+      const index = t.phases.findIndex((p) => p.id === phase)
+      expect(index).toBeGreaterThanOrEqual(0)
+      expect(t.zones.find((z) => z.id === zone)?.kind).toBe('list')
+      expect(votingZoneOf(t, index)).toBe(zone)
+      expect(preparationZone(t)).toBe(zone)
+      const opened = t.phases.slice(0, index + 1).some((p) => p.zones[zone]?.deelnemer?.can.includes('add'))
+      expect(opened, `${seed.id}: members put cases on ${zone}`).toBe(true)
+    },
+  )
 })

@@ -48,7 +48,12 @@ const stored = (id: string) =>
     .find((e) => e.key === id)
 
 /** `person` writes a note in a zone (or changes one); resolves to whether the server kept it. */
-async function write(person: string, zoneId: string, text: string, opts: { id?: string; at?: number; rating?: string } = {}) {
+async function write(
+  person: string,
+  zoneId: string,
+  text: string,
+  opts: { id?: string; at?: number; rating?: string } = {},
+) {
   const client = clients.get(person)!
   const refusedBefore = client.refusals.length
   const id = opts.id ?? `shape:n${++serial}`
@@ -56,7 +61,8 @@ async function write(person: string, zoneId: string, text: string, opts: { id?: 
   const slot = slots[(opts.at ?? serial) % slots.length]!
   const note = noteRecord({ id, ...slot, authorId: m.people[person]!.id, text, rating: opts.rating })
   client.current.kv.set(id, note)
-  const kept = () => stored(id) !== undefined && (opts.rating === undefined || stored(id)!.val.meta?.rating === opts.rating)
+  const kept = () =>
+    stored(id) !== undefined && (opts.rating === undefined || stored(id)!.val.meta?.rating === opts.rating)
   await eventually(() => kept() || client.refusals.length > refusedBefore)
   if (!kept()) await client.synced()
   return kept()
@@ -66,14 +72,35 @@ describe('quick advice rounds without role changes', () => {
   it('every member puts their topic on the list and scores it; nobody scores another’s', async () => {
     const participants = () => view().participants.map((p) => [p.id, p.role])
     const rolesAtStart = participants()
-    expect(await write('Anna', 'onderwerpen', 'Mijn planning loopt uit', { id: 'shape:t-anna', at: 0, rating: '4' })).toBe(true)
-    expect(await write('Ben', 'onderwerpen', 'Een collega werkt niet mee', { id: 'shape:t-ben', at: 1, rating: '9' })).toBe(true)
-    expect(await write('Carla', 'onderwerpen', 'Nee zeggen tegen mijn manager', { id: 'shape:t-carla', at: 2, rating: '7' })).toBe(true)
+    expect(
+      await write('Anna', 'onderwerpen', 'Mijn planning loopt uit', {
+        id: 'shape:t-anna',
+        at: 0,
+        rating: '4',
+      }),
+    ).toBe(true)
+    expect(
+      await write('Ben', 'onderwerpen', 'Een collega werkt niet mee', {
+        id: 'shape:t-ben',
+        at: 1,
+        rating: '9',
+      }),
+    ).toBe(true)
+    expect(
+      await write('Carla', 'onderwerpen', 'Nee zeggen tegen mijn manager', {
+        id: 'shape:t-carla',
+        at: 2,
+        rating: '7',
+      }),
+    ).toBe(true)
     // Anna marks Ben's topic: refused (each scores only their own).
     const client = clients.get('Anna')!
     const before = client.refusals.length
     const bens = stored('shape:t-ben')!.val as Parameters<typeof client.current.kv.set>[1]
-    client.current.kv.set('shape:t-ben', { ...bens, meta: { ...(bens as { meta: object }).meta, rating: '1' } })
+    client.current.kv.set('shape:t-ben', {
+      ...bens,
+      meta: { ...(bens as { meta: object }).meta, rating: '1' },
+    })
     await eventually(() => client.refusals.length > before)
     expect(stored('shape:t-ben')!.val.meta?.rating).toBe('9')
     expect(participants()).toEqual(rolesAtStart)
@@ -92,7 +119,8 @@ describe('quick advice rounds without role changes', () => {
       expect(await write(others[0]!, 'casus', 'Niet mijn onderwerp')).toBe(false)
       for (const n of [1, 2, 3]) {
         await command(server.url, m.setup, { type: 'next' })
-        for (const other of others) expect(await write(other, `adviesronde-${n}`, `Advies ${n} van ${other}`)).toBe(true)
+        for (const other of others)
+          expect(await write(other, `adviesronde-${n}`, `Advies ${n} van ${other}`)).toBe(true)
         // No advice to oneself: the owner listens.
         expect(await write(owner, `adviesronde-${n}`, 'Advies aan mezelf')).toBe(false)
       }
