@@ -5,8 +5,8 @@ import { judgeMark, maySortByMark } from './marks'
 import { judgeEvaluationEdit } from './outcome/evaluation'
 import { accessFor, findZone, mayEdit, mayMove, mayPublishDrafts, type ResolvedAccess } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
-import type { LocalizedText } from './schema'
 import { judgeQuestionCount } from './questionCount'
+import type { LocalizedText } from './schema'
 import { judgeSentences } from './sentenceLimit'
 import {
   descendantsOf,
