@@ -22,3 +22,15 @@ export function roleInTopicWalk(
   if (on.topic.authorId === participantId) return 'inbrenger'
   return role === 'inbrenger' ? 'deelnemer' : role
 }
+
+/** Everyone with the role the rules give them now (roleInTopicWalk): who takes a turn, who listens. */
+export function rolesInTopicWalk<P extends { id: string; role: RoleId }>(
+  template: Template,
+  progress: Pick<MeetingProgress, 'phaseIndex' | 'round' | 'topics'>,
+  people: readonly P[],
+): P[] {
+  return people.map((p) => {
+    const role = roleInTopicWalk(template, progress, p.id, p.role)
+    return role === p.role ? p : { ...p, role }
+  })
+}

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { BoardRecord } from '../../templates/src/boardRecords'
 import { noteArea } from '../../templates/src/layout'
 import { slotsFor } from '../../templates/src/slots'
 import { MEETING_MAP, MEETING_VIEW_KEY, type MeetingView } from '../../templates/src/wire'
@@ -96,11 +97,8 @@ describe('quick advice rounds without role changes', () => {
     // Anna marks Ben's topic: refused (each scores only their own).
     const client = clients.get('Anna')!
     const before = client.refusals.length
-    const bens = stored('shape:t-ben')!.val as Parameters<typeof client.current.kv.set>[1]
-    client.current.kv.set('shape:t-ben', {
-      ...bens,
-      meta: { ...(bens as { meta: object }).meta, rating: '1' },
-    })
+    const bens = stored('shape:t-ben')!.val as BoardRecord
+    client.current.kv.set('shape:t-ben', { ...bens, meta: { ...bens.meta, rating: '1' } })
     await eventually(() => client.refusals.length > before)
     expect(stored('shape:t-ben')!.val.meta?.rating).toBe('9')
     expect(participants()).toEqual(rolesAtStart)
