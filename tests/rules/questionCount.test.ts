@@ -39,7 +39,7 @@ describe('one question per note where a quota counts questions', () => {
     expect(
       judgeOnBoard(socratic, 'open-vragen', anna, [{ id: one.id, prev: one, next: two }], [one]).ok,
     ).toBe(false)
-    const moved = { ...two, x: two.x + 5 }
+    const moved = { ...two, x: (two.x as number) + 5 }
     expect(
       judgeOnBoard(socratic, 'open-vragen', anna, [{ id: two.id, prev: two, next: moved }], [two]).ok,
     ).toBe(true)
