@@ -92,6 +92,11 @@ it('method 3: three topics scored 1-10, taken highest first, three advice rounds
     await expect.poll(() => chip(owner)).toContain('inbrenger')
     for (const other of ORDER.filter((o) => o !== owner)) expect(await chip(other)).toContain('deelnemer')
     if (t === 0) await shot(people[owner], 'owner-is-inbrenger')
+    // The facilitator's list says who is the inbrenger of this topic; their set role stays.
+    await expect
+      .poll(() => bea.locator('.person', { hasText: owner }).locator('.person__role-now').textContent())
+      .toContain('nu inbrenger')
+    if (t === 0) await shot(bea, 'facilitator-sees-owner')
     const advisors = (['Anna', 'Ben', 'Carla', 'Dirk'] as const).filter((p) => p !== owner)
     for (let round = 1; round <= 3; round++) {
       await bea.getByRole('button', { name: /Volgende fase/ }).click()
