@@ -6,6 +6,7 @@ import { judgeMark, maySortByMark } from './marks'
 import { judgeEvaluationEdit } from './outcome/evaluation'
 import { accessFor, findZone, mayEdit, mayMove, mayPublishDrafts, type ResolvedAccess } from './permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from './policyTypes'
+import { judgeQuestionCount } from './questionCount'
 import type { LocalizedText } from './schema'
 import { judgeSentences } from './sentenceLimit'
 import {
@@ -90,6 +91,8 @@ function judgeOwnChange(ctx: PolicyContext, board: BatchBoard, { id, prev, next 
   if (!evaluation.ok) return evaluation
   const sentences = judgeSentences(ctx, id, prev, next, zoneBefore, zoneAfter)
   if (!sentences.ok) return sentences
+  const questions = judgeQuestionCount(ctx, id, prev, next, zoneBefore, zoneAfter)
+  if (!questions.ok) return questions
   // A released note keeps what its author wrote (no pair then): the begeleider only puts it down.
   const tagProblem = ctx.releasedNote?.(id) ? null : groupTagProblem(ctx.groups, ctx.phaseId, prev, next)
   if (tagProblem) return deny(id, tagProblem)

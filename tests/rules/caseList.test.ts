@@ -77,18 +77,25 @@ describe('where the group votes on the case list', () => {
   })
 })
 
-describe('quick advice rounds: the inbrenger scores their own topic', () => {
+describe('quick advice rounds: each member scores their own topic', () => {
   const annaInbrenger: Actor = { participantId: 'anna', role: 'inbrenger' }
   const topic = (author: string, at: number, rating?: string) => {
     const slot = slotsFor(noteArea(quick, 'onderwerpen'), 6)[at]!
     return noteRecord({ id: `shape:topic-${author}`, ...slot, authorId: author, text: 'Onderwerp', rating })
   }
 
-  it('the inbrenger scores their own topic 1 to 10; as a deelnemer they cannot', () => {
+  it('a member scores their own topic 1 to 10, as deelnemer or inbrenger, without a role change', () => {
     const mine = topic('anna', 0)
     const scored = [change(mine, topic('anna', 0, '8'))]
     expect(judgeOnBoard(quick, 'inventarisatie', annaInbrenger, scored, [mine]).ok).toBe(true)
-    expect(judgeOnBoard(quick, 'inventarisatie', anna, scored, [mine]).ok).toBe(false)
+    expect(judgeOnBoard(quick, 'inventarisatie', anna, scored, [mine]).ok).toBe(true)
+  })
+
+  it('a deelnemer does not score someone else’s topic either', () => {
+    const bens = topic('ben', 1)
+    const v = judgeOnBoard(quick, 'inventarisatie', anna, [change(bens, topic('ben', 1, '9'))], [bens])
+    expect(v.ok).toBe(false)
+    if (!v.ok) expect(v.reason.nl).toContain('eigen onderwerp')
   })
 
   it('the inbrenger does not score someone else’s topic', () => {

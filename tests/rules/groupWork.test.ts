@@ -46,10 +46,12 @@ describe('the templates say where the group works in pairs', () => {
 
   it('refuses group work in a phase where nobody writes', () => {
     const raw = structuredClone(modelling) as unknown as { phases: Array<Record<string, unknown>> }
-    raw.phases[0]!.groupWork = 'pairs'
+    // "Walk the flaps": nobody writes there (step 1 now writes: the case list).
+    const quiet = raw.phases.findIndex((p) => p.id === 'reflectie')
+    raw.phases[quiet]!.groupWork = 'pairs'
     const parsed = parseTemplate(raw)
     expect(parsed.ok).toBe(false)
-    if (!parsed.ok) expect(parsed.errors.join()).toContain('phases[0].groupWork')
+    if (!parsed.ok) expect(parsed.errors.join()).toContain(`phases[${quiet}].groupWork`)
   })
 })
 

@@ -112,13 +112,15 @@ describe.each(templates.map((t) => [t.id, t] as const))('%s', (_id, t: Template)
     expect(t.standingAccess.observer).toBeUndefined()
   })
 
-  it('grants rate only to the inbrenger, and only on zones that have a rating scale', () => {
+  it('grants rate only to the inbrenger (or each author, for their own), on zones with a rating scale', () => {
     const rated = new Set(t.zones.filter((z) => z.rating).map((z) => z.id))
     for (const phase of t.phases) {
       for (const [zoneId, byRole] of Object.entries(phase.zones)) {
         for (const [role, access] of Object.entries(byRole)) {
           if (!access.can.includes('rate')) continue
-          expect(role, `${phase.id}/${zoneId}`).toBe('inbrenger')
+          // Each scores their own topic (method 3): the rule lets an author rate only their own.
+          const ownOnly = t.zones.find((z) => z.id === zoneId)?.ratedByAuthor === true
+          if (!ownOnly) expect(role, `${phase.id}/${zoneId}`).toBe('inbrenger')
           expect(rated.has(zoneId), `${phase.id}/${zoneId} has no rating scale`).toBe(true)
         }
       }

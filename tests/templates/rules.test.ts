@@ -331,10 +331,11 @@ describe('quick advice rounds (method 3)', () => {
     expect(ids.indexOf('evaluatie')).toBe(5)
   })
 
-  it('scores topics 1-10, by the inbrenger, in the inventory', () => {
+  it('scores topics 1-10, each member their own, in the inventory', () => {
     expect(t.zones.find((z) => z.id === 'onderwerpen')?.rating).toBe('score10')
+    expect(t.zones.find((z) => z.id === 'onderwerpen')?.ratedByAuthor).toBe(true)
     expect(phasesWhere(t, 'onderwerpen', 'inbrenger', 'rate')).toEqual(['inventarisatie'])
-    expect(phasesWhere(t, 'onderwerpen', 'deelnemer', 'rate')).toEqual([])
+    expect(phasesWhere(t, 'onderwerpen', 'deelnemer', 'rate')).toEqual(['inventarisatie'])
   })
 
   it('has an advisor list per round, open only in its own round', () => {

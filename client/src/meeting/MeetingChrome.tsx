@@ -2,6 +2,7 @@ import { type ReactNode, useCallback, useMemo } from 'react'
 import type { OutcomeGap } from '../../../templates/src/outcome/outcomeGaps'
 import type { MeetingCommand } from '../../../templates/src/phaseMachine'
 import type { RoleId, Template } from '../../../templates/src/schema'
+import { roleInTopicWalk } from '../../../templates/src/topicRole'
 import type { MeetingView } from '../../../templates/src/wire'
 import { ConnectionIndicator } from '../board/ConnectionIndicator'
 import type { ConnectionState } from '../collab/connectionMonitor'
@@ -52,7 +53,10 @@ export function MeetingChrome(props: MeetingChromeProps) {
   const t = useT()
   const language = useLanguage()
   const roleName = useRoleName(template, language)
-  const me = view?.participants.find((p) => p.id === participantId) ?? null
+  const given = view?.participants.find((p) => p.id === participantId) ?? null
+  // In the walk through the topics the topic's owner is its inbrenger (topicRole.ts): say so.
+  const me =
+    given && view ? { ...given, role: roleInTopicWalk(template, view.progress, given.id, given.role) } : null
   // Stable, so the timer does not restart its tick on every render.
   const serverNow = useCallback(() => Date.now() + serverOffset, [serverOffset])
   // Stable too: the panel loads the retention once per meeting, not on every render.

@@ -1,6 +1,7 @@
 import { type Atom, atom, react } from 'tldraw'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
+import { roleInTopicWalk } from '../../../templates/src/topicRole'
 import {
   MEETING_MAP,
   MEETING_VIEW_KEY,
@@ -44,9 +45,17 @@ export class MeetingState {
     })
   }
 
-  /** Me as the server knows me now (my role can change during the meeting). */
+  /**
+   * Me as the server knows me now (my role can change during the meeting), with the role the
+   * rules give me at this moment: in the walk through the topics, inbrenger of my own topic and
+   * deelnemer for the others' (topicRole.ts, the same rule the server judges by).
+   */
   me(): ParticipantView | null {
-    return this.$view.get()?.participants.find((p) => p.id === this.participantId) ?? null
+    const view = this.$view.get()
+    const me = view?.participants.find((p) => p.id === this.participantId)
+    if (!view || !me) return null
+    const role = roleInTopicWalk(this.template, view.progress, me.id, me.role)
+    return role === me.role ? me : { ...me, role }
   }
 
   /** The phase the rules judge against (FINISHED_PHASE_ID once the meeting is finished). */

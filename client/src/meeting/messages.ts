@@ -97,6 +97,7 @@ export const meetingMessages = defineMessages(
     'meeting.people.show': 'Deelnemers tonen',
     'meeting.people.hide': 'Deelnemers verbergen',
     'meeting.people.you': '(jij)',
+    'meeting.people.roleNow': 'nu {role}: eigen onderwerp aan de beurt',
     'meeting.people.roleOf': 'Rol van {name}',
     'meeting.people.saving': 'Opslaan…',
 
@@ -233,6 +234,7 @@ export const meetingMessages = defineMessages(
     'meeting.people.show': 'Show participants',
     'meeting.people.hide': 'Hide participants',
     'meeting.people.you': '(you)',
+    'meeting.people.roleNow': 'now {role}: own topic is on',
     'meeting.people.roleOf': 'Role of {name}',
     'meeting.people.saving': 'Saving…',
 

@@ -50,7 +50,8 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [onClose])
-  const me = view?.participants.find((p) => p.id === meeting.participantId) ?? null
+  // With the role the rules give now: in the topic walk the topic's owner is its inbrenger.
+  const me = view ? meeting.me() : null
   if (!view || !me || !outcome) return null
   const gaps = outcomeGaps(meeting.template, outcome)
 

@@ -5,6 +5,7 @@ import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import { judgeChanges } from '../../../templates/src/recordPolicy'
 import type { RecordLimits } from '../../../templates/src/recordText'
 import type { LocalizedText } from '../../../templates/src/schema'
+import { roleInTopicWalk } from '../../../templates/src/topicRole'
 import type { Refusal } from '../../../templates/src/wire'
 import type { RoomConnection } from '../rooms/connection'
 import type { Room } from '../rooms/room'
@@ -119,7 +120,12 @@ export class MeetingGuard implements UpdateGuard {
       {
         template,
         phaseId: rulePhaseId(template, progress),
-        actor: { participantId: participant.id, role: participant.role, name: participant.name },
+        actor: {
+          participantId: participant.id,
+          // In the walk through the topics the topic's owner is its inbrenger (topicRole.ts).
+          role: roleInTopicWalk(template, progress, participant.id, participant.role),
+          name: participant.name,
+        },
         rects: boardLayout(template),
         current: (id) => index.before(id),
         allShapes: () => index.shapesBefore(),

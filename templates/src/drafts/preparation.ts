@@ -11,6 +11,10 @@ import type { RoleId, Template } from '../schema'
 export function preparationZone(template: Template): string | null {
   const first = template.phases[0]
   if (!first) return null
+  // A method that chooses its case by vote later on (the intuitive method's step 3) prepares
+  // for that list: the cases are there to choose from when the vote opens.
+  const voted = template.phases.find((p) => p.votesOn !== undefined)?.votesOn
+  if (voted && template.zones.find((z) => z.id === voted)?.kind === 'list') return voted
   for (const [zoneId, byRole] of Object.entries(first.zones)) {
     const zone = template.zones.find((z) => z.id === zoneId)
     if (zone?.kind === 'list' && byRole.deelnemer?.can.includes('add')) return zoneId

@@ -17,6 +17,8 @@ interface NoteGroupSectionProps {
   isCurrent?: (note: ListNote) => boolean
   /** The pair or subgroup this section lists, when the list shows notes per pair. */
   groupId?: string
+  /** Whether I may mark this note (each scores only their own topic); all of them when absent. */
+  marksNote?: (note: ListNote) => boolean
 }
 
 /** One group of the list: a heading with its count, then its notes (or "none"). */
@@ -31,6 +33,7 @@ export function NoteGroupSection({
   extraFor,
   isCurrent,
   groupId,
+  marksNote,
 }: NoteGroupSectionProps) {
   const headingId = useId()
   const key = group.mark ?? 'none'
@@ -54,7 +57,7 @@ export function NoteGroupSection({
               key={note.id}
               note={note}
               author={authorOf(note)}
-              scale={scale}
+              scale={scale && (marksNote?.(note) ?? true) ? scale : null}
               t={t}
               onMark={onMark}
               onKeyDown={onKeyDown}

@@ -149,13 +149,18 @@ export function RatingList({ editor, meeting, actions = null }: RatingListProps)
       End: () => goTo(order.length - 1),
     }
     const move = event.target === event.currentTarget ? moves[event.key] : undefined
-    const value = rates && scale ? markForKey(event.key, scale) : undefined
+    const value = rates && scale && marksNote(note) ? markForKey(event.key, scale) : undefined
     if (!move && value === undefined) return
     // Ours, not tldraw's shortcuts (N is its note tool).
     event.preventDefault()
     event.stopPropagation()
     if (move) move()
     else if (value !== undefined && value !== note.mark) mark(note, value)
+  }
+
+  // Each scores only their own topic (ratedByAuthor): no buttons on someone else's.
+  function marksNote(note: ListNote): boolean {
+    return !zone.ratedByAuthor || note.authorId === myId
   }
 
   const count = listOrder(groups).length
@@ -216,7 +221,9 @@ export function RatingList({ editor, meeting, actions = null }: RatingListProps)
           </p>
         ) : null}
         {rates && zone.rating ? (
-          <p className="notes-list__howto">{t(`list.howTo.${zone.rating}`)}</p>
+          <p className="notes-list__howto">
+            {t(zone.ratedByAuthor ? 'list.howTo.own' : `list.howTo.${zone.rating}`)}
+          </p>
         ) : ratedNow ? (
           <p className="notes-list__watching">{t('list.watching')}</p>
         ) : null}
@@ -239,6 +246,7 @@ export function RatingList({ editor, meeting, actions = null }: RatingListProps)
             }
             authorOf={(note) => authorName(note, names, myId, t)}
             scale={rates ? scale : null}
+            marksNote={marksNote}
             t={t}
             onMark={mark}
             onKeyDown={onKeyDown}

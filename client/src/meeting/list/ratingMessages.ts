@@ -45,6 +45,8 @@ export const ratingMessages = defineMessages(
       'Zet een teken bij wat je herkent: met de knop (Tab), of kies een notitie met de pijltjes en druk op H. Delete haalt het teken weg.',
     'list.howTo.score10':
       'Geef elke notitie een cijfer: met de knoppen (Tab), of kies een notitie met de pijltjes en typ het cijfer (0 is 10). Delete haalt het weg.',
+    'list.howTo.own':
+      'Geef je eigen onderwerp een cijfer: met de knoppen (Tab), of kies het met de pijltjes en typ het cijfer (0 is 10). De anderen geven het hunne.',
     'list.watching': 'De inbrenger waardeert; hier zie je de stand.',
     'list.outcomePrompt':
       'Jouw stap: open Verslag, kies het advies dat je meeneemt en schrijf je actie. Nog leeg: {gaps}.',
@@ -93,6 +95,8 @@ export const ratingMessages = defineMessages(
       'Mark what you recognise: with its button (Tab), or pick a note with the arrow keys and press R. Delete removes the mark.',
     'list.howTo.score10':
       'Give each note a score: with its buttons (Tab), or pick a note with the arrow keys and type the score (0 is 10). Delete removes it.',
+    'list.howTo.own':
+      'Score your own topic: with its buttons (Tab), or pick it with the arrow keys and type the score (0 is 10). The others score theirs.',
     'list.watching': 'The case presenter rates; here you see how it stands.',
     'list.outcomePrompt':
       'Your step: open Report, choose the advice you take along and write your action. Still empty: {gaps}.',

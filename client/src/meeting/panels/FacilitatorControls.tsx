@@ -1,5 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import { blockOf, type MeetingCommand } from '../../../../templates/src/phaseMachine'
+import { rolesInTopicWalk } from '../../../../templates/src/topicRole'
 import { currentTopic } from '../../../../templates/src/topicWalk'
 import { useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../meetingUi'
@@ -146,7 +147,8 @@ export function FacilitatorControls({
       <div className="facilitator-controls__set">
         <TurnControls
           progress={progress}
-          participants={view.participants}
+          // The topic's owner listens to the advice on their topic (topicRole.ts): no turn.
+          participants={rolesInTopicWalk(template, progress, view.participants)}
           disabled={busy || finished}
           send={send}
         />

@@ -20,6 +20,8 @@ interface ParticipantItemProps {
   onRemove: ((participantId: string) => Promise<void>) | null
   /** A meeting of a group: someone without a member link is marked a guest. */
   markGuest: boolean
+  /** The role the rules give now, when it differs (the topic's owner is its inbrenger, topicRole.ts). */
+  roleNow?: RoleId
 }
 
 /**
@@ -35,6 +37,7 @@ export function ParticipantItem({
   onAssignRole,
   onRemove,
   markGuest,
+  roleNow,
 }: ParticipantItemProps) {
   const t = useT()
   const action = useServerAction<'role'>()
@@ -95,6 +98,9 @@ export function ParticipantItem({
         ) : (
           <span className="person__role">{roleName(participant.role)}</span>
         )}
+        {roleNow && roleNow !== participant.role ? (
+          <span className="person__role-now">{t('meeting.people.roleNow', { role: roleName(roleNow) })}</span>
+        ) : null}
         {action.error ? (
           <p className="person__error" id={errorId} role="alert">
             {action.error}

@@ -1,4 +1,5 @@
 import { useContext, useId, useState } from 'react'
+import { roleInTopicWalk } from '../../../../templates/src/topicRole'
 import { useT } from '../../i18n/useT'
 import { MeetingContext } from '../canvas/meetingContext'
 import type { MeetingUiProps } from '../meetingUi'
@@ -120,6 +121,7 @@ export function ParticipantsPanel({
               onAssignRole={onAssignRole}
               onRemove={isFacilitator && person.id !== me.id ? onRemove : null}
               markGuest={groupMeeting}
+              roleNow={roleInTopicWalk(template, view.progress, person.id, person.role)}
             />
           ))}
         </ul>
