@@ -73,6 +73,10 @@ export const apiErrorMessages = defineMessages(
       'Het exportbestand kon niet worden gelezen; er is niets gemaakt. Probeer het nog eens.',
     'api.too_many_creations':
       'Vanaf jouw adres is in korte tijd veel aangemaakt. Probeer het over {retryAfter} seconden nog eens.',
+    'api.not_current':
+      'Deze server weet even niet zeker of hij de laatste stand van de bijeenkomst heeft. Er is niets veranderd; probeer het over een paar seconden nog eens.',
+    'api.not_confirmed':
+      'De wijziging is bewaard, maar niet elke server heeft haar bevestigd. Controleer over een paar seconden of ze overal geldt.',
     'api.command_refused.revealMode': 'Dat kan nu niet.',
     'api.zone_not_private':
       'In deze zone schrijf je nu niet meer voor jezelf; je notities gaan mee met de onthulling.',
@@ -163,6 +167,10 @@ export const apiErrorMessages = defineMessages(
     'api.import_failed': 'The export file could not be read; nothing was made. Please try again.',
     'api.too_many_creations':
       'A lot was created from your address in a short time. Try again in {retryAfter} seconds.',
+    'api.not_current':
+      'This server cannot be sure it has the meeting’s latest state. Nothing changed; try again in a few seconds.',
+    'api.not_confirmed':
+      'The change was stored, but not every server confirmed it. Check in a few seconds that it holds everywhere.',
     'api.command_refused.revealMode': 'That is not possible now.',
     'api.zone_not_private':
       'You no longer write for yourself in this zone; your notes go along with the reveal.',
@@ -273,6 +281,8 @@ export function describeApiError(error: unknown): ApiErrorText {
       return { key: `api.${code}` }
     case 'meeting_full':
       return { key: 'api.meeting_full', values: { max: text(data.max) } }
+    case 'not_current':
+    case 'not_confirmed':
     case 'import_off':
     case 'import_code_wrong':
     case 'import_busy':
