@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
-import { readMemberCredential } from '../../templates/src/groups/members'
 import { unwrapMeetingKey, wrapMeetingKey } from '../../templates/src/groups/memberKeyWrap'
+import { readMemberCredential } from '../../templates/src/groups/members'
 import { createGroup } from '../helpers/groupScenario'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api } from '../helpers/meetingClient'
@@ -55,14 +55,22 @@ it("hands a member's wrapped meeting key only to that member; the server never h
     body: { keys: [{ memberId: 'niemand', wrapped: keys[0]!.wrapped }] },
   })
   expect([stranger.status, stranger.body.error]).toEqual([400, 'unknown_member'])
-  const stored = await api<{ stored: number }>(base, path, { method: 'PUT', token: group.secret, body: { keys } })
+  const stored = await api<{ stored: number }>(base, path, {
+    method: 'PUT',
+    token: group.secret,
+    body: { keys },
+  })
   expect([stored.status, stored.body.stored]).toEqual([200, 3])
 
   // Each member gets their own wrap, which opens with their own secret only.
   const fetchKey = (token: string | undefined) =>
-    api<{ wrapped?: string; error?: string }>(base, `/groups/${group.groupId}/meetings/${meetingId}/member-key`, {
-      token,
-    })
+    api<{ wrapped?: string; error?: string }>(
+      base,
+      `/groups/${group.groupId}/meetings/${meetingId}/member-key`,
+      {
+        token,
+      },
+    )
   const ann = secretOf(group.members.Ann!)
   const bea = secretOf(group.members.Bea!)
   const annWrap = (await fetchKey(group.members.Ann)).body.wrapped!

@@ -24,8 +24,8 @@ import type { MeetingRooms, MeetingService, MemberDirectory } from '../meetings/
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
 import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
-import { memberSecret, parseMembers, publicMembers, type StoredMember, withLink } from './memberLinks'
 import { MemberKeys } from './memberKeys'
+import { memberSecret, parseMembers, publicMembers, type StoredMember, withLink } from './memberLinks'
 
 /** A member on the group page; their personal link only for whoever opened it with the group link. */
 export interface MemberView extends GroupMember {

@@ -1,5 +1,5 @@
-import { GROUP_MEMBERS_MAX } from '../../../templates/src/groups/members'
 import { WRAPPED_KEY_PATTERN } from '../../../templates/src/groups/memberKeyWrap'
+import { GROUP_MEMBERS_MAX } from '../../../templates/src/groups/members'
 import { MeetingError } from '../meetings/meetingError'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
 import { parseMembers, type StoredMember } from './memberLinks'
@@ -84,13 +84,22 @@ export class MemberKeys {
    * The wrapped key of the member whose personal credential this is, for a meeting of their group.
    * None for a link renewed since the wrap was made: it would not open.
    */
-  async forMember(group: GroupRow | undefined, meetingId: string, credential: string | null): Promise<string> {
+  async forMember(
+    group: GroupRow | undefined,
+    meetingId: string,
+    credential: string | null,
+  ): Promise<string> {
     const member = group ? this.credentials.memberByCredential(group, credential) : null
-    if (!group || !member) throw new MeetingError(403, 'invalid_member_link', 'This personal link is not valid.')
+    if (!group || !member)
+      throw new MeetingError(403, 'invalid_member_link', 'This personal link is not valid.')
     await this.assertInGroup(group, meetingId)
     const wrap = readWraps(await this.store.memberKeysJson(meetingId))[member.id]
     if (!wrap || wrap.generation !== member.generation)
-      throw new MeetingError(404, 'member_key_missing', 'No key was shared with this member for this meeting.')
+      throw new MeetingError(
+        404,
+        'member_key_missing',
+        'No key was shared with this member for this meeting.',
+      )
     return wrap.wrapped
   }
 }
