@@ -10,7 +10,8 @@ import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
  * Members who join only through their personal link hold the meeting key: the facilitator's
  * browser (holding the group link) wrapped it for each member when the meeting was made; the
  * member's page unwraps its own before joining. Anna seals a private note, Bram reads it when it
- * is revealed. A member whose link was renewed since is told to open the invitation link once.
+ * is revealed. A member whose link was renewed since is told to open the invitation link once,
+ * until the group page, in a browser holding the key, wraps it again for the new link.
  */
 const e2e = serverAndBrowserForFile()
 const NOTE = 'ALLEEN-VOOR-DE-GROEP-3391'
@@ -92,4 +93,17 @@ it('a member who joins from their personal link only reads a revealed private no
   await shot(casPage, '2-member-without-key')
   await casPage.getByRole('button', { name: 'EN', exact: true }).click()
   await casPage.getByText(/Open your facilitator's invitation link once/).waitFor()
+
+  // The maker's browser holds the meeting key: opening the group page wraps it for Cas's new link.
+  const rewrapped = maker.waitForResponse(
+    (r) => r.url().endsWith('/member-keys') && r.request().method() === 'PUT',
+  )
+  await maker.goto(groupLink.href)
+  expect((await rewrapped).status()).toBe(200)
+  await casPage.reload()
+  await casPage.getByRole('heading', { level: 1, name: /Cas in Groep Sleutel/ }).waitFor()
+  await casPage.getByRole('button', { name: /Meedoen|Join/ }).click()
+  await casPage.locator('.tl-canvas').waitFor()
+  await expect.poll(() => notes(casPage).filter({ hasText: NOTE }).count(), { timeout: 10_000 }).toBe(1)
+  await shot(casPage, '3-renewed-member-reads-note')
 }, 180_000)

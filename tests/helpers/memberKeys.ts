@@ -14,10 +14,14 @@ const meetingKey = () => Buffer.from(crypto.getRandomValues(new Uint8Array(32)))
  */
 export async function checkMemberKeys(base: string, holds: (text: string) => Promise<boolean>) {
   const group = await createGroup(base, 'Sleutelgroep', ['Ann', 'Bea', 'Cas'])
-  const made = await api<{ meetingId: string }>(base, `/groups/${group.groupId}/meetings`, {
-    token: group.secret,
-    body: { templateId: 'intervisie-8-stappen', title: '', plannedStart: null },
-  })
+  const made = await api<{ meetingId: string; facilitatorPath: string }>(
+    base,
+    `/groups/${group.groupId}/meetings`,
+    {
+      token: group.secret,
+      body: { templateId: 'intervisie-8-stappen', title: '', plannedStart: null },
+    },
+  )
   expect(made.status).toBe(201)
   const meetingId = made.body.meetingId
   const key = meetingKey()
@@ -100,4 +104,16 @@ export async function checkMemberKeys(base: string, holds: (text: string) => Pro
   const beaAgain = (await fetchKey(beaNew)).body.wrapped!
   expect(await unwrapMeetingKey(beaAgain, again.secret, meetingId, again.memberId)).toBe(key)
   expect((await fetchKey(group.members.Ann)).body.wrapped).toBe(annWrap)
+
+  // Erasing the meeting erases its wraps with it.
+  const facilitator = await api<{ token: string }>(base, `/meetings/${meetingId}/facilitate`, {
+    body: { secret: made.body.facilitatorPath.split('#begeleider=')[1], member: group.members.Ann },
+  })
+  const erased = await api(base, `/meetings/${meetingId}`, {
+    method: 'DELETE',
+    token: facilitator.body.token,
+  })
+  expect(erased.status).toBe(200)
+  expect((await fetchKey(group.members.Ann)).status).toBe(404)
+  expect(await holds(annWrap)).toBe(false)
 }
