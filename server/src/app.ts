@@ -7,6 +7,7 @@ import { draftRoutes } from './drafts/draftRoutes'
 import type { DraftService } from './drafts/draftService'
 import { groupRoutes, lookBackRoutes } from './groups/groupRoutes'
 import type { GroupService } from './groups/groupService'
+import { memberKeyRoutes } from './groups/memberKeyRoutes'
 import { mountClientFiles } from './http/clientFiles'
 import type { CreationBudget } from './http/creationBudget'
 import { securityHeaders } from './http/securityHeaders'
@@ -46,6 +47,7 @@ function createApi({ config, meetings, lifecycle, boards, drafts, groups, templa
     .route('/meetings', draftRoutes(meetings, drafts))
     .route('/meetings', lookBackRoutes(groups, meetings))
     .route('/groups', groupRoutes(groups, lifecycle.group))
+    .route('/groups', memberKeyRoutes(groups))
 }
 
 /** The HTTP side: a small JSON API under /api and the built client for everything else. */

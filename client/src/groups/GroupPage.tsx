@@ -1,7 +1,7 @@
 import '../styles/newMeeting.css'
 import '../styles/groups.css'
 import type { ReactNode } from 'react'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { wordApiError } from '../api/apiErrors'
 import { LanguageToggle } from '../i18n/LanguageToggle'
 import { useLanguage, useT } from '../i18n/useT'
@@ -18,6 +18,7 @@ import { formatDay } from './groupDates'
 import { MemberHome } from './MemberHome'
 import { MemberLinks } from './MemberLinks'
 import { knownMember, memberCredentialFromHash } from './memberAccess'
+import { shareMeetingKeys } from './memberKeySharing'
 import { RenewGroupLink } from './RenewGroupLink'
 import { type GroupView, useGroup } from './useGroup'
 
@@ -107,6 +108,13 @@ function GroupOverview({
   const t = useT()
   const language = useLanguage()
   const [csvError, setCsvError] = useState(false)
+  // This browser may hold keys of the group's meetings: wrap them for every member, so members
+  // who join through their personal link (a renewed one too) can read and seal private notes.
+  useEffect(() => {
+    shareMeetingKeys(group.id, secret, group).catch(() => {
+      // Tried again on the next visit; members can still open the invitation link once.
+    })
+  }, [group, secret])
   const download = () => {
     setCsvError(false)
     groupApi.attendanceCsv(group.id, secret).then(

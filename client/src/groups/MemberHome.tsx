@@ -11,6 +11,7 @@ import { LoadingView } from '../ui/LoadingView'
 import { groupApi } from './groupApi'
 import { formatDay } from './groupDates'
 import { forgetMember, rememberMember } from './memberAccess'
+import { fetchMemberMeetingKey } from './memberKeySharing'
 
 type Home = Awaited<ReturnType<typeof groupApi.memberHome>>
 
@@ -24,6 +25,8 @@ export function MemberHome({ groupId, credential }: { groupId: string; credentia
   const language = useLanguage()
   const [home, setHome] = useState<{ ready: Home } | { failed: unknown } | null>(null)
   const action = useServerAction<string>()
+  // Per meeting: whether this browser holds its key (unwrapped from this member's wrap, or from a link).
+  const [keys, setKeys] = useState<Record<string, boolean>>({})
   useEffect(() => {
     let live = true
     groupApi.memberHome(groupId, credential).then(
@@ -32,6 +35,10 @@ export function MemberHome({ groupId, credential }: { groupId: string; credentia
         rememberMember(groupId, { credential, name: ready.member.name })
         forgetLinkSecret()
         setHome({ ready })
+        for (const m of ready.meetings.filter((meeting) => !meeting.finished))
+          fetchMemberMeetingKey(groupId, m.meetingId, credential).then((held) => {
+            if (live) setKeys((now) => ({ ...now, [m.meetingId]: held }))
+          })
       },
       (failed: unknown) => {
         if (!live) return
@@ -55,6 +62,8 @@ export function MemberHome({ groupId, credential }: { groupId: string; credentia
   const open = meetings.filter((m) => !m.finished)
   const join = (meetingId: string) =>
     action.run(meetingId, async () => {
+      // The key before the board: drafts are sealed and revealed notes read from the start.
+      await fetchMemberMeetingKey(groupId, meetingId, credential)
       const session = await meetingApi.joinAsMember(meetingId, credential)
       saveSession(meetingId, { token: session.token, participantId: session.participant.id })
       navigate(`/m/${meetingId}`)
@@ -80,6 +89,9 @@ export function MemberHome({ groupId, credential }: { groupId: string; credentia
               <li key={m.meetingId} className="member-home__meeting">
                 <span>
                   {t('group.meeting', { date: formatDay(m.date, language), method: m.method[language] })}
+                  {keys[m.meetingId] === false ? (
+                    <span className="member-home__no-key">{t('people.member.noKey')}</span>
+                  ) : null}
                 </span>
                 <button
                   type="button"

@@ -4,6 +4,7 @@ import { useT } from '../i18n/useT'
 import { useServerAction } from '../meeting/panels/useServerAction'
 import { useCopy } from '../ui/useCopy'
 import { groupApi } from './groupApi'
+import { shareGroupMeetingKeys } from './memberKeySharing'
 
 export interface MemberEntry {
   id: string
@@ -44,6 +45,10 @@ export function MemberLinks({
                     const answer = await groupApi.renewMemberLink(groupId, secret, member.id)
                     if (answer.member.link)
                       setRenewed((now) => ({ ...now, [member.id]: answer.member.link! }))
+                    // The old wraps of the meeting keys no longer open: wrap for the new link.
+                    shareGroupMeetingKeys(groupId, secret).catch(() => {
+                      // The group page wraps again on its next visit.
+                    })
                   }
                 : null
             }

@@ -2,6 +2,7 @@ import '../styles/newMeeting.css'
 import { type ReactNode, useState } from 'react'
 import type { Template } from '../../../templates/src/schema'
 import { groupLink, type KnownGroup } from '../groups/groupAccess'
+import { shareGroupMeetingKeys } from '../groups/memberKeySharing'
 import { LanguageToggle } from '../i18n/LanguageToggle'
 import { useLanguage, useT } from '../i18n/useT'
 import { makeMeetingKey, withKey } from '../meeting/drafts/meetingKey'
@@ -33,6 +34,11 @@ export default function NewMeetingPage() {
     const origin = window.location.origin
     // The meeting key is made here and travels only in the links' fragments (meeting/drafts/).
     const key = makeMeetingKey(meeting.meetingId)
+    // Members who join through their personal link get the key wrapped for them (groups/).
+    if (group)
+      shareGroupMeetingKeys(group.id, group.secret, [meeting.meetingId]).catch(() => {
+        // The group page wraps again on its next visit.
+      })
     const facilitatorPath = withKey(meeting.facilitatorPath, key)
     const inviteUrl = `${origin}${withKey(meeting.invitePath, key)}`
     rememberInviteLink(meeting.meetingId, inviteUrl)

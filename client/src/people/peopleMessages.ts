@@ -29,6 +29,8 @@ export const peopleMessages = defineMessages(
     'people.member.none': 'Er staat nog geen bijeenkomst klaar. Kom later terug via deze link.',
     'people.member.join': 'Meedoen',
     'people.member.joining': 'Bezig…',
+    'people.member.noKey':
+      'Privé-notities van deze bijeenkomst kun je met deze link nog niet lezen of schrijven. Open één keer de uitnodigingslink van je begeleider; daarna lukt het ook via deze link.',
     'people.member.loading': 'Je plek in de groep wordt opgehaald…',
     'people.join.asMember': 'Je doet mee als {name}, met je persoonlijke link van de groep.',
   },
@@ -59,6 +61,8 @@ export const peopleMessages = defineMessages(
     'people.member.none': 'No meeting is ready yet. Come back later through this link.',
     'people.member.join': 'Join',
     'people.member.joining': 'Joining…',
+    'people.member.noKey':
+      "With this link you cannot read or write this meeting's private notes yet. Open your facilitator's invitation link once; after that this link works for them too.",
     'people.member.loading': 'Fetching your place in the group…',
     'people.join.asMember': 'You take part as {name}, with your personal link of the group.',
   },

@@ -24,6 +24,7 @@ import type { MeetingRooms, MeetingService, MemberDirectory } from '../meetings/
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
 import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
+import { MemberKeys } from './memberKeys'
 import { memberSecret, parseMembers, publicMembers, type StoredMember, withLink } from './memberLinks'
 
 /** A member on the group page; their personal link only for whoever opened it with the group link. */
@@ -124,6 +125,16 @@ export class GroupService implements MemberDirectory {
    * The group, only if `secret` is its link's secret: for what concerns the whole group (erasing,
    * its export, how long it is kept). A facilitator of one meeting may not.
    */
+  /** The meeting keys wrapped per member (memberKeys.ts). */
+  get memberKeys(): MemberKeys {
+    return new MemberKeys(this.groups, this)
+  }
+
+  /** The group row itself, or undefined (memberKeys checks the credential). */
+  async row(groupId: string): Promise<GroupRow | undefined> {
+    return this.groups.group(groupId)
+  }
+
   async authorizeLink(groupId: string, secret: string | null | undefined): Promise<GroupRow> {
     const group = secret ? await this.groups.group(groupId) : undefined
     if (!group || !secret || group.secretHash !== hashSecret(secret)) {

@@ -46,6 +46,12 @@ export interface GroupStore {
   meetings(groupId: string): Promise<GroupMeetingRow[]>
   /** The group a meeting belongs to, if any. */
   groupMeeting(meetingId: string): Promise<GroupMeetingRow | undefined>
+  /**
+   * The meeting key wrapped for each member (JSON, groups/memberKeys.ts), beside the meeting in the
+   * series, so it is erased with the meeting; null: none stored yet.
+   */
+  memberKeysJson(meetingId: string): Promise<string | null>
+  setMemberKeysJson(meetingId: string, json: string): Promise<void>
   presenceOpened(row: PresenceRow): Promise<void>
   presenceClosed(id: string, leftAt: number): Promise<void>
   presence(meetingId: string): Promise<PresenceRow[]>

@@ -133,6 +133,19 @@ export class PgGroupStore implements GroupStore {
     return rows[0] ? groupMeetingRow(rows[0]) : undefined
   }
 
+  async memberKeysJson(meetingId: string): Promise<string | null> {
+    const { rows } = await this.pool.query(
+      'SELECT member_keys_json AS json FROM group_meeting WHERE meeting_id = $1',
+      [meetingId],
+    )
+    return (rows[0]?.json as string | null | undefined) ?? null
+  }
+  async setMemberKeysJson(meetingId: string, json: string): Promise<void> {
+    await this.pool.query('UPDATE group_meeting SET member_keys_json = $1 WHERE meeting_id = $2', [
+      json,
+      meetingId,
+    ])
+  }
   async presenceOpened(row: PresenceRow): Promise<void> {
     await this.pool.query(
       `INSERT INTO presence (id, meeting_id, participant_id, joined_at, left_at) VALUES ($1, $2, $3, $4, $5)`,

@@ -105,6 +105,7 @@ const TABLES = `
   CREATE INDEX IF NOT EXISTS presence_by_meeting ON presence (meeting_id, joined_at);
   ALTER TABLE meeting_group ADD COLUMN IF NOT EXISTS retention_days INTEGER;
   ALTER TABLE meeting_group ADD COLUMN IF NOT EXISTS last_active_at BIGINT;
+  ALTER TABLE group_meeting ADD COLUMN IF NOT EXISTS member_keys_json TEXT;
   ALTER TABLE participant ADD COLUMN IF NOT EXISTS member_id TEXT;
   ALTER TABLE participant ADD COLUMN IF NOT EXISTS removed_at BIGINT;
   ALTER TABLE participant ADD COLUMN IF NOT EXISTS name_key TEXT;

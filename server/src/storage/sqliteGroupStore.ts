@@ -35,6 +35,7 @@ export function createGroupTables(db: Database.Database): void {
     CREATE INDEX IF NOT EXISTS presence_by_meeting ON presence (meeting_id, joined_at);
   `)
   addColumn(db, 'meeting_group', 'retention_days', 'INTEGER')
+  addColumn(db, 'group_meeting', 'member_keys_json', 'TEXT')
   addColumn(db, 'meeting_group', 'last_active_at', 'INTEGER')
   // Groups from before their retention start it now: nothing goes for being old. (Groups made
   // since always have the time.)
@@ -78,6 +79,12 @@ export class SqliteGroupStore implements GroupStore {
       ),
       groupMeeting: db.prepare<[string], GroupMeetingRow>(
         `SELECT ${meetingCols} FROM group_meeting WHERE meeting_id = ?`,
+      ),
+      memberKeysJson: db.prepare<[string], { json: string | null }>(
+        'SELECT member_keys_json AS json FROM group_meeting WHERE meeting_id = ?',
+      ),
+      setMemberKeysJson: db.prepare<[string, string]>(
+        'UPDATE group_meeting SET member_keys_json = ? WHERE meeting_id = ?',
       ),
       presenceOpened: db.prepare<[PresenceRow]>(
         `INSERT INTO presence (id, meeting_id, participant_id, joined_at, left_at)
@@ -141,6 +148,12 @@ export class SqliteGroupStore implements GroupStore {
   }
   async groupMeeting(meetingId: string): Promise<GroupMeetingRow | undefined> {
     return this.stmts.groupMeeting.get(meetingId)
+  }
+  async memberKeysJson(meetingId: string): Promise<string | null> {
+    return this.stmts.memberKeysJson.get(meetingId)?.json ?? null
+  }
+  async setMemberKeysJson(meetingId: string, json: string): Promise<void> {
+    this.stmts.setMemberKeysJson.run(json, meetingId)
   }
   async presenceOpened(row: PresenceRow): Promise<void> {
     this.stmts.presenceOpened.run(row)
