@@ -4,6 +4,7 @@ import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { SERVER_CLAIM } from '../../server/src/storage/clientClaimStore'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { meetingRoomId, RECORDS_ARRAY } from '../../templates/src/wire'
 import { DB_FILE } from '../helpers/inProcessServer'
@@ -14,7 +15,7 @@ import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
 /**
  * "Anoniem onthullen" in real browsers (G1, step 3 to 4): three people type their notes in the
  * private zone through the editor (tldraw stamps each typist on the note as its last editor), the
- * begeleider ticks the box and reveals, then edits one of the notes. No name is linked to any of
+ * begeleider ticks the box and reveals, then one author changes her note. No name is linked to any of
  * the notes: not on a note or in the notes list on anyone's screen, not in the board as SVG or
  * PNG, not in the report, not in the room as the server stores it, and no presence frame anyone
  * receives (or the begeleider sends) points at one of them.
@@ -74,6 +75,45 @@ function storedRecords(roomId: string): Map<string, BoardRecord> {
     for (const entry of doc.getArray<{ key: string; val: BoardRecord }>(RECORDS_ARRAY).toArray())
       records.set(entry.key, entry.val)
     return records
+  } finally {
+    db.close()
+  }
+}
+
+/** The Yjs client ids the browsers in a room wrote with (the server's claims table, not its own). */
+function browserClientIds(roomId: string): Set<number> {
+  const db = new Database(DB_FILE(e2e.server.dataDir), { readonly: true })
+  try {
+    const rows = db
+      .prepare('SELECT client_id, owner FROM room_client_claim WHERE room_id = ?')
+      .all(roomId) as Array<{ client_id: number; owner: string }>
+    return new Set(rows.filter((r) => r.owner !== SERVER_CLAIM).map((r) => r.client_id))
+  } finally {
+    db.close()
+  }
+}
+
+/** The client id of every stored item that holds an entry of one of `keys`, as Yjs decodes them. */
+function storedWriters(roomId: string, keys: ReadonlySet<string>): number[] {
+  const db = new Database(DB_FILE(e2e.server.dataDir), { readonly: true })
+  try {
+    const rows = [
+      ...(db.prepare('SELECT data FROM room_snapshot WHERE room_id = ?').all(roomId) as Array<{
+        data: Buffer
+      }>),
+      ...(db.prepare('SELECT data FROM room_update WHERE room_id = ?').all(roomId) as Array<{
+        data: Buffer
+      }>),
+    ]
+    const writers: number[] = []
+    for (const { data } of rows) {
+      for (const struct of Y.decodeUpdate(new Uint8Array(data)).structs) {
+        if (!(struct instanceof Y.Item)) continue
+        const values = struct.content.getContent() as Array<{ key?: unknown }>
+        if (values.some((v) => typeof v?.key === 'string' && keys.has(v.key))) writers.push(struct.id.client)
+      }
+    }
+    return writers
   } finally {
     db.close()
   }
@@ -157,19 +197,22 @@ it('an anonymous reveal links no note to a name: screens, export, report, storag
       .toBe(NAMES.length)
   }
 
-  // The begeleider edits one of them (tldraw stamps whoever edits on the note) and selects it.
-  const edited = notes(bea.page).filter({ hasText: marker(NAMES[0]!) })
+  // The author changes her own note: the new seal goes through the server, which writes it
+  // itself (her browser's Yjs client id is tied to her by presence). The begeleider selects it.
+  const author = people[0]!.page
+  const edited = notes(author).filter({ hasText: marker(NAMES[0]!) })
   await edited.dblclick()
-  await bea.page.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable)
-  await bea.page.keyboard.press('End')
-  await bea.page.keyboard.insertText(' (aangevuld)')
-  await bea.page.keyboard.press('Escape')
-  await edited.click()
+  await author.waitForFunction(() => (document.activeElement as HTMLElement | null)?.isContentEditable)
+  await author.keyboard.press('End')
+  await author.keyboard.insertText(' (aangevuld)')
+  await author.keyboard.press('Escape')
   for (const { page } of everyone) {
     await expect
       .poll(() => notes(page).filter({ hasText: '(aangevuld)' }).count(), { timeout: 10_000 })
       .toBe(1)
   }
+  expect(await author.getByText(/Teruggegeven|teruggegeven/).count()).toBe(0)
+  await notes(bea.page).filter({ hasText: '(aangevuld)' }).click()
   // A presence round later (cursor moves are sent at most every 50 ms): the selection is out.
   await bea.page.mouse.move(200, 200)
   await bea.page.mouse.move(220, 210)
@@ -186,18 +229,25 @@ it('an anonymous reveal links no note to a name: screens, export, report, storag
     await page.screenshot({ path: path.join(RESULTS_DIR, `anonymous-reveal-${i}.png`) })
   }
 
-  // The stored room: the revealed notes name nobody (no author, pair or last editor).
+  // The stored room: the revealed notes name nobody (no author, pair or last editor), and no
+  // item that holds one of them was written by a browser (by a client id someone claimed).
   const meetingId = new URL(e2e.server.url + facilitatorPath).pathname.split('/').pop()!
-  const stored = [...storedRecords(meetingRoomId(meetingId)).values()].filter(
-    (r) => r.typeName === 'shape' && JSON.stringify(r.props?.richText ?? '').includes('ANONIEM-'),
+  const roomId = meetingRoomId(meetingId)
+  const stored = [...storedRecords(roomId).values()].filter(
+    (r) => r.typeName === 'shape' && r.meta?.anonymous === true,
   )
   expect(stored.length).toBe(NAMES.length)
   for (const record of stored) {
-    expect(record.meta).toMatchObject({ anonymous: true })
     expect(record.meta?.authorId).toBeUndefined()
     expect(record.meta?.groupId).toBeUndefined()
     expect(record.props?.textLastEditedBy).toBeNull()
   }
+  const claimed = browserClientIds(roomId)
+  expect(claimed.size).toBeGreaterThan(0)
+  const writers = storedWriters(roomId, new Set(stored.map((r) => r.id)))
+  // The reveal's item (all three at once) and the server's item for the changed note, at least.
+  expect(writers.length).toBeGreaterThanOrEqual(2)
+  expect(writers.filter((client) => claimed.has(client))).toEqual([])
 
   // Presence: no frame anyone received, nor any the begeleider sent, selects one of them.
   for (const record of stored) {

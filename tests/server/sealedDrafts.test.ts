@@ -183,10 +183,16 @@ describe('sealed drafts in a G1 meeting of six', () => {
       expect((record.meta as { authorId?: unknown }).authorId).toBeUndefined()
       expect((record.props as { textLastEditedBy?: unknown }).textLastEditedBy).toBeNull()
     }
-    // Anna changes her own note's text (a new seal); Bram cannot change hers.
+    // Anna changes her own note's text (a new seal), through the server (anonymousEdits.test.ts);
+    // Bram cannot change hers.
     const annas = anna.current.kv.get(ids.Anna!) as BoardRecord
     const resealed = await sealText(key, fixture.setup.meetingId, ids.Anna!, 'anoniem, herschreven')
-    anna.current.kv.set(ids.Anna!, { ...annas, meta: { ...annas.meta, sealed: resealed } })
+    const through = await api(
+      server.url,
+      `/meetings/${fixture.setup.meetingId}/drafts/revealed/${ids.Anna!}/seal`,
+      { method: 'PUT', body: { sealed: resealed }, token: fixture.people.Anna!.token },
+    )
+    expect(through.status).toBe(200)
     await eventually(
       () => (bram.current.kv.get(ids.Anna!) as BoardRecord).meta?.sealed === resealed,
       3000,

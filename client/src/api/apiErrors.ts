@@ -82,6 +82,11 @@ export const apiErrorMessages = defineMessages(
       'In deze zone schrijf je nu niet meer voor jezelf; je notities gaan mee met de onthulling.',
     'api.draft_quota': 'Hier mag je hoogstens {max} notities schrijven.',
     'api.not_revealed': 'Deze notitie staat niet (meer) als onthulde notitie op het bord.',
+    'api.not_your_revealed':
+      'Deze notitie staat niet als jouw onthulde notitie op het bord; alleen wie haar schreef kan haar tekst veranderen.',
+    'api.not_anonymous': 'Deze notitie staat op naam; verander haar tekst gewoon op het bord.',
+    'api.revealed_removed':
+      'De begeleider heeft deze notitie verwijderd; haar tekst kan niet meer veranderen.',
     'api.body_too_large':
       'Dat is te veel in één keer (hoogstens {max} bytes). Maak het kleiner of verdeel het.',
     'api.command_refused.setVotes': 'In deze fase wordt niet gestemd.',
@@ -176,6 +181,10 @@ export const apiErrorMessages = defineMessages(
       'You no longer write for yourself in this zone; your notes go along with the reveal.',
     'api.draft_quota': 'You may write at most {max} notes here.',
     'api.not_revealed': 'This note is not (or no longer) on the board as a revealed note.',
+    'api.not_your_revealed':
+      'This note is not on the board as a revealed note of yours; only its author can change its text.',
+    'api.not_anonymous': 'This note carries its author’s name; change its text on the board as usual.',
+    'api.revealed_removed': 'The facilitator removed this note; its text can no longer change.',
     'api.body_too_large': 'That is too much at once ({max} bytes at most). Make it smaller or split it up.',
     'api.command_refused.setVotes': 'There is no vote in this phase.',
     'api.command_refused.closeVoting': 'The vote is not open.',
@@ -270,6 +279,9 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'internal':
     case 'zone_not_private':
     case 'not_revealed':
+    case 'not_your_revealed':
+    case 'not_anonymous':
+    case 'revealed_removed':
     case 'invalid_group_link':
     case 'no_look_back':
     case 'not_previous_inbrenger':
@@ -318,6 +330,14 @@ export function describeApiError(error: unknown): ApiErrorText {
     default:
       return { key: 'api.unknown', values: { code: `${code} (${error.status})` } }
   }
+}
+
+/** A failed call in both languages, for what keeps its reason (a returned note). */
+export function apiErrorInBoth(error: unknown): { nl: string; en: string } {
+  const { key, values } = describeApiError(error)
+  const fill = (text: string) =>
+    text.replace(/\{(\w+)\}/g, (_, name: string) => values?.[name] ?? `{${name}}`)
+  return { nl: fill(apiErrorMessages.nl[key]), en: fill(apiErrorMessages.en[key]) }
 }
 
 /** A failed call in the chosen language: `setError(wordApiError(t, failure))`. */

@@ -1,11 +1,13 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { DraftUpload, ShapeId } from '../../../templates/src/drafts/sealedDrafts'
+import { DraftUpload, SealedText, ShapeId } from '../../../templates/src/drafts/sealedDrafts'
 import { jsonBody } from '../http/jsonBody'
 import type { MeetingService } from '../meetings/meetingService'
 import { meetingSession } from '../meetings/meetingSession'
 import type { DraftService } from './draftService'
 
+/** The author's new text of her anonymously revealed note: the server writes it, not her browser. */
+const ResealBody = z.object({ sealed: SealedText })
 const ZoneParam = z.string().regex(/^[a-z0-9-]{1,64}$/)
 
 /**
@@ -35,5 +37,12 @@ export function draftRoutes(meetings: MeetingService, drafts: DraftService) {
         return c.json({ error: 'invalid_body', field: 'noteId', message: 'Not a note id.' }, 400)
       await drafts.removeRevealed(c.req.param('id'), c.var.me, noteId.data)
       return c.json({ removed: noteId.data })
+    })
+    .put('/:id/drafts/revealed/:noteId/seal', session, jsonBody(ResealBody), async (c) => {
+      const noteId = ShapeId.safeParse(c.req.param('noteId'))
+      if (!noteId.success)
+        return c.json({ error: 'invalid_body', field: 'noteId', message: 'Not a note id.' }, 400)
+      await drafts.resealAnonymous(c.req.param('id'), c.var.me, noteId.data, c.req.valid('json').sealed)
+      return c.json({ sealed: noteId.data })
     })
 }

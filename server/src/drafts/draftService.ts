@@ -1,4 +1,5 @@
 import { draftZonesFor } from '../../../templates/src/drafts/preparation'
+import { REVEALED_META_KEYS, removedByFacilitator } from '../../../templates/src/drafts/revealedNotes'
 import {
   type DraftProgress,
   type DraftUpload,
@@ -99,6 +100,39 @@ export class DraftService {
       room.transactAsServer(() =>
         room.doc.getArray(RECORDS_ARRAY).push([{ key: noteId, val: removedNote(record) }]),
       )
+    })
+  }
+
+  /**
+   * The author's new text for her anonymously revealed note, sealed in her browser: written into
+   * the room by the server, so no Yjs item on the note carries her client id (anonymousRevealed.ts).
+   * Refused to anyone but the author (the server's own store says who), and once the note is gone,
+   * removed by the begeleider, or named.
+   */
+  resealAnonymous(meetingId: string, actor: ParticipantRow, noteId: string, sealed: string): Promise<void> {
+    return this.queue.run(meetingId, async () => {
+      if (!this.state.knows(meetingId)) await this.state.load(meetingId)
+      const note = this.state.releasedNote(meetingId, noteId)
+      // Somebody else's note answers as if there were none: the answer must not tell whose it is.
+      if (!note || note.authorId !== actor.id)
+        throw new MeetingError(404, 'not_your_revealed', 'You have no revealed note with this id here.', {
+          noteId,
+        })
+      if (!note.anonymous)
+        throw new MeetingError(409, 'not_anonymous', 'This note names its author; change it on the board.', {
+          noteId,
+        })
+      await this.withRoom(meetingId, (room) => {
+        const record = boardRecords(room.doc).get(noteId)
+        if (!record)
+          throw new MeetingError(404, 'not_revealed', 'The note is no longer on the board.', { noteId })
+        if (removedByFacilitator(record))
+          throw new MeetingError(409, 'revealed_removed', 'The facilitator removed this note.', { noteId })
+        const meta = { ...(record.meta as Record<string, unknown>), [REVEALED_META_KEYS.sealed]: sealed }
+        room.transactAsServer(() =>
+          room.doc.getArray(RECORDS_ARRAY).push([{ key: noteId, val: { ...record, meta } }]),
+        )
+      })
     })
   }
 

@@ -1,6 +1,7 @@
 import type { BoardRecord } from '../boardRecords'
 import { plainTextOf } from '../outcome/noteText'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from '../policyTypes'
+import { judgeAnonymousRevealed } from './anonymousRevealed'
 import { DRAFT_LIMITS, type RevealedNote, SealedText } from './sealedDrafts'
 import { SEALED_META, sealedTextOf } from './sealedMeta'
 
@@ -65,7 +66,8 @@ export function revealedAuthor(
 /**
  * The rules that come before the zone rules for sealed notes. Only the server places a sealed
  * note and only it removes one's text (for the begeleider, visibly). On the board nobody but its
- * author changes the text (a new seal), and the text never travels in plain. Moving it is judged
+ * author changes the text (a new seal; of an anonymous note only through the server,
+ * anonymousRevealed.ts), and the text never travels in plain. Moving it is judged
  * by the zone rules as for any note, with the author as its owner. Null: nothing to say here.
  */
 export function judgeRevealedChange(ctx: PolicyContext, { id, prev, next }: RecordChange): Verdict | null {
@@ -83,6 +85,8 @@ export function judgeRevealedChange(ctx: PolicyContext, { id, prev, next }: Reco
     removedByFacilitator(prev) !== removedByFacilitator(next)
   )
     return deny(id, ONLY_SERVER)
+  const anonymous = judgeAnonymousRevealed(ctx, { id, prev, next }, note)
+  if (anonymous) return anonymous
   if (!ctx.sealedTextOpened && plainTextOf(next) !== '') return deny(id, STAYS_SEALED)
   if (note.anonymous && (next.props as Meta | undefined)?.textLastEditedBy != null)
     return deny(id, STAYS_SEALED)

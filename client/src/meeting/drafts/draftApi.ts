@@ -26,4 +26,15 @@ export const draftApi = {
         bearer(token),
       ),
     ),
+  /**
+   * The author's new text of her anonymously revealed note, sealed here: the server writes it
+   * into the room, so no Yjs item on the note carries this browser's client id.
+   */
+  resealAnonymous: (meetingId: string, token: string, noteId: string, sealed: string) =>
+    answer(
+      drafts.revealed[':noteId'].seal.$put(
+        { param: { id: param(meetingId), noteId: param(noteId) }, json: { sealed } },
+        bearer(token),
+      ),
+    ),
 }

@@ -36,13 +36,12 @@ export function useSealedDrafts(
       if (cancelled) return
       meeting.sealedNotes?.setKey(key)
       if (key && meeting.sealedNotes)
-        stopResealing = resealMyRevealedNotes(
-          editor,
-          meeting.sealedNotes,
-          key,
+        stopResealing = resealMyRevealedNotes(editor, meeting.sealedNotes, key, {
           meetingId,
-          meeting.participantId,
-        )
+          me: meeting.participantId,
+          token,
+          returned,
+        })
       made = {
         sync: key ? new DraftSync(editor, meeting, meetingId, token, key, returned) : null,
         hasKey: key !== null,
