@@ -73,6 +73,12 @@ export const apiErrorMessages = defineMessages(
       'Het exportbestand kon niet worden gelezen; er is niets gemaakt. Probeer het nog eens.',
     'api.too_many_creations':
       'Vanaf jouw adres is in korte tijd veel aangemaakt. Probeer het over {retryAfter} seconden nog eens.',
+    'api.meeting_not_in_group': 'Deze bijeenkomst hoort niet bij deze groep.',
+    'api.too_many_member_keys': 'Te veel sleutels in één keer; probeer het opnieuw vanaf de groepspagina.',
+    'api.invalid_member_key':
+      'Een sleutel voor een groepslid had niet de verwachte vorm; er is niets bewaard.',
+    'api.member_key_missing':
+      'Er is nog geen sleutel voor jou bij deze bijeenkomst. Open één keer de uitnodigingslink van je begeleider.',
     'api.not_current':
       'Deze server weet even niet zeker of hij de laatste stand van de bijeenkomst heeft. Er is niets veranderd; probeer het over een paar seconden nog eens.',
     'api.not_confirmed':
@@ -172,6 +178,11 @@ export const apiErrorMessages = defineMessages(
     'api.import_failed': 'The export file could not be read; nothing was made. Please try again.',
     'api.too_many_creations':
       'A lot was created from your address in a short time. Try again in {retryAfter} seconds.',
+    'api.meeting_not_in_group': 'This meeting does not belong to this group.',
+    'api.too_many_member_keys': 'Too many keys at once; try again from the group page.',
+    'api.invalid_member_key': 'A key for a group member was not in the expected form; nothing was stored.',
+    'api.member_key_missing':
+      'There is no key for you at this meeting yet. Open your facilitator’s invitation link once.',
     'api.not_current':
       'This server cannot be sure it has the meeting’s latest state. Nothing changed; try again in a few seconds.',
     'api.not_confirmed':
@@ -295,6 +306,10 @@ export function describeApiError(error: unknown): ApiErrorText {
       return { key: 'api.meeting_full', values: { max: text(data.max) } }
     case 'not_current':
     case 'not_confirmed':
+    case 'meeting_not_in_group':
+    case 'too_many_member_keys':
+    case 'invalid_member_key':
+    case 'member_key_missing':
     case 'import_off':
     case 'import_code_wrong':
     case 'import_busy':
