@@ -72,7 +72,9 @@ describe('the last editor of a note', () => {
 
 describe('a note revealed anonymously', () => {
   const typed = noteIn('wat-speelt-er', 'shape:anon', 'p-anna', 'Het schuurt', 'p-anna')
-  const anonymously = { releasedNote: () => ({ zoneId: 'wat-speelt-er', authorId: 'p-anna', anonymous: true }) }
+  const anonymously = {
+    releasedNote: () => ({ zoneId: 'wat-speelt-er', authorId: 'p-anna', anonymous: true }),
+  }
 
   it('is put down flagged, without author, pair or last editor', () => {
     const note = asAnonymousNote({ ...typed, meta: { ...typed.meta, groupId: 'g1', draft: true } })
