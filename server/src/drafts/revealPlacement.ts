@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto'
 import { ANONYMOUS_META_KEY } from '../../../templates/src/authorship'
-import { type BoardRecord, PAGE_ID } from '../../../templates/src/boardRecords'
+import type { BoardRecord } from '../../../templates/src/boardRecords'
 import { REVEALED_META_KEYS } from '../../../templates/src/drafts/revealedNotes'
 import { noteArea } from '../../../templates/src/layout'
 import type { Template } from '../../../templates/src/schema'
 import { NOTE_SIZE, nextFreeSlot, type Rect } from '../../../templates/src/slots'
 import { zoneOfBoardShape } from '../meetings/boardNotes'
 import { newId } from '../meetings/secrets'
+import { serverNote } from '../meetings/serverNote'
 import type { RevealedRow, StoredDraft } from '../storage/draftStore'
 
 export interface PlacedNote {
@@ -67,36 +68,10 @@ export function removedNote(record: BoardRecord): BoardRecord {
 
 const EMPTY_TEXT = { type: 'doc', content: [{ type: 'paragraph' }] }
 
+// Each browser fits the text size to the opened text itself; the room keeps tldraw's default,
+// which says nothing of the text.
 function sealedNote(id: string, slot: Rect, meta: Record<string, string | boolean>): BoardRecord {
-  return {
-    id,
-    typeName: 'shape',
-    type: 'note',
-    x: slot.x,
-    y: slot.y,
-    rotation: 0,
-    index: 'a5',
-    parentId: PAGE_ID,
-    isLocked: false,
-    opacity: 1,
-    meta,
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      // tldraw's default: the size the text is drawn at (0 draws it at 0px). Each browser fits
-      // it to the opened text itself; the room keeps this one, which says nothing of the text.
-      fontSizeAdjustment: 1,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: EMPTY_TEXT,
-      scale: 1,
-      textLastEditedBy: null,
-    },
-  }
+  return serverNote(id, slot, meta, EMPTY_TEXT)
 }
 
 function occupiedIn(template: Template, board: ReadonlyMap<string, BoardRecord>, zoneId: string): Rect[] {

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { type BoardRecord, PAGE_ID, shapeWorld, zoneOfShape } from '../../../templates/src/boardRecords'
+import { type BoardRecord, shapeWorld, zoneOfShape } from '../../../templates/src/boardRecords'
 import { boardLayout, noteArea } from '../../../templates/src/layout'
 import type { Template } from '../../../templates/src/schema'
 import { countSentences } from '../../../templates/src/sentences'
@@ -7,6 +7,7 @@ import { NOTE_SIZE, type Rect, slotsFor } from '../../../templates/src/slots'
 import type { TopicNote } from '../../../templates/src/topicWalk'
 import { RECORDS_ARRAY } from '../../../templates/src/wire'
 import { newId } from './secrets'
+import { serverNote } from './serverNote'
 
 /**
  * The server's own reading of, and writing to, a meeting board's notes: in which zone a note is
@@ -82,39 +83,14 @@ export function caseNote(
     !taken.some((r) => overlaps(slot, { x: Number(r.x), y: Number(r.y), w: NOTE_SIZE, h: NOTE_SIZE }))
   const slot = slotsFor(noteArea(template, zoneId), 60).find(free)
   if (!slot) return { ok: false, reason: 'listFull' }
-  const record: BoardRecord = {
-    id: `shape:case-${newId()}`,
-    typeName: 'shape',
-    type: 'note',
-    x: slot.x,
-    y: slot.y,
-    rotation: 0,
-    index: 'a5',
-    parentId: PAGE_ID,
-    isLocked: false,
-    opacity: 1,
-    meta: { authorId },
-    props: {
-      color: 'yellow',
-      labelColor: 'black',
-      size: 'm',
-      font: 'draw',
-      fontSizeAdjustment: 0,
-      align: 'middle',
-      verticalAlign: 'middle',
-      growY: 0,
-      url: '',
-      richText: {
-        type: 'doc',
-        content: clean.split('\n').map((line) => ({
-          type: 'paragraph',
-          ...(line.trim() === '' ? {} : { content: [{ type: 'text', text: line }] }),
-        })),
-      },
-      scale: 1,
-      textLastEditedBy: null,
-    },
+  const richText = {
+    type: 'doc',
+    content: clean.split('\n').map((line) => ({
+      type: 'paragraph',
+      ...(line.trim() === '' ? {} : { content: [{ type: 'text', text: line }] }),
+    })),
   }
+  const record = serverNote(`shape:case-${newId()}`, slot, { authorId }, richText)
   return { ok: true, record }
 }
 
