@@ -54,13 +54,21 @@ describe('method 6, Roddelmethode: the inbrenger only watches the gossip zone du
       false,
     )
   })
-  it('lets the deelnemers gossip and the inbrenger write their own notes meanwhile', () => {
+  it('lets the deelnemers gossip and the inbrenger write their own notes meanwhile, for herself', () => {
     expect(judge(t, 'roddelen', actor('deelnemer'), [add(noteIn(t, 'roddelzone', 'deelnemer'))]).ok).toBe(
       true,
     )
-    expect(
-      judge(t, 'roddelen', actor('inbrenger'), [add(noteIn(t, 'aantekeningen-inbrenger', 'inbrenger'))]).ok,
-    ).toBe(true)
+    const own = noteIn(t, 'aantekeningen-inbrenger', 'inbrenger')
+    // Her notes are drafts in her browser (issue 17): over the room they would reach the group.
+    expect(judgeAsBrowser(t, 'roddelen', actor('inbrenger'), [add(own)]).ok).toBe(true)
+    expect(judge(t, 'roddelen', actor('inbrenger'), [add(own)]).ok).toBe(false)
+    const privateIn = (phaseId: string) =>
+      privateZonesAt(
+        t,
+        t.phases.findIndex((p) => p.id === phaseId),
+      )
+    expect(privateIn('roddelen').has('aantekeningen-inbrenger')).toBe(true)
+    expect(privateIn('reacties').has('aantekeningen-inbrenger')).toBe(false)
   })
   it('lets the inbrenger add to the gossip zone before and after gossip', () => {
     expect(judge(t, 'verkenning', actor('inbrenger'), [add(noteIn(t, 'roddelzone', 'inbrenger'))]).ok).toBe(

@@ -96,4 +96,66 @@ describe('a private zone over the room', () => {
       'Mijn advies',
     )
   })
+
+  it("keeps the inbrenger's own notes during the gossip from the group until she responds (6, 11)", async () => {
+    for (const templateId of ['roddelmethode', 'roddelmethode-met-advies']) {
+      const fixture = await meetingIn(server.url, templateId, 'roddelen', {
+        Ina: 'inbrenger',
+        Anna: 'deelnemer',
+        Bram: 'deelnemer',
+      })
+      const ina = connect(fixture, 'Ina')
+      const others = [connect(fixture, 'Anna'), connect(fixture, 'Bram'), connect(fixture, 'begeleider')]
+      for (const c of [ina, ...others]) await c.synced()
+      const marker = `INA-EIGEN-${templateId.length}`
+
+      // Over the room her note is refused, as in any private zone.
+      ina.current.kv.set(
+        'shape:inaplain',
+        noteRecord({
+          id: 'shape:inaplain',
+          ...inZone(fixture.template, 'aantekeningen-inbrenger'),
+          authorId: ina.id,
+          text: marker,
+        }),
+      )
+      await eventually(() => ina.refusals.length === 1, 5000, `${templateId}: refusal`)
+      expect(ina.refusals[0]!.nl).toContain('Schrijf hier voor jezelf')
+
+      // As a sealed draft it is stored for her only.
+      const key = await importMeetingKey(newMeetingKey())
+      const shapeId = `shape:ina${templateId.length}`
+      const sealed = await sealText(key, fixture.setup.meetingId, shapeId, marker)
+      const put = await api(
+        server.url,
+        `/meetings/${fixture.setup.meetingId}/drafts/mine/aantekeningen-inbrenger`,
+        {
+          method: 'PUT',
+          body: { drafts: [{ shapeId, sealed }], ready: true },
+          token: fixture.people.Ina!.token,
+        },
+      )
+      expect(put.status).toBe(200)
+      await honestFollowUp(ina, others[0]!, `shape:honest${templateId.length}`)
+      for (const other of others) {
+        expect(other.received().includes(marker)).toBe(false)
+        expect(other.received().includes(sealed)).toBe(false)
+      }
+
+      // When she responds, it is on every board, sealed, opening to her text with the key.
+      await command(server.url, fixture.setup, { type: 'next' })
+      for (const other of others) {
+        const hers = () =>
+          [...other.current.kv.map.values()]
+            .map((entry) => entry.val as BoardRecord)
+            .find((r) => (r.meta as { sealed?: unknown } | undefined)?.sealed !== undefined)
+        await eventually(() => hers() !== undefined, 5000, `${templateId}: her note revealed`)
+        const meta = hers()!.meta as { sealed: string; sealId?: string }
+        expect(await openText(key, fixture.setup.meetingId, meta.sealId ?? hers()!.id, meta.sealed)).toBe(
+          marker,
+        )
+        expect(other.received().includes(marker)).toBe(false)
+      }
+    }
+  })
 })
