@@ -50,6 +50,12 @@ export interface PolicyContext {
    * so the text rules (sentence limits) see it; the server sees them sealed, without text.
    */
   sealedTextOpened?: boolean
+  /**
+   * Optional: true in a browser that keeps its drafts (notes in a zone private to its author)
+   * to itself, never sending them to the room (drafts/privateWriting.ts). Unset on the server:
+   * whatever reaches it in a private zone went over the room, and is refused.
+   */
+  keepsDrafts?: boolean
   /** Optional: the pairs or subgroups of the meeting (groupWork.ts); new notes carry their author's. */
   groups?: GroupSplit | null
   /** Optional: every asset as it is now, to bound their total (assetPolicy.ts); without it, unbounded. */

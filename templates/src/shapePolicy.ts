@@ -1,5 +1,6 @@
 import { judgeArrowPlace, onlyLetsGo } from './bindingPolicy'
 import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
+import { judgePrivateWriting } from './drafts/privateWriting'
 import { judgeRevealedChange, revealedAuthor } from './drafts/revealedNotes'
 import { groupTagProblem } from './groupWork'
 import { judgeMark, maySortByMark } from './marks'
@@ -84,6 +85,8 @@ function judgeOwnChange(ctx: PolicyContext, board: BatchBoard, { id, prev, next 
   const zoneAfter = after?.zoneId ?? null
   const sealed = judgeRevealedChange(ctx, { id, prev, next })
   if (sealed) return sealed
+  const hidden = judgePrivateWriting(ctx, id, prev, next, zoneAfter)
+  if (hidden) return hidden
 
   const verdict = judgePlacement(ctx, board, { id, prev, next }, zoneBefore, zoneAfter)
   if (!verdict.ok) return verdict

@@ -1,5 +1,6 @@
 import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
-import type { BoardRecord } from '../../templates/src/boardRecords'
+import { type BoardRecord, shapeWorld, zoneOfShape } from '../../templates/src/boardRecords'
+import { isPrivateFor } from '../../templates/src/drafts/privateWriting'
 import { boardLayout } from '../../templates/src/layout'
 import type { PolicyContext } from '../../templates/src/policyTypes'
 import { type Actor, judgeChanges, type RecordChange } from '../../templates/src/recordPolicy'
@@ -30,4 +31,30 @@ export function judgeOnBoard(
     },
     changes,
   )
+}
+
+/**
+ * Judges new notes as a browser does (keepsDrafts): one in a zone private for the actor now is a
+ * draft there, kept in the browser (drafts/privateWriting.ts); the server never sees it.
+ */
+export function judgeAsBrowser(
+  template: Template,
+  phaseId: string,
+  actor: Actor,
+  changes: RecordChange[],
+  existing: BoardRecord[] = [],
+) {
+  const ctx = { template, phaseId, actor } as PolicyContext
+  const seed = new Map(boardSeedRecords(template).map((r) => [r.id, r]))
+  const world = shapeWorld(
+    (id) => seed.get(id),
+    () => seed.values(),
+  )
+  const drafted = changes.map((change) => {
+    const next = change.next
+    const zone = next && zoneOfShape(next, world, boardLayout(template))
+    if (!next || !zone?.ok || zone.zoneId === null || !isPrivateFor(ctx, zone.zoneId)) return change
+    return { ...change, next: { ...next, meta: { ...(next.meta as object), draft: true } } }
+  })
+  return judgeOnBoard(template, phaseId, actor, drafted, existing, { keepsDrafts: true })
 }

@@ -6,7 +6,7 @@ import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
 import type { RoleId, Template } from '../../templates/src/schema'
 import { noteRecord } from '../helpers/records'
 import { builtinTemplates } from '../templates/support'
-import { judgeOnBoard } from './judgeOnBoard'
+import { judgeAsBrowser, judgeOnBoard } from './judgeOnBoard'
 
 /**
  * The key cases of the methods, judged by the same function the server runs on every update,
@@ -54,13 +54,21 @@ describe('method 6, Roddelmethode: the inbrenger only watches the gossip zone du
       false,
     )
   })
-  it('lets the deelnemers gossip and the inbrenger write their own notes meanwhile', () => {
+  it('lets the deelnemers gossip and the inbrenger write their own notes meanwhile, for herself', () => {
     expect(judge(t, 'roddelen', actor('deelnemer'), [add(noteIn(t, 'roddelzone', 'deelnemer'))]).ok).toBe(
       true,
     )
-    expect(
-      judge(t, 'roddelen', actor('inbrenger'), [add(noteIn(t, 'aantekeningen-inbrenger', 'inbrenger'))]).ok,
-    ).toBe(true)
+    const own = noteIn(t, 'aantekeningen-inbrenger', 'inbrenger')
+    // Her notes are drafts in her browser (issue 17): over the room they would reach the group.
+    expect(judgeAsBrowser(t, 'roddelen', actor('inbrenger'), [add(own)]).ok).toBe(true)
+    expect(judge(t, 'roddelen', actor('inbrenger'), [add(own)]).ok).toBe(false)
+    const privateIn = (phaseId: string) =>
+      privateZonesAt(
+        t,
+        t.phases.findIndex((p) => p.id === phaseId),
+      )
+    expect(privateIn('roddelen').has('aantekeningen-inbrenger')).toBe(true)
+    expect(privateIn('reacties').has('aantekeningen-inbrenger')).toBe(false)
   })
   it('lets the inbrenger add to the gossip zone before and after gossip', () => {
     expect(judge(t, 'verkenning', actor('inbrenger'), [add(noteIn(t, 'roddelzone', 'inbrenger'))]).ok).toBe(
@@ -139,7 +147,7 @@ describe('advice zones are closed before the advice phase', () => {
         accessFor(t, t.phases[firstOpen]!.id, 'adviezen', r).can.has('add'),
       )!
       expect(
-        judge(t, t.phases[firstOpen]!.id, actor(adviser), [add(noteIn(t, 'adviezen', adviser))]).ok,
+        judgeAsBrowser(t, t.phases[firstOpen]!.id, actor(adviser), [add(noteIn(t, 'adviezen', adviser))]).ok,
       ).toBe(true)
     })
   }

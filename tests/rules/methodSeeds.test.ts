@@ -9,7 +9,7 @@ import type { RoleId, Template } from '../../templates/src/schema'
 import { inZone } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
 import { builtinTemplates } from '../templates/support'
-import { judgeOnBoard } from './judgeOnBoard'
+import { judgeAsBrowser, judgeOnBoard } from './judgeOnBoard'
 
 /**
  * Every method as its seed tells it, judged by the function the server runs on every update:
@@ -289,14 +289,17 @@ function check(t: Template, fact: Fact) {
   if ('quota' in fact) {
     const text = fact.text ?? 'Een notitie.'
     const mine = Array.from({ length: fact.quota }, () => note(t, fact.zone, 'p1', text))
-    const within = judgeOnBoard(t, fact.phase, actor, [add(note(t, fact.zone, 'p1', text))], mine.slice(1))
+    const within = judgeAsBrowser(t, fact.phase, actor, [add(note(t, fact.zone, 'p1', text))], mine.slice(1))
     expect(within.ok, `${where}: note ${fact.quota} of ${fact.quota}`).toBe(true)
-    const over = judgeOnBoard(t, fact.phase, actor, [add(note(t, fact.zone, 'p1', text))], mine)
+    const over = judgeAsBrowser(t, fact.phase, actor, [add(note(t, fact.zone, 'p1', text))], mine)
     expect(over.ok, `${where}: note ${fact.quota + 1} of ${fact.quota}`).toBe(false)
     return
   }
   if (fact.may === 'write') {
-    const v = judgeOnBoard(t, fact.phase, actor, [add(note(t, fact.zone, 'p1', fact.text ?? 'Een notitie.'))])
+    // Written as a browser writes: in a zone private to the writer, as a draft kept there.
+    const v = judgeAsBrowser(t, fact.phase, actor, [
+      add(note(t, fact.zone, 'p1', fact.text ?? 'Een notitie.')),
+    ])
     expect(v.ok, `${where} writes`).toBe(fact.yes)
     return
   }

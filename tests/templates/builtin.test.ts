@@ -167,3 +167,15 @@ describe('GENERAL_GROUND_RULES', () => {
     expect(nl[9]).toMatch(/telefoons/)
   })
 })
+
+describe("the inbrenger's own notes during the gossip (6, 11)", () => {
+  // She takes no part in the gossip in any way: what she writes meanwhile is hers until she responds.
+  for (const id of ['roddelmethode', 'roddelmethode-met-advies']) {
+    it(`${id}: private while the group gossips, revealed when she responds`, () => {
+      const t = templates.find((x) => x.id === id)!
+      const gossip = t.phases.find((p) => p.id === 'roddelen')!
+      expect(gossip.zones['aantekeningen-inbrenger']?.inbrenger?.private).toBe(true)
+      expect(t.phases.find((p) => p.id === 'reacties')!.reveals).toEqual(['aantekeningen-inbrenger'])
+    })
+  }
+})

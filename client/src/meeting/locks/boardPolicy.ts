@@ -36,6 +36,8 @@ export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: Rec
       bindingsFrom: world.bindingsFrom,
       bindingsTo: world.bindingsTo,
       sealedTextOpened: true,
+      // Drafts stay in this browser (isLocalOnly in the store binding), never in the room.
+      keepsDrafts: true,
       releasedNote: (id) =>
         revealedNoteOnScreen(editor.store.get(id as TLRecord['id']), meeting.meetingId, me.id),
       groups: meeting.$view.get()?.progress.groups,
