@@ -17,7 +17,18 @@ const shot = (page: Page, name: string) =>
 const ZONE = 'visie-op-de-situatie'
 
 async function addNote(page: Page, text: string, slot: number): Promise<void> {
-  const zone = (await page.locator(`.zone-overlay[data-zone="${ZONE}"]`).boundingBox())!
+  const box = (await page.locator(`.zone-overlay[data-zone="${ZONE}"]`).boundingBox())!
+  // Only the part of the flap on screen: the phase shows all five flaps, this one may run past the
+  // canvas's edge.
+  const canvas = (await page.locator('.tl-canvas').boundingBox())!
+  const left = Math.max(box.x, canvas.x)
+  const top = Math.max(box.y, canvas.y)
+  const zone = {
+    x: left,
+    y: top,
+    width: Math.min(box.x + box.width, canvas.x + canvas.width) - left,
+    height: Math.min(box.y + box.height, canvas.y + canvas.height) - top,
+  }
   const before = await page.locator('.tl-shape[data-shape-type="note"]').count()
   await placeNoteWithTool(page, {
     x: zone.x + zone.width * (slot % 2 === 0 ? 0.3 : 0.7),
