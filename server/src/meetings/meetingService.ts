@@ -37,6 +37,7 @@ import {
   type Session,
 } from './meetingJoin'
 import { type MeetingPreview, previewMeeting } from './meetingPreview'
+import { closeRemovedConnections, type RemovalHost, removeParticipant } from './meetingRemoval'
 import type { MeetingState } from './meetingState'
 import { hashSecret, newId, newSecret } from './secrets'
 
@@ -376,43 +377,19 @@ export class MeetingService {
     })
   }
 
-  /**
-   * The facilitator removes someone from the meeting: their token is revoked (nothing opens with it
-   * again, not the API, not a room), their connections close with CloseCode.removedByFacilitator on
-   * every instance before this resolves, and the panel no longer lists them. The register keeps
-   * the time they were there.
-   */
-  async remove(meetingId: string, actor: ParticipantRow, participantId: string): Promise<void> {
-    requireFacilitator(actor)
-    const target = await this.store.participant(participantId)
-    if (!target || target.meetingId !== meetingId || target.removedAt !== null) {
-      throw new MeetingError(404, 'unknown_participant', 'No such participant in this meeting.')
-    }
-    if (target.id === actor.id) {
-      throw new MeetingError(409, 'cannot_remove_self', 'A begeleider cannot remove themselves.')
-    }
-    // Only an instance that knows it holds the current meeting may act on it (cluster lease).
-    this.bus.ensureCurrent()
-    // Nobody holds the secret of this hash: the old token opens nothing from this write on.
-    await this.store.removeParticipant(participantId, this.now(), hashSecret(newSecret()))
-    this.state.forgetParticipant(participantId)
-    this.closeRemovedConnections(meetingId)
-    await this.bus.changed(meetingId)
-    await this.publish(meetingId)
+  /** The facilitator removes someone (meetingRemoval.ts). */
+  remove(meetingId: string, actor: ParticipantRow, participantId: string): Promise<void> {
+    return removeParticipant(this.removalHost(), meetingId, actor, participantId)
   }
 
-  /**
-   * Closes this process's connections of people no longer in the meeting's state (removed here,
-   * or on another instance: called after reading the meeting again).
-   */
+  /** Closes this process's connections of people removed here or on another instance. */
   closeRemovedConnections(meetingId: string): void {
-    const room = this.rooms.peek(meetingRoomId(meetingId))
-    if (!room) return
-    for (const conn of room.connections) {
-      const id = conn.identity?.participantId
-      if (id !== undefined && !this.state.participant(id))
-        conn.close(CloseCode.removedByFacilitator, 'removed from the meeting by the facilitator')
-    }
+    closeRemovedConnections(this.removalHost(), meetingId)
+  }
+
+  private removalHost(): RemovalHost {
+    const { store, state, rooms, bus, now } = this
+    return { store, state, rooms, bus, now, publish: (meetingId) => this.publish(meetingId) }
   }
 
   private addParticipant(meeting: MeetingRow, request: JoinRequest, role: RoleId): Promise<Session> {
