@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readConfig } from '../../server/src/config'
 import { DEFAULT_LIMITS, LIMIT_SETTINGS } from '../../server/src/limits'
+import { CloseCode } from '../../templates/src/closeCodes'
 import {
   anchorsOf,
   codeSpans,
@@ -106,6 +107,12 @@ describe('the documents name only what exists', () => {
       )
       .map((named) => `${named.doc}: ${named.method ?? '(any)'} ${named.path}`)
     expect(unknown).toEqual([])
+  })
+  it('every close code in the table of docs/api.md is one the server has', () => {
+    const known = new Set<number>(Object.values(CloseCode))
+    const listed = [...docNamed('docs/api.md').text.matchAll(/^\|\s*(\d{4})\s*\|/gm)].map((m) => Number(m[1]))
+    expect(listed.length).toBeGreaterThan(0)
+    expect(listed.filter((code) => !known.has(code))).toEqual([])
   })
 })
 
