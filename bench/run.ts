@@ -17,7 +17,7 @@ import { coldJoin } from './scenarios/coldJoin'
 import { fanOut } from './scenarios/fanOut'
 import { memory } from './scenarios/memory'
 import { wireBytes } from './scenarios/wireBytes'
-import { OURS_BENCH_ENV, type RunningServer, runOursFrom, runOursIn, startServer } from './servers'
+import { OURS_BENCH_ENV, oursEntry, type RunningServer, runOursFrom, runOursIn, startServer } from './servers'
 import { textTable, writeResults } from './table'
 import { TARGETS, type Target, type TargetName } from './targets'
 import { WorkerPool } from './workerPool'
@@ -121,10 +121,12 @@ if (options.scenarios.has(8)) {
     record('ours', result)
     const kb = (v: number | null | undefined) =>
       typeof v === 'number' ? `${(v / 1024).toFixed(1)} KB` : 'n/a'
-    console.log(
-      `  board route ${kb(result.figures['client.board'])}, meeting route ${kb(result.figures['client.meeting'])}, ` +
-        `tldraw + React alone ${kb(result.figures['client.tldraw'])}`,
-    )
+    const f = result.figures
+    console.log(`  tldraw + React alone ${kb(f['client.tldraw'])}; front page ${kb(f['client.front'])}`)
+    for (const name of ['board', 'meeting', 'newMeeting', 'group', 'attendance'])
+      console.log(
+        `  ${name}: initial ${kb(f[`client.${name}`])}, with its lazy chunks ${kb(f[`client.${name}.full`])}`,
+      )
   } catch (error) {
     notes.push(`8 (client size): FAILED (${(error as Error).message.split('\n')[0]})`)
   }
@@ -150,7 +152,10 @@ function oursSourceNote(ref: string | null, dir: string | null): string {
   if (ref) return `Ours ran from commit ${runOursFrom(ref).slice(0, 12)} (--ours-at ${ref}).`
   const head = git('rev-parse', '--short=12', 'HEAD')
   const dirty = git('status', '--porcelain', '--', 'server', 'templates') !== ''
-  return `Ours ran from the working tree at ${head}${dirty ? ' with uncommitted changes in server/ or templates/' : ''}.`
+  return (
+    `Ours ran from the working tree at ${head}${dirty ? ' with uncommitted changes in server/ or templates/' : ''}, ` +
+    `${oursEntry().includes('tsx') ? 'its sources through tsx' : 'compiled (dist/server, plain node, as npm start runs it)'}.`
+  )
 }
 
 const columns = options.targets

@@ -29,6 +29,16 @@ export function runOursFrom(ref: string): string {
     rmSync(dir, { recursive: true, force: true })
     mkdirSync(dir, { recursive: true })
     const paths = ['server', 'templates', 'package.json', 'tsconfig.json']
+    // The server's production build, in commits that have one (see oursEntry).
+    const hasBuild = (file: string) => {
+      try {
+        execFileSync('git', ['cat-file', '-e', `${commit}:${file}`], { cwd: ROOT, stdio: 'ignore' })
+        return true
+      } catch {
+        return false
+      }
+    }
+    if (hasBuild('vite.server.config.ts')) paths.push('vite.server.config.ts')
     const tar = execFileSync('git', ['archive', '--format=tar', commit, ...paths], {
       cwd: ROOT,
       maxBuffer: 1 << 30,
@@ -123,14 +133,39 @@ export interface StartOptions {
   env?: Record<string, string>
 }
 
+/** Our server as `npm start` runs it, built once per bench run and tree (null: run the sources). */
+const builtOurs = new Map<string, string | null>()
+
+/**
+ * What node runs for our server: the compiled build (dist/server/index.js, plain JavaScript, no
+ * tsx), built here from the tree being measured with its vite.server.config.ts; a commit from
+ * before the production build has none, and then tsx runs its sources as `npm start` did then.
+ */
+export function oursEntry(root = oursRoot): string[] {
+  if (!builtOurs.has(root)) {
+    const config = path.join(root, 'vite.server.config.ts')
+    if (!existsSync(config)) builtOurs.set(root, null)
+    else {
+      const outDir = path.join(root, 'dist/server')
+      execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--config', config, '--outDir', outDir],
+        { cwd: root, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300_000 },
+      )
+      builtOurs.set(root, path.join(outDir, 'index.js'))
+    }
+  }
+  const entry = builtOurs.get(root)
+  return entry
+    ? ['--import', PRELOAD, entry]
+    : ['--import', 'tsx', '--import', PRELOAD, 'server/src/index.ts']
+}
+
 function command(kind: ServerKind): { args: string[]; probe: string } {
   const node = ['--expose-gc', '--import', PRELOAD]
   switch (kind) {
     case 'ours':
-      return {
-        args: ['--expose-gc', '--import', 'tsx', '--import', PRELOAD, 'server/src/index.ts'],
-        probe: '/api/health',
-      }
+      return { args: ['--expose-gc', ...oursEntry()], probe: '/api/health' }
     case 'y-websocket':
       return { args: [...node, 'node_modules/y-websocket-ref/bin/server.js'], probe: '/' }
     case 'hocuspocus':

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { type Limits, readLimits } from './limits'
+import { PROJECT_ROOT } from './projectRoot'
 import type { RetentionPolicy } from './storage/meetingStore'
 
 /** Server settings, read once from the environment at start (see README, "Configuration"). */
@@ -36,14 +37,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`PORT must be a whole number from 0 to 65535, got "${env.PORT}"`)
   }
-  const root = path.resolve(import.meta.dirname, '../..')
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     templatesDir: env.TEMPLATES_DIR ? path.resolve(env.TEMPLATES_DIR) : null,
     tldrawLicenseKey: env.TLDRAW_LICENSE_KEY?.trim() || null,
-    clientDir: path.resolve(env.CLIENT_DIR ?? path.join(root, 'dist/client')),
+    clientDir: path.resolve(env.CLIENT_DIR ?? path.join(PROJECT_ROOT, 'dist/client')),
     roomIdleMs: Number(env.ROOM_IDLE_MS ?? 30_000),
     publicOrigin: readPublicOrigin(env.PUBLIC_URL),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',

@@ -4,7 +4,7 @@ import { serve } from '@hono/node-server'
 import type { Template } from '../../templates/src/schema'
 import { MEETING_ROOM_PREFIX, meetingRoomId, type Refusal } from '../../templates/src/wire'
 import { createApp } from './app'
-import { RedisCluster } from './cluster/redisCluster'
+import type { RedisCluster } from './cluster/redisCluster'
 import type { ServerConfig } from './config'
 import { DraftService } from './drafts/draftService'
 import { AttendanceRecorder } from './groups/attendanceRecorder'
@@ -101,6 +101,8 @@ export async function startServer(
   let cluster: RedisCluster | null = null
   if (config.redis) {
     try {
+      // Loaded only here: one instance (the default) never loads the Redis client.
+      const { RedisCluster } = await import('./cluster/redisCluster')
       cluster = await RedisCluster.connect({ ...config.redis, log })
     } catch (error) {
       await cluster?.close()

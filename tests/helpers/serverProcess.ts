@@ -28,6 +28,8 @@ export interface StartOptions {
   /** An existing data dir (to restart on the same data); default a fresh temp dir. */
   dataDir?: string
   env?: Record<string, string>
+  /** Node's arguments that start the server; default the sources through tsx. */
+  entry?: string[]
 }
 
 export async function freePort(): Promise<number> {
@@ -49,7 +51,8 @@ export async function freePort(): Promise<number> {
 export async function startServerProcess(options: StartOptions = {}): Promise<ServerProcess> {
   const port = options.port ?? (await freePort())
   const dataDir = options.dataDir ?? mkdtempSync(path.join(os.tmpdir(), 'intervisiebord-proc-'))
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/index.ts'], {
+  const entry = options.entry ?? ['--import', 'tsx', 'server/src/index.ts']
+  const child = spawn(process.execPath, entry, {
     cwd: ROOT,
     env: {
       ...process.env,

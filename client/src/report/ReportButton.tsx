@@ -1,12 +1,18 @@
-import { useCallback, useState } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import type { Editor } from 'tldraw'
 import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
 import { useT } from '../i18n/useT'
 import type { MeetingState } from '../meeting/meetingState'
 import type { MeetingUiProps } from '../meeting/meetingUi'
-import { ReportDialog } from './ReportDialog'
 import { loadReflection, saveReflection } from './reflectionStore'
 import { mayOpenReport } from './reportAccess'
+
+/**
+ * The report (its page, the board image, the Markdown) is a chunk of its own, not part of the
+ * meeting's first load; it is fetched once the board is up, so opening it does not wait.
+ */
+const loadReportDialog = () => import('./ReportDialog').then((m) => ({ default: m.ReportDialog }))
+const ReportDialog = lazy(loadReportDialog)
 
 interface ReportButtonProps extends Pick<MeetingUiProps, 'view' | 'me'> {
   editor: Editor | null
@@ -33,6 +39,10 @@ export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
     [view.meetingId, meeting.participantId],
   )
   const close = useCallback(() => setOpen(false), [])
+  const shown = editor !== null
+  useEffect(() => {
+    if (shown) void loadReportDialog()
+  }, [shown])
   if (!editor || !mayOpenReport(meeting.template, view, me, meeting.phaseId())) return null
   return (
     <>
@@ -46,13 +56,15 @@ export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
         {t('report.button')}
       </button>
       {open ? (
-        <ReportDialog
-          editor={editor}
-          meeting={meeting}
-          answers={answers}
-          onAnswers={changeAnswers}
-          onClose={close}
-        />
+        <Suspense fallback={null}>
+          <ReportDialog
+            editor={editor}
+            meeting={meeting}
+            answers={answers}
+            onAnswers={changeAnswers}
+            onClose={close}
+          />
+        </Suspense>
       ) : null}
     </>
   )

@@ -3,12 +3,7 @@ import type { ClientClaimStore } from './clientClaimStore'
 import type { DraftStore } from './draftStore'
 import type { GroupStore } from './groupStore'
 import type { MeetingStore } from './meetingStore'
-import { PgClientClaimStore } from './pgClientClaimStore'
-import { PgDraftStore } from './pgDraftStore'
-import { PgGroupStore } from './pgGroupStore'
-import { PgMeetingStore } from './pgMeetingStore'
-import { PgRoomStore } from './pgRoomStore'
-import { openPostgres, type PostgresSettings, redactUrl } from './postgres'
+import type { PostgresSettings } from './postgres'
 import type { RoomStore } from './roomStore'
 import { SqliteClientClaimStore } from './sqliteClientClaimStore'
 import { SqliteDraftStore } from './sqliteDraftStore'
@@ -36,18 +31,9 @@ export async function openStorage(options: {
   postgres: PostgresSettings | null
 }): Promise<Storage> {
   if (options.postgres) {
-    const pool = await openPostgres(options.postgres)
-    const groups = new PgGroupStore(pool)
-    await groups.migrateLegacyMembers()
-    return {
-      rooms: new PgRoomStore(pool),
-      meetings: new PgMeetingStore(pool),
-      drafts: new PgDraftStore(pool),
-      groups,
-      claims: new PgClientClaimStore(pool),
-      describe: `postgres ${redactUrl(options.postgres.url)} schema ${options.postgres.schema}`,
-      close: () => pool.end(),
-    }
+    // Loaded only here: a server on SQLite (the default) never loads the Postgres driver.
+    const { openPostgresStorage } = await import('./openPostgresStorage')
+    return openPostgresStorage(options.postgres)
   }
   const file = path.join(options.dataDir, 'intervisiebord.sqlite')
   const db = openSqlite(file)

@@ -1,11 +1,11 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { overlappingZones } from '../../../templates/src/layout'
 import { parseTemplate, type Template } from '../../../templates/src/schema'
+import { PROJECT_ROOT } from '../projectRoot'
 
 /** The built-in method library: one JSON file per method, shipped with the product. */
-export const BUILTIN_TEMPLATES_DIR = fileURLToPath(new URL('../../../templates/methods', import.meta.url))
+export const BUILTIN_TEMPLATES_DIR = path.join(PROJECT_ROOT, 'templates/methods')
 
 /** Why one file (or a directory) did not become a template; `file` is the path as read. */
 export interface TemplateLoadError {
