@@ -11,7 +11,6 @@ export const groupMessages = defineMessages(
     'group.noMembers': 'Nog geen leden genoemd.',
     'group.meetings': 'Bijeenkomsten',
     'group.noMeetings': 'Nog geen bijeenkomsten. Maak de eerste hieronder aan.',
-    'group.meeting': '{date} · {method}',
     'group.state.planned': 'nog niet begonnen',
     'group.state.started': 'bezig',
     'group.state.finished': 'afgerond',
@@ -43,6 +42,7 @@ export const groupMessages = defineMessages(
     'group.erase.no': 'Nee, bewaren',
     'group.erased': 'De groep is gewist. Deze link werkt niet meer.',
     'attendance.title': 'Presentielijst',
+    'attendance.timeZone': 'Alle tijden in tijdzone {zone}.',
     'attendance.lead':
       'Voor de registratie van intervisie (zoals bij NRGD, NOvA of FGzPt): per bijeenkomst de datum, de tijden, de methode en wie hoe lang aanwezig was. De inhoud van de casus staat er niet op.',
     'attendance.col.date': 'Datum',
@@ -106,7 +106,6 @@ export const groupMessages = defineMessages(
     'group.noMembers': 'No members named yet.',
     'group.meetings': 'Meetings',
     'group.noMeetings': 'No meetings yet. Make the first one below.',
-    'group.meeting': '{date} · {method}',
     'group.state.planned': 'not started',
     'group.state.started': 'in progress',
     'group.state.finished': 'finished',
@@ -137,6 +136,7 @@ export const groupMessages = defineMessages(
     'group.erase.no': 'No, keep it',
     'group.erased': 'The group has been erased. This link no longer works.',
     'attendance.title': 'Attendance list',
+    'attendance.timeZone': 'All times in time zone {zone}.',
     'attendance.lead':
       'For the registration of peer supervision (such as NRGD, NOvA or FGzPt): per meeting the date, the times, the method and who was present for how long. Nothing of the case is on it.',
     'attendance.col.date': 'Date',
