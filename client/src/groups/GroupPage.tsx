@@ -14,7 +14,7 @@ import { EraseGroup } from './EraseGroup'
 import { GroupKeeping } from './GroupKeeping'
 import { groupLink, groupPath, knownGroup } from './groupAccess'
 import { groupApi } from './groupApi'
-import { formatDay } from './groupDates'
+import { MeetingName } from './MeetingName'
 import { MemberHome } from './MemberHome'
 import { MemberLinks } from './MemberLinks'
 import { knownMember, memberCredentialFromHash } from './memberAccess'
@@ -168,9 +168,7 @@ function GroupOverview({
             <ol className="group-meetings">
               {group.meetings.map((m) => (
                 <li key={m.meetingId}>
-                  <span>
-                    {t('group.meeting', { date: formatDay(m.date, language), method: m.method[language] })}
-                  </span>
+                  <MeetingName meeting={m} language={language} timeZone={group.timeZone} />
                   <span className="group-meetings__state">
                     {t(
                       m.finished
