@@ -8,7 +8,8 @@ import { createMeeting } from './helpers/meeting'
 /**
  * axe-core (the npm package, injected into the page) on every screen a group passes through:
  * the front page, the new-meeting page, the join screen, the ground rules, and the board of
- * method 5 as participant, inbrenger and facilitator, in Dutch and in English. No violations.
+ * method 5 as participant, inbrenger and facilitator, and the report dialog over it, in Dutch and in
+ * English. No violations.
  *
  * Scoped out, narrowly: tldraw's own canvas layers (`.tl-canvas`), whose shapes and SVG are
  * drawn by the library and not ours to fix; everything around them, tldraw's toolbars and menus
@@ -106,8 +107,23 @@ it('the join screen, the ground rules and the board as participant, inbrenger an
   await check(ina, 'board-inbrenger')
   await check(bea, 'board-facilitator')
 
+  // The report dialog over the board: the inbrenger's (choices, reflection) and the facilitator's.
+  await ina.getByRole('button', { name: 'Verslag' }).click()
+  await ina.locator('.report-root').getByTestId('report-summary').waitFor()
+  await check(ina, 'report-inbrenger')
+  await bea.getByRole('button', { name: 'Verslag' }).click()
+  await bea.locator('.report-root').getByTestId('report-summary').waitFor()
+  await check(bea, 'report-facilitator')
+
+  for (const page of [bea, ina])
+    await page.locator('.report-root').getByRole('button', { name: 'Sluiten' }).click()
+
   // The same in English.
   for (const page of [bea, ina, piet]) await page.getByRole('button', { name: 'EN', exact: true }).click()
+  await ina.getByRole('button', { name: 'Report' }).click()
+  await ina.locator('.report-root').getByTestId('report-summary').waitFor()
+  await check(ina, 'report-inbrenger-en')
+  await ina.locator('.report-root').getByRole('button', { name: 'Close' }).click()
   await check(piet, 'board-participant-en')
   await check(bea, 'board-facilitator-en')
 }, 120_000)

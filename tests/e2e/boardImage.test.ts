@@ -101,7 +101,7 @@ it('the facilitator downloads the rated board as SVG and PNG, with zone titles a
   await bea.screenshot({ path: path.join(RESULTS_DIR, 'boardImage-report-toolbar.png') })
 
   // SVG: every zone's title and kind from our layer, each mark on its badge, the notes' text.
-  const svg = await download(bea, 'Bord als afbeelding (SVG)', 'boardImage-board.svg')
+  const svg = await download(bea, 'Bord als afbeelding: SVG', 'boardImage-board.svg')
   expect(svg.name).toBe('intervisie-team-noord-bord.svg')
   const markup = readFileSync(svg.file, 'utf8')
   expect(markup.startsWith('<svg')).toBe(true)
@@ -129,7 +129,7 @@ it('the facilitator downloads the rated board as SVG and PNG, with zone titles a
 
   // PNG: drawn in the browser, twice the SVG's size, or less for a board that would pass the
   // pixel limit (pngPixelRatio; a W/N/K board has room for 24 questions per column).
-  const png = await download(bea, 'Bord als afbeelding (PNG)', 'boardImage-board.png')
+  const png = await download(bea, 'Bord als afbeelding: PNG', 'boardImage-board.png')
   expect(png.name).toBe('intervisie-team-noord-bord.png')
   const size = pngSize(readFileSync(png.file))
   const height = Number(/^<svg[^>]*\sheight="([\d.]+)"/.exec(markup)?.[1])
@@ -143,7 +143,7 @@ it('the facilitator downloads the rated board as SVG and PNG, with zone titles a
   await ina.getByRole('button', { name: 'EN', exact: true }).click()
   await ina.getByRole('button', { name: 'Report', exact: true }).click()
   const english = readFileSync(
-    (await download(ina, 'Board as an image (SVG)', 'boardImage-board-en.svg')).file,
+    (await download(ina, 'Board as an image: SVG', 'boardImage-board-en.svg')).file,
     'utf8',
   )
   expect(english).toMatch(/data-zone-title="vragen"[^>]*><tspan[^>]*>Questions<\/tspan>/)

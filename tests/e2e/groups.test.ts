@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
@@ -283,9 +284,23 @@ it('the second meeting of a group opens with the first one’s advice and action
   await shot(bea, '8-register-print')
   await bea.emulateMedia({ media: 'screen' })
 
+  // Planned at 14:00 as typed, in the group's time zone (Europe/Amsterdam), whatever the browser's.
+  expect(await bea.locator('.attendance-table tbody tr').first().innerText()).toMatch(/\b14:00–/)
+  await bea.getByText('Alle tijden in tijdzone Europe/Amsterdam.').waitFor()
+
+  // The group page names its meetings as the facilitator did, with day, time and method.
+  await bea.getByRole('button', { name: 'Terug naar de groep' }).click()
+  const series = bea.locator('.group-meetings li')
+  await expect
+    .poll(() => series.locator('.meeting-name__title').allTextContents())
+    .toEqual(['Groep Noord, eerste keer', 'Groep Noord, tweede keer'])
+  expect(await series.first().locator('.meeting-name__when').textContent()).toMatch(
+    /^\w+dag \d+ \w+ 2026, \d\d:\d\d · Intervisie in 8 stappen$/,
+  )
+  await shot(bea, '7b-group-page-titles')
+
   // A group link that went further than the facilitators: a new one, after asking; the old one
   // stops working at once, for a colleague who still has it too.
-  await bea.getByRole('button', { name: 'Terug naar de groep' }).click()
   await bea.getByRole('button', { name: 'Nieuwe groepslink maken…' }).click()
   await accessible(bea, 'renew group link')
   await bea.getByRole('button', { name: 'Ja, nieuwe link' }).click()
@@ -305,6 +320,29 @@ it('the second meeting of a group opens with the first one’s advice and action
   await bea.getByRole('button', { name: 'Groep wissen…' }).click()
   await shot(bea, '9-erase-group-confirm')
   await accessible(bea, 'erase group')
+  // The question offers the export and the register first.
+  const confirm = bea.getByRole('alertdialog')
+  const [exported] = await Promise.all([
+    bea.waitForEvent('download'),
+    confirm.getByRole('button', { name: 'Alles exporteren (JSON)' }).click(),
+  ])
+  expect(exported.suggestedFilename()).toMatch(/^intervisiebord-Intervisiegroep-Noord-.*\.json$/)
+  const [register] = await Promise.all([
+    bea.waitForEvent('download'),
+    confirm.getByRole('button', { name: 'Presentielijst downloaden (CSV)' }).click(),
+  ])
+  const registerPath = path.join(RESULTS_DIR, 'groups-erase-first-register.csv')
+  await register.saveAs(registerPath)
+  expect(readFileSync(registerPath, 'utf8')).toMatch(/^\uFEFFDatum \(Europe\/Amsterdam\);Methode;/)
+  await bea
+    .locator('.group-erase')
+    .screenshot({ path: path.join(RESULTS_DIR, 'groups-9a-erase-confirm.png') })
+  await bea.getByRole('button', { name: 'EN', exact: true }).click()
+  await confirm.getByRole('button', { name: 'Export everything (JSON)' }).waitFor()
+  await bea
+    .locator('.group-erase')
+    .screenshot({ path: path.join(RESULTS_DIR, 'groups-9b-erase-confirm-en.png') })
+  await bea.getByRole('button', { name: 'NL', exact: true }).click()
   await bea.getByRole('button', { name: 'Ja, wissen' }).click()
   await bea.getByText('De groep is gewist. Deze link werkt niet meer.').waitFor()
   // A fresh load (only the fragment differs from the page we are on).

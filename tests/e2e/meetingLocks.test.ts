@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
@@ -114,7 +115,27 @@ it('the inbrenger only watches the gossip zone during gossip, on screen and on t
   await piet.screenshot({ path: path.join(RESULTS_DIR, 'meeting-participant.png') })
 
   // After the meeting the facilitator erases it; the others are told, and the board is gone.
+  // The confirmation offers the report and the export first: the last chance to keep them.
   await bea.getByRole('button', { name: 'Bijeenkomst wissen' }).click()
+  const confirm = bea.getByRole('alertdialog')
+  const [report] = await Promise.all([
+    bea.waitForEvent('download'),
+    confirm.getByRole('button', { name: 'Verslag downloaden (.md)' }).click(),
+  ])
+  expect(report.suggestedFilename()).toMatch(/-verslag\.md$/)
+  const reportPath = path.join(RESULTS_DIR, 'erase-first-verslag.md')
+  await report.saveAs(reportPath)
+  expect(readFileSync(reportPath, 'utf8')).toContain('Misschien wil ze het iedereen naar de zin maken')
+  const [exported] = await Promise.all([
+    bea.waitForEvent('download'),
+    confirm.getByRole('button', { name: 'Alles exporteren (JSON)' }).click(),
+  ])
+  expect(exported.suggestedFilename()).toMatch(/^intervisiebord-.*\.json$/)
+  await bea.screenshot({ path: path.join(RESULTS_DIR, 'meeting-erase-confirm.png') })
+  await bea.getByRole('button', { name: 'EN', exact: true }).click()
+  await confirm.getByRole('button', { name: 'Download summary (.md)' }).waitFor()
+  await bea.screenshot({ path: path.join(RESULTS_DIR, 'meeting-erase-confirm-en.png') })
+  await bea.getByRole('button', { name: 'NL', exact: true }).click()
   await bea.getByRole('button', { name: 'Ja, alles wissen' }).click()
   await expect.poll(() => piet.locator('[role="alert"]').textContent(), { timeout: 4000 }).toMatch(/gewist/)
   await bea.waitForURL(`${e2e.server.url}/`)

@@ -48,12 +48,79 @@ async function next(bea: Page, phase: RegExp): Promise<void> {
   await expect.poll(() => bea.locator('.phase-bar__now').textContent(), { timeout: 10_000 }).toMatch(phase)
 }
 
+/** Definitions nobody rates: a part longer than what is left of a printed page. */
+const MORE_DEFINITIONS = [
+  'Niemand voelt zich eigenaar van het overleg',
+  'De agenda komt altijd van mij',
+  'Besluiten worden buiten het overleg genomen',
+  'Het team weet niet wat ik van ze verwacht',
+  'Ik onderbreek te snel als het stil valt',
+  'Er is geen tijd voor het overleg ingeroosterd',
+  'Oude conflicten zijn nooit uitgesproken',
+  'Nieuwe collega’s kennen de afspraken niet',
+  'Het overleg gaat vooral over roosters',
+  'Ik beslis liever zelf dan dat ik wacht',
+  'Het team is gewend dat ik het oplos',
+  'Er is geen verslag, dus niets ligt vast',
+  'Kritiek wordt pas op de gang gegeven',
+  'We vieren nooit wat wel lukt',
+]
+
 const SMART = {
   specifiek: 'Elk teamlid een kwartier apart spreken',
   meetbaar: 'Zes gesprekken gevoerd',
   acceptabel: 'Mijn leidinggevende staat erachter',
   realistisch: 'Een kwartier per week past',
   tijdgebonden: 'Voor 1 februari',
+}
+
+/** A4 and the report's print margin (report.css: @page 16mm), in PDF points. */
+const PAGE_MARGIN_PT = (16 / 25.4) * 72
+
+/**
+ * Prints the report as its button does, to a PDF: the button draws the board picture first, then
+ * calls the browser's print, which a headless browser cannot show; page.pdf() prints instead. Gives
+ * the text, and per page how far down it is filled (the lowest word between the margins), and
+ * leaves the pages as PNGs to look at.
+ */
+async function printed(page: Page, button: string, name: string) {
+  await page.evaluate(() => {
+    ;(window as unknown as { printCalls: number }).printCalls = 0
+    window.print = () => {
+      ;(window as unknown as { printCalls: number }).printCalls += 1
+    }
+  })
+  await page.getByRole('button', { name: button }).click()
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { printCalls: number }).printCalls), {
+      // Drawing the board (fonts embedded) takes a while on a busy machine, as for its download.
+      timeout: 30_000,
+    })
+    .toBe(1)
+  // The board is on paper under the facts, sized to the page.
+  await page.emulateMedia({ media: 'print' })
+  const board = await page.locator('.report-board img').boundingBox()
+  const content = await page.locator('.report-page').boundingBox()
+  await page.emulateMedia({ media: null })
+  expect(board && content && board.width <= content.width + 1 && board.height > 100).toBe(true)
+  expect(board!.height).toBeLessThanOrEqual((150 / 25.4) * 96 + 1)
+
+  const pdfPath = path.join(RESULTS_DIR, `${name}.pdf`)
+  const pdf = await page.pdf({ path: pdfPath, format: 'A4' })
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, path.join(RESULTS_DIR, `${name}-page`)])
+  const text = execFileSync('pdftotext', [pdfPath, '-']).toString()
+  const boxes = execFileSync('pdftotext', ['-bbox', pdfPath, '-']).toString()
+  const fills = boxes
+    .split('<page ')
+    .slice(1)
+    .map((pageBoxes) => {
+      const height = Number(/height="([\d.]+)"/.exec(pageBoxes)![1])
+      const feet = [...pageBoxes.matchAll(/yMax="([\d.]+)"/g)].map((m) => Number(m[1]))
+      const lowest = Math.max(PAGE_MARGIN_PT, ...feet)
+      return Number(((lowest - PAGE_MARGIN_PT) / (height - 2 * PAGE_MARGIN_PT)).toFixed(2))
+    })
+  return { text, fills }
 }
 
 it('a method-5 meeting to the end: the report shows the outcome, downloads as Markdown, prints to PDF', async () => {
@@ -85,6 +152,8 @@ it('a method-5 meeting to the end: the report shows the outcome, downloads as Ma
   await next(bea, /Aanvullende vragen/)
   await next(bea, /Probleemdefinities door de groep/)
   await write(piet, 'Het team mist een gezamenlijk doel')
+  // A long column, as a lively group writes it: on paper it runs on over the page.
+  for (const definition of MORE_DEFINITIONS) await write(piet, definition)
   await next(bea, /Probleemdefinities waarderen/)
   await mark(ina, 'Het team mist een gezamenlijk doel', 'w')
   await next(bea, /Probleemdefinitie van de inbrenger/)
@@ -199,12 +268,26 @@ it('a method-5 meeting to the end: the report shows the outcome, downloads as Ma
   expect(await piet.getByRole('button', { name: 'Afdrukken of als pdf bewaren' }).isVisible()).toBe(false)
   // page.pdf() prints with print media unless told otherwise: back to the page's own.
   await piet.emulateMedia({ media: null })
-  const pdfPath = path.join(RESULTS_DIR, 'report.pdf')
-  const pdf = await piet.pdf({ path: pdfPath, format: 'A4' })
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
-  execFileSync('pdftoppm', ['-png', '-r', '60', pdfPath, path.join(RESULTS_DIR, 'report-page')])
-  const pdfText = execFileSync('pdftotext', [pdfPath, '-']).toString()
-  expect(pdfText).toContain('Vraag elk teamlid apart wat het nodig heeft')
-  expect(pdfText).toContain('Voor 1 februari')
-  expect(pdfText).not.toContain('Notitie toevoegen')
+  const nl = await printed(piet, 'Afdrukken of als pdf bewaren', 'report')
+  expect(nl.text).toContain('Vraag elk teamlid apart wat het nodig heeft')
+  expect(nl.text).toContain('Voor 1 februari')
+  expect(nl.text).not.toContain('Notitie toevoegen')
+  expect(nl.text).toContain('We vieren nooit wat wel lukt')
+  // No half-empty pages: each page but the last is filled to its foot.
+  expect(
+    nl.fills.slice(0, -1).every((fill) => fill > 0.8),
+    `page fills ${nl.fills}`,
+  ).toBe(true)
+  expect(nl.fills.length).toBeGreaterThan(1)
+
+  // The same in English (the report covers the language toggle: closed and opened again).
+  await piet.locator('.report-root').getByRole('button', { name: 'Sluiten' }).click()
+  await piet.getByRole('button', { name: 'EN', exact: true }).click()
+  await piet.getByRole('button', { name: 'Report' }).click()
+  const en = await printed(piet, 'Print or save as PDF', 'report-en')
+  expect(en.text).toContain('Chosen advice')
+  expect(
+    en.fills.slice(0, -1).every((fill) => fill > 0.8),
+    `page fills ${en.fills}`,
+  ).toBe(true)
 }, 420_000)

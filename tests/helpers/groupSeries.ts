@@ -1,5 +1,5 @@
 import { expect } from 'vitest'
-import { ATTENDANCE_CSV_HEADERS } from '../../templates/src/groups/attendanceCsv'
+import { attendanceCsvHeaders } from '../../templates/src/groups/attendanceCsv'
 import type { Template } from '../../templates/src/schema'
 import {
   arrive,
@@ -130,7 +130,7 @@ export async function playGroupSeries(server: TestServer, clock: TestClock) {
   }
   const lines = register.text.replace(/^\uFEFF/, '').split('\r\n')
   expect(lines).toEqual([
-    ATTENDANCE_CSV_HEADERS.join(';'),
+    attendanceCsvHeaders('Europe/Amsterdam').join(';'),
     '2026-11-04;Intervisie in 8 stappen;14:00;15:05;14:05;15:05;Ahmed;lid;inbrenger;60',
     '2026-11-04;Intervisie in 8 stappen;14:00;15:05;14:05;15:05;Bea;lid;begeleider;60',
     '2026-11-04;Intervisie in 8 stappen;14:00;15:05;14:05;15:05;Carla;lid;deelnemer;35',

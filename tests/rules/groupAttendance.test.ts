@@ -5,7 +5,7 @@ import {
   attendanceRows,
   coveredMs,
 } from '../../templates/src/groups/attendance'
-import { ATTENDANCE_CSV_HEADERS, attendanceCsv, csvField } from '../../templates/src/groups/attendanceCsv'
+import { attendanceCsv, attendanceCsvHeaders, csvField } from '../../templates/src/groups/attendanceCsv'
 import { applyCommand, initialProgress } from '../../templates/src/phaseMachine'
 import { parseTemplate } from '../../templates/src/schema'
 import mini from '../fixtures/mini-method.json'
@@ -146,7 +146,7 @@ describe('the register as CSV', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true)
     const lines = csv.slice(1).split('\r\n')
     expect(lines).toEqual([
-      ATTENDANCE_CSV_HEADERS.join(';'),
+      attendanceCsvHeaders('Europe/Amsterdam').join(';'),
       '2026-12-02;Incidentmethode;14:00;15:30;14:05;15:35;Ahmed;lid;inbrenger;45',
       '2026-12-02;Incidentmethode;14:00;15:30;14:05;15:35;Bea;lid;begeleider;90',
       '2026-12-09;Incidentmethode;;;;;;;;',

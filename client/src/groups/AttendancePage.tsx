@@ -23,7 +23,7 @@ import { useGroup } from './useGroup'
 export default function AttendancePage({ groupId }: { groupId: string }) {
   const t = useT()
   const { state, retry } = useGroup(groupId)
-  const [rows, setRows] = useState<AttendanceRow[] | null>(null)
+  const [register, setRegister] = useState<{ rows: AttendanceRow[]; timeZone: string } | null>(null)
   const [error, setError] = useState<unknown>(null)
   const secret = state.status === 'ready' ? state.secret : null
   useDocumentTitle(
@@ -33,7 +33,7 @@ export default function AttendancePage({ groupId }: { groupId: string }) {
     if (!secret) return
     let live = true
     groupApi.attendance(groupId, secret).then(
-      (answer) => live && setRows(answer.rows as AttendanceRow[]),
+      (answer) => live && setRegister({ rows: answer.rows as AttendanceRow[], timeZone: answer.timeZone }),
       (reason: unknown) => live && setError(reason),
     )
     return () => {
@@ -52,8 +52,9 @@ export default function AttendancePage({ groupId }: { groupId: string }) {
         </button>
       </div>
     )
-  else if (state.status !== 'ready' || rows === null) content = <LoadingView message={t('group.loading')} />
-  else content = <Register name={state.group.name} rows={rows} />
+  else if (state.status !== 'ready' || register === null)
+    content = <LoadingView message={t('group.loading')} />
+  else content = <Register name={state.group.name} rows={register.rows} timeZone={register.timeZone} />
 
   return (
     <div className="group-page attendance-root">
@@ -74,19 +75,20 @@ export default function AttendancePage({ groupId }: { groupId: string }) {
   )
 }
 
-function Register({ name, rows }: { name: string; rows: AttendanceRow[] }) {
+function Register({ name, rows, timeZone }: { name: string; rows: AttendanceRow[]; timeZone: string }) {
   const t = useT()
   const language = useLanguage()
   const role = (id: string) =>
     ROLE_IDS.includes(id as RoleId) ? t(`newMeeting.role.${id}` as MessageKey) : id
   const span = (from: number | null, to: number | null) =>
-    from === null ? '' : `${formatClock(from, language)}–${formatClock(to, language)}`
+    from === null ? '' : `${formatClock(from, timeZone)}–${formatClock(to, timeZone)}`
   return (
     <>
       <div className="group-page__intro">
         <p className="group-page__kicker">{name}</p>
         <h1 className="group-page__title">{t('attendance.title')}</h1>
         <p className="attendance__lead">{t('attendance.lead')}</p>
+        <p className="attendance__lead">{t('attendance.timeZone', { zone: timeZone })}</p>
       </div>
       {rows.length === 0 ? (
         <p>{t('attendance.empty')}</p>
@@ -104,7 +106,7 @@ function Register({ name, rows }: { name: string; rows: AttendanceRow[] }) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.meetingId}>
-                <td>{formatDay(row.date, language)}</td>
+                <td>{formatDay(row.date, language, timeZone)}</td>
                 <td>{row.method[language]}</td>
                 <td>{span(row.plannedStart, row.plannedEnd)}</td>
                 <td>

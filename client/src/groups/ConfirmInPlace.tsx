@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import type { MessageKey } from '../i18n/messages'
 import { useT } from '../i18n/useT'
 import { useServerAction } from '../meeting/panels/useServerAction'
@@ -20,12 +20,15 @@ export function ConfirmInPlace({
   texts,
   yesClass,
   act,
+  saveFirst,
 }: {
   texts: ConfirmTexts
   /** The yes button's look: `button--danger` for what cannot be undone. */
   yesClass: 'button--danger' | 'button--primary'
   /** The server call and what follows it; rejects with the refusal to show. */
   act(): Promise<void>
+  /** What can still be kept, offered before "yes" (ui/SaveFirst.tsx). */
+  saveFirst?: ReactNode
 }) {
   const t = useT()
   const questionId = useId()
@@ -41,6 +44,7 @@ export function ConfirmInPlace({
           <p id={questionId} className="group-confirm__question">
             {t(texts.confirm)}
           </p>
+          {saveFirst}
           <button
             type="button"
             className={`button ${yesClass}`}

@@ -1,18 +1,23 @@
 import { useT } from '../i18n/useT'
+import { SaveFirst } from '../ui/SaveFirst'
 import { ConfirmInPlace } from './ConfirmInPlace'
 import { forgetGroup } from './groupAccess'
 import { groupApi } from './groupApi'
+import { downloadGroupExport, downloadRegisterCsv } from './groupDownloads'
 
 /**
  * "Groep wissen": the group's name, members, series and register go for good; the meetings stay
- * (each facilitator erases their own). Asks first, in place.
+ * (each facilitator erases their own). Asks first, in place, and offers the export and the
+ * register before the yes.
  */
 export function EraseGroup({
   groupId,
+  name,
   secret,
   onErased,
 }: {
   groupId: string
+  name: string
   secret: string
   onErased(): void
 }) {
@@ -36,6 +41,23 @@ export function EraseGroup({
           forgetGroup(groupId)
           onErased()
         }}
+        saveFirst={
+          <SaveFirst
+            heading={t('group.erase.saveFirst')}
+            options={[
+              {
+                id: 'export',
+                label: t('group.erase.saveExport'),
+                save: () => downloadGroupExport(groupId, name, secret),
+              },
+              {
+                id: 'register',
+                label: t('group.erase.saveRegister'),
+                save: () => downloadRegisterCsv(groupId, name, secret),
+              },
+            ]}
+          />
+        }
       />
     </section>
   )

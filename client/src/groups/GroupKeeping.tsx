@@ -3,10 +3,10 @@ import { useCallback, useId } from 'react'
 import { wordApiError } from '../api/apiErrors'
 import { useLanguage, useT } from '../i18n/useT'
 import { useServerAction } from '../meeting/panels/useServerAction'
-import { downloadJson } from '../report/download'
 import { longDate, RetentionDaysForm } from '../ui/retention/RetentionDaysForm'
 import { useRetentionDays } from '../ui/retention/useRetentionDays'
 import { groupApi } from './groupApi'
+import { downloadGroupExport } from './groupDownloads'
 
 /**
  * The group page's card on keeping: until when the group is kept ("bewaard tot"), its days after
@@ -24,12 +24,7 @@ export function GroupKeeping({ groupId, name, secret }: { groupId: string; name:
     [groupId, secret],
   )
   const { view, loadError, days, type, saved, save } = useRetentionDays(load, store, action)
-  const exportAll = () =>
-    action.run('export', async () => {
-      const file = await groupApi.exportFile(groupId, secret)
-      const slug = name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'groep'
-      downloadJson(`intervisiebord-${slug}-${new Date().toISOString().slice(0, 10)}.json`, file)
-    })
+  const exportAll = () => action.run('export', () => downloadGroupExport(groupId, name, secret))
   return (
     <section className="card group-card group-keeping" aria-labelledby={headingId}>
       <h2 className="card__title" id={headingId}>

@@ -13,8 +13,8 @@ import { useDocumentTitle } from '../ui/useDocumentTitle'
 import { EraseGroup } from './EraseGroup'
 import { GroupKeeping } from './GroupKeeping'
 import { groupLink, groupPath, knownGroup } from './groupAccess'
-import { groupApi } from './groupApi'
-import { formatDay } from './groupDates'
+import { downloadRegisterCsv } from './groupDownloads'
+import { MeetingName } from './MeetingName'
 import { MemberHome } from './MemberHome'
 import { MemberLinks } from './MemberLinks'
 import { knownMember, memberCredentialFromHash } from './memberAccess'
@@ -117,17 +117,7 @@ function GroupOverview({
   }, [group, secret])
   const download = () => {
     setCsvError(false)
-    groupApi.attendanceCsv(group.id, secret).then(
-      (blob) => {
-        const url = URL.createObjectURL(blob)
-        const a = document.createElement('a')
-        a.href = url
-        a.download = `presentielijst-${group.name.replace(/[^\p{L}\p{N}]+/gu, '-')}.csv`
-        a.click()
-        setTimeout(() => URL.revokeObjectURL(url), 1000)
-      },
-      () => setCsvError(true),
-    )
+    downloadRegisterCsv(group.id, group.name, secret).catch(() => setCsvError(true))
   }
   const { inbrenger, begeleider } = group.next
   return (
@@ -168,9 +158,7 @@ function GroupOverview({
             <ol className="group-meetings">
               {group.meetings.map((m) => (
                 <li key={m.meetingId}>
-                  <span>
-                    {t('group.meeting', { date: formatDay(m.date, language), method: m.method[language] })}
-                  </span>
+                  <MeetingName meeting={m} language={language} timeZone={group.timeZone} />
                   <span className="group-meetings__state">
                     {t(
                       m.finished
@@ -221,7 +209,7 @@ function GroupOverview({
         url={groupLink(group.id, secret)}
       />
       <RenewGroupLink groupId={group.id} name={group.name} secret={secret} onRenewed={onRenewed} />
-      <EraseGroup groupId={group.id} secret={secret} onErased={onErased} />
+      <EraseGroup groupId={group.id} name={group.name} secret={secret} onErased={onErased} />
     </>
   )
 }

@@ -9,7 +9,7 @@ import { useServerAction } from '../meeting/panels/useServerAction'
 import { navigate } from '../router'
 import { LoadingView } from '../ui/LoadingView'
 import { groupApi } from './groupApi'
-import { formatDay } from './groupDates'
+import { MeetingName } from './MeetingName'
 import { forgetMember, rememberMember } from './memberAccess'
 import { fetchMemberMeetingKey } from './memberKeySharing'
 
@@ -88,7 +88,7 @@ export function MemberHome({ groupId, credential }: { groupId: string; credentia
             {open.map((m) => (
               <li key={m.meetingId} className="member-home__meeting">
                 <span>
-                  {t('group.meeting', { date: formatDay(m.date, language), method: m.method[language] })}
+                  <MeetingName meeting={m} language={language} timeZone={group.timeZone} />
                   {keys[m.meetingId] === false ? (
                     <span className="member-home__no-key">{t('people.member.noKey')}</span>
                   ) : null}

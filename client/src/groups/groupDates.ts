@@ -1,30 +1,20 @@
+import { formatGroupClock, formatGroupDay, parseGroupDateTime } from '../../../templates/src/groups/groupTime'
 import type { Language } from '../i18n/language'
 
-const LOCALE: Record<Language, string> = { nl: 'nl-NL', en: 'en-GB' }
-
-/** "woensdag 4 november 2026" / "Wednesday 4 November 2026", in this browser's time zone. */
-export function formatDay(ms: number, language: Language): string {
-  return new Intl.DateTimeFormat(LOCALE[language], {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-  }).format(ms)
+/**
+ * A group's days and times on its pages, in the group's time zone (templates/src/groups/groupTime.ts),
+ * as its CSV has them: the browser's own zone plays no part.
+ */
+export function formatDay(ms: number, language: Language, timeZone: string): string {
+  return formatGroupDay(ms, language, timeZone)
 }
 
 /** "14:05", or an empty string for a time that is not known. */
-export function formatClock(ms: number | null, language: Language): string {
-  if (ms === null) return ''
-  return new Intl.DateTimeFormat(LOCALE[language], {
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(ms)
+export function formatClock(ms: number | null, timeZone: string): string {
+  return formatGroupClock(ms, timeZone)
 }
 
-/** The value of a `datetime-local` input as a moment in this browser's time zone (null: empty or invalid). */
-export function parseLocalDateTime(value: string): number | null {
-  if (!value) return null
-  const ms = new Date(value).getTime()
-  return Number.isFinite(ms) ? ms : null
+/** The value of a `datetime-local` input, read in the group's time zone (null: empty or invalid). */
+export function parseLocalDateTime(value: string, timeZone: string): number | null {
+  return parseGroupDateTime(value, timeZone)
 }

@@ -37,6 +37,9 @@ export const meetingBoardMessages = defineMessages(
       'Het bord, alle notities, de namen en de links van deze bijeenkomst worden voorgoed gewist, ook bij de anderen. Dit kan niet ongedaan worden.',
     'meeting.erase.yes': 'Ja, alles wissen',
     'meeting.erase.no': 'Niet wissen',
+    'meeting.erase.saveFirst': 'Eerst bewaren wat je wilt houden:',
+    'meeting.erase.saveReport': 'Verslag downloaden (.md)',
+    'meeting.erase.saveExport': 'Alles exporteren (JSON)',
   },
   {
     'meeting.zone.open': 'Open to you',
@@ -73,5 +76,8 @@ export const meetingBoardMessages = defineMessages(
       'The board, all notes, the names and the links of this meeting are erased for good, for the others too. This cannot be undone.',
     'meeting.erase.yes': 'Yes, erase everything',
     'meeting.erase.no': 'Do not erase',
+    'meeting.erase.saveFirst': 'First keep what you want to keep:',
+    'meeting.erase.saveReport': 'Download summary (.md)',
+    'meeting.erase.saveExport': 'Export everything (JSON)',
   },
 )

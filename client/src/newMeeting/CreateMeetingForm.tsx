@@ -1,4 +1,5 @@
 import { type FormEvent, useId, useState } from 'react'
+import { GROUP_TIME_ZONE } from '../../../templates/src/groups/groupTime'
 import type { Template } from '../../../templates/src/schema'
 import { wordApiError } from '../api/apiErrors'
 import { type KnownGroup, knownGroups } from '../groups/groupAccess'
@@ -51,7 +52,7 @@ export function CreateMeetingForm({ template, language, title, onTitle, onCreate
     setNameMissing(false)
     setBusy(true)
     setError(null)
-    createMeetingFor(pick, template.id, finalTitle, parseLocalDateTime(plannedStart)).then(
+    createMeetingFor(pick, template.id, finalTitle, parseLocalDateTime(plannedStart, GROUP_TIME_ZONE)).then(
       ({ meeting, group }) => onCreated(meeting, finalTitle, group),
       (reason: unknown) => {
         setBusy(false)

@@ -11,6 +11,7 @@ import { useLanguage, useT } from '../i18n/useT'
 import type { MeetingState } from '../meeting/meetingState'
 import { gapWords } from '../meeting/outcome/outcomeGapsView'
 import { BoardImageButtons } from './boardImage/BoardImageButtons'
+import { usePrintWithBoard } from './boardImage/usePrintWithBoard'
 import { downloadText } from './download'
 import { EvaluationForm } from './EvaluationForm'
 import { InbrengerChoices } from './InbrengerChoices'
@@ -42,6 +43,8 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
     meeting,
     view,
   ])
+  const date = new Date().toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' })
+  const printing = usePrintWithBoard(editor, meeting, language, date)
   useEffect(() => {
     closeRef.current?.focus()
     const onKey = (event: KeyboardEvent) => {
@@ -54,8 +57,6 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
   const me = view ? meeting.me() : null
   if (!view || !me || !outcome) return null
   const gaps = outcomeGaps(meeting.template, outcome)
-
-  const date = new Date().toLocaleDateString(language === 'nl' ? 'nl-NL' : 'en-GB', { dateStyle: 'long' })
   const open = choicesOpen(meeting.template, view, me, meeting.phaseId())
   const isInbrenger = me.role === 'inbrenger'
   const evaluationZone = view.progress.finished
@@ -70,7 +71,13 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
           <h1 id="report-title" className="report-toolbar__title">
             {t('report.title')}
           </h1>
-          <button type="button" className="button" onClick={() => window.print()}>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void printing.print()}
+            disabled={printing.preparing}
+            aria-busy={printing.preparing}
+          >
             {t('report.print')}
           </button>
           <button
@@ -129,7 +136,18 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
             {t('report.evaluation.anonymous')}
           </label>
         ) : null}
-        <ReportView outcome={outcome} language={language} date={date} />
+        <ReportView
+          outcome={outcome}
+          language={language}
+          date={date}
+          board={
+            printing.boardUrl ? (
+              <figure className="report-board print-only">
+                <img src={printing.boardUrl} alt={t('report.boardAlt')} />
+              </figure>
+            ) : null
+          }
+        />
         {isInbrenger ? <ReflectionForm language={language} answers={answers} onChange={onAnswers} /> : null}
       </div>
     </div>,

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { SMART_FIELDS, type SmartAction } from '../../../templates/src/outcome/choices'
 import type { MeetingOutcome, OutcomeNote, OutcomeZone } from '../../../templates/src/outcome/meetingOutcome'
 import {
@@ -13,6 +14,8 @@ interface ReportViewProps {
   outcome: MeetingOutcome
   language: Language
   date: string
+  /** The board as a picture, under the facts (on paper only: ReportDialog's print). */
+  board?: ReactNode
 }
 
 /**
@@ -21,7 +24,7 @@ interface ReportViewProps {
  * by mark, the inbrenger's question, the advice with the chosen one, the SMART action, the
  * evaluation. Made to print: plain blocks, no interaction.
  */
-export function ReportView({ outcome, language: lang, date }: ReportViewProps) {
+export function ReportView({ outcome, language: lang, date, board }: ReportViewProps) {
   const status = outcome.finished
     ? W.finished[lang]
     : outcome.phase
@@ -61,6 +64,7 @@ export function ReportView({ outcome, language: lang, date }: ReportViewProps) {
           ) : null,
         )}
       </dl>
+      {board}
       {OUTCOME_KINDS.map((kind) => {
         const zones = outcome.zones[kind]
         if (kind === 'case') {

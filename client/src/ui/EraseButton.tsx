@@ -1,5 +1,5 @@
 import '../styles/eraseConfirm.css'
-import { useId, useState } from 'react'
+import { type ReactNode, useId, useState } from 'react'
 import { createPortal } from 'react-dom'
 import type { MessageKey } from '../i18n/messages'
 import { useT } from '../i18n/useT'
@@ -22,8 +22,11 @@ export function EraseButton({
   texts,
   erase,
   onErased,
+  saveFirst,
 }: {
   texts: EraseTexts
+  /** What can still be kept, offered before "yes" (ui/SaveFirst.tsx). */
+  saveFirst?: ReactNode
   /** The server call; rejects with the refusal to show. */
   erase(): Promise<unknown>
   onErased(): void
@@ -58,6 +61,7 @@ export function EraseButton({
       <p id={titleId} className="erase-confirm__text">
         {t(texts.confirm)}
       </p>
+      {saveFirst}
       <button
         type="button"
         className="button button--danger"

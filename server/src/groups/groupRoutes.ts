@@ -2,6 +2,7 @@ import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import { attendanceCsv } from '../../../templates/src/groups/attendanceCsv'
+import { GROUP_TIME_ZONE } from '../../../templates/src/groups/groupTime'
 import { FOLLOW_UP_MAX } from '../../../templates/src/groups/lookBack'
 import { jsonBody } from '../http/jsonBody'
 import { MeetingError } from '../meetings/meetingError'
@@ -116,10 +117,14 @@ export function groupRoutes(groups: GroupService, lifecycle: GroupLifecycle) {
         c.json(await lifecycle.retention.setDays(c.var.group, c.req.valid('json').days)),
       )
       .get('/:id/attendance', groupAccess, async (c) =>
-        c.json({ name: c.var.group.name, rows: await groups.attendance(c.var.group) }),
+        c.json({
+          name: c.var.group.name,
+          timeZone: GROUP_TIME_ZONE,
+          rows: await groups.attendance(c.var.group),
+        }),
       )
       .get('/:id/attendance.csv', groupAccess, async (c) => {
-        const csv = attendanceCsv(await groups.attendance(c.var.group))
+        const csv = attendanceCsv(await groups.attendance(c.var.group), GROUP_TIME_ZONE)
         return c.body(csv, 200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': 'attachment; filename="presentielijst.csv"',

@@ -1,6 +1,7 @@
 import type * as Y from 'yjs'
 import type { BoardRecord } from '../../../templates/src/boardRecords'
 import { type AttendanceRow, attendanceRows } from '../../../templates/src/groups/attendance'
+import { GROUP_TIME_ZONE } from '../../../templates/src/groups/groupTime'
 import {
   FOLLOW_UP_MAX,
   LOOK_BACK_KEY,
@@ -38,7 +39,7 @@ export const memberPath = (groupId: string, memberId: string, secret: string) =>
 
 /** What a member's personal link opens: who they are and the meetings they may join. */
 export interface MemberHome {
-  group: { id: string; name: string }
+  group: { id: string; name: string; timeZone: string }
   member: GroupMember
   meetings: GroupView['meetings']
 }
@@ -47,10 +48,16 @@ export interface MemberHome {
 export interface GroupView {
   id: string
   name: string
+  /** The zone the group's days and times are shown in (templates/src/groups/groupTime.ts). */
+  timeZone: string
   members: MemberView[]
   meetings: Array<{
     meetingId: string
+    /** As the facilitator named it when making it (the method's name if they gave none). */
+    title: string
     date: number
+    /** Whether `date` is a planned or actual start with its time (not only the day it was made). */
+    timed: boolean
     method: { nl: string; en: string }
     started: boolean
     finished: boolean
@@ -197,14 +204,9 @@ export class GroupService implements MemberDirectory {
     return {
       id: group.id,
       name: group.name,
+      timeZone: GROUP_TIME_ZONE,
       members,
-      meetings: series.map((m) => ({
-        meetingId: m.meetingId,
-        date: m.progress.startedAt ?? m.plannedStart ?? m.createdAt,
-        method: this.methodName(m.templateId),
-        started: m.progress.phaseIndex >= 0,
-        finished: m.progress.finished,
-      })),
+      meetings: series.map((m) => this.seriesEntry(m)),
       next: suggestRotation(publicMembers(stored), series.map(pastRoles)),
     }
   }
@@ -225,15 +227,9 @@ export class GroupService implements MemberDirectory {
       throw new MeetingError(403, 'invalid_member_link', 'This personal link is not valid.')
     const series = await this.series(group.id)
     return {
-      group: { id: group.id, name: group.name },
+      group: { id: group.id, name: group.name, timeZone: GROUP_TIME_ZONE },
       member: { id: member.id, name: member.name },
-      meetings: series.map((m) => ({
-        meetingId: m.meetingId,
-        date: m.progress.startedAt ?? m.plannedStart ?? m.createdAt,
-        method: this.methodName(m.templateId),
-        started: m.progress.phaseIndex >= 0,
-        finished: m.progress.finished,
-      })),
+      meetings: series.map((m) => this.seriesEntry(m)),
     }
   }
 
@@ -361,6 +357,20 @@ export class GroupService implements MemberDirectory {
       }),
     )
     return attendanceRows(withPresence, this.now())
+  }
+
+  /** A meeting as the group's pages list it: its name, day and state; nothing of the case. */
+  private seriesEntry(m: GroupMeeting): GroupView['meetings'][number] {
+    const start = m.progress.startedAt ?? m.plannedStart
+    return {
+      meetingId: m.meetingId,
+      title: m.title,
+      date: start ?? m.createdAt,
+      timed: start !== null,
+      method: this.methodName(m.templateId),
+      started: m.progress.phaseIndex >= 0,
+      finished: m.progress.finished,
+    }
   }
 
   private methodName(templateId: string): { nl: string; en: string } {

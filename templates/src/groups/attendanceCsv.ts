@@ -1,4 +1,5 @@
 import type { AttendanceRow } from './attendance'
+import { formatGroupClock, formatGroupIsoDay, GROUP_TIME_ZONE } from './groupTime'
 
 /**
  * The register as CSV, the way Dutch spreadsheets open it: semicolons, a byte order mark so Excel
@@ -33,29 +34,21 @@ export function csvField(value: string): string {
   return safe
 }
 
-/** Day and clock time in the given time zone (the register is kept in local time). */
-export function registerTimeFormat(timeZone: string) {
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-  const clock = new Intl.DateTimeFormat('nl-NL', {
-    timeZone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  })
-  return {
-    day: (ms: number) => day.format(ms),
-    clock: (ms: number | null) => (ms === null ? '' : clock.format(ms)),
-  }
+/** The columns that hold a day or a time: their header says in which zone. */
+const ZONED_COLUMNS = 6
+
+/** The header line's cells: "Gepland begin (Europe/Amsterdam)", so the file states its zone. */
+export function attendanceCsvHeaders(timeZone: string): string[] {
+  return ATTENDANCE_CSV_HEADERS.map((h, i) => (i < ZONED_COLUMNS && i !== 1 ? `${h} (${timeZone})` : h))
 }
 
-export function attendanceCsv(rows: readonly AttendanceRow[], timeZone = 'Europe/Amsterdam'): string {
-  const time = registerTimeFormat(timeZone)
-  const lines = [ATTENDANCE_CSV_HEADERS.map(csvField).join(SEPARATOR)]
+/** The register as CSV, every day and time in the group's zone (the page shows the same). */
+export function attendanceCsv(rows: readonly AttendanceRow[], timeZone = GROUP_TIME_ZONE): string {
+  const time = {
+    day: (ms: number) => formatGroupIsoDay(ms, timeZone),
+    clock: (ms: number | null) => formatGroupClock(ms, timeZone),
+  }
+  const lines = [attendanceCsvHeaders(timeZone).map(csvField).join(SEPARATOR)]
   for (const row of rows) {
     const meeting = [
       time.day(row.date),

@@ -1,5 +1,6 @@
 import '../../styles/groups.css'
 import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { GROUP_TIME_ZONE } from '../../../../templates/src/groups/groupTime'
 import { FOLLOW_UP_MAX, type LookBack, mayWriteFollowUp } from '../../../../templates/src/groups/lookBack'
 import { SMART_FIELDS } from '../../../../templates/src/outcome/choices'
 import { wordApiError } from '../../api/apiErrors'
@@ -85,7 +86,7 @@ function LookBackDialog({
           </h2>
           <p className="look-back__when">
             {t('lookBack.when', {
-              date: formatDay(lookBack.date, language),
+              date: formatDay(lookBack.date, language, GROUP_TIME_ZONE),
               method: lookBack.method[language],
             })}
             {names ? ` · ${t('lookBack.by', { names })}` : ''}

@@ -58,7 +58,7 @@ export function BoardImageButtons({ editor, meeting, title, date }: BoardImageBu
           key={format}
           type="button"
           className="button"
-          aria-label={`${label} (${t(`image.${format}`)})`}
+          aria-label={`${label}: ${t(`image.${format}`)}`}
           title={t(`image.${format}Title`)}
           disabled={busy !== null}
           onClick={() => void save(format)}
