@@ -77,6 +77,20 @@ async function zoneZoom(page: Page, template: Template): Promise<number> {
   return (await zone(page, 'vragen').boundingBox())!.width / zoneRect(template, 'vragen').w
 }
 
+/** The other people's pointers that point at a note, and whether each shows its name tag. */
+function pointersOnNotes(page: Page): Promise<Array<{ tagged: boolean }>> {
+  return page.evaluate(() => {
+    const noteBoxes = [...document.querySelectorAll('.tl-shape[data-shape-type="note"]')].map((n) =>
+      n.getBoundingClientRect(),
+    )
+    return [...document.querySelectorAll('.tl-collaborators__item')].flatMap((item) => {
+      const { x, y } = item.getBoundingClientRect()
+      const onNote = noteBoxes.some((b) => x > b.left && x < b.right && y > b.top && y < b.bottom)
+      return onNote ? [{ tagged: item.querySelector('.tl-nametag') !== null }] : []
+    })
+  })
+}
+
 /** Three questions through the add button and the keyboard only, then a fourth that is refused. */
 async function askThree(page: Page, name: string): Promise<void> {
   const left = ['nog 2 vragen', 'nog 1 vraag', 'geen vragen meer']
@@ -183,6 +197,16 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
     expect(lastRow).toBeLessThanOrEqual(toolbar.y)
     for (const b of boxes) expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width)
   }
+  // Piet's pointer over a note shows on Bea's screen without its name tag (it would cover the text);
+  // beside the notes the name comes back.
+  const pietNote = (await notes(piet).filter({ hasText: 'Piet: vraag 1' }).boundingBox())!
+  await piet.mouse.move(pietNote.x + pietNote.width / 2, pietNote.y + pietNote.height / 2, { steps: 4 })
+  await expect.poll(() => pointersOnNotes(bea), { timeout: 5000 }).toContainEqual({ tagged: false })
+  expect(await pointersOnNotes(bea)).not.toContainEqual({ tagged: true })
+  await shot(bea, 'pointer-on-note')
+  const warm = (await piet.locator('.rating-column[data-mark="W"]').first().boundingBox())!
+  await piet.mouse.move(warm.x + warm.width / 2, warm.y + warm.height / 2, { steps: 4 })
+  await expect.poll(() => bea.locator('.tl-nametag', { hasText: 'Piet' }).count(), { timeout: 5000 }).toBe(1)
 
   // A note made with tldraw's own note tool right on top of another takes the next free slot.
   // On top of the first note in reading order (one lower down may lie under tldraw's toolbar).
