@@ -1,6 +1,9 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
+import { zoneRect } from '../../templates/src/layout'
+import type { Template } from '../../templates/src/schema'
+import { cutOffChips } from './helpers/chrome'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
 import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
@@ -10,8 +13,10 @@ import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
  * and three participants, one of them on a 1024x768 touch tablet. Each participant adds three
  * questions with the add button (no pointer on the canvas): the third is accepted, a fourth is
  * refused and the count says so. All nine sit inside the question zone, none over another, at a
- * readable zoom on both screens. The facilitator tidies the zone and brings everyone to their view;
- * a participant steps out and comes back.
+ * readable zoom on both screens. The facilitator's laptop keeps the board at least 900 px wide with
+ * the full zone clear of tldraw's toolbar. The facilitator tidies the zone and brings everyone to
+ * their view, which never takes them below a readable zoom; a participant steps out and comes back.
+ * A break's banner does not move the board; no phase chip is cut off, in Dutch or English.
  */
 const e2e = serverAndBrowserForFile()
 
@@ -65,6 +70,27 @@ async function offCentre(a: Page, b: Page): Promise<number> {
   return Math.max(Math.abs(p.x - q.x), Math.abs(p.y - q.y))
 }
 
+const canvasBox = async (page: Page) => (await page.locator('.tl-canvas').boundingBox())!
+
+/** The zoom a page shows the question zone at: its width on screen over its width on the board. */
+async function zoneZoom(page: Page, template: Template): Promise<number> {
+  return (await zone(page, 'vragen').boundingBox())!.width / zoneRect(template, 'vragen').w
+}
+
+/** The other people's pointers that point at a note, and whether each shows its name tag. */
+function pointersOnNotes(page: Page): Promise<Array<{ tagged: boolean }>> {
+  return page.evaluate(() => {
+    const noteBoxes = [...document.querySelectorAll('.tl-shape[data-shape-type="note"]')].map((n) =>
+      n.getBoundingClientRect(),
+    )
+    return [...document.querySelectorAll('.tl-collaborators__item')].flatMap((item) => {
+      const { x, y } = item.getBoundingClientRect()
+      const onNote = noteBoxes.some((b) => x > b.left && x < b.right && y > b.top && y < b.bottom)
+      return onNote ? [{ tagged: item.querySelector('.tl-nametag') !== null }] : []
+    })
+  })
+}
+
 /** Three questions through the add button and the keyboard only, then a fourth that is refused. */
 async function askThree(page: Page, name: string): Promise<void> {
   const left = ['nog 2 vragen', 'nog 1 vraag', 'geen vragen meer']
@@ -100,6 +126,9 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
   const piet = await joinAs(e2e, invitePath, 'Piet')
   const kees = await joinAs(e2e, invitePath, 'Kees')
   const anne = await joinAs(e2e, invitePath, 'Anne', 'tablet')
+  const { template } = (await (await fetch(`${e2e.server.url}/api/templates/warm-neutraal-koud`)).json()) as {
+    template: Template
+  }
   await bea.getByLabel('Rol van Ina').selectOption('inbrenger')
   await expect.poll(() => ina.locator('.person-chip').textContent()).toContain('inbrenger')
 
@@ -112,6 +141,10 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
   expect(await piet.getByTestId('style.panel').count()).toBe(0)
   await shot(piet, 'questions-empty-1280')
   await shot(anne, 'questions-empty-1024')
+  // The facilitator's laptop: one side panel open at a time, so the board keeps its width.
+  await shot(bea, 'questions-empty-facilitator')
+  expect((await canvasBox(bea)).width).toBeGreaterThanOrEqual(900)
+  expect(await cutOffChips(bea)).toEqual([])
 
   for (const [page, name] of [
     [piet, 'Piet'],
@@ -151,6 +184,29 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
   await shot(piet, 'questions-nine-1280')
   await shot(anne, 'questions-nine-1024')
   await shot(bea, 'questions-nine-facilitator')
+  // The facilitator sees the full zone too: every note on the canvas, the last row above the toolbar.
+  {
+    const boxes = await noteBoxes(bea)
+    const canvas = await canvasBox(bea)
+    const toolbar = (await bea.locator('.tlui-main-toolbar__inner').boundingBox())!
+    const lastRow = Math.max(...boxes.map((b) => b.y + b.height))
+    console.log(
+      `facilitator: canvas ${canvas.width}x${canvas.height}, last row ends ${lastRow}, toolbar at ${toolbar.y}`,
+    )
+    expect(canvas.width).toBeGreaterThanOrEqual(900)
+    expect(lastRow).toBeLessThanOrEqual(toolbar.y)
+    for (const b of boxes) expect(b.x + b.width).toBeLessThanOrEqual(canvas.x + canvas.width)
+  }
+  // Piet's pointer over a note shows on Bea's screen without its name tag (it would cover the text);
+  // beside the notes the name comes back.
+  const pietNote = (await notes(piet).filter({ hasText: 'Piet: vraag 1' }).boundingBox())!
+  await piet.mouse.move(pietNote.x + pietNote.width / 2, pietNote.y + pietNote.height / 2, { steps: 4 })
+  await expect.poll(() => pointersOnNotes(bea), { timeout: 5000 }).toContainEqual({ tagged: false })
+  expect(await pointersOnNotes(bea)).not.toContainEqual({ tagged: true })
+  await shot(bea, 'pointer-on-note')
+  const warm = (await piet.locator('.rating-column[data-mark="W"]').first().boundingBox())!
+  await piet.mouse.move(warm.x + warm.width / 2, warm.y + warm.height / 2, { steps: 4 })
+  await expect.poll(() => bea.locator('.tl-nametag', { hasText: 'Piet' }).count(), { timeout: 5000 }).toBe(1)
 
   // A note made with tldraw's own note tool right on top of another takes the next free slot.
   // On top of the first note in reading order (one lower down may lie under tldraw's toolbar).
@@ -179,6 +235,13 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
   await shot(bea, 'leading')
   await expect.poll(async () => offCentre(piet, bea), { timeout: 5000 }).toBeLessThan(0.03)
   await shot(piet, 'following')
+  // The whole board is small on the facilitator's screen; following it stays readable (followFloor.ts).
+  const leaderZoom = await zoneZoom(bea, template)
+  const followerZoom = await zoneZoom(piet, template)
+  console.log(`whole board: facilitator at ${leaderZoom.toFixed(2)}, follower at ${followerZoom.toFixed(2)}`)
+  expect(leaderZoom).toBeLessThan(0.3)
+  expect(followerZoom).toBeGreaterThanOrEqual(0.499)
+  expect(await zoneZoom(anne, template)).toBeGreaterThanOrEqual(0.499)
   // Piet steps out (moves the board himself) and comes back.
   await piet.mouse.move(600, 500)
   await piet.mouse.wheel(0, 300)
@@ -189,6 +252,18 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
   expect(await piet.getByRole('button', { name: 'Iedereen naar mijn beeld' }).count()).toBe(0)
   await bea.getByRole('button', { name: 'Iedereen vrijlaten' }).click()
   await expect.poll(() => piet.getByText('Je volgt de begeleider').count()).toBe(0)
+
+  // A break's banner lies over the board: the canvas does not move when it comes or goes.
+  const tops = async () => [(await canvasBox(bea)).y, (await canvasBox(piet)).y]
+  const before = await tops()
+  await bea.getByRole('button', { name: 'Pauze (bord dicht)' }).click()
+  await piet.locator('.break-banner').waitFor()
+  await bea.locator('.break-banner').waitFor()
+  await shot(piet, 'break')
+  expect(await tops()).toEqual(before)
+  await bea.getByRole('button', { name: 'Pauze voorbij' }).click()
+  await expect.poll(() => piet.locator('.break-banner').count()).toBe(0)
+  expect(await tops()).toEqual(before)
 
   // Rating: the inbrenger's view brings the questions in at a readable size.
   await bea.getByRole('button', { name: /Volgende fase/ }).click()
@@ -208,7 +283,15 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
     await bea.waitForTimeout(400)
     await shot(bea, `phase-${step}-facilitator`)
     await shot(piet, `phase-${step}-participant`)
+    expect(await cutOffChips(bea), `step ${step}`).toEqual([])
   }
+  // In English too (longer words): the chips whole, the board as wide.
+  await bea.getByRole('button', { name: 'EN', exact: true }).click()
+  await expect.poll(() => bea.locator('.phase-bar').textContent()).toMatch(/Step \d+ of/)
+  expect(await cutOffChips(bea)).toEqual([])
+  expect((await canvasBox(bea)).width).toBeGreaterThanOrEqual(900)
+  await shot(bea, 'last-phase-english')
+  await bea.getByRole('button', { name: 'NL', exact: true }).click()
   await bea.getByRole('button', { name: 'Afronden' }).click()
   await bea.getByRole('button', { name: 'Ja, afronden' }).click()
   await expect.poll(() => piet.locator('.phase-bar').textContent()).toMatch(/afgerond/i)

@@ -40,11 +40,12 @@ for (const templateId of ['vissenkom', 'warm-neutraal-koud', 'modelling']) {
       expect(box!.y).toBeGreaterThanOrEqual(canvas.y - 1)
       expect(box!.x + box!.width).toBeLessThanOrEqual(canvas.x + canvas.width + 1)
       expect(box!.y + box!.height).toBeLessThanOrEqual(canvas.y + canvas.height + 1)
-      // Findable in the overview: a zone is at least a fingertip wide on screen (44 px, the
+      // Findable in the overview: a zone is more than a fingertip wide on screen (44 px, the
       // target size of WCAG 2.5.5). Method 5's W/N/K zones have room for 24 questions in every
-      // column, which makes its board large and its small zones narrow here. (Notes are read in
-      // the phase's own view, which brings its zones in at a readable size: see layout.test.ts.)
-      expect(box!.width).toBeGreaterThan(44)
+      // column, which makes its board large and its small zones narrow here: 56 px on the 960 px
+      // board a laptop keeps with one side panel open (under 50 with both). (Notes are read in the
+      // phase's own view, which brings its zones in at a readable size: see layout.test.ts.)
+      expect(box!.width).toBeGreaterThan(52)
     }
     for (let a = 0; a < boxes.length; a++) {
       for (let b = a + 1; b < boxes.length; b++) {

@@ -136,9 +136,9 @@ it('24 questions marked 10 W, 8 N, 6 K stand apart in their columns, on a laptop
   await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
   await bea.getByRole('button', { name: /Volgende fase/ }).click()
   await expect.poll(() => ina.locator('.phase-bar').textContent()).toContain('Vragen formuleren')
-  // On a portrait tablet the board needs the width: both side panels folded.
-  await bea.getByRole('button', { name: 'Notitielijst inklappen' }).click()
-  await bea.getByRole('button', { name: 'Deelnemers verbergen' }).click()
+  // On a portrait tablet the board needs the width: both side panels start folded (sidePanels.ts).
+  await expect.poll(() => bea.getByRole('button', { name: 'Notitielijst tonen' }).count()).toBe(1)
+  await expect.poll(() => bea.getByRole('button', { name: 'Deelnemers tonen' }).count()).toBe(1)
 
   // Three questions each, where a client puts a new note: the next slot of "not rated yet".
   const slots = slotsFor(noteArea(template, 'vragen'), 24)

@@ -1,13 +1,16 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
+import { chromeCutOff } from './helpers/chrome'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs, touchDrag } from './helpers/meeting'
 import { writeInNote } from './helpers/noteTool'
 
 /**
  * Method 5 on 1024x768 touch tablets: a participant adds questions and moves one with a finger,
- * the inbrenger marks with a tap; the zones in play are shown at 50 % zoom or more.
+ * the inbrenger marks with a tap; the zones in play are shown at 50 % zoom or more. Turned upright
+ * (768x1024), nothing of the bars is cut off, in Dutch or English, the side panels fold and lie over
+ * the board, and the K column is reachable.
  */
 const e2e = serverAndBrowserForFile()
 
@@ -15,6 +18,21 @@ const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(RESULTS_DIR, `tablet-${name}.png`) })
 const notes = (page: Page) => page.locator('.tl-shape[data-shape-type="note"]')
 const zone = (page: Page, id: string) => page.locator(`.zone-overlay[data-zone="${id}"]`)
+const PORTRAIT = { width: 768, height: 1024 }
+
+interface Box {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+const inside = (a: Box, b: Box) =>
+  a.x >= b.x - 0.5 &&
+  a.y >= b.y - 0.5 &&
+  a.x + a.width <= b.x + b.width + 0.5 &&
+  a.y + a.height <= b.y + b.height + 0.5
+const apart = (a: Box, b: Box) =>
+  a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y
 
 /** The zoom a page shows notes at: a note is 200 units wide. */
 async function zoomOf(page: Page): Promise<number> {
@@ -98,4 +116,45 @@ it('adds, moves and marks by touch on a tablet, at a readable zoom', async () =>
     .poll(() => bea.locator('.note-group[data-mark="W"] .note-item__text').allTextContents())
     .toEqual(['Wat maakt het lastig?'])
   await shot(ina, 'inbrenger-marked')
+
+  // Turned upright: the facilitator's bars and the inbrenger's, whole on screen, in both languages.
+  for (const page of [bea, ina]) await page.setViewportSize(PORTRAIT)
+  for (const [page, who] of [
+    [bea, 'facilitator'],
+    [ina, 'inbrenger'],
+  ] as const) {
+    // Both side panels fold (the meeting has started): their strips keep the board's right edge.
+    await expect.poll(() => page.locator('.notes-list--collapsed, .people-panel--collapsed').count()).toBe(2)
+    await expect.poll(() => chromeCutOff(page)).toEqual([])
+    await shot(page, `portrait-${who}`)
+  }
+  const toggle = (await bea.locator('.language-toggle').boundingBox())!
+  expect(toggle.x + toggle.width).toBeLessThanOrEqual(PORTRAIT.width)
+  await bea.getByRole('button', { name: 'EN', exact: true }).click()
+  await expect.poll(() => bea.locator('.phase-bar').textContent()).toMatch(/Step \d+ of/)
+  await expect.poll(() => chromeCutOff(bea)).toEqual([])
+  await shot(bea, 'portrait-facilitator-english')
+
+  // The K column: not under a panel, and on the canvas once the board is moved to it.
+  const canvasOf = async (page: Page) => (await page.locator('.tl-canvas').boundingBox())!
+  const k = ina.locator(
+    '.rating-columns[data-zone="vragen"] .rating-column[data-mark="K"] .rating-column__head',
+  )
+  const canvasBox = await canvasOf(ina)
+  await ina.mouse.move(canvasBox.x + canvasBox.width / 2, canvasBox.y + canvasBox.height / 2)
+  for (let i = 0; i < 12 && !inside((await k.boundingBox())!, canvasBox); i++) {
+    await ina.mouse.wheel(250, 0)
+    await ina.waitForTimeout(100)
+  }
+  const kBox = (await k.boundingBox())!
+  expect(inside(kBox, canvasBox)).toBe(true)
+  for (const panel of await ina.locator('.notes-list, .people-panel').all())
+    expect(apart(kBox, (await panel.boundingBox())!)).toBe(true)
+  await shot(ina, 'portrait-k-column')
+  // Opened, the notes list lies over the board: the canvas keeps its size.
+  await ina.getByRole('button', { name: 'Notitielijst tonen' }).tap()
+  await expect.poll(() => ina.locator('.notes-list--collapsed').count()).toBe(0)
+  expect(await canvasOf(ina)).toEqual(canvasBox)
+  await expect.poll(() => chromeCutOff(ina)).toEqual([])
+  await shot(ina, 'portrait-list-open')
 }, 180_000)

@@ -42,6 +42,7 @@ import { MeetingState } from './meetingState'
 import { createMeetingUser } from './meetingUser'
 import { useOutcomeGaps } from './outcome/outcomeGapsView'
 import { hideAnonymousNotes } from './presence/hideAnonymous'
+import { QuietCursor } from './presence/QuietCursor'
 import { dropEmptyLeftBehind } from './returned/dropEmptyNote'
 import { keepReturned, returnedNotice } from './returned/keepReturned'
 import { ReturnedNotesPanel } from './returned/ReturnedNotesPanel'
@@ -63,6 +64,7 @@ const extraComponents = {
   TopPanel: CanvasActions,
   StylePanel: FoldedStylePanel,
   PageMenu: null,
+  CollaboratorCursor: QuietCursor,
 }
 /** How long a lock message stays before it goes away by itself. */
 const LOCK_NOTICE_MS = 6000

@@ -1,3 +1,4 @@
+import '../styles/portrait.css'
 import { type ReactNode, useCallback, useMemo } from 'react'
 import type { OutcomeGap } from '../../../templates/src/outcome/outcomeGaps'
 import type { MeetingCommand } from '../../../templates/src/phaseMachine'

@@ -45,7 +45,15 @@ export function fitZones(editor: Editor, meeting: MeetingState, zoneIds: readonl
     notes.set(zoneId, [...(notes.get(zoneId) ?? []), { x: bounds.x, y: bounds.y, w: bounds.w, h: bounds.h }])
   }
   const focus = unionOf(zoneIds.map((id) => zoneFocus(meeting.template, id, notes.get(id))))
-  if (focus) fitRect(editor, withTitle(focus), { minZoom: READABLE_ZOOM })
+  if (!focus) return
+  // On a low canvas the title gives its room to the last row of notes: the notes are what is read.
+  const room = editor.getViewportScreenBounds().h - sumY(canvasMargins(editor.getViewportScreenBounds().w))
+  const titled = withTitle(focus)
+  fitRect(editor, titled.h * READABLE_ZOOM > room ? focus : titled, { minZoom: READABLE_ZOOM })
+}
+
+function sumY(margins: Margins): number {
+  return margins.top + margins.bottom
 }
 
 function fitRect(editor: Editor, rect: Rect, zoom: { minZoom?: number }): void {

@@ -1,6 +1,7 @@
 import { type Atom, atom, createUserId, type Editor, react, type TLUserId } from 'tldraw'
 import type { BoardSession } from '../../collab/boardSession'
 import type { MeetingState } from '../meetingState'
+import { keepFollowingReadable } from './followFloor'
 import { LEAD_FIELD, type Lead, leadIn } from './leadSignal'
 
 /**
@@ -24,6 +25,8 @@ export class FollowLead {
     private readonly session: BoardSession,
   ) {
     let unobserve: (() => void) | null = null
+    // Whoever follows sees the board at a readable size, also when the leader looks at all of it.
+    this.stops.push(keepFollowingReadable(editor))
     this.stops.push(
       react('follow the lead in this room', () => {
         const room = session.$room.get()

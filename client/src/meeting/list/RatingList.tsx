@@ -8,6 +8,7 @@ import { useLanguage, useT } from '../../i18n/useT'
 import type { CaseActions } from '../caseChoice/caseActions'
 import { caseListView } from '../caseChoice/caseListView'
 import { markNote } from '../columns/markNote'
+import { useSidePanel } from '../layout/sidePanels'
 import type { MeetingState } from '../meetingState'
 import { gapWords, useOutcomeGaps } from '../outcome/outcomeGapsView'
 import { notesPerPair } from '../pairs/pairLabels'
@@ -40,7 +41,15 @@ export function RatingList({ editor, meeting, actions = null }: RatingListProps)
   const headingId = useId()
   const bodyId = useId()
   const listRef = useRef<HTMLDivElement>(null)
-  const [collapsed, setCollapsed] = useState(false)
+  const viewer = useValue(
+    'panel viewer',
+    () => ({
+      facilitator: meeting.me()?.role === 'begeleider',
+      started: (meeting.$view.get()?.progress.phaseIndex ?? -1) >= 0,
+    }),
+    [meeting],
+  )
+  const [collapsed, toggleCollapsed] = useSidePanel('notes', viewer)
   const [chosen, setChosen] = useState<string | null>(null)
   const [announcement, setAnnouncement] = useState('')
   const focusNext = useRef<string | null>(null)
@@ -183,7 +192,7 @@ export function RatingList({ editor, meeting, actions = null }: RatingListProps)
           className="notes-list__toggle"
           aria-expanded={!collapsed}
           aria-controls={bodyId}
-          onClick={() => setCollapsed((value) => !value)}
+          onClick={toggleCollapsed}
         >
           <span className="visually-hidden">{collapsed ? t('list.show') : t('list.hide')}</span>
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">

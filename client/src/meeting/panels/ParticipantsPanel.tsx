@@ -1,7 +1,8 @@
-import { useContext, useId, useState } from 'react'
+import { useContext, useId } from 'react'
 import { roleInTopicWalk } from '../../../../templates/src/topicRole'
 import { useT } from '../../i18n/useT'
 import { MeetingContext } from '../canvas/meetingContext'
+import { useSidePanel } from '../layout/sidePanels'
 import type { MeetingUiProps } from '../meetingUi'
 import { statusOf } from '../presence/presence'
 import { usePresence } from '../presence/usePresence'
@@ -42,8 +43,11 @@ export function ParticipantsPanel({
   const t = useT()
   const roleName = useRoleName(template, language)
   // Folded from the start on a laptop or tablet, except for the facilitator who hands out roles:
-  // the canvas needs the room to show the phase's zones at a readable size.
-  const [collapsed, setCollapsed] = useState(() => me.role !== 'begeleider' && window.innerWidth < 1440)
+  // the canvas needs the room to show the phase's zones at a readable size (sidePanels.ts).
+  const [collapsed, toggleCollapsed] = useSidePanel('people', {
+    facilitator: me.role === 'begeleider',
+    started: view.progress.phaseIndex >= 0,
+  })
   const headingId = useId()
   const bodyId = useId()
   const isFacilitator = me.role === 'begeleider'
@@ -78,7 +82,7 @@ export function ParticipantsPanel({
           aria-expanded={!collapsed}
           aria-controls={bodyId}
           title={collapsed ? t('meeting.people.show') : t('meeting.people.hide')}
-          onClick={() => setCollapsed((value) => !value)}
+          onClick={toggleCollapsed}
         >
           <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
             <path

@@ -12,8 +12,8 @@ interface PhaseTimelineProps {
 
 /**
  * Every phase in order, as a strip whose parts are as wide as their minutes (with a floor, so
- * one minute stays readable). Titles are cut to fit; the full text is in the tooltip and, for
- * screen readers, in a hidden sentence per step.
+ * one minute stays readable). Only the current step shows its title (meeting.css); every step's
+ * full text is in the tooltip and, for screen readers, in a hidden sentence per step.
  */
 export function PhaseTimeline({ model, language, fraction }: PhaseTimelineProps) {
   const t = useT()
