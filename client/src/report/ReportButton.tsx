@@ -1,36 +1,33 @@
 import { useCallback, useState } from 'react'
 import type { Editor } from 'tldraw'
-import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
 import { useT } from '../i18n/useT'
 import type { MeetingState } from '../meeting/meetingState'
 import type { MeetingUiProps } from '../meeting/meetingUi'
 import { ReportDialog } from './ReportDialog'
-import { loadReflection, saveReflection } from './reflectionStore'
 import { mayOpenReport } from './reportAccess'
+import { useSealedReflection } from './useSealedReflection'
 
 interface ReportButtonProps extends Pick<MeetingUiProps, 'view' | 'me'> {
   editor: Editor | null
   meeting: MeetingState
+  /** My session in this meeting: the sealed reflection report is stored with it. */
+  token: string
 }
 
 /**
  * "Verslag" in the meeting's header: for everyone once the meeting is finished, for the
  * facilitator and the inbrenger at any time, for whoever may write the evaluation now. Opens the report page over the board. The
- * inbrenger's reflection answers live here and in this browser (reflectionStore.ts), so closing
- * the page or the tab does not lose them.
+ * inbrenger's reflection answers live here, in this browser and, sealed, on the server
+ * (useSealedReflection.ts), so closing the page or the tab does not lose them.
  */
-export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
+export function ReportButton({ view, me, editor, meeting, token }: ReportButtonProps) {
   const t = useT()
   const [open, setOpen] = useState(false)
-  const [answers, setAnswers] = useState<ReflectionAnswers>(() =>
-    loadReflection(view.meetingId, meeting.participantId),
-  )
-  const changeAnswers = useCallback(
-    (next: ReflectionAnswers) => {
-      setAnswers(next)
-      saveReflection(view.meetingId, meeting.participantId, next)
-    },
-    [view.meetingId, meeting.participantId],
+  const reflection = useSealedReflection(
+    view.meetingId,
+    meeting.participantId,
+    token,
+    me.role === 'inbrenger',
   )
   const close = useCallback(() => setOpen(false), [])
   if (!editor || !mayOpenReport(meeting.template, view, me, meeting.phaseId())) return null
@@ -46,13 +43,7 @@ export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
         {t('report.button')}
       </button>
       {open ? (
-        <ReportDialog
-          editor={editor}
-          meeting={meeting}
-          answers={answers}
-          onAnswers={changeAnswers}
-          onClose={close}
-        />
+        <ReportDialog editor={editor} meeting={meeting} reflection={reflection} onClose={close} />
       ) : null}
     </>
   )
