@@ -57,14 +57,17 @@ export function ReflectionForm({ language, answers, onChange, save, signOff }: R
           </li>
         ))}
       </ol>
-      <p
-        className={save.kind === 'failed' ? 'field__error no-print' : 'field__hint no-print'}
-        role={save.kind === 'failed' ? 'alert' : 'status'}
-      >
-        {save.kind === 'saving' ? t('reflection.saving') : null}
-        {save.kind === 'saved' ? t('reflection.saved') : null}
-        {save.kind === 'failed' ? t('reflection.failed', { reason: wordApiError(t, save.error) }) : null}
-      </p>
+      {/* Only while there is something to say: a page with the inbrenger's choices has its own status. */}
+      {save.kind === 'saving' || save.kind === 'saved' ? (
+        <p className="field__hint no-print" role="status">
+          {t(save.kind === 'saving' ? 'reflection.saving' : 'reflection.saved')}
+        </p>
+      ) : null}
+      {save.kind === 'failed' ? (
+        <p className="field__error no-print" role="alert">
+          {t('reflection.failed', { reason: wordApiError(t, save.error) })}
+        </p>
+      ) : null}
     </section>
   )
 }
