@@ -4,6 +4,7 @@ import type { ReflectionSignOff } from '../../../templates/src/outcome/sealedRef
 import { loadMeetingKey } from '../meeting/drafts/meetingKey'
 import { reflectionApi } from './reflectionApi'
 import { hasAnswers, openAnswers, sealAnswers } from './reflectionSeal'
+import { reflectionStart } from './reflectionStart'
 import { loadReflection, markUploaded, saveReflection, unsentHere } from './reflectionStore'
 
 /** How long after the last keystroke the report is sealed and stored. */
@@ -69,14 +70,22 @@ export function useSealedReflection(
         const local = loadReflection(meetingId, participantId)
         const mine = stored && stored.authorId === participantId ? stored : null
         if (mine) setSignOff(mine.signOff)
-        if (mine && (mine.signOff || !unsentHere(meetingId, participantId, local) || !hasAnswers(local))) {
+        const start = reflectionStart({
+          stored: mine !== null,
+          signedOff: mine?.signOff != null,
+          localHasText: hasAnswers(local),
+          unsent: unsentHere(meetingId, participantId, local),
+        })
+        if (mine && (start === 'server' || start === 'serverKeepLocal')) {
           const fromServer = await openAnswers(meetingKey, meetingId, mine.sealed)
           if (cancelled) return
           setAnswers(fromServer)
-          saveReflection(meetingId, participantId, fromServer)
-          markUploaded(meetingId, participantId, fromServer)
+          if (start === 'server') {
+            saveReflection(meetingId, participantId, fromServer)
+            markUploaded(meetingId, participantId, fromServer)
+          }
           setSave({ kind: 'saved' })
-        } else if (hasAnswers(local)) {
+        } else if (start === 'upload') {
           await upload(local)
         }
       } catch (error) {
