@@ -12,6 +12,7 @@ import {
 } from '../helpers/groupScenario'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api } from '../helpers/meetingClient'
+import { meetingIn } from '../helpers/meetingFixture'
 
 /**
  * The G4 reflection report kept with its meeting (issue 17): sealed in the author's browser, so
@@ -142,5 +143,36 @@ describe('the sealed reflection report', () => {
     expect(check.prepare('SELECT COUNT(*) AS n FROM sealed_reflection').get()).toEqual({ n: 0 })
     check.close()
     expect(rawDatabase()).not.toContain(sealed)
+  })
+
+  it('goes with its meeting at the retention sweep', async () => {
+    const m = await meetingIn(server.url, 'zes-fasen-reflectieverslag', 'evaluatie-afspraken', {
+      Ina: 'inbrenger',
+    })
+    const key = await importMeetingKey(newMeetingKey())
+    const sealed = await sealText(
+      key,
+      m.setup.meetingId,
+      REFLECTION_SEAL_ID,
+      JSON.stringify({ aandacht: MARKER }),
+    )
+    const put = await api<Answer>(server.url, `/meetings/${m.setup.meetingId}/reflection`, {
+      method: 'PUT',
+      body: { sealed },
+      token: m.people.Ina!.token,
+    })
+    expect(put.status).toBe(200)
+    const count = () => {
+      const db = new Database(DB_FILE(server.dataDir), { readonly: true })
+      const row = db
+        .prepare('SELECT COUNT(*) AS n FROM sealed_reflection WHERE meeting_id = ?')
+        .get(m.setup.meetingId)
+      db.close()
+      return row
+    }
+    expect(count()).toEqual({ n: 1 })
+    clock.advance(40 * 24 * 60)
+    expect((await server.sweep()).meetings).toBeGreaterThanOrEqual(1)
+    expect(count()).toEqual({ n: 0 })
   })
 })
