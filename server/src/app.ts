@@ -5,6 +5,8 @@ import type { Template } from '../../templates/src/schema'
 import type { ServerConfig } from './config'
 import { draftRoutes } from './drafts/draftRoutes'
 import type { DraftService } from './drafts/draftService'
+import { reflectionRoutes } from './drafts/reflectionRoutes'
+import type { ReflectionService } from './drafts/reflectionService'
 import { groupRoutes, lookBackRoutes } from './groups/groupRoutes'
 import type { GroupService } from './groups/groupService'
 import { memberKeyRoutes } from './groups/memberKeyRoutes'
@@ -25,6 +27,8 @@ export interface AppDeps {
   lifecycle: MeetingLifecycle
   boards: FreeBoards
   drafts: DraftService
+  /** The inbrenger's sealed reflection report (seed 003), with its meeting. */
+  reflections: ReflectionService
   groups: GroupService
   templates: () => ReadonlyMap<string, Template>
   /** What one address may make (meetings, groups, imports); free boards spend it at the socket. */
@@ -35,7 +39,7 @@ export interface AppDeps {
  * The JSON API, chained so that its type carries every route: the client's `hc<AppType>` is
  * typed from it. Failures answer `{ error: <stable code>, ...data }` (see `createApp`).
  */
-function createApi({ config, meetings, lifecycle, boards, drafts, groups, templates }: AppDeps) {
+function createApi({ config, meetings, lifecycle, boards, drafts, reflections, groups, templates }: AppDeps) {
   return new Hono()
     .basePath('/api')
     .get('/health', (c) => c.json({ ok: true }))
@@ -46,6 +50,7 @@ function createApi({ config, meetings, lifecycle, boards, drafts, groups, templa
     .route('/boards', boardRoutes(boards))
     .route('/meetings', draftRoutes(meetings, drafts))
     .route('/meetings', lookBackRoutes(groups, meetings))
+    .route('/meetings', reflectionRoutes(meetings, reflections))
     .route('/groups', groupRoutes(groups, lifecycle.group))
     .route('/groups', memberKeyRoutes(groups))
 }

@@ -7,6 +7,7 @@ import { createApp } from './app'
 import type { RedisCluster } from './cluster/redisCluster'
 import type { ServerConfig } from './config'
 import { DraftService } from './drafts/draftService'
+import { ReflectionService } from './drafts/reflectionService'
 import { AttendanceRecorder } from './groups/attendanceRecorder'
 import { GroupExporter } from './groups/groupExport'
 import { GroupImporter } from './groups/groupImport'
@@ -259,6 +260,7 @@ export async function startServer(
     lifecycle,
     boards,
     drafts,
+    reflections: new ReflectionService(storage.drafts, storage.meetings, groups, now),
     groups,
     templates: () => templates,
     creations,

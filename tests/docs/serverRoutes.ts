@@ -30,6 +30,7 @@ export function serverApiRoutes(): ServerRoute[] {
     lifecycle: standIn(),
     boards: standIn(),
     drafts: standIn(),
+    reflections: standIn(),
     groups: standIn(),
     templates: () => new Map(),
     creations,

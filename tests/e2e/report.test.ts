@@ -195,7 +195,7 @@ it('a method-5 meeting to the end: the report shows the outcome, downloads as Ma
     await dialog.getByLabel(new RegExp(`^${field}:`, 'i')).fill(text)
   await dialog.getByRole('button', { name: 'Actie bewaren' }).click()
   await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Bewaard')
-  // Her reflection answers stay in her browser: a reload keeps them, nothing is sent.
+  // Her reflection answers survive a reload (kept in her browser, and sealed on the server).
   await dialog.getByLabel('Welke inzichten heb je nu?').fill('REFLECTIE-5150 Ik neem te snel over')
   await ina.screenshot({ path: path.join(RESULTS_DIR, 'report-inbrenger-choices.png'), fullPage: true })
   await dialog.getByRole('button', { name: 'Sluiten' }).click()

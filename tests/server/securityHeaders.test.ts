@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/src/app'
 import type { DraftService } from '../../server/src/drafts/draftService'
+import type { ReflectionService } from '../../server/src/drafts/reflectionService'
 import type { GroupService } from '../../server/src/groups/groupService'
 import { CreationBudget } from '../../server/src/http/creationBudget'
 import type { FreeBoards } from '../../server/src/lifecycle/freeBoards'
@@ -25,6 +26,7 @@ const app = createApp({
   } as unknown as MeetingLifecycle,
   boards: {} as FreeBoards,
   drafts: {} as DraftService,
+  reflections: {} as ReflectionService,
   groups: {} as GroupService,
   templates: () => new Map(),
   creations: new CreationBudget(60, 20, false),

@@ -210,7 +210,7 @@ describe('modelling (method 12): five flaps, the inbrenger takes part', () => {
   })
 })
 
-describe('private writing, revealed later (G1, G2, 14)', () => {
+describe('private writing, revealed later (G1, G2, G4, 14)', () => {
   const cases = [
     {
       ref: 'G1',
@@ -238,6 +238,13 @@ describe('private writing, revealed later (G1, G2, 14)', () => {
       zone: 'adviezen',
       writes: 'oordelen-individueel',
       reveals: 'oordeelsvorming',
+      role: 'deelnemer' as RoleId,
+    },
+    {
+      ref: 'G4',
+      zone: 'vragen',
+      writes: 'casus-inbreng',
+      reveals: 'vragenronde',
       role: 'deelnemer' as RoleId,
     },
   ]

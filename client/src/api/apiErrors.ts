@@ -114,6 +114,9 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.endGroups': 'De groep is niet in tweetallen of subgroepjes verdeeld.',
     'api.group_member_refused':
       'Niet iedereen in deze indeling doet mee: de begeleider en observatoren werken niet in een tweetal. Vernieuw de indeling.',
+    'api.not_reflection_author': 'Alleen de inbrenger die het reflectieverslag schreef, kan het veranderen.',
+    'api.reflection_signed_off': 'Het reflectieverslag is afgetekend; het verandert niet meer.',
+    'api.no_reflection': 'Er is geen reflectieverslag om af te tekenen.',
   },
   {
     'api.network': 'No connection to the server. Please try again in a moment.',
@@ -216,6 +219,9 @@ export const apiErrorMessages = defineMessages(
     'api.command_refused.endGroups': 'The group is not split into pairs or subgroups.',
     'api.group_member_refused':
       'Not everyone in this split takes part: the facilitator and observers do not work in a pair. Make the split again.',
+    'api.not_reflection_author': 'Only the case presenter who wrote the reflection report can change it.',
+    'api.reflection_signed_off': 'The reflection report was signed off; it no longer changes.',
+    'api.no_reflection': 'There is no reflection report to sign off.',
   },
 )
 
@@ -301,6 +307,9 @@ export function describeApiError(error: unknown): ApiErrorText {
     case 'cannot_remove_self':
     case 'invalid_member_link':
     case 'unknown_member':
+    case 'not_reflection_author':
+    case 'reflection_signed_off':
+    case 'no_reflection':
       return { key: `api.${code}` }
     case 'meeting_full':
       return { key: 'api.meeting_full', values: { max: text(data.max) } }

@@ -15,6 +15,7 @@ import { timeMessages } from '../meeting/time/timeMessages'
 import { turnMessages } from '../meeting/turns/turnMessages'
 import { newMeetingMessages } from '../newMeeting/messages'
 import { peopleMessages } from '../people/peopleMessages'
+import { reflectionMessages } from '../report/reflectionMessages'
 import { reportMessages } from '../report/reportMessages'
 
 /**
@@ -181,6 +182,7 @@ const nl = {
   ...layoutMessages.nl,
   ...hintMessages.nl,
   ...reportMessages.nl,
+  ...reflectionMessages.nl,
   ...timeMessages.nl,
   ...turnMessages.nl,
   ...pairMessages.nl,
@@ -202,6 +204,7 @@ const en: Record<keyof typeof nl, string> = {
   ...layoutMessages.en,
   ...hintMessages.en,
   ...reportMessages.en,
+  ...reflectionMessages.en,
   ...timeMessages.en,
   ...turnMessages.en,
   ...pairMessages.en,

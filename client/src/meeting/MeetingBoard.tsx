@@ -232,7 +232,7 @@ export function MeetingBoard({
               meeting ? (
                 <>
                   <LookBackButton {...ui} lookBack={lookBack} meetingId={meetingId} token={token} />
-                  <ReportButton {...ui} editor={editor} meeting={meeting} />
+                  <ReportButton {...ui} editor={editor} meeting={meeting} token={token} />
                 </>
               ) : null
             }

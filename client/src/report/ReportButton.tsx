@@ -1,11 +1,10 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import type { Editor } from 'tldraw'
-import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
 import { useT } from '../i18n/useT'
 import type { MeetingState } from '../meeting/meetingState'
 import type { MeetingUiProps } from '../meeting/meetingUi'
-import { loadReflection, saveReflection } from './reflectionStore'
 import { mayOpenReport } from './reportAccess'
+import { useSealedReflection } from './useSealedReflection'
 
 /**
  * The report (its page, the board image, the Markdown) is a chunk of its own, not part of the
@@ -17,26 +16,24 @@ const ReportDialog = lazy(loadReportDialog)
 interface ReportButtonProps extends Pick<MeetingUiProps, 'view' | 'me'> {
   editor: Editor | null
   meeting: MeetingState
+  /** My session in this meeting: the sealed reflection report is stored with it. */
+  token: string
 }
 
 /**
  * "Verslag" in the meeting's header: for everyone once the meeting is finished, for the
  * facilitator and the inbrenger at any time, for whoever may write the evaluation now. Opens the report page over the board. The
- * inbrenger's reflection answers live here and in this browser (reflectionStore.ts), so closing
- * the page or the tab does not lose them.
+ * inbrenger's reflection answers live here, in this browser and, sealed, on the server
+ * (useSealedReflection.ts), so closing the page or the tab does not lose them.
  */
-export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
+export function ReportButton({ view, me, editor, meeting, token }: ReportButtonProps) {
   const t = useT()
   const [open, setOpen] = useState(false)
-  const [answers, setAnswers] = useState<ReflectionAnswers>(() =>
-    loadReflection(view.meetingId, meeting.participantId),
-  )
-  const changeAnswers = useCallback(
-    (next: ReflectionAnswers) => {
-      setAnswers(next)
-      saveReflection(view.meetingId, meeting.participantId, next)
-    },
-    [view.meetingId, meeting.participantId],
+  const reflection = useSealedReflection(
+    view.meetingId,
+    meeting.participantId,
+    token,
+    me.role === 'inbrenger',
   )
   const close = useCallback(() => setOpen(false), [])
   const shown = editor !== null
@@ -57,13 +54,7 @@ export function ReportButton({ view, me, editor, meeting }: ReportButtonProps) {
       </button>
       {open ? (
         <Suspense fallback={null}>
-          <ReportDialog
-            editor={editor}
-            meeting={meeting}
-            answers={answers}
-            onAnswers={changeAnswers}
-            onClose={close}
-          />
+          <ReportDialog editor={editor} meeting={meeting} reflection={reflection} onClose={close} />
         </Suspense>
       ) : null}
     </>

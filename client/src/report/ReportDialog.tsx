@@ -5,7 +5,6 @@ import { type Editor, useValue } from 'tldraw'
 import { DOCUMENT_ID } from '../../../templates/src/boardRecords'
 import { evaluationZoneFor, withEvaluationAnonymous } from '../../../templates/src/outcome/evaluation'
 import { outcomeGaps } from '../../../templates/src/outcome/outcomeGaps'
-import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
 import { reflectionMarkdown, summaryMarkdown } from '../../../templates/src/outcome/reportMarkdown'
 import { useLanguage, useT } from '../i18n/useT'
 import type { MeetingState } from '../meeting/meetingState'
@@ -19,12 +18,12 @@ import { ReflectionForm } from './ReflectionForm'
 import { ReportView } from './ReportView'
 import { readOutcome } from './readOutcome'
 import { choicesOpen, reportFileName } from './reportAccess'
+import type { useSealedReflection } from './useSealedReflection'
 
 interface ReportDialogProps {
   editor: Editor
   meeting: MeetingState
-  answers: ReflectionAnswers
-  onAnswers: (answers: ReflectionAnswers) => void
+  reflection: ReturnType<typeof useSealedReflection>
   onClose: () => void
 }
 
@@ -33,7 +32,7 @@ interface ReportDialogProps {
  * live), the inbrenger's choices while the meeting runs, the reflection report for the
  * inbrenger; print (the browser's PDF) and download as Markdown. Printing shows only this page.
  */
-export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: ReportDialogProps) {
+export function ReportDialog({ editor, meeting, reflection, onClose }: ReportDialogProps) {
   const t = useT()
   const language = useLanguage()
   const closeRef = useRef<HTMLButtonElement>(null)
@@ -96,7 +95,7 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
               onClick={() =>
                 downloadText(
                   reportFileName(view.title, 'reflectieverslag'),
-                  reflectionMarkdown(outcome, answers, options),
+                  reflectionMarkdown(outcome, reflection.answers, options),
                 )
               }
             >
@@ -148,7 +147,15 @@ export function ReportDialog({ editor, meeting, answers, onAnswers, onClose }: R
             ) : null
           }
         />
-        {isInbrenger ? <ReflectionForm language={language} answers={answers} onChange={onAnswers} /> : null}
+        {isInbrenger ? (
+          <ReflectionForm
+            language={language}
+            answers={reflection.answers}
+            onChange={reflection.change}
+            save={reflection.save}
+            signOff={reflection.signOff}
+          />
+        ) : null}
       </div>
     </div>,
     document.body,

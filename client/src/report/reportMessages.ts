@@ -29,8 +29,6 @@ export const reportMessages = defineMessages(
     'report.smart.realistisch': 'Realistisch: waarom lukt dit je?',
     'report.smart.tijdgebonden': 'Tijdgebonden: wanneer is het gedaan?',
     'report.reflection.heading': 'Reflectieverslag',
-    'report.reflection.lead':
-      'Na de bijeenkomst schrijf je je reflectieverslag. Wat je hier typt blijft in dit tabblad tot je het downloadt; het gaat niet naar de server.',
     'report.evaluation.heading': 'Evaluatie',
     'report.evaluation.lead':
       'Hoe ging het proces, en wat bracht het je? Je evaluatie komt als jouw notitie in de evaluatiezone, met je naam in het verslag.',
@@ -76,8 +74,6 @@ export const reportMessages = defineMessages(
     'report.smart.realistisch': 'Realistic: why can you do this?',
     'report.smart.tijdgebonden': 'Time-bound: when will it be done?',
     'report.reflection.heading': 'Reflection report',
-    'report.reflection.lead':
-      'After the meeting you write your reflection report. What you type here stays in this tab until you download it; it does not go to the server.',
     'report.evaluation.heading': 'Evaluation',
     'report.evaluation.lead':
       'How did the process go, and what did it bring you? Your evaluation goes on the board as your note in the evaluation zone, with your name in the report.',

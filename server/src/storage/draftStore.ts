@@ -1,4 +1,5 @@
 import type { DraftProgress, RevealedNote, SealedDraft } from '../../../templates/src/drafts/sealedDrafts'
+import type { ReflectionSignOff } from '../../../templates/src/outcome/sealedReflection'
 
 /** A draft of the asking author, as they get it back (on another device, say). */
 export interface OwnDraft extends SealedDraft {
@@ -13,6 +14,14 @@ export interface StoredDraft extends OwnDraft {
 /** A note the reveal placed on the board, by its id on the board. */
 export interface RevealedRow extends RevealedNote {
   noteId: string
+}
+
+/** The inbrenger's sealed reflection report of a meeting (outcome/sealedReflection.ts). */
+export interface StoredReflection {
+  authorId: string
+  sealed: string
+  updatedAt: number
+  signOff: ReflectionSignOff | null
 }
 
 /**
@@ -43,4 +52,10 @@ export interface DraftStore {
   reveal(meetingId: string, zoneIds: readonly string[], notes: readonly RevealedRow[]): Promise<void>
   /** Every note a reveal placed in this meeting. */
   revealed(meetingId: string): Promise<RevealedRow[]>
+  /** The meeting's sealed reflection report, if its inbrenger stored one. */
+  reflection(meetingId: string): Promise<StoredReflection | null>
+  /** Stores the report sealed; the first write fixes its author. Leaves a sign-off as it is. */
+  putReflection(meetingId: string, authorId: string, sealed: string, at: number): Promise<void>
+  /** Records the begeleider's sign-off on the stored report. */
+  signReflection(meetingId: string, signOff: ReflectionSignOff): Promise<void>
 }

@@ -1,11 +1,12 @@
 import type pg from 'pg'
 import type { DraftProgress, SealedDraft } from '../../../templates/src/drafts/sealedDrafts'
-import type { DraftStore, OwnDraft, RevealedRow, StoredDraft } from './draftStore'
+import type { ReflectionSignOff } from '../../../templates/src/outcome/sealedReflection'
+import type { DraftStore, OwnDraft, RevealedRow, StoredDraft, StoredReflection } from './draftStore'
 import { inTransaction } from './postgres'
 
 /** Inside MeetingStore.erase's transaction. */
 export async function deleteDraftRows(client: pg.PoolClient, meetingId: string): Promise<void> {
-  for (const table of ['private_draft', 'draft_ready', 'revealed_note'])
+  for (const table of ['private_draft', 'draft_ready', 'revealed_note', 'sealed_reflection'])
     await client.query(`DELETE FROM ${table} WHERE meeting_id = $1`, [meetingId])
 }
 
@@ -97,5 +98,32 @@ export class PgDraftStore implements DraftStore {
       [meetingId],
     )
     return rows as RevealedRow[]
+  }
+
+  async reflection(meetingId: string): Promise<StoredReflection | null> {
+    const { rows } = await this.pool.query(
+      `SELECT author_id AS "authorId", sealed, updated_at AS "updatedAt", sign_off_json AS "signOff"
+       FROM sealed_reflection WHERE meeting_id = $1`,
+      [meetingId],
+    )
+    const row = rows[0] as (Omit<StoredReflection, 'signOff'> & { signOff: string | null }) | undefined
+    if (!row) return null
+    const signOff = row.signOff ? (JSON.parse(row.signOff) as ReflectionSignOff) : null
+    return { ...row, updatedAt: Number(row.updatedAt), signOff }
+  }
+
+  async putReflection(meetingId: string, authorId: string, sealed: string, at: number): Promise<void> {
+    await this.pool.query(
+      `INSERT INTO sealed_reflection (meeting_id, author_id, sealed, updated_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (meeting_id) DO UPDATE SET sealed = EXCLUDED.sealed, updated_at = EXCLUDED.updated_at`,
+      [meetingId, authorId, sealed, at],
+    )
+  }
+
+  async signReflection(meetingId: string, signOff: ReflectionSignOff): Promise<void> {
+    await this.pool.query('UPDATE sealed_reflection SET sign_off_json = $1 WHERE meeting_id = $2', [
+      JSON.stringify(signOff),
+      meetingId,
+    ])
   }
 }

@@ -81,6 +81,13 @@ const TABLES = `
     anonymous BOOLEAN NOT NULL,
     PRIMARY KEY (meeting_id, note_id)
   );
+  CREATE TABLE IF NOT EXISTS sealed_reflection (
+    meeting_id TEXT PRIMARY KEY,
+    author_id TEXT NOT NULL,
+    sealed TEXT NOT NULL,
+    updated_at BIGINT NOT NULL,
+    sign_off_json TEXT
+  );
   CREATE TABLE IF NOT EXISTS meeting_group (
     id TEXT PRIMARY KEY,
     name TEXT NOT NULL,

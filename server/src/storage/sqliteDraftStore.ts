@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3'
 import type { DraftProgress, SealedDraft } from '../../../templates/src/drafts/sealedDrafts'
-import type { DraftStore, OwnDraft, RevealedRow, StoredDraft } from './draftStore'
+import type { ReflectionSignOff } from '../../../templates/src/outcome/sealedReflection'
+import type { DraftStore, OwnDraft, RevealedRow, StoredDraft, StoredReflection } from './draftStore'
 
-const TABLES = ['private_draft', 'draft_ready', 'revealed_note'] as const
+const TABLES = ['private_draft', 'draft_ready', 'revealed_note', 'sealed_reflection'] as const
 
 /** The draft tables; made with the meeting tables, since a meeting's erase clears them too. */
 export function createDraftTables(db: Database.Database): void {
@@ -33,6 +34,14 @@ export function createDraftTables(db: Database.Database): void {
       author_id TEXT NOT NULL,
       anonymous INTEGER NOT NULL,
       PRIMARY KEY (meeting_id, note_id)
+    );
+    -- The inbrenger's reflection report, sealed in their browser (outcome/sealedReflection.ts).
+    CREATE TABLE IF NOT EXISTS sealed_reflection (
+      meeting_id TEXT PRIMARY KEY,
+      author_id TEXT NOT NULL,
+      sealed TEXT NOT NULL,
+      updated_at INTEGER NOT NULL,
+      sign_off_json TEXT
     );
   `)
 }
@@ -140,5 +149,32 @@ export class SqliteDraftStore implements DraftStore {
       )
       .all(meetingId)
     return rows.map((r) => ({ ...r, anonymous: r.anonymous === 1 }))
+  }
+
+  async reflection(meetingId: string): Promise<StoredReflection | null> {
+    const row = this.db
+      .prepare<[string], Omit<StoredReflection, 'signOff'> & { signOff: string | null }>(
+        `SELECT author_id AS authorId, sealed, updated_at AS updatedAt, sign_off_json AS signOff
+         FROM sealed_reflection WHERE meeting_id = ?`,
+      )
+      .get(meetingId)
+    return row
+      ? { ...row, signOff: row.signOff ? (JSON.parse(row.signOff) as ReflectionSignOff) : null }
+      : null
+  }
+
+  async putReflection(meetingId: string, authorId: string, sealed: string, at: number): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO sealed_reflection (meeting_id, author_id, sealed, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (meeting_id) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
+      )
+      .run(meetingId, authorId, sealed, at)
+  }
+
+  async signReflection(meetingId: string, signOff: ReflectionSignOff): Promise<void> {
+    this.db
+      .prepare('UPDATE sealed_reflection SET sign_off_json = ? WHERE meeting_id = ?')
+      .run(JSON.stringify(signOff), meetingId)
   }
 }

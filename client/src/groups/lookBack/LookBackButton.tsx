@@ -6,8 +6,10 @@ import { SMART_FIELDS } from '../../../../templates/src/outcome/choices'
 import { wordApiError } from '../../api/apiErrors'
 import { useLanguage, useT } from '../../i18n/useT'
 import type { MeetingUiProps } from '../../meeting/meetingUi'
+import { ReflectionPrint } from '../../report/ReflectionPrint'
 import { groupApi } from '../groupApi'
 import { formatDay } from '../groupDates'
+import { ReflectionLookBack, SignOffButton, useLookBackReflection } from './ReflectionLookBack'
 
 interface LookBackButtonProps extends Pick<MeetingUiProps, 'view' | 'me'> {
   lookBack: LookBack | null
@@ -28,7 +30,20 @@ export function LookBackButton({ lookBack, view, me, meetingId, token }: LookBac
     setOpen(false)
     buttonRef.current?.focus()
   }, [])
+  // Last time's reflection report (seed 003), and its page for the sign-off instead of the dialog.
+  const reflection = useLookBackReflection(meetingId, token, lookBack !== null)
+  const [printing, setPrinting] = useState(false)
+  const closePrint = useCallback(() => setPrinting(false), [])
   if (!lookBack) return null
+  const read = reflection.read
+  const signOff =
+    me.role === 'begeleider' ? (
+      <SignOffButton
+        meetingId={meetingId}
+        token={token}
+        onSigned={(signed) => void reflection.show(signed)}
+      />
+    ) : null
   return (
     <>
       <button
@@ -41,8 +56,33 @@ export function LookBackButton({ lookBack, view, me, meetingId, token }: LookBac
       >
         {t('lookBack.open')}
       </button>
-      {open ? (
-        <LookBackDialog lookBack={lookBack} me={me} meetingId={meetingId} token={token} onClose={close} />
+      {printing && read.kind === 'open' ? (
+        <ReflectionPrint
+          reflection={read.reflection}
+          answers={read.answers}
+          meeting={lookBack}
+          signOffButton={signOff}
+          onClose={closePrint}
+        />
+      ) : open ? (
+        <LookBackDialog
+          lookBack={lookBack}
+          me={me}
+          meetingId={meetingId}
+          token={token}
+          onClose={close}
+          reflection={
+            <ReflectionLookBack
+              me={me}
+              lookBack={lookBack}
+              meetingId={meetingId}
+              token={token}
+              reflection={reflection}
+              signOffButton={signOff}
+              onPrint={() => setPrinting(true)}
+            />
+          }
+        />
       ) : null}
     </>
   )
@@ -54,7 +94,12 @@ function LookBackDialog({
   meetingId,
   token,
   onClose,
-}: Omit<LookBackButtonProps, 'view' | 'lookBack'> & { lookBack: LookBack; onClose(): void }) {
+  reflection,
+}: Omit<LookBackButtonProps, 'view' | 'lookBack'> & {
+  lookBack: LookBack
+  onClose(): void
+  reflection: React.ReactNode
+}) {
   const t = useT()
   const language = useLanguage()
   const dialogRef = useRef<HTMLDialogElement>(null)
@@ -121,6 +166,7 @@ function LookBackDialog({
             none
           )}
         </div>
+        {reflection}
         <FollowUp lookBack={lookBack} me={me} meetingId={meetingId} token={token} fieldId={followUpId} />
         <div className="dialog__actions">
           <button type="button" className="button button--primary" onClick={onClose}>
