@@ -1,41 +1,9 @@
 import type Database from 'better-sqlite3'
 import type { DraftProgress, SealedDraft } from '../../../templates/src/drafts/sealedDrafts'
 import type { DraftStore, OwnDraft, RevealedRow, StoredDraft } from './draftStore'
+import { ensureSqliteTables } from './sqliteTables'
 
 const TABLES = ['private_draft', 'draft_ready', 'revealed_note'] as const
-
-/** The draft tables; made with the meeting tables, since a meeting's erase clears them too. */
-export function createDraftTables(db: Database.Database): void {
-  db.exec(`
-    -- Before the server placed revealed notes itself: whole records sealed in a browser, released
-    -- to the begeleider's browser. Nothing reads them any more.
-    DROP TABLE IF EXISTS sealed_draft;
-    DROP TABLE IF EXISTS released_draft;
-    CREATE TABLE IF NOT EXISTS private_draft (
-      meeting_id TEXT NOT NULL,
-      participant_id TEXT NOT NULL,
-      shape_id TEXT NOT NULL,
-      zone_id TEXT NOT NULL,
-      sealed TEXT NOT NULL,
-      PRIMARY KEY (meeting_id, participant_id, shape_id)
-    );
-    CREATE INDEX IF NOT EXISTS private_draft_by_zone ON private_draft (meeting_id, zone_id);
-    CREATE TABLE IF NOT EXISTS draft_ready (
-      meeting_id TEXT NOT NULL,
-      participant_id TEXT NOT NULL,
-      zone_id TEXT NOT NULL,
-      PRIMARY KEY (meeting_id, participant_id, zone_id)
-    );
-    CREATE TABLE IF NOT EXISTS revealed_note (
-      meeting_id TEXT NOT NULL,
-      note_id TEXT NOT NULL,
-      zone_id TEXT NOT NULL,
-      author_id TEXT NOT NULL,
-      anonymous INTEGER NOT NULL,
-      PRIMARY KEY (meeting_id, note_id)
-    );
-  `)
-}
 
 /** Inside MeetingStore.erase's transaction. */
 export function eraseDraftRows(db: Database.Database, meetingId: string): void {
@@ -44,7 +12,7 @@ export function eraseDraftRows(db: Database.Database, meetingId: string): void {
 
 export class SqliteDraftStore implements DraftStore {
   constructor(private readonly db: Database.Database) {
-    createDraftTables(db)
+    ensureSqliteTables(db)
   }
 
   async putDrafts(
