@@ -210,8 +210,7 @@ export async function startServer(
   )
   const exporter = new MeetingExporter(storage.meetings, registry, () => templates, now)
   const importer = new MeetingImporter(
-    storage.meetings,
-    registry,
+    storage.imports,
     () => templates,
     {
       load: (id) => state.load(id),
@@ -221,7 +220,6 @@ export async function startServer(
     config.retention,
     now,
     config.limits.recordTextChars,
-    storage.drafts,
   )
   const importParser = new ImportParser()
   const lifecycle = {
@@ -231,7 +229,7 @@ export async function startServer(
     importer,
     group: {
       exporter: new GroupExporter(storage.groups, exporter, groups, now),
-      importer: new GroupImporter(storage.groups, importer, groups, config.retention, now),
+      importer: new GroupImporter(storage.groups, importer, config.retention, now),
       retention: new GroupRetention(storage.groups, config.retention),
     },
   }

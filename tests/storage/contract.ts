@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SERVER_CLAIM } from '../../server/src/storage/clientClaimStore'
+import { type ImportBatch, UnstorableTextError } from '../../server/src/storage/importStore'
 import {
   DAY_MS,
   type MeetingRow,
@@ -342,6 +343,89 @@ export function storageContract(name: string, backend: ContractBackend): void {
         ])
         const revealed = await s.drafts.revealed(m)
         expect(revealed.sort((a, b) => a.noteId.localeCompare(b.noteId))).toEqual(notes)
+      })
+    })
+
+    describe('imports', () => {
+      function batchOf(count: number): ImportBatch {
+        const meetings = Array.from({ length: count }, () => {
+          const meeting = meetingRow()
+          return {
+            meeting,
+            participants: [
+              participantRow(meeting.id),
+              participantRow(meeting.id, { name: 'Bea', createdAt: 2_001 }),
+            ],
+            revealed: [{ noteId: 'shape:n', zoneId: 'z', authorId: 'p', anonymous: true }],
+            roomId: meetingRoomId(meeting.id),
+            board: { update: bytes(count, 1, 2), clientId: 1234 },
+          }
+        })
+        return { meetings }
+      }
+      const stored = async (batch: ImportBatch) =>
+        Promise.all(
+          batch.meetings.map(async (m) => ({
+            meeting: await s.meetings.meeting(m.meeting.id),
+            people: (await s.meetings.participants(m.meeting.id)).length,
+            updates: (await s.rooms.loadSince(m.roomId, -1)).updates.length,
+          })),
+        )
+
+      it('stores a whole import: meetings, people, notes, boards, group', async () => {
+        const batch = batchOf(2)
+        const g = groupRow(unique('g'))
+        const first = batch.meetings[0]!
+        const presence = {
+          id: unique('pr'),
+          meetingId: first.meeting.id,
+          participantId: 'p',
+          joinedAt: 1,
+          leftAt: 2,
+        }
+        await s.imports.write({
+          ...batch,
+          group: {
+            row: g,
+            series: [{ meetingId: first.meeting.id, groupId: g.id, plannedStart: null, createdAt: 5 }],
+            presence: [presence],
+          },
+        })
+        expect(await s.meetings.meeting(first.meeting.id)).toEqual(first.meeting)
+        expect(await s.meetings.participants(first.meeting.id)).toEqual(first.participants)
+        expect(await s.drafts.revealed(first.meeting.id)).toEqual(first.revealed)
+        const room = await s.rooms.load(first.roomId, { create: false })
+        expect(room.updates.map((u) => [...u.data])).toEqual([[2, 1, 2]])
+        expect(await s.rooms.lastActivity(first.roomId)).toBe(first.meeting.createdAt)
+        // The board's writer is the server's: nobody else may write in its clock range.
+        expect(await s.claims.claim(first.roomId, 1234, 'someone')).toBe(SERVER_CLAIM)
+        // The room takes appends like any meeting's room.
+        expect(await s.rooms.append(first.roomId, [bytes(9)])).toHaveLength(1)
+        expect(await s.groups.group(g.id)).toEqual(g)
+        expect((await s.groups.meetings(g.id)).map((r) => r.meetingId)).toEqual([first.meeting.id])
+        expect(await s.groups.presence(first.meeting.id)).toEqual([presence])
+      })
+
+      it('refuses text the database cannot keep, naming its field, and stores nothing', async () => {
+        const batch = batchOf(3)
+        ;(batch.meetings[2]!.participants[0] as { name: string }).name = 'Bea\u0000Begeleider'
+        const refusal = await s.imports.write(batch).catch((error: unknown) => error)
+        expect(refusal).toBeInstanceOf(UnstorableTextError)
+        expect(refusal).toMatchObject({ field: 'meetings.2.participants.0.name' })
+        expect(await stored(batch)).toEqual(
+          batch.meetings.map(() => ({ meeting: undefined, people: 0, updates: 0 })),
+        )
+      })
+
+      it('is one transaction: a write the database refuses half way leaves nothing of the import', async () => {
+        const batch = batchOf(3)
+        // The last meeting's participant holds a token another already holds (a unique column).
+        const taken = batch.meetings[0]!.participants[0]!.tokenHash
+        ;(batch.meetings[2]!.participants[1] as { tokenHash: string }).tokenHash = taken
+        await expect(s.imports.write(batch)).rejects.toThrow()
+        expect(await stored(batch)).toEqual(
+          batch.meetings.map(() => ({ meeting: undefined, people: 0, updates: 0 })),
+        )
       })
     })
 

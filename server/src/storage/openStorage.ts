@@ -2,10 +2,12 @@ import path from 'node:path'
 import type { ClientClaimStore } from './clientClaimStore'
 import type { DraftStore } from './draftStore'
 import type { GroupStore } from './groupStore'
+import type { ImportStore } from './importStore'
 import type { MeetingStore } from './meetingStore'
 import { PgClientClaimStore } from './pgClientClaimStore'
 import { PgDraftStore } from './pgDraftStore'
 import { PgGroupStore } from './pgGroupStore'
+import { PgImportStore } from './pgImportStore'
 import { PgMeetingStore } from './pgMeetingStore'
 import { PgRoomStore } from './pgRoomStore'
 import { openPostgres, type PostgresSettings, redactUrl } from './postgres'
@@ -13,6 +15,7 @@ import type { RoomStore } from './roomStore'
 import { SqliteClientClaimStore } from './sqliteClientClaimStore'
 import { SqliteDraftStore } from './sqliteDraftStore'
 import { SqliteGroupStore } from './sqliteGroupStore'
+import { SqliteImportStore } from './sqliteImportStore'
 import { SqliteMeetingStore } from './sqliteMeetingStore'
 import { openSqlite, SqliteRoomStore } from './sqliteRoomStore'
 
@@ -25,6 +28,8 @@ export interface Storage {
   groups: GroupStore
   /** Which participant writes in which Yjs client id's clock range, per room (erased with it). */
   claims: ClientClaimStore
+  /** A whole import in one transaction (meetings, people, boards, group). */
+  imports: ImportStore
   /** What it is, for the start-up log line (no password). */
   describe: string
   close(): Promise<void>
@@ -45,6 +50,7 @@ export async function openStorage(options: {
       drafts: new PgDraftStore(pool),
       groups,
       claims: new PgClientClaimStore(pool),
+      imports: new PgImportStore(pool),
       describe: `postgres ${redactUrl(options.postgres.url)} schema ${options.postgres.schema}`,
       close: () => pool.end(),
     }
@@ -62,6 +68,7 @@ export async function openStorage(options: {
     drafts: new SqliteDraftStore(db),
     groups,
     claims: new SqliteClientClaimStore(db),
+    imports: new SqliteImportStore(db),
     describe: `sqlite ${file}`,
     async close() {
       db.close()
