@@ -96,7 +96,7 @@ export async function startServer(
   const templates = new Map<string, Template>(loaded.templates.map((t) => [t.id, t]))
   log('templates loaded', { count: templates.size, refused: loaded.errors.length })
 
-  const storage = await openStorage({ dataDir: config.dataDir, postgres: config.postgres })
+  const storage = await openStorage({ dataDir: config.dataDir, postgres: config.postgres, keys: config.keys })
   log('storage opened', { storage: storage.describe })
   let cluster: RedisCluster | null = null
   if (config.redis) {

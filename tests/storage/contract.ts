@@ -96,7 +96,9 @@ export function storageContract(name: string, backend: ContractBackend): void {
         const loaded = await s.rooms.load(room)
         expect(loaded.updates.map((u) => [...u.data])).toEqual([[1], [2, 2], [3]])
         expect(loaded.updates.map((u) => u.seq)).toEqual([...seqs!, ...more!])
-        expect(await s.rooms.logSize(room)).toEqual({ count: 3, bytes: 4 })
+        expect(await s.rooms.logSize(room)).toMatchObject({ count: 3 })
+        // As stored: the bytes of the values, at least (encryption at rest adds a nonce and a tag).
+        expect((await s.rooms.logSize(room)).bytes).toBeGreaterThanOrEqual(4)
       })
 
       it('a snapshot drops the entries it covers, keeps later ones, and never yields to one covering less', async () => {
@@ -109,7 +111,7 @@ export function storageContract(name: string, backend: ContractBackend): void {
         expect(loaded.snapshotSeq).toBe(b)
         expect(loaded.schema).toBe('{"v":1}')
         expect(loaded.updates.map((u) => u.seq)).toEqual([c])
-        expect(await s.rooms.logSize(room)).toEqual({ count: 1, bytes: 1 })
+        expect(await s.rooms.logSize(room)).toMatchObject({ count: 1 })
         await s.rooms.compact(room, bytes(7), a!, '{"v":0}')
         loaded = await s.rooms.load(room)
         expect(loaded.snapshot && [...loaded.snapshot]).toEqual([9, 9])
@@ -206,9 +208,11 @@ export function storageContract(name: string, backend: ContractBackend): void {
         const anna = participantRow(m.id, { createdAt: 2_000, nameKey: 'anna' })
         await s.meetings.insertParticipant(bea)
         await s.meetings.insertParticipant(anna)
-        expect(await s.meetings.participants(m.id)).toEqual([anna, bea])
-        expect(await s.meetings.participantByTokenHash(bea.tokenHash)).toEqual(bea)
-        expect(await s.meetings.participant(anna.id)).toEqual(anna)
+        // The name key is the store's to keep (encrypted storage keeps a keyed hash of it).
+        const plain = ({ nameKey: _key, ...row }: ParticipantRow) => row
+        expect((await s.meetings.participants(m.id)).map(plain)).toEqual([anna, bea].map(plain))
+        expect(plain((await s.meetings.participantByTokenHash(bea.tokenHash))!)).toEqual(plain(bea))
+        expect(plain((await s.meetings.participant(anna.id))!)).toEqual(plain(anna))
         await s.meetings.setRole(anna.id, 'begeleider')
         await s.meetings.removeParticipant(bea.id, 4_000, 'revoked')
         expect(await s.meetings.participantByTokenHash(bea.tokenHash)).toBeUndefined()

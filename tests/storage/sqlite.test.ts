@@ -2,10 +2,11 @@ import { openStorage } from '../../server/src/storage/openStorage'
 import { makeTempDir } from '../helpers/tempDir'
 import { storageContract } from './contract'
 
-const temp = makeTempDir()
-
-storageContract('SQLite (a temp file)', {
-  open: () => openStorage({ dataDir: temp.dir, postgres: null }),
-  cleanup: async () => temp.cleanup(),
-  refusesUnknownRooms: false,
-})
+for (const encrypted of [false, true]) {
+  const temp = makeTempDir()
+  storageContract(`SQLite (a temp file${encrypted ? ', encrypted at rest' : ''})`, {
+    open: () => openStorage({ dataDir: temp.dir, postgres: null, keys: { enabled: encrypted } }),
+    cleanup: async () => temp.cleanup(),
+    refusesUnknownRooms: false,
+  })
+}

@@ -1,13 +1,19 @@
 import path from 'node:path'
+import type pg from 'pg'
 import type { ClientClaimStore } from './clientClaimStore'
 import type { DraftStore } from './draftStore'
+import { EncryptedImportStore } from './encryptedImportStore'
+import { EncryptedMeetingStore } from './encryptedMeetingStore'
+import { EncryptedRoomStore } from './encryptedRoomStore'
 import type { GroupStore } from './groupStore'
 import type { ImportStore } from './importStore'
+import { CachedKeys, type KeyStore } from './keyStore'
 import type { MeetingStore } from './meetingStore'
 import { PgClientClaimStore } from './pgClientClaimStore'
 import { PgDraftStore } from './pgDraftStore'
 import { PgGroupStore } from './pgGroupStore'
 import { PgImportStore } from './pgImportStore'
+import { PgKeyStore } from './pgKeyStore'
 import { PgMeetingStore } from './pgMeetingStore'
 import { PgRoomStore } from './pgRoomStore'
 import { openPostgres, type PostgresSettings, redactUrl } from './postgres'
@@ -16,6 +22,7 @@ import { SqliteClientClaimStore } from './sqliteClientClaimStore'
 import { SqliteDraftStore } from './sqliteDraftStore'
 import { SqliteGroupStore } from './sqliteGroupStore'
 import { SqliteImportStore } from './sqliteImportStore'
+import { SqliteKeyStore } from './sqliteKeyStore'
 import { SqliteMeetingStore } from './sqliteMeetingStore'
 import { openSqlite, SqliteRoomStore } from './sqliteRoomStore'
 
@@ -35,27 +42,101 @@ export interface Storage {
   close(): Promise<void>
 }
 
+/**
+ * Where the keys of encryption at rest live (keyStore.ts): for SQLite a file (KEY_STORE, default
+ * DATA_DIR/intervisiebord-keys.sqlite), for Postgres a database (KEY_DATABASE_URL, default the
+ * data's) in the schema `<DATABASE_SCHEMA>_keys`.
+ */
+export interface KeySettings {
+  /** Encrypt at rest (ENCRYPT_AT_REST=1, or a key store named); off: stored as before, in the clear. */
+  enabled: boolean
+  file?: string | null
+  url?: string | null
+}
+
 /** The embedded SQLite file in `dataDir` (the default), or Postgres when `postgres` is given. */
 export async function openStorage(options: {
   dataDir: string
   postgres: PostgresSettings | null
+  keys?: KeySettings
 }): Promise<Storage> {
   if (options.postgres) {
     const pool = await openPostgres(options.postgres)
+    if (!options.keys?.enabled) return plainPostgres(pool, options.postgres)
+    let keyStore: KeyStore
+    try {
+      keyStore = await PgKeyStore.open(
+        options.keys?.url || options.postgres.url,
+        `${options.postgres.schema}_keys`,
+      )
+    } catch (error) {
+      await pool.end().catch(() => {})
+      throw error
+    }
+    const keys = new CachedKeys(keyStore)
     const groups = new PgGroupStore(pool)
+    const meetings = new EncryptedMeetingStore(new PgMeetingStore(pool), keys)
+    groups.readName = meetings.readName
     await groups.migrateLegacyMembers()
     return {
-      rooms: new PgRoomStore(pool),
-      meetings: new PgMeetingStore(pool),
+      rooms: new EncryptedRoomStore(new PgRoomStore(pool), keys),
+      meetings,
       drafts: new PgDraftStore(pool),
       groups,
       claims: new PgClientClaimStore(pool),
-      imports: new PgImportStore(pool),
-      describe: `postgres ${redactUrl(options.postgres.url)} schema ${options.postgres.schema}`,
-      close: () => pool.end(),
+      imports: new EncryptedImportStore(new PgImportStore(pool), keys),
+      describe: `postgres ${redactUrl(options.postgres.url)} schema ${options.postgres.schema}, keys: ${keyStore.describe}`,
+      async close() {
+        await pool.end()
+        await keyStore.close()
+      },
     }
   }
   const file = path.join(options.dataDir, 'intervisiebord.sqlite')
+  if (!options.keys?.enabled) return plainSqlite(file)
+  const keyFile = options.keys?.file || path.join(options.dataDir, 'intervisiebord-keys.sqlite')
+  const keyStore = new SqliteKeyStore(keyFile)
+  const keys = new CachedKeys(keyStore)
+  const db = openSqlite(file)
+  const rooms = new SqliteRoomStore(db)
+  const groups = new SqliteGroupStore(db)
+  const meetings = new EncryptedMeetingStore(new SqliteMeetingStore(rooms, [groups.eraseMeetingRows]), keys)
+  groups.readName = meetings.readName
+  // After the meeting store: the move binds participants, whose member column that store adds.
+  await groups.migrateLegacyMembers()
+  return {
+    rooms: new EncryptedRoomStore(rooms, keys),
+    meetings,
+    drafts: new SqliteDraftStore(db),
+    groups,
+    claims: new SqliteClientClaimStore(db),
+    imports: new EncryptedImportStore(new SqliteImportStore(db), keys),
+    describe: `sqlite ${file}, keys: ${keyStore.describe}`,
+    async close() {
+      db.close()
+      await keyStore.close()
+    },
+  }
+}
+
+/** Postgres without encryption at rest (the default until ENCRYPT_AT_REST is on). */
+async function plainPostgres(pool: pg.Pool, settings: PostgresSettings): Promise<Storage> {
+  const groups = new PgGroupStore(pool)
+  await groups.migrateLegacyMembers()
+  return {
+    rooms: new PgRoomStore(pool),
+    meetings: new PgMeetingStore(pool),
+    drafts: new PgDraftStore(pool),
+    groups,
+    claims: new PgClientClaimStore(pool),
+    imports: new PgImportStore(pool),
+    describe: `postgres ${redactUrl(settings.url)} schema ${settings.schema}`,
+    close: () => pool.end(),
+  }
+}
+
+/** The SQLite file without encryption at rest (the default until ENCRYPT_AT_REST is on). */
+async function plainSqlite(file: string): Promise<Storage> {
   const db = openSqlite(file)
   const rooms = new SqliteRoomStore(db)
   const groups = new SqliteGroupStore(db)

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
 import { isLegacyMembers, planLegacyMembers } from '../groups/memberLinks'
-import type { GroupMeetingRow, GroupRow, GroupStore, PresenceRow } from './groupStore'
+import type { GroupMeetingRow, GroupRow, GroupStore, NameReader, PresenceRow } from './groupStore'
 import { DAY_MS, type RetentionPolicy } from './meetingStore'
 import { inTransaction } from './postgres'
 import { GROUP_COLUMNS, GROUP_MEETING_COLUMNS, groupLastActiveSql, PRESENCE_COLUMNS } from './tables'
@@ -14,6 +14,9 @@ const PRESENCE_COLS = PRESENCE_COLUMNS
 
 /** Groups and attendance in Postgres, shared by every instance (tables: storage/postgres.ts). */
 export class PgGroupStore implements GroupStore {
+  /** Names as the meeting store wrote them (encrypted at rest: openStorage.ts sets the reader). */
+  readName: NameReader = async (_meetingId, stored) => stored
+
   constructor(private readonly pool: pg.Pool) {}
 
   async insertGroup(row: GroupRow): Promise<void> {
@@ -61,11 +64,17 @@ export class PgGroupStore implements GroupStore {
         const membersJson = locked.rows[0]?.members_json as string | undefined
         if (membersJson === undefined || !isLegacyMembers(membersJson)) return
         const people = await client.query(
-          `SELECT p.id, p.name FROM participant p JOIN group_meeting gm ON gm.meeting_id = p.meeting_id
+          `SELECT p.id, p.name, p.meeting_id FROM participant p JOIN group_meeting gm ON gm.meeting_id = p.meeting_id
            WHERE gm.group_id = $1 AND p.member_id IS NULL`,
           [id],
         )
-        const plan = planLegacyMembers(id, membersJson, people.rows as Array<{ id: string; name: string }>)
+        const named = await Promise.all(
+          (people.rows as Array<{ id: string; name: string; meeting_id: string }>).map(async (p) => ({
+            id: p.id,
+            name: await this.readName(p.meeting_id, p.name),
+          })),
+        )
+        const plan = planLegacyMembers(id, membersJson, named)
         await client.query('UPDATE meeting_group SET members_json = $1 WHERE id = $2', [plan.membersJson, id])
         for (const b of plan.bindings)
           await client.query('UPDATE participant SET member_id = $1 WHERE id = $2', [

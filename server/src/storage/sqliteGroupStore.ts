@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
 import { isLegacyMembers, planLegacyMembers } from '../groups/memberLinks'
-import type { GroupMeetingRow, GroupRow, GroupStore, PresenceRow } from './groupStore'
+import type { GroupMeetingRow, GroupRow, GroupStore, NameReader, PresenceRow } from './groupStore'
 import { DAY_MS, type RetentionPolicy } from './meetingStore'
 import { checkpointTruncate } from './sqliteRoomStore'
 import { ensureSqliteTables } from './sqliteTables'
@@ -13,6 +13,9 @@ export const SQLITE_GROUP_LAST_ACTIVE = groupLastActiveSql('sqlite', MEETING_ROO
 /** Groups and attendance in the embedded database, beside the meetings (same file). */
 export class SqliteGroupStore implements GroupStore {
   private readonly stmts
+
+  /** Names as the meeting store wrote them (encrypted at rest: openStorage.ts sets the reader). */
+  readName: NameReader = async (_meetingId, stored) => stored
 
   constructor(private readonly db: Database.Database) {
     ensureSqliteTables(db)
@@ -151,14 +154,19 @@ export class SqliteGroupStore implements GroupStore {
       )
       .all()
       .filter((g) => isLegacyMembers(g.membersJson))
-    const participants = this.db.prepare<[string], { id: string; name: string }>(
-      `SELECT p.id, p.name FROM participant p JOIN group_meeting gm ON gm.meeting_id = p.meeting_id
+    const participants = this.db.prepare<[string], { id: string; name: string; meetingId: string }>(
+      `SELECT p.id, p.name, p.meeting_id AS meetingId FROM participant p JOIN group_meeting gm ON gm.meeting_id = p.meeting_id
        WHERE gm.group_id = ? AND p.member_id IS NULL`,
     )
     const bind = this.db.prepare<[string, string]>('UPDATE participant SET member_id = ? WHERE id = ?')
     for (const group of groups) {
+      const people = await Promise.all(
+        participants
+          .all(group.id)
+          .map(async (p) => ({ id: p.id, name: await this.readName(p.meetingId, p.name) })),
+      )
       this.db.transaction(() => {
-        const plan = planLegacyMembers(group.id, group.membersJson, participants.all(group.id))
+        const plan = planLegacyMembers(group.id, group.membersJson, people)
         this.stmts.setMembersJson.run(plan.membersJson, group.id)
         for (const b of plan.bindings) bind.run(b.memberId, b.participantId)
       })()
