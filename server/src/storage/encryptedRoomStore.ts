@@ -14,7 +14,12 @@ export class EncryptedRoomStore implements RoomStore {
     private readonly keys: CachedKeys,
   ) {}
 
+  /**
+   * A room coming into memory reads its key from the store again: another instance may have erased
+   * the room (and its key) since this one cached it, and a new board there needs a new key.
+   */
   async load(roomId: string, options?: LoadOptions): Promise<StoredRoom> {
+    this.keys.forget(roomId)
     return this.decrypt(roomId, await this.inner.load(roomId, options))
   }
 

@@ -33,6 +33,11 @@ export class CachedKeys {
     return key
   }
 
+  /** Drops the cached key: the next use reads the store (another instance may have erased it). */
+  forget(scope: string): void {
+    this.keys.delete(scope)
+  }
+
   async destroy(scope: string): Promise<void> {
     this.keys.delete(scope)
     await this.store.destroy(scope)
