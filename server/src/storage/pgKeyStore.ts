@@ -30,8 +30,12 @@ export class PgKeyStore implements KeyStore {
     const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 4 })
     pool.on('error', () => {})
     try {
-      await pool.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`)
-      await pool.query('CREATE TABLE IF NOT EXISTS data_key (scope TEXT PRIMARY KEY, key BYTEA NOT NULL)')
+      // Under an advisory lock: two instances starting together would both try to make the schema.
+      await pool.query(`BEGIN;
+        SELECT pg_advisory_xact_lock(hashtext('intervisiebord-keys:${schema}'));
+        CREATE SCHEMA IF NOT EXISTS ${schema};
+        CREATE TABLE IF NOT EXISTS data_key (scope TEXT PRIMARY KEY, key BYTEA NOT NULL);
+        COMMIT;`)
     } catch (error) {
       await pool.end().catch(() => {})
       throw new Error(`the key store at ${redactUrl(url)} could not be opened: ${(error as Error).message}`)
