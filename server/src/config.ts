@@ -26,6 +26,11 @@ export interface ServerConfig {
   retention: RetentionPolicy
   /** Postgres for rooms and meetings (`DATABASE_URL`, tables in `DATABASE_SCHEMA`); null: SQLite in dataDir. */
   postgres: { url: string; schema: string } | null
+  /**
+   * Where the keys of encryption at rest live, apart from the data (`KEY_STORE`: a SQLite file;
+   * `KEY_DATABASE_URL`: a Postgres database for several instances). Unset: beside the data.
+   */
+  keys: { enabled: boolean; file: string | null; url: string | null }
   /** Redis for several instances (`REDIS_URL`, keys and channels under `REDIS_PREFIX`); null: alone. */
   redis: { url: string; prefix: string } | null
   /** Who may import export files: the holders of `IMPORT_TOKEN`, or anyone (`IMPORT_ANONYMOUS=1`). */
@@ -51,7 +56,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     retention: readRetention(env),
     ...readCluster(env),
     imports: readImports(env),
+    keys: readKeys(env),
   }
+}
+
+function readKeys(env: NodeJS.ProcessEnv): ServerConfig['keys'] {
+  const file = env.KEY_STORE?.trim() ? path.resolve(env.KEY_STORE.trim()) : null
+  const url = env.KEY_DATABASE_URL?.trim() || null
+  const asked = env.ENCRYPT_AT_REST === '1' || env.ENCRYPT_AT_REST === 'true'
+  // Naming where the keys live is asking for encryption too.
+  return { enabled: asked || file !== null || url !== null, file, url }
 }
 
 function readImports(env: NodeJS.ProcessEnv): ServerConfig['imports'] {

@@ -97,7 +97,7 @@ export async function startServer(
   const templates = new Map<string, Template>(loaded.templates.map((t) => [t.id, t]))
   log('templates loaded', { count: templates.size, refused: loaded.errors.length })
 
-  const storage = await openStorage({ dataDir: config.dataDir, postgres: config.postgres })
+  const storage = await openStorage({ dataDir: config.dataDir, postgres: config.postgres, keys: config.keys })
   log('storage opened', { storage: storage.describe })
   let cluster: RedisCluster | null = null
   if (config.redis) {
@@ -213,8 +213,7 @@ export async function startServer(
   )
   const exporter = new MeetingExporter(storage.meetings, registry, () => templates, now)
   const importer = new MeetingImporter(
-    storage.meetings,
-    registry,
+    storage.imports,
     () => templates,
     {
       load: (id) => state.load(id),
@@ -224,7 +223,6 @@ export async function startServer(
     config.retention,
     now,
     config.limits.recordTextChars,
-    storage.drafts,
   )
   const importParser = new ImportParser()
   const lifecycle = {
@@ -234,7 +232,7 @@ export async function startServer(
     importer,
     group: {
       exporter: new GroupExporter(storage.groups, exporter, groups, now),
-      importer: new GroupImporter(storage.groups, importer, groups, config.retention, now),
+      importer: new GroupImporter(storage.groups, importer, config.retention, now),
       retention: new GroupRetention(storage.groups, config.retention),
     },
   }

@@ -1,10 +1,18 @@
 import type { MeetingExport } from '../../../templates/src/exportFormat'
 import type { ExportedGroup } from '../../../templates/src/groups/groupExportFormat'
-import { type ImportedMeeting, invalid, type MeetingImporter } from '../lifecycle/meetingImport'
+import { LOOK_BACK_KEY } from '../../../templates/src/groups/lookBack'
+import { setMeetingValue } from '../imports/importBoard'
+import {
+  type ImportedMeeting,
+  invalid,
+  type MeetingImporter,
+  type PreparedGroup,
+  type PreparedMeeting,
+} from '../lifecycle/meetingImport'
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import type { GroupStore } from '../storage/groupStore'
 import type { RetentionPolicy } from '../storage/meetingStore'
-import { type GroupService, newMembers } from './groupService'
+import { newMembers } from './groupService'
 import type { StoredMember } from './memberLinks'
 import { withLink } from './memberLinks'
 
@@ -22,9 +30,8 @@ export interface ImportedGroup {
  */
 export class GroupImporter {
   constructor(
-    private readonly groups: Pick<GroupStore, 'insertGroup' | 'addMeeting' | 'presenceOpened' | 'eraseGroup'>,
-    private readonly meetings: Pick<MeetingImporter, 'import' | 'undo'>,
-    private readonly lookBacks: Pick<GroupService, 'writeLookBack'>,
+    private readonly groups: Pick<GroupStore, 'eraseGroup'>,
+    private readonly meetings: Pick<MeetingImporter, 'prepare' | 'commit'>,
     private readonly policy: RetentionPolicy,
     private readonly now: () => number,
   ) {}
@@ -33,53 +40,60 @@ export class GroupImporter {
     const { group } = file
     const members = importedMembers(group)
     this.check(file, group, members)
-    const made = await this.meetings.import(file)
+    const prepared = await this.meetings.prepare(file)
     const groupId = newId()
     const groupSecret = newSecret()
+    const rows = this.groupRows(file, group, members, prepared, groupId, groupSecret)
     try {
-      await this.write(file, group, members, made, groupId, groupSecret)
+      // The group, its meetings, their boards (with the look-backs): one transaction.
+      const made = await this.meetings.commit(prepared, rows)
+      return { groupId, groupSecret, meetings: made }
     } catch (error) {
-      // A write failed half way: the group and its new meetings go again, nothing stays behind.
+      // Stored but not published (its meetings went again already): the group goes too.
       await this.groups.eraseGroup(groupId).catch(() => {})
-      await this.meetings.undo(made.map((m) => m.meetingId))
       throw error
     }
-    return { groupId, groupSecret, meetings: made }
   }
 
-  private async write(
+  private groupRows(
     file: MeetingExport & { group: ExportedGroup },
     group: ExportedGroup,
     members: readonly StoredMember[],
-    made: ImportedMeeting[],
+    prepared: readonly PreparedMeeting[],
     groupId: string,
     groupSecret: string,
-  ): Promise<void> {
-    await this.groups.insertGroup({
-      id: groupId,
-      name: group.name.trim(),
-      secretHash: hashSecret(groupSecret),
-      // Each member keeps their id (the register and the look-backs name them); new personal links.
-      membersJson: JSON.stringify(members.map((m) => withLink(m, groupSecret))),
-      createdAt: group.createdAt,
-      retentionDays: group.retentionDays === null ? null : Math.min(group.retentionDays, this.policy.maxDays),
-      // Its retention counts from the import, as its meetings' does.
-      lastActiveAt: this.now(),
-    })
+  ): PreparedGroup {
+    const made: ImportedMeeting[] = prepared.map((p) => p.made)
+    const rows: PreparedGroup = {
+      row: {
+        id: groupId,
+        name: group.name.trim(),
+        secretHash: hashSecret(groupSecret),
+        // Each member keeps their id (the register and the look-backs name them); new personal links.
+        membersJson: JSON.stringify(members.map((m) => withLink(m, groupSecret))),
+        createdAt: group.createdAt,
+        retentionDays:
+          group.retentionDays === null ? null : Math.min(group.retentionDays, this.policy.maxDays),
+        // Its retention counts from the import, as its meetings' does.
+        lastActiveAt: this.now(),
+      },
+      series: [],
+      presence: [],
+    }
     let previousAddedAt = -1
     for (const [i, entry] of group.series.entries()) {
       const meeting = made[i]!
       // Strictly later than the one before, so the series keeps the file's order.
       const addedAt = Math.max(entry.addedAt, previousAddedAt + 1)
       previousAddedAt = addedAt
-      await this.groups.addMeeting({
+      rows.series.push({
         meetingId: meeting.meetingId,
         groupId,
         plannedStart: entry.plannedStart,
         createdAt: addedAt,
       })
       for (const p of entry.presence) {
-        await this.groups.presenceOpened({
+        rows.presence.push({
           id: newId(),
           meetingId: meeting.meetingId,
           participantId: meeting.participantIds.get(p.participantId)!,
@@ -88,16 +102,16 @@ export class GroupImporter {
           leftAt: p.leftAt ?? Math.max(p.joinedAt, file.exportedAt),
         })
       }
+      // The meeting opens with the look-back it had, naming its previous meeting's new id.
+      if (entry.lookBack) {
+        const { previous, ...lookBack } = entry.lookBack
+        setMeetingValue(prepared[i]!.board, LOOK_BACK_KEY, {
+          ...lookBack,
+          previousMeetingId: previous === null ? '' : made[previous]!.meetingId,
+        })
+      }
     }
-    // Each meeting opens with the look-back it had, naming its previous meeting's new id.
-    for (const [i, entry] of group.series.entries()) {
-      if (!entry.lookBack) continue
-      const { previous, ...lookBack } = entry.lookBack
-      await this.lookBacks.writeLookBack(made[i]!.meetingId, {
-        ...lookBack,
-        previousMeetingId: previous === null ? '' : made[previous]!.meetingId,
-      })
-    }
+    return rows
   }
 
   /**

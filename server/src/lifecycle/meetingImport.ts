@@ -1,17 +1,20 @@
+import type * as Y from 'yjs'
 import type { BoardRecord } from '../../../templates/src/boardRecords'
 import type { ExportedMeeting, MeetingExport } from '../../../templates/src/exportFormat'
 import { MeetingProgress } from '../../../templates/src/phaseMachine'
 import { recordTextLength } from '../../../templates/src/recordText'
 import type { Template } from '../../../templates/src/schema'
-import { meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
+import { meetingRoomId } from '../../../templates/src/wire'
 import { importSealedNotes } from '../drafts/importedSeals'
+import { buildImportedBoard, encodeImportedBoard, nextTurn } from '../imports/importBoard'
 import { MeetingError } from '../meetings/meetingError'
-import type { MeetingRooms } from '../meetings/meetingService'
 import { importedRecordProblem } from '../meetings/recordValidation'
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import { checkSchema, migrateRecords, type StoredRecord } from '../storage/boardSchema'
-import type { DraftStore } from '../storage/draftStore'
-import type { MeetingRow, MeetingStore, ParticipantRow, RetentionPolicy } from '../storage/meetingStore'
+import type { RevealedRow } from '../storage/draftStore'
+import type { GroupMeetingRow, GroupRow, PresenceRow } from '../storage/groupStore'
+import { type ImportStore, UnstorableTextError } from '../storage/importStore'
+import type { MeetingRow, ParticipantRow, RetentionPolicy } from '../storage/meetingStore'
 
 export interface ImportedMeeting {
   meetingId: string
@@ -31,11 +34,22 @@ export interface ImportTarget {
   discard(meetingId: string): Promise<void>
 }
 
-/** Records written into a board per step; between steps other requests get their turn. */
-const RECORDS_PER_STEP = 250
+/** One meeting of an import, made ready to store: its rows and its board, nothing written yet. */
+export interface PreparedMeeting {
+  made: ImportedMeeting
+  row: MeetingRow
+  participants: ParticipantRow[]
+  revealed: RevealedRow[]
+  /** The board; a group's import adds the look-back to it before it is stored. */
+  board: Y.Doc
+}
 
-/** Lets the event loop answer whatever waits (other requests) before the next step of an import. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
+/** A group's rows, stored in the same transaction as its meetings. */
+export interface PreparedGroup {
+  row: GroupRow
+  series: GroupMeetingRow[]
+  presence: PresenceRow[]
+}
 
 /**
  * Makes new meetings from an export file (possibly another server's): new ids, new links, the same
@@ -46,31 +60,61 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
  */
 export class MeetingImporter {
   constructor(
-    private readonly store: Pick<MeetingStore, 'insertMeeting' | 'insertParticipant'>,
-    private readonly rooms: Pick<MeetingRooms, 'acquire' | 'released'>,
+    /** Writes the whole import in one transaction. */
+    private readonly store: ImportStore,
     private readonly templates: () => ReadonlyMap<string, Template>,
     private readonly target: ImportTarget,
     private readonly policy: RetentionPolicy,
     private readonly now: () => number,
     /** The same text limit a participant's edit meets (LIMIT_RECORD_TEXT_CHARS). */
     private readonly maxRecordTextChars: number,
-    /** Where the revealed notes of an imported meeting are kept (drafts/importedSeals.ts). */
-    private readonly revealed: Pick<DraftStore, 'reveal'> | null = null,
   ) {}
 
   async import(file: MeetingExport): Promise<ImportedMeeting[]> {
+    return this.commit(await this.prepare(file))
+  }
+
+  /** Checks every meeting of the file and makes its rows and board; writes nothing. */
+  async prepare(file: MeetingExport): Promise<PreparedMeeting[]> {
     const checked: Array<ReturnType<MeetingImporter['check']>> = []
     for (const [i, meeting] of file.meetings.entries()) {
       checked.push(this.check(meeting, `meetings.${i}`))
       await nextTurn()
     }
-    const begun: string[] = []
-    const made: ImportedMeeting[] = []
+    const prepared: PreparedMeeting[] = []
+    for (const { meeting, records } of checked) prepared.push(await this.build(meeting, records))
+    return prepared
+  }
+
+  /**
+   * Stores the prepared meetings (and a group) in ONE transaction: a refusal of the database, or
+   * text it cannot keep, leaves nothing behind. Then each meeting's view is published.
+   */
+  async commit(prepared: readonly PreparedMeeting[], group?: PreparedGroup): Promise<ImportedMeeting[]> {
     try {
-      for (const { meeting, records } of checked) made.push(await this.create(meeting, records, begun))
+      await this.store.write({
+        meetings: prepared.map((p) => ({
+          meeting: p.row,
+          participants: p.participants,
+          revealed: p.revealed,
+          roomId: meetingRoomId(p.row.id),
+          board: encodeImportedBoard(p.board),
+        })),
+        group,
+      })
     } catch (error) {
-      // A write failed half way (the database refused, or went away): what was begun goes again.
-      await this.undo(begun)
+      if (error instanceof UnstorableTextError) throw invalid(fileField(error.field), error.problem)
+      throw error
+    }
+    const made = prepared.map((p) => p.made)
+    try {
+      for (const { made: m } of prepared) {
+        await this.target.load(m.meetingId)
+        await this.target.publish(m.meetingId)
+      }
+    } catch (error) {
+      // Stored, but its view could not be written (the room broke): what was made goes again.
+      await this.undo(made.map((m) => m.meetingId))
       throw error
     }
     return made
@@ -135,13 +179,8 @@ export class MeetingImporter {
     return { meeting, records }
   }
 
-  private async create(
-    meeting: ExportedMeeting,
-    records: StoredRecord[],
-    begun: string[],
-  ): Promise<ImportedMeeting> {
+  private async build(meeting: ExportedMeeting, records: StoredRecord[]): Promise<PreparedMeeting> {
     const meetingId = newId()
-    begun.push(meetingId)
     const facilitatorSecret = newSecret()
     const inviteSecret = newSecret()
     const now = this.now()
@@ -160,9 +199,8 @@ export class MeetingImporter {
       retentionDays:
         meeting.retentionDays === null ? null : Math.min(meeting.retentionDays, this.policy.maxDays),
     }
-    await this.store.insertMeeting(row)
-    for (const [i, p] of meeting.participants.entries()) {
-      const participant: ParticipantRow = {
+    const participants = meeting.participants.map(
+      (p, i): ParticipantRow => ({
         id: ids.get(p.id)!,
         meetingId,
         name: p.name,
@@ -177,41 +215,33 @@ export class MeetingImporter {
         memberId: p.memberId ?? null,
         removedAt: null,
         nameKey: null,
-      }
-      await this.store.insertParticipant(participant)
-    }
+      }),
+    )
     const sealed = importSealedNotes(
       records.map((record) => renameIds(record, ids) as BoardRecord),
       meeting.meetingId ?? null,
     )
-    await this.revealed?.reveal(meetingId, [], sealed.rows)
-    await this.target.load(meetingId)
-    const roomId = meetingRoomId(meetingId)
-    const room = await this.rooms.acquire(roomId)
-    try {
-      // In steps: a board of megabytes written at once would hold up every other request.
-      const values = sealed.records as StoredRecord[]
-      for (let from = 0; from < values.length; from += RECORDS_PER_STEP) {
-        const step = values.slice(from, from + RECORDS_PER_STEP)
-        room.transactAsServer(() => {
-          room.doc.getArray(RECORDS_ARRAY).push(step.map((val) => ({ key: val.id, val })))
-        })
-        await nextTurn()
-      }
-      await room.settled()
-    } finally {
-      this.rooms.released(roomId)
-    }
-    await this.target.publish(meetingId)
+    const board = await buildImportedBoard(sealed.records as StoredRecord[])
     return {
-      meetingId,
-      title: meeting.title,
-      templateId: meeting.templateId,
-      facilitatorSecret,
-      inviteSecret,
-      participantIds: ids,
+      made: {
+        meetingId,
+        title: meeting.title,
+        templateId: meeting.templateId,
+        facilitatorSecret,
+        inviteSecret,
+        participantIds: ids,
+      },
+      row,
+      participants,
+      revealed: sealed.rows,
+      board,
     }
   }
+}
+
+/** The batch's field (importStore.ts) as the file names it: `meetings.0.meeting.title` is `meetings.0.title`. */
+function fileField(field: string): string {
+  return field.replace(/^(meetings\.\d+)\.meeting\./, '$1.').replace(/^group\.row\./, 'group.')
 }
 
 /** A refusal of the file that names the field. */

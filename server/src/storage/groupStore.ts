@@ -38,6 +38,9 @@ export interface PresenceRow {
   leftAt: number | null
 }
 
+/** A participant's name as stored (possibly encrypted at rest) made readable again. */
+export type NameReader = (meetingId: string, stored: string) => Promise<string>
+
 export interface GroupStore {
   insertGroup(row: GroupRow): Promise<void>
   group(id: string): Promise<GroupRow | undefined>

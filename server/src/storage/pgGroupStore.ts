@@ -1,26 +1,22 @@
 import type pg from 'pg'
 import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
 import { isLegacyMembers, planLegacyMembers } from '../groups/memberLinks'
-import type { GroupMeetingRow, GroupRow, GroupStore, PresenceRow } from './groupStore'
+import type { GroupMeetingRow, GroupRow, GroupStore, NameReader, PresenceRow } from './groupStore'
 import { DAY_MS, type RetentionPolicy } from './meetingStore'
 import { inTransaction } from './postgres'
+import { GROUP_COLUMNS, GROUP_MEETING_COLUMNS, groupLastActiveSql, PRESENCE_COLUMNS } from './tables'
 
-const GROUP_COLS = `id, name, secret_hash AS "secretHash", members_json AS "membersJson", created_at AS "createdAt",
-  retention_days AS "retentionDays", last_active_at AS "lastActiveAt"`
-
-/** As SQLITE_GROUP_LAST_ACTIVE (sqliteGroupStore.ts): the latest of the group's and its meetings' activity. */
-export const PG_GROUP_LAST_ACTIVE = `GREATEST(coalesce(g.last_active_at, g.created_at), coalesce((
-    SELECT max(coalesce(gh.last_active_at, gm2.created_at)) FROM group_meeting gs
-    JOIN meeting gm2 ON gm2.id = gs.meeting_id
-    LEFT JOIN room_head gh ON gh.room_id = '${MEETING_ROOM_PREFIX}' || gs.meeting_id
-    WHERE gs.group_id = g.id), 0))`
-const MEETING_COLS = `meeting_id AS "meetingId", group_id AS "groupId", planned_start AS "plannedStart",
-  created_at AS "createdAt"`
-const PRESENCE_COLS = `id, meeting_id AS "meetingId", participant_id AS "participantId", joined_at AS "joinedAt",
-  left_at AS "leftAt"`
+const GROUP_COLS = GROUP_COLUMNS
+/** The last activity of the group `g` (tables.ts). */
+export const PG_GROUP_LAST_ACTIVE = groupLastActiveSql('postgres', MEETING_ROOM_PREFIX)
+const MEETING_COLS = GROUP_MEETING_COLUMNS
+const PRESENCE_COLS = PRESENCE_COLUMNS
 
 /** Groups and attendance in Postgres, shared by every instance (tables: storage/postgres.ts). */
 export class PgGroupStore implements GroupStore {
+  /** Names as the meeting store wrote them (encrypted at rest: openStorage.ts sets the reader). */
+  readName: NameReader = async (_meetingId, stored) => stored
+
   constructor(private readonly pool: pg.Pool) {}
 
   async insertGroup(row: GroupRow): Promise<void> {
@@ -68,11 +64,17 @@ export class PgGroupStore implements GroupStore {
         const membersJson = locked.rows[0]?.members_json as string | undefined
         if (membersJson === undefined || !isLegacyMembers(membersJson)) return
         const people = await client.query(
-          `SELECT p.id, p.name FROM participant p JOIN group_meeting gm ON gm.meeting_id = p.meeting_id
+          `SELECT p.id, p.name, p.meeting_id FROM participant p JOIN group_meeting gm ON gm.meeting_id = p.meeting_id
            WHERE gm.group_id = $1 AND p.member_id IS NULL`,
           [id],
         )
-        const plan = planLegacyMembers(id, membersJson, people.rows as Array<{ id: string; name: string }>)
+        const named = await Promise.all(
+          (people.rows as Array<{ id: string; name: string; meeting_id: string }>).map(async (p) => ({
+            id: p.id,
+            name: await this.readName(p.meeting_id, p.name),
+          })),
+        )
+        const plan = planLegacyMembers(id, membersJson, named)
         await client.query('UPDATE meeting_group SET members_json = $1 WHERE id = $2', [plan.membersJson, id])
         for (const b of plan.bindings)
           await client.query('UPDATE participant SET member_id = $1 WHERE id = $2', [

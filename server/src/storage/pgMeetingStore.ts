@@ -12,13 +12,10 @@ import {
 import { deleteDraftRows } from './pgDraftStore'
 import { eraseGroupRows, PG_GROUP_LAST_ACTIVE } from './pgGroupStore'
 import { deleteRoomRows, inTransaction } from './postgres'
+import { MEETING_COLUMNS, PARTICIPANT_COLUMNS } from './tables'
 
-const MEETING_COLS = `id, template_id AS "templateId", title, facilitator_secret_hash AS "facilitatorSecretHash",
-  invite_secret_hash AS "inviteSecretHash", progress_json AS "progressJson", created_at AS "createdAt",
-  retention_days AS "retentionDays"`
-const PARTICIPANT_COLS = `id, meeting_id AS "meetingId", name, role, color, token_hash AS "tokenHash",
-  created_at AS "createdAt", member_id AS "memberId", removed_at AS "removedAt",
-  name_key AS "nameKey"`
+const MEETING_COLS = MEETING_COLUMNS
+const PARTICIPANT_COLS = PARTICIPANT_COLUMNS
 
 /** Meetings and participants in Postgres, shared by every instance (tables: storage/postgres.ts). */
 export class PgMeetingStore implements MeetingStore {

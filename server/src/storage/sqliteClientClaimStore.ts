@@ -1,17 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { ClientClaimStore } from './clientClaimStore'
-
-/** The claims table; made with the room tables, since a room's erase clears it too. */
-export function createClaimTable(db: Database.Database): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS room_client_claim (
-      room_id TEXT NOT NULL,
-      client_id INTEGER NOT NULL,
-      owner TEXT NOT NULL,
-      PRIMARY KEY (room_id, client_id)
-    );
-  `)
-}
+import { ensureSqliteTables } from './sqliteTables'
 
 /** Inside a room's erase transaction. */
 export function eraseClaimRows(db: Database.Database, roomId: string): void {
@@ -23,7 +12,7 @@ export class SqliteClientClaimStore implements ClientClaimStore {
   private readonly owner
 
   constructor(db: Database.Database) {
-    createClaimTable(db)
+    ensureSqliteTables(db)
     this.insert = db.prepare<[string, number, string]>(
       'INSERT INTO room_client_claim (room_id, client_id, owner) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     )

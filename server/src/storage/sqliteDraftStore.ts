@@ -2,49 +2,9 @@ import type Database from 'better-sqlite3'
 import type { DraftProgress, SealedDraft } from '../../../templates/src/drafts/sealedDrafts'
 import type { ReflectionSignOff } from '../../../templates/src/outcome/sealedReflection'
 import type { DraftStore, OwnDraft, RevealedRow, StoredDraft, StoredReflection } from './draftStore'
+import { ensureSqliteTables } from './sqliteTables'
 
 const TABLES = ['private_draft', 'draft_ready', 'revealed_note', 'sealed_reflection'] as const
-
-/** The draft tables; made with the meeting tables, since a meeting's erase clears them too. */
-export function createDraftTables(db: Database.Database): void {
-  db.exec(`
-    -- Before the server placed revealed notes itself: whole records sealed in a browser, released
-    -- to the begeleider's browser. Nothing reads them any more.
-    DROP TABLE IF EXISTS sealed_draft;
-    DROP TABLE IF EXISTS released_draft;
-    CREATE TABLE IF NOT EXISTS private_draft (
-      meeting_id TEXT NOT NULL,
-      participant_id TEXT NOT NULL,
-      shape_id TEXT NOT NULL,
-      zone_id TEXT NOT NULL,
-      sealed TEXT NOT NULL,
-      PRIMARY KEY (meeting_id, participant_id, shape_id)
-    );
-    CREATE INDEX IF NOT EXISTS private_draft_by_zone ON private_draft (meeting_id, zone_id);
-    CREATE TABLE IF NOT EXISTS draft_ready (
-      meeting_id TEXT NOT NULL,
-      participant_id TEXT NOT NULL,
-      zone_id TEXT NOT NULL,
-      PRIMARY KEY (meeting_id, participant_id, zone_id)
-    );
-    CREATE TABLE IF NOT EXISTS revealed_note (
-      meeting_id TEXT NOT NULL,
-      note_id TEXT NOT NULL,
-      zone_id TEXT NOT NULL,
-      author_id TEXT NOT NULL,
-      anonymous INTEGER NOT NULL,
-      PRIMARY KEY (meeting_id, note_id)
-    );
-    -- The inbrenger's reflection report, sealed in their browser (outcome/sealedReflection.ts).
-    CREATE TABLE IF NOT EXISTS sealed_reflection (
-      meeting_id TEXT PRIMARY KEY,
-      author_id TEXT NOT NULL,
-      sealed TEXT NOT NULL,
-      updated_at INTEGER NOT NULL,
-      sign_off_json TEXT
-    );
-  `)
-}
 
 /** Inside MeetingStore.erase's transaction. */
 export function eraseDraftRows(db: Database.Database, meetingId: string): void {
@@ -53,7 +13,7 @@ export function eraseDraftRows(db: Database.Database, meetingId: string): void {
 
 export class SqliteDraftStore implements DraftStore {
   constructor(private readonly db: Database.Database) {
-    createDraftTables(db)
+    ensureSqliteTables(db)
   }
 
   async putDrafts(

@@ -1,69 +1,27 @@
 import type Database from 'better-sqlite3'
 import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
 import { isLegacyMembers, planLegacyMembers } from '../groups/memberLinks'
-import type { GroupMeetingRow, GroupRow, GroupStore, PresenceRow } from './groupStore'
+import type { GroupMeetingRow, GroupRow, GroupStore, NameReader, PresenceRow } from './groupStore'
 import { DAY_MS, type RetentionPolicy } from './meetingStore'
-import { addColumn, checkpointTruncate } from './sqliteRoomStore'
+import { checkpointTruncate } from './sqliteRoomStore'
+import { ensureSqliteTables } from './sqliteTables'
+import { GROUP_COLUMNS, GROUP_MEETING_COLUMNS, groupLastActiveSql, PRESENCE_COLUMNS } from './tables'
 
-/**
- * The group tables; made by the meeting store too, whose retention query reads them (a meeting of
- * a group is kept as long as its group).
- */
-export function createGroupTables(db: Database.Database): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS meeting_group (
-      id TEXT PRIMARY KEY,
-      name TEXT NOT NULL,
-      secret_hash TEXT NOT NULL,
-      members_json TEXT NOT NULL,
-      created_at INTEGER NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS group_meeting (
-      meeting_id TEXT PRIMARY KEY,
-      group_id TEXT NOT NULL REFERENCES meeting_group (id),
-      planned_start INTEGER,
-      created_at INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS group_meeting_by_group ON group_meeting (group_id, created_at);
-    CREATE TABLE IF NOT EXISTS presence (
-      id TEXT PRIMARY KEY,
-      meeting_id TEXT NOT NULL,
-      participant_id TEXT NOT NULL,
-      joined_at INTEGER NOT NULL,
-      left_at INTEGER
-    );
-    CREATE INDEX IF NOT EXISTS presence_by_meeting ON presence (meeting_id, joined_at);
-  `)
-  addColumn(db, 'meeting_group', 'retention_days', 'INTEGER')
-  addColumn(db, 'group_meeting', 'member_keys_json', 'TEXT')
-  addColumn(db, 'meeting_group', 'last_active_at', 'INTEGER')
-  // Groups from before their retention start it now: nothing goes for being old. (Groups made
-  // since always have the time.)
-  db.prepare('UPDATE meeting_group SET last_active_at = ? WHERE last_active_at IS NULL').run(Date.now())
-}
-
-/**
- * SQL for the last activity of the group `g`: its page's, or its making, or the latest activity of
- * a meeting of its series (the room's, else the meeting's making), whichever is latest.
- */
-export const SQLITE_GROUP_LAST_ACTIVE = `max(coalesce(g.last_active_at, g.created_at), coalesce((
-    SELECT max(coalesce(ga.last_active_at, gm2.created_at)) FROM group_meeting gs
-    JOIN meeting gm2 ON gm2.id = gs.meeting_id
-    LEFT JOIN room_activity ga ON ga.room_id = ('${MEETING_ROOM_PREFIX}' || gs.meeting_id)
-    WHERE gs.group_id = g.id), 0))`
+/** The last activity of the group `g` (tables.ts). */
+export const SQLITE_GROUP_LAST_ACTIVE = groupLastActiveSql('sqlite', MEETING_ROOM_PREFIX)
 
 /** Groups and attendance in the embedded database, beside the meetings (same file). */
 export class SqliteGroupStore implements GroupStore {
   private readonly stmts
 
+  /** Names as the meeting store wrote them (encrypted at rest: openStorage.ts sets the reader). */
+  readName: NameReader = async (_meetingId, stored) => stored
+
   constructor(private readonly db: Database.Database) {
-    createGroupTables(db)
-    const groupCols = `id, name, secret_hash AS secretHash, members_json AS membersJson, created_at AS createdAt,
-      retention_days AS retentionDays, last_active_at AS lastActiveAt`
-    const meetingCols =
-      'meeting_id AS meetingId, group_id AS groupId, planned_start AS plannedStart, created_at AS createdAt'
-    const presenceCols =
-      'id, meeting_id AS meetingId, participant_id AS participantId, joined_at AS joinedAt, left_at AS leftAt'
+    ensureSqliteTables(db)
+    const groupCols = GROUP_COLUMNS
+    const meetingCols = GROUP_MEETING_COLUMNS
+    const presenceCols = PRESENCE_COLUMNS
     this.stmts = {
       insertGroup: db.prepare<[GroupRow]>(
         `INSERT INTO meeting_group (id, name, secret_hash, members_json, created_at, retention_days, last_active_at)
@@ -196,14 +154,19 @@ export class SqliteGroupStore implements GroupStore {
       )
       .all()
       .filter((g) => isLegacyMembers(g.membersJson))
-    const participants = this.db.prepare<[string], { id: string; name: string }>(
-      `SELECT p.id, p.name FROM participant p JOIN group_meeting gm ON gm.meeting_id = p.meeting_id
+    const participants = this.db.prepare<[string], { id: string; name: string; meetingId: string }>(
+      `SELECT p.id, p.name, p.meeting_id AS meetingId FROM participant p JOIN group_meeting gm ON gm.meeting_id = p.meeting_id
        WHERE gm.group_id = ? AND p.member_id IS NULL`,
     )
     const bind = this.db.prepare<[string, string]>('UPDATE participant SET member_id = ? WHERE id = ?')
     for (const group of groups) {
+      const people = await Promise.all(
+        participants
+          .all(group.id)
+          .map(async (p) => ({ id: p.id, name: await this.readName(p.meetingId, p.name) })),
+      )
       this.db.transaction(() => {
-        const plan = planLegacyMembers(group.id, group.membersJson, participants.all(group.id))
+        const plan = planLegacyMembers(group.id, group.membersJson, people)
         this.stmts.setMembersJson.run(plan.membersJson, group.id)
         for (const b of plan.bindings) bind.run(b.memberId, b.participantId)
       })()

@@ -9,9 +9,11 @@ import {
   type ParticipantRow,
   type RetentionPolicy,
 } from './meetingStore'
-import { createDraftTables, eraseDraftRows } from './sqliteDraftStore'
-import { createGroupTables, SQLITE_GROUP_LAST_ACTIVE } from './sqliteGroupStore'
-import { addColumn, checkpointTruncate, type SqliteRoomStore } from './sqliteRoomStore'
+import { eraseDraftRows } from './sqliteDraftStore'
+import { SQLITE_GROUP_LAST_ACTIVE } from './sqliteGroupStore'
+import { checkpointTruncate, type SqliteRoomStore } from './sqliteRoomStore'
+import { ensureSqliteTables } from './sqliteTables'
+import { MEETING_COLUMNS, PARTICIPANT_COLUMNS } from './tables'
 
 /** Meetings and their participants in the embedded database, beside the rooms (same file). */
 export class SqliteMeetingStore implements MeetingStore {
@@ -25,41 +27,9 @@ export class SqliteMeetingStore implements MeetingStore {
   ) {
     const db = rooms.db
     this.db = db
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS meeting (
-        id TEXT PRIMARY KEY,
-        template_id TEXT NOT NULL,
-        title TEXT NOT NULL,
-        facilitator_secret_hash TEXT NOT NULL,
-        invite_secret_hash TEXT NOT NULL,
-        progress_json TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS participant (
-        id TEXT PRIMARY KEY,
-        meeting_id TEXT NOT NULL REFERENCES meeting (id),
-        name TEXT NOT NULL,
-        role TEXT NOT NULL,
-        color TEXT NOT NULL,
-        token_hash TEXT NOT NULL UNIQUE,
-        created_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS participant_by_meeting ON participant (meeting_id, created_at);
-    `)
-    addColumn(db, 'meeting', 'retention_days', 'INTEGER')
-    addColumn(db, 'participant', 'member_id', 'TEXT')
-    addColumn(db, 'participant', 'removed_at', 'INTEGER')
-    addColumn(db, 'participant', 'name_key', 'TEXT')
-    // One name per person among the meeting's present participants (rows from before have none).
-    db.exec(`CREATE UNIQUE INDEX IF NOT EXISTS participant_name_unique ON participant (meeting_id, name_key)
-      WHERE name_key IS NOT NULL AND removed_at IS NULL`)
-    createDraftTables(db)
-    createGroupTables(db)
-    const meetingCols = `id, template_id AS templateId, title, facilitator_secret_hash AS facilitatorSecretHash,
-      invite_secret_hash AS inviteSecretHash, progress_json AS progressJson, created_at AS createdAt,
-      retention_days AS retentionDays`
-    const participantCols = `id, meeting_id AS meetingId, name, role, color, token_hash AS tokenHash,
-      created_at AS createdAt, member_id AS memberId, removed_at AS removedAt, name_key AS nameKey`
+    ensureSqliteTables(db)
+    const meetingCols = MEETING_COLUMNS
+    const participantCols = PARTICIPANT_COLUMNS
     this.stmts = {
       insertMeeting: db.prepare<[MeetingRow]>(
         `INSERT INTO meeting (id, template_id, title, facilitator_secret_hash, invite_secret_hash, progress_json,

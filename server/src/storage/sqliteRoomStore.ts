@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import type { LoadOptions, RoomStore, StoredRoom } from './roomStore'
-import { createClaimTable, eraseClaimRows } from './sqliteClientClaimStore'
+import { eraseClaimRows } from './sqliteClientClaimStore'
+import { ensureSqliteTables } from './sqliteTables'
 
 interface SnapshotRow {
   data: Buffer
@@ -20,23 +21,7 @@ export class SqliteRoomStore implements RoomStore {
 
   constructor(db: Database.Database) {
     this.db = db
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS room_snapshot (
-        room_id TEXT PRIMARY KEY,
-        data BLOB NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS room_update (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        room_id TEXT NOT NULL,
-        data BLOB NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS room_update_by_room ON room_update (room_id, seq);
-    `)
-    addColumn(this.db, 'room_snapshot', 'covers_seq', 'INTEGER NOT NULL DEFAULT 0')
-    addColumn(this.db, 'room_snapshot', 'tl_schema', 'TEXT')
-    addActivity(this.db)
-    createClaimTable(this.db)
+    ensureSqliteTables(db)
     this.stmts = {
       snapshot: this.db.prepare<[string], SnapshotRow>(
         'SELECT data, covers_seq AS coversSeq, tl_schema AS schema FROM room_snapshot WHERE room_id = ?',
@@ -153,31 +138,6 @@ export class SqliteRoomStore implements RoomStore {
     const row = this.stmts.logSize.get(roomId)
     return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
   }
-}
-
-/** Adds a column that databases made by an earlier version lack. */
-export function addColumn(db: Database.Database, table: string, column: string, type: string): void {
-  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as Array<{ name: string }>
-  if (!columns.some((c) => c.name === column)) db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`)
-}
-
-/**
- * The table of each room's last activity (the retention sweep reads it). A database from before
- * it gives every room it holds the time of this upgrade: its retention starts now, nothing is
- * erased for being old on the first start.
- */
-function addActivity(db: Database.Database): void {
-  db.exec(`
-    CREATE TABLE IF NOT EXISTS room_activity (
-      room_id TEXT PRIMARY KEY,
-      last_active_at INTEGER NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS room_activity_by_time ON room_activity (last_active_at);
-  `)
-  db.prepare(
-    `INSERT OR IGNORE INTO room_activity (room_id, last_active_at)
-     SELECT room_id, ? FROM (SELECT room_id FROM room_snapshot UNION SELECT room_id FROM room_update)`,
-  ).run(Date.now())
 }
 
 /** Opens the embedded database file with the settings every store here relies on. */
