@@ -3,7 +3,8 @@ import type { ExportedMeeting, MeetingExport } from '../../../templates/src/expo
 import { MeetingProgress } from '../../../templates/src/phaseMachine'
 import { recordTextLength } from '../../../templates/src/recordText'
 import type { Template } from '../../../templates/src/schema'
-import { meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
+import { meetingRoomId } from '../../../templates/src/wire'
+import { writeRecordsWhole } from '../board/boardRecords'
 import { importSealedNotes } from '../drafts/importedSeals'
 import { MeetingError } from '../meetings/meetingError'
 import type { MeetingRooms } from '../meetings/meetingService'
@@ -194,7 +195,7 @@ export class MeetingImporter {
       for (let from = 0; from < values.length; from += RECORDS_PER_STEP) {
         const step = values.slice(from, from + RECORDS_PER_STEP)
         room.transactAsServer(() => {
-          room.doc.getArray(RECORDS_ARRAY).push(step.map((val) => ({ key: val.id, val })))
+          writeRecordsWhole(room.doc, step as BoardRecord[])
         })
         await nextTurn()
       }
