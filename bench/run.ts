@@ -132,6 +132,18 @@ if (options.scenarios.has(8)) {
   }
 }
 
+if (options.scenarios.has(6)) {
+  console.log(`== document layouts in-process (${options.moves} moves by 5 writers)`)
+  const { benchLayoutCost } = await import('./layoutCost')
+  for (const layout of benchLayoutCost(options.moves)) {
+    const line =
+      `layout "${layout.name}": ${layout.updateBytes.toFixed(1)} B per move update (add 3 B sync framing and ` +
+      `2 B WebSocket header on the wire), document growth ${layout.growthPerMove.toFixed(2)} B per move`
+    console.log(`  ${line}`)
+    notes.push(line)
+  }
+}
+
 if (options.guardCost) {
   const { benchGuardCost } = await import('./guardCost')
   const g = await benchGuardCost()

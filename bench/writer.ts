@@ -1,4 +1,5 @@
 import * as Y from 'yjs'
+import { fieldKey } from '../templates/src/recordLayout'
 import type { DocClient } from './docClient'
 import { benchNote } from './targets'
 import { marker } from './wire'
@@ -30,12 +31,13 @@ export async function seedNotes(
 
 /**
  * One person dragging a note: `hz` moves a second of one note, each update carrying a marker
- * (writer id, sequence number, send time) for the probes.
+ * (writer id, sequence number, send time) for the probes. Without a marker a move is written as
+ * our client writes it (templates/src/recordLayout.ts): the note once whole, then only its place.
  */
 export class MovingWriter {
   sent = 0
   private timer: NodeJS.Timeout | null = null
-  private readonly base: { x: number; meta: Record<string, unknown> } & Record<string, unknown>
+  private readonly base: { x: number; y: number; meta: Record<string, unknown> } & Record<string, unknown>
 
   constructor(
     private readonly client: DocClient,
@@ -50,6 +52,10 @@ export class MovingWriter {
   /** One move now. */
   move(): void {
     const seq = ++this.sent
+    if (!this.withMarker && seq > 1) {
+      this.client.fields.set(fieldKey(this.noteId, 'xy'), [this.base.x + (seq % 200) * 3, this.base.y])
+      return
+    }
     const meta = this.withMarker
       ? { ...this.base.meta, bench: marker(this.writerId, seq, process.hrtime.bigint()) }
       : this.base.meta

@@ -54,9 +54,11 @@ export async function wireBytes(ctx: ScenarioContext): Promise<ScenarioResult> {
   await pool.add([
     { ...quiet, endpoint: observer!.endpoint, writerId: 1, presence: presenceJson(observer!.authorId) },
   ])
+  // The note is made (whole) before the count starts: what is measured are its moves.
+  const mover = new MovingWriter(writer, room.writer.authorId, 0, 'shape:mover', false)
+  mover.move()
   await sleep(500)
   await pool.reset()
-  const mover = new MovingWriter(writer, room.writer.authorId, 0, 'shape:mover', false)
   for (let i = 0; i < MOVES_MEASURED; i++) {
     mover.move()
     await sleep(1000 / 30)
@@ -112,7 +114,9 @@ export async function wireBytes(ctx: ScenarioContext): Promise<ScenarioResult> {
     () =>
       writers.every(
         (w) =>
-          JSON.stringify(writer.kv.get(w.mover.noteId)) === JSON.stringify(w.client.kv.get(w.mover.noteId)),
+          JSON.stringify(writer.kv.get(w.mover.noteId)) === JSON.stringify(w.client.kv.get(w.mover.noteId)) &&
+          JSON.stringify(writer.fields.get(`${w.mover.noteId}@xy`)) ===
+            JSON.stringify(w.client.fields.get(`${w.mover.noteId}@xy`)),
       ),
     30_000,
   )

@@ -14,7 +14,10 @@ export const ROOM_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/
 export const MEETING_ROOM_PREFIX = 'm-'
 export const meetingRoomId = (meetingId: string) => `${MEETING_ROOM_PREFIX}${meetingId}`
 
-/** The tldraw records: a Y.Array of { key, val } used through y-utility's YKeyValue. */
+/**
+ * The tldraw records' bases: a Y.Array of { key, val } used through y-utility's YKeyValue. A
+ * shape's place and text lie beside it as field entries (recordLayout.ts, FIELDS_MAP).
+ */
 export const RECORDS_ARRAY = 'tl_records'
 /** Meeting state, written only by the server; clients only read it. */
 export const MEETING_MAP = 'meeting'

@@ -4,9 +4,11 @@ import Database from 'better-sqlite3'
 import type { Page } from 'playwright-core'
 import { expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { readBoardRecords } from '../../server/src/board/boardRecords'
 import { SERVER_CLAIM } from '../../server/src/storage/clientClaimStore'
 import type { BoardRecord } from '../../templates/src/boardRecords'
-import { meetingRoomId, RECORDS_ARRAY } from '../../templates/src/wire'
+import { parseFieldKey } from '../../templates/src/recordLayout'
+import { meetingRoomId } from '../../templates/src/wire'
 import { DB_FILE } from '../helpers/inProcessServer'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
@@ -71,10 +73,7 @@ function storedRecords(roomId: string): Map<string, BoardRecord> {
       .prepare('SELECT data FROM room_update WHERE room_id = ? ORDER BY seq')
       .all(roomId) as Array<{ data: Buffer }>
     for (const { data } of updates) Y.applyUpdate(doc, data)
-    const records = new Map<string, BoardRecord>()
-    for (const entry of doc.getArray<{ key: string; val: BoardRecord }>(RECORDS_ARRAY).toArray())
-      records.set(entry.key, entry.val)
-    return records
+    return readBoardRecords(doc)
   } finally {
     db.close()
   }
@@ -93,7 +92,10 @@ function browserClientIds(roomId: string): Set<number> {
   }
 }
 
-/** The client id of every stored item that holds an entry of one of `keys`, as Yjs decodes them. */
+/**
+ * The client id of every stored item that holds an entry of one of `keys` (a base in the records
+ * array, or a field entry `<id>@...`, recordLayout.ts), as Yjs decodes them.
+ */
 function storedWriters(roomId: string, keys: ReadonlySet<string>): number[] {
   const db = new Database(DB_FILE(e2e.server.dataDir), { readonly: true })
   try {
@@ -109,8 +111,13 @@ function storedWriters(roomId: string, keys: ReadonlySet<string>): number[] {
     for (const { data } of rows) {
       for (const struct of Y.decodeUpdate(new Uint8Array(data)).structs) {
         if (!(struct instanceof Y.Item)) continue
+        const field = struct.parentSub === null ? null : parseFieldKey(struct.parentSub)
         const values = struct.content.getContent() as Array<{ key?: unknown }>
-        if (values.some((v) => typeof v?.key === 'string' && keys.has(v.key))) writers.push(struct.id.client)
+        if (
+          (field && keys.has(field.id)) ||
+          values.some((v) => typeof v?.key === 'string' && keys.has(v.key))
+        )
+          writers.push(struct.id.client)
       }
     }
     return writers

@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core'
 import { describe, expect, it } from 'vitest'
 import { WebSocket as NodeWebSocket } from 'ws'
 import { openRoom } from '../../client/src/collab/roomConnection'
+import { roomRecord } from '../../client/src/collab/roomRecords'
+import { fieldKey } from '../../templates/src/recordLayout'
 import { startServerProcess as startServer, type ServerProcess as TestServer } from '../helpers/serverProcess'
 import { cspViolations, foreignUrls } from './helpers/browser'
 import { RESULTS_DIR, serverAndBrowserForFile, VIEWPORT } from './helpers/harness'
@@ -61,7 +63,8 @@ describe('the live board', () => {
     await bram.locator('.tl-shape', { hasText: marker }).waitFor({ state: 'visible', timeout: 2000 })
     expect(Date.now() - typedAt).toBeLessThan(2000)
 
-    // The note is in the room's document, as a plain tldraw record under its own id.
+    // The note is in the room's document, as a plain tldraw record under its own id (its base),
+    // its typed text as a field entry of its own (templates/src/recordLayout.ts).
     const observer = openRoom({
       roomId: new URL(boardUrl).pathname.split('/').pop()!,
       serverUrl: `ws://127.0.0.1:${e2e.server.port}/yjs`,
@@ -74,7 +77,8 @@ describe('the live board', () => {
       )
       expect(notes).toHaveLength(1)
       expect(notes[0]![0]).toBe((notes[0]![1].val as { id: string }).id)
-      expect(JSON.stringify(notes[0]![1].val)).toContain(marker)
+      expect(JSON.stringify(roomRecord(observer, notes[0]![0]))).toContain(marker)
+      expect(JSON.stringify(observer.fields.get(fieldKey(notes[0]![0], 'text')))).toContain(marker)
 
       // A remote change never lands in the local undo stack: Bram's undo leaves Anna's note alone.
       await anna.keyboard.press('Escape')

@@ -1,6 +1,11 @@
 import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { CURRENT_SCHEMA } from '../../server/src/storage/boardSchema'
+import {
+  CURRENT_SCHEMA,
+  LAYOUT_SEQUENCE,
+  LAYOUT_VERSION,
+  STORED_SCHEMA,
+} from '../../server/src/storage/boardSchema'
 import { openSqlite, SqliteRoomStore } from '../../server/src/storage/sqliteRoomStore'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { upgradeStatus } from '../helpers/meetingClient'
@@ -25,6 +30,7 @@ async function storeRoom(
   roomId: string,
   noteVersion: number,
   record: object,
+  layoutVersion?: number,
 ): Promise<Buffer> {
   const db = openSqlite(DB_FILE(dataDir))
   try {
@@ -33,6 +39,7 @@ async function storeRoom(
     doc.getArray('tl_records').push([{ key: (record as { id: string }).id, val: record }])
     const schema = JSON.parse(CURRENT_SCHEMA) as { sequences: Record<string, number> }
     schema.sequences[NOTE] = noteVersion
+    if (layoutVersion !== undefined) schema.sequences[LAYOUT_SEQUENCE] = layoutVersion
     await store.compact(roomId, Y.encodeStateAsUpdate(doc), 0, JSON.stringify(schema))
     return Buffer.from((await store.load(roomId)).snapshot!)
   } finally {
@@ -74,7 +81,9 @@ it('migrates the records of a room stored by an older tldraw before anyone sees 
   const db = openSqlite(DB_FILE(temp.dir))
   const stored = await new SqliteRoomStore(db).load('schema-room-old')
   db.close()
-  expect(stored.schema).toBe(CURRENT_SCHEMA)
+  // What it stores names our record layout too (recordLayout.ts), beside tldraw's schema.
+  expect(stored.schema).toBe(STORED_SCHEMA)
+  expect(JSON.parse(stored.schema!).sequences[LAYOUT_SEQUENCE]).toBe(LAYOUT_VERSION)
 })
 
 it('refuses a room stored by a newer tldraw and leaves its bytes as they are', async () => {
@@ -90,6 +99,26 @@ it('refuses a room stored by a newer tldraw and leaves its bytes as they are', a
   expect((await upgradeStatus(`${server.url.replace(/^http/, 'ws')}/yjs/schema-room-new`)).status).toBe(503)
   const db = openSqlite(DB_FILE(temp.dir))
   const after = Buffer.from((await new SqliteRoomStore(db).load('schema-room-new')).snapshot!)
+  db.close()
+  expect(after.equals(before)).toBe(true)
+})
+
+it('refuses a room stored by a newer record layout and leaves its bytes as they are', async () => {
+  const temp = makeTempDir()
+  cleanups.push(temp.cleanup)
+  const before = await storeRoom(
+    temp.dir,
+    'schema-room-layout',
+    current(),
+    noteRecord({ id: 'shape:later', x: 0, y: 0, authorId: 'a', text: 'later' }),
+    LAYOUT_VERSION + 1,
+  )
+  const server = await serverOn(temp.dir)
+  expect((await upgradeStatus(`${server.url.replace(/^http/, 'ws')}/yjs/schema-room-layout`)).status).toBe(
+    503,
+  )
+  const db = openSqlite(DB_FILE(temp.dir))
+  const after = Buffer.from((await new SqliteRoomStore(db).load('schema-room-layout')).snapshot!)
   db.close()
   expect(after.equals(before)).toBe(true)
 })

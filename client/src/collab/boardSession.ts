@@ -23,6 +23,7 @@ import { bindPresence } from './presenceBinding'
 import { IDENTITY_CODEC, type RecordCodec } from './recordCodec'
 import type { Refusal } from './refusal'
 import { CLOSE_BAD_UPDATE, CLOSE_TOO_BIG, openRoom, type RoomConnection } from './roomConnection'
+import { roomRecord } from './roomRecords'
 import { bindStoreToRoom } from './storeBinding'
 
 /** Something the person should know about the board itself (not the connection). */
@@ -239,7 +240,7 @@ export class BoardSession {
     const lost: LostShape[] = []
     for (const record of this.store.allRecords()) {
       if (record.typeName !== 'shape' || localOnly(record)) continue
-      const server = room.records.get(record.id)
+      const server = roomRecord(room, record.id)
       if (!drawnFromRoom(codec.toRoom(record), server)) lost.push({ local: record, server })
     }
     if (lost.length === 0) return

@@ -3,6 +3,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { CloseCode } from '../../../templates/src/closeCodes'
+import { FIELDS_MAP } from '../../../templates/src/recordLayout'
 import { roomProtocols } from '../../../templates/src/roomHandshake'
 import { RECORDS_ARRAY } from '../../../templates/src/wire'
 import { MESSAGE_REFUSED, type Refusal, readRefusal } from './refusal'
@@ -11,11 +12,13 @@ import { MESSAGE_REFUSED, type Refusal, readRefusal } from './refusal'
  * One room on the server: a Yjs document, its WebSocket provider and the key-value view of the
  * board records. No React and no tldraw here, so Node tests can open rooms the same way.
  *
- * Document layout (a contract with the server): the array `tl_records` holds `{ key, val }`
- * pairs managed by y-utility's YKeyValue; key = tldraw record id, val = the whole record as
- * plain JSON. Only document-scope records live there; presence goes through awareness.
+ * Document layout (a contract with the server, templates/src/recordLayout.ts): the array
+ * `tl_records` holds `{ key, val }` pairs managed by y-utility's YKeyValue; key = tldraw record
+ * id, val = the record's base as plain JSON; the map `tl_fields` holds a shape's place and text
+ * as values of their own, which win over the base's copy. Only document-scope records live
+ * there; presence goes through awareness.
  */
-export { RECORDS_ARRAY }
+export { FIELDS_MAP, RECORDS_ARRAY }
 export const CLOSE_TOO_BIG = CloseCode.tooBig
 export const CLOSE_BAD_UPDATE = CloseCode.badUpdate
 
@@ -26,6 +29,8 @@ export interface RoomConnection {
   readonly awareness: Awareness
   /** The board records: tldraw record id → record (plain JSON, not trusted). */
   readonly records: YKeyValue<unknown>
+  /** The records' field entries (`<id>@xy`, `<id>@text`; plain JSON, not trusted). */
+  readonly fields: Y.Map<unknown>
   /** Resolves when the first sync with the server has completed. */
   readonly firstSync: Promise<void>
   /** Leaves the room: clears presence, closes the socket, frees the document. */
@@ -58,6 +63,7 @@ function shouldReconnect(event: CloseEvent): boolean {
 export function openRoom(options: OpenRoomOptions): RoomConnection {
   const doc = new Y.Doc()
   const records = new YKeyValue<unknown>(doc.getArray<{ key: string; val: unknown }>(RECORDS_ARRAY))
+  const fields = doc.getMap<unknown>(FIELDS_MAP)
   const provider = new WebsocketProvider(options.serverUrl, options.roomId, doc, {
     // Tabs of one browser talk through the server, not a BroadcastChannel: a refused update
     // must not travel to a sibling tab that would then be refused in turn.
@@ -88,6 +94,7 @@ export function openRoom(options: OpenRoomOptions): RoomConnection {
     provider,
     awareness: provider.awareness,
     records,
+    fields,
     firstSync,
     destroy() {
       if (destroyed) return

@@ -1,7 +1,6 @@
 import {
   DocumentRecordType,
   type IndexKey,
-  isEqual,
   PageRecordType,
   type RecordsDiff,
   TLDOCUMENT_ID,
@@ -9,15 +8,18 @@ import {
   type TLStore,
 } from 'tldraw'
 import type * as Y from 'yjs'
+import type { BoardRecord } from '../../../templates/src/boardRecords'
 import { drawnRecord } from './placeholders'
 import { IDENTITY_CODEC, type RecordCodec } from './recordCodec'
 import type { RoomConnection } from './roomConnection'
+import { idsOfFieldKeys, removeRoomRecord, roomRecord, writeRoomRecord } from './roomRecords'
 
 /**
  * Two-way binding between the tldraw store and the room's records.
  *
  * - Local edits (store changes with source 'user', document scope) go into the document in one
- *   transaction with origin LOCAL_ORIGIN.
+ *   transaction with origin LOCAL_ORIGIN, each as only what changed (roomRecords.ts: a move is
+ *   the shape's place, a text edit its text; see templates/src/recordLayout.ts).
  * - Remote edits (record changes whose transaction origin is not ours) enter the store through
  *   one door, `store.mergeRemoteChanges`, so they never land in the local undo stack.
  *
@@ -69,15 +71,21 @@ export function bindStoreToRoom(
   )
   const onRecordsChange = (changes: Map<string, RecordChange>, transaction: Y.Transaction) => {
     if (transaction.origin === LOCAL_ORIGIN) return
-    applyRemoteChanges(store, room, changes, placeholders, codec)
+    applyRemoteChanges(store, room, changes.keys(), placeholders, codec)
+  }
+  const onFieldsChange = (event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
+    if (transaction.origin === LOCAL_ORIGIN) return
+    applyRemoteChanges(store, room, idsOfFieldKeys(event.keysChanged), placeholders, codec)
   }
   room.records.on('change', onRecordsChange)
+  room.fields.observe(onFieldsChange)
 
   return () => {
     detachCodec?.()
     stopListening()
     stopGuarding()
     room.records.off('change', onRecordsChange)
+    room.fields.unobserve(onFieldsChange)
   }
 }
 
@@ -97,8 +105,8 @@ function loadRoomIntoStore(
 ): void {
   const localOnly = options.isLocalOnly ?? (() => false)
   const fromRoom: TLRecord[] = []
-  for (const [key, entry] of room.records.map) {
-    const record = asDocumentRecord(store, key, entry.val)
+  for (const key of room.records.map.keys()) {
+    const record = asDocumentRecord(store, key, roomRecord(room, key))
     if (record) fromRoom.push(record)
   }
   const firstPage = fromRoom.find((r) => r.typeName === 'page')?.id ?? PageRecordType.createId('page')
@@ -136,7 +144,7 @@ function loadRoomIntoStore(
     for (const record of store.allRecords()) {
       if (!isDocumentScope(store, record.typeName) || localOnly(record) || placeholders.has(record.id))
         continue
-      if (!room.records.has(record.id)) room.records.set(record.id, codec.toRoom(record))
+      if (!room.records.has(record.id)) writeRoomRecord(room, codec.toRoom(record) as unknown as BoardRecord)
     }
   }, LOCAL_ORIGIN)
 }
@@ -201,38 +209,38 @@ function pushLocalChanges(
     for (const { id } of touched) {
       const current = store.get(id)
       if (placeholders.has(id) || !current || localOnly(current)) continue
-      const shared = codec.toRoom(current)
-      if (!isEqual(room.records.get(id), shared)) room.records.set(id, shared)
+      writeRoomRecord(room, codec.toRoom(current) as unknown as BoardRecord)
     }
     for (const { id } of removed) {
       // Removing a placeholder removes the record it stands for (the begeleider's clean-up).
-      if (!store.has(id) && room.records.has(id)) room.records.delete(id)
+      if (!store.has(id)) removeRoomRecord(room, id)
       if (!store.has(id)) placeholders.delete(id)
     }
   }, LOCAL_ORIGIN)
 }
 
 /**
- * Applies the room's changes to the store as one remote change. A shape that becomes a
- * placeholder takes the bindings to it along out of this store (an arrow binding needs an arrow).
+ * Applies the room's changes to the records `ids` (their base or their field entries) to the
+ * store as one remote change. A shape that becomes a placeholder takes the bindings to it along
+ * out of this store (an arrow binding needs an arrow).
  */
 function applyRemoteChanges(
   store: TLStore,
   room: RoomConnection,
-  changes: Map<string, RecordChange>,
+  ids: Iterable<string>,
   placeholders: Set<string>,
   codec: RecordCodec,
 ): void {
   const incoming: TLRecord[] = []
   const toRemove = new Set<TLRecord['id']>()
-  for (const [key, change] of changes) {
-    if (change.action === 'delete') {
+  for (const key of ids) {
+    if (!room.records.has(key)) {
       const existing = store.get(key as TLRecord['id'])
       if (existing && isDocumentScope(store, existing.typeName)) toRemove.add(existing.id)
       placeholders.delete(key)
       continue
     }
-    const record = asDocumentRecord(store, key, change.newValue)
+    const record = asDocumentRecord(store, key, roomRecord(room, key))
     if (record) incoming.push(record)
   }
   const before = new Set(placeholders)

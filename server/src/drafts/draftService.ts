@@ -9,8 +9,8 @@ import { accessFor } from '../../../templates/src/permissions'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
-import { meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
-import { boardRecords } from '../meetings/boardNotes'
+import { meetingRoomId } from '../../../templates/src/wire'
+import { readBoardRecords as boardRecords, writeRecordsWhole } from '../board/boardRecords'
 import { KeyedQueue } from '../meetings/keyedQueue'
 import { MeetingError, requireFacilitator } from '../meetings/meetingError'
 import type { MeetingState } from '../meetings/meetingState'
@@ -97,9 +97,7 @@ export class DraftService {
       const record = boardRecords(room.doc).get(noteId)
       if (!record)
         throw new MeetingError(404, 'not_revealed', 'The note is no longer on the board.', { noteId })
-      room.transactAsServer(() =>
-        room.doc.getArray(RECORDS_ARRAY).push([{ key: noteId, val: removedNote(record) }]),
-      )
+      room.transactAsServer(() => writeRecordsWhole(room.doc, [removedNote(record)]))
     })
   }
 
@@ -129,9 +127,7 @@ export class DraftService {
         if (removedByFacilitator(record))
           throw new MeetingError(409, 'revealed_removed', 'The facilitator removed this note.', { noteId })
         const meta = { ...(record.meta as Record<string, unknown>), [REVEALED_META_KEYS.sealed]: sealed }
-        room.transactAsServer(() =>
-          room.doc.getArray(RECORDS_ARRAY).push([{ key: noteId, val: { ...record, meta } }]),
-        )
+        room.transactAsServer(() => writeRecordsWhole(room.doc, [{ ...record, meta }]))
       })
     })
   }
@@ -149,7 +145,10 @@ export class DraftService {
       await this.state.loadReleased(meetingId)
       if (placed.length === 0) return
       room.transactAsServer(() =>
-        room.doc.getArray(RECORDS_ARRAY).push(placed.map(({ record }) => ({ key: record.id, val: record }))),
+        writeRecordsWhole(
+          room.doc,
+          placed.map(({ record }) => record),
+        ),
       )
     })
   }

@@ -19,7 +19,8 @@ import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
 import { cleanDisplayName, displayNameKey } from '../../../templates/src/people/displayName'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
-import { MEETING_MAP, meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
+import { MEETING_MAP, meetingRoomId } from '../../../templates/src/wire'
+import { readBoardRecords } from '../board/boardRecords'
 import { MeetingError } from '../meetings/meetingError'
 import type { MeetingRooms, MeetingService, MemberDirectory } from '../meetings/meetingService'
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
@@ -476,12 +477,7 @@ function pastRoles(m: GroupMeeting) {
   return { inbrengers: byRole('inbrenger'), begeleiders: byRole('begeleider') }
 }
 
-/** The board's records: per key the right-most entry of the records array (y-utility's YKeyValue rule). */
+/** The board's records, as the one reader reads them. */
 function currentRecords(doc: Y.Doc): BoardRecord[] {
-  const byKey = new Map<string, BoardRecord>()
-  for (const entry of doc.getArray<{ key: string; val: BoardRecord }>(RECORDS_ARRAY).toArray()) {
-    if (entry && typeof entry.key === 'string' && entry.val && typeof entry.val === 'object')
-      byKey.set(entry.key, entry.val)
-  }
-  return [...byKey.values()]
+  return [...readBoardRecords(doc).values()]
 }

@@ -1,5 +1,7 @@
 import * as Y from 'yjs'
-import { MEETING_MAP, RECORDS_ARRAY } from '../../../templates/src/wire'
+import type { BoardRecord } from '../../../templates/src/boardRecords'
+import { MEETING_MAP } from '../../../templates/src/wire'
+import { writeRecordsWhole } from '../board/boardRecords'
 import type { StoredRecord } from '../storage/boardSchema'
 
 /** Records put into a board per step; between steps other requests get their turn. */
@@ -9,16 +11,15 @@ const RECORDS_PER_STEP = 250
 export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /**
- * An imported meeting's board, made apart from any room: its records as the room keeps them (the
- * records list, one entry per record), so the whole board can be stored with its meeting in one
+ * An imported meeting's board, made apart from any room: its records written whole by the board's one
+ * writer (server/src/board/boardRecords.ts), so the whole board can be stored with its meeting in one
  * transaction. Its client id is claimed for the server when stored (no participant writes in it).
  */
 export async function buildImportedBoard(records: readonly StoredRecord[]): Promise<Y.Doc> {
   const doc = new Y.Doc()
-  const list = doc.getArray(RECORDS_ARRAY)
   for (let from = 0; from < records.length; from += RECORDS_PER_STEP) {
     const step = records.slice(from, from + RECORDS_PER_STEP)
-    doc.transact(() => list.push(step.map((val) => ({ key: val.id, val }))))
+    doc.transact(() => writeRecordsWhole(doc, step as unknown as BoardRecord[]))
     await nextTurn()
   }
   return doc

@@ -9,7 +9,8 @@ import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
 import { summaryMarkdown } from '../../../templates/src/outcome/reportMarkdown'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
-import { meetingRoomId, RECORDS_ARRAY } from '../../../templates/src/wire'
+import { meetingRoomId } from '../../../templates/src/wire'
+import { readBoardRecords } from '../board/boardRecords'
 import { MeetingError, requireFacilitator } from '../meetings/meetingError'
 import type { MeetingRooms } from '../meetings/meetingService'
 import { CURRENT_SCHEMA } from '../storage/boardSchema'
@@ -90,13 +91,7 @@ export class MeetingExporter {
     const room = await this.rooms.acquire(roomId)
     try {
       await room.settled()
-      // YKeyValue's layout: the last entry of a key is its value.
-      const byKey = new Map<string, BoardRecord>()
-      for (const entry of room.doc.getArray<{ key: string; val: BoardRecord }>(RECORDS_ARRAY).toArray()) {
-        byKey.delete(entry.key)
-        byKey.set(entry.key, entry.val)
-      }
-      return [...byKey.values()]
+      return [...readBoardRecords(room.doc).values()]
     } finally {
       this.rooms.released(roomId)
     }

@@ -1,11 +1,9 @@
-import type * as Y from 'yjs'
 import { type BoardRecord, shapeWorld, zoneOfShape } from '../../../templates/src/boardRecords'
 import { boardLayout, noteArea } from '../../../templates/src/layout'
 import type { Template } from '../../../templates/src/schema'
 import { countSentences } from '../../../templates/src/sentences'
 import { NOTE_SIZE, type Rect, slotsFor } from '../../../templates/src/slots'
 import type { TopicNote } from '../../../templates/src/topicWalk'
-import { RECORDS_ARRAY } from '../../../templates/src/wire'
 import { newId } from './secrets'
 import { serverNote } from './serverNote'
 
@@ -14,15 +12,6 @@ import { serverNote } from './serverNote'
  * (to take a vote only on a case that is on the list), and a case put on the case list by the
  * server (a case sent in before the meeting, through the invite link).
  */
-
-/** The board's records by id, as the room's document holds them now (the last entry per key wins). */
-export function boardRecords(doc: Y.Doc): Map<string, BoardRecord> {
-  const records = new Map<string, BoardRecord>()
-  for (const entry of doc.getArray<{ key: string; val: BoardRecord }>(RECORDS_ARRAY)) {
-    if (entry && typeof entry.key === 'string' && entry.val) records.set(entry.key, entry.val)
-  }
-  return records
-}
 
 /** The zone the shape `id` is drawn in: null in the free area, undefined if no such shape. */
 export function zoneOfBoardShape(

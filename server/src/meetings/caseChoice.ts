@@ -3,9 +3,9 @@ import type { BoardRecord } from '../../../templates/src/boardRecords'
 import { isCaseNote, voteInMeeting } from '../../../templates/src/caseVotes'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/schema'
-import { RECORDS_ARRAY } from '../../../templates/src/wire'
+import { readBoardRecords as boardRecords, writeRecordsWhole } from '../board/boardRecords'
 import type { ParticipantRow } from '../storage/meetingStore'
-import { boardRecords, caseNote, zoneOfBoardShape } from './boardNotes'
+import { caseNote, zoneOfBoardShape } from './boardNotes'
 import { MeetingError } from './meetingError'
 
 /** What choosing the case needs of the meeting service. */
@@ -81,7 +81,7 @@ export async function addCaseToList(
         max: zone.maxSentences ?? 0,
       })
     }
-    doc.getArray(RECORDS_ARRAY).push([{ key: note.record.id, val: note.record }])
+    writeRecordsWhole(doc, [note.record])
     added = note.record.id
   })
   return added

@@ -16,12 +16,12 @@ import {
   type MeetingView,
   meetingRoomId,
   type ParticipantView,
-  RECORDS_ARRAY,
 } from '../../../templates/src/wire'
+import { readBoardRecords as boardRecords, writeRecordsWhole } from '../board/boardRecords'
 import { DEFAULT_LIMITS } from '../limits'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
-import { boardRecords, notesInZone } from './boardNotes'
+import { notesInZone } from './boardNotes'
 import { boardSeedRecords } from './boardSeed'
 import { addCaseToList, type CaseChoiceHost, castCaseVote } from './caseChoice'
 import { requireGroupMembers } from './groupMembers'
@@ -119,8 +119,7 @@ export class MeetingService {
     await this.store.insertMeeting(row)
     await this.state.load(meetingId)
     await this.withRoom(meetingId, (doc) => {
-      const records = doc.getArray(RECORDS_ARRAY)
-      records.push(boardSeedRecords(template).map((val) => ({ key: val.id, val })))
+      writeRecordsWhole(doc, boardSeedRecords(template))
     })
     await this.publish(meetingId)
     return { meetingId, facilitatorSecret, inviteSecret }

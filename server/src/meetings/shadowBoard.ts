@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { RecordChange } from '../../../templates/src/recordPolicy'
-import { RECORDS_ARRAY } from '../../../templates/src/wire'
+import { fieldsMap, recordsArray } from '../board/boardRecords'
 import { RecordIndex } from './recordIndex'
 
 /** What an update would do to the board: the record changes, or why it cannot be judged. */
@@ -20,6 +20,7 @@ export class ShadowBoard {
   private doc!: Y.Doc
   private index!: RecordIndex
   private records: unknown = null
+  private fields: unknown = null
   private stale = true
 
   constructor(private readonly live: Y.Doc) {}
@@ -31,6 +32,7 @@ export class ShadowBoard {
     let foreign: string | null = null
     const onTransaction = (tr: Y.Transaction) => {
       for (const [type, keys] of tr.changed) {
+        if (type === this.fields) continue // judged by its keys, in the index
         if (type !== this.records) foreign = 'writes outside the board records'
         else if ([...keys].some((key) => key !== null)) foreign = 'a keyed entry on the board records list'
       }
@@ -47,6 +49,7 @@ export class ShadowBoard {
       return { ok: false, reason: 'depends on changes the room does not have', outOfSync: true }
     }
     if (foreign) return { ok: false, reason: foreign }
+    this.index.endBatch()
     if (this.index.problem) return { ok: false, reason: this.index.problem }
     const changes: RecordChange[] = []
     for (const [id, prev] of this.index.journal) {
@@ -77,7 +80,8 @@ export class ShadowBoard {
     this.destroy()
     this.doc = new Y.Doc({ gc: true })
     Y.applyUpdate(this.doc, Y.encodeStateAsUpdate(this.live))
-    this.records = this.doc.getArray(RECORDS_ARRAY)
+    this.records = recordsArray(this.doc)
+    this.fields = fieldsMap(this.doc)
     this.index = new RecordIndex(this.doc)
     this.stale = false
   }

@@ -1,8 +1,8 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode } from '../../../templates/src/closeCodes'
-import { encodeRefusal, RECORDS_ARRAY, type Refusal } from '../../../templates/src/wire'
-import { CURRENT_SCHEMA, checkSchema, migrateBoard } from '../storage/boardSchema'
+import { encodeRefusal, type Refusal } from '../../../templates/src/wire'
+import { checkSchema, migrateBoard, STORED_SCHEMA } from '../storage/boardSchema'
 import type { RoomStore } from '../storage/roomStore'
 import { DEFAULT_AWARENESS_LIMITS, encodeAwarenessEntries, readAwarenessUpdate } from './awarenessFrame'
 import type { RoomConnection } from './connection'
@@ -160,11 +160,10 @@ export class Room {
     if (schema.kind === 'older') {
       // Stored by an older tldraw: its records are migrated (stored and sent as the server's own
       // change) before anyone sees them; the next snapshot records our schema.
-      const records = room.doc.getArray<{ key: string; val: unknown }>(RECORDS_ARRAY)
       const from = schema.stored
       let result = { ok: true, changed: 0 } as ReturnType<typeof migrateBoard>
       room.transactAsServer(() => {
-        result = migrateBoard(records, from)
+        result = migrateBoard(room.doc, from)
       })
       const migrated = result as ReturnType<typeof migrateBoard>
       if (!migrated.ok) {
@@ -256,7 +255,7 @@ export class Room {
         if (this.broken || this.discarded || this.follower.upTo <= this.snapshotSeq) return
         const upTo = this.follower.upTo
         dropPending(this.doc) // a snapshot never carries what could not be integrated
-        await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), upTo, CURRENT_SCHEMA)
+        await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), upTo, STORED_SCHEMA)
         this.snapshotSeq = upTo
       }
       this.sinceCompaction = 0
