@@ -1,5 +1,5 @@
 /**
- * `npm run mutate -- [--per-file 3] [--seed 1] [--jobs 2] [--timeout 300] [--deep] [--only sentences]`
+ * `npm run mutate -- [--per-file 2] [--seed 1] [--jobs 2] [--timeout 300] [--deep] [--only sentences]`
  *
  * A mutation run over the shared rules (templates/src) and the server's first read of an update
  * (server/src/rooms/updateScan.ts with jsonBounds.ts): one-token changes — a comparison flipped,
@@ -8,10 +8,11 @@
  * not notice ("survived") is a promise nobody checks, or an equivalent change (docs/mutation.md).
  *
  * The mutants are applied in scratch copies of the repository (one per job, node_modules linked),
- * never in the working tree, which is checked to be unchanged at the end. Tests that start no server
- * and import the file themselves run first, then the other tests that start no server; tests that
- * start one but import the file themselves only if those found nothing;
- * tests that reach the file only through the server they start only with --deep. By default a
+ * never in the working tree, which is checked to be unchanged at the end. The tests nearest the file
+ * run first, farther ones only while the mutant lives (bench/mutation/relatedTests.ts): tests that
+ * start no server and import it themselves or through one other file, then tests that start a
+ * server and import it themselves; with --deep also every other test that reaches it (slow: run it
+ * with --rerun over a former run's survivors). By default a
  * seeded sample of --per-file mutants per file (--all for every one); not part of `npm test`.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
@@ -34,7 +35,7 @@ import { RelatedTests } from './mutation/relatedTests'
 
 const { values: args } = parseArgs({
   options: {
-    'per-file': { type: 'string', default: '3' },
+    'per-file': { type: 'string', default: '2' },
     all: { type: 'boolean', default: false },
     seed: { type: 'string', default: '1' },
     jobs: { type: 'string', default: '2' },
@@ -141,10 +142,11 @@ async function judge(dir: string, mutant: Mutant, related: RelatedTests): Promis
   const tiers = related.of(mutant.file)
   const order: Array<[string, string[]]> = [
     ['near', tiers.near],
-    ['fast', tiers.fast],
+    ['close', tiers.close],
     ['direct', tiers.direct],
-    ...(args.deep ? ([['deep', tiers.deep]] as Array<[string, string[]]>) : []),
   ]
+  // A file no near test imports is judged by the farther ones anyway: else it would go unjudged.
+  if (args.deep || order.every(([, tests]) => tests.length === 0)) order.push(['deep', tiers.deep])
   let outcome: Outcome = order.some(([, t]) => t.length > 0) ? 'survived' : 'no tests'
   let by: string | undefined
   writeFileSync(file, applyMutant(original, mutant))
@@ -204,7 +206,7 @@ async function main() {
     for (const m of mutants) {
       const t = related.of(m.file)
       console.log(
-        `${describe(m)}  [${t.near.length} near, ${t.fast.length} fast, ${t.direct.length} direct, ${t.deep.length} deep]`,
+        `${describe(m)}  [${t.near.length} near, ${t.close.length} close, ${t.direct.length} direct, ${t.deep.length} deep]`,
       )
     }
     console.log(`${mutants.length} mutants`)

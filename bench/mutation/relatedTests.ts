@@ -37,55 +37,61 @@ const SERVER_ENTRIES = [
 ]
 
 /**
- * Which test files run a source file, by import search over (non-type) imports:
+ * Which test files run a source file, by import search over (non-type) imports, in tiers from the
+ * quickest to find a mutant to the slowest:
  * - `near`: tests that start no server and import the file in their own text;
- * - `fast`: other tests that start no server and have the file in their imports' closure;
+ * - `close`: tests that start no server and import it through one other file;
  * - `direct`: tests that start a server and import the file in their own text (not only through
  *   a helper: helpers bring rules into nearly every server test);
- * - `deep`: tests that reach the file only through the server they start.
+ * - `deep`: every other test whose imports reach the file (farther rules, or through the server).
  */
 export class RelatedTests {
-  private readonly tests: Array<{ file: string; starts: boolean; own: Set<string>; all: Set<string> }> = []
+  private readonly tests: Array<{ file: string; starts: boolean; depth: Map<string, number> }> = []
 
   constructor(
     private readonly root: string,
     testFiles: readonly string[],
   ) {
     for (const file of testFiles) {
-      const all = this.closure(file)
-      const starts = SERVER_ENTRIES.some((entry) => all.has(entry))
-      this.tests.push({ file, starts, own: new Set(importsOf(root, file)), all })
+      const depth = this.depths(file)
+      const starts = SERVER_ENTRIES.some((entry) => depth.has(entry))
+      this.tests.push({ file, starts, depth })
     }
   }
 
-  of(file: string): { near: string[]; fast: string[]; direct: string[]; deep: string[] } {
+  of(file: string): Record<'near' | 'close' | 'direct' | 'deep', string[]> {
     const related = {
       near: [] as string[],
-      fast: [] as string[],
+      close: [] as string[],
       direct: [] as string[],
       deep: [] as string[],
     }
     for (const test of this.tests) {
-      if (!test.all.has(file)) continue
-      if (!test.starts && test.own.has(file)) related.near.push(test.file)
-      else if (!test.starts) related.fast.push(test.file)
-      else if (test.own.has(file)) related.direct.push(test.file)
+      const depth = test.depth.get(file)
+      if (depth === undefined) continue
+      if (!test.starts && depth === 1) related.near.push(test.file)
+      else if (!test.starts && depth === 2) related.close.push(test.file)
+      else if (test.starts && depth === 1) related.direct.push(test.file)
       else related.deep.push(test.file)
     }
     return related
   }
 
-  private closure(start: string): Set<string> {
-    const seen = new Set<string>([start])
-    const queue = [start]
-    while (queue.length > 0) {
-      const file = queue.pop()!
-      for (const next of importsOf(this.root, file)) {
-        if (seen.has(next)) continue
-        seen.add(next)
-        queue.push(next)
+  /** Every file the test's imports reach, with the fewest steps it takes (breadth first). */
+  private depths(start: string): Map<string, number> {
+    const depth = new Map<string, number>([[start, 0]])
+    let frontier = [start]
+    for (let step = 1; frontier.length > 0; step++) {
+      const next: string[] = []
+      for (const file of frontier) {
+        for (const imported of importsOf(this.root, file)) {
+          if (depth.has(imported)) continue
+          depth.set(imported, step)
+          next.push(imported)
+        }
       }
+      frontier = next
     }
-    return seen
+    return depth
   }
 }
