@@ -11,8 +11,9 @@
  * never in the working tree, which is checked to be unchanged at the end. The tests nearest the file
  * run first, farther ones only while the mutant lives (bench/mutation/relatedTests.ts): tests that
  * start no server and import it themselves or through one other file, then tests that start a
- * server and import it themselves; with --deep also every other test that reaches it (slow: run it
- * with --rerun over a former run's survivors). By default a
+ * server and import it themselves (for a file none of these import: the farther tests that start no
+ * server); with --deep also every other test that reaches it (slow: run it with --rerun over a
+ * former run's survivors). By default a
  * seeded sample of --per-file mutants per file (--all for every one); not part of `npm test`.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
@@ -145,8 +146,10 @@ async function judge(dir: string, mutant: Mutant, related: RelatedTests): Promis
     ['close', tiers.close],
     ['direct', tiers.direct],
   ]
-  // A file no near test imports is judged by the farther ones anyway: else it would go unjudged.
-  if (args.deep || order.every(([, tests]) => tests.length === 0)) order.push(['deep', tiers.deep])
+  // A file no near test imports is judged by the farther ones that start no server: else it would
+  // go unjudged. Every test that reaches it only with --deep.
+  if (args.deep || order.every(([, tests]) => tests.length === 0)) order.push(['far', tiers.far])
+  if (args.deep) order.push(['deep', tiers.deep])
   let outcome: Outcome = order.some(([, t]) => t.length > 0) ? 'survived' : 'no tests'
   let by: string | undefined
   writeFileSync(file, applyMutant(original, mutant))
@@ -206,7 +209,7 @@ async function main() {
     for (const m of mutants) {
       const t = related.of(m.file)
       console.log(
-        `${describe(m)}  [${t.near.length} near, ${t.close.length} close, ${t.direct.length} direct, ${t.deep.length} deep]`,
+        `${describe(m)}  [${t.near.length} near, ${t.close.length} close, ${t.direct.length} direct, ${t.far.length} far, ${t.deep.length} deep]`,
       )
     }
     console.log(`${mutants.length} mutants`)

@@ -43,7 +43,8 @@ const SERVER_ENTRIES = [
  * - `close`: tests that start no server and import it through one other file;
  * - `direct`: tests that start a server and import the file in their own text (not only through
  *   a helper: helpers bring rules into nearly every server test);
- * - `deep`: every other test whose imports reach the file (farther rules, or through the server).
+ * - `far`: tests that start no server and reach the file through two or more other files;
+ * - `deep`: tests that start a server and reach the file through a helper or the server.
  */
 export class RelatedTests {
   private readonly tests: Array<{ file: string; starts: boolean; depth: Map<string, number> }> = []
@@ -59,11 +60,12 @@ export class RelatedTests {
     }
   }
 
-  of(file: string): Record<'near' | 'close' | 'direct' | 'deep', string[]> {
+  of(file: string): Record<'near' | 'close' | 'direct' | 'far' | 'deep', string[]> {
     const related = {
       near: [] as string[],
       close: [] as string[],
       direct: [] as string[],
+      far: [] as string[],
       deep: [] as string[],
     }
     for (const test of this.tests) {
@@ -72,6 +74,7 @@ export class RelatedTests {
       if (!test.starts && depth === 1) related.near.push(test.file)
       else if (!test.starts && depth === 2) related.close.push(test.file)
       else if (test.starts && depth === 1) related.direct.push(test.file)
+      else if (!test.starts) related.far.push(test.file)
       else related.deep.push(test.file)
     }
     return related
