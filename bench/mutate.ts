@@ -10,10 +10,9 @@
  * The mutants are applied in scratch copies of the repository (one per job, node_modules linked),
  * never in the working tree, which is checked to be unchanged at the end. The tests nearest the file
  * run first, farther ones only while the mutant lives (bench/mutation/relatedTests.ts): tests that
- * start no server and import it themselves or through one other file, then tests that start a
- * server and import it themselves (for a file none of these import: the farther tests that start no
- * server); with --deep also every other test that reaches it (slow: run it with --rerun over a
- * former run's survivors). By default a
+ * start no server and import it themselves, through one other file, or farther; then tests that
+ * start a server and import it themselves; with --deep also every other test that reaches it
+ * (slow: run it with --rerun over a former run's survivors). By default a
  * seeded sample of --per-file mutants per file (--all for every one); not part of `npm test`.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
@@ -143,13 +142,11 @@ async function judge(dir: string, mutant: Mutant, related: RelatedTests): Promis
   const tiers = related.of(mutant.file)
   const order: Array<[string, string[]]> = [
     ['near', tiers.near],
-    ['close', tiers.close],
+    // Farther tests in one run: each run costs vitest's start.
+    ['farther', [...tiers.close, ...tiers.far]],
     ['direct', tiers.direct],
+    ...(args.deep ? ([['deep', tiers.deep]] as Array<[string, string[]]>) : []),
   ]
-  // A file no near test imports is judged by the farther ones that start no server: else it would
-  // go unjudged. Every test that reaches it only with --deep.
-  if (args.deep || order.every(([, tests]) => tests.length === 0)) order.push(['far', tiers.far])
-  if (args.deep) order.push(['deep', tiers.deep])
   let outcome: Outcome = order.some(([, t]) => t.length > 0) ? 'survived' : 'no tests'
   let by: string | undefined
   writeFileSync(file, applyMutant(original, mutant))
