@@ -220,8 +220,11 @@ async function main() {
     for (const child of running) if (child.pid) process.kill(-child.pid, 'SIGKILL')
     for (const dir of scratches) rmSync(dir, { recursive: true, force: true })
   }
+  // Stopped early (Ctrl-C): what was judged so far is reported and written all the same.
   process.on('SIGINT', () => {
     cleanUp()
+    console.log('\nStopped: the mutants judged so far.')
+    report(results)
     process.exit(130)
   })
   try {
