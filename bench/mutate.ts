@@ -1,5 +1,6 @@
 /**
  * `npm run mutate -- [--per-file 2] [--seed 1] [--jobs 2] [--timeout 300] [--deep] [--only sentences]`
+ *   `[--out run.json] [--rerun run.json] [--tests tests/rules/x.test.ts ...] [--list] [--all]`
  *
  * A mutation run over the shared rules (templates/src) and the server's first read of an update
  * (server/src/rooms/updateScan.ts with jsonBounds.ts): one-token changes — a comparison flipped,
@@ -46,6 +47,8 @@ const { values: args } = parseArgs({
     out: { type: 'string' },
     /** A former run's --out file: judge again only what it did not kill (after adding tests). */
     rerun: { type: 'string' },
+    /** Judge with these test files only (say, the ones added for a former run's survivors). */
+    tests: { type: 'string', multiple: true },
   },
 })
 
@@ -140,13 +143,15 @@ async function judge(dir: string, mutant: Mutant, related: RelatedTests): Promis
   const file = path.join(dir, mutant.file)
   const original = readFileSync(file, 'utf8')
   const tiers = related.of(mutant.file)
-  const order: Array<[string, string[]]> = [
-    ['near', tiers.near],
-    // Farther tests in one run: each run costs vitest's start.
-    ['farther', [...tiers.close, ...tiers.far]],
-    ['direct', tiers.direct],
-    ...(args.deep ? ([['deep', tiers.deep]] as Array<[string, string[]]>) : []),
-  ]
+  const order: Array<[string, string[]]> = args.tests
+    ? [['given', args.tests]]
+    : [
+        ['near', tiers.near],
+        // Farther tests in one run: each run costs vitest's start.
+        ['farther', [...tiers.close, ...tiers.far]],
+        ['direct', tiers.direct],
+        ...(args.deep ? ([['deep', tiers.deep]] as Array<[string, string[]]>) : []),
+      ]
   let outcome: Outcome = order.some(([, t]) => t.length > 0) ? 'survived' : 'no tests'
   let by: string | undefined
   writeFileSync(file, applyMutant(original, mutant))
