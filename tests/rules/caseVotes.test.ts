@@ -97,7 +97,7 @@ describe('a vote in the meeting', () => {
   const running = (voting: CaseVoting) => ({
     phaseIndex: votingPhase,
     finished: false,
-    onBreak: false,
+    onBreak: null,
     voting,
   })
 
@@ -116,7 +116,7 @@ describe('a vote in the meeting', () => {
       ),
     ).toEqual({ ok: false, reason: 'notAllowed' })
     for (const progress of [
-      { ...running(voting), onBreak: true },
+      { ...running(voting), onBreak: { since: 0, timerWasRunning: true } },
       { ...running(voting), finished: true },
       { ...running(voting), phaseIndex: 0 },
     ])
