@@ -191,8 +191,10 @@ function notKilledIn(file: string): Mutant[] {
     const now = mutantsOf(old.file, readFileSync(path.join(ROOT, old.file), 'utf8')).filter(
       (m) => m.operator === old.operator && m.original === old.original && m.replacement === old.replacement,
     )
-    // The same change nearest to where it was.
-    const match = now.sort((a, b) => Math.abs(a.line - old.line) - Math.abs(b.line - old.line))[0]
+    // The same change at the same place if the file did not move, else the nearest to where it was.
+    const match =
+      now.find((m) => m.start === old.start) ??
+      now.sort((a, b) => Math.abs(a.line - old.line) - Math.abs(b.line - old.line))[0]
     if (match) out.push(match)
     else console.log(`gone: ${describe(old)}`)
   }
@@ -200,7 +202,7 @@ function notKilledIn(file: string): Mutant[] {
 }
 
 const describe = (m: Mutant) =>
-  `${m.file}:${m.line} ${m.operator}: '${m.original}' → '${m.replacement || '(removed)'}'`
+  `${m.file}:${m.line}${m.column ? `:${m.column}` : ''} ${m.operator}: '${m.original}' → '${m.replacement || '(removed)'}'`
 
 async function main() {
   const statusBefore = git('status', '--porcelain')

@@ -3,8 +3,9 @@ import ts from 'typescript'
 /** One one-token change of a source file, as the mutation run applies it. */
 export interface Mutant {
   file: string
-  /** 1-based line of the change. */
+  /** 1-based line and column of the change. */
   line: number
+  column: number
   start: number
   end: number
   original: string
@@ -37,9 +38,11 @@ export function mutantsOf(file: string, source: string): Mutant[] {
   const add = (start: number, end: number, replacement: string, operator: string) => {
     const original = source.slice(start, end)
     if (original.includes('\n')) return // one line only: a survivor is then named by one line
+    const at = tree.getLineAndCharacterOfPosition(start)
     found.push({
       file,
-      line: tree.getLineAndCharacterOfPosition(start).line + 1,
+      line: at.line + 1,
+      column: at.character + 1,
       start,
       end,
       original,
