@@ -10,7 +10,12 @@ describe('a split as stored', () => {
   it('reads back every split makeSplit takes, a group of one included', () => {
     const modelling = method('modelling')
     const phase = modelling.phases.find((p) => p.groupWork === 'pairs')!
-    for (const groups of [[['anna'], ['bram', 'carla']], [['anna', 'bram']], [['anna']], [['a'], ['b', 'c']]]) {
+    for (const groups of [
+      [['anna'], ['bram', 'carla']],
+      [['anna', 'bram']],
+      [['anna']],
+      [['a'], ['b', 'c']],
+    ]) {
       const made = makeSplit(phase, null, groups)
       expect(made.ok).toBe(true)
       if (made.ok) expect(GroupSplit.safeParse(made.split).success, JSON.stringify(groups)).toBe(true)
