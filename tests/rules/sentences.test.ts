@@ -11,6 +11,9 @@ const TABLE: Array<[string, number]> = [
   ['Ik loop vast in een overleg. Niemand neemt een besluit. Wat doe ik?', 3],
   ['Hoe zeg ik nee tegen mijn manager? Ik wil wel, maar het past niet!', 2],
   ['Een collega komt steeds te laat, bijv. bij het teamoverleg. Ik weet niet hoe ik het aankaart.', 2],
+  // An abbreviation before a capital (a name, a place) does not end the sentence either.
+  ['Ik bots met collega’s, bijv. Marieke uit het team. Wat doe ik daaraan?', 2],
+  ['Wij werken in meerdere steden, bijv. Utrecht en Zwolle.', 1],
   ['Ik heb o.a. last van de werkdruk en d.w.z. dat ik niets afkrijg.', 1],
   ['Dhr. Jansen belt elke dag. Hoe ga ik daarmee om?', 2],
   ['Ik spreek morgen met mevr. de Boer over mijn rooster.', 1],
