@@ -44,9 +44,9 @@ function readByCode(name: string): boolean {
   return new RegExp(`env\\.${name}\\b|['"\`]${name}['"\`]|\\$\\{?${name}\\b`).test(code)
 }
 
-/** A constant the code exports (a document may name `CLOSE_CODE_RECOVERY` without it being a setting). */
-function exportedConstant(name: string): boolean {
-  return new RegExp(`export\\s+(?:const|let|function|class|enum)\\s+${name}\\b`).test(code)
+/** A constant the code declares (a document may name `CLOSE_CODE_RECOVERY` without it being a setting). */
+function declaredConstant(name: string): boolean {
+  return new RegExp(`(?:^|\\s)(?:const|let|function|class|enum)\\s+${name}\\b`, 'm').test(code)
 }
 
 describe('the documents name only what exists', () => {
@@ -90,7 +90,7 @@ describe('the documents name only what exists', () => {
       for (const name of new Set(upperCaseNames(doc.text))) {
         if (readByCode(name)) continue
         // A constant of the code may be named in prose; in a settings table or an assignment it is a setting.
-        if (!settings.has(name) && exportedConstant(name)) continue
+        if (!settings.has(name) && declaredConstant(name)) continue
         unread.push(`${doc.file}: ${name}`)
       }
     }
