@@ -205,7 +205,9 @@ const CLOSED: readonly Pattern[] = [
 ]
 
 const LEADING_NOISE = /^(?:[\s"'“”‘’«»()[\]*•·\-–—>]+|\d+[.)]\s*|(?:vraag|question|q)\s*\d*\s*:\s*)+/
-const FILLERS = /^(?:en|maar|dus|oké|oke|ok|okay|nou|goed|and|but|so|well|also|ook)\b[\s,]*/
+// The end of a filler is "no letter or digit next", not \b: \b counts "é" as a non-word character,
+// so "oké," would end at "ok" and leave "é," in front of the question.
+const FILLERS = /^(?:en|maar|dus|oké|oke|ok|okay|nou|goed|and|but|so|well|also|ook)(?![\p{L}\d])[\s,]*/u
 
 /** The hint for a note's text, or null when every sentence reads as open (or is no question). */
 export function questionHint(text: string): QuestionHint | null {

@@ -12,6 +12,8 @@ describe('fillers before a question', () => {
     for (const text of [
       'Nou, dus, heb je dat gemeld?',
       '1. Ok, maar heb je dat gemeld?',
+      'Oké, heb je dat gemeld?',
+      'Oké dus heb je dat gemeld?',
       'Vraag 2: en dus heb je dat gemeld?',
     ])
       expect(questionHint(text), text).toEqual(plain)
