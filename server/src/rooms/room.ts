@@ -4,6 +4,7 @@ import { CloseCode } from '../../../templates/src/closeCodes'
 import { encodeRefusal, RECORDS_ARRAY, type Refusal } from '../../../templates/src/wire'
 import { CURRENT_SCHEMA, checkSchema, migrateBoard } from '../storage/boardSchema'
 import type { RoomStore } from '../storage/roomStore'
+import { sweepUnusedAssets } from './assetSweep'
 import { DEFAULT_AWARENESS_LIMITS, encodeAwarenessEntries, readAwarenessUpdate } from './awarenessFrame'
 import type { RoomConnection } from './connection'
 import { LogFollower } from './logFollower'
@@ -174,6 +175,7 @@ export class Room {
       }
       options.log?.('board records migrated to the current schema', { room: id, changed: migrated.changed })
     }
+    sweepUnusedAssets(room) // assets whose last shape went before this sweep existed
     return room
   }
 
@@ -373,6 +375,7 @@ export class Room {
       return
     }
     this.guard?.accepted()
+    sweepUnusedAssets(this) // an asset no shape shows any more: nobody could see or remove it
     if (dropPending(this.doc)) {
       // Yjs applied what connects to the document and held back the rest: that rest is dropped
       // (never stored, never released later) and the sender starts over from the server's state.
