@@ -396,7 +396,9 @@ export class Room {
       return
     }
     // One presence state per connection, and nobody speaks for another's.
-    let entries = read.entries.filter((entry) => this.presence.claim(conn, entry.clientId, this.awareness))
+    let entries = read.entries.filter((entry) =>
+      this.presence.claim(conn, entry.clientId, this.awareness, entry.state),
+    )
     if (this.options.awarenessFilter) entries = this.options.awarenessFilter.filter(conn, entries, this)
     if (entries.length === 0) return
     // Only the sender's own state counts against its budget (a stock client echoes everyone's).
