@@ -20,6 +20,7 @@ import { FreeBoards } from './lifecycle/freeBoards'
 import { MeetingExporter } from './lifecycle/meetingExport'
 import { MeetingImporter } from './lifecycle/meetingImport'
 import { MeetingRetention } from './lifecycle/meetingRetention'
+import { closeMissedBoardErasures } from './lifecycle/missedBoardErasures'
 import { RetentionSweep, type SweepResult } from './lifecycle/retentionSweep'
 import type { Limits } from './limits'
 import { createServerLog } from './logging/serverLog'
@@ -209,6 +210,7 @@ export async function startServer(
         const [code, reason] = MEETING_GONE.facilitator
         await registry.evict(meetingRoomId(id), code, reason)
       }
+      await closeMissedBoardErasures({ registry, rooms: storage.rooms, boards, now })
     },
   )
   const exporter = new MeetingExporter(storage.meetings, registry, () => templates, now)

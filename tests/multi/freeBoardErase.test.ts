@@ -5,16 +5,26 @@ import { api } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
 import { type Cluster, startCluster, storedBytes } from './cluster'
+import { startTcpProxy, type TcpProxy } from './tcpProxy'
 
-/** A free board erased through one instance closes its connections on the other too, at once. */
+/**
+ * A free board erased through one instance closes its connections on the other too: at once
+ * while both hear Redis; and on an instance cut off from Redis (its second instance reaches Redis
+ * through a proxy in this process), which never hears the erase, by reading storage.
+ */
 
 let cluster: Cluster
+let proxy: TcpProxy
 const clients: TestClient[] = []
 beforeAll(async () => {
-  cluster = await startCluster(2)
+  cluster = await startCluster(1)
+  const redis = new URL(process.env.TEST_REDIS_URL || 'redis://127.0.0.1:6379')
+  proxy = await startTcpProxy({ host: redis.hostname, port: Number(redis.port || 6379) })
+  await cluster.start({ REDIS_URL: proxy.url })
 }, 90_000)
 afterAll(async () => {
   for (const client of clients) client.destroy()
+  await proxy?.close()
   await cluster?.stop()
 }, 90_000)
 
@@ -53,3 +63,28 @@ it('erases a free board everywhere: the other instance closes its connections wi
   })
   expect(meetingRoom).toEqual({ status: 404, body: expect.objectContaining({ error: 'not_a_free_board' }) })
 }, 60_000)
+
+it('an erase through A closes the connections of B while B is cut off from Redis', async () => {
+  const [a, b] = cluster.instances
+  const roomId = randomBytes(16).toString('base64url')
+  const writer = connectClient(a!.url, roomId)
+  const watcher = connectClient(b!.url, roomId)
+  clients.push(writer, watcher)
+  await Promise.all([waitForSync(writer), waitForSync(watcher)])
+  writer.kv.set(
+    'shape:weg2',
+    noteRecord({ id: 'shape:weg2', x: 0, y: 0, authorId: 'x', text: 'AFGESNEDEN-4471' }),
+  )
+  await eventually(() => watcher.kv.get('shape:weg2') !== undefined, 10_000, 'note on the other instance')
+
+  const watcherClosed = closeCode(watcher)
+  await proxy.cut()
+  const erased = await api(a!.url, `/boards/${roomId}`, { method: 'DELETE' })
+  // Erased (200), or A says it could not confirm every instance closed it (503): never silent.
+  expect([200, 503]).toContain(erased.status)
+  // B never heard the announcement: it reads storage while it is cut off and closes the watcher.
+  const late = new Promise<string>((resolve) => setTimeout(() => resolve('still open after 20 s'), 20_000))
+  expect(await Promise.race([watcherClosed, late])).toBe(CloseCode.boardErased)
+  await proxy.restore()
+  expect((await storedBytes(cluster)).includes('AFGESNEDEN-4471')).toBe(false)
+}, 90_000)

@@ -1,8 +1,16 @@
 import { expect, it } from 'vitest'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
 import { CLOSE_CODE_RECOVERY, CloseCode } from '../../templates/src/closeCodes'
 
-// y-websocket 3's default: no reconnect for 4400-4499, reconnect after anything else.
-const stockReconnects = (code: number) => !(code >= 4400 && code < 4500)
+// Asked of the stock client itself (y-websocket 3: no reconnect for 4400-4499), never connected.
+const stock = new WebsocketProvider('ws://127.0.0.1:9', 'room', new Y.Doc(), {
+  connect: false,
+  disableBc: true,
+  WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+})
+const stockReconnects = (code: number) => stock.shouldReconnect({ code } as CloseEvent, stock)
 
 it('says for every close code whether a stock client reconnects, and why not when it does not', () => {
   for (const code of Object.values(CloseCode)) {

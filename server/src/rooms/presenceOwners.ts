@@ -11,7 +11,13 @@ export class PresenceOwners {
   private readonly byClientId = new Map<number, RoomConnection>()
 
   /** Whether `conn` may speak for `clientId`; takes the id for it if it is free. */
-  claim(conn: RoomConnection, clientId: number, awareness: awarenessProtocol.Awareness): boolean {
+  claim(
+    conn: RoomConnection,
+    clientId: number,
+    awareness: awarenessProtocol.Awareness,
+    /** The state the connection sends for it; null: a removal. */
+    state: unknown = {},
+  ): boolean {
     if (clientId === awareness.clientID) return false // the server's own id
     const owner = this.byClientId.get(clientId)
     if (owner === conn) return true
@@ -21,6 +27,13 @@ export class PresenceOwners {
     // sends on every presence it receives): taking over then made a person's second device
     // carry off their first one's presence, and they showed as gone when it closed.
     if (owner && (!sameParticipant(owner, conn) || this.byConnection.has(conn))) return false
+    // Held here from another instance under another participant's name: an echo (a client with no
+    // presence of its own yet sends the ones it receives). Taking it made her client id this
+    // connection's, and her first write after moving here was refused in someone else's name.
+    if (!owner && heldForAnother(awareness, clientId, conn)) return false
+    // A removal of a presence nobody here speaks for is an echo too (of a colleague leaving
+    // another instance): there is nothing to take.
+    if (!owner && state === null) return false
     if (owner) this.byConnection.delete(owner)
     const previous = this.byConnection.get(conn)
     if (previous !== undefined) {
@@ -45,6 +58,16 @@ export class PresenceOwners {
   ownerOf(clientId: number): RoomConnection | undefined {
     return this.byClientId.get(clientId)
   }
+}
+
+function heldForAnother(
+  awareness: awarenessProtocol.Awareness,
+  clientId: number,
+  conn: RoomConnection,
+): boolean {
+  const state = awareness.states.get(clientId) as { identity?: { participantId?: unknown } } | undefined
+  const participantId = state?.identity?.participantId
+  return typeof participantId === 'string' && participantId !== conn.identity?.participantId
 }
 
 function sameParticipant(a: RoomConnection, b: RoomConnection): boolean {

@@ -4,6 +4,7 @@ import { CloseCode } from '../../../templates/src/closeCodes'
 import { encodeRefusal, type Refusal } from '../../../templates/src/wire'
 import { checkSchema, migrateBoard, STORED_SCHEMA } from '../storage/boardSchema'
 import type { RoomStore } from '../storage/roomStore'
+import { sweepUnusedAssets } from './assetSweep'
 import { DEFAULT_AWARENESS_LIMITS, encodeAwarenessEntries, readAwarenessUpdate } from './awarenessFrame'
 import type { RoomConnection } from './connection'
 import { LogFollower } from './logFollower'
@@ -173,6 +174,7 @@ export class Room {
       }
       options.log?.('board records migrated to the current schema', { room: id, changed: migrated.changed })
     }
+    sweepUnusedAssets(room) // assets whose last shape went before this sweep existed
     return room
   }
 
@@ -372,6 +374,7 @@ export class Room {
       return
     }
     this.guard?.accepted()
+    sweepUnusedAssets(this) // an asset no shape shows any more: nobody could see or remove it
     if (dropPending(this.doc)) {
       // Yjs applied what connects to the document and held back the rest: that rest is dropped
       // (never stored, never released later) and the sender starts over from the server's state.
@@ -392,7 +395,9 @@ export class Room {
       return
     }
     // One presence state per connection, and nobody speaks for another's.
-    let entries = read.entries.filter((entry) => this.presence.claim(conn, entry.clientId, this.awareness))
+    let entries = read.entries.filter((entry) =>
+      this.presence.claim(conn, entry.clientId, this.awareness, entry.state),
+    )
     if (this.options.awarenessFilter) entries = this.options.awarenessFilter.filter(conn, entries, this)
     if (entries.length === 0) return
     // Only the sender's own state counts against its budget (a stock client echoes everyone's).

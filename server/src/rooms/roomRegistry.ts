@@ -79,6 +79,11 @@ export class RoomRegistry {
     this.idleTimers.set(roomId, timer)
   }
 
+  /** The ids of the rooms in memory now. */
+  heldIds(): string[] {
+    return [...this.rooms.keys()]
+  }
+
   get size(): number {
     return this.rooms.size + this.loading.size
   }
