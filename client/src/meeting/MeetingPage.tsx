@@ -68,11 +68,12 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
     const { session } = stage
     void (async () => {
       try {
-        const [{ view, you }, offset] = await Promise.all([
+        const [{ view, you, template: sent }, offset] = await Promise.all([
           meetingApi.get(meetingId, session.token),
           measureServerOffset(),
         ])
-        const { template } = await meetingApi.template(view.templateId)
+        // The server sends the method along; asked for apart only if it no longer has it.
+        const template = (sent as Template | null) ?? (await meetingApi.template(view.templateId)).template
         const me = view.participants.find((p) => p.id === you.id) ?? { ...you, color: '#1f6feb' }
         if (session.participantId !== you.id)
           saveSession(meetingId, { token: session.token, participantId: you.id })
