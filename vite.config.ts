@@ -10,6 +10,7 @@ import { defineConfig, type Plugin, parseSync } from 'vite'
 function pureZodSchemas(): Plugin {
   return {
     name: 'pure-zod-schemas',
+    apply: 'build',
     enforce: 'pre',
     transform(code, id) {
       if (!/[\\/]templates[\\/]src[\\/].*\.ts$/.test(id) || !code.includes("from 'zod'")) return null
