@@ -12,6 +12,9 @@ const MeetingPage = lazy(() => import('./meeting/MeetingPage'))
 const NewMeetingPage = lazy(() => import('./newMeeting/NewMeetingPage'))
 const GroupPage = lazy(() => import('./groups/GroupPage'))
 const AttendancePage = lazy(() => import('./groups/AttendancePage'))
+// A meeting's own request goes out beside its chunk, not after it (the board within a round trip).
+const preloadMeeting = (meetingId: string) =>
+  void import('./meeting/meetingPreload').then((m) => m.preloadMeeting(meetingId))
 
 export function App() {
   const t = useT()
@@ -36,6 +39,7 @@ export function App() {
     case 'meeting':
       if (!/^[A-Za-z0-9_-]{22}$/.test(route.meetingId))
         return <NotFoundPage message={t('board.invalidRoom')} />
+      preloadMeeting(route.meetingId)
       return (
         <Suspense fallback={<LoadingView message={t('meeting.loading')} fullPage />}>
           <MeetingPage key={route.meetingId} meetingId={route.meetingId} />

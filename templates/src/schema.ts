@@ -1,8 +1,26 @@
 import { z } from 'zod'
+import {
+  ACTIONS,
+  GROUP_WORK_KINDS,
+  OUTCOME_KINDS,
+  RATING_SCALES,
+  ROLE_IDS,
+  ZONE_KINDS,
+} from './templateKinds'
+
+export {
+  ACTIONS,
+  GROUP_WORK_KINDS,
+  OUTCOME_KINDS,
+  type OutcomeKind,
+  RATING_SCALES,
+  ROLE_IDS,
+  ZONE_KINDS,
+} from './templateKinds'
 
 /**
  * The method template: one JSON file per intervisie method, validated by this schema on the server
- * (at start, including an organisation's own files) and in the client (the picker and the board).
+ * (at start, including an organisation's own files) and in the client's method picker.
  * Zone permissions are data here; `permissions.ts` reads them and both sides enforce the same rules.
  */
 
@@ -10,27 +28,9 @@ import { z } from 'zod'
 export const LocalizedText = z.object({ nl: z.string().min(1), en: z.string().min(1) }).strict()
 export type LocalizedText = z.infer<typeof LocalizedText>
 
-export const ROLE_IDS = [
-  'begeleider',
-  'inbrenger',
-  'deelnemer',
-  'binnengroep',
-  'buitengroep',
-  'observer',
-  'verslaglegger',
-] as const
 export const RoleId = z.enum(ROLE_IDS)
 export type RoleId = z.infer<typeof RoleId>
 
-/**
- * What a role may do in a zone:
- * - add: place new notes or shapes in the zone (counted against `quota`);
- * - editOwn: change, move within the zone, or remove what you placed yourself;
- * - editAny: change, move within the zone, or remove anything in the zone;
- * - move: rearrange anything within the zone (cluster, sort) without changing its content;
- * - rate: set the rating of a note (W/N/K, a mark, a score), nothing else.
- */
-export const ACTIONS = ['add', 'editOwn', 'editAny', 'move', 'rate'] as const
 export const Action = z.enum(ACTIONS)
 export type Action = z.infer<typeof Action>
 
@@ -48,30 +48,6 @@ export const ZoneAccess = z
   .strict()
   .refine((a) => !(a.watch && a.can.length > 0), { message: 'watch means no actions; leave can empty' })
 export type ZoneAccess = z.infer<typeof ZoneAccess>
-
-/** Work in pairs or subgroups in a phase (groupWork.ts): the facilitator splits the group. */
-export const GROUP_WORK_KINDS = ['pairs', 'subgroups'] as const
-
-export const ZONE_KINDS = ['flap', 'column', 'area', 'list', 'form'] as const
-export const RATING_SCALES = ['wnk', 'mark', 'score10'] as const
-/**
- * What a zone holds for the meeting's outcome (templates/src/outcome): the case, the group's
- * questions, the group's problem definitions, the inbrenger's own (re)formulated question, what
- * else the group worked out (reported under the zone's own title: associations, strengths, what
- * is going on), the advice, the action, the evaluation. A zone without it is worked in but not
- * reported (a list of candidate cases, the chairs of a seating plan).
- */
-export const OUTCOME_KINDS = [
-  'case',
-  'questions',
-  'definitions',
-  'definition',
-  'discussion',
-  'advice',
-  'action',
-  'evaluation',
-] as const
-export type OutcomeKind = (typeof OUTCOME_KINDS)[number]
 
 export const Zone = z
   .object({
@@ -151,123 +127,6 @@ export const RepeatBlock = z
   .strict()
 export type RepeatBlock = z.infer<typeof RepeatBlock>
 
-const TemplateObject = z
-  .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'template id: lowercase letters, digits and dashes'),
-    /** Short reference as in methods.md: "G1".."G4", "2".."15", or an organisation's own. */
-    ref: z.string().min(1),
-    name: LocalizedText,
-    purpose: LocalizedText,
-    source: z.object({ document: z.string().min(1), credit: z.string().min(1) }).strict(),
-    roles: z.array(RoleId).min(2),
-    /** Display names for roles in this method (the Socratic method calls the inbrenger "protagonist"). */
-    roleLabels: z.partialRecord(RoleId, LocalizedText).default({}),
-    groupSize: z
-      .object({
-        min: z.number().int().min(2),
-        max: z.number().int().min(2),
-        ideal: z.number().int().optional(),
-      })
-      .strict(),
-    /** The total the source states, when it states one (it may differ from the sum of the steps). */
-    statedTotalMinutes: z.number().positive().nullable(),
-    zones: z.array(Zone).min(1),
-    phases: z.array(Phase).min(1),
-    repeats: z.array(RepeatBlock).default([]),
-    /** What roles may do in every zone in every phase unless a phase names that role for the zone. */
-    standingAccess: z.partialRecord(RoleId, z.array(Action)).default({}),
-    /** The free area in every phase, per role, unless a phase says otherwise (default: permissions.ts). */
-    freeArea: FreeAreaAccess.optional(),
-    /** The method's own ground rules, beyond the general ones every meeting starts with. */
-    groundRules: z.array(LocalizedText).default([]),
-  })
-  .strict()
-export const Template = TemplateObject.superRefine(checkReferences)
-export type Template = z.infer<typeof Template>
-export type TemplateInput = z.input<typeof Template>
-
-/** Cross-references a plain schema cannot see: every zone and role a phase names must exist. */
-function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx): void {
-  const zoneIds = new Set<string>()
-  t.zones.forEach((zone, i) => {
-    if (zoneIds.has(zone.id))
-      ctx.addIssue({ code: 'custom', path: ['zones', i, 'id'], message: 'duplicate zone id' })
-    zoneIds.add(zone.id)
-  })
-  const roles = new Set<string>(t.roles)
-  const phaseIds = new Set<string>()
-  t.phases.forEach((phase, i) => {
-    if (phaseIds.has(phase.id))
-      ctx.addIssue({ code: 'custom', path: ['phases', i, 'id'], message: 'duplicate phase id' })
-    phaseIds.add(phase.id)
-    for (const [zoneId, byRole] of Object.entries(phase.zones)) {
-      if (!zoneIds.has(zoneId))
-        ctx.addIssue({ code: 'custom', path: ['phases', i, 'zones', zoneId], message: 'unknown zone' })
-      for (const role of Object.keys(byRole)) {
-        if (!roles.has(role))
-          ctx.addIssue({
-            code: 'custom',
-            path: ['phases', i, 'zones', zoneId, role],
-            message: 'role not in roles',
-          })
-      }
-    }
-    for (const role of Object.keys(phase.freeArea ?? {})) {
-      if (!roles.has(role))
-        ctx.addIssue({ code: 'custom', path: ['phases', i, 'freeArea', role], message: 'role not in roles' })
-    }
-    if (phase.votesOn !== undefined && !zoneIds.has(phase.votesOn))
-      ctx.addIssue({ code: 'custom', path: ['phases', i, 'votesOn'], message: 'unknown zone' })
-    if (
-      phase.groupWork &&
-      !Object.values(phase.zones).some((r) => Object.values(r).some((a) => a?.can.includes('add')))
-    )
-      ctx.addIssue({
-        code: 'custom',
-        path: ['phases', i, 'groupWork'],
-        message: 'group work needs a zone to write in',
-      })
-    phase.reveals.forEach((zoneId, j) => {
-      if (!zoneIds.has(zoneId))
-        ctx.addIssue({ code: 'custom', path: ['phases', i, 'reveals', j], message: 'unknown zone' })
-    })
-  })
-  t.repeats.forEach((block, i) => {
-    const from = t.phases.findIndex((p) => p.id === block.from)
-    const to = t.phases.findIndex((p) => p.id === block.to)
-    if (from < 0) ctx.addIssue({ code: 'custom', path: ['repeats', i, 'from'], message: 'unknown phase' })
-    if (to < 0) ctx.addIssue({ code: 'custom', path: ['repeats', i, 'to'], message: 'unknown phase' })
-    if (from >= 0 && to >= 0 && to < from)
-      ctx.addIssue({ code: 'custom', path: ['repeats', i], message: 'to comes before from' })
-    if (block.topicsFrom !== undefined && !zoneIds.has(block.topicsFrom))
-      ctx.addIssue({ code: 'custom', path: ['repeats', i, 'topicsFrom'], message: 'unknown zone' })
-  })
-  for (const role of Object.keys(t.freeArea ?? {})) {
-    if (!roles.has(role))
-      ctx.addIssue({ code: 'custom', path: ['freeArea', role], message: 'role not in roles' })
-  }
-  if (!t.roles.includes('begeleider'))
-    ctx.addIssue({ code: 'custom', path: ['roles'], message: 'every method needs a begeleider' })
-}
-
-/** Formats a zod issue path as `phases[3].zones.advies`, the way errors name a place in a file. */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = ''
-  for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`
-    else out += out === '' ? String(part) : `.${String(part)}`
-  }
-  return out
-}
-
-/** Validates unknown data as a template; on failure, one line per problem: `path: message`. */
-export function parseTemplate(
-  data: unknown,
-): { ok: true; template: Template } | { ok: false; errors: string[] } {
-  const result = Template.safeParse(data)
-  if (result.success) return { ok: true, template: result.data }
-  return {
-    ok: false,
-    errors: result.error.issues.map((issue) => `${formatPath(issue.path) || '(root)'}: ${issue.message}`),
-  }
-}
+// The template itself (its schema, its cross-checks, parseTemplate) is in templateSchema.ts: only
+// what validates template files needs it, so a page that only reads a template carries no zod.
+export type { Template, TemplateInput } from './templateSchema'

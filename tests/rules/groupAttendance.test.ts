@@ -7,7 +7,7 @@ import {
 } from '../../templates/src/groups/attendance'
 import { attendanceCsv, attendanceCsvHeaders, csvField } from '../../templates/src/groups/attendanceCsv'
 import { applyCommand, initialProgress } from '../../templates/src/phaseMachine'
-import { parseTemplate } from '../../templates/src/schema'
+import { parseTemplate } from '../../templates/src/templateSchema'
 import mini from '../fixtures/mini-method.json'
 
 const MIN = 60_000

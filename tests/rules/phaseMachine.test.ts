@@ -6,7 +6,7 @@ import {
   type MeetingProgress,
   timerAt,
 } from '../../templates/src/phaseMachine'
-import { parseTemplate, type Template } from '../../templates/src/schema'
+import { parseTemplate, type Template } from '../../templates/src/templateSchema'
 import mini from '../fixtures/mini-method.json'
 
 const parsed = parseTemplate({

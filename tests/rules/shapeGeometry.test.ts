@@ -3,13 +3,13 @@ import { describe, expect, it } from 'vitest'
 import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
 import { type BoardRecord, zoneFrameId, zoneOfShape } from '../../templates/src/boardRecords'
 import type { ZoneRect } from '../../templates/src/layout'
-import { parseTemplate } from '../../templates/src/schema'
 import {
   descendantsOf,
   MAX_CONTAINED_SHAPES,
   MAX_PARENT_DEPTH,
   shapePageCentre,
 } from '../../templates/src/shapeGeometry'
+import { parseTemplate } from '../../templates/src/templateSchema'
 import mini from '../fixtures/mini-method.json'
 import { noteRecord } from '../helpers/records'
 import { frameRecord, groupRecord, worldOf } from './boardShapes'

@@ -103,6 +103,21 @@ describe('meeting API', () => {
     watcher.destroy()
   })
 
+  it('sends the meeting with its method, so the board needs one round trip', async () => {
+    const setup = await createMeeting(server.url, 'warm-neutraal-koud')
+    const jan = await joinMeeting(server.url, setup, 'Jan')
+    const res = await api<{ view: MeetingView; template: { id: string; phases: unknown[] } }>(
+      server.url,
+      `/meetings/${setup.meetingId}`,
+      { token: jan.token },
+    )
+    expect(res.status).toBe(200)
+    expect(res.body.view.templateId).toBe('warm-neutraal-koud')
+    expect(res.body.template.id).toBe('warm-neutraal-koud')
+    const library = await api<{ template: unknown }>(server.url, '/templates/warm-neutraal-koud')
+    expect(res.body.template).toEqual(library.body.template)
+  })
+
   it('lays out the board of the chosen method: one locked frame per zone', async () => {
     const setup = await createMeeting(server.url, 'modelling')
     const t = (await api<{ template: { zones: Array<{ id: string }> } }>(server.url, '/templates/modelling'))

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest'
 import { BUILTIN_TEMPLATES_DIR, loadTemplates } from '../../server/src/templates/loadTemplates'
 import { GENERAL_GROUND_RULES } from '../../templates/src/groundRules'
 import { overlappingZones } from '../../templates/src/layout'
-import { parseTemplate, type RoleId, type Template } from '../../templates/src/schema'
+import type { RoleId } from '../../templates/src/schema'
+import { parseTemplate, type Template } from '../../templates/src/templateSchema'
 import { builtinTemplates, EXPECTED_IDS, readBuiltinFiles } from './support'
 
 const files = readBuiltinFiles()

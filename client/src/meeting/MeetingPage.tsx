@@ -19,7 +19,7 @@ import {
   saveSession,
 } from './meetingAccess'
 import { ApiError, meetingApi } from './meetingApi'
-import { measureServerOffset } from './serverClock'
+import { openMeeting, takePreloadedMeeting } from './meetingPreload'
 
 type Stage =
   | { kind: 'join'; secret: ReturnType<typeof readLinkSecret> }
@@ -68,11 +68,12 @@ export default function MeetingPage({ meetingId }: { meetingId: string }) {
     const { session } = stage
     void (async () => {
       try {
-        const [{ view, you }, offset] = await Promise.all([
-          meetingApi.get(meetingId, session.token),
-          measureServerOffset(),
-        ])
-        const { template } = await meetingApi.template(view.templateId)
+        const [{ view, you, template: sent }, offset] = await (takePreloadedMeeting(
+          meetingId,
+          session.token,
+        ) ?? openMeeting(meetingId, session.token))
+        // The server sends the method along; asked for apart only if it no longer has it.
+        const template = (sent as Template | null) ?? (await meetingApi.template(view.templateId)).template
         const me = view.participants.find((p) => p.id === you.id) ?? { ...you, color: '#1f6feb' }
         if (session.participantId !== you.id)
           saveSession(meetingId, { token: session.token, participantId: you.id })

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Template } from '../../../templates/src/schema'
+import { Template } from '../../../templates/src/templateSchema'
 import { answer, api } from '../api/apiClient'
 
 export type TemplatesState =

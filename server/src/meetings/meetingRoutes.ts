@@ -119,9 +119,12 @@ export function meetingRoutes(meetings: MeetingService, lifecycle: MeetingLifecy
     })
     .get('/:id', session, async (c) => {
       const me = c.var.me
+      const view = await meetings.view(c.req.param('id'))
       return c.json({
-        view: await meetings.view(c.req.param('id')),
+        view,
         you: { id: me.id, role: me.role, name: me.name, memberId: me.memberId },
+        // The method comes along, so the board needs no second round trip before it can show.
+        template: meetings.libraryTemplate(view.templateId),
       })
     })
     .post('/:id/commands', session, jsonBody(MeetingCommand), async (c) =>

@@ -177,6 +177,11 @@ export class MeetingService {
     return this.state.releasedNote(meetingId, shapeId)
   }
 
+  /** A method from the library, as it is now (null: no longer in it). */
+  libraryTemplate(templateId: string): Template | null {
+    return this.templates().get(templateId) ?? null
+  }
+
   async view(meetingId: string): Promise<MeetingView> {
     const [meeting, participants] = await Promise.all([
       this.store.meeting(meetingId),

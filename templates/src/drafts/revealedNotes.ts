@@ -2,7 +2,7 @@ import type { BoardRecord } from '../boardRecords'
 import { plainTextOf } from '../outcome/noteText'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from '../policyTypes'
 import { judgeAnonymousRevealed } from './anonymousRevealed'
-import { DRAFT_LIMITS, type RevealedNote, SealedText } from './sealedDrafts'
+import { DRAFT_LIMITS, isSealedText, type RevealedNote } from './sealedDrafts'
 import { SEALED_META, sealedTextOf } from './sealedMeta'
 
 /**
@@ -93,7 +93,7 @@ export function judgeRevealedChange(ctx: PolicyContext, { id, prev, next }: Reco
   const sealed = sealedTextOf(next)
   if (sealed !== sealedTextOf(prev)) {
     if (!isAuthor || removedByFacilitator(prev)) return deny(id, ONLY_AUTHOR)
-    if (!SealedText.safeParse(sealed).success) return deny(id, BAD_SEAL)
+    if (!isSealedText(sealed)) return deny(id, BAD_SEAL)
   }
   if (!isAuthor && contentChanged(prev, next)) return deny(id, ONLY_AUTHOR)
   return null

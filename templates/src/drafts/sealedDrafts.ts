@@ -22,12 +22,25 @@ export const DRAFT_LIMITS = {
 /** A tldraw shape id as the rules know it; also bound into the seal, so a blob cannot move. */
 export const ShapeId = z.string().regex(/^shape:[A-Za-z0-9_-]{1,64}$/, 'a tldraw shape id (shape:…)')
 
+const SEALED_MIN_CHARS = 40
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
+
 /** base64 of iv (12 bytes) + AES-GCM ciphertext with its tag. */
 export const SealedText = z
   .string()
-  .min(40)
+  .min(SEALED_MIN_CHARS)
   .max(DRAFT_LIMITS.maxSealedChars)
-  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64')
+  .regex(BASE64, 'base64')
+
+/** `SealedText.safeParse(value).success` written out, so the board's rules need no zod. */
+export function isSealedText(value: unknown): value is string {
+  return (
+    typeof value === 'string' &&
+    value.length >= SEALED_MIN_CHARS &&
+    value.length <= DRAFT_LIMITS.maxSealedChars &&
+    BASE64.test(value)
+  )
+}
 
 export const SealedDraft = z.object({ shapeId: ShapeId, sealed: SealedText })
 export type SealedDraft = z.infer<typeof SealedDraft>

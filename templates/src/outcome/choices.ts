@@ -44,12 +44,37 @@ export function rawChoices(document: BoardRecord | undefined | null): unknown {
   return document?.meta?.[CHOICES_META_KEY]
 }
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/**
+ * `OutcomeChoices.safeParse` written out (tests/rules/choicesParse.test.ts holds them equal): the
+ * board reads choices on every change, and zod should not load with the board for two fields.
+ * Null when the value does not parse.
+ */
+export function parseChoices(raw: unknown): OutcomeChoices | null {
+  if (!isPlainObject(raw)) return null
+  if (Object.keys(raw).some((key) => key !== 'chosenAdviceId' && key !== 'action')) return null
+  const chosen = raw.chosenAdviceId ?? null
+  if (chosen !== null && (typeof chosen !== 'string' || chosen.length > 200)) return null
+  const rawAction = raw.action ?? null
+  if (rawAction === null) return { chosenAdviceId: chosen, action: null }
+  if (!isPlainObject(rawAction)) return null
+  if (Object.keys(rawAction).some((key) => !(SMART_FIELDS as readonly string[]).includes(key))) return null
+  const action = {} as SmartAction
+  for (const field of SMART_FIELDS) {
+    const text = rawAction[field]
+    if (typeof text !== 'string' || text.length > SMART_FIELD_MAX) return null
+    action[field] = text
+  }
+  return { chosenAdviceId: chosen, action }
+}
+
 /** The choices in a document record; anything unreadable counts as no choice. */
 export function readChoices(document: BoardRecord | undefined | null): OutcomeChoices {
   const raw = rawChoices(document)
   if (raw === undefined) return NO_CHOICES
-  const parsed = OutcomeChoices.safeParse(raw)
-  return parsed.success ? parsed.data : NO_CHOICES
+  return parseChoices(raw) ?? NO_CHOICES
 }
 
 /** The document record with the choices changed by `patch` (everything else as it was). */

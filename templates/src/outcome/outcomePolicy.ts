@@ -1,7 +1,7 @@
 import { type BoardRecord, isZoneFrame, zoneOfShape } from '../boardRecords'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from '../policyTypes'
 import { isContainer, type ShapeWorld } from '../shapeGeometry'
-import { CHOICES_META_KEY, OutcomeChoices, rawChoices } from './choices'
+import { CHOICES_META_KEY, parseChoices, rawChoices } from './choices'
 import { firstAdvicePhase, isAdviceZone } from './outcomeZones'
 
 /**
@@ -44,16 +44,16 @@ function judgeChoices(
       en: 'The meeting has not started yet; choosing is possible once it runs.',
     })
   }
-  const parsed = OutcomeChoices.safeParse(rawChoices(next))
-  if (!parsed.success) {
+  const parsed = parseChoices(rawChoices(next))
+  if (!parsed) {
     return deny(id, {
       nl: 'Deze keuze of actie is niet goed ingevuld (elk veld hoogstens 1000 tekens).',
       en: 'This choice or action is not filled in properly (each field at most 1000 characters).',
     })
   }
-  const before = prev ? OutcomeChoices.safeParse(rawChoices(prev)) : null
-  const chosen = parsed.data.chosenAdviceId
-  const wasChosen = before?.success ? before.data.chosenAdviceId : null
+  const before = prev ? parseChoices(rawChoices(prev)) : null
+  const chosen = parsed.chosenAdviceId
+  const wasChosen = before ? before.chosenAdviceId : null
   if (chosen !== null && chosen !== wasChosen) {
     const first = firstAdvicePhase(ctx.template)
     if (first < 0 || phaseIndex < first) {
