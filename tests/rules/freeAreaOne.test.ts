@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { freeAreaAccess } from '../../templates/src/permissions'
-import { parseTemplate } from '../../templates/src/schema'
+import { parseTemplate } from '../../templates/src/templateSchema'
 import mini from '../fixtures/mini-method.json'
 
 /**

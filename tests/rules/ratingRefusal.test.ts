@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { zoneRect } from '../../templates/src/layout'
 import type { Actor } from '../../templates/src/recordPolicy'
-import { parseTemplate } from '../../templates/src/schema'
+import { parseTemplate } from '../../templates/src/templateSchema'
 import mini from '../fixtures/mini-method.json'
 import { noteRecord } from '../helpers/records'
 import { judgeOnBoard } from './judgeOnBoard'
