@@ -111,6 +111,8 @@ export interface RunningServer {
   kind: ServerKind
   port: number
   pid: number
+  /** Every process of the server (several for our instances sharing Postgres and Redis). */
+  pids: number[]
   /** http://127.0.0.1:<port> */
   base: string
   framing: Framing
@@ -238,6 +240,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     kind,
     port,
     pid: child.pid!,
+    pids: [child.pid!],
     base,
     framing,
     dataDir,

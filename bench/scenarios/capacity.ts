@@ -60,7 +60,7 @@ export async function capacity(ctx: ScenarioContext): Promise<ScenarioResult> {
       const added = await pool.add(specs)
       await sleep(1000)
       await pool.reset()
-      const sampler = new ProcSampler(server.pid)
+      const sampler = new ProcSampler(server.pids)
       await sleep(plan.windowS * 1000)
       const proc = sampler.stop()
       const report = await pool.report()
@@ -94,8 +94,9 @@ export async function capacity(ctx: ScenarioContext): Promise<ScenarioResult> {
         ? ` (ramp ended at ${passed} rooms within the limit: a lower bound)`
         : ` (stopped: ${stoppedBy})`),
   )
-  // Node runs a server's JavaScript on one thread: one full core is its ceiling, whatever the machine.
-  const projected = largest && largest.cpu > 0 ? largest.rooms / (largest.cpu / 100) : null
+  // Node runs a server's JavaScript on one thread: one full core a process is its ceiling.
+  const ceiling = 100 * server.pids.length
+  const projected = largest && largest.cpu > 0 ? largest.rooms / (largest.cpu / ceiling) : null
   return {
     figures: {
       'capacity.rooms': passed,
