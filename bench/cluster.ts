@@ -11,20 +11,26 @@ export const BENCH_REDIS_URL =
   process.env.BENCH_REDIS_URL ?? process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379'
 
 /** The server of a column: one process, or for `instances: 2` a pair sharing Postgres and Redis. */
-export async function startTarget(target: Target): Promise<RunningServer> {
+export async function startTarget(target: Target, spread: Spread = 'room'): Promise<RunningServer> {
   return target.instances && target.instances > 1
-    ? startInstances(target.instances)
+    ? startInstances(target.instances, spread)
     : startServer(target.kind)
 }
 
 /**
+ * How connections find an instance: `room`, as the documented proxy does (a hash of the room path,
+ * so a room's people share an instance and the rooms spread over both); `connection`, alternating
+ * as a balancer without affinity would, so every room has people on both and every update and
+ * cursor crosses Redis (the costlier case).
+ */
+export type Spread = 'room' | 'connection'
+
+/**
  * Our server as several instances on one machine, as docs/operating.md "several instances" runs
  * them: each its own process and port, one fresh Postgres schema and Redis prefix for this start
- * (dropped at stop). Connections alternate between the instances, as a load balancer without
- * room affinity spreads them: every room has people on both, so every update and cursor crosses
- * Redis (the costlier case; hashing on the room path would keep a room on one instance).
+ * (dropped at stop). Connections go to an instance as `spread` says.
  */
-export async function startInstances(count: number): Promise<RunningServer> {
+export async function startInstances(count: number, spread: Spread): Promise<RunningServer> {
   const tag = randomBytes(6).toString('hex')
   const env = {
     DATABASE_URL: BENCH_DATABASE_URL,
@@ -46,7 +52,10 @@ export async function startInstances(count: number): Promise<RunningServer> {
   return {
     ...first,
     pids: instances.map((s) => s.pid),
-    endpoint: (room, token) => instances[next++ % instances.length]!.endpoint(room, token),
+    endpoint: (room, token) => {
+      const i = spread === 'room' ? roomHash(room) : next++
+      return instances[i % instances.length]!.endpoint(room, token)
+    },
     memory: () => Promise.reject(new Error('memory is read from single instances only')),
     output: () => instances.map((s, i) => `[instance ${i + 1}]\n${s.output()}`).join('\n'),
     async stop() {
@@ -54,6 +63,13 @@ export async function startInstances(count: number): Promise<RunningServer> {
       await dropShared(env.DATABASE_SCHEMA, env.REDIS_PREFIX)
     },
   }
+}
+
+/** A stable hash of a room name (FNV-1a), as a proxy's hash on the path spreads rooms. */
+function roomHash(room: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < room.length; i++) h = Math.imul(h ^ room.charCodeAt(i), 0x01000193) >>> 0
+  return h
 }
 
 /** Removes a bench start's schema and Redis keys. */

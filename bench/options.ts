@@ -10,6 +10,8 @@ export const USAGE = `npm run bench -- [options]
   --only 1,2,4         scenarios to run (1 fan-out, 2 storm, 3 capacity, 4 memory, 5 join, 6 wire, 7 durability, 8 client)
   --targets a,b        columns: ours, ours-meeting, ours-pair, y-websocket, hocuspocus (default all; ours-pair is
                        two instances of ours on Postgres + Redis, BENCH_DATABASE_URL / BENCH_REDIS_URL, capacity only)
+  --spread room|connection  ours-pair: a room's connections on one instance (hash of the room, as the documented
+                       proxy does; default) or alternating between the two (every update crosses Redis)
   --reps n             repetitions of every column, interleaved (ours, peer A, peer B, ours, ...; default 3):
                        the table shows each figure's median and its min–max
   --moves n            moves before the stored growth is read (default 10000)
@@ -31,6 +33,7 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions & { guar
       targets: { type: 'string' },
       moves: { type: 'string', default: '10000' },
       reps: { type: 'string', default: '3' },
+      spread: { type: 'string', default: 'room' },
       'no-store-env': { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       'ours-at': { type: 'string' },
@@ -72,6 +75,7 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions & { guar
     stormSeconds,
     full,
     moves: positive('--moves', values.moves ?? '10000'),
+    spread: spreadOf(values.spread ?? 'room'),
     repetitions: Math.round(positive('--reps', values.reps ?? '3')),
     idleConnections: full ? 2000 : 500,
     activeRooms: full ? 200 : 50,
@@ -90,4 +94,9 @@ function positive(name: string, raw: string): number {
   if (!Number.isFinite(n) || n <= 0)
     throw new Error(`${name} must be a positive number, got "${raw}"\n${USAGE}`)
   return n
+}
+
+function spreadOf(raw: string): 'room' | 'connection' {
+  if (raw === 'room' || raw === 'connection') return raw
+  throw new Error(`--spread takes room or connection, got "${raw}"\n${USAGE}`)
 }

@@ -77,7 +77,7 @@ for (const { column: name, repetition } of interleave(options.targets, options.r
   let server: RunningServer | null = null
   for (const [label, scenario] of steps) {
     try {
-      server ??= await startTarget(target)
+      server ??= await startTarget(target, options.spread)
       const ctx: ScenarioContext = { options, pool, server, target, log: (l) => console.log(`  ${l}`) }
       const stepStart = Date.now()
       record(name, await scenario(ctx))
@@ -172,8 +172,19 @@ function oursSourceNote(ref: string | null, dir: string | null): string {
 const columns = options.targets
 const rows = buildRows(measurements(), columns, spreads(samples))
 notes.unshift(
-  'Peers run as their packages ship them: y-websocket 1.5.4 bin/server.js (rooms in memory, no YPERSISTENCE) and ' +
-    'Hocuspocus 4.7 with no extensions (no storage). Ours stores every update in SQLite before it broadcasts.',
+  'Peers in the setup their docs give for a plain server: y-websocket 1.5.4 as its README starts it (bin/server.js, ' +
+    'rooms in memory, YPERSISTENCE unset) and Hocuspocus 4.7 as its getting-started guide does (new Server({ port }): ' +
+    'default debounce 2,000 ms and maxDebounce 10,000 ms, no extensions: Logger and the storage extensions are optional). ' +
+    'Ours stores every update in SQLite before it broadcasts.',
+  `Every column ran ${options.repetitions} times, interleaved (${options.targets.join(', ')}, then again), each run in a ` +
+    'fresh server process; a cell is the median with the smallest and largest run in brackets.',
+  `ours ×2 (2 cores): two instances of ours on one Postgres schema and Redis prefix made for each start (bench/cluster.ts), ` +
+    (options.spread === 'room'
+      ? "each room's connections on the instance a hash of its name picks, as the documented proxy does; "
+      : 'connections alternating between the instances, so every update and cursor crosses Redis; ') +
+    'Postgres and Redis run on the same 2 cores. Its CPU and RSS are the sum of both instances (not Postgres or Redis).',
+  'Cursor latency: each cursor carries a stamp in its presence (chatMessage); a client times the first frame that ' +
+    'brings it. A server that coalesces presence (ours: the latest state per window) sends only some of them: those are timed.',
   `Ours runs with ${Object.entries(OURS_BENCH_ENV)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ')} (every client comes from 127.0.0.1); all other limits at their defaults.`,

@@ -69,7 +69,7 @@ export async function capacity(ctx: ScenarioContext): Promise<ScenarioResult> {
       largest = { rooms: step, cpu: proc.cpuPercent }
       steps.push(`${step}: p99 ${fmt(p99)} ms, CPU ${proc.cpuPercent.toFixed(0)} %`)
       ctx.log(
-        `capacity ${step} rooms (${step * ROOM_SIZE} clients): p99 ${fmt(p99)} ms, server CPU ${proc.cpuPercent.toFixed(0)} %, ` +
+        `capacity ${step} rooms (${step * ROOM_SIZE} clients): p50 ${fmt(percentile(report.latencies, 50))} ms, p99 ${fmt(p99)} ms, server CPU ${proc.cpuPercent.toFixed(0)} %, ` +
           `${report.latencies.length} edits received` +
           (added.failed ? `, ${added.failed} could not connect (${added.errors[0]})` : '') +
           (closed ? `, ${closed} closed by the server` : ''),
