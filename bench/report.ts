@@ -149,7 +149,8 @@ export const ROWS: RowSpec[] = [
     unit: 'rooms',
     lower: false,
     target: 'ours on 2 cores ≥ 2× better peer',
-    meets: (o, p) => (p === null ? null : o >= 2 * p),
+    // A peer with no step within the limit leaves nothing to double: not judged.
+    meets: (o, p) => (p === null || p === 0 ? null : o >= 2 * p),
     judged: ['ours-pair'],
   },
   {
@@ -407,6 +408,8 @@ function gap(spec: RowSpec, ours: number, peer: number | null, m: Measurements):
     const n = /([\d,.]+)/.exec(spec.target)
     return n ? Number(n[1]!.replace(/,/g, '')) * (spec.unit === 'KB' ? KB : 1) : Number.NaN
   })()
+  if (spec.id === '2a' && peer !== null && ours <= peer / 2)
+    return `CPU within (${format(ours, spec.unit)} vs ${format(peer / 2, spec.unit)}), cursor p50 above the better peer's (row 2f)`
   if (Number.isNaN(limit) || limit === 0 || !Number.isFinite(ours)) return `${format(ours, spec.unit)}`
   return `${(ours / limit).toFixed(2)}× the limit (${format(ours, spec.unit)} vs ${format(limit, spec.unit)})`
 }
