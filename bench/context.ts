@@ -10,6 +10,10 @@ export interface BenchOptions {
   stormSeconds: number
   /** The whole capacity ramp (else a quick one). */
   full: boolean
+  /** Runs of every column, interleaved; the table shows medians and min–max. */
+  repetitions: number
+  /** How the ours-pair column sends connections to its instances (see cluster.ts). */
+  spread: 'room' | 'connection'
   /** Moves before the stored growth is read. */
   moves: number
   /** Idle connections for the memory figure. */

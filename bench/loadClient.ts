@@ -12,6 +12,9 @@ import {
   UPDATE,
 } from './wire'
 
+/** Added to a writer id for its cursors' markers, so they never count as that client's edits. */
+const CURSOR_MARK_OFFSET = 100_000_000
+
 /** One cheap client as plain data, so the main thread can hand it to a worker. */
 export interface LoadClientSpec {
   endpoint: Endpoint
@@ -25,7 +28,12 @@ export interface LoadClientSpec {
   note: Record<string, unknown> | null
   /** A presence state as JSON, with `"x":0,"y":0` in its cursor replaced on each send. */
   presence: string
+  /** Stamp each cursor with a marker (in the presence's chat message) so the others time it. */
+  cursorMarks?: boolean
 }
+
+/** What a marker was found in: a document update (a move, an edit) or presence (a cursor). */
+export type MarkKind = 'update' | 'cursor'
 
 /** What one client saw since the last reset. */
 export interface ClientWindow {
@@ -59,8 +67,8 @@ export class LoadClient {
 
   constructor(
     readonly spec: LoadClientSpec,
-    /** Receives each latency in ms (receive time minus the marker's send time). */
-    private readonly onLatency: (ms: number) => void,
+    /** Receives each latency in ms (receive time minus the marker's send time), by what carried it. */
+    private readonly onLatency: (ms: number, kind: MarkKind) => void,
   ) {
     this.conn = new Connection(spec.endpoint)
     this.conn.onFrame = (data) => this.receive(data)
@@ -95,25 +103,35 @@ export class LoadClient {
     else if (msg.type === SYNC && msg.step === UPDATE) w.updateFrames++
     if (data.indexOf(MARK_OPEN) === -1) return
     const now = process.hrtime.bigint()
+    const kind: MarkKind = msg.type === AWARENESS ? 'cursor' : 'update'
+    // Cursors and moves of one client are told apart by an offset on the writer id.
+    const offset = kind === 'cursor' ? CURSOR_MARK_OFFSET : 0
     for (const mark of findMarkers(data)) {
       if (mark.writer === this.spec.writerId) continue
-      let seqs = this.seen.get(mark.writer)
+      const key = mark.writer + offset
+      let seqs = this.seen.get(key)
       if (!seqs) {
         seqs = new Set()
-        this.seen.set(mark.writer, seqs)
+        this.seen.set(key, seqs)
       }
       if (seqs.has(mark.seq)) continue
       seqs.add(mark.seq)
-      this.onLatency(Number(now - mark.sentNs) / 1e6)
+      this.onLatency(Number(now - mark.sentNs) / 1e6, kind)
     }
   }
 
   private sendCursor(): void {
     const x = Math.round(Math.random() * 2000)
     const y = Math.round(Math.random() * 1200)
-    const state = this.spec.presence.replace('"x":0,"y":0', `"x":${x},"y":${y}`)
+    const clock = ++this.clock
+    let state = this.spec.presence.replace('"x":0,"y":0', `"x":${x},"y":${y}`)
+    if (this.spec.cursorMarks)
+      state = state.replace(
+        '"chatMessage":""',
+        `"chatMessage":"${marker(this.spec.writerId, clock, process.hrtime.bigint())}"`,
+      )
     const id = this.doc?.clientID ?? 1_000_000 + this.spec.writerId
-    this.conn.send(this.conn.enc.awareness(awarenessUpdate(id, ++this.clock, state)))
+    this.conn.send(this.conn.enc.awareness(awarenessUpdate(id, clock, state)))
     this.window.cursorsSent++
   }
 

@@ -9,6 +9,7 @@ import type { WorkerReply, WorkerRequest } from './workerPool'
 const port = parentPort!
 const clients: LoadClient[] = []
 let latencies: number[] = []
+let cursorLatencies: number[] = []
 /** Connections opened at once while adding: enough to be quick, few enough not to stall the server. */
 const CONNECT_BATCH = 64
 
@@ -22,18 +23,21 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       return { op: 'added', ...(await add(request.specs)) }
     case 'reset':
       latencies = []
+      cursorLatencies = []
       for (const c of clients) c.reset()
       return { op: 'reset' }
     case 'report':
       return {
         op: 'report',
         latencies: Float64Array.from(latencies),
+        cursorLatencies: Float64Array.from(cursorLatencies),
         clients: clients.map((c) => c.snapshot()),
       }
     case 'stop': {
       const all = clients.splice(0)
       await Promise.all(all.map((c) => c.stop()))
       latencies = []
+      cursorLatencies = []
       return { op: 'stopped' }
     }
   }
@@ -44,7 +48,10 @@ async function add(specs: LoadClientSpec[]): Promise<{ failed: number; errors: s
   for (let i = 0; i < specs.length; i += CONNECT_BATCH) {
     const batch = specs
       .slice(i, i + CONNECT_BATCH)
-      .map((spec) => new LoadClient(spec, (ms) => latencies.push(ms)))
+      .map(
+        (spec) =>
+          new LoadClient(spec, (ms, kind) => (kind === 'cursor' ? cursorLatencies : latencies).push(ms)),
+      )
     const results = await Promise.allSettled(batch.map((c) => c.start()))
     results.forEach((r, j) => {
       if (r.status === 'fulfilled') clients.push(batch[j]!)

@@ -8,7 +8,12 @@ export const USAGE = `npm run bench -- [options]
   --full               the issue's lengths: a 60 s storm, the whole capacity ramp (to 4,000 rooms, 10 s a step),
                        2,000 idle connections and 200 active rooms for memory (an hour or more)
   --only 1,2,4         scenarios to run (1 fan-out, 2 storm, 3 capacity, 4 memory, 5 join, 6 wire, 7 durability, 8 client)
-  --targets a,b        columns: ours, ours-meeting, y-websocket, hocuspocus (default all)
+  --targets a,b        columns: ours, ours-meeting, ours-pair, y-websocket, hocuspocus (default all; ours-pair is
+                       two instances of ours on Postgres + Redis, BENCH_DATABASE_URL / BENCH_REDIS_URL, capacity only)
+  --spread room|connection  ours-pair: a room's connections on one instance (hash of the room, as the documented
+                       proxy does; default) or alternating between the two (every update crosses Redis)
+  --reps n             repetitions of every column, interleaved (ours, peer A, peer B, ours, ...; default 3):
+                       the table shows each figure's median and its min–max
   --moves n            moves before the stored growth is read (default 10000)
   --no-store-env K=V   environment that runs our server without storage: scenario 7 then compares two real
                        runs (without it, storage's share is read from a CPU profile of a storm window)
@@ -27,6 +32,8 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions & { guar
       only: { type: 'string' },
       targets: { type: 'string' },
       moves: { type: 'string', default: '10000' },
+      reps: { type: 'string', default: '3' },
+      spread: { type: 'string', default: 'room' },
       'no-store-env': { type: 'string' },
       rebuild: { type: 'boolean', default: false },
       'ours-at': { type: 'string' },
@@ -50,11 +57,13 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions & { guar
       return n
     }),
   )
-  const targets = (values.targets ?? 'ours,ours-meeting,y-websocket,hocuspocus').split(',').map((t) => {
-    const name = t.trim() as TargetName
-    if (!(name in TARGETS)) throw new Error(`unknown target "${t}"\n${USAGE}`)
-    return name
-  })
+  const targets = (values.targets ?? 'ours,ours-meeting,ours-pair,y-websocket,hocuspocus')
+    .split(',')
+    .map((t) => {
+      const name = t.trim() as TargetName
+      if (!(name in TARGETS)) throw new Error(`unknown target "${t}"\n${USAGE}`)
+      return name
+    })
   let noStoreEnv: Record<string, string> | null = null
   if (values['no-store-env']) {
     const [key, ...rest] = values['no-store-env'].split('=')
@@ -66,6 +75,8 @@ export function readOptions(argv = process.argv.slice(2)): BenchOptions & { guar
     stormSeconds,
     full,
     moves: positive('--moves', values.moves ?? '10000'),
+    spread: spreadOf(values.spread ?? 'room'),
+    repetitions: Math.round(positive('--reps', values.reps ?? '3')),
     idleConnections: full ? 2000 : 500,
     activeRooms: full ? 200 : 50,
     scenarios,
@@ -83,4 +94,9 @@ function positive(name: string, raw: string): number {
   if (!Number.isFinite(n) || n <= 0)
     throw new Error(`${name} must be a positive number, got "${raw}"\n${USAGE}`)
   return n
+}
+
+function spreadOf(raw: string): 'room' | 'connection' {
+  if (raw === 'room' || raw === 'connection') return raw
+  throw new Error(`--spread takes room or connection, got "${raw}"\n${USAGE}`)
 }

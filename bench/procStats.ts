@@ -26,32 +26,42 @@ export function rssBytes(pid: number): number {
 }
 
 export interface ProcWindow {
-  /** Percent of one core over the window. */
+  /** Percent of one core over the window (over 100 when several processes use several cores). */
   cpuPercent: number
   rssPeak: number
   rssLast: number
   seconds: number
 }
 
-/** Samples a process's CPU and RSS from /proc over a window (RSS every 250 ms). */
+/** Samples the CPU and RSS of a server's processes (summed) from /proc over a window (RSS every 250 ms). */
 export class ProcSampler {
+  private readonly pids: number[]
   private readonly t0 = process.hrtime.bigint()
   private readonly cpu0: number
   private rssPeak = 0
   private readonly timer: NodeJS.Timeout
 
-  constructor(private readonly pid: number) {
-    this.cpu0 = cpuSeconds(pid)
+  constructor(pid: number | number[]) {
+    this.pids = Array.isArray(pid) ? pid : [pid]
+    this.cpu0 = this.cpu()
     this.sample()
     this.timer = setInterval(() => this.sample(), 250)
   }
 
   private sample(): void {
     try {
-      this.rssPeak = Math.max(this.rssPeak, rssBytes(this.pid))
+      this.rssPeak = Math.max(this.rssPeak, this.rss())
     } catch {
       // the process is gone; stop() reports what was seen
     }
+  }
+
+  private cpu(): number {
+    return this.pids.reduce((sum, p) => sum + cpuSeconds(p), 0)
+  }
+
+  private rss(): number {
+    return this.pids.reduce((sum, p) => sum + rssBytes(p), 0)
   }
 
   stop(): ProcWindow {
@@ -60,8 +70,8 @@ export class ProcSampler {
     let cpu = Number.NaN
     let rssLast = Number.NaN
     try {
-      cpu = cpuSeconds(this.pid) - this.cpu0
-      rssLast = rssBytes(this.pid)
+      cpu = this.cpu() - this.cpu0
+      rssLast = this.rss()
     } catch {
       // gone
     }

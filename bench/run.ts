@@ -8,9 +8,11 @@
 
 import { execFileSync } from 'node:child_process'
 import os from 'node:os'
+import { startTarget } from './cluster'
 import type { BenchOptions, Measurements, ScenarioContext, ScenarioResult } from './context'
 import { readOptions } from './options'
 import { buildRows } from './report'
+import { medians, type Samples, spreads } from './samples'
 import { capacity } from './scenarios/capacity'
 import { clientSize } from './scenarios/clientSize'
 import { coldJoin } from './scenarios/coldJoin'
@@ -18,6 +20,7 @@ import { fanOut } from './scenarios/fanOut'
 import { memory } from './scenarios/memory'
 import { wireBytes } from './scenarios/wireBytes'
 import { OURS_BENCH_ENV, oursEntry, type RunningServer, runOursFrom, runOursIn, startServer } from './servers'
+import { interleave } from './stats'
 import { textTable, writeResults } from './table'
 import { TARGETS, type Target, type TargetName } from './targets'
 import { WorkerPool } from './workerPool'
@@ -28,6 +31,8 @@ type Scenario = (ctx: ScenarioContext) => Promise<ScenarioResult>
 function plan(target: Target, options: BenchOptions): Array<[string, Scenario]> {
   const s = options.scenarios
   const steps: Array<[string, Scenario]> = []
+  // Several instances: the capacity over both cores (issue 18); the rest is one process's figure.
+  if (target.instances && target.instances > 1) return s.has(3) ? [['capacity', capacity]] : []
   if (!target.meeting && s.has(4)) steps.push(['memory', memory])
   if (!target.meeting && s.has(5)) steps.push(['join', coldJoin])
   if (!target.meeting && s.has(6)) steps.push(['wire', wireBytes])
@@ -39,16 +44,20 @@ function plan(target: Target, options: BenchOptions): Array<[string, Scenario]> 
 const options = readOptions()
 const started = new Date()
 const t0 = Date.now()
-const measurements: Measurements = {}
+/** Every repetition's figure, by metric and column; the table shows their median and spread. */
+const samples: Samples = {}
 const notes: string[] = []
 notes.push(oursSourceNote(options.oursAt, options.oursDir))
 const record = (target: TargetName, result: ScenarioResult) => {
   for (const [id, value] of Object.entries(result.figures)) {
-    measurements[id] ??= {}
-    measurements[id][target] = value
+    samples[id] ??= {}
+    samples[id][target] ??= []
+    samples[id][target].push(value)
   }
   notes.push(...result.notes)
 }
+/** The medians so far (scenario 7 reads the storm's CPU from them). */
+const measurements = (): Measurements => medians(samples)
 const cores = os.availableParallelism()
 const loadAtStart = os.loadavg()[0]!
 const pool = new WorkerPool()
@@ -58,15 +67,17 @@ const machine =
   'and other work on the machine may run at the same time: the figures are noisy, ratios from the same run mean more than absolutes.'
 console.log(`Intervisiebord bench: ${machine}\n`)
 
-for (const name of options.targets) {
+// Interleaved: every column once per repetition (ours, peer A, peer B, ours, ...), each in a fresh
+// server process, so load drift on a shared machine lands on every column alike (see stats.ts).
+for (const { column: name, repetition } of interleave(options.targets, options.repetitions)) {
   const target = TARGETS[name]
   const steps = plan(target, options)
   if (steps.length === 0) continue
-  console.log(`== ${target.label}`)
+  console.log(`== ${target.label} (run ${repetition} of ${options.repetitions})`)
   let server: RunningServer | null = null
   for (const [label, scenario] of steps) {
     try {
-      server ??= await startServer(target.kind)
+      server ??= await startTarget(target, options.spread)
       const ctx: ScenarioContext = { options, pool, server, target, log: (l) => console.log(`  ${l}`) }
       const stepStart = Date.now()
       record(name, await scenario(ctx))
@@ -74,7 +85,7 @@ for (const name of options.targets) {
     } catch (error) {
       const message = (error as Error).message.split('\n')[0]
       const loud = name === 'hocuspocus' ? ' HOCUSPOCUS COULD NOT BE MEASURED HERE.' : ''
-      notes.push(`${target.label}, ${label}: FAILED (${message}).${loud}`)
+      notes.push(`${target.label}, run ${repetition}, ${label}: FAILED (${message}).${loud}`)
       console.log(`  ${label}: FAILED: ${(error as Error).message.slice(0, 2000)}${loud}`)
       if (server) console.log(server.output().slice(-1500))
       await pool.stopClients().catch(() => {})
@@ -104,7 +115,7 @@ if (options.scenarios.has(7)) {
         target: TARGETS.ours,
         log: (l) => console.log(`  ${l}`),
       })
-      const on = measurements['fanout.50.cpu']?.ours
+      const on = measurements()['fanout.50.cpu']?.ours
       const without = off.figures['fanout.50.cpu']
       if (typeof on === 'number' && typeof without === 'number')
         record('ours', { figures: { 'durability.cpuRatio': (on / without - 1) * 100 }, notes: [] })
@@ -171,10 +182,21 @@ function oursSourceNote(ref: string | null, dir: string | null): string {
 }
 
 const columns = options.targets
-const rows = buildRows(measurements, columns)
+const rows = buildRows(measurements(), columns, spreads(samples))
 notes.unshift(
-  'Peers run as their packages ship them: y-websocket 1.5.4 bin/server.js (rooms in memory, no YPERSISTENCE) and ' +
-    'Hocuspocus 4.7 with no extensions (no storage). Ours stores every update in SQLite before it broadcasts.',
+  'Peers in the setup their docs give for a plain server: y-websocket 1.5.4 as its README starts it (bin/server.js, ' +
+    'rooms in memory, YPERSISTENCE unset) and Hocuspocus 4.7 as its getting-started guide does (new Server({ port }): ' +
+    'default debounce 2,000 ms and maxDebounce 10,000 ms, no extensions: Logger and the storage extensions are optional). ' +
+    'Ours stores every update in SQLite before it broadcasts.',
+  `Every column ran ${options.repetitions} times, interleaved (${options.targets.join(', ')}, then again), each run in a ` +
+    'fresh server process; a cell is the median with the smallest and largest run in brackets.',
+  `ours ×2 (2 cores): two instances of ours on one Postgres schema and Redis prefix made for each start (bench/cluster.ts), ` +
+    (options.spread === 'room'
+      ? "each room's connections on the instance a hash of its name picks, as the documented proxy does; "
+      : 'connections alternating between the instances, so every update and cursor crosses Redis; ') +
+    'Postgres and Redis run on the same 2 cores. Its CPU and RSS are the sum of both instances (not Postgres or Redis).',
+  'Cursor latency: each cursor carries a stamp in its presence (chatMessage); a client times the first frame that ' +
+    'brings it. A server that coalesces presence (ours: the latest state per window) sends only some of them: those are timed.',
   `Ours runs with ${Object.entries(OURS_BENCH_ENV)
     .map(([k, v]) => `${k}=${v}`)
     .join(', ')} (every client comes from 127.0.0.1); all other limits at their defaults.`,
@@ -199,7 +221,7 @@ const file = writeResults({
   columns,
   rows,
   notes,
-  raw: measurements,
+  raw: samples,
 })
 console.log(`\n${seconds.toFixed(0)} s; written to ${file} (and a dated copy beside it)`)
 process.exit(0)

@@ -79,7 +79,8 @@ export const SERVER_LABELS: Record<ServerKind, string> = {
 /**
  * Our server's settings for the bench: every client comes from 127.0.0.1, so the per-address
  * limits (50 connections, 32 unfinished handshakes, 20 new boards at once) and the rooms limit
- * (2,000) would stop a capacity ramp before the server does. Everything else (message rates,
+ * (2,000) would stop a capacity ramp before the server does, and the storm's meeting holds 52
+ * people. Everything else (message rates,
  * presence limits, the guard) keeps its default.
  */
 export const OURS_BENCH_ENV: Record<string, string> = {
@@ -88,6 +89,8 @@ export const OURS_BENCH_ENV: Record<string, string> = {
   LIMIT_UNAUTHENTICATED_SOCKETS: '4096',
   LIMIT_UNFINISHED_PER_ADDRESS: '4096',
   LIMIT_CREATE_BURST: '1000000',
+  // The storm's meeting: the facilitator, a verifier and 50 clients (the default allows 50 people).
+  LIMIT_PARTICIPANTS_PER_MEETING: '64',
 }
 
 /** A memory reading taken inside the server right after a full GC (see peers/benchPreload.mjs). */
@@ -111,6 +114,8 @@ export interface RunningServer {
   kind: ServerKind
   port: number
   pid: number
+  /** Every process of the server (several for our instances sharing Postgres and Redis). */
+  pids: number[]
   /** http://127.0.0.1:<port> */
   base: string
   framing: Framing
@@ -238,6 +243,7 @@ export async function startServer(kind: ServerKind, options: StartOptions = {}):
     kind,
     port,
     pid: child.pid!,
+    pids: [child.pid!],
     base,
     framing,
     dataDir,

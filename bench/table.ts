@@ -9,6 +9,7 @@ const HEAD = [
   'figure',
   'ours (free)',
   'ours (meeting)',
+  'ours ×2 (2 cores)',
   'y-websocket 1.5',
   'Hocuspocus 4.7',
   'better peer',
@@ -17,13 +18,19 @@ const HEAD = [
   'met?',
 ]
 
+/** A figure without its unit (the range beside a median that has it). */
+const bare = (v: number, unit: string) => format(v, unit).replace(/ (ms|%|B|KB|s|KB gzip)$/, '')
+
 function cells(row: Row, columns: TargetName[]): string[] {
   const value = (t: TargetName) => {
     if (!columns.includes(t)) return 'not run'
     const v = row.values[t]
-    return `${row.atLeast.includes(t) ? '≥ ' : ''}${format(v, row.unit)}`
+    const s = row.spreads[t]
+    // Median, then the smallest and largest run when there were several.
+    const range = s && s.runs > 1 ? ` (${bare(s.min, row.unit)}–${bare(s.max, row.unit)})` : ''
+    return `${row.atLeast.includes(t) ? '≥ ' : ''}${format(v, row.unit)}${range}`
   }
-  const ratio = (['ours', 'ours-meeting'] as const)
+  const ratio = (['ours', 'ours-meeting', 'ours-pair'] as const)
     .filter((t) => row.ratios[t] !== undefined)
     .map((t) => `×${row.ratios[t]!.toFixed(2)}`)
     .join(' / ')
@@ -33,6 +40,7 @@ function cells(row: Row, columns: TargetName[]): string[] {
     row.figure,
     value('ours'),
     value('ours-meeting'),
+    value('ours-pair'),
     value('y-websocket'),
     value('hocuspocus'),
     format(row.betterPeer, row.unit),

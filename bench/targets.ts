@@ -5,7 +5,7 @@ import type { Endpoint } from './connection'
 import type { RunningServer, ServerKind } from './servers'
 
 /** A column of the table: a server, and for ours whether rooms are free boards or meetings. */
-export type TargetName = 'ours' | 'ours-meeting' | 'y-websocket' | 'hocuspocus'
+export type TargetName = 'ours' | 'ours-meeting' | 'ours-pair' | 'y-websocket' | 'hocuspocus'
 
 export interface Target {
   name: TargetName
@@ -13,11 +13,20 @@ export interface Target {
   /** Rooms are meetings (session token in Sec-WebSocket-Protocol, the guard judges every update). */
   meeting: boolean
   label: string
+  /** Processes of our server sharing Postgres and Redis (one per core); absent: one process. */
+  instances?: number
 }
 
 export const TARGETS: Record<TargetName, Target> = {
   ours: { name: 'ours', kind: 'ours', meeting: false, label: 'ours, free board' },
   'ours-meeting': { name: 'ours-meeting', kind: 'ours', meeting: true, label: 'ours, meeting (guard on)' },
+  'ours-pair': {
+    name: 'ours-pair',
+    kind: 'ours',
+    meeting: false,
+    label: 'ours, 2 instances (Postgres + Redis)',
+    instances: 2,
+  },
   'y-websocket': { name: 'y-websocket', kind: 'y-websocket', meeting: false, label: 'y-websocket 1.5.4' },
   hocuspocus: { name: 'hocuspocus', kind: 'hocuspocus', meeting: false, label: 'Hocuspocus 4.7' },
 }

@@ -11,12 +11,15 @@ export type WorkerRequest =
 export type WorkerReply =
   | { op: 'added'; failed: number; errors: string[] }
   | { op: 'reset' }
-  | { op: 'report'; latencies: Float64Array; clients: ClientWindow[] }
+  | { op: 'report'; latencies: Float64Array; cursorLatencies: Float64Array; clients: ClientWindow[] }
   | { op: 'stopped' }
 
 /** What all workers saw in one window. */
 export interface PoolReport {
+  /** Moves and edits: from the sender's stamp to a client finding it in an update. */
   latencies: number[]
+  /** Cursors: from the sender's stamp to another client finding it in a presence frame. */
+  cursorLatencies: number[]
   clients: ClientWindow[]
 }
 
@@ -64,10 +67,11 @@ export class WorkerPool {
 
   async report(): Promise<PoolReport> {
     const replies = await Promise.all(this.workers.map((w) => ask(w, { op: 'report' })))
-    const out: PoolReport = { latencies: [], clients: [] }
+    const out: PoolReport = { latencies: [], cursorLatencies: [], clients: [] }
     for (const r of replies) {
       if (r.op !== 'report') continue
       for (const l of r.latencies) out.latencies.push(l)
+      for (const l of r.cursorLatencies) out.cursorLatencies.push(l)
       out.clients.push(...r.clients)
     }
     return out

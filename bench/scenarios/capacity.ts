@@ -60,7 +60,7 @@ export async function capacity(ctx: ScenarioContext): Promise<ScenarioResult> {
       const added = await pool.add(specs)
       await sleep(1000)
       await pool.reset()
-      const sampler = new ProcSampler(server.pid)
+      const sampler = new ProcSampler(server.pids)
       await sleep(plan.windowS * 1000)
       const proc = sampler.stop()
       const report = await pool.report()
@@ -69,7 +69,7 @@ export async function capacity(ctx: ScenarioContext): Promise<ScenarioResult> {
       largest = { rooms: step, cpu: proc.cpuPercent }
       steps.push(`${step}: p99 ${fmt(p99)} ms, CPU ${proc.cpuPercent.toFixed(0)} %`)
       ctx.log(
-        `capacity ${step} rooms (${step * ROOM_SIZE} clients): p99 ${fmt(p99)} ms, server CPU ${proc.cpuPercent.toFixed(0)} %, ` +
+        `capacity ${step} rooms (${step * ROOM_SIZE} clients): p50 ${fmt(percentile(report.latencies, 50))} ms, p99 ${fmt(p99)} ms, server CPU ${proc.cpuPercent.toFixed(0)} %, ` +
           `${report.latencies.length} edits received` +
           (added.failed ? `, ${added.failed} could not connect (${added.errors[0]})` : '') +
           (closed ? `, ${closed} closed by the server` : ''),
@@ -94,8 +94,9 @@ export async function capacity(ctx: ScenarioContext): Promise<ScenarioResult> {
         ? ` (ramp ended at ${passed} rooms within the limit: a lower bound)`
         : ` (stopped: ${stoppedBy})`),
   )
-  // Node runs a server's JavaScript on one thread: one full core is its ceiling, whatever the machine.
-  const projected = largest && largest.cpu > 0 ? largest.rooms / (largest.cpu / 100) : null
+  // Node runs a server's JavaScript on one thread: one full core a process is its ceiling.
+  const ceiling = 100 * server.pids.length
+  const projected = largest && largest.cpu > 0 ? largest.rooms / (largest.cpu / ceiling) : null
   return {
     figures: {
       'capacity.rooms': passed,

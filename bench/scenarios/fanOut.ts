@@ -44,6 +44,7 @@ export async function fanOut(ctx: ScenarioContext): Promise<ScenarioResult> {
           writerId: 1000 + i,
           note: null,
           presence: presenceJson(m.authorId),
+          cursorMarks: true,
         })),
       )
       if (added.failed > 0)
@@ -51,7 +52,7 @@ export async function fanOut(ctx: ScenarioContext): Promise<ScenarioResult> {
       await sleep(500)
       await pool.reset()
       const firstSeq = mover.sent + 1
-      const sampler = new ProcSampler(server.pid)
+      const sampler = new ProcSampler(server.pids)
       mover.start(WRITER_HZ)
       await sleep(seconds * 1000)
       const sent = mover.stop() - firstSeq + 1
@@ -68,6 +69,9 @@ export async function fanOut(ctx: ScenarioContext): Promise<ScenarioResult> {
       const closed = clients.filter((c) => c.closeCode !== null).length
       figures[`fanout.${n}.p50`] = percentile(report.latencies, 50)
       figures[`fanout.${n}.p99`] = percentile(report.latencies, 99)
+      // Cursors of the window itself (a coalescing server sends only the latest: the others are not counted).
+      figures[`fanout.${n}.cursorP50`] = percentile(atEnd.cursorLatencies, 50)
+      figures[`fanout.${n}.cursorP99`] = percentile(atEnd.cursorLatencies, 99)
       figures[`fanout.${n}.cpu`] = proc.cpuPercent
       figures[`fanout.${n}.rss`] = proc.rssPeak
       figures[`fanout.${n}.fps`] = mean(perClientFps)
@@ -79,6 +83,7 @@ export async function fanOut(ctx: ScenarioContext): Promise<ScenarioResult> {
         notes.push(`${target.label}: ${closed} of ${n} clients were closed by the server during the run`)
       ctx.log(
         `fan-out ${n}: ${sent} moves, p50 ${fmt(figures[`fanout.${n}.p50`])} ms, p99 ${fmt(figures[`fanout.${n}.p99`])} ms, ` +
+          `cursors p50 ${fmt(figures[`fanout.${n}.cursorP50`])} ms p99 ${fmt(figures[`fanout.${n}.cursorP99`])} ms, ` +
           `CPU ${proc.cpuPercent.toFixed(1)} %, ${fmt(figures[`fanout.${n}.fps`])} frames/s per client, ` +
           `${figures[`fanout.${n}.dropped`]} moves not received`,
       )

@@ -13,6 +13,15 @@ const CURSOR_SECONDS = 3
 /** Writers that share the long run of moves, each within our per-socket rate (200 frames/s). */
 const GROWTH_WRITERS = 5
 const GROWTH_HZ = 150
+/** Moves between two readings of the stored size; the steady-state figure compares the smallest of the first and last STEADY_WINDOW readings (our log is compacted every 500 updates). */
+const SAMPLE_MOVES = 250
+const STEADY_WINDOW = 4
+
+interface Reading {
+  moves: number
+  bytes: number
+}
+const smallest = (xs: Reading[]) => xs.reduce((a, b) => (b.bytes < a.bytes ? b : a))
 
 /**
  * Bytes our SQLite databases under a directory hold: pages in use (page count less free pages,
@@ -88,28 +97,43 @@ export async function wireBytes(ctx: ScenarioContext): Promise<ScenarioResult> {
     `wire: ${figures['wire.move']!.toFixed(0)} B per note move, ${figures['wire.cursor']?.toFixed(0) ?? 'n/a'} B per cursor update (as received)`,
   )
 
-  // Stored growth: many moves of a few notes.
+  // Stored growth at steady state: many moves of a few notes by writers that apply what they
+  // receive (real documents), a warm-up first, then stored size sampled every SAMPLE_MOVES moves.
   const writers = await Promise.all(
     writerSeats.slice(0, GROWTH_WRITERS).map(async (seat, i) => {
-      const c = new DocClient(seat.endpoint, { follow: false })
+      const c = new DocClient(seat.endpoint)
       await c.whenSynced()
       return { client: c, mover: new MovingWriter(c, seat.authorId, 0, `shape:grow${i}`, false) }
     }),
   )
-  for (const w of writers) w.mover.move()
-  await sleep(1000)
+  const stored = () =>
+    server.dataDir ? storedBytes(server.dataDir) : Y.encodeStateAsUpdate(writer.doc).byteLength
+  const round = async (moves: number) => {
+    const perWriter = Math.ceil(moves / GROWTH_WRITERS)
+    await Promise.all(
+      writers.map(async (w) => {
+        for (let i = 0; i < perWriter; i++) {
+          w.mover.move()
+          if (i % 10 === 9) await sleep((10 * 1000) / GROWTH_HZ)
+        }
+      }),
+    )
+    await sleep(200)
+    return perWriter * GROWTH_WRITERS
+  }
+  const sampleRounds = (moves: number) => Math.max(4, Math.round(moves / SAMPLE_MOVES))
+  for (let r = 0; r < sampleRounds(options.moves / 5); r++) await round(SAMPLE_MOVES)
   const docBefore = Y.encodeStateAsUpdate(writer.doc).byteLength
-  const dirBefore = server.dataDir ? storedBytes(server.dataDir) : null
-  const perWriter = Math.ceil(options.moves / GROWTH_WRITERS)
-  await Promise.all(
-    writers.map(async (w) => {
-      for (let i = 0; i < perWriter; i++) {
-        w.mover.move()
-        if (i % 10 === 9) await sleep((10 * 1000) / GROWTH_HZ)
-      }
-    }),
-  )
-  const total = perWriter * GROWTH_WRITERS
+  const before: Reading[] = []
+  const after: Reading[] = []
+  let total = 0
+  const rounds = sampleRounds(options.moves)
+  for (let r = 0; r < rounds; r++) {
+    total += await round(SAMPLE_MOVES)
+    const reading = { moves: total, bytes: stored() }
+    if (r < STEADY_WINDOW) before.push(reading)
+    if (r >= rounds - STEADY_WINDOW) after.push(reading)
+  }
   const arrived = await writer.until(
     () =>
       writers.every(
@@ -122,15 +146,14 @@ export async function wireBytes(ctx: ScenarioContext): Promise<ScenarioResult> {
   )
   await sleep(1500)
   const docAfter = Y.encodeStateAsUpdate(writer.doc).byteLength
+  // The smallest reading of each window (just after a compaction), and the moves between them.
+  const [first, last] = [smallest(before), smallest(after)]
   figures['wire.docPerMove'] = (docAfter - docBefore) / total
   figures['wire.docAfter'] = docAfter
-  if (server.dataDir && dirBefore !== null)
-    figures['wire.storedPerMove'] = (storedBytes(server.dataDir) - dirBefore) / total
+  figures['wire.storedPerMove'] = (last.bytes - first.bytes) / (last.moves - first.moves)
   ctx.log(
-    `wire: ${total} moves: document ${docBefore} → ${docAfter} B (${figures['wire.docPerMove']!.toFixed(2)} B per move)` +
-      (figures['wire.storedPerMove'] !== undefined
-        ? `, stored ${figures['wire.storedPerMove']!.toFixed(1)} B per move`
-        : ''),
+    `wire: ${total} moves at steady state: document ${docBefore} → ${docAfter} B (${figures['wire.docPerMove']!.toFixed(2)} B per move), ` +
+      `${server.dataDir ? 'stored (SQLite pages in use)' : 'encoded document'} ${figures['wire.storedPerMove']!.toFixed(2)} B per move`,
   )
   await Promise.all([writer.close(), ...writers.map((w) => w.client.close())])
   const notes = arrived ? [] : [`${target.label}: the moves of the growth run had not all arrived after 30 s`]
