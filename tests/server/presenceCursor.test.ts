@@ -1,4 +1,10 @@
-import { atom, createTLStore, defaultShapeUtils, InstancePresenceRecordType, type TLInstancePresence } from 'tldraw'
+import {
+  atom,
+  createTLStore,
+  defaultShapeUtils,
+  InstancePresenceRecordType,
+  type TLInstancePresence,
+} from 'tldraw'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { bindPresence } from '../../client/src/collab/presenceBinding'
@@ -46,8 +52,7 @@ async function boundClient(name: string) {
       }),
     )
   /** Where this client draws `other`'s cursor. */
-  const cursorOf = (other: string) =>
-    store.get(InstancePresenceRecordType.createId(other))?.cursor ?? null
+  const cursorOf = (other: string) => store.get(InstancePresenceRecordType.createId(other))?.cursor ?? null
   return { client, at, cursorOf }
 }
 
@@ -109,7 +114,9 @@ it("refuses a cursor written for someone else's id, and a cursor in one's own pr
   // A marker in a later frame: once Bert has it, the server has dealt with the forgeries.
   awareness.setLocalState({ marker: 'done' })
   await eventually(
-    () => (bert.client.provider.awareness.getStates().get(awareness.clientID) as { marker?: string })?.marker === 'done',
+    () =>
+      (bert.client.provider.awareness.getStates().get(awareness.clientID) as { marker?: string })?.marker ===
+      'done',
     5000,
     'marker',
   )
