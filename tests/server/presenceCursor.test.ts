@@ -44,7 +44,7 @@ async function boundClient(name: string) {
     $presence.set(
       InstancePresenceRecordType.create({
         id: InstancePresenceRecordType.createId(name),
-        userId: `user:${name}`,
+        userId: `user:${name}` as TLInstancePresence['userId'],
         userName: name,
         currentPageId: 'page:page' as TLInstancePresence['currentPageId'],
         cursor: { x, y, type: 'default', rotation: 0 },
