@@ -2,10 +2,13 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
+import { cursorClientId } from '../../templates/src/presenceCursor'
+import { Connection, type Endpoint } from '../connection'
 import type { ScenarioContext, ScenarioResult } from '../context'
 import { sleep } from '../context'
 import { DocClient } from '../docClient'
 import { openRoom, presenceJson } from '../targets'
+import { awarenessUpdate } from '../wire'
 import { MovingWriter, seedNotes } from '../writer'
 
 const MOVES_MEASURED = 90
@@ -45,9 +48,49 @@ function storedBytes(dir: string): number {
 }
 
 /**
+ * A browser as our client sends presence (templates/src/presenceCursor.ts): the slow part once
+ * under its own id, then only `{"c":[x,y]}` under the derived id, `hz` times a second. Resolves
+ * with a function that stops it and returns how many cursor updates it sent.
+ */
+async function splitCursorSender(endpoint: Endpoint, authorId: string, hz: number) {
+  const conn = new Connection(endpoint)
+  await conn.ready
+  const id = 2_000_000_000 + Math.floor(Math.random() * 100_000_000)
+  const slow = JSON.parse(presenceJson(authorId)) as { presence: Record<string, unknown> }
+  slow.presence.cursor = { type: 'default', rotation: 0 }
+  conn.send(conn.enc.awareness(awarenessUpdate(id, 1, JSON.stringify(slow))))
+  let clock = 0
+  let sent = 0
+  let running = false
+  const timer = setInterval(() => {
+    if (!running) return
+    const x = Math.round(Math.random() * 20_000) / 10
+    const y = Math.round(Math.random() * 12_000) / 10
+    conn.send(conn.enc.awareness(awarenessUpdate(cursorClientId(id), ++clock, `{"c":[${x},${y}]}`)))
+    sent++
+  }, 1000 / hz)
+  return {
+    start: () => {
+      running = true
+    },
+    /** Stops sending; returns the count. */
+    stop: () => {
+      clearInterval(timer)
+      return sent
+    },
+    close: async () => {
+      conn.close()
+      await conn.closed()
+    },
+  }
+}
+
+/**
  * Scenario 6. An observer counts the bytes its socket reads (frames with their WebSocket headers)
  * while one writer moves a note 90 times at 30 Hz, then while one client sends cursors at 20 Hz
- * for 3 s: bytes per move and per cursor update as a client receives them. Then five writers
+ * for 3 s: bytes per move and per cursor update as a client receives them. Cursors are sent as our
+ * client sends them (the cursor apart, `wire.cursor`, the same client for every server), then as
+ * a client that puts the whole tldraw presence record in awareness (`wire.cursorWhole`). Then five writers
  * move five notes `moves` times in all; the growth of the encoded document per move (what any
  * server would store), and for ours of its data directory.
  */
@@ -76,6 +119,17 @@ export async function wireBytes(ctx: ScenarioContext): Promise<ScenarioResult> {
   const moves = await pool.report()
   figures['wire.move'] = moves.clients[0]!.wireBytes / MOVES_MEASURED
 
+  const split = await splitCursorSender(cursorer!.endpoint, cursorer!.authorId, 20)
+  await sleep(500)
+  await pool.reset()
+  split.start()
+  await sleep(CURSOR_SECONDS * 1000)
+  const splitSent = split.stop()
+  await sleep(300)
+  const splitReport = await pool.report()
+  await split.close()
+  figures['wire.cursor'] = splitSent > 0 ? splitReport.clients[0]!.wireBytes / splitSent : null
+
   await pool.add([
     {
       ...quiet,
@@ -92,9 +146,9 @@ export async function wireBytes(ctx: ScenarioContext): Promise<ScenarioResult> {
   await pool.stopClients()
   const sender = cursors.clients.find((c) => c.cursorsSent > 0)
   const receiver = cursors.clients.find((c) => c.cursorsSent === 0)
-  figures['wire.cursor'] = sender && receiver ? receiver.wireBytes / sender.cursorsSent : null
+  figures['wire.cursorWhole'] = sender && receiver ? receiver.wireBytes / sender.cursorsSent : null
   ctx.log(
-    `wire: ${figures['wire.move']!.toFixed(0)} B per note move, ${figures['wire.cursor']?.toFixed(0) ?? 'n/a'} B per cursor update (as received)`,
+    `wire: ${figures['wire.move']!.toFixed(0)} B per note move, ${figures['wire.cursor']?.toFixed(1) ?? 'n/a'} B per cursor update (as received; whole presence record: ${figures['wire.cursorWhole']?.toFixed(0) ?? 'n/a'} B)`,
   )
 
   // Stored growth at steady state: many moves of a few notes by writers that apply what they

@@ -1,5 +1,6 @@
 import { anonymousPresence } from '../../../templates/src/authorship'
 import { privatePresence } from '../../../templates/src/drafts/presencePrivacy'
+import { cursorOf, isCursorState } from '../../../templates/src/presenceCursor'
 import type { AwarenessEntry } from '../rooms/awarenessFrame'
 import type { RoomConnection } from '../rooms/connection'
 import type { Room } from '../rooms/room'
@@ -14,6 +15,9 @@ import type { MeetingReader } from './meetingState'
  * presence point at a note revealed without names (authorship.ts).
  */
 export class AwarenessIdentity implements AwarenessFilter {
+  /** Connections whose presence hides its cursor now (it pointed at a note without names). */
+  private readonly cursorHidden = new WeakSet<RoomConnection>()
+
   constructor(private readonly meetings: MeetingReader) {}
 
   filter(conn: RoomConnection, entries: AwarenessEntry[], room: Room): AwarenessEntry[] {
@@ -21,6 +25,9 @@ export class AwarenessIdentity implements AwarenessFilter {
     if (!participant) return []
     return entries.map(({ clientId, clock, state }) => {
       if (state === null) return { clientId, clock, state }
+      // A cursor entry (the room let through only the sender's own, rebuilt): no identity, which
+      // its presence entry carries; hidden inside a private zone or while the presence hides it.
+      if (isCursorState(state)) return { clientId, clock, state: this.shownCursor(conn, state) }
       const stamped: Record<string, unknown> = {
         ...state,
         identity: { participantId: participant.id, name: participant.name, role: participant.role },
@@ -30,6 +37,9 @@ export class AwarenessIdentity implements AwarenessFilter {
         anonymous.has(id),
       )
       stamped.presence = presence
+      const cursor = (presence as { cursor?: unknown } | null)?.cursor
+      if (presence && typeof presence === 'object' && cursor !== null) this.cursorHidden.delete(conn)
+      else this.cursorHidden.add(conn)
       if (presence && typeof presence === 'object' && !Array.isArray(presence)) {
         stamped.presence = {
           ...presence,
@@ -40,6 +50,12 @@ export class AwarenessIdentity implements AwarenessFilter {
       }
       return { clientId, clock, state: stamped }
     })
+  }
+
+  private shownCursor(conn: RoomConnection, state: Record<string, unknown>): Record<string, unknown> {
+    const at = cursorOf(state)
+    if (!at || this.cursorHidden.has(conn)) return { c: null }
+    return this.hideWriting(conn.identity!.meetingId, { cursor: at }) === null ? { c: null } : state
   }
 
   /** While people write for themselves, presence shows nothing of it (drafts/presencePrivacy.ts). */

@@ -10,7 +10,7 @@ import type { RoomConnection } from './connection'
 import { LogFollower } from './logFollower'
 import { PresenceBroadcast } from './presenceBroadcast'
 import { PresenceBudget } from './presenceBudget'
-import { PresenceOwners } from './presenceOwners'
+import { ownPresence, PresenceOwners } from './presenceOwners'
 import {
   type ClientMessage,
   decodeClientMessage,
@@ -199,10 +199,8 @@ export class Room {
     if (!this.connections.delete(conn)) return
     this.refusals.forget(conn)
     this.presenceBudget?.forget(conn)
-    const owned = this.presence.release(conn)
-    if (owned !== undefined && this.awareness.states.has(owned)) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [owned], null)
-    }
+    const owned = this.presence.release(conn).filter((id) => this.awareness.states.has(id))
+    if (owned.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, owned, null)
   }
 
   /** Handles one frame from a connection. One catch: whatever goes wrong closes only that connection. */
@@ -394,10 +392,8 @@ export class Room {
       conn.close(CloseCode.malformedMessage, `presence refused: ${read.reason}`)
       return
     }
-    // One presence state per connection, and nobody speaks for another's.
-    let entries = read.entries.filter((entry) =>
-      this.presence.claim(conn, entry.clientId, this.awareness, entry.state),
-    )
+    // One presence state per connection (and its cursor entry), and nobody speaks for another's.
+    let entries = ownPresence(conn, read.entries, this.presence, this.awareness)
     if (this.options.awarenessFilter) entries = this.options.awarenessFilter.filter(conn, entries, this)
     if (entries.length === 0) return
     // Only the sender's own state counts against its budget (a stock client echoes everyone's).
