@@ -6,13 +6,17 @@ import { WebSocket } from 'ws'
 import * as syncProtocol from 'y-protocols/sync'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
+import type { RoomConnection } from '../../server/src/rooms/connection'
+import { encodeUpdate } from '../../server/src/rooms/protocol'
 import { snapshotParts } from '../../server/src/storage/snapshotChunks'
 import { openSqlite, SqliteRoomStore } from '../../server/src/storage/sqliteRoomStore'
 import { MAX_FRAME_BYTES } from '../../templates/src/closeCodes'
+import { FIELDS_MAP, fieldKey } from '../../templates/src/recordLayout'
 import { roomProtocols } from '../../templates/src/roomHandshake'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { noteRecord } from '../helpers/records'
 import { makeTempDir } from '../helpers/tempDir'
+import { eventually } from '../helpers/yjsClient'
 
 /**
  * A first join of a stored room is answered with the stored bytes as they are (snapshot parts,
@@ -41,6 +45,29 @@ async function storeRoom(dataDir: string, env: Record<string, string>, room: str
       }
     })
   }
+  // Moves by a client and by the server, in turn: each one's entries point at the other's, so
+  // no order of whole clients would let a part find what it points at.
+  // The mover's frames go through the room as a connection's do (guard, storage), without a socket.
+  const mover = new Y.Doc()
+  const conn: RoomConnection = { id: 'mover', identity: null, send: () => {}, close: () => {} }
+  live.addConnection(conn)
+  Y.applyUpdate(mover, Y.encodeStateAsUpdate(live.doc))
+  const fields = (doc: Y.Doc) => doc.getMap(FIELDS_MAP)
+  const xyOf = (doc: Y.Doc) => String(fields(doc).get(fieldKey('shape:cold49', 'xy')))
+  for (let round = 1; round <= 20; round++) {
+    const sent = Y.encodeStateVector(mover)
+    mover.transact(() => {
+      for (let i = 0; i < 50; i++) fields(mover).set(fieldKey(`shape:cold${i}`, 'xy'), [round, i])
+    })
+    live.handleFrame(conn, encodeUpdate(Y.encodeStateAsUpdate(mover, sent)))
+    await eventually(() => xyOf(live.doc) === `${round},49`, 5000, 'move arrived')
+    live.transactAsServer(() => {
+      for (let i = 0; i < 50; i++) fields(live.doc).set(fieldKey(`shape:cold${i}`, 'xy'), [-round, i])
+    })
+    Y.applyUpdate(mover, Y.encodeStateAsUpdate(live.doc, Y.encodeStateVector(mover)))
+    expect(xyOf(mover)).toBe(`${-round},49`)
+  }
+  live.removeConnection(conn)
   // One change after the snapshot too: the answer carries the log as well.
   await live.compact()
   live.transactAsServer(() =>
@@ -55,10 +82,11 @@ async function storeRoom(dataDir: string, env: Record<string, string>, room: str
 function coldJoin(
   url: string,
   room: string,
-): Promise<{ doc: Y.Doc; frames: Uint8Array[]; payloads: Uint8Array[] }> {
+): Promise<{ doc: Y.Doc; frames: Uint8Array[]; payloads: Uint8Array[]; pendingAfter: number[] }> {
   const doc = new Y.Doc()
   const frames: Uint8Array[] = []
   const payloads: Uint8Array[] = []
+  const pendingAfter: number[] = []
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/yjs/${room}`, roomProtocols(undefined))
     ws.binaryType = 'nodebuffer'
@@ -79,9 +107,11 @@ function coldJoin(
       frames.push(frame)
       payloads.push(payload)
       Y.applyUpdate(doc, payload)
+      // Each part finds what it points at in the parts before it: nothing waits as pending.
+      if (doc.store.pendingStructs !== null) pendingAfter.push(frames.length)
       if (syncType === syncProtocol.messageYjsSyncStep2) {
         ws.close()
-        resolve({ doc, frames, payloads })
+        resolve({ doc, frames, payloads, pendingAfter })
       }
     })
   })
@@ -105,11 +135,13 @@ describe('cold join from storage', () => {
       const joined = await coldJoin(server.url, room)
 
       expect(joined.frames.length).toBeGreaterThan(2)
+      expect(joined.pendingAfter).toEqual([])
       for (const frame of joined.frames) expect(frame.byteLength).toBeLessThanOrEqual(MAX_FRAME_BYTES)
       const live = server.registry.peek(room)!
       expect(records(joined.doc).map.size).toBe(NOTES + 1)
       expect(Y.encodeStateVector(joined.doc)).toEqual(Y.encodeStateVector(live.doc))
       expect(records(joined.doc).get('shape:late')).toEqual(records(live.doc).get('shape:late'))
+      expect(joined.doc.getMap(FIELDS_MAP).toJSON()).toEqual(live.doc.getMap(FIELDS_MAP).toJSON())
 
       if (!encrypted) {
         // The payloads are the stored bytes themselves: nothing was encoded for this join.

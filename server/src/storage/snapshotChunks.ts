@@ -15,44 +15,94 @@ const MAGIC = new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x7f, 0x49, 0x56, 0x42])
 export const SNAPSHOT_PART_BYTES = 256 * 1024
 
 /**
- * The document as parts: its structs in runs of at most `partBytes` (one client's clock range per
- * part, in clock order), and last its delete set. Applied in order they give the document back.
+ * The document as parts: its structs in parts of about `partBytes`, and last its delete set.
+ * Applied in order they give the document back, and each part finds what its structs point at
+ * (origins, parents) in earlier parts or in itself: a part that did not would wait in Yjs as
+ * pending structs, which Yjs merges again at every later part (seconds for 10,000 notes).
  */
 export function encodeSnapshotParts(doc: Y.Doc, partBytes = SNAPSHOT_PART_BYTES): Uint8Array[] {
   const parts: Uint8Array[] = []
-  const clients = [...doc.store.clients.entries()].sort((a, b) => b[0] - a[0])
-  for (const [client, structs] of clients) {
-    let run = new Y.UpdateEncoderV1()
-    let count = 0
-    let firstClock = 0
-    const finish = () => {
-      if (count === 0) return
-      const part = new Y.UpdateEncoderV1()
-      encoding.writeVarUint(part.restEncoder, 1) // one client section
-      encoding.writeVarUint(part.restEncoder, count)
-      part.writeClient(client)
-      encoding.writeVarUint(part.restEncoder, firstClock)
-      encoding.writeUint8Array(part.restEncoder, run.toUint8Array())
-      encoding.writeVarUint(part.restEncoder, 0) // empty delete set
-      parts.push(part.toUint8Array())
-      run = new Y.UpdateEncoderV1()
-      count = 0
-    }
-    for (const struct of structs) {
-      // Yjs merges neighbouring inserts into one struct: 500 records pushed at once are one item
-      // of 500 values, and runs of them merge further. A big one goes out in clock slices.
-      for (const [from, to] of slicesOf(struct, partBytes)) {
-        if (count === 0) firstClock = struct.id.clock + from
-        writeSlice(run, struct, from, to)
-        count++
-        if (encoding.length(run.restEncoder) >= partBytes) finish()
+  const emitted = new Map<number, number>() // client -> clocks placed in a part so far
+  const has = (id: Y.ID | null) => id === null || id.clock < (emitted.get(id.client) ?? 0)
+  let part = new PartBuilder()
+  const queues = [...doc.store.clients.entries()].map(([client, structs]) => ({ client, structs, next: 0 }))
+  let left = queues.reduce((n, q) => n + q.structs.length, 0)
+  while (left > 0) {
+    let progressed = false
+    for (const queue of queues) {
+      while (queue.next < queue.structs.length) {
+        const struct = queue.structs[queue.next]!
+        if (!placeable(struct, has)) break
+        for (const [from, to] of slicesOf(struct, partBytes)) {
+          part.add(queue.client, struct, from, to)
+          if (part.bytes >= partBytes) {
+            parts.push(part.finish())
+            part = new PartBuilder()
+          }
+        }
+        emitted.set(queue.client, struct.id.clock + struct.length)
+        queue.next++
+        left--
+        progressed = true
       }
     }
-    finish()
+    if (!progressed) {
+      // Every queue waits on another (a damaged document): place one struct anyway; Yjs keeps it
+      // pending until the rest arrives.
+      const queue = queues.find((q) => q.next < q.structs.length)!
+      const struct = queue.structs[queue.next]!
+      for (const [from, to] of slicesOf(struct, partBytes)) part.add(queue.client, struct, from, to)
+      emitted.set(queue.client, struct.id.clock + struct.length)
+      queue.next++
+      left--
+    }
   }
+  if (part.bytes > 0) parts.push(part.finish())
   // No structs and the whole delete set: an update of its own.
   parts.push(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(doc)))
   return parts
+}
+
+/** Whether a struct's references are placed already. */
+function placeable(struct: Y.Item | Y.GC, has: (id: Y.ID | null) => boolean): boolean {
+  if (!(struct instanceof Y.Item)) return true
+  if (!has(struct.origin) || !has(struct.rightOrigin)) return false
+  const parent = struct.parent
+  if (parent instanceof Y.ID) return has(parent)
+  const parentItem = (parent as Y.AbstractType<unknown> | null)?._item
+  return parentItem ? has(parentItem.id) : true
+}
+
+/** One part in the making: per client one run of structs in clock order. */
+class PartBuilder {
+  private readonly runs = new Map<number, { encoder: Y.UpdateEncoderV1; count: number; firstClock: number }>()
+  bytes = 0
+
+  add(client: number, struct: Y.Item | Y.GC, from: number, to: number): void {
+    let run = this.runs.get(client)
+    if (!run) {
+      run = { encoder: new Y.UpdateEncoderV1(), count: 0, firstClock: struct.id.clock + from }
+      this.runs.set(client, run)
+    }
+    const before = encoding.length(run.encoder.restEncoder)
+    writeSlice(run.encoder, struct, from, to)
+    run.count++
+    this.bytes += encoding.length(run.encoder.restEncoder) - before
+  }
+
+  finish(): Uint8Array {
+    const part = new Y.UpdateEncoderV1()
+    encoding.writeVarUint(part.restEncoder, this.runs.size)
+    // Higher client ids first, as Yjs writes them.
+    for (const [client, run] of [...this.runs.entries()].sort((a, b) => b[0] - a[0])) {
+      encoding.writeVarUint(part.restEncoder, run.count)
+      part.writeClient(client)
+      encoding.writeVarUint(part.restEncoder, run.firstClock)
+      encoding.writeUint8Array(part.restEncoder, run.encoder.toUint8Array())
+    }
+    encoding.writeVarUint(part.restEncoder, 0) // empty delete set
+    return part.toUint8Array()
+  }
 }
 
 /** Clock ranges [from, to) of a struct, each about half a part or less once written. */
