@@ -6,6 +6,7 @@ import { expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readBoardRecords } from '../../server/src/board/boardRecords'
 import { SERVER_CLAIM } from '../../server/src/storage/clientClaimStore'
+import { applySnapshot, snapshotParts } from '../../server/src/storage/snapshotChunks'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { parseFieldKey } from '../../templates/src/recordLayout'
 import { meetingRoomId } from '../../templates/src/wire'
@@ -68,7 +69,7 @@ function storedRecords(roomId: string): Map<string, BoardRecord> {
     const snapshot = db.prepare('SELECT data FROM room_snapshot WHERE room_id = ?').get(roomId) as
       | { data: Buffer }
       | undefined
-    if (snapshot) Y.applyUpdate(doc, snapshot.data)
+    if (snapshot) applySnapshot(doc, snapshot.data, null)
     const updates = db
       .prepare('SELECT data FROM room_update WHERE room_id = ? ORDER BY seq')
       .all(roomId) as Array<{ data: Buffer }>
@@ -109,7 +110,8 @@ function storedWriters(roomId: string, keys: ReadonlySet<string>): number[] {
     ]
     const writers: number[] = []
     for (const { data } of rows) {
-      for (const struct of Y.decodeUpdate(new Uint8Array(data)).structs) {
+      const structs = snapshotParts(new Uint8Array(data)).flatMap((part) => Y.decodeUpdate(part).structs)
+      for (const struct of structs) {
         if (!(struct instanceof Y.Item)) continue
         const field = struct.parentSub === null ? null : parseFieldKey(struct.parentSub)
         const values = struct.content.getContent() as Array<{ key?: unknown }>

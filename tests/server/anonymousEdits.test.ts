@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { importMeetingKey, newMeetingKey, openText, sealText } from '../../client/src/meeting/drafts/sealing'
+import { snapshotParts } from '../../server/src/storage/snapshotChunks'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { RECORDS_ARRAY } from '../../templates/src/wire'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
@@ -46,7 +47,12 @@ function storedStructs(roomId: string): Array<{ client: number }> {
         data: Buffer
       }>),
     ]
-    return rows.flatMap((row) => Y.decodeUpdate(new Uint8Array(row.data)).structs.map((s) => s.id))
+    // A snapshot is stored as several updates (storage/snapshotChunks.ts); a log entry is one.
+    return rows.flatMap((row) =>
+      snapshotParts(new Uint8Array(row.data)).flatMap((part) =>
+        Y.decodeUpdate(part).structs.map((s) => s.id),
+      ),
+    )
   } finally {
     db.close()
   }

@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CURRENT_SCHEMA } from '../../server/src/storage/boardSchema'
+import { applySnapshot } from '../../server/src/storage/snapshotChunks'
 import { openSqlite, SqliteRoomStore } from '../../server/src/storage/sqliteRoomStore'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { zoneRect } from '../../templates/src/layout'
@@ -37,7 +38,7 @@ async function storedKeys(dataDir: string, roomId: string): Promise<string[]> {
   try {
     const stored = await new SqliteRoomStore(db).load(roomId)
     const doc = new Y.Doc()
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
+    if (stored.snapshot) applySnapshot(doc, stored.snapshot, null)
     for (const update of stored.updates) Y.applyUpdate(doc, update.data)
     return (doc.getArray('tl_records').toArray() as Array<{ key: string }>).map((e) => e.key)
   } finally {

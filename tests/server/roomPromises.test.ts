@@ -5,6 +5,7 @@ import { WebSocket } from 'ws'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
+import { applySnapshot } from '../../server/src/storage/snapshotChunks'
 import { CloseCode } from '../../templates/src/closeCodes'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
@@ -41,7 +42,7 @@ function stored(room: string): { snapshot: boolean; logEntries: number; records:
       data: Buffer
     }>
     const doc = new Y.Doc()
-    if (snap) Y.applyUpdate(doc, snap.data)
+    if (snap) applySnapshot(doc, snap.data, null)
     for (const row of log) Y.applyUpdate(doc, row.data)
     return {
       snapshot: snap !== undefined,

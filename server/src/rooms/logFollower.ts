@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { RoomStore } from '../storage/roomStore'
+import { applySnapshot } from '../storage/snapshotChunks'
 import type { RoomConnection } from './connection'
 import type { PeerUpdate } from './roomPeers'
 import type { SerialQueue } from './serialQueue'
@@ -135,7 +136,7 @@ export class LogFollower {
     const stored = await store.loadSince(id, this.storedSeq)
     if (this.host.isDestroyed()) return
     doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, PEER_ORIGIN)
+      if (stored.snapshot) applySnapshot(doc, stored.snapshot, PEER_ORIGIN)
       for (const update of stored.updates) Y.applyUpdate(doc, update.data, PEER_ORIGIN)
     }, PEER_ORIGIN)
     if (stored.snapshot && stored.snapshotSeq > this.storedSeq) this.storedSeq = stored.snapshotSeq

@@ -1,9 +1,10 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { CloseCode } from '../../../templates/src/closeCodes'
+import { CloseCode, MAX_FRAME_BYTES } from '../../../templates/src/closeCodes'
 import { encodeRefusal, type Refusal } from '../../../templates/src/wire'
 import { checkSchema, migrateBoard, STORED_SCHEMA } from '../storage/boardSchema'
-import type { RoomStore } from '../storage/roomStore'
+import type { RoomStore, StoredRoom } from '../storage/roomStore'
+import { applySnapshot, encodeSnapshot, snapshotParts } from '../storage/snapshotChunks'
 import { sweepUnusedAssets } from './assetSweep'
 import { DEFAULT_AWARENESS_LIMITS, encodeAwarenessEntries, readAwarenessUpdate } from './awarenessFrame'
 import type { RoomConnection } from './connection'
@@ -57,6 +58,12 @@ export class Room {
   /** Presence bytes per second per participant (LIMIT_PRESENCE_BYTES_PER_SECOND); null: unbounded. */
   private readonly presenceBudget: PresenceBudget | null
   private compactScheduled = false
+  /**
+   * The stored bytes the document was loaded from (snapshot parts, then log entries) while the
+   * document holds nothing else: a client with an empty state vector gets them as they are,
+   * without encoding the document. Dropped at the first change.
+   */
+  private coldAnswer: Uint8Array[] | null
   private stopPeers: (() => void) | null = null
   private broken = false
   private discarded = false
@@ -67,9 +74,10 @@ export class Room {
     private readonly store: RoomStore,
     private readonly options: RoomOptions,
     doc: Y.Doc,
-    stored: { seq: number; snapshotSeq: number; logCount: number },
+    stored: { seq: number; snapshotSeq: number; logCount: number; coldAnswer: Uint8Array[] | null },
   ) {
     this.doc = doc
+    this.coldAnswer = stored.coldAnswer
     this.snapshotSeq = stored.snapshotSeq
     this.sinceCompaction = stored.logCount
     this.peers = options.peers ?? null
@@ -139,10 +147,11 @@ export class Room {
       // Written by a newer tldraw: refused whole, its bytes kept for the version that wrote them.
       if (schema.kind === 'newer') throw new Error(`stored by a newer board schema (${schema.detail})`)
       doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot, LOAD_ORIGIN)
+        if (stored.snapshot) applySnapshot(doc, stored.snapshot, LOAD_ORIGIN)
         for (const update of stored.updates) Y.applyUpdate(doc, update.data, LOAD_ORIGIN)
       }, LOAD_ORIGIN)
-      if (dropPending(doc)) {
+      const pendingDropped = dropPending(doc)
+      if (pendingDropped) {
         options.log?.('stored changes that depend on missing ones were left out', { room: id })
       }
       const seq = Math.max(stored.snapshotSeq, stored.updates.at(-1)?.seq ?? 0)
@@ -150,6 +159,8 @@ export class Room {
         seq,
         snapshotSeq: stored.snapshotSeq,
         logCount: stored.updates.length,
+        // What was left out must not reach a client either: then the document answers.
+        coldAnswer: pendingDropped ? null : coldAnswerOf(stored),
       })
     } catch (error) {
       stop?.()
@@ -255,7 +266,7 @@ export class Room {
         if (this.broken || this.discarded || this.follower.upTo <= this.snapshotSeq) return
         const upTo = this.follower.upTo
         dropPending(this.doc) // a snapshot never carries what could not be integrated
-        await this.store.compact(this.id, Y.encodeStateAsUpdate(this.doc), upTo, STORED_SCHEMA)
+        await this.store.compact(this.id, encodeSnapshot(this.doc), upTo, STORED_SCHEMA)
         this.snapshotSeq = upTo
       }
       this.sinceCompaction = 0
@@ -313,6 +324,18 @@ export class Room {
   }
 
   private answerSyncStep1(conn: RoomConnection, stateVector: Uint8Array): void {
+    const cold = this.coldAnswer
+    if (cold && isEmptyStateVector(stateVector)) {
+      // Nothing waits to be stored (any change drops the cold answer): sent in order, in the queue
+      // all the same. Updates first, sync step 2 last: the client counts itself synced at the end.
+      const frames = cold.map((part, i) =>
+        i === cold.length - 1 ? encodeSyncStep2(part) : encodeUpdate(part),
+      )
+      this.queue.enqueue(() => {
+        for (const frame of frames) conn.send(frame)
+      })
+      return
+    }
     let diff: Uint8Array
     try {
       diff = Y.encodeStateAsUpdate(this.doc, stateVector)
@@ -432,6 +455,7 @@ export class Room {
   private onDocUpdate = (update: Uint8Array, rawOrigin: unknown): void => {
     const origin = asUpdateOrigin(rawOrigin)
     if (origin.kind === 'load') return
+    this.coldAnswer = null
     // The guard's copy follows every change it did not judge itself, at once.
     if (origin.kind === 'server' || origin.kind === 'peer') this.guard?.serverChanged(update)
     if (origin.kind === 'peer') {
@@ -516,6 +540,21 @@ export class Room {
     this.options.log?.(line, { room: this.id, ...fields })
   }
 }
+
+/** A room's stored bytes as frames' payloads, or null if one would not fit in a frame. */
+function coldAnswerOf(stored: StoredRoom): Uint8Array[] | null {
+  const parts = [
+    ...(stored.snapshot ? snapshotParts(stored.snapshot) : []),
+    ...stored.updates.map((u) => u.data),
+  ]
+  if (parts.length === 0) return null
+  // Room for the frame's own header (message type, sync type, length).
+  if (parts.some((part) => part.byteLength > MAX_FRAME_BYTES - 16)) return null
+  return parts
+}
+
+/** A client that holds nothing: y-protocols encodes its state vector as a zero count. */
+const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.byteLength === 1 && stateVector[0] === 0
 
 /** Forgets what Yjs holds back for lack of dependencies; returns whether there was any. */
 function dropPending(doc: Y.Doc): boolean {
