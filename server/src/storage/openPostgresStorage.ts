@@ -47,7 +47,7 @@ export async function openPostgresStorage(settings: PostgresSettings, keys?: Key
   }
 }
 
-/** Postgres without encryption at rest (the default until ENCRYPT_AT_REST is on). */
+/** Postgres without encryption at rest (ENCRYPT_AT_REST=0). */
 async function plainPostgres(pool: pg.Pool, settings: PostgresSettings): Promise<Storage> {
   const groups = new PgGroupStore(pool)
   await groups.migrateLegacyMembers()
