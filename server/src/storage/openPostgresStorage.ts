@@ -1,5 +1,6 @@
 import type pg from 'pg'
 import { EncryptedImportStore } from './encryptedImportStore'
+import { refuseEncryptedPostgres } from './encryptedLeftovers'
 import { EncryptedMeetingStore } from './encryptedMeetingStore'
 import { EncryptedRoomStore } from './encryptedRoomStore'
 import { CachedKeys, type KeyStore } from './keyStore'
@@ -49,6 +50,12 @@ export async function openPostgresStorage(settings: PostgresSettings, keys?: Key
 
 /** Postgres without encryption at rest (ENCRYPT_AT_REST=0). */
 async function plainPostgres(pool: pg.Pool, settings: PostgresSettings): Promise<Storage> {
+  try {
+    await refuseEncryptedPostgres(pool)
+  } catch (error) {
+    await pool.end().catch(() => {})
+    throw error
+  }
   const groups = new PgGroupStore(pool)
   await groups.migrateLegacyMembers()
   return {

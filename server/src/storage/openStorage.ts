@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { ClientClaimStore } from './clientClaimStore'
 import type { DraftStore } from './draftStore'
 import { EncryptedImportStore } from './encryptedImportStore'
+import { refuseEncryptedSqlite } from './encryptedLeftovers'
 import { EncryptedMeetingStore } from './encryptedMeetingStore'
 import { EncryptedRoomStore } from './encryptedRoomStore'
 import type { GroupStore } from './groupStore'
@@ -90,6 +91,12 @@ async function plainSqlite(file: string): Promise<Storage> {
   const rooms = new SqliteRoomStore(db)
   const groups = new SqliteGroupStore(db)
   const meetings = new SqliteMeetingStore(rooms, [groups.eraseMeetingRows])
+  try {
+    refuseEncryptedSqlite(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
   // After the meeting store: the move binds participants, whose member column that store adds.
   await groups.migrateLegacyMembers()
   return {
