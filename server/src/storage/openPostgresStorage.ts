@@ -1,4 +1,5 @@
 import type pg from 'pg'
+import { EncryptedDraftStore } from './encryptedDraftStore'
 import { EncryptedImportStore } from './encryptedImportStore'
 import { refuseEncryptedPostgres } from './encryptedLeftovers'
 import { EncryptedMeetingStore } from './encryptedMeetingStore'
@@ -36,7 +37,7 @@ export async function openPostgresStorage(settings: PostgresSettings, keys?: Key
   return {
     rooms: new EncryptedRoomStore(new PgRoomStore(pool), cached),
     meetings,
-    drafts: new PgDraftStore(pool),
+    drafts: new EncryptedDraftStore(new PgDraftStore(pool), cached),
     groups,
     claims: new PgClientClaimStore(pool),
     imports: new EncryptedImportStore(new PgImportStore(pool), cached),

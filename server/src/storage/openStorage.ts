@@ -1,6 +1,7 @@
 import path from 'node:path'
 import type { ClientClaimStore } from './clientClaimStore'
 import type { DraftStore } from './draftStore'
+import { EncryptedDraftStore } from './encryptedDraftStore'
 import { EncryptedImportStore } from './encryptedImportStore'
 import { refuseEncryptedSqlite } from './encryptedLeftovers'
 import { EncryptedMeetingStore } from './encryptedMeetingStore'
@@ -73,7 +74,7 @@ export async function openStorage(options: {
   return {
     rooms: new EncryptedRoomStore(rooms, keys),
     meetings,
-    drafts: new SqliteDraftStore(db),
+    drafts: new EncryptedDraftStore(new SqliteDraftStore(db), keys),
     groups,
     claims: new SqliteClientClaimStore(db),
     imports: new EncryptedImportStore(new SqliteImportStore(db), keys),
