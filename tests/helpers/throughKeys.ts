@@ -131,3 +131,44 @@ export function readableThrough(
 export function hasSqliteKey(dataDir: string, roomId: string): boolean {
   return sqliteKey(path.join(dataDir, 'intervisiebord-keys.sqlite'), roomId) !== null
 }
+
+/**
+ * Every stored room row under `dataDir` (updates and snapshots, of one room or all), decrypted with
+ * its room's key: what the server would load. Rows from before encryption pass as they are.
+ */
+export function decryptedRoomRows(
+  dataDir: string,
+  roomId?: string,
+): Array<{ roomId: string; data: Uint8Array }> {
+  const db = new Database(path.join(dataDir, 'intervisiebord.sqlite'), { readonly: true })
+  const keys = new Database(path.join(dataDir, 'intervisiebord-keys.sqlite'), { readonly: true })
+  try {
+    const where = roomId === undefined ? '' : 'WHERE room_id = ?'
+    const args = roomId === undefined ? [] : [roomId]
+    const rows = [
+      ...(db.prepare(`SELECT room_id AS roomId, data FROM room_snapshot ${where}`).all(...args) as RoomRow[]),
+      ...(db
+        .prepare(`SELECT room_id AS roomId, data FROM room_update ${where} ORDER BY seq`)
+        .all(...args) as RoomRow[]),
+    ]
+    const keyOf = keys.prepare<[string], { key: Buffer }>('SELECT key FROM data_key WHERE scope = ?')
+    return rows.map((row) => ({
+      roomId: row.roomId,
+      data: decryptBytes(keyOf.get(row.roomId)?.key ?? null, row.roomId, row.data),
+    }))
+  } finally {
+    db.close()
+    keys.close()
+  }
+}
+type RoomRow = { roomId: string; data: Buffer }
+
+/** All stored room content under `dataDir`, decrypted, as one buffer to look for markers in. */
+export function decryptedRoomBytes(dataDir: string): Buffer {
+  return Buffer.concat(decryptedRoomRows(dataDir).map((row) => Buffer.from(row.data)))
+}
+
+/** One stored room value decrypted with its room's key from the key store beside `dataDir`. */
+export function decryptStored(dataDir: string, roomId: string, data: Uint8Array): Uint8Array {
+  return decryptBytes(sqliteKey(path.join(dataDir, 'intervisiebord-keys.sqlite'), roomId), roomId, data)
+}

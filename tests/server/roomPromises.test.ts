@@ -7,6 +7,7 @@ import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { CloseCode } from '../../templates/src/closeCodes'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
+import { decryptStored } from '../helpers/throughKeys'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
 
 /**
@@ -41,8 +42,9 @@ function stored(room: string): { snapshot: boolean; logEntries: number; records:
       data: Buffer
     }>
     const doc = new Y.Doc()
-    if (snap) Y.applyUpdate(doc, snap.data)
-    for (const row of log) Y.applyUpdate(doc, row.data)
+    // Decrypted with the room's key: what the server loads.
+    if (snap) Y.applyUpdate(doc, decryptStored(server.dataDir, room, snap.data))
+    for (const row of log) Y.applyUpdate(doc, decryptStored(server.dataDir, room, row.data))
     return {
       snapshot: snap !== undefined,
       logEntries: log.length,
