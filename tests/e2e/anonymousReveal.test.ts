@@ -10,6 +10,7 @@ import type { BoardRecord } from '../../templates/src/boardRecords'
 import { parseFieldKey } from '../../templates/src/recordLayout'
 import { meetingRoomId } from '../../templates/src/wire'
 import { DB_FILE } from '../helpers/inProcessServer'
+import { decryptStored } from '../helpers/throughKeys'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
 import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
@@ -68,11 +69,12 @@ function storedRecords(roomId: string): Map<string, BoardRecord> {
     const snapshot = db.prepare('SELECT data FROM room_snapshot WHERE room_id = ?').get(roomId) as
       | { data: Buffer }
       | undefined
-    if (snapshot) Y.applyUpdate(doc, snapshot.data)
+    // Decrypted with the room's key: what the server loads.
+    if (snapshot) Y.applyUpdate(doc, decryptStored(e2e.server.dataDir, roomId, snapshot.data))
     const updates = db
       .prepare('SELECT data FROM room_update WHERE room_id = ? ORDER BY seq')
       .all(roomId) as Array<{ data: Buffer }>
-    for (const { data } of updates) Y.applyUpdate(doc, data)
+    for (const { data } of updates) Y.applyUpdate(doc, decryptStored(e2e.server.dataDir, roomId, data))
     return readBoardRecords(doc)
   } finally {
     db.close()
@@ -109,7 +111,7 @@ function storedWriters(roomId: string, keys: ReadonlySet<string>): number[] {
     ]
     const writers: number[] = []
     for (const { data } of rows) {
-      for (const struct of Y.decodeUpdate(new Uint8Array(data)).structs) {
+      for (const struct of Y.decodeUpdate(decryptStored(e2e.server.dataDir, roomId, data)).structs) {
         if (!(struct instanceof Y.Item)) continue
         const field = struct.parentSub === null ? null : parseFieldKey(struct.parentSub)
         const values = struct.content.getContent() as Array<{ key?: unknown }>
