@@ -29,6 +29,7 @@ export interface ServerConfig {
   /**
    * Where the keys of encryption at rest live, apart from the data (`KEY_STORE`: a SQLite file;
    * `KEY_DATABASE_URL`: a Postgres database for several instances). Unset: beside the data.
+   * On unless `ENCRYPT_AT_REST=0`.
    */
   keys: { enabled: boolean; file: string | null; url: string | null }
   /** Redis for several instances (`REDIS_URL`, keys and channels under `REDIS_PREFIX`); null: alone. */
@@ -63,9 +64,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
 function readKeys(env: NodeJS.ProcessEnv): ServerConfig['keys'] {
   const file = env.KEY_STORE?.trim() ? path.resolve(env.KEY_STORE.trim()) : null
   const url = env.KEY_DATABASE_URL?.trim() || null
-  const asked = env.ENCRYPT_AT_REST === '1' || env.ENCRYPT_AT_REST === 'true'
-  // Naming where the keys live is asking for encryption too.
-  return { enabled: asked || file !== null || url !== null, file, url }
+  // On by default; ENCRYPT_AT_REST=0 stores meetings in the clear (an erase then leaves copies readable).
+  const off = env.ENCRYPT_AT_REST === '0' || env.ENCRYPT_AT_REST === 'false'
+  if (off && (file !== null || url !== null)) {
+    throw new Error(
+      'ENCRYPT_AT_REST=0 turns encryption at rest off: KEY_STORE and KEY_DATABASE_URL would not be used',
+    )
+  }
+  return { enabled: !off, file, url }
 }
 
 function readImports(env: NodeJS.ProcessEnv): ServerConfig['imports'] {

@@ -11,6 +11,7 @@ import type { BoardRecord } from '../../templates/src/boardRecords'
 import { parseFieldKey } from '../../templates/src/recordLayout'
 import { meetingRoomId } from '../../templates/src/wire'
 import { DB_FILE } from '../helpers/inProcessServer'
+import { decryptStored } from '../helpers/throughKeys'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
 import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
@@ -69,11 +70,12 @@ function storedRecords(roomId: string): Map<string, BoardRecord> {
     const snapshot = db.prepare('SELECT data FROM room_snapshot WHERE room_id = ?').get(roomId) as
       | { data: Buffer }
       | undefined
-    if (snapshot) applySnapshot(doc, snapshot.data, null)
+    // Decrypted with the room's key: what the server loads.
+    if (snapshot) applySnapshot(doc, decryptStored(e2e.server.dataDir, roomId, snapshot.data), null)
     const updates = db
       .prepare('SELECT data FROM room_update WHERE room_id = ? ORDER BY seq')
       .all(roomId) as Array<{ data: Buffer }>
-    for (const { data } of updates) Y.applyUpdate(doc, data)
+    for (const { data } of updates) Y.applyUpdate(doc, decryptStored(e2e.server.dataDir, roomId, data))
     return readBoardRecords(doc)
   } finally {
     db.close()
@@ -110,7 +112,8 @@ function storedWriters(roomId: string, keys: ReadonlySet<string>): number[] {
     ]
     const writers: number[] = []
     for (const { data } of rows) {
-      const structs = snapshotParts(new Uint8Array(data)).flatMap((part) => Y.decodeUpdate(part).structs)
+      const plain = decryptStored(e2e.server.dataDir, roomId, data)
+      const structs = snapshotParts(new Uint8Array(plain)).flatMap((part) => Y.decodeUpdate(part).structs)
       for (const struct of structs) {
         if (!(struct instanceof Y.Item)) continue
         const field = struct.parentSub === null ? null : parseFieldKey(struct.parentSub)

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import pg from 'pg'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import { pgKey, readableInPostgres } from '../helpers/throughKeys'
 
 /** Where the real services are: env TEST_DATABASE_URL / TEST_REDIS_URL, or this machine's. */
 export const DATABASE_URL = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test'
@@ -65,7 +66,7 @@ export async function startCluster(count: number, env: Record<string, string> = 
     },
     async stop() {
       await Promise.all(instances.map((i) => i.stop()))
-      await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {})
+      await db.query(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_keys CASCADE`).catch(() => {})
       await db.end()
     },
   }
@@ -85,4 +86,14 @@ export async function storedBytes(cluster: Cluster): Promise<Buffer> {
     }
   }
   return Buffer.concat(chunks)
+}
+
+/** The room's content decrypted with the cluster's key store (what its servers can read). */
+export function readableIn(cluster: Cluster, roomId: string): Promise<Buffer> {
+  return readableInPostgres(cluster.db, cluster.schema, roomId)
+}
+
+/** Whether the cluster's key store (schema `<schema>_keys`) still holds the room's key. */
+export async function hasKey(cluster: Cluster, roomId: string): Promise<boolean> {
+  return (await pgKey(cluster.db, cluster.schema, roomId)) !== null
 }

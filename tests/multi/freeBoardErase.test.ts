@@ -4,7 +4,7 @@ import { CloseCode } from '../../templates/src/closeCodes'
 import { api } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
-import { type Cluster, startCluster, storedBytes } from './cluster'
+import { type Cluster, hasKey, readableIn, startCluster, storedBytes } from './cluster'
 import { startTcpProxy, type TcpProxy } from './tcpProxy'
 
 /**
@@ -45,7 +45,10 @@ it('erases a free board everywhere: the other instance closes its connections wi
     noteRecord({ id: 'shape:weg', x: 0, y: 0, authorId: 'x', text: 'VRIJBORD-WIS-6620' }),
   )
   await eventually(() => watcher.kv.get('shape:weg') !== undefined, 10_000, 'note on the other instance')
-  expect((await storedBytes(cluster)).includes('VRIJBORD-WIS-6620')).toBe(true)
+  // Stored: readable with the board's key, never in the clear; its id in the clear.
+  expect((await readableIn(cluster, roomId)).includes('VRIJBORD-WIS-6620')).toBe(true)
+  expect((await storedBytes(cluster)).includes('VRIJBORD-WIS-6620')).toBe(false)
+  expect((await storedBytes(cluster)).includes(roomId)).toBe(true)
 
   const watcherClosed = closeCode(watcher)
   const writerClosed = closeCode(writer)
@@ -57,6 +60,7 @@ it('erases a free board everywhere: the other instance closes its connections wi
   const bytes = await storedBytes(cluster)
   expect(bytes.includes('VRIJBORD-WIS-6620')).toBe(false)
   expect(bytes.includes(roomId)).toBe(false)
+  expect(await hasKey(cluster, roomId)).toBe(false)
   // A meeting's room is no free board: its id is refused.
   const meetingRoom = await api<{ error: string }>(a!.url, '/boards/m-AAAAAAAAAAAAAAAAAAAAAA', {
     method: 'DELETE',

@@ -27,7 +27,8 @@ afterAll(async () => {
     await server.stop()
     server.cleanup()
   }
-  for (const schema of schemas) await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {})
+  for (const schema of schemas)
+    await db.query(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_keys CASCADE`).catch(() => {})
   await db.end()
 })
 

@@ -21,7 +21,7 @@ let server: TestServer | undefined
 afterAll(async () => {
   await server?.stop()
   server?.cleanup()
-  await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {})
+  await db.query(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_keys CASCADE`).catch(() => {})
   await db.end()
 })
 

@@ -5,7 +5,7 @@ import { api, command, joinMeeting, ResettingClient } from '../helpers/meetingCl
 import { inZone, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
 import { eventually } from '../helpers/yjsClient'
-import { type Cluster, startCluster, storedBytes } from './cluster'
+import { type Cluster, hasKey, readableIn, startCluster, storedBytes } from './cluster'
 
 /**
  * Meeting state on several instances: what the facilitator changes through one instance is in
@@ -89,7 +89,10 @@ it('erases through one instance: the other closes its connections, Postgres keep
     noteRecord({ id: 'shape:secret', x: -3000, y: -3000, authorId: m.setup.facilitator.id, text: marker }),
   )
   await eventually(() => onB.current.kv.get('shape:secret') !== undefined, 15_000, 'note at b')
-  expect((await storedBytes(cluster)).includes(marker)).toBe(true)
+  // Stored: readable with the meeting's key (the note and the name), never in the clear.
+  const readable = await readableIn(cluster, m.roomId)
+  expect([marker, `Naam-${marker}`].filter((n) => !readable.includes(n))).toEqual([])
+  expect((await storedBytes(cluster)).includes(marker)).toBe(false)
 
   const closedAtB = new Promise<number>((resolve) =>
     onB.current.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
@@ -101,6 +104,8 @@ it('erases through one instance: the other closes its connections, Postgres keep
   expect(erased.status).toBe(200)
   expect(await closedAtB).toBe(CloseCode.meetingErased)
   expect((await storedBytes(cluster)).includes(marker)).toBe(false)
+  expect((await storedBytes(cluster)).includes(m.setup.meetingId)).toBe(false)
+  expect(await hasKey(cluster, m.roomId)).toBe(false)
   // Every session is gone on both instances.
   for (const base of [A(), B()]) {
     const res = await api(base, `/meetings/${m.setup.meetingId}`, { token: witness.token })
@@ -109,4 +114,5 @@ it('erases through one instance: the other closes its connections, Postgres keep
   // Later writes cannot bring anything back: give the instances time to store what they held.
   await new Promise((r) => setTimeout(r, 3000))
   expect((await storedBytes(cluster)).includes(marker)).toBe(false)
+  expect((await readableIn(cluster, m.roomId)).includes(marker)).toBe(false)
 }, 90_000)

@@ -6,6 +6,7 @@ import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting, joinMeeting } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
 import { TEST_IMPORT_CODE } from '../helpers/testServerEnv'
+import { pgKey, readableInPostgres } from '../helpers/throughKeys'
 import { connectClient, type TestClient, waitForSync } from '../helpers/yjsClient'
 import { DATABASE_URL } from './cluster'
 
@@ -29,7 +30,7 @@ afterAll(async () => {
   for (const client of clients) client.destroy()
   await server?.stop()
   server?.cleanup()
-  await db.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => {})
+  await db.query(`DROP SCHEMA IF EXISTS ${schema}, ${schema}_keys CASCADE`).catch(() => {})
   await db.end()
 })
 
@@ -48,6 +49,11 @@ const found = async (needles: string[]) => {
   const bytes = await stored()
   return needles.filter((needle) => bytes.includes(needle))
 }
+/** The needles some of the rooms hold once decrypted with their keys (what the server reads). */
+const readable = async (rooms: string[], needles: string[]) => {
+  const contents = await Promise.all(rooms.map((room) => readableInPostgres(db, schema, room)))
+  return needles.filter((needle) => contents.some((content) => content.includes(needle)))
+}
 
 async function writeNote(roomId: string, marker: string, who?: { token: string; id: string }) {
   const client = connectClient(server.url, roomId, who ? { token: who.token } : {})
@@ -55,7 +61,7 @@ async function writeNote(roomId: string, marker: string, who?: { token: string; 
   await waitForSync(client)
   const id = `shape:${marker}`
   client.kv.set(id, noteRecord({ id, x: -3000, y: -3000, authorId: who?.id ?? 'free', text: marker }))
-  for (let i = 0; i < 100 && (await found([marker])).length === 0; i++)
+  for (let i = 0; i < 100 && (await readable([roomId], [marker])).length === 0; i++)
     await new Promise((r) => setTimeout(r, 50))
   client.destroy()
 }
@@ -81,12 +87,27 @@ it('erases an expired meeting and free board from Postgres and keeps the others'
     recent.meetingId,
     recentBoard,
   ]
-  expect(await found([...gone, ...kept])).toEqual([...gone, ...kept])
+  // Before the sweep: the content readable with the rooms' keys and never in the clear, the ids in
+  // the clear. So finding none of them afterwards means something.
+  const ids = [old.meetingId, oldBoard, recent.meetingId, recentBoard]
+  const content = [...gone, ...kept].filter((n) => !ids.includes(n))
+  const rooms = [old.roomId, oldBoard, recent.roomId, recentBoard]
+  expect(await readable(rooms, content)).toEqual(content)
+  expect(await found(content)).toEqual([])
+  expect(await found(ids)).toEqual(ids)
 
   clock += 11 * DAY
   expect(await server.sweep()).toEqual({ meetings: 1, boards: 1, groups: 0, failed: 0 })
   expect(await found(gone)).toEqual([])
-  expect(await found(kept)).toEqual(kept)
+  expect(await pgKey(db, schema, old.roomId)).toBeNull()
+  expect(await pgKey(db, schema, oldBoard)).toBeNull()
+  expect(await found([recent.meetingId, recentBoard])).toEqual([recent.meetingId, recentBoard])
+  expect(
+    await readable(
+      rooms.slice(2),
+      content.filter((n) => kept.includes(n)),
+    ),
+  ).toEqual(content.filter((n) => kept.includes(n)))
   expect((await api(server.url, `/meetings/${recent.meetingId}`, { token: recentPerson.token })).status).toBe(
     200,
   )

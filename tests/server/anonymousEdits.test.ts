@@ -1,13 +1,13 @@
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { importMeetingKey, newMeetingKey, openText, sealText } from '../../client/src/meeting/drafts/sealing'
 import { snapshotParts } from '../../server/src/storage/snapshotChunks'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { RECORDS_ARRAY } from '../../templates/src/wire'
-import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
+import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, command, ResettingClient } from '../helpers/meetingClient'
 import { type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
+import { decryptedRoomRows } from '../helpers/throughKeys'
 import { eventually } from '../helpers/yjsClient'
 
 /**
@@ -37,25 +37,11 @@ function connect(fixture: MeetingFixture, name: string): ResettingClient {
 
 /** Every struct stored for the room (its snapshot and its log), as Yjs decodes them. */
 function storedStructs(roomId: string): Array<{ client: number }> {
-  const db = new Database(DB_FILE(server.dataDir), { readonly: true })
-  try {
-    const rows = [
-      ...(db.prepare('SELECT data FROM room_snapshot WHERE room_id = ?').all(roomId) as Array<{
-        data: Buffer
-      }>),
-      ...(db.prepare('SELECT data FROM room_update WHERE room_id = ?').all(roomId) as Array<{
-        data: Buffer
-      }>),
-    ]
-    // A snapshot is stored as several updates (storage/snapshotChunks.ts); a log entry is one.
-    return rows.flatMap((row) =>
-      snapshotParts(new Uint8Array(row.data)).flatMap((part) =>
-        Y.decodeUpdate(part).structs.map((s) => s.id),
-      ),
-    )
-  } finally {
-    db.close()
-  }
+  // Decrypted with the room's key: what the server loads. A snapshot is stored as several updates
+  // (storage/snapshotChunks.ts); a log entry is one.
+  return decryptedRoomRows(server.dataDir, roomId).flatMap((row) =>
+    snapshotParts(new Uint8Array(row.data)).flatMap((part) => Y.decodeUpdate(part).structs.map((s) => s.id)),
+  )
 }
 
 /** The client ids of the items that hold entries of the record `key`, as a document holds them. */

@@ -1,20 +1,25 @@
 import { spawnSync } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, expect, it } from 'vitest'
+import { MissingKeyError } from '../../server/src/storage/atRest'
 import { openSqlite } from '../../server/src/storage/sqliteRoomStore'
 import { CloseCode } from '../../templates/src/closeCodes'
+import { copyDataFiles, hitsUnder as hitsIn, KEY_FILE } from '../helpers/dataFiles'
 import { api, upgradeStatus } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 import { makeTempDir } from '../helpers/tempDir'
+import { openRows, readableInSqlite, sqliteKey, sqliteRows } from '../helpers/throughKeys'
 import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'
 
 const temp = makeTempDir()
 const processes: ServerProcess[] = []
+const copies: string[] = []
 afterAll(async () => {
   for (const p of processes) await p.stop({ keepData: true }).catch(() => {})
+  for (const copy of copies) rmSync(copy, { recursive: true, force: true })
   temp.cleanup()
 })
 
@@ -54,20 +59,14 @@ async function writeNote(
   // Long enough that the room's snapshot spills over into overflow pages.
   const long = `${text} ${'Een lange notitie. '.repeat(160)}${text}`
   client.kv.set(id, noteRecord({ id, x: -3000, y: -3000, authorId: who.participant.id, text: long }))
-  await eventually(() => hitsUnder(temp.dir).some((h) => h.endsWith(text)), 5000, `${text} stored`)
+  // Stored (readable with the room's key), never in the clear.
+  await eventually(() => readableInSqlite(temp.dir, roomId).includes(text), 5000, `${text} stored`)
   return client
 }
 
 /** Every needle found in the raw bytes of any file under the data dir, as `file: needle`. */
 function hitsUnder(dir: string, needles: readonly string[] = NEEDLES): string[] {
-  const hits: string[] = []
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue
-    const file = path.join(entry.parentPath, entry.name)
-    const bytes = readFileSync(file)
-    for (const needle of needles) if (bytes.includes(needle)) hits.push(`${path.basename(file)}: ${needle}`)
-  }
-  return hits
+  return hitsIn(dir, needles)
 }
 
 it('leaves no byte of an erased meeting in any file under DATA_DIR, running and after kill -9', async () => {
@@ -104,10 +103,19 @@ it('leaves no byte of an erased meeting in any file under DATA_DIR, running and 
   expect(storedRows(temp.dir, roomId).snapshotBytes).toBeGreaterThan(4096) // the page size: overflow pages in use
   const client = await writeNote(first.url, roomId, people[1]!, MARKERS[1]!)
   expect(storedRows(temp.dir, roomId).logEntries).toBeGreaterThan(0)
-  // The grep sees every needle before the erase, so zero hits afterwards means something. The
-  // meeting's and participants' ids too: they sit in indexes as well as in rows.
-  const everything = [...NEEDLES, meetingId, ...people.map((p) => p.participant.id)]
-  expect(new Set(hitsUnder(temp.dir, everything).map((h) => h.split(': ')[1]))).toEqual(new Set(everything))
+  // Before the erase every needle is stored: readable with the meeting's key, never raw in a file.
+  const readable = readableInSqlite(temp.dir, roomId)
+  expect(NEEDLES.filter((needle) => !readable.includes(needle))).toEqual([])
+  expect(hitsUnder(temp.dir)).toEqual([])
+  // The meeting's and participants' ids are stored in the clear (rows are found by them, and they
+  // sit in indexes): the grep sees them before, so zero hits afterwards means something.
+  const ids = [meetingId, ...people.map((p) => p.participant.id)]
+  expect(new Set(hitsUnder(temp.dir, ids).map((h) => h.split(': ')[1]))).toEqual(new Set(ids))
+  const everything = [...NEEDLES, ...ids]
+  // A copy of the data files taken now (a backup, a replica, a stolen disk), without the key store.
+  const copy = path.join(temp.dir, '..', `${path.basename(temp.dir)}-copy`)
+  copyDataFiles(temp.dir, copy)
+  copies.push(copy)
 
   const closed = new Promise<number>((resolve) =>
     client.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
@@ -118,6 +126,15 @@ it('leaves no byte of an erased meeting in any file under DATA_DIR, running and 
   expect(hitsUnder(temp.dir, everything)).toEqual([])
   expect(await closed).toBe(CloseCode.meetingErased)
   client.destroy()
+
+  // The copy from before holds the meeting's rows, and the key to open them is gone.
+  const copied = sqliteRows(path.join(copy, 'intervisiebord.sqlite'), roomId)
+  expect(copied.bytes.length).toBeGreaterThan(0)
+  expect(copied.texts.length).toBe(1 + NAMES.length + 1)
+  const key = sqliteKey(path.join(temp.dir, KEY_FILE), roomId)
+  expect(key).toBeNull()
+  expect(() => openRows(roomId, key, copied)).toThrow(MissingKeyError)
+  expect(hitsUnder(copy)).toEqual([])
 
   // A crash right after: nothing comes back from the write-ahead log or elsewhere.
   await first.kill9()

@@ -5,6 +5,7 @@ import { foundUnder, hitsUnder } from '../helpers/dataFiles'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
+import { hasSqliteKey, readableInSqlite } from '../helpers/throughKeys'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
 
 let server: TestServer
@@ -25,8 +26,10 @@ it('erases a free board with its link: no byte of it under DATA_DIR, its connect
   clients.push(client)
   await waitForSync(client)
   client.kv.set('shape:wis', noteRecord({ id: 'shape:wis', x: 0, y: 0, authorId: 'x', text: marker }))
-  await eventually(() => hitsUnder(server.dataDir, [marker]).length > 0, 5000, 'note stored')
-  expect(foundUnder(server.dataDir, [marker, roomId])).toEqual(new Set([marker, roomId]))
+  // Stored: readable with the board's key, never raw in a file; its id in the clear.
+  await eventually(() => readableInSqlite(server.dataDir, roomId).includes(marker), 5000, 'note stored')
+  expect(hitsUnder(server.dataDir, [marker])).toEqual([])
+  expect(foundUnder(server.dataDir, [roomId])).toEqual(new Set([roomId]))
 
   const closed = new Promise<number>((resolve) =>
     client.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? 0)),
@@ -35,6 +38,8 @@ it('erases a free board with its link: no byte of it under DATA_DIR, its connect
   expect(erased).toEqual({ status: 200, body: { erased: true } })
   // Right after the answer, with the server running: not in the database, its log or anywhere.
   expect(hitsUnder(server.dataDir, [marker, roomId])).toEqual([])
+  // And its key: whatever copy of its rows is left anywhere (WAL, backup) cannot be read.
+  expect(hasSqliteKey(server.dataDir, roomId)).toBe(false)
   expect(await closed).toBe(CloseCode.boardErased)
   // Erasing it again is no error: there is nothing left to erase.
   expect((await api(server.url, `/boards/${roomId}`, { method: 'DELETE' })).status).toBe(200)

@@ -3,6 +3,7 @@ import { foundUnder, hitsUnder } from '../helpers/dataFiles'
 import { createGroup, METHOD } from '../helpers/groupScenario'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api } from '../helpers/meetingClient'
+import { hasSqliteKey, readableThrough } from '../helpers/throughKeys'
 
 const DAY = 24 * 60 * 60 * 1000
 // The server's clock: moved on by the test, read by every retention decision.
@@ -76,15 +77,28 @@ it('keeps a group and its meetings for the group’s days after its last activit
 
   const groupTwo = ['GROEP-TWEE-4417', 'LID-TWEE-9034', 'TITEL-C-5576', 'BEGELEIDER-C-1148']
   const staying = ['GROEP-EEN-5081', 'LID-EEN-6120', 'TITEL-A-7710', 'TITEL-B-2290', 'BEGELEIDER-B-8813']
-  // All on disk now, so finding none of them later means something.
-  expect(foundUnder(server.dataDir, [...groupTwo, ...staying])).toEqual(new Set([...groupTwo, ...staying]))
+  // All stored now, so finding none of them later means something: the group's name and members in
+  // the clear (group data, not a meeting's), the meetings' titles and names readable only with
+  // their meetings' keys.
+  const groupData = ['GROEP-TWEE-4417', 'LID-TWEE-9034', 'GROEP-EEN-5081', 'LID-EEN-6120']
+  expect(foundUnder(server.dataDir, groupData)).toEqual(new Set(groupData))
+  const meetingData = [...groupTwo, ...staying].filter((n) => !groupData.includes(n))
+  const rooms = [a, b, c].map((m) => `m-${m.meetingId}`)
+  expect(readableThrough(server.dataDir, rooms, meetingData)).toEqual(new Set(meetingData))
+  expect(hitsUnder(server.dataDir, meetingData)).toEqual([])
 
   clock = start + 10 * DAY - 60_000
   expect(await server.sweep()).toEqual({ meetings: 0, boards: 0, groups: 0, failed: 0 })
   clock = start + 11 * DAY
   expect(await server.sweep()).toEqual({ meetings: 1, boards: 0, groups: 1, failed: 0 })
   expect(hitsUnder(server.dataDir, groupTwo)).toEqual([])
-  expect(foundUnder(server.dataDir, staying)).toEqual(new Set(staying))
+  expect(hasSqliteKey(server.dataDir, `m-${c.meetingId}`)).toBe(false)
+  const stayingGroup = staying.filter((n) => groupData.includes(n))
+  expect(foundUnder(server.dataDir, stayingGroup)).toEqual(new Set(stayingGroup))
+  const stayingMeetings = staying.filter((n) => !groupData.includes(n))
+  expect(readableThrough(server.dataDir, rooms.slice(0, 2), stayingMeetings)).toEqual(
+    new Set(stayingMeetings),
+  )
   expect((await groupRetention(two)).status).toBe(403)
   expect((await api(server.url, `/meetings/${c.meetingId}`, { token: c.token })).status).toBe(403)
   // The meeting with days of its own stays, as a meeting without a group.
@@ -111,5 +125,6 @@ it('keeps a group and its meetings for the group’s days after its last activit
   expect(
     hitsUnder(server.dataDir, ['GROEP-EEN-5081', 'LID-EEN-6120', 'TITEL-A-7710', 'BEGELEIDER-A-3321']),
   ).toEqual([])
+  expect(hasSqliteKey(server.dataDir, `m-${a.meetingId}`)).toBe(false)
   expect((await api(server.url, `/groups/${one.groupId}`, { token: one.secret })).status).toBe(403)
 }, 30_000)

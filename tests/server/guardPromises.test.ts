@@ -1,11 +1,11 @@
 import { createTLSchema } from '@tldraw/tlschema'
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { honestFollowUp } from '../helpers/followUp'
-import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
+import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { createMeeting, joinMeeting, type MeetingSetup, ResettingClient } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
+import { decryptedRoomBytes } from '../helpers/throughKeys'
 import { eventually } from '../helpers/yjsClient'
 
 /**
@@ -39,13 +39,9 @@ async function participant(name: string) {
   return Object.assign(client, { id: p.id })
 }
 
+/** Every room's stored updates and snapshots, decrypted with their keys (what the server loads). */
 function storedBytes(): Buffer {
-  const db = new Database(DB_FILE(server.dataDir), { readonly: true })
-  const rows = db
-    .prepare('SELECT data FROM room_update UNION ALL SELECT data FROM room_snapshot')
-    .all() as Array<{ data: Buffer }>
-  db.close()
-  return Buffer.concat(rows.map((r) => r.data))
+  return decryptedRoomBytes(server.dataDir)
 }
 
 /** Waits for the sender's next refusal, then for an honest edit of theirs to reach Olga. */

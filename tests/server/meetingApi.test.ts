@@ -6,6 +6,7 @@ import { MEETING_MAP, MEETING_VIEW_KEY, type MeetingView } from '../../templates
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting, joinMeeting, upgradeStatus } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
+import { decryptedRoomBytes } from '../helpers/throughKeys'
 import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'
 
 let server: TestServer
@@ -183,11 +184,7 @@ describe('meeting API', () => {
 })
 
 /** Every stored byte of every room, to search for content that must be gone. */
+/** Every room's stored updates and snapshots, decrypted with their keys (what the server loads). */
 function storedBytes(): Buffer {
-  const db = new Database(DB_FILE(server.dataDir), { readonly: true })
-  const rows = db
-    .prepare('SELECT data FROM room_update UNION ALL SELECT data FROM room_snapshot')
-    .all() as Array<{ data: Buffer }>
-  db.close()
-  return Buffer.concat(rows.map((r) => r.data))
+  return decryptedRoomBytes(server.dataDir)
 }

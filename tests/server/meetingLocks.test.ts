@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { zoneFrameId } from '../../templates/src/boardRecords'
@@ -7,7 +6,7 @@ import { accessFor } from '../../templates/src/permissions'
 import type { Template } from '../../templates/src/schema'
 import { MEETING_MAP, MEETING_VIEW_KEY, type MeetingView } from '../../templates/src/wire'
 import { honestFollowUp } from '../helpers/followUp'
-import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
+import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import {
   api,
   command,
@@ -19,6 +18,7 @@ import {
   upgradeStatus,
 } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
+import { decryptedRoomBytes } from '../helpers/throughKeys'
 import { eventually } from '../helpers/yjsClient'
 
 let server: TestServer
@@ -58,13 +58,9 @@ function inZone(zoneId: string, offset = 0) {
   return { x: rect.x + 40 + offset, y: rect.y + 60 }
 }
 
+/** Every room's stored updates and snapshots, decrypted with their keys (what the server loads). */
 function storedBytes(): Buffer {
-  const db = new Database(DB_FILE(server.dataDir), { readonly: true })
-  const rows = db
-    .prepare('SELECT data FROM room_update UNION ALL SELECT data FROM room_snapshot')
-    .all() as Array<{ data: Buffer }>
-  db.close()
-  return Buffer.concat(rows.map((r) => r.data))
+  return decryptedRoomBytes(server.dataDir)
 }
 
 function roomDoc(): Y.Doc {

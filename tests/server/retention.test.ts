@@ -7,6 +7,7 @@ import { foundUnder, hitsUnder } from '../helpers/dataFiles'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting, joinMeeting, type MeetingSetup } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
+import { hasSqliteKey, readableInSqlite, readableThrough } from '../helpers/throughKeys'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -33,7 +34,8 @@ async function writeNote(roomId: string, marker: string, who?: { token: string; 
   await waitForSync(client)
   const id = `shape:${marker}`
   client.kv.set(id, noteRecord({ id, x: -3000, y: -3000, authorId: who?.id ?? 'free', text: marker }))
-  await eventually(() => hitsUnder(server.dataDir, [marker]).length > 0, 5000, `${marker} stored`)
+  // Stored (readable with the room's key), never in the clear.
+  await eventually(() => readableInSqlite(server.dataDir, roomId).includes(marker), 5000, `${marker} stored`)
   return client
 }
 
@@ -96,10 +98,16 @@ it('erases an expired meeting and an expired free board completely; what is not 
     'RETENTIE-RECENTBORD-2208',
   ]
   const expiredNeedles = gone.filter((n) => n !== 'Bea Begeleider')
-  // The grep sees all of them before the sweep, so finding none afterwards means something.
-  expect(foundUnder(server.dataDir, [...expiredNeedles, ...staying])).toEqual(
-    new Set([...expiredNeedles, ...staying]),
+  const expiredIds = [old.setup.meetingId, old.person.id, oldBoard]
+  const expiredContent = expiredNeedles.filter((n) => !expiredIds.includes(n))
+  const rooms = [old.setup.roomId, oldBoard, kept.setup.roomId, recent.setup.roomId, recentBoard]
+  // Before the sweep the content is stored, readable with the rooms' keys and never raw in a file;
+  // the ids are stored in the clear. So finding none of them afterwards means something.
+  expect(readableThrough(server.dataDir, rooms, [...expiredContent, ...staying])).toEqual(
+    new Set([...expiredContent, ...staying]),
   )
+  expect(hitsUnder(server.dataDir, [...expiredContent, ...staying])).toEqual([])
+  expect(foundUnder(server.dataDir, expiredIds)).toEqual(new Set(expiredIds))
 
   // Nothing has expired yet at 30 days minus a minute after the old ones' last use.
   clock = start + 30 * DAY - 60_000
@@ -108,7 +116,9 @@ it('erases an expired meeting and an expired free board completely; what is not 
   clock = start + 31 * DAY
   expect(await server.sweep()).toEqual({ meetings: 1, boards: 1, groups: 0, failed: 0 })
   expect(hitsUnder(server.dataDir, expiredNeedles)).toEqual([])
-  expect(foundUnder(server.dataDir, staying)).toEqual(new Set(staying))
+  // Their keys are gone: a copy of their rows anywhere (WAL, backup) can no longer be read.
+  expect([old.setup.roomId, oldBoard].filter((room) => hasSqliteKey(server.dataDir, room))).toEqual([])
+  expect(readableThrough(server.dataDir, rooms.slice(2), staying)).toEqual(new Set(staying))
   // Whoever was still connected to the expired meeting is told why it went.
   expect(await oldClosed).toBe(CloseCode.retentionExpired)
   // Its links and sessions open nothing any more.
@@ -148,12 +158,13 @@ it('counts a meeting days from its last activity, not from its making', async ()
   // (The first test's meetings expire on the way; this one is looked for by its marker.)
   clock += 25 * DAY
   await server.sweep()
-  expect(foundUnder(server.dataDir, ['RETENTIE-ACTIEF-5120']).size).toBe(1)
+  expect(readableThrough(server.dataDir, [setup.roomId], ['RETENTIE-ACTIEF-5120']).size).toBe(1)
   expect((await retention(setup)).status).toBe(200)
   clock += 6 * DAY
   expect((await server.sweep()).meetings).toBeGreaterThanOrEqual(1)
   expect((await retention(setup)).status).toBe(403)
   expect(hitsUnder(server.dataDir, ['RETENTIE-ACTIEF-5120', 'Actieve Aalscholver'])).toEqual([])
+  expect(hasSqliteKey(server.dataDir, setup.roomId)).toBe(false)
 })
 
 it('keeps the facilitator within the operator maximum, and only the facilitator', async () => {
@@ -191,10 +202,14 @@ it('takes an expired meeting’s sealed drafts with it', async () => {
     token: anna.token,
   })
   expect(stored.status).toBe(200)
-  // The sealed text as the server stores it (ciphertext, but bytes of this meeting all the same).
-  const needles = [sealed.slice(0, 48), 'Anna Voorbereid', setup.meetingId]
-  expect(foundUnder(server.dataDir, needles)).toEqual(new Set(needles))
+  // The sealed text as the server stores it (ciphertext, but bytes of this meeting all the same);
+  // the name encrypted at rest, readable only with the meeting's key.
+  const raw = [sealed.slice(0, 48), setup.meetingId]
+  expect(foundUnder(server.dataDir, raw)).toEqual(new Set(raw))
+  expect(readableThrough(server.dataDir, [setup.roomId], ['Anna Voorbereid']).size).toBe(1)
+  expect(hitsUnder(server.dataDir, ['Anna Voorbereid'])).toEqual([])
   clock += 31 * DAY
   await server.sweep()
-  expect(hitsUnder(server.dataDir, needles)).toEqual([])
+  expect(hitsUnder(server.dataDir, [...raw, 'Anna Voorbereid'])).toEqual([])
+  expect(hasSqliteKey(server.dataDir, setup.roomId)).toBe(false)
 })

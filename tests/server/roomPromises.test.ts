@@ -8,6 +8,7 @@ import * as Y from 'yjs'
 import { applySnapshot } from '../../server/src/storage/snapshotChunks'
 import { CloseCode } from '../../templates/src/closeCodes'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
+import { decryptStored } from '../helpers/throughKeys'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
 
 /**
@@ -42,8 +43,9 @@ function stored(room: string): { snapshot: boolean; logEntries: number; records:
       data: Buffer
     }>
     const doc = new Y.Doc()
-    if (snap) applySnapshot(doc, snap.data, null)
-    for (const row of log) Y.applyUpdate(doc, row.data)
+    // Decrypted with the room's key: what the server loads.
+    if (snap) applySnapshot(doc, decryptStored(server.dataDir, room, snap.data), null)
+    for (const row of log) Y.applyUpdate(doc, decryptStored(server.dataDir, room, row.data))
     return {
       snapshot: snap !== undefined,
       logEntries: log.length,

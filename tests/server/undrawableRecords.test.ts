@@ -1,10 +1,10 @@
-import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { honestFollowUp } from '../helpers/followUp'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { createMeeting, joinMeeting, type MeetingSetup, ResettingClient } from '../helpers/meetingClient'
 import { writeRecordsIntoStorage } from '../helpers/storedRecords'
+import { decryptedRoomBytes } from '../helpers/throughKeys'
 import { honestShapes, undrawableRecords } from '../helpers/undrawableRecords'
 import { eventually } from '../helpers/yjsClient'
 
@@ -40,13 +40,9 @@ async function participant(name: string, token?: string) {
   return Object.assign(client, { id: p.id })
 }
 
+/** Every room's stored updates and snapshots, decrypted with their keys (what the server loads). */
 function storedBytes(): Buffer {
-  const db = new Database(DB_FILE(server.dataDir), { readonly: true })
-  const rows = db
-    .prepare('SELECT data FROM room_update UNION ALL SELECT data FROM room_snapshot')
-    .all() as Array<{ data: Buffer }>
-  db.close()
-  return Buffer.concat(rows.map((r) => r.data))
+  return decryptedRoomBytes(server.dataDir)
 }
 
 describe('the server refuses what the editor cannot draw', () => {

@@ -16,9 +16,9 @@ const TAG_BYTES = 16
  * no update Yjs wrote begins with these four bytes: a stored value without them is from before
  * (plaintext) and is read as it is, until the room's next compaction writes it encrypted.
  */
-const BYTES_MAGIC = Buffer.from([0x00, 0x00, 0xe5, 0x01])
+export const BYTES_MAGIC = Buffer.from([0x00, 0x00, 0xe5, 0x01])
 /** Marks encrypted text (a control character no name or title is allowed to hold). */
-const TEXT_PREFIX = '\u0001e1:'
+export const TEXT_PREFIX = '\u0001e1:'
 
 export function newKey(): Buffer {
   return randomBytes(KEY_BYTES)

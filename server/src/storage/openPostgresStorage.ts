@@ -1,5 +1,7 @@
 import type pg from 'pg'
+import { EncryptedDraftStore } from './encryptedDraftStore'
 import { EncryptedImportStore } from './encryptedImportStore'
+import { refuseEncryptedPostgres } from './encryptedLeftovers'
 import { EncryptedMeetingStore } from './encryptedMeetingStore'
 import { EncryptedRoomStore } from './encryptedRoomStore'
 import { CachedKeys, type KeyStore } from './keyStore'
@@ -35,7 +37,7 @@ export async function openPostgresStorage(settings: PostgresSettings, keys?: Key
   return {
     rooms: new EncryptedRoomStore(new PgRoomStore(pool), cached),
     meetings,
-    drafts: new PgDraftStore(pool),
+    drafts: new EncryptedDraftStore(new PgDraftStore(pool), cached),
     groups,
     claims: new PgClientClaimStore(pool),
     imports: new EncryptedImportStore(new PgImportStore(pool), cached),
@@ -47,8 +49,14 @@ export async function openPostgresStorage(settings: PostgresSettings, keys?: Key
   }
 }
 
-/** Postgres without encryption at rest (the default until ENCRYPT_AT_REST is on). */
+/** Postgres without encryption at rest (ENCRYPT_AT_REST=0). */
 async function plainPostgres(pool: pg.Pool, settings: PostgresSettings): Promise<Storage> {
+  try {
+    await refuseEncryptedPostgres(pool)
+  } catch (error) {
+    await pool.end().catch(() => {})
+    throw error
+  }
   const groups = new PgGroupStore(pool)
   await groups.migrateLegacyMembers()
   return {

@@ -1,12 +1,14 @@
 import path from 'node:path'
 import type { ClientClaimStore } from './clientClaimStore'
 import type { DraftStore } from './draftStore'
+import { EncryptedDraftStore } from './encryptedDraftStore'
 import { EncryptedImportStore } from './encryptedImportStore'
+import { refuseEncryptedSqlite } from './encryptedLeftovers'
 import { EncryptedMeetingStore } from './encryptedMeetingStore'
 import { EncryptedRoomStore } from './encryptedRoomStore'
 import type { GroupStore } from './groupStore'
 import type { ImportStore } from './importStore'
-import { CachedKeys, type KeyStore } from './keyStore'
+import { CachedKeys } from './keyStore'
 import type { MeetingStore } from './meetingStore'
 import type { PostgresSettings } from './postgres'
 import type { RoomStore } from './roomStore'
@@ -40,7 +42,7 @@ export interface Storage {
  * data's) in the schema `<DATABASE_SCHEMA>_keys`.
  */
 export interface KeySettings {
-  /** Encrypt at rest (ENCRYPT_AT_REST=1, or a key store named); off: stored as before, in the clear. */
+  /** Encrypt at rest (the default; ENCRYPT_AT_REST=0 turns it off): off, stored in the clear. */
   enabled: boolean
   file?: string | null
   url?: string | null
@@ -72,7 +74,7 @@ export async function openStorage(options: {
   return {
     rooms: new EncryptedRoomStore(rooms, keys),
     meetings,
-    drafts: new SqliteDraftStore(db),
+    drafts: new EncryptedDraftStore(new SqliteDraftStore(db), keys),
     groups,
     claims: new SqliteClientClaimStore(db),
     imports: new EncryptedImportStore(new SqliteImportStore(db), keys),
@@ -84,12 +86,18 @@ export async function openStorage(options: {
   }
 }
 
-/** The SQLite file without encryption at rest (the default until ENCRYPT_AT_REST is on). */
+/** The SQLite file without encryption at rest (ENCRYPT_AT_REST=0). */
 async function plainSqlite(file: string): Promise<Storage> {
   const db = openSqlite(file)
   const rooms = new SqliteRoomStore(db)
   const groups = new SqliteGroupStore(db)
   const meetings = new SqliteMeetingStore(rooms, [groups.eraseMeetingRows])
+  try {
+    refuseEncryptedSqlite(db)
+  } catch (error) {
+    db.close()
+    throw error
+  }
   // After the meeting store: the move binds participants, whose member column that store adds.
   await groups.migrateLegacyMembers()
   return {
