@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { AssetLimits } from '../../../templates/src/assetPolicy'
 import { boardLayout } from '../../../templates/src/layout'
+import { revealGraceOpen } from '../../../templates/src/permissions'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import { judgeChanges } from '../../../templates/src/recordPolicy'
 import type { RecordLimits } from '../../../templates/src/recordText'
@@ -135,6 +136,7 @@ export class MeetingGuard implements UpdateGuard {
         assetLimits: this.limits,
         releasedNote: (id) => this.meetings.releasedNote(this.meetingId, id),
         groups: progress.groups,
+        revealGrace: revealGraceOpen(progress, Date.now()),
       },
       effect.changes,
     )
