@@ -287,7 +287,6 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet, once
   await expect.poll(() => piet.locator('.break-banner').count()).toBe(0)
   expect(await tops()).toEqual(before)
 
-
   // The rest of the hour: every phase on the facilitator's and a participant's screen, to look at.
   for (let step = 4; ; step++) {
     const next = bea.getByRole('button', { name: /Volgende fase/ })

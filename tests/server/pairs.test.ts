@@ -45,7 +45,7 @@ async function participant(name: string) {
   const client = new ResettingClient(server.url, setup.roomId, p.token)
   clients.push(client)
   await client.synced()
-  return Object.assign(client, { id: p.id, token: p.token })
+  return Object.assign(client, { id: p.id, authToken: p.token })
 }
 
 const split = (groups: string[][]) =>
@@ -90,7 +90,7 @@ describe('pairs on the server', () => {
     const put = await api(server.url, `/meetings/${setup.meetingId}/drafts/mine/gedrag`, {
       method: 'PUT',
       body: { drafts: [{ shapeId: 'shape:pair-answer', sealed }], ready: true },
-      token: anna.token,
+      token: anna.authToken,
     })
     expect(put.status).toBe(200)
     expect(carla.current.kv.get('shape:pair-answer')).toBeUndefined()
