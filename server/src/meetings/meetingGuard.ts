@@ -23,6 +23,8 @@ export interface GuardContext {
   claims?: ClientClaimStore
   /** Why this process may not judge now (its meeting state may be stale), or null when it may. */
   stale?: () => Refusal | null
+  /** The server's clock (the one that set the phase's start): the reveal's first moments. */
+  now?: () => number
 }
 
 /**
@@ -136,7 +138,7 @@ export class MeetingGuard implements UpdateGuard {
         assetLimits: this.limits,
         releasedNote: (id) => this.meetings.releasedNote(this.meetingId, id),
         groups: progress.groups,
-        revealGrace: revealGraceOpen(progress, Date.now()),
+        revealGrace: revealGraceOpen(progress, (this.context.now ?? Date.now)()),
       },
       effect.changes,
     )
