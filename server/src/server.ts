@@ -152,6 +152,7 @@ export async function startServer(
             {
               claims: storage.claims,
               stale: cluster ? () => (cluster?.current() ? null : STALE) : undefined,
+              now,
             },
           ),
         awarenessFilter: new AwarenessIdentity(state),

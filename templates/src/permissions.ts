@@ -128,10 +128,25 @@ export function privateZonesAt(template: Template, phaseIndex: number): Set<stri
 /**
  * The reveal publishes what each wrote for themself: in a phase that reveals a zone, a role that
  * had private access to it earlier may put its own notes there, even where the phase gives no
- * other access.
+ * other access. Only a browser without the meeting key does that (with a key the server places
+ * the sealed drafts itself), and only in the first moments of the phase (`revealGraceOpen`):
+ * later in it the zone is closed as the phase says (method 5 rates the questions, method 12
+ * walks the flaps; nobody adds to them then).
  */
 export function mayPublishDrafts(template: Template, phaseId: string, zoneId: string, role: RoleId): boolean {
   const index = template.phases.findIndex((p) => p.id === phaseId)
   if (index < 0 || !template.phases[index]!.reveals.includes(zoneId)) return false
   return template.phases.slice(0, index).some((p) => p.zones[zoneId]?.[role]?.private === true)
+}
+
+/** How long into a revealing phase a browser without the meeting key may publish its drafts. */
+export const REVEAL_PUBLISH_GRACE_MS = 60_000
+
+/**
+ * Whether the phase in force began so recently that drafts may still be published by their
+ * author's browser (mayPublishDrafts). The server asks with its own clock, which set
+ * `phaseStartedAt`; a browser's answer only shapes what its screen offers.
+ */
+export function revealGraceOpen(progress: { phaseStartedAt: number }, now: number): boolean {
+  return now - progress.phaseStartedAt < REVEAL_PUBLISH_GRACE_MS
 }

@@ -56,6 +56,12 @@ export interface PolicyContext {
    * whatever reaches it in a private zone went over the room, and is refused.
    */
   keepsDrafts?: boolean
+  /**
+   * Optional: true in the first moments of a phase (permissions.ts `revealGraceOpen`), when a
+   * browser without the meeting key may still put its drafts on the board at their reveal.
+   * Unset: closed, the zone is as the phase says.
+   */
+  revealGrace?: boolean
   /** Optional: the pairs or subgroups of the meeting (groupWork.ts); new notes carry their author's. */
   groups?: GroupSplit | null
   /** Optional: every asset as it is now, to bound their total (assetPolicy.ts); without it, unbounded. */

@@ -215,7 +215,10 @@ export function mayRemoveShape(ctx: PolicyContext, board: BatchBoard, shape: Boa
 
 function mayAdd(ctx: PolicyContext, board: BatchBoard, id: string, zoneId: string | null): Verdict {
   const access = access_(ctx, zoneId)
-  const publishing = zoneId !== null && mayPublishDrafts(ctx.template, ctx.phaseId, zoneId, ctx.actor.role)
+  const publishing =
+    zoneId !== null &&
+    ctx.revealGrace === true &&
+    mayPublishDrafts(ctx.template, ctx.phaseId, zoneId, ctx.actor.role)
   if (!access.can.has('add') && !publishing) {
     return deny(id, closedText(ctx, zoneId, access, { nl: 'neerzetten', en: 'add' }))
   }

@@ -7,6 +7,7 @@ import { cspViolations } from './helpers/browser'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
 import { writeInNote } from './helpers/noteTool'
+import { draftsStored } from './helpers/sealedDrafts'
 
 /**
  * The board as an image (method 5, Warm-neutraal-koud), in the built app under its strict CSP:
@@ -91,6 +92,9 @@ it('the facilitator downloads the rated board as SVG and PNG, with zone titles a
   for (const text of Object.keys(MARKS)) await write(piet, text)
   // Three questions each at most: Sara writes the one left unrated.
   await write(sara, 'Wat is je eigen aandeel?')
+  // Each wrote for themself (method 5 step 2): on the board once the rating reveals them.
+  await draftsStored(bea, 'Piet', Object.keys(MARKS).length)
+  await draftsStored(bea, 'Sara', 1)
   await next(bea, /Vragen waarderen/)
   for (const [text, key] of Object.entries(MARKS)) await mark(ina, text, key)
   await expect.poll(() => bea.locator('.rating-badge').count(), { timeout: 10_000 }).toBe(4)

@@ -32,9 +32,11 @@ async function addQuestion(page: Page, text: string): Promise<void> {
 }
 
 it('hint, time, turns and a break, as the group sees them', async () => {
+  // Method 12's open questions go on the board as they are written (method 5's are sealed until
+  // the rating), so the whole group sees the hint's effect and the break on them.
   const { facilitatorPath, invitePath } = await createMeeting(
     e2e.server.url,
-    'warm-neutraal-koud',
+    'modelling',
     'Intervisie wijkteam',
   )
   const bea = await person(facilitatorPath, 'Bea')
@@ -44,7 +46,7 @@ it('hint, time, turns and a break, as the group sees them', async () => {
   await bea.getByLabel('Rol van Ina').selectOption('inbrenger')
   await expect.poll(() => ina.locator('.person-chip').textContent()).toContain('inbrenger')
   await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
-  await bea.getByRole('button', { name: /Volgende fase/ }).click()
+  await bea.getByLabel('Ga naar fase').selectOption('open-vragen')
   await expect.poll(() => zone(piet, 'vragen').getAttribute('data-state')).toBe('open')
 
   console.log(new Date().toISOString().slice(11, 19), 'step:The planned end i')
@@ -99,11 +101,11 @@ it('hint, time, turns and a break, as the group sees them', async () => {
     .poll(() => zone(piet, 'vragen').locator('.zone-overlay__badge').textContent())
     .toMatch(/^Pauze/)
   await piet.getByTestId('tools.note').click()
-  // An empty place in the zone, on screen: under the Warm heading (the zone is taller than the view).
-  const warm = (await piet
-    .locator('.rating-columns[data-zone="vragen"] .rating-column[data-mark="W"]')
-    .boundingBox())!
-  await piet.mouse.click(warm.x + warm.width / 2, warm.y + 150)
+  // An empty place in the zone, on screen: below the first row of notes, inside the canvas.
+  const area = (await zone(piet, 'vragen').boundingBox())!
+  const canvas = (await piet.locator('.tl-canvas').boundingBox())!
+  const bottom = Math.min(area.y + area.height, canvas.y + canvas.height)
+  await piet.mouse.click(area.x + area.width / 2, bottom - 40)
   await expect
     .poll(() => piet.locator('.notice[role="alert"]').textContent(), { timeout: 3000 })
     .toMatch(/Pauze/)

@@ -7,6 +7,7 @@ import { cutOffChips } from './helpers/chrome'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
 import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
+import { draftsStored } from './helpers/sealedDrafts'
 
 /**
  * A board laid out for its group (method 5, Warm-neutraal-koud): a facilitator, an inbrenger
@@ -115,7 +116,7 @@ async function askThree(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Melding sluiten' }).click()
 }
 
-it('gives nine questions room, in slots, readable on a laptop and a tablet', async () => {
+it('gives nine questions room, in slots, readable on a laptop and a tablet, once revealed', async () => {
   const { facilitatorPath, invitePath } = await createMeeting(
     e2e.server.url,
     'warm-neutraal-koud',
@@ -152,11 +153,23 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
     [anne, 'Anne'],
   ] as const)
     await askThree(page, name)
+  // Each wrote for themself (seed 004, method 5 step 2): sealed until the rating reveals them.
+  for (const name of ['Piet', 'Kees', 'Anne']) await draftsStored(bea, name, 3)
+  expect(await notes(bea).count()).toBe(0)
+  expect(await notes(piet).count()).toBe(3)
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
 
   // Everyone has the nine questions, inside the question zone, none over another.
   for (const page of [bea, ina, piet, anne]) {
     await expect.poll(() => notes(page).count(), { timeout: 5000 }).toBe(9)
   }
+  // Rating: the inbrenger's view brings the revealed questions in at a readable size.
+  await expect.poll(() => zone(ina, 'vragen').getAttribute('data-state')).toBe('open')
+  await ina.waitForTimeout(300)
+  const inaZoom = Math.min(...(await noteBoxes(ina)).map((b) => b.width)) / 200
+  console.log(`inbrenger zoom at 1280: ${inaZoom.toFixed(2)}`)
+  expect(inaZoom).toBeGreaterThanOrEqual(0.499)
+  await shot(ina, 'rating-inbrenger')
   await bea.waitForTimeout(500)
   for (const [page, label] of [
     [piet, '1280'],
@@ -204,8 +217,17 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
   await expect.poll(() => pointersOnNotes(bea), { timeout: 5000 }).toContainEqual({ tagged: false })
   expect(await pointersOnNotes(bea)).not.toContainEqual({ tagged: true })
   await shot(bea, 'pointer-on-note')
-  const warm = (await piet.locator('.rating-column[data-mark="W"]').first().boundingBox())!
-  await piet.mouse.move(warm.x + warm.width / 2, warm.y + warm.height / 2, { steps: 4 })
+  // Beside the notes: a place on Piet's canvas that no note covers.
+  const pietCanvas = (await piet.locator('.tl-canvas').boundingBox())!
+  const pietNotes = await noteBoxes(piet)
+  const clear = [
+    { x: pietCanvas.x + pietCanvas.width - 40, y: pietCanvas.y + pietCanvas.height / 2 },
+    { x: pietCanvas.x + 40, y: pietCanvas.y + pietCanvas.height / 2 },
+    { x: pietCanvas.x + pietCanvas.width / 2, y: pietCanvas.y + 60 },
+  ].find(
+    (p) => !pietNotes.some((n) => p.x >= n.x && p.x <= n.x + n.width && p.y >= n.y && p.y <= n.y + n.height),
+  )!
+  await piet.mouse.move(clear.x, clear.y, { steps: 4 })
   await expect.poll(() => bea.locator('.tl-nametag', { hasText: 'Piet' }).count(), { timeout: 5000 }).toBe(1)
 
   // A note made with tldraw's own note tool right on top of another takes the next free slot.
@@ -264,15 +286,6 @@ it('gives nine questions room, in slots, readable on a laptop and a tablet', asy
   await bea.getByRole('button', { name: 'Pauze voorbij' }).click()
   await expect.poll(() => piet.locator('.break-banner').count()).toBe(0)
   expect(await tops()).toEqual(before)
-
-  // Rating: the inbrenger's view brings the questions in at a readable size.
-  await bea.getByRole('button', { name: /Volgende fase/ }).click()
-  await expect.poll(() => zone(ina, 'vragen').getAttribute('data-state')).toBe('open')
-  await ina.waitForTimeout(300)
-  const inaZoom = Math.min(...(await noteBoxes(ina)).map((b) => b.width)) / 200
-  console.log(`inbrenger zoom at 1280: ${inaZoom.toFixed(2)}`)
-  expect(inaZoom).toBeGreaterThanOrEqual(0.499)
-  await shot(ina, 'rating-inbrenger')
 
   // The rest of the hour: every phase on the facilitator's and a participant's screen, to look at.
   for (let step = 4; ; step++) {

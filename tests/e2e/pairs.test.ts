@@ -4,11 +4,13 @@ import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
 import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
+import { draftsStored } from './helpers/sealedDrafts'
 
 /**
  * Modelling (method 12) in pairs, in Chromium: the begeleider splits the four who take part into
- * two pairs; everyone sees who works with whom; each writes a note on the first flap; the list
- * shows the flap's notes per pair ("Paar 1: Anna & Bram") on every screen.
+ * two pairs; everyone sees who works with whom; each writes a note on the first flap, sealed
+ * until the time is up (seed 004: the post-its go on the flaps "na afloop van de tijd"); at the
+ * reflection the list shows the flap's notes per pair ("Paar 1: Anna & Bram") on every screen.
  */
 const e2e = serverAndBrowserForFile()
 const shot = (page: Page, name: string) =>
@@ -44,11 +46,12 @@ const sections = (page: Page) =>
   page.locator('.notes-list .note-group[data-group]').evaluateAll((els) =>
     els.map((el) => ({
       heading: el.querySelector('.note-group__name')?.textContent ?? '',
-      notes: [...el.querySelectorAll('.note-item__text')].map((n) => n.textContent ?? ''),
+      // The reveal puts the notes in random places: the pairs' notes in any order.
+      notes: [...el.querySelectorAll('.note-item__text')].map((n) => n.textContent ?? '').sort(),
     })),
   )
 
-it('method 12: four people in two pairs, their notes listed per pair', async () => {
+it('method 12: four people in two pairs, their sealed notes revealed and listed per pair', async () => {
   const { facilitatorPath, invitePath } = await createMeeting(e2e.server.url, 'modelling', 'Modelling')
   const bea = await joinAs(e2e, facilitatorPath, 'Bea')
   const names = ['Anna', 'Bram', 'Carla', 'Daan'] as const
@@ -78,6 +81,11 @@ it('method 12: four people in two pairs, their notes listed per pair', async () 
   expect(await badge(bea)).not.toContain('samen met')
 
   for (const [i, page] of people.entries()) await addNote(page, `Idee van ${names[i]}`, i)
+  for (const name of names) await draftsStored(bea, name, 1)
+  expect(await bea.locator('.tl-shape[data-shape-type="note"]').count()).toBe(0)
+  expect(await people[2]!.locator('.tl-shape[data-shape-type="note"]').count()).toBe(1)
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
+  await expect.poll(() => people[0]!.locator('.phase-bar').textContent()).toContain('Reflectie')
 
   const expected = [
     { heading: 'Paar 1: Anna & Bram', notes: ['Idee van Anna', 'Idee van Bram'] },

@@ -1,13 +1,13 @@
 import path from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, expect, it } from 'vitest'
+import { importMeetingKey, sealText } from '../../client/src/meeting/drafts/sealing'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { noteArea, zoneRect } from '../../templates/src/layout'
 import { columnFor, ratingColumns } from '../../templates/src/ratingColumns'
 import type { Template } from '../../templates/src/schema'
 import { MARK_ROOM, NOTE_SIZE, type Rect, slotsFor } from '../../templates/src/slots'
 import { api, ResettingClient } from '../helpers/meetingClient'
-import { noteRecord } from '../helpers/records'
 import { eventually } from '../helpers/yjsClient'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
@@ -117,7 +117,7 @@ it('24 questions marked 10 W, 8 N, 6 K stand apart in their columns, on a laptop
   const ina = await joinAs(e2e, links.invitePath, 'Ina')
 
   // Eight participants, each with a stock client.
-  const writers: Array<{ client: ResettingClient; id: string }> = []
+  const writers: Array<{ client: ResettingClient; id: string; token: string }> = []
   for (let i = 1; i <= 8; i++) {
     const joined = await api<{ token: string; participant: { id: string } }>(
       e2e.server.url,
@@ -128,7 +128,7 @@ it('24 questions marked 10 W, 8 N, 6 K stand apart in their columns, on a laptop
     const client = new ResettingClient(e2e.server.url, `m-${meetingId}`, joined.body.token)
     clients.push(client)
     await client.synced()
-    writers.push({ client, id: joined.body.participant.id })
+    writers.push({ client, id: joined.body.participant.id, token: joined.body.token })
   }
 
   await bea.getByLabel('Rol van Ina').selectOption('inbrenger')
@@ -140,19 +140,36 @@ it('24 questions marked 10 W, 8 N, 6 K stand apart in their columns, on a laptop
   await expect.poll(() => bea.getByRole('button', { name: 'Notitielijst tonen' }).count()).toBe(1)
   await expect.poll(() => bea.getByRole('button', { name: 'Deelnemers tonen' }).count()).toBe(1)
 
-  // Three questions each, where a client puts a new note: the next slot of "not rated yet".
+  // Three questions each, written for themselves (seed 004, method 5 step 2): sealed with the
+  // meeting key in the writer's client and stored as drafts; nothing goes over the room.
+  const key = await importMeetingKey(links.invitePath.split('sleutel=')[1]!.split('&')[0]!)
   const slots = slotsFor(noteArea(template, 'vragen'), 24)
   expect(slots).toHaveLength(24)
-  for (const [w, { client, id }] of writers.entries()) {
+  for (const [w, { token }] of writers.entries()) {
+    const drafts = []
     for (let q = 0; q < 3; q++) {
       const n = w * 3 + q
-      const key = `shape:q${String(n).padStart(2, '0')}`
-      const note = noteRecord({ id: key, ...slots[n]!, authorId: id, text: `Vraag ${n + 1}: wat speelt er?` })
-      // The text at its normal size, as the editor makes a note (the helper's 0 shows no text).
-      client.current.kv.set(key, { ...note, props: { ...note.props, fontSizeAdjustment: 1 } })
+      const shapeId = `shape:q${String(n).padStart(2, '0')}`
+      drafts.push({
+        shapeId,
+        sealed: await sealText(key, meetingId, shapeId, `Vraag ${n + 1}: wat speelt er?`),
+      })
     }
+    const put = await api(e2e.server.url, `/meetings/${meetingId}/drafts/mine/vragen`, {
+      method: 'PUT',
+      body: { drafts, ready: true },
+      token,
+    })
+    expect(put.status).toBe(200)
   }
-  await eventually(() => writers.every((w) => w.client.current.kv.map.size > 0), 5000, 'synced')
+  // Every writer's three are stored (the panel counts everyone who may write, the names too).
+  await expect
+    .poll(() => bea.locator('.draft-progress__summary').textContent(), { timeout: 10_000 })
+    .toMatch(/^8 van \d+ klaar$/)
+  expect(await ina.locator('.notes-list .note-item').count()).toBe(0)
+
+  // The rating phase reveals them: the server puts all 24 in the free slots of "not rated yet".
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
   await expect.poll(() => ina.locator('.notes-list .note-item').count(), { timeout: 10_000 }).toBe(24)
   expect(writers.flatMap((w) => w.client.refusals)).toEqual([])
   // Before any mark, every question stands under "Nog te waarderen"; W, N and K read 0.
@@ -160,12 +177,12 @@ it('24 questions marked 10 W, 8 N, 6 K stand apart in their columns, on a laptop
     await expect.poll(() => columnCount(page, ''), { timeout: 5000 }).toBe('24')
     for (const mark of ['W', 'N', 'K']) expect(await columnCount(page, mark)).toBe('0')
   }
+  await eventually(() => writers[0]!.client.current.kv.map.size > 24, 5000, 'revealed at a writer')
   expect(problems(template, writers[0]!.client)).toEqual({ outside: [], overlaps: [] })
   await shot(ina, 'written-1280')
   await shot(bea, 'written-768')
 
   // Rating: the inbrenger marks every question from the list, by keyboard.
-  await bea.getByRole('button', { name: /Volgende fase/ }).click()
   await expect.poll(() => ina.locator('.notes-list__howto').count(), { timeout: 5000 }).toBe(1)
   const focusedNote = () =>
     ina.evaluate(() => document.activeElement?.classList.contains('note-item') === true)

@@ -5,6 +5,7 @@ import { cspViolations } from './helpers/browser'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
 import { placeNoteWithTool, writeInNote } from './helpers/noteTool'
+import { draftsStored } from './helpers/sealedDrafts'
 
 /**
  * Warm-neutraal-koud (method 5) with a facilitator, an inbrenger and two participants: the
@@ -37,10 +38,10 @@ const MARKS: Record<string, 'W' | 'N' | 'K'> = {
 async function addQuestion(page: Page, text: string, slot: number): Promise<void> {
   const zone = (await page.locator('.zone-overlay[data-zone="vragen"]').boundingBox())!
   const before = await page.locator('.tl-shape[data-shape-type="note"]').count()
-  // Spread over the top of the zone (it is taller than the screen), clear of its header: three
-  // across, two down. Each note then takes the next slot of "Nog te waarderen".
+  // Spread over the top of the zone (it is taller than the screen), clear of its header and of
+  // the private-writing bar at the foot of the screen: three across, two down.
   const x = zone.x + zone.width * (0.2 + 0.3 * (slot % 3))
-  const y = zone.y + Math.min(zone.height, 500) * (0.45 + 0.3 * Math.floor(slot / 3))
+  const y = zone.y + Math.min(zone.height, 400) * (0.35 + 0.25 * Math.floor(slot / 3))
   await placeNoteWithTool(page, { x, y })
   await expect.poll(() => page.locator('.tl-shape[data-shape-type="note"]').count()).toBe(before + 1)
   await writeInNote(page, text)
@@ -112,22 +113,28 @@ it('the inbrenger marks every question from the list by keyboard; list and colum
     .poll(() => piet.locator('.zone-overlay[data-zone="vragen"]').getAttribute('data-state'))
     .toBe('open')
 
-  // Questions through the UI; the list beside the canvas fills on every screen.
+  // Questions through the UI, each for themself (seed 004, method 5 step 2): a writer's list
+  // holds their own three, sealed; nobody else has them until the rating.
   for (const [i, text] of QUESTIONS.Piet.entries()) await addQuestion(piet, text, i)
   for (const [i, text] of QUESTIONS.Sara.entries()) await addQuestion(sara, text, i + 3)
+  await draftsStored(bea, 'Piet', 3)
+  await draftsStored(bea, 'Sara', 3)
+  for (const page of [piet, sara]) expect(await page.locator('.notes-list .note-item').count()).toBe(3)
+  for (const page of [bea, ina]) expect(await page.locator('.notes-list .note-item').count()).toBe(0)
+
+  // The rating reveals them: the list beside the canvas fills on every screen.
+  await bea.getByRole('button', { name: /Volgende fase/ }).click()
   for (const page of everyone) {
-    await expect.poll(() => page.locator('.notes-list .note-item').count(), { timeout: 5000 }).toBe(6)
+    await expect.poll(() => page.locator('.notes-list .note-item').count(), { timeout: 10_000 }).toBe(6)
   }
   const authors = await bea.locator('.note-item__author').allTextContents()
   expect(authors.filter((a) => a.includes('Piet'))).toHaveLength(3)
   expect(authors.filter((a) => a.includes('Sara'))).toHaveLength(3)
-  // While people write, every new question stands under "Nog te waarderen", not under a mark.
+  // Revealed, every question stands under "Nog te waarderen", not under a mark.
   await expect
     .poll(() => columnGroups(piet))
     .toEqual(expected(Object.fromEntries(Object.keys(MARKS).map((q) => [q, '']))))
   await shot(piet, 'participant-questions')
-
-  await bea.getByRole('button', { name: /Volgende fase/ }).click()
   await expect.poll(() => ina.locator('.notes-list__howto').count(), { timeout: 5000 }).toBe(1)
   expect(await ina.locator('.notes-list__howto').textContent()).toMatch(/Kies per notitie W, N of K/)
   // Targets of at least 24 by 24 px.

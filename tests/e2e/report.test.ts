@@ -6,6 +6,7 @@ import { expect, it } from 'vitest'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 import { createMeeting, joinAs } from './helpers/meeting'
 import { writeInNote } from './helpers/noteTool'
+import { draftsStored } from './helpers/sealedDrafts'
 
 /**
  * What the group takes away (method 5, Warm-neutraal-koud), through the UI: a facilitator, an
@@ -143,8 +144,11 @@ it('a method-5 meeting to the end: the report shows the outcome, downloads as Ma
   await bea.getByRole('button', { name: 'Start de bijeenkomst' }).click()
   await write(ina, 'Mijn team overlegt niet meer')
   await next(bea, /Vragen formuleren/)
+  // Each writes for themself (seed 004, method 5 step 2): sealed until the rating.
   await write(piet, 'Wat wil je zelf bereiken?')
   await write(piet, 'Wie heeft hier last van?')
+  await draftsStored(bea, 'Piet', 2)
+  expect(await notes(ina).filter({ hasText: 'Wat wil je zelf bereiken?' }).count()).toBe(0)
   await next(bea, /Vragen waarderen/)
   await mark(ina, 'Wat wil je zelf bereiken?', 'w')
   await mark(ina, 'Wie heeft hier last van?', 'k')

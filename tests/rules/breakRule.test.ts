@@ -20,9 +20,10 @@ import { judgeOnBoard } from './judgeOnBoard'
  * by the same rule the server's guard and the client's locks judge against (rulePhaseId), and
  * lifts it; the timer stands still meanwhile.
  */
-const wnk = method('warm-neutraal-koud')
-const questions = boardLayout(wnk).find((r) => r.zoneId === 'vragen')!
-const phase = wnk.phases.findIndex((p) => p.id === 'vragen-formuleren')
+// Method 12's open questions: written on the board, under a quota (method 5's are sealed drafts).
+const m12 = method('modelling')
+const questions = boardLayout(m12).find((r) => r.zoneId === 'vragen')!
+const phase = m12.phases.findIndex((p) => p.id === 'open-vragen')
 const actor = (role: RoleId): Actor => ({ participantId: `p-${role}`, role, name: role })
 const question = (id: string): BoardRecord =>
   noteRecord({
@@ -37,7 +38,7 @@ const MIN = 60_000
 
 function run(commands: Array<[MeetingCommand, number]>, p: MeetingProgress): MeetingProgress {
   for (const [cmd, at] of commands) {
-    const r = applyCommand(wnk, p, cmd, at)
+    const r = applyCommand(m12, p, cmd, at)
     if (!r.ok) throw new Error(r.error)
     p = r.progress
   }
@@ -50,27 +51,27 @@ describe('a break', () => {
 
   it('refuses an edit while on a break, and takes it again once the break is lifted', () => {
     const deelnemer = actor('deelnemer')
-    expect(judgeOnBoard(wnk, rulePhaseId(wnk, writing), deelnemer, create(question('shape:q1'))).ok).toBe(
+    expect(judgeOnBoard(m12, rulePhaseId(m12, writing), deelnemer, create(question('shape:q1'))).ok).toBe(
       true,
     )
-    expect(rulePhaseId(wnk, onBreak)).toBe(PAUSED_PHASE_ID)
-    const refused = judgeOnBoard(wnk, rulePhaseId(wnk, onBreak), deelnemer, create(question('shape:q2')))
+    expect(rulePhaseId(m12, onBreak)).toBe(PAUSED_PHASE_ID)
+    const refused = judgeOnBoard(m12, rulePhaseId(m12, onBreak), deelnemer, create(question('shape:q2')))
     expect(refused.ok).toBe(false)
     if (!refused.ok) expect(refused.reason.nl).toMatch(/^Pauze/)
     const lifted = run([[{ type: 'breakEnd' }, 12 * MIN]], onBreak)
-    expect(rulePhaseId(wnk, lifted)).toBe('vragen-formuleren')
-    expect(judgeOnBoard(wnk, rulePhaseId(wnk, lifted), deelnemer, create(question('shape:q3'))).ok).toBe(true)
+    expect(rulePhaseId(m12, lifted)).toBe('open-vragen')
+    expect(judgeOnBoard(m12, rulePhaseId(m12, lifted), deelnemer, create(question('shape:q3'))).ok).toBe(true)
   })
 
   it('is read-only for the begeleider too: no note, no move, nothing opens', () => {
     const begeleider = actor('begeleider')
     const mine = noteRecord({ id: 'shape:b', x: -3000, y: -3000, authorId: 'p-begeleider', text: 'x' })
-    const pausedId = rulePhaseId(wnk, onBreak)
-    expect(judgeOnBoard(wnk, pausedId, begeleider, create(mine)).ok).toBe(false)
+    const pausedId = rulePhaseId(m12, onBreak)
+    expect(judgeOnBoard(m12, pausedId, begeleider, create(mine)).ok).toBe(false)
     const q = question('shape:q4')
     expect(
       judgeOnBoard(
-        wnk,
+        m12,
         pausedId,
         begeleider,
         [{ id: q.id, prev: q, next: { ...q, x: questions.x + 30 } }],
@@ -78,15 +79,15 @@ describe('a break', () => {
       ).ok,
     ).toBe(false)
     for (const role of ['begeleider', 'deelnemer', 'inbrenger'] as RoleId[]) {
-      expect(accessFor(wnk, pausedId, 'vragen', role).can.size).toBe(0)
-      expect(accessFor(wnk, pausedId, null, role).can.size).toBe(0)
+      expect(accessFor(m12, pausedId, 'vragen', role).can.size).toBe(0)
+      expect(accessFor(m12, pausedId, null, role).can.size).toBe(0)
     }
   })
 
   it('stops the timer and starts it again; a timer paused before stays paused', () => {
-    expect(timerAt(wnk, onBreak, 12 * MIN)?.elapsedMs).toBe(2 * MIN)
+    expect(timerAt(m12, onBreak, 12 * MIN)?.elapsedMs).toBe(2 * MIN)
     const lifted = run([[{ type: 'breakEnd' }, 12 * MIN]], onBreak)
-    expect(timerAt(wnk, lifted, 13 * MIN)?.elapsedMs).toBe(3 * MIN)
+    expect(timerAt(m12, lifted, 13 * MIN)?.elapsedMs).toBe(3 * MIN)
     const pausedFirst = run(
       [
         [{ type: 'pause' }, MIN],
@@ -99,10 +100,10 @@ describe('a break', () => {
   })
 
   it('ends with a move to another phase or the finish; not twice, not before the start', () => {
-    expect(rulePhaseId(wnk, run([[{ type: 'next' }, 3 * MIN]], onBreak))).not.toBe(PAUSED_PHASE_ID)
+    expect(rulePhaseId(m12, run([[{ type: 'next' }, 3 * MIN]], onBreak))).not.toBe(PAUSED_PHASE_ID)
     expect(run([[{ type: 'finish' }, 3 * MIN]], onBreak).onBreak).toBeNull()
-    expect(applyCommand(wnk, onBreak, { type: 'breakStart' }, 3 * MIN).ok).toBe(false)
-    expect(applyCommand(wnk, writing, { type: 'breakEnd' }, 3 * MIN).ok).toBe(false)
-    expect(applyCommand(wnk, progressAt(-1), { type: 'breakStart' }, 0).ok).toBe(false)
+    expect(applyCommand(m12, onBreak, { type: 'breakStart' }, 3 * MIN).ok).toBe(false)
+    expect(applyCommand(m12, writing, { type: 'breakEnd' }, 3 * MIN).ok).toBe(false)
+    expect(applyCommand(m12, progressAt(-1), { type: 'breakStart' }, 0).ok).toBe(false)
   })
 })

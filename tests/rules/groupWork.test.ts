@@ -132,24 +132,33 @@ describe('splitting the group', () => {
   })
 })
 
-describe('the rule on a note’s pair', () => {
-  const split = run(inPairsPhase, {
-    type: 'splitGroups',
-    groups: [
-      ['anna', 'bram'],
-      ['carla', 'daan'],
-    ],
-  })
-  const groups = split.groups as GroupSplit
+// Modelling's pairs write sealed drafts (their notes get the pair at the reveal, see
+// tests/server/pairs.test.ts); the rule on a tag sent over the room is Balint's subgroups'.
+describe('the rule on a note’s pair or subgroup', () => {
+  const JUDGING = balint.phases.findIndex((p) => p.id === 'oordeelsvorming')
+  const r = applyCommand(
+    balint,
+    progressAt(JUDGING, { phaseStartedAt: 0 }),
+    {
+      type: 'splitGroups',
+      groups: [
+        ['anna', 'bram'],
+        ['carla', 'daan'],
+      ],
+    },
+    1000,
+  )
+  if (!r.ok) throw new Error(r.error)
+  const groups = r.progress.groups as GroupSplit
   const [pair1, pair2] = groups.groups.map((g) => g.id)
-  const slots = slotsFor(noteArea(modelling, 'gedrag'), 4)
+  const slots = slotsFor(noteArea(balint, 'adviezen'), 4)
   const note = (id: string, author: string, groupId?: string): BoardRecord => {
     const r = noteRecord({ id: `shape:${id}`, ...slots[0]!, authorId: author, text: 'luisteren' })
     return groupId ? { ...r, meta: { ...r.meta, groupId } } : r
   }
   const create = (r: BoardRecord): RecordChange => ({ id: r.id, prev: null, next: r })
   const judge = (author: string, changes: RecordChange[], existing: BoardRecord[] = []) =>
-    judgeOnBoard(modelling, 'modelling', { participantId: author, role: 'deelnemer' }, changes, existing, {
+    judgeOnBoard(balint, 'oordeelsvorming', { participantId: author, role: 'deelnemer' }, changes, existing, {
       groups,
     })
 
@@ -168,8 +177,8 @@ describe('the rule on a note’s pair', () => {
     expect(judge('eva', [create(note('e1', 'eva', pair1))]).ok).toBe(false)
     expect(judge('eva', [create(note('e2', 'eva'))]).ok).toBe(true)
     const later = judgeOnBoard(
-      modelling,
-      'reflectie',
+      balint,
+      'besluit',
       { participantId: 'anna', role: 'begeleider' },
       [create(note('a3', 'anna', pair1))],
       [],

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { zoneRect } from '../../templates/src/layout'
-import { accessFor, privateZonesAt } from '../../templates/src/permissions'
+import {
+  accessFor,
+  privateZonesAt,
+  REVEAL_PUBLISH_GRACE_MS,
+  revealGraceOpen,
+} from '../../templates/src/permissions'
 import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
 import type { RoleId, Template } from '../../templates/src/schema'
 import { noteRecord } from '../helpers/records'
@@ -158,9 +163,11 @@ describe('advice zones are closed before the advice phase', () => {
   })
 })
 
-describe('quota of three questions (5, 11, 12, 13)', () => {
+// Method 5's three questions are sealed drafts: the draft service holds them to three
+// (tests/server/privateWritingSeeds.test.ts).
+describe('quota of three questions on the board (11, 12, 13)', () => {
   for (const [id, phaseId] of [
-    ['warm-neutraal-koud', 'vragen-formuleren'],
+    ['modelling', 'open-vragen'],
     ['roddelmethode-met-advies', 'probleemverkenning'],
     ['socratisch-gesprek', 'open-vragen'],
   ] as const) {
@@ -174,8 +181,15 @@ describe('quota of three questions (5, 11, 12, 13)', () => {
   }
 })
 
-describe('private writing until the reveal (G1, G2, 14)', () => {
-  for (const id of ['intervisie-8-stappen', 'stappenplan-60', 'balintmethode']) {
+describe('private writing until the reveal (G1, G2, G4, 5, 12, 14)', () => {
+  for (const id of [
+    'intervisie-8-stappen',
+    'stappenplan-60',
+    'zes-fasen-reflectieverslag',
+    'warm-neutraal-koud',
+    'modelling',
+    'balintmethode',
+  ]) {
     it(id, () => {
       const t = byId(id)
       const firstPrivate = t.phases.findIndex((p) =>
@@ -196,18 +210,37 @@ describe('private writing until the reveal (G1, G2, 14)', () => {
 })
 
 describe('the reveal publishes the drafts', () => {
+  // A browser without the meeting key publishes its own drafts in the first moments of the phase.
+  const grace = { revealGrace: true }
+  const judgeInGrace = (t: Template, phaseId: string, role: RoleId, note: BoardRecord) =>
+    judge(t, phaseId, actor(role), [add(note)], [], grace).ok
+
   it('lets the authors of private notes put them on the board at the reveal, and nobody else', () => {
     const t = byId('stappenplan-60')
     const draft = noteIn(t, 'adviezen', 'deelnemer')
     // At the reveal the zone is otherwise closed to deelnemers.
-    expect(judge(t, 'advies-kiezen', actor('deelnemer'), [add(draft)]).ok).toBe(true)
+    expect(judgeInGrace(t, 'advies-kiezen', 'deelnemer', draft)).toBe(true)
     // Not before the reveal phase (other than by writing privately), not after it, not for roles that had no private access.
-    expect(judge(t, 'evaluatie', actor('deelnemer'), [add(draft)]).ok).toBe(false)
-    expect(judge(t, 'advies-kiezen', actor('observer'), [add(noteIn(t, 'adviezen', 'observer'))]).ok).toBe(
-      false,
-    )
-    expect(judge(t, 'advies-kiezen', actor('inbrenger'), [add(noteIn(t, 'adviezen', 'inbrenger'))]).ok).toBe(
-      false,
-    )
+    expect(judgeInGrace(t, 'evaluatie', 'deelnemer', draft)).toBe(false)
+    expect(judgeInGrace(t, 'advies-kiezen', 'observer', noteIn(t, 'adviezen', 'observer'))).toBe(false)
+    expect(judgeInGrace(t, 'advies-kiezen', 'inbrenger', noteIn(t, 'adviezen', 'inbrenger'))).toBe(false)
+  })
+
+  it('closes the zone again once the first moments of the revealing phase are over', () => {
+    // Method 5 rates the questions and method 12 walks the flaps: nobody adds to them then.
+    for (const [id, phaseId, zoneId] of [
+      ['stappenplan-60', 'advies-kiezen', 'adviezen'],
+      ['warm-neutraal-koud', 'vragen-waarderen', 'vragen'],
+      ['modelling', 'reflectie', 'gedrag'],
+    ] as const) {
+      const t = byId(id)
+      const draft = noteIn(t, zoneId, 'deelnemer')
+      expect(judgeInGrace(t, phaseId, 'deelnemer', draft), id).toBe(true)
+      expect(judge(t, phaseId, actor('deelnemer'), [add(draft)]).ok, id).toBe(false)
+    }
+    const started = { phaseStartedAt: 1_000_000 }
+    expect(revealGraceOpen(started, started.phaseStartedAt)).toBe(true)
+    expect(revealGraceOpen(started, started.phaseStartedAt + REVEAL_PUBLISH_GRACE_MS - 1)).toBe(true)
+    expect(revealGraceOpen(started, started.phaseStartedAt + REVEAL_PUBLISH_GRACE_MS)).toBe(false)
   })
 })

@@ -149,6 +149,7 @@ const SEEDS: Seed[] = [
       w('vragen-formuleren', 'deelnemer', 'vragen', false, 'Wat maakt het lastig? Wie is erbij betrokken?'),
       r('vragen-waarderen', 'inbrenger', 'vragen', true),
       r('vragen-waarderen', 'deelnemer', 'vragen', false),
+      w('vragen-waarderen', 'deelnemer', 'vragen', false),
       w('vragen-beantwoorden', 'deelnemer', 'vragen', false),
       r('definities-waarderen', 'inbrenger', 'probleemdefinities', true),
       w('definitie-inbrenger', 'inbrenger', 'definitie-inbrenger', true),

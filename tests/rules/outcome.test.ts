@@ -35,18 +35,22 @@ function warmNeutralCold() {
   m.goto('vraagintroductie')
   m.write('Ina', 'casus', 'Mijn team overlegt niet meer')
   m.goto('vragen-formuleren')
-  // Sara is quicker, and writes in the second row.
+  // Each writes for themself (sealed drafts); Sara is quicker.
   const sara = [
-    m.write('Sara', 'vragen', 'Wanneer ging het wel goed?', 3),
-    m.write('Sara', 'vragen', 'Wat zegt je leidinggevende?', 4),
+    m.write('Sara', 'vragen', 'Wanneer ging het wel goed?'),
+    m.write('Sara', 'vragen', 'Wat zegt je leidinggevende?'),
   ]
   const q = [
-    m.write('Piet', 'vragen', 'Wat wil je zelf bereiken?', 0),
-    m.write('Piet', 'vragen', 'Wie heeft hier last van?', 1),
-    m.write('Piet', 'vragen', 'Wat heb je al geprobeerd?', 2),
+    m.write('Piet', 'vragen', 'Wat wil je zelf bereiken?'),
+    m.write('Piet', 'vragen', 'Wie heeft hier last van?'),
+    m.write('Piet', 'vragen', 'Wat heb je al geprobeerd?'),
     ...sara,
   ]
+  // Nothing of it on the board before the reveal.
+  expect(q.some((id) => m.records.has(id))).toBe(false)
   m.goto('vragen-waarderen')
+  // The server placed them in random order; the begeleider puts Sara's in the second row.
+  m.arrange('Bea', 'vragen', q)
   m.mark('Ina', q[0]!, 'W')
   m.mark('Ina', q[1]!, 'K')
   m.mark('Ina', q[2]!, 'N')

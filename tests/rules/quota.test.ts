@@ -9,12 +9,13 @@ import { builtinTemplates } from '../templates/support'
 import { judgeOnBoard } from './judgeOnBoard'
 
 /**
- * "Hooguit drie vragen per persoon" (method 5): the third question is accepted and the fourth
+ * "Maximaal drie open vragen" (method 12, open questions on the board; method 5's are sealed
+ * drafts, held to three by the draft service, tests/server/privateWritingSeeds.test.ts): the third question is accepted and the fourth
  * refused, whether the rules are asked by the server (the board before the batch) or by the
  * client (tldraw has already put the new note in its store when the lock judges it).
  */
-const t = builtinTemplates().get('warm-neutraal-koud')!
-const PHASE = 'vragen-formuleren'
+const t = builtinTemplates().get('modelling')!
+const PHASE = 'open-vragen'
 const dirk: Actor = { participantId: 'dirk', role: 'deelnemer' }
 const slots = slotsFor(noteArea(t, 'vragen'), 8)
 const question = (i: number, author = 'dirk') =>
@@ -57,7 +58,7 @@ describe('quotaLeft: what the person is shown', () => {
 
   it('is null where no quota applies or the role may not add', () => {
     expect(quotaLeft(t, PHASE, 'vragen', 'inbrenger', 0)).toBeNull()
-    expect(quotaLeft(t, 'definities-formuleren', 'probleemdefinities', 'deelnemer', 4)).toBeNull()
-    expect(quotaLeft(t, 'vragen-waarderen', 'vragen', 'deelnemer', 0)).toBeNull()
+    expect(quotaLeft(t, 'casus-kiezen', 'casuslijst', 'deelnemer', 4)).toBeNull()
+    expect(quotaLeft(t, 'modelling', 'vragen', 'deelnemer', 0)).toBeNull()
   })
 })

@@ -22,7 +22,8 @@ const FRAMES = Number(process.env.FUZZ_FRAMES ?? 600)
 const ONLY = generatorSelection(process.env.FUZZ_GENERATORS)
 /** Two methods: one with a closed zone and quotas and rating zones, one with a gossip zone. */
 const METHODS = [
-  { templateId: 'warm-neutraal-koud', phaseId: 'vragen-formuleren' },
+  // Method 13's questions go on the board as written (method 5's are sealed drafts now).
+  { templateId: 'socratisch-gesprek', phaseId: 'open-vragen' },
   { templateId: 'roddelmethode', phaseId: 'roddelen' },
 ] as const
 

@@ -24,10 +24,11 @@ const clients: ResettingClient[] = []
 
 beforeAll(async () => {
   server = await startTestServer({ log: () => {} })
-  setup = await createMeeting(server.url, 'warm-neutraal-koud')
-  template = (await api<{ template: Template }>(server.url, '/templates/warm-neutraal-koud')).body.template
+  // Method 12's open questions go on the board as they are written (method 5's are sealed drafts).
+  setup = await createMeeting(server.url, 'modelling')
+  template = (await api<{ template: Template }>(server.url, '/templates/modelling')).body.template
   await command(server.url, setup, { type: 'start' })
-  await command(server.url, setup, { type: 'goto', phaseId: 'vragen-formuleren' })
+  await command(server.url, setup, { type: 'goto', phaseId: 'open-vragen' })
 })
 afterAll(async () => {
   for (const c of clients) c.destroy()

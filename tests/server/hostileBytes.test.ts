@@ -279,7 +279,7 @@ describe('3. ways past a lock', () => {
   })
 
   it('3a: a fourth question over the quota of three hidden behind a harmless twin', async () => {
-    const { m, parties, hostile, harmless } = await meeting(server, 'warm-neutraal-koud', 'vragen-formuleren')
+    const { m, parties, hostile, harmless } = await meeting(server, 'modelling', 'open-vragen')
     const marker = 'DUP-FOURTH-QUESTION-3A'
     const me = m.people.Mallory!.id
     const outcome = await duplicate(
@@ -315,12 +315,12 @@ describe('3. ways past a lock', () => {
   })
 
   it("3a: a deelnemer's W/N/K mark hidden behind an unchanged copy of their note", async () => {
-    const { m, parties, hostile } = await meeting(server, 'warm-neutraal-koud', 'vragen-formuleren')
+    const { m, parties, hostile } = await meeting(server, 'warm-neutraal-koud', 'definities-formuleren')
     const marker = 'DUP-MARK-3A'
     const me = m.people.Mallory!.id
     const own = noteRecord({
       id: 'shape:own',
-      ...inZone(m.template, 'vragen'),
+      ...inZone(m.template, 'probleemdefinities'),
       authorId: me,
       text: 'mijn vraag',
     })
@@ -422,12 +422,12 @@ describe('3. ways past a lock', () => {
 
   for (const how of ['created', 'moved'] as const) {
     it(`3d: a note ${how} into a rating zone carrying a mark, by a deelnemer`, async () => {
-      const { m, parties } = await meeting(server, 'warm-neutraal-koud', 'vragen-formuleren')
+      const { m, parties } = await meeting(server, 'warm-neutraal-koud', 'definities-formuleren')
       const dirk = await honest(server, m.roomId, m.people.Mallory!.id, m.people.Mallory!.token)
       const rating = how === 'created' ? 'X' : 'W'
       const note = noteRecord({
         id: 'shape:marked',
-        ...inZone(m.template, 'vragen'),
+        ...inZone(m.template, 'probleemdefinities'),
         authorId: dirk.id,
         text: 'vraag',
         rating,
@@ -458,7 +458,9 @@ describe('3. ways past a lock', () => {
       const markedInZone = (client: TestClient) => {
         const records = recordsOf(client)
         const r = records.get(note.id)
-        return !!r && r.meta?.rating !== undefined && zoneIdOf(r, records, m.template) === 'vragen'
+        return (
+          !!r && r.meta?.rating !== undefined && zoneIdOf(r, records, m.template) === 'probleemdefinities'
+        )
       }
       const outcome = await judge(server, m.roomId, parties, verdict, 'NO-CONTENT-3D', markedInZone, () => ({
         markerLeaked: parties.some((p) => markedInZone(p.client.current)),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { importMeetingKey, newMeetingKey, sealText } from '../../client/src/meeting/drafts/sealing'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { zoneRect } from '../../templates/src/layout'
 import type { MeetingProgress } from '../../templates/src/phaseMachine'
@@ -17,18 +18,19 @@ import { eventually } from '../helpers/yjsClient'
 
 /**
  * Pairs in Modelling, through the real server: the facilitator splits the four who take part in
- * two pairs; the split is refused when it names the begeleider; a stock client's note tagged with
- * its own pair reaches the others, one tagged with the other pair is refused and reaches nobody.
+ * two pairs; the split is refused when it names the begeleider. The pairs write sealed drafts
+ * (method 12 step 4: the post-its go on the flaps when the time is up), and at the reveal each
+ * note carries its author's pair. Over the room (Balint's subgroups, whose notes go on the board
+ * as they are written) a stock client's note tagged with its own group reaches the others, one
+ * tagged with another group is refused and reaches nobody.
  */
 let server: TestServer
 let setup: MeetingSetup
-let template: Template
 const clients: ResettingClient[] = []
 
 beforeAll(async () => {
   server = await startTestServer({ log: () => {} })
   setup = await createMeeting(server.url, 'modelling')
-  template = (await api<{ template: Template }>(server.url, '/templates/modelling')).body.template
   await command(server.url, setup, { type: 'start' })
   await command(server.url, setup, { type: 'goto', phaseId: 'modelling' })
 })
@@ -43,7 +45,7 @@ async function participant(name: string) {
   const client = new ResettingClient(server.url, setup.roomId, p.token)
   clients.push(client)
   await client.synced()
-  return Object.assign(client, { id: p.id })
+  return Object.assign(client, { id: p.id, authToken: p.token })
 }
 
 const split = (groups: string[][]) =>
@@ -54,7 +56,7 @@ const split = (groups: string[][]) =>
   )
 
 describe('pairs on the server', () => {
-  it('splits in pairs, refuses the begeleider in a pair, and refuses a note in another pair’s name', async () => {
+  it('splits in pairs, refuses the begeleider in a pair, and reveals the pairs’ sealed answers with their pair', async () => {
     const [anna, bram, carla, daan] = [
       await participant('Anna'),
       await participant('Bram'),
@@ -82,7 +84,63 @@ describe('pairs on the server', () => {
     const groups = ok.body.progress!.groups!.groups
     const [ab, cd] = groups.map((g) => g.id)
 
-    const rect = zoneRect(template, 'gedrag')
+    // Anna writes her pair's answer for the flap; nobody sees it until the reveal.
+    const key = await importMeetingKey(newMeetingKey())
+    const sealed = await sealText(key, setup.meetingId, 'shape:pair-answer', 'Luistert eerst')
+    const put = await api(server.url, `/meetings/${setup.meetingId}/drafts/mine/gedrag`, {
+      method: 'PUT',
+      body: { drafts: [{ shapeId: 'shape:pair-answer', sealed }], ready: true },
+      token: anna.authToken,
+    })
+    expect(put.status).toBe(200)
+    expect(carla.current.kv.get('shape:pair-answer')).toBeUndefined()
+    await command(server.url, setup, { type: 'next' })
+    await eventually(() => carla.current.kv.get('shape:pair-answer') !== undefined, 5000, 'revealed at carla')
+    const revealed = carla.current.kv.get('shape:pair-answer') as BoardRecord
+    expect(revealed.meta?.groupId).toBe(ab)
+    expect(revealed.meta?.authorId).toBe(anna.id)
+    expect(groups.find((g) => g.id === cd)?.members).toEqual([carla.id, daan.id])
+  })
+})
+
+describe('subgroups over the room (Balint)', () => {
+  it('passes a note tagged with its own group and refuses one in another group’s name', async () => {
+    const balint = await createMeeting(server.url, 'balintmethode')
+    const balintTemplate = (await api<{ template: Template }>(server.url, '/templates/balintmethode')).body
+      .template
+    await command(server.url, balint, { type: 'start' })
+    await command(server.url, balint, { type: 'goto', phaseId: 'oordeelsvorming' })
+    const join = async (name: string) => {
+      const p = await joinMeeting(server.url, balint, name)
+      const client = new ResettingClient(server.url, balint.roomId, p.token)
+      clients.push(client)
+      await client.synced()
+      return Object.assign(client, { id: p.id })
+    }
+    const [anna, bram, carla, daan] = [
+      await join('Anna'),
+      await join('Bram'),
+      await join('Carla'),
+      await join('Daan'),
+    ]
+    const ok = await api<{ progress?: MeetingProgress }>(
+      server.url,
+      `/meetings/${balint.meetingId}/commands`,
+      {
+        body: {
+          type: 'splitGroups',
+          groups: [
+            [anna.id, bram.id],
+            [carla.id, daan.id],
+          ],
+        },
+        token: balint.facilitator.token,
+      },
+    )
+    expect(ok.status).toBe(200)
+    const [ab, cd] = ok.body.progress!.groups!.groups.map((g) => g.id)
+
+    const rect = zoneRect(balintTemplate, 'adviezen')
     const note = (id: string, groupId: string): BoardRecord => {
       const r = noteRecord({ id, x: rect.x + 40, y: rect.y + 160, authorId: anna.id, text: 'Luistert eerst' })
       return { ...r, meta: { ...r.meta, groupId } }

@@ -11,9 +11,11 @@ import { eventually } from '../helpers/yjsClient'
 
 /**
  * Where the seeds have people write for themselves first (issue 17): G4 phase 2 (members note
- * the questions they would ask while the case is sketched). More methods join this list as their
- * zones become private (method 5 step 2, method 12 step 4). Over the room a plain note there is refused; the sealed draft is the way in, and the
- * server puts it on everyone's board, still sealed, at the phase change.
+ * the questions they would ask while the case is sketched), method 5 step 2 ("formuleren voor
+ * zichzelf maximaal drie vragen") and method 12 step 4 (the pairs' post-its go on the five flaps
+ * when the time is up; the inbrenger takes part). Over the room a plain note there is refused;
+ * the sealed draft is the way in, and the server puts it on everyone's board, still sealed, at
+ * the phase change.
  */
 const CASES: { method: string; phase: string; zone: string; writer: RoleId; ref: string }[] = [
   {
@@ -22,6 +24,27 @@ const CASES: { method: string; phase: string; zone: string; writer: RoleId; ref:
     phase: 'casus-inbreng',
     zone: 'vragen',
     writer: 'deelnemer',
+  },
+  {
+    ref: '5 step 2',
+    method: 'warm-neutraal-koud',
+    phase: 'vragen-formuleren',
+    zone: 'vragen',
+    writer: 'deelnemer',
+  },
+  {
+    ref: '12 step 4',
+    method: 'modelling',
+    phase: 'modelling',
+    zone: 'gedrag',
+    writer: 'deelnemer',
+  },
+  {
+    ref: '12 step 4',
+    method: 'modelling',
+    phase: 'modelling',
+    zone: 'visie-op-de-situatie',
+    writer: 'inbrenger',
   },
 ]
 
@@ -96,5 +119,32 @@ describe.each(CASES)('$ref ($method, $zone by the $writer)', (c) => {
     const meta = note.meta as { sealed: string; sealId?: string }
     expect(await openText(key, fixture.setup.meetingId, meta.sealId ?? note.id, meta.sealed)).toBe(marker)
     expect(bram.received().includes(marker)).toBe(false)
+  })
+})
+
+describe('5 step 2: at most three questions each, sealed', () => {
+  it('stores three sealed questions and refuses a fourth', async () => {
+    const fixture = await meetingIn(server.url, 'warm-neutraal-koud', 'vragen-formuleren', {
+      Ina: 'inbrenger',
+      Anna: 'deelnemer',
+    })
+    const key = await importMeetingKey(newMeetingKey())
+    const drafts = async (n: number) =>
+      Promise.all(
+        Array.from({ length: n }, async (_, i) => {
+          const shapeId = `shape:vraag${i}`
+          return { shapeId, sealed: await sealText(key, fixture.setup.meetingId, shapeId, `Vraag ${i}?`) }
+        }),
+      )
+    const put = async (n: number) =>
+      api<{ error?: string }>(server.url, `/meetings/${fixture.setup.meetingId}/drafts/mine/vragen`, {
+        method: 'PUT',
+        body: { drafts: await drafts(n), ready: true },
+        token: fixture.people.Anna!.token,
+      })
+    expect((await put(3)).status).toBe(200)
+    const fourth = await put(4)
+    expect(fourth.status).toBe(400)
+    expect(fourth.body.error).toBe('draft_quota')
   })
 })

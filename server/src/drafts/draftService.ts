@@ -17,7 +17,7 @@ import type { MeetingState } from '../meetings/meetingState'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { DraftStore, OwnDraft } from '../storage/draftStore'
 import type { ParticipantRow } from '../storage/meetingStore'
-import { removedNote, revealedNoteRecords } from './revealPlacement'
+import { type RevealOptions, removedNote, revealedNoteRecords } from './revealPlacement'
 
 /**
  * Sealed drafts on the server (templates/src/drafts/sealedDrafts.ts). The server cannot read
@@ -78,7 +78,8 @@ export class DraftService {
     const zones = zonesRevealed(template, before.phaseIndex, after.phaseIndex)
     if (zones.length === 0) return Promise.resolve()
     return this.queue.run(meetingId, async () => {
-      await this.reveal(meetingId, template, zones, before.phaseIndex >= 0 && after.anonymousReveal === true)
+      const anonymous = before.phaseIndex >= 0 && after.anonymousReveal === true
+      await this.reveal(meetingId, template, zones, { anonymous, groups: after.groups ?? null })
     })
   }
 
@@ -132,10 +133,10 @@ export class DraftService {
     })
   }
 
-  private async reveal(meetingId: string, template: Template, zones: string[], anonymous: boolean) {
+  private async reveal(meetingId: string, template: Template, zones: string[], how: RevealOptions) {
     const drafts = await this.store.draftsIn(meetingId, zones)
     await this.withRoom(meetingId, async (room) => {
-      const placed = revealedNoteRecords(template, boardRecords(room.doc), drafts, anonymous)
+      const placed = revealedNoteRecords(template, boardRecords(room.doc), drafts, how)
       await this.store.reveal(
         meetingId,
         zones,

@@ -2,7 +2,9 @@ import { randomInt } from 'node:crypto'
 import { ANONYMOUS_META_KEY } from '../../../templates/src/authorship'
 import type { BoardRecord } from '../../../templates/src/boardRecords'
 import { REVEALED_META_KEYS } from '../../../templates/src/drafts/revealedNotes'
+import { type GroupSplit, groupOf } from '../../../templates/src/groupWork'
 import { noteArea } from '../../../templates/src/layout'
+import { privateZonesAt } from '../../../templates/src/permissions'
 import type { Template } from '../../../templates/src/schema'
 import { NOTE_SIZE, nextFreeSlot, type Rect } from '../../../templates/src/slots'
 import { zoneOfBoardShape } from '../meetings/boardNotes'
@@ -15,17 +17,25 @@ export interface PlacedNote {
   row: RevealedRow
 }
 
+export interface RevealOptions {
+  anonymous: boolean
+  /** The meeting's pairs or subgroups, if it has any (groupWork.ts). */
+  groups?: GroupSplit | null
+}
+
 /**
  * The notes a reveal puts on the board, one per stored draft, made by the server: each carries
  * its author's seal byte for byte and no plain text, goes to a free slot of the zone it was
  * written in (authors wrote without seeing each other's notes), and names its author unless the
  * reveal is anonymous. In random order, so not even the order on the board tells who wrote what.
+ * A draft written while pairs worked (Modelling: the pairs' post-its go on the flaps when the
+ * time is up) carries its author's pair, as a note written on the board then would.
  */
 export function revealedNoteRecords(
   template: Template,
   board: ReadonlyMap<string, BoardRecord>,
   drafts: readonly StoredDraft[],
-  anonymous: boolean,
+  { anonymous, groups }: RevealOptions,
 ): PlacedNote[] {
   const occupied = new Map<string, Rect[]>()
   const taken = new Set(board.keys())
@@ -42,7 +52,11 @@ export function revealedNoteRecords(
     const meta: Record<string, string | boolean> = {}
     // Anonymous: no author on the board, and the flag every screen and presence filter goes by.
     if (anonymous) meta[ANONYMOUS_META_KEY] = true
-    else meta.authorId = draft.participantId
+    else {
+      meta.authorId = draft.participantId
+      const pair = pairOfDraft(template, groups, draft)
+      if (pair) meta.groupId = pair
+    }
     meta[REVEALED_META_KEYS.sealed] = draft.sealed
     if (id !== draft.shapeId) meta[REVEALED_META_KEYS.sealId] = draft.shapeId
     placed.push({
@@ -82,6 +96,22 @@ function occupiedIn(template: Template, board: ReadonlyMap<string, BoardRecord>,
     rects.push({ x: Number(record.x) || 0, y: Number(record.y) || 0, w: NOTE_SIZE, h: NOTE_SIZE })
   }
   return rects
+}
+
+/**
+ * The pair of a draft's author, where the split was made for a phase in which the draft's zone
+ * was private (so the draft was written in that pair's time). Never in an anonymous reveal: a
+ * pair's tag would all but name its author.
+ */
+function pairOfDraft(
+  template: Template,
+  groups: GroupSplit | null | undefined,
+  draft: StoredDraft,
+): string | null {
+  if (!groups) return null
+  const index = template.phases.findIndex((p) => p.id === groups.phaseId)
+  if (index < 0 || !privateZonesAt(template, index).has(draft.zoneId)) return null
+  return groupOf({ groups }, draft.participantId)?.id ?? null
 }
 
 function shuffled<T>(items: readonly T[]): T[] {

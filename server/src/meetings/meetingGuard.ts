@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { AssetLimits } from '../../../templates/src/assetPolicy'
 import { boardLayout } from '../../../templates/src/layout'
+import { revealGraceOpen } from '../../../templates/src/permissions'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
 import { judgeChanges } from '../../../templates/src/recordPolicy'
 import type { RecordLimits } from '../../../templates/src/recordText'
@@ -22,6 +23,8 @@ export interface GuardContext {
   claims?: ClientClaimStore
   /** Why this process may not judge now (its meeting state may be stale), or null when it may. */
   stale?: () => Refusal | null
+  /** The server's clock (the one that set the phase's start): the reveal's first moments. */
+  now?: () => number
 }
 
 /**
@@ -135,6 +138,7 @@ export class MeetingGuard implements UpdateGuard {
         assetLimits: this.limits,
         releasedNote: (id) => this.meetings.releasedNote(this.meetingId, id),
         groups: progress.groups,
+        revealGrace: revealGraceOpen(progress, (this.context.now ?? Date.now)()),
       },
       effect.changes,
     )

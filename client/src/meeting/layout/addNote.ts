@@ -1,6 +1,6 @@
 import { createShapeId, type Editor, startEditingShapeWithRichText } from 'tldraw'
 import { noteArea } from '../../../../templates/src/layout'
-import { accessFor, mayPublishDrafts } from '../../../../templates/src/permissions'
+import { accessFor } from '../../../../templates/src/permissions'
 import { nextFreeSlot } from '../../../../templates/src/slots'
 import type { MeetingState } from '../meetingState'
 import { occupiedIn } from './slotPlacement'
@@ -11,16 +11,15 @@ export type AddNoteResult = 'added' | 'refused' | 'noZone' | 'full'
 
 /**
  * The zone a note goes to without a pointer: the first zone in view for this phase where my role
- * may add (or publish a private note), or null.
+ * may add, or null. Not a zone the phase only reveals: drafts reach it by the reveal, never as new
+ * notes (mayPublishDrafts).
  */
 export function zoneToAddTo(meeting: MeetingState): string | null {
   const me = meeting.me()
   const view = meeting.$view.get()
   if (!me || !view || view.progress.finished) return null
   const phaseId = meeting.phaseId()
-  const canAdd = (zoneId: string) =>
-    accessFor(meeting.template, phaseId, zoneId, me.role).can.has('add') ||
-    mayPublishDrafts(meeting.template, phaseId, zoneId, me.role)
+  const canAdd = (zoneId: string) => accessFor(meeting.template, phaseId, zoneId, me.role).can.has('add')
   return zonesInView(meeting.template, view.progress.phaseIndex, me.role).find(canAdd) ?? null
 }
 

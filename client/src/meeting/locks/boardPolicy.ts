@@ -1,6 +1,7 @@
 import { type Editor, isShapeId, type TLBinding, type TLParentId, type TLRecord, type TLShape } from 'tldraw'
 import { type BoardRecord, zoneOfShape } from '../../../../templates/src/boardRecords'
 import { boardLayout } from '../../../../templates/src/layout'
+import { revealGraceOpen } from '../../../../templates/src/permissions'
 import { judgeChanges, type RecordChange, type Verdict } from '../../../../templates/src/recordPolicy'
 import type { ShapeWorld } from '../../../../templates/src/shapeGeometry'
 import { revealedNoteOnScreen } from '../drafts/mySealedNotes'
@@ -41,6 +42,8 @@ export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: Rec
       releasedNote: (id) =>
         revealedNoteOnScreen(editor.store.get(id as TLRecord['id']), meeting.meetingId, me.id),
       groups: meeting.$view.get()?.progress.groups,
+      // This screen's clock: the server decides with its own, this only shapes what is offered.
+      revealGrace: revealGraceNow(meeting),
       allAssets: () => editor.getAssets() as unknown as BoardRecord[],
     },
     judged,
@@ -76,3 +79,8 @@ export function zoneOnBoard(editor: Editor, meeting: MeetingState, shape: TLShap
 }
 
 export const asBoardRecord = (record: TLRecord) => record as unknown as BoardRecord
+
+function revealGraceNow(meeting: MeetingState): boolean {
+  const progress = meeting.$view.get()?.progress
+  return progress !== undefined && revealGraceOpen(progress, Date.now())
+}
