@@ -10,8 +10,8 @@ import {
 } from '../../templates/src/outcome/meetingOutcome'
 import { initialProgress, type MeetingProgress } from '../../templates/src/phaseMachine'
 import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
-import type { Template } from '../../templates/src/schema'
 import { SLOT_PITCH } from '../../templates/src/slots'
+import type { Template } from '../../templates/src/templateSchema'
 import { noteRecord } from '../helpers/records'
 import { judgeOnBoard } from './judgeOnBoard'
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { zoneRect } from '../../templates/src/layout'
 import type { MeetingProgress } from '../../templates/src/phaseMachine'
-import type { Template } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import {
   api,

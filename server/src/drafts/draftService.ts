@@ -8,7 +8,7 @@ import {
 import { accessFor } from '../../../templates/src/permissions'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { meetingRoomId } from '../../../templates/src/wire'
 import { readBoardRecords as boardRecords, writeRecordsWhole } from '../board/boardRecords'
 import { KeyedQueue } from '../meetings/keyedQueue'

@@ -18,7 +18,7 @@ import { type RotationSuggestion, suggestRotation } from '../../../templates/src
 import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
 import { cleanDisplayName, displayNameKey } from '../../../templates/src/people/displayName'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { MEETING_MAP, meetingRoomId } from '../../../templates/src/wire'
 import { readBoardRecords } from '../board/boardRecords'
 import { MeetingError } from '../meetings/meetingError'

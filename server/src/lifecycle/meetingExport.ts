@@ -8,7 +8,7 @@ import {
 import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
 import { summaryMarkdown } from '../../../templates/src/outcome/reportMarkdown'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { meetingRoomId } from '../../../templates/src/wire'
 import { readBoardRecords } from '../board/boardRecords'
 import { MeetingError, requireFacilitator } from '../meetings/meetingError'

@@ -1,6 +1,7 @@
 import { checkGroupMembers } from '../../../templates/src/groupWork'
 import { currentPhase, type MeetingCommand, type MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { RoleId, Template } from '../../../templates/src/schema'
+import type { RoleId } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { MeetingError } from './meetingError'
 
 /**

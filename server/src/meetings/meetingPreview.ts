@@ -1,4 +1,4 @@
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import type { MeetingStore } from '../storage/meetingStore'
 import { invalidLink } from './meetingError'
 import { hashSecret } from './secrets'

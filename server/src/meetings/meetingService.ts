@@ -8,7 +8,8 @@ import {
   type MeetingCommand,
   type MeetingProgress,
 } from '../../../templates/src/phaseMachine'
-import type { RoleId, Template } from '../../../templates/src/schema'
+import type { RoleId } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { orderTopics, topicBlock, topicsAfterMove } from '../../../templates/src/topicWalk'
 import {
   MEETING_MAP,
