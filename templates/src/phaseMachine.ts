@@ -257,13 +257,7 @@ export function timerAt(template: Template, p: MeetingProgress, now: number): Ti
   }
 }
 
-/** Sum of the phases' minutes; the sum of those the source gave minutes for. */
-export function plannedMinutes(template: Template): { all: number; fromSource: number } {
-  let all = 0
-  let fromSource = 0
-  for (const phase of template.phases) {
-    all += phase.minutes
-    if (!phase.minutesDefaulted) fromSource += phase.minutes
-  }
-  return { all, fromSource }
+/** The minutes the method plans: the sum of its phases' minutes. */
+export function plannedMinutes(template: Template): number {
+  return template.phases.reduce((sum, phase) => sum + phase.minutes, 0)
 }

@@ -17,7 +17,7 @@ import {
 import { type RotationSuggestion, suggestRotation } from '../../../templates/src/groups/rotation'
 import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
 import { cleanDisplayName, displayNameKey } from '../../../templates/src/people/displayName'
-import type { MeetingProgress } from '../../../templates/src/phaseMachine'
+import { type MeetingProgress, plannedMinutes } from '../../../templates/src/phaseMachine'
 import type { Template } from '../../../templates/src/templateSchema'
 import { MEETING_MAP, meetingRoomId } from '../../../templates/src/wire'
 import { readBoardRecords } from '../board/boardRecords'
@@ -342,7 +342,7 @@ export class GroupService implements MemberDirectory {
           method: this.methodName(m.templateId),
           createdAt: m.createdAt,
           plannedStart: m.plannedStart,
-          plannedMinutes: template ? template.phases.reduce((sum, phase) => sum + phase.minutes, 0) : 0,
+          plannedMinutes: template ? plannedMinutes(template) : 0,
           startedAt: m.progress.startedAt ?? null,
           finishedAt: m.progress.finished ? (m.progress.finishedAt ?? null) : null,
           participants: m.participants.map((p) => ({
