@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
-import type { Template } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import type { ServerConfig } from './config'
 import { draftRoutes } from './drafts/draftRoutes'
 import type { DraftService } from './drafts/draftService'
@@ -10,13 +10,13 @@ import type { ReflectionService } from './drafts/reflectionService'
 import { groupRoutes, lookBackRoutes } from './groups/groupRoutes'
 import type { GroupService } from './groups/groupService'
 import { memberKeyRoutes } from './groups/memberKeyRoutes'
+import { ApiError } from './http/apiError'
 import { mountClientFiles } from './http/clientFiles'
 import type { CreationBudget } from './http/creationBudget'
 import { securityHeaders } from './http/securityHeaders'
 import { boardRoutes } from './lifecycle/boardRoutes'
 import type { FreeBoards } from './lifecycle/freeBoards'
 import { API_BODY_LIMIT_BYTES } from './limits'
-import { MeetingError } from './meetings/meetingError'
 import { IMPORT_PATH, type MeetingLifecycle, meetingRoutes } from './meetings/meetingRoutes'
 import type { MeetingService } from './meetings/meetingService'
 import { templateRoutes } from './templates/templateRoutes'
@@ -97,7 +97,7 @@ export function createApp(deps: AppDeps) {
   // One place turns failures into answers: a stable code the client words, the data it needs
   // for that (limits as numbers, the field), and a sentence for whoever reads the raw answer.
   app.onError((error, c) => {
-    if (error instanceof MeetingError)
+    if (error instanceof ApiError)
       return c.json({ ...error.data, error: error.code, message: error.message }, error.status)
     if (error instanceof HTTPException)
       return c.json({ error: 'http_error', status: error.status, message: error.message }, error.status)

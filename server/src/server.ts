@@ -1,7 +1,7 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
-import type { Template } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { MEETING_ROOM_PREFIX, meetingRoomId, type Refusal } from '../../templates/src/wire'
 import { createApp } from './app'
 import type { RedisCluster } from './cluster/redisCluster'

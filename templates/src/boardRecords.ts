@@ -1,22 +1,9 @@
+import type { BoardRecord } from './boardRecord'
 import type { ZoneRect } from './layout'
 import { type PlacementProblem, type ShapeWorld, shapePageOutline } from './shapeGeometry'
 import { zoneOfOutline } from './zoneFit'
 
-/**
- * The few facts about tldraw records that the rules need, without importing tldraw: rules run on
- * the server on plain JSON, and in the client on the store's records.
- */
-export interface BoardRecord {
-  id: string
-  typeName: string
-  type?: string
-  parentId?: string
-  x?: number
-  y?: number
-  meta?: Record<string, unknown>
-  props?: Record<string, unknown>
-  [key: string]: unknown
-}
+export type { BoardRecord } from './boardRecord'
 
 export const PAGE_ID = 'page:page'
 export const DOCUMENT_ID = 'document:document'

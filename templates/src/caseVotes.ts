@@ -1,9 +1,10 @@
-import { z } from 'zod'
 import { type BoardRecord, isZoneFrame } from './boardRecords'
+import type { CaseVoting } from './caseVoting'
 import { sealedTextOf } from './drafts/sealedMeta'
+import type { MeetingProgress } from './meetingProgress'
 import { plainTextOf } from './outcome/noteText'
-import type { MeetingProgress } from './phaseMachine'
-import type { RoleId, Template } from './schema'
+import type { RoleId } from './schema'
+import type { Template } from './templateSchema'
 
 /**
  * Dot votes on a case list (G2 "casus kiezen"): the facilitator sets how many votes each person
@@ -17,18 +18,7 @@ import type { RoleId, Template } from './schema'
  * which every participant's browser holds; hiding them until the end would be pretend secrecy.
  * Dot voting on a wall is open too.
  */
-export const MAX_VOTES_PER_PERSON = 10
-
-export const CaseVoting = z.object({
-  /** The zone whose notes are voted on. */
-  zoneId: z.string().min(1).max(64),
-  perPerson: z.number().int().min(1).max(MAX_VOTES_PER_PERSON),
-  /** Votes can be cast or taken back; closed by the facilitator or by leaving the phase. */
-  open: z.boolean(),
-  /** Per voter (participant id), the notes voted on, one entry per vote. */
-  votes: z.record(z.string(), z.array(z.string().min(1).max(200)).max(MAX_VOTES_PER_PERSON)),
-})
-export type CaseVoting = z.infer<typeof CaseVoting>
+export { CaseVoting, MAX_VOTES_PER_PERSON } from './caseVoting'
 
 /** Why a vote was not taken: stable codes the client words. */
 export type VoteRefusal = 'notOpen' | 'noVotesLeft' | 'notVoted' | 'notOnList' | 'notAllowed'

@@ -11,8 +11,6 @@ export const CloseCode = {
   roomUnavailable: 1011,
   /** The message could not be decoded as y-websocket protocol. */
   malformedMessage: 4400,
-  /** The session behind this connection ended (for example the meeting was closed). */
-  sessionEnded: 4401,
   /**
    * The facilitator removed this participant from the meeting: their session is revoked. In
    * 4400-4499, so a stock y-websocket client does not reconnect.
@@ -55,7 +53,6 @@ export const CLOSE_CODE_RECOVERY: Record<CloseCode, 'reconnects' | { permanent: 
   [CloseCode.malformedMessage]: {
     permanent: 'the client speaks another protocol; it would send the same frames again',
   },
-  [CloseCode.sessionEnded]: { permanent: 'the session is gone; a new one needs the invite link' },
   [CloseCode.removedByFacilitator]: {
     permanent: 'the begeleider removed this person; their session is revoked and opens nothing',
   },

@@ -1,4 +1,4 @@
-import type { BoardRecord } from './boardRecords'
+import type { BoardRecord } from './boardRecord'
 import { type PointBox, strokeBox } from './drawPath'
 import { ARROW_LABEL_FACTOR, BASE_FONT, FONT_FACTOR, hardLines, textBlockSize } from './textLayout'
 

@@ -6,8 +6,9 @@ import {
   hasRatingColumns,
   ratingColumns,
 } from './ratingColumns'
-import type { Template, Zone } from './schema'
+import type { Zone } from './schema'
 import { areaFor, MARK_ROOM, type Rect, slotGrid } from './slots'
+import type { Template } from './templateSchema'
 import { columnCapacity, expectedNotes } from './zoneCapacity'
 
 /**

@@ -1,4 +1,5 @@
-import type { Action, RoleId, Template, Zone, ZoneAccess } from './schema'
+import type { Action, RoleId, Zone, ZoneAccess } from './schema'
+import type { Template } from './templateSchema'
 
 /** What one role may do in one zone right now, resolved from the template's data. */
 export interface ResolvedAccess {

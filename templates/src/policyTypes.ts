@@ -1,10 +1,11 @@
-import type { AssetLimits } from './assetPolicy'
+import type { AssetLimits } from './assetLimits'
 import type { BoardRecord } from './boardRecords'
 import type { RevealedNote } from './drafts/sealedDrafts'
 import type { GroupSplit } from './groupWork'
 import type { ZoneRect } from './layout'
 import type { RecordLimits } from './recordText'
-import type { LocalizedText, RoleId, Template } from './schema'
+import type { LocalizedText, RoleId } from './schema'
+import type { Template } from './templateSchema'
 
 /** The person whose changes are judged. */
 export interface Actor {

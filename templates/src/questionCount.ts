@@ -2,7 +2,7 @@ import type { BoardRecord } from './boardRecords'
 import { plainTextOf } from './outcome/noteText'
 import { findZone } from './permissions'
 import { deny, type PolicyContext, type Verdict } from './policyTypes'
-import type { Template } from './schema'
+import type { Template } from './templateSchema'
 
 /**
  * "Each asks at most three questions" (methods 5, 9, 11, 12, 13): the quota counts notes, so a

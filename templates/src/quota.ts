@@ -1,5 +1,6 @@
 import { accessFor } from './permissions'
-import type { RoleId, Template } from './schema'
+import type { RoleId } from './schema'
+import type { Template } from './templateSchema'
 
 /** Where a quota applies: how many notes it allows, how many are placed, how many are left. */
 export interface QuotaLeft {

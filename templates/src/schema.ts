@@ -127,6 +127,6 @@ export const RepeatBlock = z
   .strict()
 export type RepeatBlock = z.infer<typeof RepeatBlock>
 
-// The template itself (its schema, its cross-checks, parseTemplate) is in templateSchema.ts: only
-// what validates template files needs it, so a page that only reads a template carries no zod.
-export type { Template, TemplateInput } from './templateSchema'
+// The template itself (its schema, its cross-checks, parseTemplate, the Template type) is in
+// templateSchema.ts, which is built from these pieces: only what validates template files needs
+// its schema, so a page that only reads a template carries no zod.

@@ -2,8 +2,8 @@ import type { BoardRecord } from './boardRecords'
 import { plainTextOf } from './outcome/noteText'
 import { findZone } from './permissions'
 import { deny, type PolicyContext, type Verdict } from './policyTypes'
-import type { Template } from './schema'
 import { countSentences } from './sentences'
+import type { Template } from './templateSchema'
 
 /**
  * A zone's sentence limit (zone.maxSentences, "your problem in at most two sentences"): a note

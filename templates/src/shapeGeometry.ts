@@ -1,4 +1,4 @@
-import type { BoardRecord } from './boardRecords'
+import type { BoardRecord } from './boardRecord'
 import { type BoundEnd, drawnExtent, type EndResolver, num } from './drawnExtent'
 
 /**

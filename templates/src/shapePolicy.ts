@@ -1,7 +1,7 @@
-import { judgeArrowPlace, onlyLetsGo } from './bindingPolicy'
+import type { BatchBoard } from './batchBoard'
 import { authorOf, type BoardRecord, classifyShapeUpdate, isZoneFrame, zoneOfShape } from './boardRecords'
 import { judgePrivateWriting } from './drafts/privateWriting'
-import { judgeRevealedChange, revealedAuthor } from './drafts/revealedNotes'
+import { judgeRevealedChange } from './drafts/revealedNotes'
 import { groupTagProblem } from './groupWork'
 import { judgeMark, maySortByMark } from './marks'
 import { judgeEvaluationEdit } from './outcome/evaluation'
@@ -16,24 +16,11 @@ import {
   MAX_CONTAINED_SHAPES,
   MAX_PARENT_DEPTH,
   type PlacementProblem,
-  type ShapeWorld,
 } from './shapeGeometry'
+import { onlyLetsGo, ownerOfShape } from './shapeRemoval'
 
-/** The board before and after the batch being judged, as the shape rules see it. */
-export interface BatchBoard {
-  before: ShapeWorld
-  after: ShapeWorld
-  inBatch: (id: string) => boolean
-  /** Shapes this batch creates (the client's store may hold them already when it judges). */
-  createdInBatch: (id: string) => boolean
-  /** Shapes each zone gains in this batch, per zone, for the quota. */
-  addedPerZone: Map<string, number>
-  /**
-   * Shapes already judged without a change of their own (judged once): carried along by a moved
-   * group or frame, or an arrow drawn elsewhere because its bindings changed (bindingPolicy.ts).
-   */
-  carried: Set<string>
-}
+export type { BatchBoard } from './batchBoard'
+export { mayRemoveShape } from './shapeRemoval'
 
 /**
  * One shape created, changed or removed. Its zone before and after is where it is drawn (see
@@ -63,6 +50,19 @@ function judgeArrowsBoundTo(ctx: PolicyContext, board: BatchBoard, shape: BoardR
     if (!verdict.ok) return verdict
   }
   return { ok: true }
+}
+
+/**
+ * An arrow the batch does not change itself, drawn elsewhere now that its bindings changed:
+ * judged once, as moved from where it was drawn to where it is drawn after the batch.
+ */
+export function judgeArrowPlace(ctx: PolicyContext, board: BatchBoard, arrowId: string): Verdict {
+  if (board.inBatch(arrowId) || board.carried.has(arrowId)) return { ok: true }
+  const before = board.before.get(arrowId)
+  const after = board.after.get(arrowId)
+  if (!before || !after) return { ok: true }
+  board.carried.add(arrowId)
+  return judgeShape(ctx, board, { id: arrowId, prev: before, next: after })
 }
 
 function judgeOwnChange(ctx: PolicyContext, board: BatchBoard, { id, prev, next }: RecordChange): Verdict {
@@ -197,20 +197,6 @@ function danglingBinding(board: BatchBoard, id: string): Verdict | null {
     nl: 'Deze vorm is met een pijl verbonden; haal die verbinding in dezelfde stap weg.',
     en: 'This shape is joined to an arrow; remove that binding in the same step.',
   })
-}
-
-/** Whether the actor may remove `shape` as the board is before the batch (its zone's rule). */
-/** A revealed note's owner is its author as the server knows them, named on the board or not. */
-function ownerOfShape(ctx: PolicyContext, record: BoardRecord): string | null {
-  return revealedAuthor(ctx.releasedNote?.(record.id))?.authorId ?? authorOf(record)
-}
-
-export function mayRemoveShape(ctx: PolicyContext, board: BatchBoard, shape: BoardRecord): boolean {
-  if (isZoneFrame(shape)) return false
-  const own = ownerOfShape(ctx, shape) === ctx.actor.participantId
-  const zone = zoneOfShape(shape, board.before, ctx.rects)
-  if (!zone.ok) return ctx.actor.role === 'begeleider' || own
-  return mayEdit(access_(ctx, zone.zoneId), own)
 }
 
 function mayAdd(ctx: PolicyContext, board: BatchBoard, id: string, zoneId: string | null): Verdict {

@@ -41,7 +41,6 @@ const TemplateObject = z
   .strict()
 export const Template = TemplateObject.superRefine(checkReferences)
 export type Template = z.infer<typeof Template>
-export type TemplateInput = z.input<typeof Template>
 
 /** Cross-references a plain schema cannot see: every zone and role a phase names must exist. */
 function checkReferences(t: z.infer<typeof TemplateObject>, ctx: z.RefinementCtx): void {

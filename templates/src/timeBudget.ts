@@ -1,5 +1,5 @@
-import type { MeetingProgress } from './phaseMachine'
-import type { Template } from './schema'
+import type { MeetingProgress } from './meetingProgress'
+import type { Template } from './templateSchema'
 
 /**
  * The meeting's time as a whole: the minutes each phase has now (the method's, less what the

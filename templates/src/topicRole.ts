@@ -1,5 +1,6 @@
 import type { MeetingProgress } from './phaseMachine'
-import type { RoleId, Template } from './schema'
+import type { RoleId } from './schema'
+import type { Template } from './templateSchema'
 import { currentTopic } from './topicWalk'
 
 /**

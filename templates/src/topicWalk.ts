@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { authorOf, type BoardRecord, ratingOf } from './boardRecords'
 import { plainTextOf } from './outcome/noteText'
-import type { RepeatBlock, Template } from './schema'
+import type { RepeatBlock } from './schema'
+import type { Template } from './templateSchema'
 
 /**
  * Walking through the topics (quick advice rounds, method 3): a repeat block per topic takes the

@@ -1,4 +1,5 @@
-import type { RoleId, Template, Zone } from './schema'
+import type { RoleId, Zone } from './schema'
+import type { Template } from './templateSchema'
 
 /**
  * How many notes a zone should have room for: what the method will put in it. A zone's own

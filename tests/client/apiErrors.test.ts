@@ -8,7 +8,7 @@ import { method, progressAt } from './support'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 
-/** Every code the server's source can answer with: MeetingError codes and `error: '…'` literals. */
+/** Every code the server's source can answer with: ApiError codes and `error: '…'` literals. */
 function serverCodes(): string[] {
   const root = path.join(import.meta.dirname, '../../server/src')
   const codes = new Set<string>()
@@ -18,7 +18,7 @@ function serverCodes(): string[] {
       if (entry.isDirectory()) walk(file)
       else if (file.endsWith('.ts')) {
         const source = readFileSync(file, 'utf8')
-        for (const m of source.matchAll(/new MeetingError\(\s*\d+,\s*'([a-z_]+)'/g)) codes.add(m[1]!)
+        for (const m of source.matchAll(/new ApiError\(\s*\d+,\s*'([a-z_]+)'/g)) codes.add(m[1]!)
         for (const m of source.matchAll(/\berror: '([a-z_]+)'/g)) codes.add(m[1]!)
       }
     }

@@ -3,7 +3,8 @@ import { type BoardRecord, shapeWorld, zoneOfShape } from '../../templates/src/b
 import { boardLayout } from '../../templates/src/layout'
 import { accessFor } from '../../templates/src/permissions'
 import { judgeChanges } from '../../templates/src/recordPolicy'
-import type { RoleId, Template } from '../../templates/src/schema'
+import type { RoleId } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { RECORDS_ARRAY } from '../../templates/src/wire'
 
 /**

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { RATING_VALUES } from '../../templates/src/recordPolicy'
-import type { Template } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import {
   between,
   frameShape,

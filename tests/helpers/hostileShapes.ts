@@ -1,6 +1,6 @@
 import { type BoardRecord, PAGE_ID } from '../../templates/src/boardRecords'
 import { zoneRect } from '../../templates/src/layout'
-import type { Template } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { noteRecord } from './records'
 
 /**

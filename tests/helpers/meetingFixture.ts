@@ -1,5 +1,6 @@
 import { zoneRect } from '../../templates/src/layout'
-import type { RoleId, Template } from '../../templates/src/schema'
+import type { RoleId } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { api, command, createMeeting, joinMeeting, type MeetingSetup } from './meetingClient'
 
 /** A participant as a test knows them: id and session token. */

@@ -1,6 +1,6 @@
 import type { WebsocketProvider } from 'y-websocket'
 import { accessFor } from '../../templates/src/permissions'
-import type { Template } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { REFUSED_MESSAGE, type Refusal, readRefusal } from '../../templates/src/wire'
 import { api } from '../helpers/meetingClient'
 import { inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'

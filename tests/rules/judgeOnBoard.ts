@@ -4,7 +4,7 @@ import { isPrivateFor } from '../../templates/src/drafts/privateWriting'
 import { boardLayout } from '../../templates/src/layout'
 import type { PolicyContext } from '../../templates/src/policyTypes'
 import { type Actor, judgeChanges, type RecordChange } from '../../templates/src/recordPolicy'
-import type { Template } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 
 /** Judges changes as the server would, on a board that holds the method's seed plus `existing`. */
 export function judgeOnBoard(

@@ -8,7 +8,8 @@ import {
   revealGraceOpen,
 } from '../../templates/src/permissions'
 import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
-import type { RoleId, Template } from '../../templates/src/schema'
+import type { RoleId } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { noteRecord } from '../helpers/records'
 import { builtinTemplates } from '../templates/support'
 import { judgeAsBrowser, judgeOnBoard } from './judgeOnBoard'

@@ -15,8 +15,8 @@ import {
 import { accessFor } from '../../templates/src/permissions'
 import { initialProgress, type MeetingProgress } from '../../templates/src/phaseMachine'
 import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
-import type { Template } from '../../templates/src/schema'
 import { SLOT_PITCH } from '../../templates/src/slots'
+import type { Template } from '../../templates/src/templateSchema'
 import { noteRecord } from '../helpers/records'
 import { judgeOnBoard } from './judgeOnBoard'
 

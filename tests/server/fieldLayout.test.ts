@@ -5,7 +5,7 @@ import type { BoardRecord } from '../../templates/src/boardRecords'
 import { zoneRect } from '../../templates/src/layout'
 import { accessFor } from '../../templates/src/permissions'
 import { FIELDS_MAP, fieldKey } from '../../templates/src/recordLayout'
-import type { Template } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import {
   api,

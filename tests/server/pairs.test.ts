@@ -3,7 +3,7 @@ import { importMeetingKey, newMeetingKey, sealText } from '../../client/src/meet
 import type { BoardRecord } from '../../templates/src/boardRecords'
 import { zoneRect } from '../../templates/src/layout'
 import type { MeetingProgress } from '../../templates/src/phaseMachine'
-import type { Template } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import {
   api,

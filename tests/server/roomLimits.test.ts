@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { zoneRect } from '../../templates/src/layout'
-import type { Template } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { HostileClient } from '../helpers/hostileClient'
 import { awarenessUpdate } from '../helpers/hostileUpdates'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'

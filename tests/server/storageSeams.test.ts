@@ -44,7 +44,6 @@ function gatedStore() {
     },
     compact: (roomId, snapshot, upTo, schema) => inner.compact(roomId, snapshot, upTo, schema),
     erase: (roomId) => inner.erase(roomId),
-    logSize: (roomId) => inner.logSize(roomId),
     touch: (roomId, at, options) => inner.touch(roomId, at, options),
     lastActivity: (roomId) => inner.lastActivity(roomId),
     idleRooms: (before, options) => inner.idleRooms(before, options),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { MeetingProgress } from '../../templates/src/phaseMachine'
-import type { Template } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { meetingEndAt, previewTakeTime } from '../../templates/src/timeBudget'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting, type MeetingSetup } from '../helpers/meetingClient'

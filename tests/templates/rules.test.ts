@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { RoleId, Template } from '../../templates/src/schema'
+import type { RoleId } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { builtinTemplates, byRef, can, entry, phaseOf, phasesWhere } from './support'
 
 const PARTICIPANTS: RoleId[] = [

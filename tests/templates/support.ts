@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { BUILTIN_TEMPLATES_DIR } from '../../server/src/templates/loadTemplates'
 import { accessFor } from '../../templates/src/permissions'
-import type { Action, RoleId, Template, ZoneAccess } from '../../templates/src/schema'
+import type { Action, RoleId, ZoneAccess } from '../../templates/src/schema'
+import type { Template } from '../../templates/src/templateSchema'
 import { parseTemplate } from '../../templates/src/templateSchema'
 
 /** The 18 methods of methods.md, by ref, with the ids other code depends on. */

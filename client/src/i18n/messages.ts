@@ -1,4 +1,4 @@
-import { apiErrorMessages } from '../api/apiErrors'
+import { apiErrorMessages } from '../api/apiErrorMessages'
 import { lifecycleMessages } from '../board/lifecycleMessages'
 import { groupKeepingMessages } from '../groups/groupKeepingMessages'
 import { groupMessages } from '../groups/groupMessages'

@@ -1,7 +1,7 @@
 import '../styles/meeting.css'
 import '../styles/meetingCanvas.css'
 import { useEffect, useState } from 'react'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import type { ParticipantView } from '../../../templates/src/wire'
 import { NotFoundPage } from '../front/NotFoundPage'
 import { useT } from '../i18n/useT'

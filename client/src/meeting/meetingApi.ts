@@ -1,6 +1,7 @@
 import type { MeetingExport } from '../../../templates/src/exportFormat'
 import type { MeetingCommand } from '../../../templates/src/phaseMachine'
-import type { RoleId, Template } from '../../../templates/src/schema'
+import type { RoleId } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { ApiError, answer, api, bearer, param } from '../api/apiClient'
 
 export { ApiError }

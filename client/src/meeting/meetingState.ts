@@ -1,6 +1,6 @@
 import { type Atom, atom, react } from 'tldraw'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { roleInTopicWalk } from '../../../templates/src/topicRole'
 import {
   MEETING_MAP,

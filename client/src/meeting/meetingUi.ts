@@ -1,6 +1,7 @@
 import type { OutcomeGap } from '../../../templates/src/outcome/outcomeGaps'
 import type { MeetingCommand } from '../../../templates/src/phaseMachine'
-import type { RoleId, Template } from '../../../templates/src/schema'
+import type { RoleId } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import type { MeetingView, ParticipantView } from '../../../templates/src/wire'
 import type { Language } from '../i18n/language'
 import type { MeetingKeeping } from './panels/KeepingSection'

@@ -1,4 +1,5 @@
-import type { LocalizedText, RepeatBlock, Template } from '../../../templates/src/schema'
+import type { LocalizedText, RepeatBlock } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import type { Language } from '../i18n/language'
 
 /**

@@ -1,7 +1,7 @@
 import type { Editor } from 'tldraw'
 import { type BoardRecord, DOCUMENT_ID, PAGE_ID } from '../../../templates/src/boardRecords'
 import { deriveOutcome, type MeetingOutcome } from '../../../templates/src/outcome/meetingOutcome'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import type { MeetingView } from '../../../templates/src/wire'
 import { isDraft } from '../meeting/drafts/drafts'
 

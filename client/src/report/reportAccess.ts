@@ -1,7 +1,7 @@
 import { evaluationZoneFor } from '../../../templates/src/outcome/evaluation'
 import { firstAdvicePhase } from '../../../templates/src/outcome/outcomeZones'
 import { FINISHED_PHASE_ID } from '../../../templates/src/permissions'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import type { MeetingView, ParticipantView } from '../../../templates/src/wire'
 
 /**

@@ -1,10 +1,10 @@
 import type { Redis } from 'ioredis'
-import { MeetingError } from '../meetings/meetingError'
+import { ApiError } from '../http/apiError'
 import { InstanceLease } from './instanceLease'
 
 /** Failure to confirm a command everywhere: stored, but the caller is told it is not (yet) in force. */
-export function notConfirmed(detail: string): MeetingError {
-  return new MeetingError(
+export function notConfirmed(detail: string): ApiError {
+  return new ApiError(
     503,
     'not_confirmed',
     `Not every server instance could confirm this change (${detail}); it is stored and takes effect on each once it has read it. Try again.`,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
+import { ApiError } from '../http/apiError'
 import type { MeetingBus } from '../meetings/meetingBus'
-import { MeetingError } from '../meetings/meetingError'
 import type { PeerHandlers, PeerUpdate, RoomPeers } from '../rooms/roomPeers'
 import { redactUrl } from '../storage/postgres'
 import { CommandConfirmation, notConfirmed } from './commandConfirmation'
@@ -106,7 +106,7 @@ export class RedisCluster implements RoomPeers, MeetingBus {
 
   ensureCurrent(): void {
     if (!this.lease.current()) {
-      throw new MeetingError(
+      throw new ApiError(
         503,
         'not_current',
         'This server instance cannot confirm it holds the current meeting state (Redis not reachable, or it is catching up). Try again in a few seconds.',

@@ -8,11 +8,12 @@ import {
 import { accessFor } from '../../../templates/src/permissions'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
 import { rulePhaseId } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { meetingRoomId } from '../../../templates/src/wire'
 import { readBoardRecords as boardRecords, writeRecordsWhole } from '../board/boardRecords'
+import { ApiError } from '../http/apiError'
 import { KeyedQueue } from '../meetings/keyedQueue'
-import { MeetingError, requireFacilitator } from '../meetings/meetingError'
+import { requireFacilitator } from '../meetings/meetingRefusals'
 import type { MeetingState } from '../meetings/meetingState'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { DraftStore, OwnDraft } from '../storage/draftStore'
@@ -41,7 +42,7 @@ export class DraftService {
       const { template, progress } = await this.meeting(meetingId)
       const access = accessFor(template, rulePhaseId(template, progress), zoneId, actor.role)
       if (!draftZonesFor(template, progress, actor.role).includes(zoneId)) {
-        throw new MeetingError(
+        throw new ApiError(
           409,
           'zone_not_private',
           `Zone "${zoneId}" is not yours to write in privately now.`,
@@ -51,7 +52,7 @@ export class DraftService {
         )
       }
       if (access.quota !== undefined && upload.drafts.length > access.quota) {
-        throw new MeetingError(400, 'draft_quota', `At most ${access.quota} notes in zone "${zoneId}".`, {
+        throw new ApiError(400, 'draft_quota', `At most ${access.quota} notes in zone "${zoneId}".`, {
           zoneId,
           max: access.quota,
         })
@@ -91,13 +92,12 @@ export class DraftService {
     requireFacilitator(actor)
     if (!this.state.knows(meetingId)) await this.state.load(meetingId)
     if (!this.state.releasedNote(meetingId, noteId))
-      throw new MeetingError(404, 'not_revealed', 'No revealed note with this id in this meeting.', {
+      throw new ApiError(404, 'not_revealed', 'No revealed note with this id in this meeting.', {
         noteId,
       })
     await this.withRoom(meetingId, (room) => {
       const record = boardRecords(room.doc).get(noteId)
-      if (!record)
-        throw new MeetingError(404, 'not_revealed', 'The note is no longer on the board.', { noteId })
+      if (!record) throw new ApiError(404, 'not_revealed', 'The note is no longer on the board.', { noteId })
       room.transactAsServer(() => writeRecordsWhole(room.doc, [removedNote(record)]))
     })
   }
@@ -114,19 +114,19 @@ export class DraftService {
       const note = this.state.releasedNote(meetingId, noteId)
       // Somebody else's note answers as if there were none: the answer must not tell whose it is.
       if (!note || note.authorId !== actor.id)
-        throw new MeetingError(404, 'not_your_revealed', 'You have no revealed note with this id here.', {
+        throw new ApiError(404, 'not_your_revealed', 'You have no revealed note with this id here.', {
           noteId,
         })
       if (!note.anonymous)
-        throw new MeetingError(409, 'not_anonymous', 'This note names its author; change it on the board.', {
+        throw new ApiError(409, 'not_anonymous', 'This note names its author; change it on the board.', {
           noteId,
         })
       await this.withRoom(meetingId, (room) => {
         const record = boardRecords(room.doc).get(noteId)
         if (!record)
-          throw new MeetingError(404, 'not_revealed', 'The note is no longer on the board.', { noteId })
+          throw new ApiError(404, 'not_revealed', 'The note is no longer on the board.', { noteId })
         if (removedByFacilitator(record))
-          throw new MeetingError(409, 'revealed_removed', 'The facilitator removed this note.', { noteId })
+          throw new ApiError(409, 'revealed_removed', 'The facilitator removed this note.', { noteId })
         const meta = { ...(record.meta as Record<string, unknown>), [REVEALED_META_KEYS.sealed]: sealed }
         room.transactAsServer(() => writeRecordsWhole(room.doc, [{ ...record, meta }]))
       })
@@ -174,7 +174,7 @@ export class DraftService {
     await this.state.load(meetingId)
     const template = this.state.template(meetingId)
     const progress = this.state.progress(meetingId)
-    if (!template || !progress) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+    if (!template || !progress) throw new ApiError(404, 'unknown_meeting', 'This meeting does not exist.')
     return { template, progress }
   }
 }

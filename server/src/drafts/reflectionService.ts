@@ -1,7 +1,8 @@
 import type { LookBack } from '../../../templates/src/groups/lookBack'
 import type { SealedReflection } from '../../../templates/src/outcome/sealedReflection'
+import { ApiError } from '../http/apiError'
 import { KeyedQueue } from '../meetings/keyedQueue'
-import { MeetingError, requireFacilitator } from '../meetings/meetingError'
+import { requireFacilitator } from '../meetings/meetingRefusals'
 import type { DraftStore } from '../storage/draftStore'
 import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
 
@@ -33,13 +34,9 @@ export class ReflectionService {
     return this.queue.run(meetingId, async () => {
       const stored = await this.store.reflection(meetingId)
       if (stored ? stored.authorId !== actor.id : actor.role !== 'inbrenger')
-        throw new MeetingError(403, 'not_reflection_author', 'Only the inbrenger who wrote it can change it.')
+        throw new ApiError(403, 'not_reflection_author', 'Only the inbrenger who wrote it can change it.')
       if (stored?.signOff)
-        throw new MeetingError(
-          409,
-          'reflection_signed_off',
-          'The report was signed off; it no longer changes.',
-        )
+        throw new ApiError(409, 'reflection_signed_off', 'The report was signed off; it no longer changes.')
       await this.store.putReflection(meetingId, actor.id, sealed, this.now())
       return (await this.read(meetingId))!
     })
@@ -64,8 +61,7 @@ export class ReflectionService {
     return (via === 'lookBack' ? this.previousOf(meetingId) : Promise.resolve(meetingId)).then((target) =>
       this.queue.run(target, async () => {
         const stored = await this.store.reflection(target)
-        if (!stored)
-          throw new MeetingError(404, 'no_reflection', 'There is no reflection report to sign off.')
+        if (!stored) throw new ApiError(404, 'no_reflection', 'There is no reflection report to sign off.')
         if (!stored.signOff)
           await this.store.signReflection(target, {
             participantId: actor.id,
@@ -81,7 +77,7 @@ export class ReflectionService {
 
   private async previousOf(meetingId: string): Promise<string> {
     const lookBack = await this.lookBacks.readLookBack(meetingId)
-    if (!lookBack) throw new MeetingError(404, 'no_look_back', 'This meeting has no look-back.')
+    if (!lookBack) throw new ApiError(404, 'no_look_back', 'This meeting has no look-back.')
     return lookBack.previousMeetingId
   }
 

@@ -1,7 +1,7 @@
 import { EXPORT_FORMAT, EXPORT_VERSION, type MeetingExport } from '../../../templates/src/exportFormat'
 import type { ExportedGroup } from '../../../templates/src/groups/groupExportFormat'
+import { ApiError } from '../http/apiError'
 import type { MeetingExporter } from '../lifecycle/meetingExport'
-import { MeetingError } from '../meetings/meetingError'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
 import type { GroupService } from './groupService'
 import { parseMembers, publicMembers } from './memberLinks'
@@ -28,7 +28,7 @@ export class GroupExporter {
     for (const row of await this.groups.meetings(group.id)) {
       const meeting = await this.meetings.meeting(row.meetingId).catch((error: unknown) => {
         // Erased between the list and now: it is no longer part of the group.
-        if (error instanceof MeetingError && error.code === 'unknown_meeting') return null
+        if (error instanceof ApiError && error.code === 'unknown_meeting') return null
         throw error
       })
       if (!meeting) continue

@@ -1,5 +1,5 @@
+import { ApiError } from '../http/apiError'
 import type { RetentionView } from '../lifecycle/meetingRetention'
-import { MeetingError } from '../meetings/meetingError'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
 import { DAY_MS, type RetentionPolicy } from '../storage/meetingStore'
 
@@ -30,7 +30,7 @@ export class GroupRetention {
 
   async setDays(group: GroupRow, days: number): Promise<RetentionView> {
     if (!Number.isInteger(days) || days < 1 || days > this.policy.maxDays) {
-      throw new MeetingError(
+      throw new ApiError(
         400,
         'retention_out_of_range',
         `Keep a group 1 to ${this.policy.maxDays} days after its last activity.`,

@@ -4,8 +4,8 @@ import { z } from 'zod'
 import { attendanceCsv } from '../../../templates/src/groups/attendanceCsv'
 import { GROUP_TIME_ZONE } from '../../../templates/src/groups/groupTime'
 import { FOLLOW_UP_MAX } from '../../../templates/src/groups/lookBack'
+import { ApiError } from '../http/apiError'
 import { jsonBody } from '../http/jsonBody'
-import { MeetingError } from '../meetings/meetingError'
 import type { MeetingService } from '../meetings/meetingService'
 import type { GroupRow } from '../storage/groupStore'
 import type { ParticipantRow } from '../storage/meetingStore'
@@ -139,7 +139,7 @@ export function lookBackRoutes(groups: GroupService, meetings: MeetingService) {
   // The session is checked before the body is read, as for every meeting call.
   const session = createMiddleware<{ Variables: { me: ParticipantRow } }>(async function session(c, next) {
     const me = await meetings.authenticate(bearerOf(c.req.header('Authorization')), c.req.param('id') ?? '')
-    if (!me) throw new MeetingError(403, 'invalid_session', 'Unknown or expired session for this meeting.')
+    if (!me) throw new ApiError(403, 'invalid_session', 'Unknown or expired session for this meeting.')
     c.set('me', me)
     await next()
   })

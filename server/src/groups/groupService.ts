@@ -17,11 +17,11 @@ import {
 import { type RotationSuggestion, suggestRotation } from '../../../templates/src/groups/rotation'
 import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
 import { cleanDisplayName, displayNameKey } from '../../../templates/src/people/displayName'
-import type { MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/schema'
+import { type MeetingProgress, plannedMinutes } from '../../../templates/src/phaseMachine'
+import type { Template } from '../../../templates/src/templateSchema'
 import { MEETING_MAP, meetingRoomId } from '../../../templates/src/wire'
 import { readBoardRecords } from '../board/boardRecords'
-import { MeetingError } from '../meetings/meetingError'
+import { ApiError } from '../http/apiError'
 import type { MeetingRooms, MeetingService, MemberDirectory } from '../meetings/meetingService'
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
@@ -126,7 +126,7 @@ export class GroupService implements MemberDirectory {
         if (membership?.groupId === groupId) return group
       }
     }
-    throw new MeetingError(403, 'invalid_group_link', 'This group link is not valid.')
+    throw new ApiError(403, 'invalid_group_link', 'This group link is not valid.')
   }
 
   /**
@@ -146,7 +146,7 @@ export class GroupService implements MemberDirectory {
   async authorizeLink(groupId: string, secret: string | null | undefined): Promise<GroupRow> {
     const group = secret ? await this.groups.group(groupId) : undefined
     if (!group || !secret || group.secretHash !== hashSecret(secret)) {
-      throw new MeetingError(403, 'invalid_group_link', 'This group link is not valid.')
+      throw new ApiError(403, 'invalid_group_link', 'This group link is not valid.')
     }
     return group
   }
@@ -169,7 +169,7 @@ export class GroupService implements MemberDirectory {
   async renewMemberLink(group: GroupRow, groupSecret: string, memberId: string): Promise<MemberView> {
     const members = membersOf(group)
     const member = members.find((m) => m.id === memberId)
-    if (!member) throw new MeetingError(404, 'unknown_member', 'No such member in this group.')
+    if (!member) throw new ApiError(404, 'unknown_member', 'No such member in this group.')
     const renewed = withLink({ ...member, generation: member.generation + 1 }, groupSecret)
     await this.groups.setMembersJson(
       group.id,
@@ -224,8 +224,7 @@ export class GroupService implements MemberDirectory {
   async memberHome(groupId: string, credential: string | null | undefined): Promise<MemberHome> {
     const group = await this.groups.group(groupId)
     const member = group ? this.memberByCredential(group, credential) : null
-    if (!group || !member)
-      throw new MeetingError(403, 'invalid_member_link', 'This personal link is not valid.')
+    if (!group || !member) throw new ApiError(403, 'invalid_member_link', 'This personal link is not valid.')
     const series = await this.series(group.id)
     return {
       group: { id: group.id, name: group.name, timeZone: GROUP_TIME_ZONE },
@@ -306,10 +305,10 @@ export class GroupService implements MemberDirectory {
   /** What came of last time's advice, in the words of last time's inbrenger (or a facilitator). */
   async setFollowUp(meetingId: string, actor: ParticipantRow, text: string): Promise<LookBack> {
     const read = await this.readLookBack(meetingId)
-    if (!read) throw new MeetingError(404, 'no_look_back', 'This meeting has no look-back.')
+    if (!read) throw new ApiError(404, 'no_look_back', 'This meeting has no look-back.')
     const lookBack = await this.withInbrengerMembers(read)
     if (!mayWriteFollowUp(lookBack, actor)) {
-      throw new MeetingError(403, 'not_previous_inbrenger', "Only last time's inbrenger or a begeleider.")
+      throw new ApiError(403, 'not_previous_inbrenger', "Only last time's inbrenger or a begeleider.")
     }
     const trimmed = text.trim().slice(0, FOLLOW_UP_MAX)
     const next: LookBack = { ...lookBack, followUp: trimmed || null, followUpBy: trimmed ? actor.name : null }
@@ -343,7 +342,7 @@ export class GroupService implements MemberDirectory {
           method: this.methodName(m.templateId),
           createdAt: m.createdAt,
           plannedStart: m.plannedStart,
-          plannedMinutes: template ? template.phases.reduce((sum, phase) => sum + phase.minutes, 0) : 0,
+          plannedMinutes: template ? plannedMinutes(template) : 0,
           startedAt: m.progress.startedAt ?? null,
           finishedAt: m.progress.finished ? (m.progress.finishedAt ?? null) : null,
           participants: m.participants.map((p) => ({

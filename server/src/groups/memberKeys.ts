@@ -1,6 +1,6 @@
 import { WRAPPED_KEY_PATTERN } from '../../../templates/src/groups/memberKeyWrap'
 import { GROUP_MEMBERS_MAX } from '../../../templates/src/groups/members'
-import { MeetingError } from '../meetings/meetingError'
+import { ApiError } from '../http/apiError'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
 import { parseMembers, type StoredMember } from './memberLinks'
 
@@ -48,7 +48,7 @@ export class MemberKeys {
   private async assertInGroup(group: GroupRow, meetingId: string): Promise<void> {
     const membership = await this.store.groupMeeting(meetingId)
     if (membership?.groupId !== group.id)
-      throw new MeetingError(404, 'meeting_not_in_group', 'This meeting is not in this group.')
+      throw new ApiError(404, 'meeting_not_in_group', 'This meeting is not in this group.')
   }
 
   /**
@@ -58,15 +58,15 @@ export class MemberKeys {
   async save(group: GroupRow, meetingId: string, wraps: readonly MemberKeyWrap[]): Promise<number> {
     await this.assertInGroup(group, meetingId)
     if (wraps.length > GROUP_MEMBERS_MAX)
-      throw new MeetingError(400, 'too_many_member_keys', `At most ${GROUP_MEMBERS_MAX} keys at once.`)
+      throw new ApiError(400, 'too_many_member_keys', `At most ${GROUP_MEMBERS_MAX} keys at once.`)
     const members = new Map(parseMembers(group.id, group.membersJson).map((m) => [m.id, m]))
     for (const wrap of wraps) {
       if (!members.has(wrap.memberId))
-        throw new MeetingError(400, 'unknown_member', 'A key was wrapped for someone who is not a member.', {
+        throw new ApiError(400, 'unknown_member', 'A key was wrapped for someone who is not a member.', {
           memberId: wrap.memberId,
         })
       if (!WRAPPED_KEY_PATTERN.test(wrap.wrapped))
-        throw new MeetingError(400, 'invalid_member_key', 'A wrapped key is not in the expected form.', {
+        throw new ApiError(400, 'invalid_member_key', 'A wrapped key is not in the expected form.', {
           memberId: wrap.memberId,
         })
     }
@@ -90,16 +90,11 @@ export class MemberKeys {
     credential: string | null,
   ): Promise<string> {
     const member = group ? this.credentials.memberByCredential(group, credential) : null
-    if (!group || !member)
-      throw new MeetingError(403, 'invalid_member_link', 'This personal link is not valid.')
+    if (!group || !member) throw new ApiError(403, 'invalid_member_link', 'This personal link is not valid.')
     await this.assertInGroup(group, meetingId)
     const wrap = readWraps(await this.store.memberKeysJson(meetingId))[member.id]
     if (!wrap || wrap.generation !== member.generation)
-      throw new MeetingError(
-        404,
-        'member_key_missing',
-        'No key was shared with this member for this meeting.',
-      )
+      throw new ApiError(404, 'member_key_missing', 'No key was shared with this member for this meeting.')
     return wrap.wrapped
   }
 }

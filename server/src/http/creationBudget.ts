@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { MiddlewareHandler } from 'hono'
-import { MeetingError } from '../meetings/meetingError'
 import { clientAddress } from '../rooms/clientAddress'
+import { ApiError } from './apiError'
 
 /** Addresses remembered at most; past it, addresses whose bucket is full again are forgotten. */
 const MAX_ADDRESSES = 10_000
@@ -38,8 +38,8 @@ export class CreationBudget {
   }
 
   /** The refusal for an address over its budget (HTTP 429). */
-  static refusal(retryAfter: number): MeetingError {
-    return new MeetingError(
+  static refusal(retryAfter: number): ApiError {
+    return new ApiError(
       429,
       'too_many_creations',
       `Too much was created from your address; try again in ${retryAfter} s.`,

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
-import { MeetingError } from '../meetings/meetingError'
 import { jsonTextWithin } from '../rooms/jsonBounds'
+import { ApiError } from './apiError'
 
 /**
  * Validates a JSON body against a zod schema at the edge. Unlike Hono's own `validator('json')`
@@ -42,28 +42,23 @@ export const MAX_JSON_BODY_DEPTH = 64
 /** The body as JSON, its depth bounded before it is parsed (the size is bounded before this). */
 function parseJsonText(text: string): unknown {
   if (jsonTextWithin(text, MAX_JSON_BODY_DEPTH) !== null) {
-    throw new MeetingError(
-      400,
-      'invalid_json',
-      `The request body nests deeper than ${MAX_JSON_BODY_DEPTH}.`,
-      {
-        max: MAX_JSON_BODY_DEPTH,
-      },
-    )
+    throw new ApiError(400, 'invalid_json', `The request body nests deeper than ${MAX_JSON_BODY_DEPTH}.`, {
+      max: MAX_JSON_BODY_DEPTH,
+    })
   }
   try {
     return JSON.parse(text) as unknown
   } catch {
-    throw new MeetingError(400, 'invalid_json', 'The request body is not valid JSON.')
+    throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON.')
   }
 }
 
 /** The first problem, as data the client can word: which field, what kind, and the limit. */
-function badBody(error: z.ZodError): MeetingError {
+function badBody(error: z.ZodError): ApiError {
   const first = error.issues[0]
   const field = first?.path.length ? first.path.join('.') : 'body'
   const data: Record<string, string | number> = { field, issue: first?.code ?? 'invalid' }
   if (first && 'minimum' in first) data.min = Number(first.minimum)
   if (first && 'maximum' in first) data.max = Number(first.maximum)
-  return new MeetingError(400, 'invalid_body', `${field}: ${first?.message ?? 'invalid'}`, data)
+  return new ApiError(400, 'invalid_body', `${field}: ${first?.message ?? 'invalid'}`, data)
 }

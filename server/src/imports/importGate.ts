@@ -1,6 +1,6 @@
 import { timingSafeEqual } from 'node:crypto'
 import type { MiddlewareHandler } from 'hono'
-import { MeetingError } from '../meetings/meetingError'
+import { ApiError } from '../http/apiError'
 import { SerialQueue } from '../rooms/serialQueue'
 
 /** Who may import (IMPORT_TOKEN, IMPORT_ANONYMOUS; README "Import"). */
@@ -23,11 +23,11 @@ export function importAccess(access: ImportAccess): MiddlewareHandler {
   return async function requireImportCode(c, next) {
     if (access.anonymous) return next()
     if (access.token === null) {
-      throw new MeetingError(403, 'import_off', 'Importing is off on this server (IMPORT_TOKEN is not set).')
+      throw new ApiError(403, 'import_off', 'Importing is off on this server (IMPORT_TOKEN is not set).')
     }
     const presented = /^Bearer (.+)$/.exec(c.req.header('Authorization') ?? '')?.[1] ?? ''
     if (!sameSecret(presented, access.token)) {
-      throw new MeetingError(401, 'import_code_wrong', 'This import needs the import code of this server.')
+      throw new ApiError(401, 'import_code_wrong', 'This import needs the import code of this server.')
     }
     return next()
   }
@@ -49,7 +49,7 @@ export function oneImportAtATime(): MiddlewareHandler {
   let queued = 0
   return async function importInTurn(_c, next) {
     if (queued >= IMPORT_QUEUE) {
-      throw new MeetingError(503, 'import_busy', 'Other imports are running; try again in a minute.', {
+      throw new ApiError(503, 'import_busy', 'Other imports are running; try again in a minute.', {
         max: IMPORT_QUEUE,
       })
     }

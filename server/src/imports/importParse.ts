@@ -1,12 +1,12 @@
 import { isMainThread, parentPort } from 'node:worker_threads'
 import { MeetingExport } from '../../../templates/src/exportFormat'
+import { ApiError } from '../http/apiError'
 import { validJsonText } from '../http/jsonBody'
-import { MeetingError } from '../meetings/meetingError'
 import { unstorableText } from './databaseText'
 
-/** A refusal as it crosses from the worker thread (a MeetingError's parts). */
+/** A refusal as it crosses from the worker thread (a ApiError's parts). */
 export interface ParseRefusal {
-  status: MeetingError['status']
+  status: ApiError['status']
   code: string
   message: string
   data: Record<string, string | number>
@@ -24,14 +24,14 @@ export function parseExportText(text: string): ParseAnswer {
     const file = validJsonText(MeetingExport, text)
     const unstorable = unstorableText(file)
     if (unstorable) {
-      throw new MeetingError(400, 'invalid_import', `${unstorable.field}: ${unstorable.problem}`, {
+      throw new ApiError(400, 'invalid_import', `${unstorable.field}: ${unstorable.problem}`, {
         field: unstorable.field,
         problem: unstorable.problem,
       })
     }
     return { ok: true, file }
   } catch (error) {
-    if (error instanceof MeetingError) {
+    if (error instanceof ApiError) {
       return {
         ok: false,
         refusal: { status: error.status, code: error.code, message: error.message, data: { ...error.data } },

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads'
 import type { MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
 import type { MeetingExport } from '../../../templates/src/exportFormat'
-import { MeetingError } from '../meetings/meetingError'
+import { ApiError } from '../http/apiError'
 import type { ParseAnswer } from './importParse'
 
 const WORKER_FILE = new URL('./importWorker.mjs', import.meta.url)
@@ -26,7 +26,7 @@ export class ImportParser {
     })
     if (answer.ok) return answer.file
     const { status, code, message, data } = answer.refusal
-    throw new MeetingError(status, code, message, data)
+    throw new ApiError(status, code, message, data)
   }
 
   close(): Promise<void> {
@@ -57,7 +57,7 @@ export class ImportParser {
 
   private fail(): void {
     for (const { reject } of this.waiting.values()) {
-      reject(new MeetingError(503, 'import_failed', 'The export file could not be read; nothing was made.'))
+      reject(new ApiError(503, 'import_failed', 'The export file could not be read; nothing was made.'))
     }
     this.waiting.clear()
   }

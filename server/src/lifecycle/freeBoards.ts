@@ -1,7 +1,7 @@
 import { CloseCode } from '../../../templates/src/closeCodes'
 import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
+import { ApiError } from '../http/apiError'
 import type { MeetingBus } from '../meetings/meetingBus'
-import { MeetingError } from '../meetings/meetingError'
 import { isValidRoomId } from '../rooms/roomId'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { ActivityTracker } from './activityTracker'
@@ -55,6 +55,6 @@ const BOARD_GONE = {
 
 function requireFreeBoard(roomId: string): void {
   if (!isValidRoomId(roomId) || roomId.startsWith(MEETING_ROOM_PREFIX)) {
-    throw new MeetingError(404, 'not_a_free_board', 'There is no free board with this link.')
+    throw new ApiError(404, 'not_a_free_board', 'There is no free board with this link.')
   }
 }

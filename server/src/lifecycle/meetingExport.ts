@@ -8,10 +8,11 @@ import {
 import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
 import { summaryMarkdown } from '../../../templates/src/outcome/reportMarkdown'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { meetingRoomId } from '../../../templates/src/wire'
 import { readBoardRecords } from '../board/boardRecords'
-import { MeetingError, requireFacilitator } from '../meetings/meetingError'
+import { ApiError } from '../http/apiError'
+import { requireFacilitator } from '../meetings/meetingRefusals'
 import type { MeetingRooms } from '../meetings/meetingService'
 import { CURRENT_SCHEMA } from '../storage/boardSchema'
 import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
@@ -45,10 +46,10 @@ export class MeetingExporter {
       this.store.meeting(meetingId),
       this.store.participants(meetingId),
     ])
-    if (!meeting) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+    if (!meeting) throw new ApiError(404, 'unknown_meeting', 'This meeting does not exist.')
     const template = this.templates().get(meeting.templateId)
     if (!template) {
-      throw new MeetingError(
+      throw new ApiError(
         409,
         'unknown_template',
         `The method "${meeting.templateId}" is not on this server.`,

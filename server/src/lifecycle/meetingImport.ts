@@ -3,11 +3,11 @@ import type { BoardRecord } from '../../../templates/src/boardRecords'
 import type { ExportedMeeting, MeetingExport } from '../../../templates/src/exportFormat'
 import { MeetingProgress } from '../../../templates/src/phaseMachine'
 import { recordTextLength } from '../../../templates/src/recordText'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { meetingRoomId } from '../../../templates/src/wire'
 import { importSealedNotes } from '../drafts/importedSeals'
+import { ApiError } from '../http/apiError'
 import { buildImportedBoard, encodeImportedBoard, nextTurn } from '../imports/importBoard'
-import { MeetingError } from '../meetings/meetingError'
 import { importedRecordProblem } from '../meetings/recordValidation'
 import { hashSecret, newId, newSecret } from '../meetings/secrets'
 import { checkSchema, migrateRecords, type StoredRecord } from '../storage/boardSchema'
@@ -132,7 +132,7 @@ export class MeetingImporter {
   ): { meeting: ExportedMeeting; records: StoredRecord[] } {
     const template = this.templates().get(meeting.templateId)
     if (!template) {
-      throw new MeetingError(400, 'unknown_template', `Unknown method template "${meeting.templateId}".`, {
+      throw new ApiError(400, 'unknown_template', `Unknown method template "${meeting.templateId}".`, {
         templateId: meeting.templateId,
         field: `${field}.templateId`,
       })
@@ -245,8 +245,8 @@ function fileField(field: string): string {
 }
 
 /** A refusal of the file that names the field. */
-export function invalid(field: string, problem: string): MeetingError {
-  return new MeetingError(400, 'invalid_import', `${field}: ${problem}`, { field, problem })
+export function invalid(field: string, problem: string): ApiError {
+  return new ApiError(400, 'invalid_import', `${field}: ${problem}`, { field, problem })
 }
 
 /** A copy of a JSON value with every string that is one of the old ids replaced by its new id. */

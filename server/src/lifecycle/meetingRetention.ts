@@ -1,5 +1,6 @@
 import { meetingRoomId } from '../../../templates/src/wire'
-import { MeetingError, requireFacilitator } from '../meetings/meetingError'
+import { ApiError } from '../http/apiError'
+import { requireFacilitator } from '../meetings/meetingRefusals'
 import type { GroupStore } from '../storage/groupStore'
 import { DAY_MS, type MeetingStore, type ParticipantRow, type RetentionPolicy } from '../storage/meetingStore'
 import type { RoomStore } from '../storage/roomStore'
@@ -31,7 +32,7 @@ export class MeetingRetention {
   async view(meetingId: string, actor: ParticipantRow): Promise<RetentionView> {
     requireFacilitator(actor)
     const meeting = await this.meetings.meeting(meetingId)
-    if (!meeting) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+    if (!meeting) throw new ApiError(404, 'unknown_meeting', 'This meeting does not exist.')
     const group = meeting.retentionDays === null ? await this.groupOf(meetingId) : undefined
     if (group) {
       // As the sweep counts it: the group's days after the group's last activity.
@@ -68,7 +69,7 @@ export class MeetingRetention {
   async setDays(meetingId: string, actor: ParticipantRow, days: number): Promise<RetentionView> {
     requireFacilitator(actor)
     if (!Number.isInteger(days) || days < 1 || days > this.policy.maxDays) {
-      throw new MeetingError(
+      throw new ApiError(
         400,
         'retention_out_of_range',
         `Keep a meeting 1 to ${this.policy.maxDays} days after its last activity.`,

@@ -3,8 +3,7 @@ import { privatePresence } from '../../../templates/src/drafts/presencePrivacy'
 import { cursorOf, isCursorState } from '../../../templates/src/presenceCursor'
 import type { AwarenessEntry } from '../rooms/awarenessFrame'
 import type { RoomConnection } from '../rooms/connection'
-import type { Room } from '../rooms/room'
-import type { AwarenessFilter } from '../rooms/roomOptions'
+import type { AwarenessFilter, RoomView } from '../rooms/roomOptions'
 import { anonymousNotesOf } from './anonymousNotes'
 import type { MeetingReader } from './meetingState'
 
@@ -20,7 +19,7 @@ export class AwarenessIdentity implements AwarenessFilter {
 
   constructor(private readonly meetings: MeetingReader) {}
 
-  filter(conn: RoomConnection, entries: AwarenessEntry[], room: Room): AwarenessEntry[] {
+  filter(conn: RoomConnection, entries: AwarenessEntry[], room: RoomView): AwarenessEntry[] {
     const participant = conn.identity ? this.meetings.participant(conn.identity.participantId) : undefined
     if (!participant) return []
     return entries.map(({ clientId, clock, state }) => {

@@ -1,6 +1,6 @@
 import { type BoardRecord, DOCUMENT_ID, PAGE_ID, zoneFrameId } from '../../../templates/src/boardRecords'
 import { boardLayout } from '../../../templates/src/layout'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 
 /** Fractional-index digits in order; 'a' plus one digit is a valid, sortable tldraw index. */
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'

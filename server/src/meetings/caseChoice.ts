@@ -2,11 +2,11 @@ import type * as Y from 'yjs'
 import type { BoardRecord } from '../../../templates/src/boardRecords'
 import { isCaseNote, voteInMeeting } from '../../../templates/src/caseVotes'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { readBoardRecords as boardRecords, writeRecordsWhole } from '../board/boardRecords'
+import { ApiError } from '../http/apiError'
 import type { ParticipantRow } from '../storage/meetingStore'
 import { caseNote, zoneOfBoardShape } from './boardNotes'
-import { MeetingError } from './meetingError'
 
 /** What choosing the case needs of the meeting service. */
 export interface CaseChoiceHost {
@@ -44,7 +44,7 @@ export async function castCaseVote(
     const voter = { participantId: actor.id, role: actor.role }
     const result = voteInMeeting(template, progress, voter, noteId, cast, onList)
     if (!result.ok) {
-      throw new MeetingError(409, 'vote_refused', `Vote refused: ${result.reason}.`, {
+      throw new ApiError(409, 'vote_refused', `Vote refused: ${result.reason}.`, {
         reason: result.reason,
       })
     }
@@ -67,16 +67,16 @@ export async function addCaseToList(
   const template = await host.template(meetingId)
   const participant = await host.participant(participantId)
   if (!template || !participant || participant.meetingId !== meetingId)
-    throw new MeetingError(404, 'unknown_participant', 'No such participant in this meeting.')
+    throw new ApiError(404, 'unknown_participant', 'No such participant in this meeting.')
   const zone =
     template.zones.find((z) => z.maxSentences !== undefined) ??
     template.zones.find((z) => template.phases.some((p) => p.votesOn === z.id))
-  if (!zone) throw new MeetingError(409, 'no_case_list', `The method "${template.id}" has no case list.`)
+  if (!zone) throw new ApiError(409, 'no_case_list', `The method "${template.id}" has no case list.`)
   let added = ''
   await host.withRoom(meetingId, (doc) => {
     const note = caseNote(template, boardRecords(doc), zone.id, participantId, text)
     if (!note.ok) {
-      throw new MeetingError(400, 'case_refused', `Case refused: ${note.reason}.`, {
+      throw new ApiError(400, 'case_refused', `Case refused: ${note.reason}.`, {
         reason: note.reason,
         max: zone.maxSentences ?? 0,
       })

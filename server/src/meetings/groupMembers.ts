@@ -1,7 +1,8 @@
 import { checkGroupMembers } from '../../../templates/src/groupWork'
 import { currentPhase, type MeetingCommand, type MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { RoleId, Template } from '../../../templates/src/schema'
-import { MeetingError } from './meetingError'
+import type { RoleId } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
+import { ApiError } from '../http/apiError'
 
 /**
  * A split into pairs names people: each must be of this meeting and take part in the phase's
@@ -20,7 +21,7 @@ export function requireGroupMembers(
   if (!phase?.groupWork) return // the phase machine refuses it, with its own reason
   const check = checkGroupMembers(phase, command.groups, people)
   if (check.ok) return
-  throw new MeetingError(409, 'group_member_refused', `participant ${check.participantId}: ${check.reason}`, {
+  throw new ApiError(409, 'group_member_refused', `participant ${check.participantId}: ${check.reason}`, {
     participantId: check.participantId,
     reason: check.reason,
   })

@@ -9,8 +9,7 @@ import type { LocalizedText } from '../../../templates/src/schema'
 import { roleInTopicWalk } from '../../../templates/src/topicRole'
 import type { Refusal } from '../../../templates/src/wire'
 import type { RoomConnection } from '../rooms/connection'
-import type { Room } from '../rooms/room'
-import type { UpdateGuard } from '../rooms/roomOptions'
+import type { RoomView, UpdateGuard } from '../rooms/roomOptions'
 import type { UpdateSection } from '../rooms/updateScan'
 import type { ClientClaimStore } from '../storage/clientClaimStore'
 import { ClientClaims } from './clientClaims'
@@ -41,7 +40,7 @@ export class MeetingGuard implements UpdateGuard {
   constructor(
     private readonly meetings: MeetingReader,
     private readonly meetingId: string,
-    room: Room,
+    room: RoomView,
     private readonly limits: Partial<RecordLimits> & Partial<AssetLimits> = {},
     private readonly context: GuardContext = {},
   ) {

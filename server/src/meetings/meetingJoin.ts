@@ -1,13 +1,14 @@
 import { checkDisplayName, DISPLAY_NAME_MAX } from '../../../templates/src/people/displayName'
 import type { RoleId } from '../../../templates/src/schema'
 import type { ParticipantView } from '../../../templates/src/wire'
+import { ApiError } from '../http/apiError'
 import {
   type MeetingRow,
   type MeetingStore,
   NameTakenError,
   type ParticipantRow,
 } from '../storage/meetingStore'
-import { invalidLink, MeetingError } from './meetingError'
+import { invalidLink } from './meetingRefusals'
 import type { MeetingState } from './meetingState'
 import { hashSecret, newId, newSecret } from './secrets'
 
@@ -90,7 +91,7 @@ export async function admit(
   const checked = checkDisplayName(member?.name ?? request.name ?? '', taken)
   if (!checked.ok) {
     if (checked.problem === 'taken') throw nameTaken()
-    throw new MeetingError(400, 'invalid_name', 'A display name has 1 to 40 visible characters.', NAME_LENGTH)
+    throw new ApiError(400, 'invalid_name', 'A display name has 1 to 40 visible characters.', NAME_LENGTH)
   }
   const row: ParticipantRow = {
     id: newId(),
@@ -118,14 +119,14 @@ export async function admit(
 
 function requireRoom(cap: number, present: number): void {
   if (present >= cap) {
-    throw new MeetingError(409, 'meeting_full', 'This meeting has as many participants as it takes.', {
+    throw new ApiError(409, 'meeting_full', 'This meeting has as many participants as it takes.', {
       max: cap,
     })
   }
 }
 
 const nameTaken = () =>
-  new MeetingError(409, 'name_taken', 'Someone in this meeting already has this name; choose another.')
+  new ApiError(409, 'name_taken', 'Someone in this meeting already has this name; choose another.')
 
 export function participantView(row: ParticipantRow): ParticipantView {
   return { id: row.id, name: row.name, role: row.role, color: row.color, memberId: row.memberId }

@@ -1,6 +1,6 @@
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import type { MeetingStore } from '../storage/meetingStore'
-import { invalidLink } from './meetingError'
+import { invalidLink } from './meetingRefusals'
 import { hashSecret } from './secrets'
 
 /** What someone holding a valid link may know before joining: the join screen names these. */

@@ -1,9 +1,10 @@
 import { CloseCode } from '../../../templates/src/closeCodes'
 import { meetingRoomId } from '../../../templates/src/wire'
+import { ApiError } from '../http/apiError'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
 import type { MeetingBus } from './meetingBus'
-import { MeetingError, requireFacilitator } from './meetingError'
+import { requireFacilitator } from './meetingRefusals'
 import type { MeetingState } from './meetingState'
 import { hashSecret, newSecret } from './secrets'
 
@@ -32,10 +33,10 @@ export async function removeParticipant(
   requireFacilitator(actor)
   const target = await host.store.participant(participantId)
   if (!target || target.meetingId !== meetingId || target.removedAt !== null) {
-    throw new MeetingError(404, 'unknown_participant', 'No such participant in this meeting.')
+    throw new ApiError(404, 'unknown_participant', 'No such participant in this meeting.')
   }
   if (target.id === actor.id) {
-    throw new MeetingError(409, 'cannot_remove_self', 'A begeleider cannot remove themselves.')
+    throw new ApiError(409, 'cannot_remove_self', 'A begeleider cannot remove themselves.')
   }
   // Only an instance that knows it holds the current meeting may act on it (cluster lease).
   host.bus.ensureCurrent()

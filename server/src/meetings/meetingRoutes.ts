@@ -5,13 +5,13 @@ import { MeetingCommand } from '../../../templates/src/phaseMachine'
 import { RoleId } from '../../../templates/src/schema'
 import type { GroupLifecycle } from '../groups/groupRoutes'
 import { groupPath } from '../groups/groupRoutes'
+import { ApiError } from '../http/apiError'
 import { jsonBody } from '../http/jsonBody'
 import { type ImportAccess, importAccess, oneImportAtATime } from '../imports/importGate'
 import { type ImportParser, importBody } from '../imports/importParser'
 import type { MeetingExporter } from '../lifecycle/meetingExport'
 import type { MeetingImporter } from '../lifecycle/meetingImport'
 import type { MeetingRetention } from '../lifecycle/meetingRetention'
-import { MeetingError } from './meetingError'
 import type { MeetingService } from './meetingService'
 import { meetingSession } from './meetingSession'
 
@@ -43,7 +43,7 @@ export interface MeetingLifecycle {
 export const IMPORT_PATH = '/api/meetings/import'
 
 const importTooLarge = (max: number) => () => {
-  throw new MeetingError(400, 'import_too_large', 'The export file is larger than this server accepts.', {
+  throw new ApiError(400, 'import_too_large', 'The export file is larger than this server accepts.', {
     max,
   })
 }

@@ -8,7 +8,8 @@ import {
   type MeetingCommand,
   type MeetingProgress,
 } from '../../../templates/src/phaseMachine'
-import type { RoleId, Template } from '../../../templates/src/schema'
+import type { RoleId } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import { orderTopics, topicBlock, topicsAfterMove } from '../../../templates/src/topicWalk'
 import {
   MEETING_MAP,
@@ -18,6 +19,7 @@ import {
   type ParticipantView,
 } from '../../../templates/src/wire'
 import { readBoardRecords as boardRecords, writeRecordsWhole } from '../board/boardRecords'
+import { ApiError } from '../http/apiError'
 import { DEFAULT_LIMITS } from '../limits'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { MeetingRow, MeetingStore, ParticipantRow } from '../storage/meetingStore'
@@ -27,7 +29,6 @@ import { addCaseToList, type CaseChoiceHost, castCaseVote } from './caseChoice'
 import { requireGroupMembers } from './groupMembers'
 import { KeyedQueue } from './keyedQueue'
 import { LOCAL_MEETING_BUS, type MeetingBus } from './meetingBus'
-import { invalidLink, MeetingError, requireFacilitator } from './meetingError'
 import {
   admit,
   type JoinHost,
@@ -37,6 +38,7 @@ import {
   type Session,
 } from './meetingJoin'
 import { type MeetingPreview, previewMeeting } from './meetingPreview'
+import { invalidLink, requireFacilitator } from './meetingRefusals'
 import { closeRemovedConnections, type RemovalHost, removeParticipant } from './meetingRemoval'
 import type { MeetingState } from './meetingState'
 import { hashSecret, newId, newSecret } from './secrets'
@@ -99,7 +101,7 @@ export class MeetingService {
   ): Promise<{ meetingId: string; facilitatorSecret: string; inviteSecret: string }> {
     const template = this.templates().get(templateId)
     if (!template) {
-      throw new MeetingError(400, 'unknown_template', `Unknown method template "${templateId}".`, {
+      throw new ApiError(400, 'unknown_template', `Unknown method template "${templateId}".`, {
         templateId,
       })
     }
@@ -187,7 +189,7 @@ export class MeetingService {
       this.store.meeting(meetingId),
       this.store.participants(meetingId),
     ])
-    if (!meeting) throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+    if (!meeting) throw new ApiError(404, 'unknown_meeting', 'This meeting does not exist.')
     return {
       meetingId,
       templateId: meeting.templateId,
@@ -205,7 +207,7 @@ export class MeetingService {
       const known = new Set((await this.store.participants(meetingId)).map((p) => p.id))
       const stranger = command.order.find((id) => !known.has(id))
       if (stranger !== undefined)
-        throw new MeetingError(404, 'unknown_participant', 'No such participant in this meeting.')
+        throw new ApiError(404, 'unknown_participant', 'No such participant in this meeting.')
     }
     // A method that walks through topics reads them from the board when its block is entered.
     if (!this.state.knows(meetingId)) await this.state.load(meetingId)
@@ -217,7 +219,7 @@ export class MeetingService {
       requireGroupMembers(template, progress, command, people)
       const result = applyCommand(template, progress, command, this.now())
       // Each command has one way to be refused, so its type names the reason for the client.
-      if (!result.ok) throw new MeetingError(409, 'command_refused', result.error, { command: command.type })
+      if (!result.ok) throw new ApiError(409, 'command_refused', result.error, { command: command.type })
       const next = result.progress
       if (!block) return next
       const read = () => (records ? orderTopics(notesInZone(template, records, block.topicsFrom)) : [])
@@ -261,8 +263,7 @@ export class MeetingService {
       await this.state.load(meetingId)
       const template = this.template(meetingId)
       const progress = this.progress(meetingId)
-      if (!template || !progress)
-        throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+      if (!template || !progress) throw new ApiError(404, 'unknown_meeting', 'This meeting does not exist.')
       const next = change(template, progress)
       await this.store.setProgress(meetingId, JSON.stringify(next))
       // Before anyone hears of the new phase: what it reveals is released first (drafts/).
@@ -287,21 +288,16 @@ export class MeetingService {
     const template = this.template(meetingId)
     const target = await this.store.participant(participantId)
     if (!template || !target || target.meetingId !== meetingId) {
-      throw new MeetingError(404, 'unknown_participant', 'No such participant in this meeting.')
+      throw new ApiError(404, 'unknown_participant', 'No such participant in this meeting.')
     }
     if (!template.roles.includes(role)) {
-      throw new MeetingError(
-        400,
-        'role_not_in_method',
-        `The method "${template.id}" has no role "${role}".`,
-        {
-          role,
-        },
-      )
+      throw new ApiError(400, 'role_not_in_method', `The method "${template.id}" has no role "${role}".`, {
+        role,
+      })
     }
     const facilitators = (await this.store.participants(meetingId)).filter((p) => p.role === 'begeleider')
     if (target.role === 'begeleider' && role !== 'begeleider' && facilitators.length === 1) {
-      throw new MeetingError(409, 'last_facilitator', 'A meeting keeps at least one begeleider.')
+      throw new ApiError(409, 'last_facilitator', 'A meeting keeps at least one begeleider.')
     }
     this.bus.ensureCurrent()
     await this.store.setRole(participantId, role)
@@ -320,7 +316,7 @@ export class MeetingService {
   async renewInvite(meetingId: string, actor: ParticipantRow): Promise<{ inviteSecret: string }> {
     requireFacilitator(actor)
     if (actor.meetingId !== meetingId || !(await this.store.meeting(meetingId))) {
-      throw new MeetingError(404, 'unknown_meeting', 'This meeting does not exist.')
+      throw new ApiError(404, 'unknown_meeting', 'This meeting does not exist.')
     }
     const inviteSecret = newSecret()
     await this.store.setInviteSecretHash(meetingId, hashSecret(inviteSecret))

@@ -1,6 +1,6 @@
 import { createMiddleware } from 'hono/factory'
+import { ApiError } from '../http/apiError'
 import type { ParticipantRow } from '../storage/meetingStore'
-import { MeetingError } from './meetingError'
 import type { MeetingService } from './meetingService'
 
 /**
@@ -12,7 +12,7 @@ export function meetingSession(meetings: Pick<MeetingService, 'authenticate'>) {
     const token = c.req.header('Authorization')?.replace(/^Bearer\s+/i, '')
     const participant = await meetings.authenticate(token, c.req.param('id') ?? '')
     if (!participant)
-      throw new MeetingError(403, 'invalid_session', 'Unknown or expired session for this meeting.')
+      throw new ApiError(403, 'invalid_session', 'Unknown or expired session for this meeting.')
     c.set('me', participant)
     await next()
   })

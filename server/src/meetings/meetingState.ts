@@ -1,6 +1,6 @@
 import type { RevealedNote } from '../../../templates/src/drafts/sealedDrafts'
 import type { MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/schema'
+import type { Template } from '../../../templates/src/templateSchema'
 import type { DraftStore } from '../storage/draftStore'
 import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
 

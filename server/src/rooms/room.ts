@@ -22,7 +22,7 @@ import {
   MalformedMessage,
 } from './protocol'
 import { RefusalBudget } from './refusalBudget'
-import type { RoomOptions, UpdateGuard } from './roomOptions'
+import type { RoomOptions, RoomView, UpdateGuard } from './roomOptions'
 import type { RoomPeers } from './roomPeers'
 import { SerialQueue } from './serialQueue'
 import { asUpdateOrigin, fromConnection, LOAD_ORIGIN, PEER_ORIGIN, SERVER_ORIGIN } from './updateOrigin'
@@ -37,7 +37,7 @@ export class RoomLoadError extends Error {}
  * store closes the room rather than letting clients see unstored state. Nothing a connection
  * sends can throw out of handleFrame: a bad frame closes that connection.
  */
-export class Room {
+export class Room implements RoomView {
   readonly doc: Y.Doc
   readonly awareness: awarenessProtocol.Awareness
   readonly connections = new Set<RoomConnection>()

@@ -1,9 +1,20 @@
+import type * as Y from 'yjs'
 import type { Refusal } from '../../../templates/src/wire'
 import type { AwarenessEntry, AwarenessLimits } from './awarenessFrame'
 import type { RoomConnection } from './connection'
-import type { Room } from './room'
 import type { RoomPeers } from './roomPeers'
 import type { UpdateLimits, UpdateSection } from './updateScan'
+
+/**
+ * What a guard and a presence filter see of their room (room.ts implements it): named here so
+ * the options need not import the room that takes them.
+ */
+export interface RoomView {
+  readonly id: string
+  readonly doc: Y.Doc
+  /** The connection whose presence holds this Yjs client id, if any. */
+  presenceOwner(clientId: number): RoomConnection | undefined
+}
 
 /**
  * Decides whether a connection's update may change the room, by what it would do. Made per
@@ -28,11 +39,11 @@ export interface UpdateGuard {
  * the room's records say nobody may point at) or drops them.
  */
 export interface AwarenessFilter {
-  filter(conn: RoomConnection, entries: AwarenessEntry[], room: Room): AwarenessEntry[]
+  filter(conn: RoomConnection, entries: AwarenessEntry[], room: RoomView): AwarenessEntry[]
 }
 
 export interface RoomOptions {
-  guard?: (room: Room) => UpdateGuard
+  guard?: (room: RoomView) => UpdateGuard
   awarenessFilter?: AwarenessFilter
   /** Compact the log into a snapshot after this many stored updates. */
   compactEvery?: number

@@ -49,9 +49,6 @@ export class EncryptedRoomStore implements RoomStore {
     await this.keys.destroy(roomId)
   }
 
-  logSize(roomId: string) {
-    return this.inner.logSize(roomId)
-  }
   touch(roomId: string, at: number, options: { create: boolean }) {
     return this.inner.touch(roomId, at, options)
   }

@@ -5,7 +5,6 @@ import { refuseEncryptedPostgres } from './encryptedLeftovers'
 import { EncryptedMeetingStore } from './encryptedMeetingStore'
 import { EncryptedRoomStore } from './encryptedRoomStore'
 import { CachedKeys, type KeyStore } from './keyStore'
-import type { KeySettings, Storage } from './openStorage'
 import { PgClientClaimStore } from './pgClientClaimStore'
 import { PgDraftStore } from './pgDraftStore'
 import { PgGroupStore } from './pgGroupStore'
@@ -14,6 +13,7 @@ import { PgKeyStore } from './pgKeyStore'
 import { PgMeetingStore } from './pgMeetingStore'
 import { PgRoomStore } from './pgRoomStore'
 import { openPostgres, type PostgresSettings, redactUrl } from './postgres'
+import type { KeySettings, Storage } from './storage'
 
 /**
  * The stores on Postgres (DATABASE_URL). In a module of its own, which openStorage loads only

@@ -1,17 +1,11 @@
 import path from 'node:path'
-import type { ClientClaimStore } from './clientClaimStore'
-import type { DraftStore } from './draftStore'
 import { EncryptedDraftStore } from './encryptedDraftStore'
 import { EncryptedImportStore } from './encryptedImportStore'
 import { refuseEncryptedSqlite } from './encryptedLeftovers'
 import { EncryptedMeetingStore } from './encryptedMeetingStore'
 import { EncryptedRoomStore } from './encryptedRoomStore'
-import type { GroupStore } from './groupStore'
-import type { ImportStore } from './importStore'
 import { CachedKeys } from './keyStore'
-import type { MeetingStore } from './meetingStore'
 import type { PostgresSettings } from './postgres'
-import type { RoomStore } from './roomStore'
 import { SqliteClientClaimStore } from './sqliteClientClaimStore'
 import { SqliteDraftStore } from './sqliteDraftStore'
 import { SqliteGroupStore } from './sqliteGroupStore'
@@ -19,34 +13,9 @@ import { SqliteImportStore } from './sqliteImportStore'
 import { SqliteKeyStore } from './sqliteKeyStore'
 import { SqliteMeetingStore } from './sqliteMeetingStore'
 import { openSqlite, SqliteRoomStore } from './sqliteRoomStore'
+import type { KeySettings, Storage } from './storage'
 
-/** Both stores on one backend, so a meeting and its room can be erased in one transaction. */
-export interface Storage {
-  rooms: RoomStore
-  meetings: MeetingStore
-  /** Sealed drafts, beside the meetings (erased with them). */
-  drafts: DraftStore
-  groups: GroupStore
-  /** Which participant writes in which Yjs client id's clock range, per room (erased with it). */
-  claims: ClientClaimStore
-  /** A whole import in one transaction (meetings, people, boards, group). */
-  imports: ImportStore
-  /** What it is, for the start-up log line (no password). */
-  describe: string
-  close(): Promise<void>
-}
-
-/**
- * Where the keys of encryption at rest live (keyStore.ts): for SQLite a file (KEY_STORE, default
- * DATA_DIR/intervisiebord-keys.sqlite), for Postgres a database (KEY_DATABASE_URL, default the
- * data's) in the schema `<DATABASE_SCHEMA>_keys`.
- */
-export interface KeySettings {
-  /** Encrypt at rest (the default; ENCRYPT_AT_REST=0 turns it off): off, stored in the clear. */
-  enabled: boolean
-  file?: string | null
-  url?: string | null
-}
+export type { KeySettings, Storage } from './storage'
 
 /** The embedded SQLite file in `dataDir` (the default), or Postgres when `postgres` is given. */
 export async function openStorage(options: {

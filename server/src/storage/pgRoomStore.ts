@@ -110,15 +110,6 @@ export class PgRoomStore implements RoomStore {
     )
     return rows.map((row) => row.room_id)
   }
-
-  async logSize(roomId: string): Promise<{ count: number; bytes: number }> {
-    const { rows } = await this.pool.query<{ count: string; bytes: string | null }>(
-      `SELECT count(*) AS count, sum(octet_length(u.data)) AS bytes FROM room_update u
-       WHERE u.room_id = $1 AND u.seq > coalesce((SELECT covers_seq FROM room_snapshot s WHERE s.room_id = $1), 0)`,
-      [roomId],
-    )
-    return { count: Number(rows[0]?.count ?? 0), bytes: Number(rows[0]?.bytes ?? 0) }
-  }
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -57,8 +57,6 @@ export interface RoomStore {
    * resolves. (A meeting's room goes with its meeting instead: MeetingStore.erase.)
    */
   erase(roomId: string): Promise<void>
-  /** Number of log entries and their bytes since the last snapshot. */
-  logSize(roomId: string): Promise<{ count: number; bytes: number }>
   /**
    * Records activity in a room at `at` (ms); an earlier time never replaces a later one. With
    * `create` false only a room storage knows is touched (a meeting's room is made with its

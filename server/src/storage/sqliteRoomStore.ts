@@ -58,10 +58,6 @@ export class SqliteRoomStore implements RoomStore {
          ORDER BY last_active_at LIMIT ?`,
       ),
       eraseActivity: this.db.prepare<[string]>('DELETE FROM room_activity WHERE room_id = ?'),
-      logSize: this.db.prepare<[string], { count: number; bytes: number | null }>(
-        `SELECT count(*) AS count, sum(length(u.data)) AS bytes FROM room_update u
-         WHERE u.room_id = ? AND u.seq > coalesce((SELECT covers_seq FROM room_snapshot s WHERE s.room_id = u.room_id), 0)`,
-      ),
     }
   }
 
@@ -132,11 +128,6 @@ export class SqliteRoomStore implements RoomStore {
   async idleRooms(before: number, options: { exceptPrefix: string; limit: number }): Promise<string[]> {
     const { exceptPrefix, limit } = options
     return this.stmts.idleRooms.all(before, exceptPrefix, exceptPrefix, limit).map((row) => row.roomId)
-  }
-
-  async logSize(roomId: string): Promise<{ count: number; bytes: number }> {
-    const row = this.stmts.logSize.get(roomId)
-    return { count: row?.count ?? 0, bytes: row?.bytes ?? 0 }
   }
 }
 

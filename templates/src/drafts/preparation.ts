@@ -1,6 +1,7 @@
 import { accessFor, privateZonesAt } from '../permissions'
 import { type MeetingProgress, rulePhaseId } from '../phaseMachine'
-import type { RoleId, Template } from '../schema'
+import type { RoleId } from '../schema'
+import type { Template } from '../templateSchema'
 
 /**
  * Preparing a case before the meeting (the sources ask members to think beforehand about what

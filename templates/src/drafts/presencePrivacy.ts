@@ -1,6 +1,6 @@
 import { boardLayout } from '../layout'
 import { privateZonesAt } from '../permissions'
-import type { Template } from '../schema'
+import type { Template } from '../templateSchema'
 
 /**
  * Presence while people write for themselves: a cursor inside a private zone is not shown at all

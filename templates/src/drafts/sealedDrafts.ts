@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Template } from '../schema'
+import type { Template } from '../templateSchema'
 import { draftZonesAt } from './preparation'
 
 /**

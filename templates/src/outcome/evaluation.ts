@@ -1,7 +1,8 @@
 import { authorOf, type BoardRecord, classifyShapeUpdate } from '../boardRecords'
 import { accessFor } from '../permissions'
 import { deny, type PolicyContext, type RecordChange, type Verdict } from '../policyTypes'
-import type { RoleId, Template } from '../schema'
+import type { RoleId } from '../schema'
+import type { Template } from '../templateSchema'
 import { outcomeZones } from './outcomeZones'
 
 /**

@@ -1,4 +1,4 @@
-import type { Template } from '../schema'
+import type { Template } from '../templateSchema'
 import type { MeetingOutcome } from './meetingOutcome'
 import { outcomeZones } from './outcomeZones'
 

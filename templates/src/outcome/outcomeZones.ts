@@ -1,4 +1,5 @@
-import type { OutcomeKind, Template, Zone } from '../schema'
+import type { OutcomeKind, Zone } from '../schema'
+import type { Template } from '../templateSchema'
 
 /** The zones of a method that hold one part of the outcome, in the template's order. */
 export function outcomeZones(template: Template, kind: OutcomeKind): Zone[] {

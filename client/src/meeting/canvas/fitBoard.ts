@@ -1,7 +1,7 @@
 import type { Editor } from 'tldraw'
 import { boardLayout, zoneFocus } from '../../../../templates/src/layout'
-import type { Template } from '../../../../templates/src/schema'
 import type { Rect } from '../../../../templates/src/slots'
+import type { Template } from '../../../../templates/src/templateSchema'
 import { cameraFor, type Margins, READABLE_ZOOM, unionOf } from '../layout/cameraFit'
 import { zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'

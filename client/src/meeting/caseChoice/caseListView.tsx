@@ -8,7 +8,8 @@ import {
   votingZoneOf,
 } from '../../../../templates/src/caseVotes'
 import type { MeetingProgress } from '../../../../templates/src/phaseMachine'
-import type { RoleId, Template, Zone } from '../../../../templates/src/schema'
+import type { RoleId, Zone } from '../../../../templates/src/schema'
+import type { Template } from '../../../../templates/src/templateSchema'
 import { currentTopic } from '../../../../templates/src/topicWalk'
 import type { Translate } from '../../i18n/useT'
 import type { ListNote } from '../list/groupNotes'

@@ -4,10 +4,19 @@ import { FollowLead } from '../follow/followLead'
 import type { MeetingState } from '../meetingState'
 import { type AddNoteResult, addNoteInPlay } from './addNote'
 import { addNoteShortcut } from './addNoteShortcut'
-import { registerLayout } from './layoutContext'
 import { layoutMessages } from './layoutMessages'
 import { keepPhaseInView } from './phaseView'
 import { snapToSlots } from './snapToSlots'
+
+/**
+ * The layout of each meeting, for components tldraw renders itself (they take no props): the
+ * meeting board makes one per meeting before the canvas renders (useMeetingLayout reads it).
+ */
+const layouts = new WeakMap<MeetingState, MeetingLayout>()
+
+export function layoutOf(meeting: MeetingState): MeetingLayout | null {
+  return layouts.get(meeting) ?? null
+}
 
 /**
  * The board's layout at work in one meeting: notes snap into slots, each phase brings its zones
@@ -25,7 +34,7 @@ export class MeetingLayout {
     readonly meeting: MeetingState,
     private readonly session: BoardSession,
   ) {
-    registerLayout(meeting, this)
+    layouts.set(meeting, this)
   }
 
   /**

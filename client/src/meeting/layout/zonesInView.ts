@@ -1,4 +1,5 @@
-import type { RoleId, Template } from '../../../../templates/src/schema'
+import type { RoleId } from '../../../../templates/src/schema'
+import type { Template } from '../../../../templates/src/templateSchema'
 
 /**
  * The zones a phase brings into view for a role: where the role adds, rates or is set to watch

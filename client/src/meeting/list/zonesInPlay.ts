@@ -1,5 +1,6 @@
 import { accessFor, findZone } from '../../../../templates/src/permissions'
-import type { RoleId, Template } from '../../../../templates/src/schema'
+import type { RoleId } from '../../../../templates/src/schema'
+import type { Template } from '../../../../templates/src/templateSchema'
 
 /**
  * The zones the list shows: where the current phase happens, by the template. The zone a role

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { GENERAL_GROUND_RULES } from '../../../../templates/src/groundRules'
 import { initialProgress } from '../../../../templates/src/phaseMachine'
-import type { Template } from '../../../../templates/src/schema'
+import type { Template } from '../../../../templates/src/templateSchema'
 import type { Language } from '../../i18n/language'
 import { useT } from '../../i18n/useT'
 import { timelineModel } from './phaseModel'

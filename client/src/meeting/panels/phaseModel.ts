@@ -1,5 +1,6 @@
 import { blockOf, currentPhase, type MeetingProgress } from '../../../../templates/src/phaseMachine'
-import type { LocalizedText, Phase, RepeatBlock, RoleId, Template } from '../../../../templates/src/schema'
+import type { LocalizedText, Phase, RepeatBlock, RoleId } from '../../../../templates/src/schema'
+import type { Template } from '../../../../templates/src/templateSchema'
 import { minutesTaken } from '../../../../templates/src/timeBudget'
 
 /**

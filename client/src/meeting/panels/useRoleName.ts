@@ -1,5 +1,6 @@
 import { useCallback } from 'react'
-import type { RoleId, Template } from '../../../../templates/src/schema'
+import type { RoleId } from '../../../../templates/src/schema'
+import type { Template } from '../../../../templates/src/templateSchema'
 import type { Language } from '../../i18n/language'
 import { useT } from '../../i18n/useT'
 import { methodRoleLabel } from './phaseModel'

@@ -1,7 +1,7 @@
 import './time.css'
 import { useEffect, useReducer } from 'react'
 import type { MeetingProgress } from '../../../../templates/src/phaseMachine'
-import type { Template } from '../../../../templates/src/schema'
+import type { Template } from '../../../../templates/src/templateSchema'
 import { meetingEndAt } from '../../../../templates/src/timeBudget'
 import type { Language } from '../../i18n/language'
 import { useT } from '../../i18n/useT'

@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react'
 import type { MeetingCommand, MeetingProgress } from '../../../../templates/src/phaseMachine'
-import type { Template } from '../../../../templates/src/schema'
+import type { Template } from '../../../../templates/src/templateSchema'
 import { previewTakeTime, type TakeFrom } from '../../../../templates/src/timeBudget'
 import type { Language } from '../../i18n/language'
 import { useT } from '../../i18n/useT'
