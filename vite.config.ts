@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin, parseSync } from 'vite'
 
 /**
- * The shared rules (templates/src) build zod schemas at module level, for the server. A bundler
+ * The shared rules (`shared/`) build zod schemas at module level, for the server. A bundler
  * must assume a call may have effects, so every page would carry the schemas (and zod) even where
  * nothing parses with them. Building a schema has no effect: each top-level constant built with
  * `z.` is wrapped in a call marked pure, so a page that never uses it drops it.
@@ -13,7 +13,7 @@ function pureZodSchemas(): Plugin {
     apply: 'build',
     enforce: 'pre',
     transform(code, id) {
-      if (!/[\\/]templates[\\/]src[\\/].*\.ts$/.test(id) || !code.includes("from 'zod'")) return null
+      if (!/[\\/]shared[\\/].*\.ts$/.test(id) || !code.includes("from 'zod'")) return null
       const inits: { start: number; end: number }[] = []
       for (const node of parseSync(id, code, { lang: 'ts' }).program.body) {
         const declaration = node.type === 'ExportNamedDeclaration' ? node.declaration : node

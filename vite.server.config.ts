@@ -2,7 +2,7 @@ import { defineConfig } from 'vite'
 
 /**
  * The server's production build (`npm run build`, after the client's): server/src and the shared
- * rules in templates/src bundled into plain JavaScript in dist/server, which `node` runs without
+ * rules in shared bundled into plain JavaScript in dist/server, which `node` runs without
  * tsx. The import worker thread gets an entry of its own (importParse.js) and the small module the
  * server starts it with (importWorker.mjs, beside the bundle as beside the sources).
  *

@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
-import { FIELDS_MAP } from '../templates/src/recordLayout'
+import { FIELDS_MAP } from '../shared/recordLayout'
 import { Connection, type Endpoint } from './connection'
 import { readIncoming, STEP1, STEP2, SYNC, UPDATE } from './wire'
 
@@ -14,7 +14,7 @@ const REMOTE = Symbol('remote')
 export class DocClient {
   readonly doc = new Y.Doc()
   readonly kv = new YKeyValue<unknown>(this.doc.getArray<{ key: string; val: unknown }>('tl_records'))
-  /** The records' field entries (templates/src/recordLayout.ts): a move writes only `<id>@xy`. */
+  /** The records' field entries (shared/recordLayout.ts): a move writes only `<id>@xy`. */
   readonly fields = this.doc.getMap<unknown>(FIELDS_MAP)
   readonly conn: Connection
   /** process.hrtime when the frame that completed the initial sync (the server's step 2) arrived. */

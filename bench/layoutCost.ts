@@ -1,8 +1,8 @@
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
-import type { BoardRecord } from '../templates/src/boardRecords'
-import { FIELDS_MAP, fieldKey } from '../templates/src/recordLayout'
-import { RECORDS_ARRAY } from '../templates/src/wire'
+import type { BoardRecord } from '../shared/boardRecords'
+import { FIELDS_MAP, fieldKey } from '../shared/recordLayout'
+import { RECORDS_ARRAY } from '../shared/wire'
 import { benchNote } from './targets'
 
 /**
@@ -72,7 +72,7 @@ export function benchLayoutCost(moves = 10_000, writers = 5): LayoutCost[] {
     const notes = docs.map(
       (_, i) => benchNote(`shape:layoutNote${i}xxxxxxxx`, 'bench-author', i) as unknown as BoardRecord,
     )
-    docs.forEach((doc, i) => layout.create(doc, notes[i]!))
+    for (const [i, doc] of docs.entries()) layout.create(doc, notes[i]!)
     for (const a of docs)
       for (const b of docs) if (a !== b) Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
     const before = Y.encodeStateAsUpdate(docs[0]!).byteLength

@@ -2,7 +2,7 @@
  * `npm run mutate -- [--per-file 2] [--seed 1] [--jobs 2] [--timeout 300] [--deep] [--only sentences]`
  *   `[--out run.json] [--rerun run.json] [--tests tests/rules/x.test.ts ...] [--list] [--all]`
  *
- * A mutation run over the shared rules (templates/src) and the server's first read of an update
+ * A mutation run over the shared rules (`shared/`) and the server's first read of an update
  * (server/src/rooms/updateScan.ts with jsonBounds.ts): one-token changes — a comparison flipped,
  * && ↔ ||, true ↔ false, a `!` removed, a number one higher, a return value replaced — applied one
  * at a time, each followed by the unit tests that import the changed file. A mutant the tests do
@@ -67,7 +67,7 @@ function git(...argv: string[]): string {
 }
 
 function targets(): string[] {
-  const files = git('ls-files', 'templates/src')
+  const files = git('ls-files', 'shared')
     .split('\n')
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
   const all = [...files, ...EXTRA_TARGETS]

@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import { fieldKey } from '../templates/src/recordLayout'
+import { fieldKey } from '../shared/recordLayout'
 import type { DocClient } from './docClient'
 import { benchNote } from './targets'
 import { marker } from './wire'
@@ -32,7 +32,7 @@ export async function seedNotes(
 /**
  * One person dragging a note: `hz` moves a second of one note, each update carrying a marker
  * (writer id, sequence number, send time) for the probes. Without a marker a move is written as
- * our client writes it (templates/src/recordLayout.ts): the note once whole, then only its place.
+ * our client writes it (shared/recordLayout.ts): the note once whole, then only its place.
  */
 export class MovingWriter {
   sent = 0

@@ -1,5 +1,5 @@
 // `npm run build`: the client (Vite, into dist/client) and then the server (Vite's SSR build of
-// server/src and templates/src into plain JavaScript in dist/server, see vite.server.config.ts).
+// server/src and shared into plain JavaScript in dist/server, see vite.server.config.ts).
 // `npm start` (scripts/start.mjs) calls the same function when the build is missing or stale.
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'

@@ -14,7 +14,7 @@ const CLIENT = path.join(ROOT, 'dist/client/index.html')
 const SOURCES = [
   'client',
   'server',
-  'templates/src',
+  'shared',
   'package.json',
   'package-lock.json',
   'vite.config.ts',

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import * as Y from 'yjs'
-import { cursorClientId } from '../../templates/src/presenceCursor'
+import { cursorClientId } from '../../shared/presenceCursor'
 import { Connection, type Endpoint } from '../connection'
 import type { ScenarioContext, ScenarioResult } from '../context'
 import { sleep } from '../context'
@@ -48,7 +48,7 @@ function storedBytes(dir: string): number {
 }
 
 /**
- * A browser as our client sends presence (templates/src/presenceCursor.ts): the slow part once
+ * A browser as our client sends presence (shared/presenceCursor.ts): the slow part once
  * under its own id, then only `{"c":[x,y]}` under the derived id, `hz` times a second. Resolves
  * with a function that stops it and returns how many cursor updates it sent.
  */

@@ -1,4 +1,4 @@
-import { MEETING_ROOM_PREFIX, ROOM_ID_PATTERN } from '../../templates/src/wire'
+import { MEETING_ROOM_PREFIX, ROOM_ID_PATTERN } from '../../shared/wire'
 
 /** A fresh, unguessable room id: 16 random bytes as 22 characters of base64url. */
 export function newRoomId(): string {

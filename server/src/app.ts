@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { HTTPException } from 'hono/http-exception'
-import type { Template } from '../../templates/src/templateSchema'
+import type { Template } from '../../shared/templateSchema'
 import type { ServerConfig } from './config'
 import { draftRoutes } from './drafts/draftRoutes'
 import type { DraftService } from './drafts/draftService'

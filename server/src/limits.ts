@@ -1,5 +1,5 @@
-import { DEFAULT_ASSET_LIMITS } from '../../templates/src/assetPolicy'
-import { CloseCode, MAX_FRAME_BYTES } from '../../templates/src/closeCodes'
+import { DEFAULT_ASSET_LIMITS } from '../../shared/assetPolicy'
+import { CloseCode, MAX_FRAME_BYTES } from '../../shared/closeCodes'
 
 /**
  * Every connection-level limit of the server, in one place: the defaults, the environment

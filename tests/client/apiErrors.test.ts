@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ApiError, refusal } from '../../client/src/api/apiClient'
 import { apiErrorMessages, describeApiError } from '../../client/src/api/apiErrors'
-import { applyCommand, type MeetingCommand } from '../../templates/src/phaseMachine'
+import { applyCommand, type MeetingCommand } from '../../shared/phaseMachine'
 import { method, progressAt } from './support'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()

@@ -8,8 +8,8 @@ import {
   readableScale,
 } from '../../client/src/report/boardImage/boardImageLayer'
 import { escapeXml, layerSvg, withLayer } from '../../client/src/report/boardImage/boardImageSvg'
-import { boardLayout } from '../../templates/src/layout'
-import { MARK_ROOM } from '../../templates/src/slots'
+import { boardLayout } from '../../shared/layout'
+import { MARK_ROOM } from '../../shared/slots'
 import { method } from './support'
 
 /** The board as an image: what our layer draws over tldraw's shapes, and where. Method 5. */

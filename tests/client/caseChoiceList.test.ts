@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../client/src/api/apiClient'
 import { apiErrorMessages, describeApiError } from '../../client/src/api/apiErrors'
 import { groupByMark, type ListNote } from '../../client/src/meeting/list/groupNotes'
-import { RATING_VALUES } from '../../templates/src/marks'
+import { RATING_VALUES } from '../../shared/marks'
 
 const note = (id: string, mark: string | null, y = 0): ListNote => ({
   id,

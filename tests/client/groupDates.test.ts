@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { formatClock, formatDay, parseLocalDateTime } from '../../client/src/groups/groupDates'
-import { attendanceRows } from '../../templates/src/groups/attendance'
-import { attendanceCsv } from '../../templates/src/groups/attendanceCsv'
-import { GROUP_TIME_ZONE } from '../../templates/src/groups/groupTime'
+import { attendanceRows } from '../../shared/groups/attendance'
+import { attendanceCsv } from '../../shared/groups/attendanceCsv'
+import { GROUP_TIME_ZONE } from '../../shared/groups/groupTime'
 
 const MIN = 60_000
 /** 2 December 2026, 13:00 UTC: 14:00 in Amsterdam, 08:00 in New York. */

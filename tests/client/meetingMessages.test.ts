@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { meetingMessages } from '../../client/src/meeting/messages'
-import { ROLE_IDS } from '../../templates/src/schema'
+import { ROLE_IDS } from '../../shared/schema'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ListNote } from '../../client/src/meeting/list/groupNotes'
 import { memberNames, notesPerPair, type PairWords } from '../../client/src/meeting/pairs/pairLabels'
-import type { GroupSplit } from '../../templates/src/groupWork'
+import type { GroupSplit } from '../../shared/groupWork'
 
 /** The list per pair: "Paar 1: Anna & Bram" with that pair's notes, in the split's order. */
 const names = new Map([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { clockTime, shiftMinutes } from '../../client/src/meeting/time/clockTime'
 import { phaseTimeRanOut } from '../../client/src/meeting/time/phaseEndSignal'
-import { timerAt } from '../../templates/src/phaseMachine'
+import { timerAt } from '../../shared/phaseMachine'
 import { method, progressAt } from './support'
 
 /** The end-of-phase signal goes once, when the countdown reaches zero, on the injected clock. */

@@ -7,7 +7,7 @@ import {
   stageKey,
   timelineModel,
 } from '../../client/src/meeting/panels/phaseModel'
-import { applyCommand } from '../../templates/src/phaseMachine'
+import { applyCommand } from '../../shared/phaseMachine'
 import { method, progressAt } from './support'
 
 const roddel = method('roddelmethode')

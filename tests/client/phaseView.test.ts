@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { CANVAS_MARGINS } from '../../client/src/meeting/canvas/fitBoard'
 import { cameraFor, READABLE_ZOOM, unionOf } from '../../client/src/meeting/layout/cameraFit'
 import { zonesInView } from '../../client/src/meeting/layout/zonesInView'
-import { zoneFocus } from '../../templates/src/layout'
+import { zoneFocus } from '../../shared/layout'
 import { method } from './support'
 
 /**

@@ -10,7 +10,7 @@ import {
 import { markForKey } from '../../client/src/meeting/list/markKeys'
 import { markText, ratingMessages, ratingText } from '../../client/src/meeting/list/ratingMessages'
 import { zonesInPlay } from '../../client/src/meeting/list/zonesInPlay'
-import { RATING_VALUES } from '../../templates/src/marks'
+import { RATING_VALUES } from '../../shared/marks'
 import { method } from './support'
 
 /** The notes list: which zone it shows, how it groups and orders, the keys that mark, the words. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { choicesOpen, mayOpenReport, reportFileName } from '../../client/src/report/reportAccess'
-import { FINISHED_PHASE_ID } from '../../templates/src/permissions'
-import type { RoleId } from '../../templates/src/schema'
-import type { MeetingView, ParticipantView } from '../../templates/src/wire'
+import { FINISHED_PHASE_ID } from '../../shared/permissions'
+import type { RoleId } from '../../shared/schema'
+import type { MeetingView, ParticipantView } from '../../shared/wire'
 import { method, progressAt } from './support'
 
 /**

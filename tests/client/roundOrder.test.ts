@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { proposedOrder } from '../../client/src/meeting/turns/roundOrder'
-import type { ParticipantView } from '../../templates/src/wire'
+import type { ParticipantView } from '../../shared/wire'
 
 /** The order a round "om de beurt" proposes: those present who take turns, in the list's order. */
 const person = (id: string, role: ParticipantView['role']): ParticipantView => ({

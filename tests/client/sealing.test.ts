@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { importMeetingKey, newMeetingKey, openText, sealText } from '../../client/src/meeting/drafts/sealing'
-import { SealedText } from '../../templates/src/drafts/sealedDrafts'
-import { sealedTextOf } from '../../templates/src/drafts/sealedMeta'
+import { SealedText } from '../../shared/drafts/sealedDrafts'
+import { sealedTextOf } from '../../shared/drafts/sealedMeta'
 import { noteRecord } from '../helpers/records'
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { initialProgress, type MeetingProgress } from '../../templates/src/phaseMachine'
-import { parseTemplate, type Template } from '../../templates/src/templateSchema'
+import { initialProgress, type MeetingProgress } from '../../shared/phaseMachine'
+import { parseTemplate, type Template } from '../../shared/templateSchema'
 
 const METHODS_DIR = path.join(import.meta.dirname, '../../templates/methods')
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { formatClock, msToNextTick, timerDisplay } from '../../client/src/meeting/panels/timerFormat'
-import { timerAt } from '../../templates/src/phaseMachine'
+import { timerAt } from '../../shared/phaseMachine'
 import { method, progressAt } from './support'
 
 const roddel = method('roddelmethode') // phase 3 "roddelen" lasts 15 minutes

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readConfig } from '../../server/src/config'
 import { DEFAULT_LIMITS, LIMIT_SETTINGS } from '../../server/src/limits'
-import { CloseCode } from '../../templates/src/closeCodes'
+import { CloseCode } from '../../shared/closeCodes'
 import {
   anchorsOf,
   codeSpans,
@@ -125,10 +125,10 @@ describe('the documents name everything a reader needs', () => {
     expect(missing).toEqual([])
   })
 
-  it('docs/architecture.md names every folder of client/, server/, templates/, tests/, bench/ and docs/', () => {
+  it('docs/architecture.md names every folder of client/, server/, shared/, templates/, tests/, bench/ and docs/', () => {
     const named = new Set(codeSpans(docNamed('docs/architecture.md').text))
     const unnamed = [...folders]
-      .filter((folder) => /^(?:client|server|templates|tests|bench|docs)\//.test(folder))
+      .filter((folder) => /^(?:client|server|shared|templates|tests|bench|docs)\//.test(folder))
       .filter((folder) => !named.has(folder))
       .sort()
     expect(unnamed).toEqual([])

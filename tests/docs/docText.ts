@@ -46,7 +46,7 @@ export function trackedFolders(files: readonly string[]): Set<string> {
 }
 
 /** The top-level folders a path in the documents may start with to be read as a repository path. */
-const REPOSITORY_ROOTS = ['client/', 'server/', 'templates/', 'tests/', 'bench/', 'docs/', '.ci/']
+const REPOSITORY_ROOTS = ['client/', 'server/', 'shared/', 'templates/', 'tests/', 'bench/', 'docs/', '.ci/']
 const FILE_NAME = /^[\w.-]+\.(?:ts|tsx|mjs|js|json|md|css|png|svg|sh)$/
 
 /**

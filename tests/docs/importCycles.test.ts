@@ -10,7 +10,7 @@ describe('import cycles', () => {
     expect(importGraph().size).toBeGreaterThan(100)
   })
 
-  it('has none in client/src, server/src and templates/src (type-only imports included)', () => {
+  it('has none in client/src, server/src and shared (type-only imports included)', () => {
     const named = cycles(importGraph()).map((c) => c.join(' ↔ '))
     expect(
       named,

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 
-/** The relative imports of client/src, server/src and templates/src, and the cycles among them. */
+/** The relative imports of client/src, server/src and shared, and the cycles among them. */
 export const ROOT = path.resolve(__dirname, '../..')
-const SOURCE_ROOTS = ['client/src', 'server/src', 'templates/src']
+const SOURCE_ROOTS = ['client/src', 'server/src', 'shared']
 const EXTENSIONS = ['.ts', '.tsx']
 
 function sourceFiles(dir: string): string[] {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { WebSocket as NodeWebSocket } from 'ws'
 import { openRoom } from '../../client/src/collab/roomConnection'
 import { roomRecord } from '../../client/src/collab/roomRecords'
-import { fieldKey } from '../../templates/src/recordLayout'
+import { fieldKey } from '../../shared/recordLayout'
 import { startServerProcess as startServer, type ServerProcess as TestServer } from '../helpers/serverProcess'
 import { cspViolations, foreignUrls } from './helpers/browser'
 import { RESULTS_DIR, serverAndBrowserForFile, VIEWPORT } from './helpers/harness'
@@ -64,7 +64,7 @@ describe('the live board', () => {
     expect(Date.now() - typedAt).toBeLessThan(2000)
 
     // The note is in the room's document, as a plain tldraw record under its own id (its base),
-    // its typed text as a field entry of its own (templates/src/recordLayout.ts).
+    // its typed text as a field entry of its own (shared/recordLayout.ts).
     const observer = openRoom({
       roomId: new URL(boardUrl).pathname.split('/').pop()!,
       serverUrl: `ws://127.0.0.1:${e2e.server.port}/yjs`,

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { expect, it } from 'vitest'
-import type { Template } from '../../templates/src/templateSchema'
+import type { Template } from '../../shared/templateSchema'
 import { RESULTS_DIR, serverAndBrowserForFile } from './helpers/harness'
 
 /** Three methods as boards, as a facilitator sees them at 1280x800: zones and phase timeline. */

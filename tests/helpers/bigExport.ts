@@ -1,4 +1,4 @@
-import type { MeetingExport } from '../../templates/src/exportFormat'
+import type { MeetingExport } from '../../shared/exportFormat'
 import { api, createMeeting } from './meetingClient'
 import { noteRecord } from './records'
 

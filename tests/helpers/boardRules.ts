@@ -1,14 +1,14 @@
 import * as Y from 'yjs'
-import { type BoardRecord, shapeWorld, zoneOfShape } from '../../templates/src/boardRecords'
-import { boardLayout } from '../../templates/src/layout'
-import { accessFor } from '../../templates/src/permissions'
-import { judgeChanges } from '../../templates/src/recordPolicy'
-import type { RoleId } from '../../templates/src/schema'
-import type { Template } from '../../templates/src/templateSchema'
-import { RECORDS_ARRAY } from '../../templates/src/wire'
+import { type BoardRecord, shapeWorld, zoneOfShape } from '../../shared/boardRecords'
+import { boardLayout } from '../../shared/layout'
+import { accessFor } from '../../shared/permissions'
+import { judgeChanges } from '../../shared/recordPolicy'
+import type { RoleId } from '../../shared/schema'
+import type { Template } from '../../shared/templateSchema'
+import { RECORDS_ARRAY } from '../../shared/wire'
 
 /**
- * The shared rules (templates/src) applied to a board as a client sees it, for tests that check
+ * The shared rules (`shared/`) applied to a board as a client sees it, for tests that check
  * what ended up on the board. Only the exported rules are called, never copied.
  */
 

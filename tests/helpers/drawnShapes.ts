@@ -1,5 +1,5 @@
 import { b64Vecs, createTLSchema } from '@tldraw/tlschema'
-import { type BoardRecord, PAGE_ID } from '../../templates/src/boardRecords'
+import { type BoardRecord, PAGE_ID } from '../../shared/boardRecords'
 
 /**
  * Shapes that draw beyond their x, y, in tldraw v5's record format and checked with tldraw's own

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
-import type { BoardRecord } from '../../templates/src/boardRecords'
-import { RATING_VALUES } from '../../templates/src/recordPolicy'
-import type { Template } from '../../templates/src/templateSchema'
+import type { BoardRecord } from '../../shared/boardRecords'
+import { RATING_VALUES } from '../../shared/recordPolicy'
+import type { Template } from '../../shared/templateSchema'
 import {
   between,
   frameShape,

@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
-import { attendanceCsvHeaders } from '../../templates/src/groups/attendanceCsv'
-import type { Template } from '../../templates/src/templateSchema'
+import { attendanceCsvHeaders } from '../../shared/groups/attendanceCsv'
+import type { Template } from '../../shared/templateSchema'
 import {
   arrive,
   CASE_TEXT,

@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
-import type { MeetingExport } from '../../templates/src/exportFormat'
-import type { LookBack } from '../../templates/src/groups/lookBack'
+import type { MeetingExport } from '../../shared/exportFormat'
+import type { LookBack } from '../../shared/groups/lookBack'
 import { CASE_TEXT, type TestClock } from './groupScenario'
 import { playGroupSeries } from './groupSeries'
 import type { TestServer } from './inProcessServer'

@@ -1,4 +1,4 @@
-import type { BoardRecord } from '../../templates/src/boardRecords'
+import type { BoardRecord } from '../../shared/boardRecords'
 import type { BoardServer } from './boardServer'
 import type { Verdict } from './hostileClient'
 import { ResettingClient, upgradeStatus } from './meetingClient'

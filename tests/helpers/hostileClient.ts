@@ -2,8 +2,8 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { roomProtocols } from '../../templates/src/roomHandshake'
-import { REFUSED_MESSAGE, type Refusal, readRefusal } from '../../templates/src/wire'
+import { roomProtocols } from '../../shared/roomHandshake'
+import { REFUSED_MESSAGE, type Refusal, readRefusal } from '../../shared/wire'
 
 /** y-websocket message types and sync sub-types (y-protocols/sync). */
 const SYNC = 0

@@ -1,6 +1,6 @@
-import { type BoardRecord, PAGE_ID } from '../../templates/src/boardRecords'
-import { zoneRect } from '../../templates/src/layout'
-import type { Template } from '../../templates/src/templateSchema'
+import { type BoardRecord, PAGE_ID } from '../../shared/boardRecords'
+import { zoneRect } from '../../shared/layout'
+import type { Template } from '../../shared/templateSchema'
 import { noteRecord } from './records'
 
 /**

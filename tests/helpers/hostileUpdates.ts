@@ -1,5 +1,5 @@
 import * as encoding from 'lib0/encoding'
-import type { BoardRecord } from '../../templates/src/boardRecords'
+import type { BoardRecord } from '../../shared/boardRecords'
 import {
   appendAt,
   type Content,

@@ -1,8 +1,8 @@
 import type * as decoding from 'lib0/decoding'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { roomProtocols } from '../../templates/src/roomHandshake'
-import { REFUSED_MESSAGE, type Refusal, readRefusal } from '../../templates/src/wire'
+import { roomProtocols } from '../../shared/roomHandshake'
+import { REFUSED_MESSAGE, type Refusal, readRefusal } from '../../shared/wire'
 import { connectClient, type TestClient, waitForSync } from './yjsClient'
 
 /** Calls the meeting API as a browser would (JSON over fetch). */

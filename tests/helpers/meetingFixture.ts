@@ -1,6 +1,6 @@
-import { zoneRect } from '../../templates/src/layout'
-import type { RoleId } from '../../templates/src/schema'
-import type { Template } from '../../templates/src/templateSchema'
+import { zoneRect } from '../../shared/layout'
+import type { RoleId } from '../../shared/schema'
+import type { Template } from '../../shared/templateSchema'
 import { api, command, createMeeting, joinMeeting, type MeetingSetup } from './meetingClient'
 
 /** A participant as a test knows them: id and session token. */

@@ -1,6 +1,6 @@
 import { expect } from 'vitest'
-import { unwrapMeetingKey, wrapMeetingKey } from '../../templates/src/groups/memberKeyWrap'
-import { readMemberCredential } from '../../templates/src/groups/members'
+import { unwrapMeetingKey, wrapMeetingKey } from '../../shared/groups/memberKeyWrap'
+import { readMemberCredential } from '../../shared/groups/members'
 import { createGroup } from './groupScenario'
 import { api } from './meetingClient'
 

@@ -1,5 +1,5 @@
 import { createTLSchema } from '@tldraw/tlschema'
-import type { BoardRecord } from '../../templates/src/boardRecords'
+import type { BoardRecord } from '../../shared/boardRecords'
 
 const schema = createTLSchema()
 

@@ -1,8 +1,8 @@
 import Database from 'better-sqlite3'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
-import type { BoardRecord } from '../../templates/src/boardRecords'
-import { RECORDS_ARRAY } from '../../templates/src/wire'
+import type { BoardRecord } from '../../shared/boardRecords'
+import { RECORDS_ARRAY } from '../../shared/wire'
 
 /**
  * Puts records into a room's stored log in the SQLite file directly, past every guard, as old

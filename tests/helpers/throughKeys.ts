@@ -2,7 +2,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import type pg from 'pg'
 import { decryptBytes, decryptText, isEncryptedBytes, isEncryptedText } from '../../server/src/storage/atRest'
-import { MEETING_ROOM_PREFIX } from '../../templates/src/wire'
+import { MEETING_ROOM_PREFIX } from '../../shared/wire'
 
 /**
  * What a room's stored rows say once decrypted with the key the key store holds for it (its board,

@@ -1,11 +1,11 @@
 import { b64Vecs, createTLSchema } from '@tldraw/tlschema'
-import type { BoardRecord } from '../../templates/src/boardRecords'
+import type { BoardRecord } from '../../shared/boardRecords'
 import { noteRecord } from './records'
 
 /**
  * Records that pass tldraw's own validators (checked here) but that the editor cannot draw: each
  * took the canvas down ("Something went wrong") in every browser that loaded the board, before
- * the drawing rule (templates/src/drawable). Built from the honest records below, one field off.
+ * the drawing rule (shared/drawable). Built from the honest records below, one field off.
  */
 
 const schema = createTLSchema()

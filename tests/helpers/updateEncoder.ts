@@ -1,7 +1,7 @@
 import * as encoding from 'lib0/encoding'
 import type * as Y from 'yjs'
-import type { BoardRecord } from '../../templates/src/boardRecords'
-import { RECORDS_ARRAY } from '../../templates/src/wire'
+import type { BoardRecord } from '../../shared/boardRecords'
+import { RECORDS_ARRAY } from '../../shared/wire'
 
 /**
  * Yjs update v1 bytes written by hand, the way a patched client can send them: several sections

@@ -2,7 +2,7 @@ import { WebSocket } from 'ws'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { roomProtocols } from '../../templates/src/roomHandshake'
+import { roomProtocols } from '../../shared/roomHandshake'
 
 /** A stock y-websocket client in Node, as any third-party client would connect. */
 export interface TestClient {

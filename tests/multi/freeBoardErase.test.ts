@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { CloseCode } from '../../templates/src/closeCodes'
+import { CloseCode } from '../../shared/closeCodes'
 import { api } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, expect, it } from 'vitest'
-import type { MeetingExport } from '../../templates/src/exportFormat'
+import type { MeetingExport } from '../../shared/exportFormat'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting } from '../helpers/meetingClient'
 import { TEST_IMPORT_CODE } from '../helpers/testServerEnv'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
-import { CloseCode } from '../../templates/src/closeCodes'
+import { CloseCode } from '../../shared/closeCodes'
 import { api } from '../helpers/meetingClient'
 import type { ServerProcess } from '../helpers/serverProcess'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { CloseCode } from '../../templates/src/closeCodes'
-import { accessFor } from '../../templates/src/permissions'
+import { CloseCode } from '../../shared/closeCodes'
+import { accessFor } from '../../shared/permissions'
 import { api, command, joinMeeting, ResettingClient } from '../helpers/meetingClient'
 import { inZone, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'

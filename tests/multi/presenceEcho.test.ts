@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
-import { roomProtocols } from '../../templates/src/roomHandshake'
+import { roomProtocols } from '../../shared/roomHandshake'
 import { inZone, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { CloseCode } from '../../templates/src/closeCodes'
+import { CloseCode } from '../../shared/closeCodes'
 import { api, createMeeting, joinMeeting, upgradeStatus } from '../helpers/meetingClient'
 import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'
 import { type Cluster, startCluster } from './cluster'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { MeetingExport } from '../../templates/src/exportFormat'
+import type { MeetingExport } from '../../shared/exportFormat'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting, joinMeeting } from '../helpers/meetingClient'
 import { noteRecord } from '../helpers/records'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { importMeetingKey, newMeetingKey, sealText } from '../../client/src/meeting/drafts/sealing'
-import { REFLECTION_SEAL_ID, type SealedReflection } from '../../templates/src/outcome/sealedReflection'
+import { REFLECTION_SEAL_ID, type SealedReflection } from '../../shared/outcome/sealedReflection'
 import { command, createGroup, groupMeeting } from '../helpers/groupScenario'
 import { api } from '../helpers/meetingClient'
 import { type Cluster, startCluster } from './cluster'

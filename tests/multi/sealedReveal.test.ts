@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { importMeetingKey, newMeetingKey, openText, sealText } from '../../client/src/meeting/drafts/sealing'
-import type { BoardRecord } from '../../templates/src/boardRecords'
+import type { BoardRecord } from '../../shared/boardRecords'
 import { api, command, ResettingClient } from '../helpers/meetingClient'
 import { meetingIn } from '../helpers/meetingFixture'
 import { eventually } from '../helpers/yjsClient'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { drawnExtent } from '../../templates/src/drawnExtent'
+import { drawnExtent } from '../../shared/drawnExtent'
 import { arrowShape } from '../helpers/drawnShapes'
 
 /**

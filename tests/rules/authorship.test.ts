@@ -5,16 +5,16 @@ import {
   asAnonymousNote,
   isAnonymousNote,
   lastEditorOf,
-} from '../../templates/src/authorship'
-import type { BoardRecord } from '../../templates/src/boardRecords'
-import { noteArea } from '../../templates/src/layout'
-import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
+} from '../../shared/authorship'
+import type { BoardRecord } from '../../shared/boardRecords'
+import { noteArea } from '../../shared/layout'
+import type { Actor, RecordChange } from '../../shared/recordPolicy'
 import { noteRecord } from '../helpers/records'
 import { byRef } from '../templates/support'
 import { judgeOnBoard } from './judgeOnBoard'
 
 /**
- * Who wrote or last edited a note is the rules' word (templates/src/authorship.ts and the
+ * Who wrote or last edited a note is the rules' word (shared/authorship.ts and the
  * evaluation's rule in outcome/evaluation.ts), on G1 (Intervisie in 8 stappen): its private
  * "Wat speelt er?" is revealed in "Ophalen"; its evaluation is in "Evaluatie".
  */

@@ -1,6 +1,6 @@
 import { createTLSchema } from '@tldraw/tlschema'
-import { type BoardRecord, PAGE_ID, shapeWorld } from '../../templates/src/boardRecords'
-import type { ShapeWorld } from '../../templates/src/shapeGeometry'
+import { type BoardRecord, PAGE_ID, shapeWorld } from '../../shared/boardRecords'
+import type { ShapeWorld } from '../../shared/shapeGeometry'
 
 /**
  * Groups, frames and images for the rule tests, in tldraw v5's record format (checked with

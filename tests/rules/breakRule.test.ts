@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import type { BoardRecord } from '../../templates/src/boardRecords'
-import { boardLayout } from '../../templates/src/layout'
-import { accessFor, PAUSED_PHASE_ID } from '../../templates/src/permissions'
+import type { BoardRecord } from '../../shared/boardRecords'
+import { boardLayout } from '../../shared/layout'
+import { accessFor, PAUSED_PHASE_ID } from '../../shared/permissions'
 import {
   applyCommand,
   type MeetingCommand,
   type MeetingProgress,
   rulePhaseId,
   timerAt,
-} from '../../templates/src/phaseMachine'
-import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
-import type { RoleId } from '../../templates/src/schema'
+} from '../../shared/phaseMachine'
+import type { Actor, RecordChange } from '../../shared/recordPolicy'
+import type { RoleId } from '../../shared/schema'
 import { method, progressAt } from '../client/support'
 import { noteRecord } from '../helpers/records'
 import { judgeOnBoard } from './judgeOnBoard'

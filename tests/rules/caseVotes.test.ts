@@ -7,7 +7,7 @@ import {
   openVoting,
   voteCounts,
   voteInMeeting,
-} from '../../templates/src/caseVotes'
+} from '../../shared/caseVotes'
 import { builtinTemplates } from '../templates/support'
 
 /**

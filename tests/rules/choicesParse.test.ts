@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { isSealedText, SealedText } from '../../templates/src/drafts/sealedDrafts'
-import { OutcomeChoices, parseChoices, SMART_FIELDS } from '../../templates/src/outcome/choices'
+import { isSealedText, SealedText } from '../../shared/drafts/sealedDrafts'
+import { OutcomeChoices, parseChoices, SMART_FIELDS } from '../../shared/outcome/choices'
 
 /**
  * The board checks choices and sealed texts without zod (so zod stays out of its bundle); the

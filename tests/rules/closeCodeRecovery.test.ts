@@ -2,7 +2,7 @@ import { expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { CLOSE_CODE_RECOVERY, CloseCode } from '../../templates/src/closeCodes'
+import { CLOSE_CODE_RECOVERY, CloseCode } from '../../shared/closeCodes'
 
 // Asked of the stock client itself (y-websocket 3: no reconnect for 4400-4499), never connected.
 const stock = new WebsocketProvider('ws://127.0.0.1:9', 'room', new Y.Doc(), {

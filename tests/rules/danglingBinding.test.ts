@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { type BoardRecord, PAGE_ID, shapeWorld } from '../../templates/src/boardRecords'
-import { shapePageOutline } from '../../templates/src/shapeGeometry'
+import { type BoardRecord, PAGE_ID, shapeWorld } from '../../shared/boardRecords'
+import { shapePageOutline } from '../../shared/shapeGeometry'
 import { arrowBinding, arrowShape } from '../helpers/drawnShapes'
 import { noteRecord } from '../helpers/records'
 

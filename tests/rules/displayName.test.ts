@@ -4,9 +4,9 @@ import {
   cleanDisplayName,
   DISPLAY_NAME_MAX,
   displayNameKey,
-} from '../../templates/src/people/displayName'
+} from '../../shared/people/displayName'
 
-/** One name per person in a meeting: what looks the same is the same (templates/src/people/displayName.ts). */
+/** One name per person in a meeting: what looks the same is the same (shared/people/displayName.ts). */
 describe('display names', () => {
   it('treats =1+1 with spaces, a no-break space or full-width signs as one name', () => {
     const forms = ['=1+1', ' =1+1', '=1+1\u00a0', '\u00a0=1+1', '＝１＋１', '=1 + 1', '=1\u200b+1']

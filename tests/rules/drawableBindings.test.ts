@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { drawProblem } from '../../templates/src/drawable/drawableRecord'
+import { drawProblem } from '../../shared/drawable/drawableRecord'
 
 /**
  * The drawing rule for the records that are not shapes (drawable/drawableRecord.ts): an arrow

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { type BoardRecord, shapeWorld, zoneOfShape } from '../../templates/src/boardRecords'
-import { boardLayout, noteArea, zoneRect } from '../../templates/src/layout'
-import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
-import { slotsFor } from '../../templates/src/slots'
+import { type BoardRecord, shapeWorld, zoneOfShape } from '../../shared/boardRecords'
+import { boardLayout, noteArea, zoneRect } from '../../shared/layout'
+import type { Actor, RecordChange } from '../../shared/recordPolicy'
+import { slotsFor } from '../../shared/slots'
 import {
   arrowBinding,
   arrowShape,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { type LookBack, mayWriteFollowUp } from '../../templates/src/groups/lookBack'
+import { type LookBack, mayWriteFollowUp } from '../../shared/groups/lookBack'
 
 /**
  * Who writes "what came of it" in a group's look-back (groups/lookBack.ts): last time's inbrenger

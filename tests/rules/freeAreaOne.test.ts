@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { freeAreaAccess } from '../../templates/src/permissions'
-import { parseTemplate } from '../../templates/src/templateSchema'
+import { freeAreaAccess } from '../../shared/permissions'
+import { parseTemplate } from '../../shared/templateSchema'
 import mini from '../fixtures/mini-method.json'
 
 /**

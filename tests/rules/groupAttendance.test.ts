@@ -4,10 +4,10 @@ import {
   attendanceRow,
   attendanceRows,
   coveredMs,
-} from '../../templates/src/groups/attendance'
-import { attendanceCsv, attendanceCsvHeaders, csvField } from '../../templates/src/groups/attendanceCsv'
-import { applyCommand, initialProgress } from '../../templates/src/phaseMachine'
-import { parseTemplate } from '../../templates/src/templateSchema'
+} from '../../shared/groups/attendance'
+import { attendanceCsv, attendanceCsvHeaders, csvField } from '../../shared/groups/attendanceCsv'
+import { applyCommand, initialProgress } from '../../shared/phaseMachine'
+import { parseTemplate } from '../../shared/templateSchema'
 import mini from '../fixtures/mini-method.json'
 
 const MIN = 60_000

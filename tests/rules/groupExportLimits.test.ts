@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { GROUP_NAME_MAX } from '../../server/src/groups/groupService'
-import { ExportedGroup, GROUP_EXPORT_LIMITS } from '../../templates/src/groups/groupExportFormat'
-import { GROUP_MEMBERS_MAX } from '../../templates/src/groups/members'
+import { ExportedGroup, GROUP_EXPORT_LIMITS } from '../../shared/groups/groupExportFormat'
+import { GROUP_MEMBERS_MAX } from '../../shared/groups/members'
 
 /**
  * A group's export takes what the group's own routes take, no less and no more: the export of a

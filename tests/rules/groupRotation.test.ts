@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { suggestRotation } from '../../templates/src/groups/rotation'
+import { suggestRotation } from '../../shared/groups/rotation'
 
 describe('rotation', () => {
   const members = [

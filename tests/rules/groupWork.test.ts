@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BoardRecord } from '../../templates/src/boardRecords'
+import type { BoardRecord } from '../../shared/boardRecords'
 import {
   checkGroupMembers,
   type GroupSplit,
@@ -7,12 +7,12 @@ import {
   groupTagFor,
   groupWorkZones,
   proposeGroups,
-} from '../../templates/src/groupWork'
-import { noteArea } from '../../templates/src/layout'
-import { applyCommand, type MeetingCommand, type MeetingProgress } from '../../templates/src/phaseMachine'
-import type { RecordChange } from '../../templates/src/recordPolicy'
-import { slotsFor } from '../../templates/src/slots'
-import { parseTemplate } from '../../templates/src/templateSchema'
+} from '../../shared/groupWork'
+import { noteArea } from '../../shared/layout'
+import { applyCommand, type MeetingCommand, type MeetingProgress } from '../../shared/phaseMachine'
+import type { RecordChange } from '../../shared/recordPolicy'
+import { slotsFor } from '../../shared/slots'
+import { parseTemplate } from '../../shared/templateSchema'
 import { method, progressAt } from '../client/support'
 import { noteRecord } from '../helpers/records'
 import { judgeOnBoard } from './judgeOnBoard'

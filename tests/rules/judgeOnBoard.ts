@@ -1,10 +1,10 @@
 import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
-import { type BoardRecord, shapeWorld, zoneOfShape } from '../../templates/src/boardRecords'
-import { isPrivateFor } from '../../templates/src/drafts/privateWriting'
-import { boardLayout } from '../../templates/src/layout'
-import type { PolicyContext } from '../../templates/src/policyTypes'
-import { type Actor, judgeChanges, type RecordChange } from '../../templates/src/recordPolicy'
-import type { Template } from '../../templates/src/templateSchema'
+import { type BoardRecord, shapeWorld, zoneOfShape } from '../../shared/boardRecords'
+import { isPrivateFor } from '../../shared/drafts/privateWriting'
+import { boardLayout } from '../../shared/layout'
+import type { PolicyContext } from '../../shared/policyTypes'
+import { type Actor, judgeChanges, type RecordChange } from '../../shared/recordPolicy'
+import type { Template } from '../../shared/templateSchema'
 
 /** Judges changes as the server would, on a board that holds the method's seed plus `existing`. */
 export function judgeOnBoard(

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { lookBackFrom } from '../../templates/src/groups/lookBack'
-import { LOOK_BACK_CASE_MAX } from '../../templates/src/groups/lookBackCase'
-import type { RotationSuggestion } from '../../templates/src/groups/rotation'
-import type { OutcomePerson } from '../../templates/src/outcome/meetingOutcome'
+import { lookBackFrom } from '../../shared/groups/lookBack'
+import { LOOK_BACK_CASE_MAX } from '../../shared/groups/lookBackCase'
+import type { RotationSuggestion } from '../../shared/groups/rotation'
+import type { OutcomePerson } from '../../shared/outcome/meetingOutcome'
 import { byRef } from '../templates/support'
 import { ScriptedMeeting } from './outcomeBoard'
 

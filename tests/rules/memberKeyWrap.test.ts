@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { unwrapMeetingKey, wrapMeetingKey } from '../../templates/src/groups/memberKeyWrap'
-import { readMemberCredential } from '../../templates/src/groups/members'
+import { unwrapMeetingKey, wrapMeetingKey } from '../../shared/groups/memberKeyWrap'
+import { readMemberCredential } from '../../shared/groups/members'
 
 /**
  * A meeting key wrapped for one group member opens with that member's secret, for that meeting

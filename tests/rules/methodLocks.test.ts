@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { BoardRecord } from '../../templates/src/boardRecords'
-import { zoneRect } from '../../templates/src/layout'
-import {
-  accessFor,
-  privateZonesAt,
-  REVEAL_PUBLISH_GRACE_MS,
-  revealGraceOpen,
-} from '../../templates/src/permissions'
-import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
-import type { RoleId } from '../../templates/src/schema'
-import type { Template } from '../../templates/src/templateSchema'
+import type { BoardRecord } from '../../shared/boardRecords'
+import { zoneRect } from '../../shared/layout'
+import { accessFor, privateZonesAt, REVEAL_PUBLISH_GRACE_MS, revealGraceOpen } from '../../shared/permissions'
+import type { Actor, RecordChange } from '../../shared/recordPolicy'
+import type { RoleId } from '../../shared/schema'
+import type { Template } from '../../shared/templateSchema'
 import { noteRecord } from '../helpers/records'
 import { builtinTemplates } from '../templates/support'
 import { judgeAsBrowser, judgeOnBoard } from './judgeOnBoard'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { QUESTION_ZONE_IDS, questionHint } from '../../templates/src/openQuestions'
+import { QUESTION_ZONE_IDS, questionHint } from '../../shared/openQuestions'
 
 /**
  * The open-question hint, read against questions as people write them in an intervisie meeting:

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { OutcomePerson } from '../../templates/src/outcome/meetingOutcome'
-import { adviceReached, outcomeGaps } from '../../templates/src/outcome/outcomeGaps'
+import type { OutcomePerson } from '../../shared/outcome/meetingOutcome'
+import { adviceReached, outcomeGaps } from '../../shared/outcome/outcomeGaps'
 import { builtinTemplates, byRef } from '../templates/support'
 import { ScriptedMeeting } from './outcomeBoard'
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { DOCUMENT_ID } from '../../templates/src/boardRecords'
-import { SMART_FIELD_MAX, type SmartAction, withChoices } from '../../templates/src/outcome/choices'
-import type { OutcomePerson } from '../../templates/src/outcome/meetingOutcome'
-import { FINISHED_PHASE_ID } from '../../templates/src/permissions'
+import { DOCUMENT_ID } from '../../shared/boardRecords'
+import { SMART_FIELD_MAX, type SmartAction, withChoices } from '../../shared/outcome/choices'
+import type { OutcomePerson } from '../../shared/outcome/meetingOutcome'
+import { FINISHED_PHASE_ID } from '../../shared/permissions'
 import { byRef } from '../templates/support'
 import { judgeOnBoard } from './judgeOnBoard'
 import { ScriptedMeeting } from './outcomeBoard'
@@ -10,7 +10,7 @@ import { ScriptedMeeting } from './outcomeBoard'
 /**
  * The inbrenger's choices (the chosen advice, the SMART action) live in the document record and
  * only the inbrenger writes them, with valid content, in a running meeting: the shared rules
- * judge it on both sides (templates/src/outcome/outcomePolicy.ts).
+ * judge it on both sides (shared/outcome/outcomePolicy.ts).
  */
 const PEOPLE: OutcomePerson[] = [
   { id: 'p-bea', name: 'Bea', role: 'begeleider' },

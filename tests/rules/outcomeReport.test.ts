@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { SmartAction } from '../../templates/src/outcome/choices'
-import type { OutcomePerson } from '../../templates/src/outcome/meetingOutcome'
-import { REFLECTION_QUESTIONS } from '../../templates/src/outcome/reflectionPoints'
-import { reflectionMarkdown, summaryMarkdown } from '../../templates/src/outcome/reportMarkdown'
+import type { SmartAction } from '../../shared/outcome/choices'
+import type { OutcomePerson } from '../../shared/outcome/meetingOutcome'
+import { REFLECTION_QUESTIONS } from '../../shared/outcome/reflectionPoints'
+import { reflectionMarkdown, summaryMarkdown } from '../../shared/outcome/reportMarkdown'
 import { byRef } from '../templates/support'
 import { ScriptedMeeting } from './outcomeBoard'
 

@@ -1,6 +1,6 @@
 import { b64Vecs } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { readPath } from '../../templates/src/drawable/pathPoints'
+import { readPath } from '../../shared/drawable/pathPoints'
 
 /**
  * A draw path read as the editor decodes it (drawable/pathPoints.ts): the points' extent comes

@@ -5,8 +5,8 @@ import {
   type MeetingCommand,
   type MeetingProgress,
   timerAt,
-} from '../../templates/src/phaseMachine'
-import { parseTemplate, type Template } from '../../templates/src/templateSchema'
+} from '../../shared/phaseMachine'
+import { parseTemplate, type Template } from '../../shared/templateSchema'
 import mini from '../fixtures/mini-method.json'
 
 const parsed = parseTemplate({

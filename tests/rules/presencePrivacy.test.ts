@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { privatePresence } from '../../templates/src/drafts/presencePrivacy'
-import { zoneRect } from '../../templates/src/layout'
+import { privatePresence } from '../../shared/drafts/presencePrivacy'
+import { zoneRect } from '../../shared/layout'
 import { method } from '../client/support'
 
 /**

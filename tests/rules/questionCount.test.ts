@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { countQuestions, quotaCountsQuestions } from '../../templates/src/questionCount'
-import type { Actor, RecordChange } from '../../templates/src/recordPolicy'
+import { countQuestions, quotaCountsQuestions } from '../../shared/questionCount'
+import type { Actor, RecordChange } from '../../shared/recordPolicy'
 import { inZone } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
 import { builtinTemplates } from '../templates/support'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { questionHint } from '../../templates/src/openQuestions'
+import { questionHint } from '../../shared/openQuestions'
 
 /**
  * The open-question hint reads past several fillers and numbering at a question's start

@@ -10,8 +10,8 @@ import {
   overlapArea,
   type RatingColumn,
   ratingColumns,
-} from '../../templates/src/ratingColumns'
-import { MARK_ROOM } from '../../templates/src/slots'
+} from '../../shared/ratingColumns'
+import { MARK_ROOM } from '../../shared/slots'
 
 /** The W/N/K flip-over's geometry: four columns per zone, which column holds a point, free places. */
 const zone: Box = { x: 1000, y: -200, w: 2200, h: 1100 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { recordTextLength } from '../../templates/src/recordText'
+import { recordTextLength } from '../../shared/recordText'
 import { noteRecord } from '../helpers/records'
 
 /**

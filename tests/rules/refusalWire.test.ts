@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { describe, expect, it } from 'vitest'
-import { encodeRefusal, REFUSED_MESSAGE, type Refusal, readRefusal } from '../../templates/src/wire'
+import { encodeRefusal, REFUSED_MESSAGE, type Refusal, readRefusal } from '../../shared/wire'
 
 /**
  * A refusal on the wire (wire.ts): its code arrives as sent when it is one the client acts on

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseTemplate } from '../../templates/src/templateSchema'
+import { parseTemplate } from '../../shared/templateSchema'
 import mini from '../fixtures/mini-method.json'
 
 /**

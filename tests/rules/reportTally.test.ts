@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { OutcomePerson } from '../../templates/src/outcome/meetingOutcome'
-import { summaryMarkdown } from '../../templates/src/outcome/reportMarkdown'
+import type { OutcomePerson } from '../../shared/outcome/meetingOutcome'
+import { summaryMarkdown } from '../../shared/outcome/reportMarkdown'
 import { byRef } from '../templates/support'
 import { ScriptedMeeting } from './outcomeBoard'
 

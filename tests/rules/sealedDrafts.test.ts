@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import {
-  draftZonesAt,
-  draftZonesFor,
-  mayPrepare,
-  preparationZone,
-} from '../../templates/src/drafts/preparation'
-import { privatePresence } from '../../templates/src/drafts/presencePrivacy'
-import { zonesRevealed } from '../../templates/src/drafts/sealedDrafts'
-import { zoneRect } from '../../templates/src/layout'
+import { draftZonesAt, draftZonesFor, mayPrepare, preparationZone } from '../../shared/drafts/preparation'
+import { privatePresence } from '../../shared/drafts/presencePrivacy'
+import { zonesRevealed } from '../../shared/drafts/sealedDrafts'
+import { zoneRect } from '../../shared/layout'
 import { method, progressAt } from '../client/support'
 
 /** The shared rules of private writing: which zones hold drafts when, what a move reveals, presence. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countSentences } from '../../templates/src/sentences'
+import { countSentences } from '../../shared/sentences'
 
 /** Texts as people write them on a case list, with the number of sentences a reader counts. */
 const TABLE: Array<[string, number]> = [

@@ -1,15 +1,15 @@
 import { Box, Mat } from '@tldraw/editor'
 import { describe, expect, it } from 'vitest'
 import { boardSeedRecords } from '../../server/src/meetings/boardSeed'
-import { type BoardRecord, zoneFrameId, zoneOfShape } from '../../templates/src/boardRecords'
-import type { ZoneRect } from '../../templates/src/layout'
+import { type BoardRecord, zoneFrameId, zoneOfShape } from '../../shared/boardRecords'
+import type { ZoneRect } from '../../shared/layout'
 import {
   descendantsOf,
   MAX_CONTAINED_SHAPES,
   MAX_PARENT_DEPTH,
   shapePageCentre,
-} from '../../templates/src/shapeGeometry'
-import { parseTemplate } from '../../templates/src/templateSchema'
+} from '../../shared/shapeGeometry'
+import { parseTemplate } from '../../shared/templateSchema'
 import mini from '../fixtures/mini-method.json'
 import { noteRecord } from '../helpers/records'
 import { frameRecord, groupRecord, worldOf } from './boardShapes'

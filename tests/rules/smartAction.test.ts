@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isEmptyAction, SMART_FIELDS, type SmartAction } from '../../templates/src/outcome/choices'
+import { isEmptyAction, SMART_FIELDS, type SmartAction } from '../../shared/outcome/choices'
 
 /** A SMART action with nothing but spaces in it is no action: the report says it is not filled in. */
 const action = (filled: Partial<SmartAction> = {}) =>

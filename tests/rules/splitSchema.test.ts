@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { GroupSplit, makeSplit } from '../../templates/src/groupWork'
+import { GroupSplit, makeSplit } from '../../shared/groupWork'
 import { method } from '../client/support'
 
 /**

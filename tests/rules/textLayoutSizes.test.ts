@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ARROW_LABEL_FACTOR, FONT_FACTOR, hardLines } from '../../templates/src/textLayout'
+import { ARROW_LABEL_FACTOR, FONT_FACTOR, hardLines } from '../../shared/textLayout'
 
 /**
  * The server's text estimate (textLayout.ts) goes by tldraw's own font sizes; tldraw keeps them

@@ -5,8 +5,8 @@ import {
   type MeetingCommand,
   type MeetingProgress,
   timerAt,
-} from '../../templates/src/phaseMachine'
-import { meetingEndAt, planTakeTime, previewTakeTime } from '../../templates/src/timeBudget'
+} from '../../shared/phaseMachine'
+import { meetingEndAt, planTakeTime, previewTakeTime } from '../../shared/timeBudget'
 import { method } from '../client/support'
 
 /**

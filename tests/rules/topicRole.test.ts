@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { roleInTopicWalk, rolesInTopicWalk } from '../../templates/src/topicRole'
-import type { Topic } from '../../templates/src/topicWalk'
+import { roleInTopicWalk, rolesInTopicWalk } from '../../shared/topicRole'
+import type { Topic } from '../../shared/topicWalk'
 import { builtinTemplates } from '../templates/support'
 
 /** Quick advice rounds (method 3): the owner of the topic now on is its inbrenger, nobody else. */

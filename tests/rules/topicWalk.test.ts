@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { applyCommand, initialProgress, type MeetingProgress } from '../../templates/src/phaseMachine'
-import { currentTopic, orderTopics, type Topic, topicsAfterMove } from '../../templates/src/topicWalk'
+import { applyCommand, initialProgress, type MeetingProgress } from '../../shared/phaseMachine'
+import { currentTopic, orderTopics, type Topic, topicsAfterMove } from '../../shared/topicWalk'
 import { noteRecord } from '../helpers/records'
 import { builtinTemplates } from '../templates/support'
 

@@ -4,8 +4,8 @@ import {
   MeetingCommand as CommandSchema,
   type MeetingCommand,
   type MeetingProgress,
-} from '../../templates/src/phaseMachine'
-import { turnList } from '../../templates/src/turns'
+} from '../../shared/phaseMachine'
+import { turnList } from '../../shared/turns'
 import { method, progressAt } from '../client/support'
 
 /**

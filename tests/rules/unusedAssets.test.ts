@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest'
-import { unusedAssetIds } from '../../templates/src/unusedAssets'
+import { unusedAssetIds } from '../../shared/unusedAssets'
 import { imageAsset, imageShape } from './boardShapes'
 
 it('names the assets no shape shows, whatever else the board holds', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { ZoneRect } from '../../templates/src/layout'
-import { shiftToWhole, zoneOfOutline } from '../../templates/src/zoneFit'
+import type { ZoneRect } from '../../shared/layout'
+import { shiftToWhole, zoneOfOutline } from '../../shared/zoneFit'
 
 /**
  * Wholly in a zone, wholly outside, or across an edge (refused); and the shift the client makes

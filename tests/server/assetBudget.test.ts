@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { BoardRecord } from '../../templates/src/boardRecords'
-import { zoneRect } from '../../templates/src/layout'
+import type { BoardRecord } from '../../shared/boardRecords'
+import { zoneRect } from '../../shared/layout'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { ResettingClient } from '../helpers/meetingClient'
 import { type MeetingFixture, meetingIn } from '../helpers/meetingFixture'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { zoneRect } from '../../templates/src/layout'
-import type { Template } from '../../templates/src/templateSchema'
+import { zoneRect } from '../../shared/layout'
+import type { Template } from '../../shared/templateSchema'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import {
   api,

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest'
-import { RECORDS_ARRAY } from '../../templates/src/wire'
+import { RECORDS_ARRAY } from '../../shared/wire'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BoardRecord } from '../../templates/src/boardRecords'
-import { noteArea, zoneRect } from '../../templates/src/layout'
-import { slotsFor } from '../../templates/src/slots'
+import type { BoardRecord } from '../../shared/boardRecords'
+import { noteArea, zoneRect } from '../../shared/layout'
+import { slotsFor } from '../../shared/slots'
 import {
   arrowBinding,
   arrowShape,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { readBoardRecords, writeRecordsWhole } from '../../server/src/board/boardRecords'
-import type { BoardRecord } from '../../templates/src/boardRecords'
-import { zoneRect } from '../../templates/src/layout'
-import { accessFor } from '../../templates/src/permissions'
-import { FIELDS_MAP, fieldKey } from '../../templates/src/recordLayout'
-import type { Template } from '../../templates/src/templateSchema'
+import type { BoardRecord } from '../../shared/boardRecords'
+import { zoneRect } from '../../shared/layout'
+import { accessFor } from '../../shared/permissions'
+import { FIELDS_MAP, fieldKey } from '../../shared/recordLayout'
+import type { Template } from '../../shared/templateSchema'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import {
   api,
@@ -19,7 +19,7 @@ import { noteRecord } from '../helpers/records'
 import { eventually } from '../helpers/yjsClient'
 
 /**
- * The record layout per field (templates/src/recordLayout.ts) through the guard: a move written
+ * The record layout per field (shared/recordLayout.ts) through the guard: a move written
  * as the shape's `@xy` entry alone is judged as the whole record it makes (its zone, like any
  * move), a field entry that belongs to no record or holds the wrong form is refused, and what the
  * server writes whole clears the field entries (a sealed text must not stay open in `@text`).

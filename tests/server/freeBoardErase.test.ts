@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { CloseCode } from '../../templates/src/closeCodes'
+import { CloseCode } from '../../shared/closeCodes'
 import { foundUnder, hitsUnder } from '../helpers/dataFiles'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting } from '../helpers/meetingClient'

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { MeetingExport } from '../../templates/src/exportFormat'
+import type { MeetingExport } from '../../shared/exportFormat'
 import { TestClock } from '../helpers/groupScenario'
 import { transferGroup } from '../helpers/groupTransfer'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'

@@ -1,6 +1,6 @@
 import { createTLSchema } from '@tldraw/tlschema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BoardRecord } from '../../templates/src/boardRecords'
+import type { BoardRecord } from '../../shared/boardRecords'
 import { honestFollowUp } from '../helpers/followUp'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { createMeeting, joinMeeting, type MeetingSetup, ResettingClient } from '../helpers/meetingClient'

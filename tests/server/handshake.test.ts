@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { ROOM_PROTOCOL, roomProtocols, tokenFromProtocols } from '../../templates/src/roomHandshake'
+import { ROOM_PROTOCOL, roomProtocols, tokenFromProtocols } from '../../shared/roomHandshake'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { createMeeting, joinMeeting, type MeetingSetup, upgradeStatus } from '../helpers/meetingClient'
 import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'

@@ -4,7 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
-import { roomProtocols } from '../../templates/src/roomHandshake'
+import { roomProtocols } from '../../shared/roomHandshake'
 import { createMeeting, type MeetingSetup } from '../helpers/meetingClient'
 import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 

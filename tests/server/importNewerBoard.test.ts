@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import type { MeetingExport } from '../../templates/src/exportFormat'
+import type { MeetingExport } from '../../shared/exportFormat'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api } from '../helpers/meetingClient'
 import { meetingIn } from '../helpers/meetingFixture'

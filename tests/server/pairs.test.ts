@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importMeetingKey, newMeetingKey, sealText } from '../../client/src/meeting/drafts/sealing'
-import type { BoardRecord } from '../../templates/src/boardRecords'
-import { zoneRect } from '../../templates/src/layout'
-import type { MeetingProgress } from '../../templates/src/phaseMachine'
-import type { Template } from '../../templates/src/templateSchema'
+import type { BoardRecord } from '../../shared/boardRecords'
+import { zoneRect } from '../../shared/layout'
+import type { MeetingProgress } from '../../shared/phaseMachine'
+import type { Template } from '../../shared/templateSchema'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import {
   api,

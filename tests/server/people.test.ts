@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { CloseCode } from '../../templates/src/closeCodes'
+import { CloseCode } from '../../shared/closeCodes'
 import { arrive, command, createGroup, groupMeeting, leave, TestClock } from '../helpers/groupScenario'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting, joinMeeting, upgradeStatus } from '../helpers/meetingClient'

@@ -8,7 +8,7 @@ import {
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import { bindPresence } from '../../client/src/collab/presenceBinding'
-import { cursorClientId } from '../../templates/src/presenceCursor'
+import { cursorClientId } from '../../shared/presenceCursor'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
 

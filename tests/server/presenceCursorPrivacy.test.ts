@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { cursorClientId } from '../../templates/src/presenceCursor'
+import { cursorClientId } from '../../shared/presenceCursor'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { ResettingClient } from '../helpers/meetingClient'
 import { inZone, meetingIn } from '../helpers/meetingFixture'
 import { eventually } from '../helpers/yjsClient'
 
 /**
- * The cursor entry (templates/src/presenceCursor.ts) keeps the presence rules of a meeting: it
+ * The cursor entry (shared/presenceCursor.ts) keeps the presence rules of a meeting: it
  * shows nothing from inside a private zone while people write for themselves, carries no identity
  * of its own, and is hidden while the presence is (it pointed at a note revealed without names).
  */

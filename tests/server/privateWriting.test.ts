@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importMeetingKey, newMeetingKey, openText, sealText } from '../../client/src/meeting/drafts/sealing'
-import type { BoardRecord } from '../../templates/src/boardRecords'
+import type { BoardRecord } from '../../shared/boardRecords'
 import { honestFollowUp } from '../helpers/followUp'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, command, ResettingClient } from '../helpers/meetingClient'

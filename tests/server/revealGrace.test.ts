@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { REVEAL_PUBLISH_GRACE_MS } from '../../templates/src/permissions'
+import { REVEAL_PUBLISH_GRACE_MS } from '../../shared/permissions'
 import { honestFollowUp } from '../helpers/followUp'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { command, ResettingClient } from '../helpers/meetingClient'

@@ -3,7 +3,7 @@ import * as encoding from 'lib0/encoding'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
 import * as Y from 'yjs'
-import { CloseCode } from '../../templates/src/closeCodes'
+import { CloseCode } from '../../shared/closeCodes'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { connectClient, eventually, type TestClient, waitForSync } from '../helpers/yjsClient'
 

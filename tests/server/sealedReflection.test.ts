@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importMeetingKey, newMeetingKey, openText, sealText } from '../../client/src/meeting/drafts/sealing'
-import { REFLECTION_SEAL_ID, type SealedReflection } from '../../templates/src/outcome/sealedReflection'
+import { REFLECTION_SEAL_ID, type SealedReflection } from '../../shared/outcome/sealedReflection'
 import {
   command,
   createGroup,

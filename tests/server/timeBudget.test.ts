@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import type { MeetingProgress } from '../../templates/src/phaseMachine'
-import type { Template } from '../../templates/src/templateSchema'
-import { meetingEndAt, previewTakeTime } from '../../templates/src/timeBudget'
+import type { MeetingProgress } from '../../shared/phaseMachine'
+import type { Template } from '../../shared/templateSchema'
+import { meetingEndAt, previewTakeTime } from '../../shared/timeBudget'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, createMeeting, type MeetingSetup } from '../helpers/meetingClient'
 

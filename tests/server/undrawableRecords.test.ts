@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { BoardRecord } from '../../templates/src/boardRecords'
+import type { BoardRecord } from '../../shared/boardRecords'
 import { honestFollowUp } from '../helpers/followUp'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { createMeeting, joinMeeting, type MeetingSetup, ResettingClient } from '../helpers/meetingClient'

@@ -6,7 +6,7 @@ import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { MissingKeyError } from '../../server/src/storage/atRest'
 import { openStorage, type Storage } from '../../server/src/storage/openStorage'
-import { meetingRoomId } from '../../templates/src/wire'
+import { meetingRoomId } from '../../shared/wire'
 import { makeTempDir } from '../helpers/tempDir'
 import { DATABASE_URL } from '../multi/cluster'
 

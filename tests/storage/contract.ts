@@ -9,8 +9,8 @@ import {
   type ParticipantRow,
 } from '../../server/src/storage/meetingStore'
 import type { Storage } from '../../server/src/storage/openStorage'
-import type { SealedDraft } from '../../templates/src/drafts/sealedDrafts'
-import { meetingRoomId } from '../../templates/src/wire'
+import type { SealedDraft } from '../../shared/drafts/sealedDrafts'
+import { meetingRoomId } from '../../shared/wire'
 
 /** A backend under test: the real `openStorage`, on a temp SQLite file or a fresh Postgres schema. */
 export interface ContractBackend {

@@ -1,10 +1,10 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BUILTIN_TEMPLATES_DIR, loadTemplates } from '../../server/src/templates/loadTemplates'
-import { GENERAL_GROUND_RULES } from '../../templates/src/groundRules'
-import { overlappingZones } from '../../templates/src/layout'
-import type { RoleId } from '../../templates/src/schema'
-import { parseTemplate, type Template } from '../../templates/src/templateSchema'
+import { GENERAL_GROUND_RULES } from '../../shared/groundRules'
+import { overlappingZones } from '../../shared/layout'
+import type { RoleId } from '../../shared/schema'
+import { parseTemplate, type Template } from '../../shared/templateSchema'
 import { builtinTemplates, EXPECTED_IDS, readBuiltinFiles } from './support'
 
 const files = readBuiltinFiles()

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { noteArea, zoneRect } from '../../templates/src/layout'
+import { noteArea, zoneRect } from '../../shared/layout'
 import {
   COLUMN_SLOTS_ACROSS,
   columnAt,
@@ -8,9 +8,9 @@ import {
   type RatingColumn,
   ratingColumns,
   tidyColumn,
-} from '../../templates/src/ratingColumns'
-import { intersects, MARK_ROOM, NOTE_SIZE, type Rect, slotGrid } from '../../templates/src/slots'
-import { columnCapacity } from '../../templates/src/zoneCapacity'
+} from '../../shared/ratingColumns'
+import { intersects, MARK_ROOM, NOTE_SIZE, type Rect, slotGrid } from '../../shared/slots'
+import { columnCapacity } from '../../shared/zoneCapacity'
 import { builtinTemplates } from './support'
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { RoleId } from '../../templates/src/schema'
-import type { Template } from '../../templates/src/templateSchema'
+import type { RoleId } from '../../shared/schema'
+import type { Template } from '../../shared/templateSchema'
 import { builtinTemplates, byRef, can, entry, phaseOf, phasesWhere } from './support'
 
 const PARTICIPANTS: RoleId[] = [

@@ -8,7 +8,7 @@ import {
   slotGrid,
   slotsFor,
   tidyPositions,
-} from '../../templates/src/slots'
+} from '../../shared/slots'
 
 /** Slots: a tidy grid of note places inside a zone's slot area. */
 const area: Rect = { x: 100, y: 50, w: 3 * NOTE_SIZE + 2 * SLOT_GAP, h: 2 * NOTE_SIZE + SLOT_GAP }

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { BUILTIN_TEMPLATES_DIR } from '../../server/src/templates/loadTemplates'
-import { accessFor } from '../../templates/src/permissions'
-import type { Action, RoleId, ZoneAccess } from '../../templates/src/schema'
-import type { Template } from '../../templates/src/templateSchema'
-import { parseTemplate } from '../../templates/src/templateSchema'
+import { accessFor } from '../../shared/permissions'
+import type { Action, RoleId, ZoneAccess } from '../../shared/schema'
+import type { Template } from '../../shared/templateSchema'
+import { parseTemplate } from '../../shared/templateSchema'
 
 /** The 18 methods of methods.md, by ref, with the ids other code depends on. */
 export const EXPECTED_IDS: Record<string, string> = {

@@ -1,4 +1,4 @@
-import type { MeetingCommand } from '../../../templates/src/phaseMachine'
+import type { MeetingCommand } from '../../../shared/phaseMachine'
 import type { Translate } from '../i18n/useT'
 import { ApiError } from './apiClient'
 import { type ApiErrorKey, apiErrorMessages } from './apiErrorMessages'

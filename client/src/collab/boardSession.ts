@@ -15,7 +15,7 @@ import {
   type TLStoreWithStatus,
   type TLUser,
 } from 'tldraw'
-import { CloseCode } from '../../../templates/src/closeCodes'
+import { CloseCode } from '../../../shared/closeCodes'
 import { bindActivity } from './activity'
 import { ConnectionMonitor, type ConnectionState } from './connectionMonitor'
 import { drawnFromRoom } from './placeholders'
@@ -113,7 +113,7 @@ export class BoardSession {
   private readonly $presence: Signal<TLInstancePresence | null>
   /**
    * What the page lets out of its presence (a meeting hides writing in private zones, see
-   * templates/src/drafts/presencePrivacy.ts); the server applies the same rule again.
+   * shared/drafts/presencePrivacy.ts); the server applies the same rule again.
    */
   readonly $presenceFilter = atom<((presence: TLInstancePresence | null) => unknown) | null>(
     'presence filter',

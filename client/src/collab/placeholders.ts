@@ -1,7 +1,7 @@
 import { isEqual, type TLRecord, type TLShape, type TLStore, toRichText } from 'tldraw'
-import { drawProblem } from '../../../templates/src/drawable/drawableRecord'
-import { isPlainObject } from '../../../templates/src/drawable/richTextRules'
-import { SHAPE_LIMITS } from '../../../templates/src/drawable/shapeBounds'
+import { drawProblem } from '../../../shared/drawable/drawableRecord'
+import { isPlainObject } from '../../../shared/drawable/richTextRules'
+import { SHAPE_LIMITS } from '../../../shared/drawable/shapeBounds'
 
 /**
  * What this browser draws for a record from the room that the editor cannot draw (written by an

@@ -1,6 +1,6 @@
 import { InstancePresenceRecordType, react, type Signal, type TLInstancePresence, type TLStore } from 'tldraw'
 import type { Awareness } from 'y-protocols/awareness'
-import { CURSOR_FIELD, cursorClientId, cursorOf, isCursorState } from '../../../templates/src/presenceCursor'
+import { CURSOR_FIELD, cursorClientId, cursorOf, isCursorState } from '../../../shared/presenceCursor'
 import { composePresence, slowKey, splitPresence } from './presenceParts'
 
 /** The awareness field that carries a client's tldraw presence record (all but the cursor's place). */
@@ -15,7 +15,7 @@ const CURSOR_RENEW_MS = 15_000
 
 /**
  * Live cursors. Our own presence (derived from the store and the current user) goes out in two
- * awareness entries (templates/src/presenceCursor.ts): the slow part under our client id, only
+ * awareness entries (shared/presenceCursor.ts): the slow part under our client id, only
  * when it changed, and the cursor's place under the id derived from it, `{"c":[x,y]}`. The others'
  * come in as `instance_presence` records composed from both parts, through
  * `store.mergeRemoteChanges` like every remote change. Returns the unbind function, which also

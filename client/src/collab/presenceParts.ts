@@ -1,7 +1,7 @@
 import type { TLInstancePresence } from 'tldraw'
 
 /**
- * A tldraw presence record in the two parts that travel apart (templates/src/presenceCursor.ts):
+ * A tldraw presence record in the two parts that travel apart (shared/presenceCursor.ts):
  * the slow part, with the cursor's type and rotation but not where it is, and the position.
  */
 export interface PresenceParts {

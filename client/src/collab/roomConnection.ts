@@ -2,17 +2,17 @@ import type { Awareness } from 'y-protocols/awareness'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { CloseCode } from '../../../templates/src/closeCodes'
-import { FIELDS_MAP } from '../../../templates/src/recordLayout'
-import { roomProtocols } from '../../../templates/src/roomHandshake'
-import { RECORDS_ARRAY } from '../../../templates/src/wire'
+import { CloseCode } from '../../../shared/closeCodes'
+import { FIELDS_MAP } from '../../../shared/recordLayout'
+import { roomProtocols } from '../../../shared/roomHandshake'
+import { RECORDS_ARRAY } from '../../../shared/wire'
 import { MESSAGE_REFUSED, type Refusal, readRefusal } from './refusal'
 
 /**
  * One room on the server: a Yjs document, its WebSocket provider and the key-value view of the
  * board records. No React and no tldraw here, so Node tests can open rooms the same way.
  *
- * Document layout (a contract with the server, templates/src/recordLayout.ts): the array
+ * Document layout (a contract with the server, shared/recordLayout.ts): the array
  * `tl_records` holds `{ key, val }` pairs managed by y-utility's YKeyValue; key = tldraw record
  * id, val = the record's base as plain JSON; the map `tl_fields` holds a shape's place and text
  * as values of their own, which win over the base's copy. Only document-scope records live

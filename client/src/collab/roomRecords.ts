@@ -1,5 +1,5 @@
 import { isEqual } from 'tldraw'
-import type { BoardRecord } from '../../../templates/src/boardRecords'
+import type { BoardRecord } from '../../../shared/boardRecords'
 import {
   composeRecord,
   FIELD_GROUPS,
@@ -7,11 +7,11 @@ import {
   fieldOf,
   parseFieldKey,
   recordDelta,
-} from '../../../templates/src/recordLayout'
+} from '../../../shared/recordLayout'
 import type { RoomConnection } from './roomConnection'
 
 /**
- * The browser's reading and writing of one record in the room's layout (templates/src/
+ * The browser's reading and writing of one record in the room's layout (shared/
  * recordLayout.ts): its base in the records array with its field entries laid over it. A write
  * sends only what changed: a move only the shape's `@xy` entry, a text edit only its `@text`.
  */

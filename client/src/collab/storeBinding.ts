@@ -8,7 +8,7 @@ import {
   type TLStore,
 } from 'tldraw'
 import type * as Y from 'yjs'
-import type { BoardRecord } from '../../../templates/src/boardRecords'
+import type { BoardRecord } from '../../../shared/boardRecords'
 import { drawnRecord } from './placeholders'
 import { IDENTITY_CODEC, type RecordCodec } from './recordCodec'
 import type { RoomConnection } from './roomConnection'
@@ -19,7 +19,7 @@ import { idsOfFieldKeys, removeRoomRecord, roomRecord, writeRoomRecord } from '.
  *
  * - Local edits (store changes with source 'user', document scope) go into the document in one
  *   transaction with origin LOCAL_ORIGIN, each as only what changed (roomRecords.ts: a move is
- *   the shape's place, a text edit its text; see templates/src/recordLayout.ts).
+ *   the shape's place, a text edit its text; see shared/recordLayout.ts).
  * - Remote edits (record changes whose transaction origin is not ours) enter the store through
  *   one door, `store.mergeRemoteChanges`, so they never land in the local undo stack.
  *

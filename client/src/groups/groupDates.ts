@@ -1,8 +1,8 @@
-import { formatGroupClock, formatGroupDay, parseGroupDateTime } from '../../../templates/src/groups/groupTime'
+import { formatGroupClock, formatGroupDay, parseGroupDateTime } from '../../../shared/groups/groupTime'
 import type { Language } from '../i18n/language'
 
 /**
- * A group's days and times on its pages, in the group's time zone (templates/src/groups/groupTime.ts),
+ * A group's days and times on its pages, in the group's time zone (shared/groups/groupTime.ts),
  * as its CSV has them: the browser's own zone plays no part.
  */
 export function formatDay(ms: number, language: Language, timeZone: string): string {

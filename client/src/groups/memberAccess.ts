@@ -1,4 +1,4 @@
-import { MEMBER_FRAGMENT, readMemberCredential } from '../../../templates/src/groups/members'
+import { MEMBER_FRAGMENT, readMemberCredential } from '../../../shared/groups/members'
 
 /**
  * A member's personal link (`/g/<groupId>#lid=<memberId>.<secret>`): the credential is taken from

@@ -1,5 +1,5 @@
-import { unwrapMeetingKey, wrapMeetingKey } from '../../../templates/src/groups/memberKeyWrap'
-import { MEMBER_FRAGMENT, readMemberCredential } from '../../../templates/src/groups/members'
+import { unwrapMeetingKey, wrapMeetingKey } from '../../../shared/groups/memberKeyWrap'
+import { MEMBER_FRAGMENT, readMemberCredential } from '../../../shared/groups/members'
 import { answer, api, bearer, param } from '../api/apiClient'
 import { loadMeetingKey, saveMeetingKey } from '../meeting/drafts/meetingKey'
 import { groupApi } from './groupApi'

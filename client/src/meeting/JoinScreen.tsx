@@ -1,6 +1,6 @@
 import '../styles/join.css'
 import { type FormEvent, useId, useState } from 'react'
-import { checkDisplayName, DISPLAY_NAME_MAX } from '../../../templates/src/people/displayName'
+import { checkDisplayName, DISPLAY_NAME_MAX } from '../../../shared/people/displayName'
 import { wordApiError } from '../api/apiErrors'
 import { type KnownMember, knownMember } from '../groups/memberAccess'
 import { LanguageToggle } from '../i18n/LanguageToggle'
@@ -118,7 +118,7 @@ function NameForm({ meetingId, secret, unreachable, member, onJoined }: NameForm
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault()
-    // The same rule as the server's (templates/src/people): what is left visible, and how long.
+    // The same rule as the server's (shared/people): what is left visible, and how long.
     const checked = checkDisplayName(name, [])
     if (!member && !checked.ok) {
       setError(

@@ -1,7 +1,7 @@
-import type { MeetingExport } from '../../../templates/src/exportFormat'
-import type { MeetingCommand } from '../../../templates/src/phaseMachine'
-import type { RoleId } from '../../../templates/src/schema'
-import type { Template } from '../../../templates/src/templateSchema'
+import type { MeetingExport } from '../../../shared/exportFormat'
+import type { MeetingCommand } from '../../../shared/phaseMachine'
+import type { RoleId } from '../../../shared/schema'
+import type { Template } from '../../../shared/templateSchema'
 import { ApiError, answer, api, bearer, param } from '../api/apiClient'
 
 export { ApiError }
@@ -56,7 +56,7 @@ export const meetingApi = {
   /** New meetings from an export file (the server checks it), with the server's import code; their links. */
   importFile: (file: MeetingExport, importCode: string) =>
     answer(meetings.import.$post({ json: file }, importCode ? bearer(importCode) : {})),
-  /** The export file (templates/src/exportFormat.ts), facilitator only. */
+  /** The export file (shared/exportFormat.ts), facilitator only. */
   exportFile: (meetingId: string, token: string) =>
     answer(meetings[':id'].export.$get(at(meetingId), bearer(token))),
   template: async (templateId: string): Promise<{ template: Template }> => {

@@ -1,13 +1,8 @@
 import { type Atom, atom, react } from 'tldraw'
-import { rulePhaseId } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/templateSchema'
-import { roleInTopicWalk } from '../../../templates/src/topicRole'
-import {
-  MEETING_MAP,
-  MEETING_VIEW_KEY,
-  type MeetingView,
-  type ParticipantView,
-} from '../../../templates/src/wire'
+import { rulePhaseId } from '../../../shared/phaseMachine'
+import type { Template } from '../../../shared/templateSchema'
+import { roleInTopicWalk } from '../../../shared/topicRole'
+import { MEETING_MAP, MEETING_VIEW_KEY, type MeetingView, type ParticipantView } from '../../../shared/wire'
 import type { BoardSession } from '../collab/boardSession'
 import type { SealedNoteCodec } from './drafts/sealedNoteCodec'
 

@@ -1,8 +1,8 @@
-import type { OutcomeGap } from '../../../templates/src/outcome/outcomeGaps'
-import type { MeetingCommand } from '../../../templates/src/phaseMachine'
-import type { RoleId } from '../../../templates/src/schema'
-import type { Template } from '../../../templates/src/templateSchema'
-import type { MeetingView, ParticipantView } from '../../../templates/src/wire'
+import type { OutcomeGap } from '../../../shared/outcome/outcomeGaps'
+import type { MeetingCommand } from '../../../shared/phaseMachine'
+import type { RoleId } from '../../../shared/schema'
+import type { Template } from '../../../shared/templateSchema'
+import type { MeetingView, ParticipantView } from '../../../shared/wire'
 import type { Language } from '../i18n/language'
 import type { MeetingKeeping } from './panels/KeepingSection'
 

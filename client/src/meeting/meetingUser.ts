@@ -9,7 +9,7 @@ import {
   type TLUserPreferences,
   UserRecordType,
 } from 'tldraw'
-import type { ParticipantView } from '../../../templates/src/wire'
+import type { ParticipantView } from '../../../shared/wire'
 import { $language, adoptEditorLocale } from '../i18n/languageSignal'
 
 /**

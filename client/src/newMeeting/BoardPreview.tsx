@@ -1,7 +1,7 @@
 import { type RefObject, useEffect, useRef, useState } from 'react'
-import { boardLayout, CELL_GAP, CELL_HEIGHT, CELL_WIDTH } from '../../../templates/src/layout'
-import type { Zone } from '../../../templates/src/schema'
-import type { Template } from '../../../templates/src/templateSchema'
+import { boardLayout, CELL_GAP, CELL_HEIGHT, CELL_WIDTH } from '../../../shared/layout'
+import type { Zone } from '../../../shared/schema'
+import type { Template } from '../../../shared/templateSchema'
 import type { Language } from '../i18n/language'
 
 interface BoardPreviewProps {

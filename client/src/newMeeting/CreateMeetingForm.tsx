@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
-import { GROUP_TIME_ZONE } from '../../../templates/src/groups/groupTime'
-import type { Template } from '../../../templates/src/templateSchema'
+import { GROUP_TIME_ZONE } from '../../../shared/groups/groupTime'
+import type { Template } from '../../../shared/templateSchema'
 import { wordApiError } from '../api/apiErrors'
 import { type KnownGroup, knownGroups } from '../groups/groupAccess'
 import { parseLocalDateTime } from '../groups/groupDates'

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import type { MeetingExport } from '../../../templates/src/exportFormat'
+import type { MeetingExport } from '../../../shared/exportFormat'
 import { ApiError } from '../api/apiClient'
 import { wordApiError } from '../api/apiErrors'
 import { groupLink, rememberGroup } from '../groups/groupAccess'

@@ -1,5 +1,5 @@
 import type { Ref } from 'react'
-import type { Template } from '../../../templates/src/templateSchema'
+import type { Template } from '../../../shared/templateSchema'
 import type { Language } from '../i18n/language'
 import { useT } from '../i18n/useT'
 import { BoardPreview } from './BoardPreview'

@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState } from 'react'
-import type { Template } from '../../../templates/src/templateSchema'
+import type { Template } from '../../../shared/templateSchema'
 import type { KnownGroup } from '../groups/groupAccess'
 import { useLanguage, useT } from '../i18n/useT'
 import { CreateMeetingForm } from './CreateMeetingForm'

@@ -1,6 +1,6 @@
 import '../styles/newMeeting.css'
 import { type ReactNode, useState } from 'react'
-import type { Template } from '../../../templates/src/templateSchema'
+import type { Template } from '../../../shared/templateSchema'
 import { groupLink, type KnownGroup } from '../groups/groupAccess'
 import { shareGroupMeetingKeys } from '../groups/memberKeySharing'
 import { LanguageToggle } from '../i18n/LanguageToggle'

@@ -1,5 +1,5 @@
-import type { LocalizedText, RepeatBlock } from '../../../templates/src/schema'
-import type { Template } from '../../../templates/src/templateSchema'
+import type { LocalizedText, RepeatBlock } from '../../../shared/schema'
+import type { Template } from '../../../shared/templateSchema'
 import type { Language } from '../i18n/language'
 
 /**

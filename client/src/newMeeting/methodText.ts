@@ -1,4 +1,4 @@
-import type { Template } from '../../../templates/src/templateSchema'
+import type { Template } from '../../../shared/templateSchema'
 import type { Translate } from '../i18n/useT'
 import { differingStatedTotal, formatMinutes, repeatFacts, totalMinutes } from './methodFacts'
 

@@ -1,5 +1,5 @@
-import type { RoleId } from '../../../templates/src/schema'
-import type { Template } from '../../../templates/src/templateSchema'
+import type { RoleId } from '../../../shared/schema'
+import type { Template } from '../../../shared/templateSchema'
 import type { Language } from '../i18n/language'
 import type { Translate } from '../i18n/useT'
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react'
-import { Template } from '../../../templates/src/templateSchema'
+import { Template } from '../../../shared/templateSchema'
 import { answer, api } from '../api/apiClient'
 
 export type TemplatesState =

@@ -1,14 +1,14 @@
 import { type FormEvent, useEffect, useId, useState } from 'react'
 import type { Editor } from 'tldraw'
-import { type BoardRecord, DOCUMENT_ID } from '../../../templates/src/boardRecords'
+import { type BoardRecord, DOCUMENT_ID } from '../../../shared/boardRecords'
 import {
   type OutcomeChoices,
   readChoices,
   SMART_FIELDS,
   type SmartAction,
   withChoices,
-} from '../../../templates/src/outcome/choices'
-import type { MeetingOutcome } from '../../../templates/src/outcome/meetingOutcome'
+} from '../../../shared/outcome/choices'
+import type { MeetingOutcome } from '../../../shared/outcome/meetingOutcome'
 import { useT } from '../i18n/useT'
 
 interface InbrengerChoicesProps {
@@ -27,7 +27,7 @@ const EMPTY_ACTION: SmartAction = {
 
 /**
  * The inbrenger's part: choose one advice and write the SMART action. Both go into the room's
- * document record (templates/src/outcome/choices.ts); the board's locks judge the change like
+ * document record (shared/outcome/choices.ts); the board's locks judge the change like
  * any other, and the server again, so only the inbrenger's choice ever lands.
  */
 export function InbrengerChoices({ editor, outcome, open }: InbrengerChoicesProps) {

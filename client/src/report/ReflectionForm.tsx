@@ -1,12 +1,12 @@
 import { useId } from 'react'
-import { GROUP_TIME_ZONE } from '../../../templates/src/groups/groupTime'
+import { GROUP_TIME_ZONE } from '../../../shared/groups/groupTime'
 import {
   REFLECTION_POINTS,
   REFLECTION_QUESTIONS,
   type ReflectionAnswers,
-} from '../../../templates/src/outcome/reflectionPoints'
-import type { Language } from '../../../templates/src/outcome/reportMarkdown'
-import type { ReflectionSignOff } from '../../../templates/src/outcome/sealedReflection'
+} from '../../../shared/outcome/reflectionPoints'
+import type { Language } from '../../../shared/outcome/reportMarkdown'
+import type { ReflectionSignOff } from '../../../shared/outcome/sealedReflection'
 import { wordApiError } from '../api/apiErrors'
 import { formatDay } from '../groups/groupDates'
 import { useT } from '../i18n/useT'

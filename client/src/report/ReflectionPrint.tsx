@@ -1,13 +1,13 @@
 import '../styles/report.css'
 import { useEffect, useRef } from 'react'
 import { createPortal } from 'react-dom'
-import { GROUP_TIME_ZONE } from '../../../templates/src/groups/groupTime'
+import { GROUP_TIME_ZONE } from '../../../shared/groups/groupTime'
 import {
   REFLECTION_POINTS,
   REFLECTION_QUESTIONS,
   type ReflectionAnswers,
-} from '../../../templates/src/outcome/reflectionPoints'
-import type { SealedReflection } from '../../../templates/src/outcome/sealedReflection'
+} from '../../../shared/outcome/reflectionPoints'
+import type { SealedReflection } from '../../../shared/outcome/sealedReflection'
 import { formatDay } from '../groups/groupDates'
 import { useLanguage, useT } from '../i18n/useT'
 

@@ -1,14 +1,14 @@
 import type { ReactNode } from 'react'
-import { SMART_FIELDS, type SmartAction } from '../../../templates/src/outcome/choices'
-import type { MeetingOutcome, OutcomeNote, OutcomeZone } from '../../../templates/src/outcome/meetingOutcome'
+import { SMART_FIELDS, type SmartAction } from '../../../shared/outcome/choices'
+import type { MeetingOutcome, OutcomeNote, OutcomeZone } from '../../../shared/outcome/meetingOutcome'
 import {
   KIND_HEADINGS,
   MARK_LABELS,
   SMART_LABELS,
   REPORT_WORDS as W,
-} from '../../../templates/src/outcome/reportLabels'
-import { formatMean, type Language } from '../../../templates/src/outcome/reportMarkdown'
-import { OUTCOME_KINDS } from '../../../templates/src/schema'
+} from '../../../shared/outcome/reportLabels'
+import { formatMean, type Language } from '../../../shared/outcome/reportMarkdown'
+import { OUTCOME_KINDS } from '../../../shared/schema'
 
 interface ReportViewProps {
   outcome: MeetingOutcome
@@ -20,7 +20,7 @@ interface ReportViewProps {
 
 /**
  * The meeting summary as a page, in the same order and words as its Markdown
- * (templates/src/outcome/reportMarkdown.ts): who was there, the case, questions and definitions
+ * (shared/outcome/reportMarkdown.ts): who was there, the case, questions and definitions
  * by mark, the inbrenger's question, the advice with the chosen one, the SMART action, the
  * evaluation. Made to print: plain blocks, no interaction.
  */

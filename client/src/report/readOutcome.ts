@@ -1,8 +1,8 @@
 import type { Editor } from 'tldraw'
-import { type BoardRecord, DOCUMENT_ID, PAGE_ID } from '../../../templates/src/boardRecords'
-import { deriveOutcome, type MeetingOutcome } from '../../../templates/src/outcome/meetingOutcome'
-import type { Template } from '../../../templates/src/templateSchema'
-import type { MeetingView } from '../../../templates/src/wire'
+import { type BoardRecord, DOCUMENT_ID, PAGE_ID } from '../../../shared/boardRecords'
+import { deriveOutcome, type MeetingOutcome } from '../../../shared/outcome/meetingOutcome'
+import type { Template } from '../../../shared/templateSchema'
+import type { MeetingView } from '../../../shared/wire'
 import { isDraft } from '../meeting/drafts/drafts'
 
 /**

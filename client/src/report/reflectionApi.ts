@@ -1,4 +1,4 @@
-import type { SealedReflection } from '../../../templates/src/outcome/sealedReflection'
+import type { SealedReflection } from '../../../shared/outcome/sealedReflection'
 import { answer, api, bearer, param } from '../api/apiClient'
 
 const meetings = api.api.meetings[':id']

@@ -1,5 +1,5 @@
-import { REFLECTION_POINTS, type ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
-import { REFLECTION_SEAL_ID } from '../../../templates/src/outcome/sealedReflection'
+import { REFLECTION_POINTS, type ReflectionAnswers } from '../../../shared/outcome/reflectionPoints'
+import { REFLECTION_SEAL_ID } from '../../../shared/outcome/sealedReflection'
 import { importMeetingKey, openText, sealText } from '../meeting/drafts/sealing'
 
 /** The six answers sealed with the meeting key, bound to the meeting and to the report (not a note). */

@@ -1,4 +1,4 @@
-import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
+import type { ReflectionAnswers } from '../../../shared/outcome/reflectionPoints'
 
 const KEY_PREFIX = 'intervisiebord.reflection.'
 const UPLOADED_PREFIX = 'intervisiebord.reflectionUploaded.'

@@ -1,8 +1,8 @@
-import { evaluationZoneFor } from '../../../templates/src/outcome/evaluation'
-import { firstAdvicePhase } from '../../../templates/src/outcome/outcomeZones'
-import { FINISHED_PHASE_ID } from '../../../templates/src/permissions'
-import type { Template } from '../../../templates/src/templateSchema'
-import type { MeetingView, ParticipantView } from '../../../templates/src/wire'
+import { evaluationZoneFor } from '../../../shared/outcome/evaluation'
+import { firstAdvicePhase } from '../../../shared/outcome/outcomeZones'
+import { FINISHED_PHASE_ID } from '../../../shared/permissions'
+import type { Template } from '../../../shared/templateSchema'
+import type { MeetingView, ParticipantView } from '../../../shared/wire'
 
 /**
  * Who reaches the report from the board: everyone once the meeting is finished; the facilitator

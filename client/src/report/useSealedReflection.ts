@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { ReflectionAnswers } from '../../../templates/src/outcome/reflectionPoints'
-import type { ReflectionSignOff } from '../../../templates/src/outcome/sealedReflection'
+import type { ReflectionAnswers } from '../../../shared/outcome/reflectionPoints'
+import type { ReflectionSignOff } from '../../../shared/outcome/sealedReflection'
 import { loadMeetingKey } from '../meeting/drafts/meetingKey'
 import { reflectionApi } from './reflectionApi'
 import { hasAnswers, openAnswers, sealAnswers } from './reflectionSeal'

@@ -1,11 +1,11 @@
 import type * as Y from 'yjs'
-import type { BoardRecord } from '../../../templates/src/boardRecords'
-import { composeRecord, FIELD_GROUPS, FIELDS_MAP, fieldKey } from '../../../templates/src/recordLayout'
-import { RECORDS_ARRAY } from '../../../templates/src/wire'
+import type { BoardRecord } from '../../../shared/boardRecords'
+import { composeRecord, FIELD_GROUPS, FIELDS_MAP, fieldKey } from '../../../shared/recordLayout'
+import { RECORDS_ARRAY } from '../../../shared/wire'
 
 /**
  * The server's one reader (and writer) of a board's records in a room's document, in the layout
- * of templates/src/recordLayout.ts. Everything on the server that reads the board goes through
+ * of shared/recordLayout.ts. Everything on the server that reads the board goes through
  * here (the guard's RecordIndex keeps the same rules incrementally), so every reader agrees with
  * what the clients draw: per key the right-most live entry of the records array that is a
  * `{ key, val }` pair with `val.id === key` (y-utility's YKeyValue rule, as the client binding

@@ -1,6 +1,6 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { DraftUpload, SealedText, ShapeId } from '../../../templates/src/drafts/sealedDrafts'
+import { DraftUpload, SealedText, ShapeId } from '../../../shared/drafts/sealedDrafts'
 import { jsonBody } from '../http/jsonBody'
 import type { MeetingService } from '../meetings/meetingService'
 import { meetingSession } from '../meetings/meetingSession'

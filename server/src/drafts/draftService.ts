@@ -1,15 +1,11 @@
-import { draftZonesFor } from '../../../templates/src/drafts/preparation'
-import { REVEALED_META_KEYS, removedByFacilitator } from '../../../templates/src/drafts/revealedNotes'
-import {
-  type DraftProgress,
-  type DraftUpload,
-  zonesRevealed,
-} from '../../../templates/src/drafts/sealedDrafts'
-import { accessFor } from '../../../templates/src/permissions'
-import type { MeetingProgress } from '../../../templates/src/phaseMachine'
-import { rulePhaseId } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/templateSchema'
-import { meetingRoomId } from '../../../templates/src/wire'
+import { draftZonesFor } from '../../../shared/drafts/preparation'
+import { REVEALED_META_KEYS, removedByFacilitator } from '../../../shared/drafts/revealedNotes'
+import { type DraftProgress, type DraftUpload, zonesRevealed } from '../../../shared/drafts/sealedDrafts'
+import { accessFor } from '../../../shared/permissions'
+import type { MeetingProgress } from '../../../shared/phaseMachine'
+import { rulePhaseId } from '../../../shared/phaseMachine'
+import type { Template } from '../../../shared/templateSchema'
+import { meetingRoomId } from '../../../shared/wire'
 import { readBoardRecords as boardRecords, writeRecordsWhole } from '../board/boardRecords'
 import { ApiError } from '../http/apiError'
 import { KeyedQueue } from '../meetings/keyedQueue'
@@ -21,7 +17,7 @@ import type { ParticipantRow } from '../storage/meetingStore'
 import { type RevealOptions, removedNote, revealedNoteRecords } from './revealPlacement'
 
 /**
- * Sealed drafts on the server (templates/src/drafts/sealedDrafts.ts). The server cannot read
+ * Sealed drafts on the server (shared/drafts/sealedDrafts.ts). The server cannot read
  * them; what it decides is who may store and see them, and it reveals them itself: an author
  * stores only their own and only in a zone that is private for them now; nobody else gets them;
  * at the phase change that reveals a zone the server places every draft of it on the board, still

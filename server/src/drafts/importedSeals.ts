@@ -1,5 +1,5 @@
-import { authorOf, type BoardRecord } from '../../../templates/src/boardRecords'
-import { REVEALED_META_KEYS, sealedTextOf } from '../../../templates/src/drafts/revealedNotes'
+import { authorOf, type BoardRecord } from '../../../shared/boardRecords'
+import { REVEALED_META_KEYS, sealedTextOf } from '../../../shared/drafts/revealedNotes'
 import type { RevealedRow } from '../storage/draftStore'
 
 /**

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import { ReflectionUpload } from '../../../templates/src/outcome/sealedReflection'
+import { ReflectionUpload } from '../../../shared/outcome/sealedReflection'
 import { jsonBody } from '../http/jsonBody'
 import type { MeetingService } from '../meetings/meetingService'
 import { meetingSession } from '../meetings/meetingSession'

@@ -1,5 +1,5 @@
-import type { LookBack } from '../../../templates/src/groups/lookBack'
-import type { SealedReflection } from '../../../templates/src/outcome/sealedReflection'
+import type { LookBack } from '../../../shared/groups/lookBack'
+import type { SealedReflection } from '../../../shared/outcome/sealedReflection'
 import { ApiError } from '../http/apiError'
 import { KeyedQueue } from '../meetings/keyedQueue'
 import { requireFacilitator } from '../meetings/meetingRefusals'
@@ -12,7 +12,7 @@ export interface LookBackReader {
 }
 
 /**
- * The inbrenger's reflection report on the server (templates/src/outcome/sealedReflection.ts).
+ * The inbrenger's reflection report on the server (shared/outcome/sealedReflection.ts).
  * The server never reads it; it decides who may write it (its author, the meeting's inbrenger,
  * alone), who gets the sealed copy (the meeting's participants, and those of the group's next
  * meeting through its look-back), and it records the begeleider's sign-off from their session.

@@ -1,5 +1,5 @@
-import { EXPORT_FORMAT, EXPORT_VERSION, type MeetingExport } from '../../../templates/src/exportFormat'
-import type { ExportedGroup } from '../../../templates/src/groups/groupExportFormat'
+import { EXPORT_FORMAT, EXPORT_VERSION, type MeetingExport } from '../../../shared/exportFormat'
+import type { ExportedGroup } from '../../../shared/groups/groupExportFormat'
 import { ApiError } from '../http/apiError'
 import type { MeetingExporter } from '../lifecycle/meetingExport'
 import type { GroupRow, GroupStore } from '../storage/groupStore'

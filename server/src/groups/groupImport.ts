@@ -1,6 +1,6 @@
-import type { MeetingExport } from '../../../templates/src/exportFormat'
-import type { ExportedGroup } from '../../../templates/src/groups/groupExportFormat'
-import { LOOK_BACK_KEY } from '../../../templates/src/groups/lookBack'
+import type { MeetingExport } from '../../../shared/exportFormat'
+import type { ExportedGroup } from '../../../shared/groups/groupExportFormat'
+import { LOOK_BACK_KEY } from '../../../shared/groups/lookBack'
 import { setMeetingValue } from '../imports/importBoard'
 import {
   type ImportedMeeting,

@@ -1,25 +1,21 @@
 import type * as Y from 'yjs'
-import type { BoardRecord } from '../../../templates/src/boardRecords'
-import { type AttendanceRow, attendanceRows } from '../../../templates/src/groups/attendance'
-import { GROUP_TIME_ZONE } from '../../../templates/src/groups/groupTime'
+import type { BoardRecord } from '../../../shared/boardRecords'
+import { type AttendanceRow, attendanceRows } from '../../../shared/groups/attendance'
+import { GROUP_TIME_ZONE } from '../../../shared/groups/groupTime'
 import {
   FOLLOW_UP_MAX,
   LOOK_BACK_KEY,
   type LookBack,
   lookBackFrom,
   mayWriteFollowUp,
-} from '../../../templates/src/groups/lookBack'
-import {
-  type GroupMember,
-  MEMBER_FRAGMENT,
-  readMemberCredential,
-} from '../../../templates/src/groups/members'
-import { type RotationSuggestion, suggestRotation } from '../../../templates/src/groups/rotation'
-import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
-import { cleanDisplayName, displayNameKey } from '../../../templates/src/people/displayName'
-import { type MeetingProgress, plannedMinutes } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/templateSchema'
-import { MEETING_MAP, meetingRoomId } from '../../../templates/src/wire'
+} from '../../../shared/groups/lookBack'
+import { type GroupMember, MEMBER_FRAGMENT, readMemberCredential } from '../../../shared/groups/members'
+import { type RotationSuggestion, suggestRotation } from '../../../shared/groups/rotation'
+import { deriveOutcome } from '../../../shared/outcome/meetingOutcome'
+import { cleanDisplayName, displayNameKey } from '../../../shared/people/displayName'
+import { type MeetingProgress, plannedMinutes } from '../../../shared/phaseMachine'
+import type { Template } from '../../../shared/templateSchema'
+import { MEETING_MAP, meetingRoomId } from '../../../shared/wire'
 import { readBoardRecords } from '../board/boardRecords'
 import { ApiError } from '../http/apiError'
 import type { MeetingRooms, MeetingService, MemberDirectory } from '../meetings/meetingService'
@@ -49,7 +45,7 @@ export interface MemberHome {
 export interface GroupView {
   id: string
   name: string
-  /** The zone the group's days and times are shown in (templates/src/groups/groupTime.ts). */
+  /** The zone the group's days and times are shown in (shared/groups/groupTime.ts). */
   timeZone: string
   members: MemberView[]
   meetings: Array<{
@@ -79,7 +75,7 @@ interface GroupMeeting {
 }
 
 export const GROUP_NAME_MAX = 80
-export { GROUP_MEMBERS_MAX } from '../../../templates/src/groups/members'
+export { GROUP_MEMBERS_MAX } from '../../../shared/groups/members'
 
 /**
  * Intervisie groups: a series of meetings with members. Access is the group link's secret (stored

@@ -1,7 +1,7 @@
 import { Hono } from 'hono'
 import { z } from 'zod'
-import { WRAPPED_KEY_PATTERN } from '../../../templates/src/groups/memberKeyWrap'
-import { GROUP_MEMBERS_MAX } from '../../../templates/src/groups/members'
+import { WRAPPED_KEY_PATTERN } from '../../../shared/groups/memberKeyWrap'
+import { GROUP_MEMBERS_MAX } from '../../../shared/groups/members'
 import { jsonBody } from '../http/jsonBody'
 import type { GroupService } from './groupService'
 

@@ -1,11 +1,11 @@
-import { WRAPPED_KEY_PATTERN } from '../../../templates/src/groups/memberKeyWrap'
-import { GROUP_MEMBERS_MAX } from '../../../templates/src/groups/members'
+import { WRAPPED_KEY_PATTERN } from '../../../shared/groups/memberKeyWrap'
+import { GROUP_MEMBERS_MAX } from '../../../shared/groups/members'
 import { ApiError } from '../http/apiError'
 import type { GroupRow, GroupStore } from '../storage/groupStore'
 import { parseMembers, type StoredMember } from './memberLinks'
 
 /**
- * The meeting key wrapped for each member of the meeting's group (templates/src/groups/
+ * The meeting key wrapped for each member of the meeting's group (shared/groups/
  * memberKeyWrap.ts), so a member who joins through their personal link can read and seal private
  * notes. The browser holding the group link wraps; the server stores what it is given and cannot
  * open it (it holds only hashes of the members' secrets). Each wrap is stamped with the member's

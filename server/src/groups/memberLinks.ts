@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto'
-import type { GroupMember } from '../../../templates/src/groups/members'
-import { displayNameKey } from '../../../templates/src/people/displayName'
+import type { GroupMember } from '../../../shared/groups/members'
+import { displayNameKey } from '../../../shared/people/displayName'
 import { hashSecret } from '../meetings/secrets'
 
 /**

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
-import type { BoardRecord } from '../../../templates/src/boardRecords'
-import { MEETING_MAP } from '../../../templates/src/wire'
+import type { BoardRecord } from '../../../shared/boardRecords'
+import { MEETING_MAP } from '../../../shared/wire'
 import { writeRecordsWhole } from '../board/boardRecords'
 import type { StoredRecord } from '../storage/boardSchema'
 

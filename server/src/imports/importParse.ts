@@ -1,5 +1,5 @@
 import { isMainThread, parentPort } from 'node:worker_threads'
-import { MeetingExport } from '../../../templates/src/exportFormat'
+import { MeetingExport } from '../../../shared/exportFormat'
 import { ApiError } from '../http/apiError'
 import { validJsonText } from '../http/jsonBody'
 import { unstorableText } from './databaseText'

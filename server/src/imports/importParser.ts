@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import type { MiddlewareHandler } from 'hono'
 import type { z } from 'zod'
-import type { MeetingExport } from '../../../templates/src/exportFormat'
+import type { MeetingExport } from '../../../shared/exportFormat'
 import { ApiError } from '../http/apiError'
 import type { ParseAnswer } from './importParse'
 

@@ -1,5 +1,5 @@
-import { CloseCode } from '../../../templates/src/closeCodes'
-import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
+import { CloseCode } from '../../../shared/closeCodes'
+import { MEETING_ROOM_PREFIX } from '../../../shared/wire'
 import { ApiError } from '../http/apiError'
 import type { MeetingBus } from '../meetings/meetingBus'
 import { isValidRoomId } from '../rooms/roomId'

@@ -1,15 +1,15 @@
-import type { BoardRecord } from '../../../templates/src/boardRecords'
+import type { BoardRecord } from '../../../shared/boardRecords'
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
   type ExportedMeeting,
   type MeetingExport,
-} from '../../../templates/src/exportFormat'
-import { deriveOutcome } from '../../../templates/src/outcome/meetingOutcome'
-import { summaryMarkdown } from '../../../templates/src/outcome/reportMarkdown'
-import type { MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/templateSchema'
-import { meetingRoomId } from '../../../templates/src/wire'
+} from '../../../shared/exportFormat'
+import { deriveOutcome } from '../../../shared/outcome/meetingOutcome'
+import { summaryMarkdown } from '../../../shared/outcome/reportMarkdown'
+import type { MeetingProgress } from '../../../shared/phaseMachine'
+import type { Template } from '../../../shared/templateSchema'
+import { meetingRoomId } from '../../../shared/wire'
 import { readBoardRecords } from '../board/boardRecords'
 import { ApiError } from '../http/apiError'
 import { requireFacilitator } from '../meetings/meetingRefusals'
@@ -18,7 +18,7 @@ import { CURRENT_SCHEMA } from '../storage/boardSchema'
 import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
 
 /**
- * Writes a meeting out as the export file (templates/src/exportFormat.ts): what it is, who took
+ * Writes a meeting out as the export file (shared/exportFormat.ts): what it is, who took
  * part (names and roles, never a secret or a token), every record of its board, and the outcome and
  * summary report derived from them, as the report dialog shows them. Only its facilitator may.
  */

@@ -1,4 +1,4 @@
-import { meetingRoomId } from '../../../templates/src/wire'
+import { meetingRoomId } from '../../../shared/wire'
 import { ApiError } from '../http/apiError'
 import { requireFacilitator } from '../meetings/meetingRefusals'
 import type { GroupStore } from '../storage/groupStore'

@@ -1,4 +1,4 @@
-import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
+import { MEETING_ROOM_PREFIX } from '../../../shared/wire'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { RoomStore } from '../storage/roomStore'
 import type { FreeBoards } from './freeBoards'

@@ -1,4 +1,4 @@
-import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
+import { MEETING_ROOM_PREFIX } from '../../../shared/wire'
 import type { GroupStore } from '../storage/groupStore'
 import { DAY_MS, type MeetingStore, type RetentionPolicy } from '../storage/meetingStore'
 import type { RoomStore } from '../storage/roomStore'

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto'
-import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
+import { MEETING_ROOM_PREFIX } from '../../../shared/wire'
 
 export type Log = (line: string, fields?: Record<string, unknown>) => void
 

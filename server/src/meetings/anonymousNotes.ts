@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { isAnonymousNote } from '../../../templates/src/authorship'
+import { isAnonymousNote } from '../../../shared/authorship'
 import { isEntry, recordsArray } from '../board/boardRecords'
 
 /**

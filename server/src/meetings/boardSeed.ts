@@ -1,13 +1,13 @@
-import { type BoardRecord, DOCUMENT_ID, PAGE_ID, zoneFrameId } from '../../../templates/src/boardRecords'
-import { boardLayout } from '../../../templates/src/layout'
-import type { Template } from '../../../templates/src/templateSchema'
+import { type BoardRecord, DOCUMENT_ID, PAGE_ID, zoneFrameId } from '../../../shared/boardRecords'
+import { boardLayout } from '../../../shared/layout'
+import type { Template } from '../../../shared/templateSchema'
 
 /** Fractional-index digits in order; 'a' plus one digit is a valid, sortable tldraw index. */
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz'
 
 /**
  * The records a meeting's board starts with: tldraw's document and page, and one locked frame
- * per zone of the method, where and as large as the board layout puts it (templates/src/layout.ts,
+ * per zone of the method, where and as large as the board layout puts it (shared/layout.ts,
  * the same rectangles the rules judge by), with a stable id the rules refer to.
  * Plain JSON in tldraw v5's record format (tests validate it with tldraw's own schema).
  */

@@ -1,8 +1,8 @@
 import type * as Y from 'yjs'
-import type { BoardRecord } from '../../../templates/src/boardRecords'
-import { isCaseNote, voteInMeeting } from '../../../templates/src/caseVotes'
-import type { MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/templateSchema'
+import type { BoardRecord } from '../../../shared/boardRecords'
+import { isCaseNote, voteInMeeting } from '../../../shared/caseVotes'
+import type { MeetingProgress } from '../../../shared/phaseMachine'
+import type { Template } from '../../../shared/templateSchema'
 import { readBoardRecords as boardRecords, writeRecordsWhole } from '../board/boardRecords'
 import { ApiError } from '../http/apiError'
 import type { ParticipantRow } from '../storage/meetingStore'
@@ -22,7 +22,7 @@ export interface CaseChoiceHost {
 }
 
 /**
- * One dot vote cast or taken back by the person of this session (templates/src/caseVotes.ts):
+ * One dot vote cast or taken back by the person of this session (shared/caseVotes.ts):
  * nobody votes in someone else's name (the session says who votes), nor more often than the
  * facilitator allowed, nor on a note that is not on the list being voted on, nor on an empty one.
  */

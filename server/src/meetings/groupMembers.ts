@@ -1,7 +1,7 @@
-import { checkGroupMembers } from '../../../templates/src/groupWork'
-import { currentPhase, type MeetingCommand, type MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { RoleId } from '../../../templates/src/schema'
-import type { Template } from '../../../templates/src/templateSchema'
+import { checkGroupMembers } from '../../../shared/groupWork'
+import { currentPhase, type MeetingCommand, type MeetingProgress } from '../../../shared/phaseMachine'
+import type { RoleId } from '../../../shared/schema'
+import type { Template } from '../../../shared/templateSchema'
 import { ApiError } from '../http/apiError'
 
 /**

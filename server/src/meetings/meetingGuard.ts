@@ -1,13 +1,13 @@
 import * as Y from 'yjs'
-import type { AssetLimits } from '../../../templates/src/assetPolicy'
-import { boardLayout } from '../../../templates/src/layout'
-import { revealGraceOpen } from '../../../templates/src/permissions'
-import { rulePhaseId } from '../../../templates/src/phaseMachine'
-import { judgeChanges } from '../../../templates/src/recordPolicy'
-import type { RecordLimits } from '../../../templates/src/recordText'
-import type { LocalizedText } from '../../../templates/src/schema'
-import { roleInTopicWalk } from '../../../templates/src/topicRole'
-import type { Refusal } from '../../../templates/src/wire'
+import type { AssetLimits } from '../../../shared/assetPolicy'
+import { boardLayout } from '../../../shared/layout'
+import { revealGraceOpen } from '../../../shared/permissions'
+import { rulePhaseId } from '../../../shared/phaseMachine'
+import { judgeChanges } from '../../../shared/recordPolicy'
+import type { RecordLimits } from '../../../shared/recordText'
+import type { LocalizedText } from '../../../shared/schema'
+import { roleInTopicWalk } from '../../../shared/topicRole'
+import type { Refusal } from '../../../shared/wire'
 import type { RoomConnection } from '../rooms/connection'
 import type { RoomView, UpdateGuard } from '../rooms/roomOptions'
 import type { UpdateSection } from '../rooms/updateScan'
@@ -30,7 +30,7 @@ export interface GuardContext {
  * The server half of the locks: every update to a meeting room is judged by what it would do,
  * tried on a private copy of the board first, against the phase in force when it arrives, the
  * zones it touches and the sender's current role, with the same rules the client uses
- * (templates/src/recordPolicy.ts). A refused update is dropped whole.
+ * (shared/recordPolicy.ts). A refused update is dropped whole.
  */
 export class MeetingGuard implements UpdateGuard {
   private readonly shadow: ShadowBoard

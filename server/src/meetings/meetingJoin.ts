@@ -1,6 +1,6 @@
-import { checkDisplayName, DISPLAY_NAME_MAX } from '../../../templates/src/people/displayName'
-import type { RoleId } from '../../../templates/src/schema'
-import type { ParticipantView } from '../../../templates/src/wire'
+import { checkDisplayName, DISPLAY_NAME_MAX } from '../../../shared/people/displayName'
+import type { RoleId } from '../../../shared/schema'
+import type { ParticipantView } from '../../../shared/wire'
 import { ApiError } from '../http/apiError'
 import {
   type MeetingRow,
@@ -15,13 +15,13 @@ import { hashSecret, newId, newSecret } from './secrets'
 /**
  * Letting someone into a meeting: as a group member (their personal credential; their name), or
  * as a guest under a typed name that is cleaned, bounded and unique in the meeting (one rule with
- * the join form: templates/src/people/displayName.ts). A guest may not take a member's name, and
+ * the join form: shared/people/displayName.ts). A guest may not take a member's name, and
  * a meeting takes at most its cap of people at once.
  */
 
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#8250df', '#bf8700', '#0a7f8c', '#cf222e', '#6e7781']
 
-/** A display name's length after cleaning, as the server enforces it (templates/src/people). */
+/** A display name's length after cleaning, as the server enforces it (shared/people). */
 export const NAME_LENGTH = { min: 1, max: DISPLAY_NAME_MAX } as const
 
 /**

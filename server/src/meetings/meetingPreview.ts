@@ -1,4 +1,4 @@
-import type { Template } from '../../../templates/src/templateSchema'
+import type { Template } from '../../../shared/templateSchema'
 import type { MeetingStore } from '../storage/meetingStore'
 import { invalidLink } from './meetingRefusals'
 import { hashSecret } from './secrets'

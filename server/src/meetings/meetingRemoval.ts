@@ -1,5 +1,5 @@
-import { CloseCode } from '../../../templates/src/closeCodes'
-import { meetingRoomId } from '../../../templates/src/wire'
+import { CloseCode } from '../../../shared/closeCodes'
+import { meetingRoomId } from '../../../shared/wire'
 import { ApiError } from '../http/apiError'
 import type { RoomRegistry } from '../rooms/roomRegistry'
 import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'

@@ -1,23 +1,23 @@
 import type * as Y from 'yjs'
-import type { BoardRecord } from '../../../templates/src/boardRecords'
-import { CloseCode } from '../../../templates/src/closeCodes'
-import type { RevealedNote } from '../../../templates/src/drafts/sealedDrafts'
+import type { BoardRecord } from '../../../shared/boardRecords'
+import { CloseCode } from '../../../shared/closeCodes'
+import type { RevealedNote } from '../../../shared/drafts/sealedDrafts'
 import {
   applyCommand,
   initialProgress,
   type MeetingCommand,
   type MeetingProgress,
-} from '../../../templates/src/phaseMachine'
-import type { RoleId } from '../../../templates/src/schema'
-import type { Template } from '../../../templates/src/templateSchema'
-import { orderTopics, topicBlock, topicsAfterMove } from '../../../templates/src/topicWalk'
+} from '../../../shared/phaseMachine'
+import type { RoleId } from '../../../shared/schema'
+import type { Template } from '../../../shared/templateSchema'
+import { orderTopics, topicBlock, topicsAfterMove } from '../../../shared/topicWalk'
 import {
   MEETING_MAP,
   MEETING_VIEW_KEY,
   type MeetingView,
   meetingRoomId,
   type ParticipantView,
-} from '../../../templates/src/wire'
+} from '../../../shared/wire'
 import { readBoardRecords as boardRecords, writeRecordsWhole } from '../board/boardRecords'
 import { ApiError } from '../http/apiError'
 import { DEFAULT_LIMITS } from '../limits'

@@ -1,6 +1,6 @@
-import type { RevealedNote } from '../../../templates/src/drafts/sealedDrafts'
-import type { MeetingProgress } from '../../../templates/src/phaseMachine'
-import type { Template } from '../../../templates/src/templateSchema'
+import type { RevealedNote } from '../../../shared/drafts/sealedDrafts'
+import type { MeetingProgress } from '../../../shared/phaseMachine'
+import type { Template } from '../../../shared/templateSchema'
 import type { DraftStore } from '../storage/draftStore'
 import type { MeetingStore, ParticipantRow } from '../storage/meetingStore'
 

@@ -1,12 +1,12 @@
 import * as Y from 'yjs'
-import type { BoardRecord } from '../../../templates/src/boardRecords'
+import type { BoardRecord } from '../../../shared/boardRecords'
 import {
   composeRecord,
   fieldKey,
   hasFieldEntries,
   isFieldValue,
   parseFieldKey,
-} from '../../../templates/src/recordLayout'
+} from '../../../shared/recordLayout'
 import { fieldsMap, isEntry, type RecordEntry, recordsArray } from '../board/boardRecords'
 
 export { isEntry, type RecordEntry }

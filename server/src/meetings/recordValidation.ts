@@ -1,10 +1,6 @@
 import { createTLSchema } from '@tldraw/tlschema'
-import type { BoardRecord } from '../../../templates/src/boardRecords'
-import {
-  BOARD_RECORD_TYPES,
-  drawProblem,
-  MEETING_SHAPE_TYPES,
-} from '../../../templates/src/drawable/drawableRecord'
+import type { BoardRecord } from '../../../shared/boardRecords'
+import { BOARD_RECORD_TYPES, drawProblem, MEETING_SHAPE_TYPES } from '../../../shared/drawable/drawableRecord'
 
 const schema = createTLSchema()
 
@@ -12,7 +8,7 @@ const schema = createTLSchema()
  * Checks a record a client wants to store against tldraw's own schema, so nobody can put a record
  * in the room that would break the other participants' editors. Returns what is wrong, or null.
  * tldraw's validators check types and names only; what the editor can draw (its text schema,
- * bounds on every number) is templates/src/drawable, which the guard runs with the other rules
+ * bounds on every number) is shared/drawable, which the guard runs with the other rules
  * (recordPolicy.ts) and an import through `importedRecordProblem`.
  */
 export function recordProblem(record: BoardRecord): string | null {

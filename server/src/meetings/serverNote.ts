@@ -1,5 +1,5 @@
-import { type BoardRecord, PAGE_ID } from '../../../templates/src/boardRecords'
-import type { Rect } from '../../../templates/src/slots'
+import { type BoardRecord, PAGE_ID } from '../../../shared/boardRecords'
+import type { Rect } from '../../../shared/slots'
 
 /**
  * A note the server itself puts on the board (a case sent in beforehand, a revealed draft), as

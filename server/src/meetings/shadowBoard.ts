@@ -1,5 +1,5 @@
 import * as Y from 'yjs'
-import type { RecordChange } from '../../../templates/src/recordPolicy'
+import type { RecordChange } from '../../../shared/recordPolicy'
 import { fieldsMap, recordsArray } from '../board/boardRecords'
 import { RecordIndex } from './recordIndex'
 

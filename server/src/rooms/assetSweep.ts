@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { unusedAssetIds } from '../../../templates/src/unusedAssets'
+import { unusedAssetIds } from '../../../shared/unusedAssets'
 import { readBoardRecords, removeRecords } from '../board/boardRecords'
 
 interface Sweepable {

@@ -1,5 +1,5 @@
 import type { WebSocket } from 'ws'
-import { CloseCode } from '../../../templates/src/closeCodes'
+import { CloseCode } from '../../../shared/closeCodes'
 
 /** Who is behind a connection; anonymous on free boards, a participant in meetings. */
 export interface ConnectionIdentity {

@@ -1,11 +1,11 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { cursorClientId, cursorState, isCursorState } from '../../../templates/src/presenceCursor'
+import { cursorClientId, cursorState, isCursorState } from '../../../shared/presenceCursor'
 import type { AwarenessEntry } from './awarenessFrame'
 import type { RoomConnection } from './connection'
 
 /**
  * Which presence (awareness client id) belongs to which connection: one each, plus the cursor
- * entry derived from it (templates/src/presenceCursor.ts), which only that connection may write. A connection
+ * entry derived from it (shared/presenceCursor.ts), which only that connection may write. A connection
  * cannot write or remove another's presence, and cannot fill the room with thousands of states;
  * when it announces a new id (a client that started over), its old state goes.
  */

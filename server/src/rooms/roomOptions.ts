@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import type { Refusal } from '../../../templates/src/wire'
+import type { Refusal } from '../../../shared/wire'
 import type { AwarenessEntry, AwarenessLimits } from './awarenessFrame'
 import type { RoomConnection } from './connection'
 import type { RoomPeers } from './roomPeers'

@@ -1,6 +1,6 @@
 import { createTLSchema } from '@tldraw/tlschema'
 import type * as Y from 'yjs'
-import type { BoardRecord } from '../../../templates/src/boardRecords'
+import type { BoardRecord } from '../../../shared/boardRecords'
 import { readBoardRecords, writeRecordsWhole } from '../board/boardRecords'
 
 const schema = createTLSchema()
@@ -10,7 +10,7 @@ type SerializedSchema = ReturnType<typeof schema.serialize>
 export const CURRENT_SCHEMA = JSON.stringify(schema.serialize())
 
 /**
- * The layout of the records in a room's document (templates/src/recordLayout.ts), kept as one
+ * The layout of the records in a room's document (shared/recordLayout.ts), kept as one
  * more sequence beside tldraw's in what a room stores: 1 = whole records in the records array
  * only; 2 = bases there and a shape's place and text as field entries in `tl_fields`. A layout 1
  * room reads as it is under layout 2 (a base without entries is the whole record), so it needs

@@ -1,5 +1,5 @@
-import type { DraftProgress, RevealedNote, SealedDraft } from '../../../templates/src/drafts/sealedDrafts'
-import type { ReflectionSignOff } from '../../../templates/src/outcome/sealedReflection'
+import type { DraftProgress, RevealedNote, SealedDraft } from '../../../shared/drafts/sealedDrafts'
+import type { ReflectionSignOff } from '../../../shared/outcome/sealedReflection'
 
 /** A draft of the asking author, as they get it back (on another device, say). */
 export interface OwnDraft extends SealedDraft {

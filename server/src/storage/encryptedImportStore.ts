@@ -1,4 +1,4 @@
-import { meetingRoomId } from '../../../templates/src/wire'
+import { meetingRoomId } from '../../../shared/wire'
 import { blindIndex, encryptBytes, encryptText } from './atRest'
 import { checkStorable, type ImportBatch, type ImportStore } from './importStore'
 import type { CachedKeys } from './keyStore'

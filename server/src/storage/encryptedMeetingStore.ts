@@ -1,5 +1,5 @@
-import type { RoleId } from '../../../templates/src/schema'
-import { meetingRoomId } from '../../../templates/src/wire'
+import type { RoleId } from '../../../shared/schema'
+import { meetingRoomId } from '../../../shared/wire'
 import { blindIndex, decryptText, encryptText } from './atRest'
 import type { CachedKeys } from './keyStore'
 import type { MeetingRow, MeetingStore, ParticipantRow, RetentionPolicy } from './meetingStore'

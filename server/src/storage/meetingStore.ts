@@ -1,4 +1,4 @@
-import type { RoleId } from '../../../templates/src/schema'
+import type { RoleId } from '../../../shared/schema'
 
 export interface MeetingRow {
   id: string
@@ -33,7 +33,7 @@ export interface ParticipantRow {
   /** When the facilitator removed them; their token no longer opens anything. */
   removedAt: number | null
   /**
-   * The name as compared for uniqueness (templates/src/people/displayName.ts); stored for a unique
+   * The name as compared for uniqueness (shared/people/displayName.ts); stored for a unique
    * index over the meeting's present participants. Null for rows from before (and imported ones).
    */
   nameKey?: string | null

@@ -1,5 +1,5 @@
 import type pg from 'pg'
-import { MEETING_ROOM_PREFIX } from '../../../templates/src/wire'
+import { MEETING_ROOM_PREFIX } from '../../../shared/wire'
 import { isLegacyMembers, planLegacyMembers } from '../groups/memberLinks'
 import type { GroupMeetingRow, GroupRow, GroupStore, NameReader, PresenceRow } from './groupStore'
 import { DAY_MS, type RetentionPolicy } from './meetingStore'

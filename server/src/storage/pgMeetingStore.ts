@@ -1,6 +1,6 @@
 import type pg from 'pg'
-import type { RoleId } from '../../../templates/src/schema'
-import { MEETING_ROOM_PREFIX, meetingRoomId } from '../../../templates/src/wire'
+import type { RoleId } from '../../../shared/schema'
+import { MEETING_ROOM_PREFIX, meetingRoomId } from '../../../shared/wire'
 import {
   DAY_MS,
   type MeetingRow,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import type { DraftProgress, SealedDraft } from '../../../templates/src/drafts/sealedDrafts'
-import type { ReflectionSignOff } from '../../../templates/src/outcome/sealedReflection'
+import type { DraftProgress, SealedDraft } from '../../../shared/drafts/sealedDrafts'
+import type { ReflectionSignOff } from '../../../shared/outcome/sealedReflection'
 import type { DraftStore, OwnDraft, RevealedRow, StoredDraft, StoredReflection } from './draftStore'
 import { ensureSqliteTables } from './sqliteTables'
 

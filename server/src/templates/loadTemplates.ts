@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { overlappingZones } from '../../../templates/src/layout'
-import { parseTemplate, type Template } from '../../../templates/src/templateSchema'
+import { overlappingZones } from '../../../shared/layout'
+import { parseTemplate, type Template } from '../../../shared/templateSchema'
 import { PROJECT_ROOT } from '../projectRoot'
 
 /** The built-in method library: one JSON file per method, shipped with the product. */

@@ -1,5 +1,5 @@
 import { Hono } from 'hono'
-import type { Template } from '../../../templates/src/templateSchema'
+import type { Template } from '../../../shared/templateSchema'
 
 /** The method library as the client sees it: the built-in templates plus the organisation's own. */
 export function templateRoutes(templates: () => ReadonlyMap<string, Template>) {

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react'
-import { GROUP_TIME_ZONE } from '../../../../templates/src/groups/groupTime'
-import type { LookBack } from '../../../../templates/src/groups/lookBack'
+import { GROUP_TIME_ZONE } from '../../../../shared/groups/groupTime'
+import type { LookBack } from '../../../../shared/groups/lookBack'
 import {
   REFLECTION_POINTS,
   REFLECTION_QUESTIONS,
   type ReflectionAnswers,
-} from '../../../../templates/src/outcome/reflectionPoints'
-import type { SealedReflection } from '../../../../templates/src/outcome/sealedReflection'
+} from '../../../../shared/outcome/reflectionPoints'
+import type { SealedReflection } from '../../../../shared/outcome/sealedReflection'
 import { wordApiError } from '../../api/apiErrors'
 import { useLanguage, useT } from '../../i18n/useT'
 import { loadMeetingKey } from '../../meeting/drafts/meetingKey'

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import { useValue } from 'tldraw'
-import { LOOK_BACK_KEY, type LookBack } from '../../../../templates/src/groups/lookBack'
-import { MEETING_MAP } from '../../../../templates/src/wire'
+import { LOOK_BACK_KEY, type LookBack } from '../../../../shared/groups/lookBack'
+import { MEETING_MAP } from '../../../../shared/wire'
 import type { MeetingState } from '../../meeting/meetingState'
 
 /**

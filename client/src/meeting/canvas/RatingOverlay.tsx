@@ -1,5 +1,5 @@
 import { type TLShapeId, useEditor, useValue } from 'tldraw'
-import { type BoardRecord, ratingOf } from '../../../../templates/src/boardRecords'
+import { type BoardRecord, ratingOf } from '../../../../shared/boardRecords'
 import { zonesRatedIn } from '../columns/zoneColumns'
 import { markText } from '../list/ratingMessages'
 import { useRatingT } from '../list/useRatingT'

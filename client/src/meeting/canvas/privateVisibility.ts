@@ -1,6 +1,6 @@
 import type { Editor, TLShape } from 'tldraw'
-import { authorOf, type BoardRecord } from '../../../../templates/src/boardRecords'
-import { privateZonesAt } from '../../../../templates/src/permissions'
+import { authorOf, type BoardRecord } from '../../../../shared/boardRecords'
+import { privateZonesAt } from '../../../../shared/permissions'
 import { isDraft } from '../drafts/drafts'
 import { zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react'
-import { type CaseVoting, MAX_VOTES_PER_PERSON, myVotes } from '../../../../templates/src/caseVotes'
-import type { RoleId } from '../../../../templates/src/schema'
+import { type CaseVoting, MAX_VOTES_PER_PERSON, myVotes } from '../../../../shared/caseVotes'
+import type { RoleId } from '../../../../shared/schema'
 import { useT } from '../../i18n/useT'
 import { useServerAction } from '../panels/useServerAction'
 import type { CaseActions } from './caseActions'

@@ -1,4 +1,4 @@
-import type { MeetingCommand } from '../../../../templates/src/phaseMachine'
+import type { MeetingCommand } from '../../../../shared/phaseMachine'
 
 /** What the notes list may ask of the server for choosing the case: a vote, a facilitator command. */
 export interface CaseActions {

@@ -1,16 +1,10 @@
 import './caseChoice.css'
 import type { ReactNode } from 'react'
-import {
-  isVotableCase,
-  leadingNotes,
-  myVotes,
-  voteCounts,
-  votingZoneOf,
-} from '../../../../templates/src/caseVotes'
-import type { MeetingProgress } from '../../../../templates/src/phaseMachine'
-import type { RoleId, Zone } from '../../../../templates/src/schema'
-import type { Template } from '../../../../templates/src/templateSchema'
-import { currentTopic } from '../../../../templates/src/topicWalk'
+import { isVotableCase, leadingNotes, myVotes, voteCounts, votingZoneOf } from '../../../../shared/caseVotes'
+import type { MeetingProgress } from '../../../../shared/phaseMachine'
+import type { RoleId, Zone } from '../../../../shared/schema'
+import type { Template } from '../../../../shared/templateSchema'
+import { currentTopic } from '../../../../shared/topicWalk'
 import type { Translate } from '../../i18n/useT'
 import type { ListNote } from '../list/groupNotes'
 import { TurnNote } from '../turns/TurnNote'

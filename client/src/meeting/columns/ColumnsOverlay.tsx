@@ -1,6 +1,6 @@
 import { useEditor, useValue } from 'tldraw'
-import { RATING_VALUES } from '../../../../templates/src/marks'
-import { headingTop } from '../../../../templates/src/ratingColumns'
+import { RATING_VALUES } from '../../../../shared/marks'
+import { headingTop } from '../../../../shared/ratingColumns'
 import { useMeeting } from '../canvas/meetingContext'
 import { groupByMark } from '../list/groupNotes'
 import { markText } from '../list/ratingMessages'

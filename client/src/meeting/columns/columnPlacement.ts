@@ -1,13 +1,13 @@
 import type { Editor, TLShape } from 'tldraw'
-import { isZoneFrame } from '../../../../templates/src/boardRecords'
+import { isZoneFrame } from '../../../../shared/boardRecords'
 import {
   type Box,
   columnSlots,
   freePosition,
   overlapArea,
   type RatingColumn,
-} from '../../../../templates/src/ratingColumns'
-import { slotGrid } from '../../../../templates/src/slots'
+} from '../../../../shared/ratingColumns'
+import { slotGrid } from '../../../../shared/slots'
 import { asBoardRecord } from '../locks/boardPolicy'
 
 /**

@@ -1,6 +1,6 @@
 import type { Editor, TLShapeId } from 'tldraw'
-import { ratingOf } from '../../../../templates/src/boardRecords'
-import { columnFor } from '../../../../templates/src/ratingColumns'
+import { ratingOf } from '../../../../shared/boardRecords'
+import { columnFor } from '../../../../shared/ratingColumns'
 import { asBoardRecord, zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
 import { placeInColumn } from './columnPlacement'

@@ -1,9 +1,9 @@
 import type { Editor, TLShape } from 'tldraw'
-import { boardLayout } from '../../../../templates/src/layout'
-import { findZone } from '../../../../templates/src/permissions'
-import { hasRatingColumns, type RatingColumn, ratingColumns } from '../../../../templates/src/ratingColumns'
-import { shapePageCentre } from '../../../../templates/src/shapeGeometry'
-import type { Template } from '../../../../templates/src/templateSchema'
+import { boardLayout } from '../../../../shared/layout'
+import { findZone } from '../../../../shared/permissions'
+import { hasRatingColumns, type RatingColumn, ratingColumns } from '../../../../shared/ratingColumns'
+import { shapePageCentre } from '../../../../shared/shapeGeometry'
+import type { Template } from '../../../../shared/templateSchema'
 import { asBoardRecord, boardWorld } from '../locks/boardPolicy'
 
 /** The W/N/K columns of a zone on this board, or null for a zone without them. */

@@ -1,6 +1,6 @@
 import './drafts.css'
 import { type Editor, useValue } from 'tldraw'
-import { draftZonesFor } from '../../../../templates/src/drafts/preparation'
+import { draftZonesFor } from '../../../../shared/drafts/preparation'
 import { useLanguage, useT } from '../../i18n/useT'
 import type { MeetingState } from '../meetingState'
 import { isDraft } from './drafts'

@@ -1,4 +1,4 @@
-import type { DraftProgress, DraftUpload, SealedDraft } from '../../../../templates/src/drafts/sealedDrafts'
+import type { DraftProgress, DraftUpload, SealedDraft } from '../../../../shared/drafts/sealedDrafts'
 import { answer, api, bearer, param } from '../../api/apiClient'
 
 const drafts = api.api.meetings[':id'].drafts

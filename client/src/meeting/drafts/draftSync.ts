@@ -9,9 +9,9 @@ import {
   type TLShapeId,
   toRichText,
 } from 'tldraw'
-import { draftZonesAt, draftZonesFor } from '../../../../templates/src/drafts/preparation'
-import { noteArea } from '../../../../templates/src/layout'
-import { nextFreeSlot } from '../../../../templates/src/slots'
+import { draftZonesAt, draftZonesFor } from '../../../../shared/drafts/preparation'
+import { noteArea } from '../../../../shared/layout'
+import { nextFreeSlot } from '../../../../shared/slots'
 import { ApiError } from '../../api/apiClient'
 import { occupiedIn } from '../layout/slotPlacement'
 import { zoneOnBoard } from '../locks/boardPolicy'

@@ -1,6 +1,6 @@
 import { type Editor, react, type TLRecord, type TLShape } from 'tldraw'
-import type { BoardRecord } from '../../../../templates/src/boardRecords'
-import { draftZonesAt, draftZonesFor } from '../../../../templates/src/drafts/preparation'
+import type { BoardRecord } from '../../../../shared/boardRecords'
+import { draftZonesAt, draftZonesFor } from '../../../../shared/drafts/preparation'
 import { judgeOnBoard, zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
 

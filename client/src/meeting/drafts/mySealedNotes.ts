@@ -1,7 +1,7 @@
 import type { TLRecord } from 'tldraw'
-import { authorOf, type BoardRecord } from '../../../../templates/src/boardRecords'
-import { isSealedRecord, sealIdOf } from '../../../../templates/src/drafts/revealedNotes'
-import type { RevealedNote } from '../../../../templates/src/drafts/sealedDrafts'
+import { authorOf, type BoardRecord } from '../../../../shared/boardRecords'
+import { isSealedRecord, sealIdOf } from '../../../../shared/drafts/revealedNotes'
+import type { RevealedNote } from '../../../../shared/drafts/sealedDrafts'
 
 /**
  * Which revealed notes are mine, as this browser can know it: by the name on the note, or in an

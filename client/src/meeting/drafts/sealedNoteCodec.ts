@@ -1,13 +1,13 @@
 import { type Editor, type TLNoteShape, type TLRecord, type TLShape, type TLStore, toRichText } from 'tldraw'
-import type { BoardRecord } from '../../../../templates/src/boardRecords'
+import type { BoardRecord } from '../../../../shared/boardRecords'
 import {
   isSealedRecord,
   removedByFacilitator,
   sealedInOf,
   sealedTextOf,
   sealIdOf,
-} from '../../../../templates/src/drafts/revealedNotes'
-import { richTextToPlain } from '../../../../templates/src/outcome/noteText'
+} from '../../../../shared/drafts/revealedNotes'
+import { richTextToPlain } from '../../../../shared/outcome/noteText'
 import type { RecordCodec } from '../../collab/recordCodec'
 import { openText } from './sealing'
 

@@ -1,4 +1,4 @@
-import { sealContext } from '../../../../templates/src/drafts/sealedDrafts'
+import { sealContext } from '../../../../shared/drafts/sealedDrafts'
 
 /**
  * Sealing drafts with the meeting key (AES-GCM, 256 bits, WebCrypto). The key is made in the

@@ -1,6 +1,6 @@
 import './hints.css'
 import { type TLShapeId, useEditor, useValue } from 'tldraw'
-import { QUESTION_ZONE_IDS } from '../../../../templates/src/openQuestions'
+import { QUESTION_ZONE_IDS } from '../../../../shared/openQuestions'
 import { useT } from '../../i18n/useT'
 import { useMeeting } from '../canvas/meetingContext'
 import { readZoneNotes } from '../list/zoneNotes'

@@ -1,5 +1,5 @@
-import { type QuestionHint, questionHint } from '../../../../templates/src/openQuestions'
-import type { RoleId } from '../../../../templates/src/schema'
+import { type QuestionHint, questionHint } from '../../../../shared/openQuestions'
+import type { RoleId } from '../../../../shared/schema'
 import type { ListNote } from '../list/groupNotes'
 
 export interface NoteHint {

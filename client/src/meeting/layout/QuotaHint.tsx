@@ -1,4 +1,4 @@
-import type { QuotaLeft } from '../../../../templates/src/quota'
+import type { QuotaLeft } from '../../../../shared/quota'
 import { useT } from '../../i18n/useT'
 import { quotaMessage } from './quotaCount'
 

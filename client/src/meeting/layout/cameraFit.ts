@@ -1,4 +1,4 @@
-import type { Rect } from '../../../../templates/src/slots'
+import type { Rect } from '../../../../shared/slots'
 
 /** Screen room kept free around what is fitted, for tldraw's own bars on the canvas. */
 export interface Margins {

@@ -1,6 +1,6 @@
 import type { Editor } from 'tldraw'
-import { authorOf, isZoneFrame } from '../../../../templates/src/boardRecords'
-import { type QuotaLeft, quotaLeft } from '../../../../templates/src/quota'
+import { authorOf, isZoneFrame } from '../../../../shared/boardRecords'
+import { type QuotaLeft, quotaLeft } from '../../../../shared/quota'
 import type { MessageKey } from '../../i18n/messages'
 import { asBoardRecord, zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'

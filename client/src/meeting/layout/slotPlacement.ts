@@ -1,6 +1,6 @@
 import type { Editor, TLShape, TLShapeId } from 'tldraw'
-import { isZoneFrame } from '../../../../templates/src/boardRecords'
-import { intersects, type Rect } from '../../../../templates/src/slots'
+import { isZoneFrame } from '../../../../shared/boardRecords'
+import { intersects, type Rect } from '../../../../shared/slots'
 import { asBoardRecord } from '../locks/boardPolicy'
 
 /**

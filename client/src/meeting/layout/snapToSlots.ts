@@ -1,6 +1,6 @@
 import { type Editor, react, type TLShape, type TLShapeId } from 'tldraw'
-import { noteArea } from '../../../../templates/src/layout'
-import { nextFreeSlot } from '../../../../templates/src/slots'
+import { noteArea } from '../../../../shared/layout'
+import { nextFreeSlot } from '../../../../shared/slots'
 import { zoneOnBoard } from '../locks/boardPolicy'
 import type { MeetingState } from '../meetingState'
 import { moveToPagePoint, occupiedIn } from './slotPlacement'

@@ -1,5 +1,5 @@
-import type { RoleId } from '../../../../templates/src/schema'
-import type { Template } from '../../../../templates/src/templateSchema'
+import type { RoleId } from '../../../../shared/schema'
+import type { Template } from '../../../../shared/templateSchema'
 
 /**
  * The zones a phase brings into view for a role: where the role adds, rates or is set to watch

@@ -1,6 +1,6 @@
-import { accessFor, findZone } from '../../../../templates/src/permissions'
-import type { RoleId } from '../../../../templates/src/schema'
-import type { Template } from '../../../../templates/src/templateSchema'
+import { accessFor, findZone } from '../../../../shared/permissions'
+import type { RoleId } from '../../../../shared/schema'
+import type { Template } from '../../../../shared/templateSchema'
 
 /**
  * The zones the list shows: where the current phase happens, by the template. The zone a role

@@ -1,15 +1,15 @@
 import { type Editor, isShapeId, type TLBinding, type TLParentId, type TLRecord, type TLShape } from 'tldraw'
-import { type BoardRecord, zoneOfShape } from '../../../../templates/src/boardRecords'
-import { boardLayout } from '../../../../templates/src/layout'
-import { revealGraceOpen } from '../../../../templates/src/permissions'
-import { judgeChanges, type RecordChange, type Verdict } from '../../../../templates/src/recordPolicy'
-import type { ShapeWorld } from '../../../../templates/src/shapeGeometry'
+import { type BoardRecord, zoneOfShape } from '../../../../shared/boardRecords'
+import { boardLayout } from '../../../../shared/layout'
+import { revealGraceOpen } from '../../../../shared/permissions'
+import { judgeChanges, type RecordChange, type Verdict } from '../../../../shared/recordPolicy'
+import type { ShapeWorld } from '../../../../shared/shapeGeometry'
 import { revealedNoteOnScreen } from '../drafts/mySealedNotes'
 import type { MeetingState } from '../meetingState'
 
 /**
  * The client half of the locks: the very function the server runs on every update
- * (templates/src/recordPolicy.ts), here on the editor's store, so a forbidden change is stopped
+ * (shared/recordPolicy.ts), here on the editor's store, so a forbidden change is stopped
  * and explained before anything is sent. The server still decides.
  */
 export function judgeOnBoard(editor: Editor, meeting: MeetingState, changes: RecordChange[]): Verdict {

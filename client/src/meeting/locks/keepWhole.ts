@@ -1,14 +1,14 @@
 import type { Editor, TLShape } from 'tldraw'
-import { type BoardRecord, isZoneFrame, PAGE_ID } from '../../../../templates/src/boardRecords'
-import { boardLayout } from '../../../../templates/src/layout'
-import { shapePageOutline } from '../../../../templates/src/shapeGeometry'
-import { shiftToWhole } from '../../../../templates/src/zoneFit'
+import { type BoardRecord, isZoneFrame, PAGE_ID } from '../../../../shared/boardRecords'
+import { boardLayout } from '../../../../shared/layout'
+import { shapePageOutline } from '../../../../shared/shapeGeometry'
+import { shiftToWhole } from '../../../../shared/zoneFit'
 import type { MeetingState } from '../meetingState'
 import { asBoardRecord, boardWorld } from './boardPolicy'
 
 /**
  * A shape may lie wholly in a zone or wholly outside the zones, never across an edge (the rules
- * in templates/src refuse that, on the server too). A note made with the note tool near a
+ * in shared refuse that, on the server too). A note made with the note tool near a
  * zone's edge, or dragged from one place to another, passes over an edge on its way; rather
  * than refuse it there (the drag would stick at the edge), the shape is shifted while it is
  * made, moved or grows: into the zone that holds its middle (a note in the bottom row that

@@ -1,11 +1,11 @@
 import { type Editor, useValue } from 'tldraw'
-import { adviceReached, type OutcomeGap, outcomeGaps } from '../../../../templates/src/outcome/outcomeGaps'
+import { adviceReached, type OutcomeGap, outcomeGaps } from '../../../../shared/outcome/outcomeGaps'
 import type { Language } from '../../i18n/language'
 import { readOutcome } from '../../report/readOutcome'
 import type { MeetingState } from '../meetingState'
 
 /**
- * What of the inbrenger's outcome is still empty (templates/src/outcome/outcomeGaps.ts), from
+ * What of the inbrenger's outcome is still empty (shared/outcome/outcomeGaps.ts), from
  * the advice phase on: the list asks the inbrenger for it, and finishing names it. Empty before
  * the advice, and in a method without advice.
  */

@@ -1,6 +1,6 @@
 import './pairs.css'
-import type { GroupSplit } from '../../../../templates/src/groupWork'
-import type { ParticipantView } from '../../../../templates/src/wire'
+import type { GroupSplit } from '../../../../shared/groupWork'
+import type { ParticipantView } from '../../../../shared/wire'
 import { useT } from '../../i18n/useT'
 import { memberNames } from './pairLabels'
 

@@ -1,4 +1,4 @@
-import type { GroupSplit, GroupWorkKind } from '../../../../templates/src/groupWork'
+import type { GroupSplit, GroupWorkKind } from '../../../../shared/groupWork'
 import type { ListNote } from '../list/groupNotes'
 import { readingOrder } from '../list/groupNotes'
 

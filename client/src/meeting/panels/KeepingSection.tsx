@@ -1,6 +1,6 @@
 import '../../styles/keeping.css'
 import { useCallback, useId } from 'react'
-import type { MeetingExport } from '../../../../templates/src/exportFormat'
+import type { MeetingExport } from '../../../../shared/exportFormat'
 import { wordApiError } from '../../api/apiErrors'
 import type { Language } from '../../i18n/language'
 import { useT } from '../../i18n/useT'

@@ -1,5 +1,5 @@
 import { useContext, useId } from 'react'
-import { roleInTopicWalk } from '../../../../templates/src/topicRole'
+import { roleInTopicWalk } from '../../../../shared/topicRole'
 import { useT } from '../../i18n/useT'
 import { MeetingContext } from '../canvas/meetingContext'
 import { useSidePanel } from '../layout/sidePanels'

@@ -1,4 +1,4 @@
-import type { TimerView } from '../../../../templates/src/phaseMachine'
+import type { TimerView } from '../../../../shared/phaseMachine'
 import { useT } from '../../i18n/useT'
 import { timerDisplay } from './timerFormat'
 

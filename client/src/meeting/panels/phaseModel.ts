@@ -1,7 +1,7 @@
-import { blockOf, currentPhase, type MeetingProgress } from '../../../../templates/src/phaseMachine'
-import type { LocalizedText, Phase, RepeatBlock, RoleId } from '../../../../templates/src/schema'
-import type { Template } from '../../../../templates/src/templateSchema'
-import { minutesTaken } from '../../../../templates/src/timeBudget'
+import { blockOf, currentPhase, type MeetingProgress } from '../../../../shared/phaseMachine'
+import type { LocalizedText, Phase, RepeatBlock, RoleId } from '../../../../shared/schema'
+import type { Template } from '../../../../shared/templateSchema'
+import { minutesTaken } from '../../../../shared/timeBudget'
 
 /**
  * What the phase bar shows, computed from the template and the progress alone (no React, no

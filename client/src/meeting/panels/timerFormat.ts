@@ -1,4 +1,4 @@
-import type { TimerView } from '../../../../templates/src/phaseMachine'
+import type { TimerView } from '../../../../shared/phaseMachine'
 
 /**
  * How the phase timer reads: a countdown while there is time, then the time over. Pure, so the

@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
-import type { RoleId } from '../../../../templates/src/schema'
-import type { Template } from '../../../../templates/src/templateSchema'
+import type { RoleId } from '../../../../shared/schema'
+import type { Template } from '../../../../shared/templateSchema'
 import type { Language } from '../../i18n/language'
 import { useT } from '../../i18n/useT'
 import { methodRoleLabel } from './phaseModel'

@@ -1,8 +1,8 @@
 import { useContext } from 'react'
 import { type TLRecord, useValue } from 'tldraw'
-import type { BoardRecord } from '../../../../templates/src/boardRecords'
-import { isSealedRecord } from '../../../../templates/src/drafts/revealedNotes'
-import { plainTextOf } from '../../../../templates/src/outcome/noteText'
+import type { BoardRecord } from '../../../../shared/boardRecords'
+import { isSealedRecord } from '../../../../shared/drafts/revealedNotes'
+import { plainTextOf } from '../../../../shared/outcome/noteText'
 import { MeetingContext } from '../canvas/meetingContext'
 
 /**

@@ -1,6 +1,6 @@
 import { InstancePageStateRecordType, type TLPageId, type TLStore } from 'tldraw'
-import { anonymousPresence, isAnonymousNote } from '../../../../templates/src/authorship'
-import { type BoardRecord, PAGE_ID } from '../../../../templates/src/boardRecords'
+import { anonymousPresence, isAnonymousNote } from '../../../../shared/authorship'
+import { type BoardRecord, PAGE_ID } from '../../../../shared/boardRecords'
 
 /**
  * This browser's presence without any anonymous note it selects or edits (and then without its

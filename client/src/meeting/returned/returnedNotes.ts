@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../../../templates/src/schema'
+import type { LocalizedText } from '../../../../shared/schema'
 
 /**
  * Nobody's text is lost: a note of mine that the server did not take (I wrote it offline and the

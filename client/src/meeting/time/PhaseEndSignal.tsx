@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { TimerView } from '../../../../templates/src/phaseMachine'
+import type { TimerView } from '../../../../shared/phaseMachine'
 import { useT } from '../../i18n/useT'
 import { loadSoundChoice, phaseTimeRanOut, playSoftTone, saveSoundChoice } from './phaseEndSignal'
 

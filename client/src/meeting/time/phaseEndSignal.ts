@@ -1,4 +1,4 @@
-import type { TimerView } from '../../../../templates/src/phaseMachine'
+import type { TimerView } from '../../../../shared/phaseMachine'
 
 /**
  * Whether the phase's time ran out between two readings of the same phase's timer: the signal

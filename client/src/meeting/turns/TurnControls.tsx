@@ -1,6 +1,6 @@
 import { useContext, useEffect, useId, useRef, useState } from 'react'
-import type { MeetingCommand, MeetingProgress } from '../../../../templates/src/phaseMachine'
-import type { ParticipantView } from '../../../../templates/src/wire'
+import type { MeetingCommand, MeetingProgress } from '../../../../shared/phaseMachine'
+import type { ParticipantView } from '../../../../shared/wire'
 import { useT } from '../../i18n/useT'
 import { MeetingContext } from '../canvas/meetingContext'
 import { usePresence } from '../presence/usePresence'

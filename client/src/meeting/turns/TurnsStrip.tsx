@@ -1,7 +1,7 @@
 import './turns.css'
-import type { TurnRound } from '../../../../templates/src/turns'
-import { turnList } from '../../../../templates/src/turns'
-import type { ParticipantView } from '../../../../templates/src/wire'
+import type { TurnRound } from '../../../../shared/turns'
+import { turnList } from '../../../../shared/turns'
+import type { ParticipantView } from '../../../../shared/wire'
 import { useT } from '../../i18n/useT'
 
 interface TurnsStripProps {

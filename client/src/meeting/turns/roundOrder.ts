@@ -1,5 +1,5 @@
-import type { RoleId } from '../../../../templates/src/schema'
-import type { ParticipantView } from '../../../../templates/src/wire'
+import type { RoleId } from '../../../../shared/schema'
+import type { ParticipantView } from '../../../../shared/wire'
 import type { PresenceStatus } from '../presence/presence'
 
 /** Who leads, watches or brings the case takes no turn in a round of questions or advice. */

@@ -1,4 +1,4 @@
-import type { ZONE_KINDS } from '../../../../templates/src/schema'
+import type { ZONE_KINDS } from '../../../../shared/schema'
 import { defineMessages } from '../../i18n/defineMessages'
 import type { Language } from '../../i18n/language'
 

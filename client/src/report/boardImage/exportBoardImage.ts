@@ -1,5 +1,5 @@
 import { Box, type Editor, getSvgAsImage, type TLShape } from 'tldraw'
-import { isZoneFrame, ratingOf } from '../../../../templates/src/boardRecords'
+import { isZoneFrame, ratingOf } from '../../../../shared/boardRecords'
 import type { Language } from '../../i18n/language'
 import { isDraft } from '../../meeting/drafts/drafts'
 import { asBoardRecord, zoneOnBoard } from '../../meeting/locks/boardPolicy'

@@ -30,7 +30,7 @@ export const GROUP_WORK_KINDS = ['pairs', 'subgroups'] as const
 export const ZONE_KINDS = ['flap', 'column', 'area', 'list', 'form'] as const
 export const RATING_SCALES = ['wnk', 'mark', 'score10'] as const
 /**
- * What a zone holds for the meeting's outcome (templates/src/outcome): the case, the group's
+ * What a zone holds for the meeting's outcome (shared/outcome): the case, the group's
  * questions, the group's problem definitions, the inbrenger's own (re)formulated question, what
  * else the group worked out (reported under the zone's own title: associations, strengths, what
  * is going on), the advice, the action, the evaluation. A zone without it is worked in but not

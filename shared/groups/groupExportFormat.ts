@@ -21,7 +21,7 @@ const ExportedPresence = z.object({
 const text = (max: number) => z.string().max(max)
 
 /**
- * The look-back a meeting opened with (templates/src/groups/lookBack.ts), its previous meeting as
+ * The look-back a meeting opened with (shared/groups/lookBack.ts), its previous meeting as
  * an index into the file's `meetings` (null: that one was not in the file any more).
  */
 const ExportedLookBack = z.object({
