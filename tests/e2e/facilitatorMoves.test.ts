@@ -62,6 +62,20 @@ it('hint, time, turns and a break, as the group sees them', async () => {
   expect(await piet.locator('.question-hint').textContent()).toMatch(
     /Gesloten vraag\?.*Probeer: Wat heb je …\?/,
   )
+  // The hint is a tag in the gap above its note: it covers no note (its text) and runs below none.
+  const hintBox = await piet.locator('.question-hint').boundingBox()
+  const noteBoxes = await Promise.all((await notes(piet).all()).map((note) => note.boundingBox()))
+  expect(hintBox).not.toBeNull()
+  for (const box of noteBoxes) {
+    if (!hintBox || !box) continue
+    const overlaps =
+      hintBox.x < box.x + box.width &&
+      box.x < hintBox.x + hintBox.width &&
+      hintBox.y < box.y + box.height &&
+      box.y < hintBox.y + hintBox.height
+    expect(overlaps, 'the hint covers a note').toBe(false)
+  }
+  expect(await piet.locator('.question-hint').getAttribute('title')).toMatch(/Probeer: Wat heb je …\?/)
   await expect.poll(() => bea.locator('.question-hint').count()).toBe(1)
   await expect.poll(() => notes(kees).count()).toBe(2)
   expect(await kees.locator('.question-hint').count()).toBe(0)

@@ -3,6 +3,8 @@ import { defineMessages } from '../../i18n/defineMessages'
 /** Texts of the open-question hint on a question note. Dutch first. */
 export const hintMessages = defineMessages(
   {
+    'hint.question.tag.closed': 'Gesloten?',
+    'hint.question.tag.suggestive': 'Sturend?',
     'hint.question.closed': 'Gesloten vraag?',
     'hint.question.suggestive': 'Sturende vraag?',
     'hint.question.try': 'Probeer:',
@@ -12,6 +14,8 @@ export const hintMessages = defineMessages(
       'Deze vraag legt een antwoord of advies in de mond. Een open vraag (wie, wat, waar, wanneer, welke, hoe) laat de inbrenger vertellen.',
   },
   {
+    'hint.question.tag.closed': 'Closed?',
+    'hint.question.tag.suggestive': 'Leading?',
     'hint.question.closed': 'Closed question?',
     'hint.question.suggestive': 'Leading question?',
     'hint.question.try': 'Try:',
