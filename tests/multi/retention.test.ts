@@ -61,7 +61,13 @@ async function writeNote(roomId: string, marker: string, who?: { token: string; 
   await waitForSync(client)
   const id = `shape:${marker}`
   client.kv.set(id, noteRecord({ id, x: -3000, y: -3000, authorId: who?.id ?? 'free', text: marker }))
-  for (let i = 0; i < 100 && (await readable([roomId], [marker])).length === 0; i++)
+  // Until the first row is stored its key may not be either: not readable yet, not an error.
+  const readableYet = () =>
+    readable([roomId], [marker]).catch((error: Error) => {
+      if (error.name === 'MissingKeyError' || /no key for/.test(error.message)) return []
+      throw error
+    })
+  for (let i = 0; i < 100 && (await readableYet()).length === 0; i++)
     await new Promise((r) => setTimeout(r, 50))
   client.destroy()
 }

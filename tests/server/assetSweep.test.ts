@@ -1,7 +1,7 @@
 import { afterEach, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { CURRENT_SCHEMA } from '../../server/src/storage/boardSchema'
-import { applySnapshot } from '../../server/src/storage/snapshotChunks'
+import { snapshotParts } from '../../server/src/storage/snapshotChunks'
 import { openSqlite, SqliteRoomStore } from '../../server/src/storage/sqliteRoomStore'
 import type { BoardRecord } from '../../shared/boardRecords'
 import { zoneRect } from '../../shared/layout'
@@ -9,6 +9,7 @@ import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessS
 import { ResettingClient } from '../helpers/meetingClient'
 import { meetingIn } from '../helpers/meetingFixture'
 import { makeTempDir } from '../helpers/tempDir'
+import { decryptedRoomRows } from '../helpers/throughKeys'
 import { connectClient, eventually, waitForSync } from '../helpers/yjsClient'
 import { imageAsset, imageShape } from '../rules/boardShapes'
 
@@ -32,18 +33,13 @@ async function serverOn(dataDir: string): Promise<TestServer> {
   return { ...server, stop }
 }
 
-/** The record keys stored for a room, read from the SQLite file with the server stopped. */
+/** The record keys stored for a room, decrypted with its key (what the server would load). */
 async function storedKeys(dataDir: string, roomId: string): Promise<string[]> {
-  const db = openSqlite(DB_FILE(dataDir))
-  try {
-    const stored = await new SqliteRoomStore(db).load(roomId)
-    const doc = new Y.Doc()
-    if (stored.snapshot) applySnapshot(doc, stored.snapshot, null)
-    for (const update of stored.updates) Y.applyUpdate(doc, update.data)
-    return (doc.getArray('tl_records').toArray() as Array<{ key: string }>).map((e) => e.key)
-  } finally {
-    db.close()
-  }
+  const doc = new Y.Doc()
+  // A snapshot is stored as several updates (storage/snapshotChunks.ts); a log entry is one.
+  for (const row of decryptedRoomRows(dataDir, roomId))
+    for (const part of snapshotParts(new Uint8Array(row.data))) Y.applyUpdate(doc, part)
+  return (doc.getArray('tl_records').toArray() as Array<{ key: string }>).map((e) => e.key)
 }
 
 const picture = 'data:image/png;base64,AAAA'

@@ -126,7 +126,7 @@ describe('cold join from storage', () => {
       temps.push(temp)
       const env: Record<string, string> = encrypted
         ? { ENCRYPT_AT_REST: '1', KEY_STORE: path.join(temp.dir, 'keys.sqlite') }
-        : {}
+        : { ENCRYPT_AT_REST: '0' } // in the clear, so the stored bytes can be compared as sent
       const room = `cold-join-${encrypted ? 'enc' : 'plain'}`
       await storeRoom(temp.dir, env, room, NOTES)
 
