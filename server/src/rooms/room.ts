@@ -1,14 +1,16 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { CloseCode, MAX_FRAME_BYTES } from '../../../shared/closeCodes'
+import { CloseCode } from '../../../shared/closeCodes'
 import { encodeRefusal, type Refusal } from '../../../shared/wire'
 import { checkSchema, migrateBoard, STORED_SCHEMA } from '../storage/boardSchema'
-import type { RoomStore, StoredRoom } from '../storage/roomStore'
-import { applySnapshot, encodeSnapshot, snapshotParts } from '../storage/snapshotChunks'
+import type { RoomStore } from '../storage/roomStore'
+import { applySnapshot, encodeSnapshot } from '../storage/snapshotChunks'
 import { sweepUnusedAssets } from './assetSweep'
 import { DEFAULT_AWARENESS_LIMITS, encodeAwarenessEntries, readAwarenessUpdate } from './awarenessFrame'
+import { coldAnswerFrames, coldAnswerOf, isEmptyStateVector } from './coldAnswer'
 import type { RoomConnection } from './connection'
 import { LogFollower } from './logFollower'
+import { dropPending } from './pendingStructs'
 import { PresenceBroadcast } from './presenceBroadcast'
 import { PresenceBudget } from './presenceBudget'
 import { ownPresence, PresenceOwners } from './presenceOwners'
@@ -327,10 +329,8 @@ export class Room implements RoomView {
     const cold = this.coldAnswer
     if (cold && isEmptyStateVector(stateVector)) {
       // Nothing waits to be stored (any change drops the cold answer): sent in order, in the queue
-      // all the same. Updates first, sync step 2 last: the client counts itself synced at the end.
-      const frames = cold.map((part, i) =>
-        i === cold.length - 1 ? encodeSyncStep2(part) : encodeUpdate(part),
-      )
+      // all the same.
+      const frames = coldAnswerFrames(cold)
       this.queue.enqueue(() => {
         for (const frame of frames) conn.send(frame)
       })
@@ -539,27 +539,4 @@ export class Room implements RoomView {
   private log(line: string, fields?: Record<string, unknown>): void {
     this.options.log?.(line, { room: this.id, ...fields })
   }
-}
-
-/** A room's stored bytes as frames' payloads, or null if one would not fit in a frame. */
-function coldAnswerOf(stored: StoredRoom): Uint8Array[] | null {
-  const parts = [
-    ...(stored.snapshot ? snapshotParts(stored.snapshot) : []),
-    ...stored.updates.map((u) => u.data),
-  ]
-  if (parts.length === 0) return null
-  // Room for the frame's own header (message type, sync type, length).
-  if (parts.some((part) => part.byteLength > MAX_FRAME_BYTES - 16)) return null
-  return parts
-}
-
-/** A client that holds nothing: y-protocols encodes its state vector as a zero count. */
-const isEmptyStateVector = (stateVector: Uint8Array) => stateVector.byteLength === 1 && stateVector[0] === 0
-
-/** Forgets what Yjs holds back for lack of dependencies; returns whether there was any. */
-function dropPending(doc: Y.Doc): boolean {
-  const had = doc.store.pendingStructs !== null || doc.store.pendingDs !== null
-  doc.store.pendingStructs = null
-  doc.store.pendingDs = null
-  return had
 }
