@@ -1,7 +1,7 @@
 import { zoneRect } from '../../shared/layout'
 import type { RoleId } from '../../shared/schema'
 import type { Template } from '../../shared/templateSchema'
-import { api, command, createMeeting, joinMeeting, type MeetingSetup } from './meetingClient'
+import { api, command, createMeeting, joinMeeting, type MeetingSetup, ResettingClient } from './meetingClient'
 
 /** A participant as a test knows them: id and session token. */
 export interface Person {
@@ -54,4 +54,20 @@ export function inZone(template: Template, zoneId: string, offset = 0): { x: num
   if (!zone) throw new Error(`no zone ${zoneId} in ${template.id}`)
   const rect = zoneRect(template, zone.id)
   return { x: rect.x + 40 + offset, y: rect.y + 60 }
+}
+
+/**
+ * A person of the fixture on the room, as a client that starts over when refused; kept in
+ * `clients` so the test closes it. Carries the person's participant id.
+ */
+export function connectPerson(
+  url: string,
+  fixture: MeetingFixture,
+  name: string,
+  clients: ResettingClient[],
+): ResettingClient & { id: string } {
+  const person = fixture.people[name]!
+  const client = new ResettingClient(url, fixture.roomId, person.token)
+  clients.push(client)
+  return Object.assign(client, { id: person.id })
 }

@@ -5,8 +5,8 @@ import { snapshotParts } from '../../server/src/storage/snapshotChunks'
 import type { BoardRecord } from '../../shared/boardRecords'
 import { RECORDS_ARRAY } from '../../shared/wire'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
-import { api, command, ResettingClient } from '../helpers/meetingClient'
-import { type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
+import { api, command, type ResettingClient } from '../helpers/meetingClient'
+import { connectPerson, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
 import { decryptedRoomRows } from '../helpers/throughKeys'
 import { eventually } from '../helpers/yjsClient'
 
@@ -29,11 +29,7 @@ afterAll(async () => {
   server.cleanup()
 })
 
-function connect(fixture: MeetingFixture, name: string): ResettingClient {
-  const client = new ResettingClient(server.url, fixture.roomId, fixture.people[name]!.token)
-  clients.push(client)
-  return client
-}
+const connect = (fixture: MeetingFixture, name: string) => connectPerson(server.url, fixture, name, clients)
 
 /** Every struct stored for the room (its snapshot and its log), as Yjs decodes them. */
 function storedStructs(roomId: string): Array<{ client: number }> {

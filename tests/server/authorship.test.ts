@@ -3,8 +3,8 @@ import { importMeetingKey, newMeetingKey, sealText } from '../../client/src/meet
 import { ANONYMOUS_META_KEY, isAnonymousNote } from '../../shared/authorship'
 import type { BoardRecord } from '../../shared/boardRecords'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
-import { api, command, ResettingClient } from '../helpers/meetingClient'
-import { inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
+import { api, command, type ResettingClient } from '../helpers/meetingClient'
+import { connectPerson, inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
 import { eventually } from '../helpers/yjsClient'
 
@@ -27,11 +27,7 @@ afterAll(async () => {
   server.cleanup()
 })
 
-function connect(fixture: MeetingFixture, name: string): ResettingClient {
-  const client = new ResettingClient(server.url, fixture.roomId, fixture.people[name]!.token)
-  clients.push(client)
-  return client
-}
+const connect = (fixture: MeetingFixture, name: string) => connectPerson(server.url, fixture, name, clients)
 
 const text = (value: string) => ({
   type: 'doc',

@@ -3,8 +3,8 @@ import { importMeetingKey, newMeetingKey, openText, sealText } from '../../clien
 import type { BoardRecord } from '../../shared/boardRecords'
 import { honestFollowUp } from '../helpers/followUp'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
-import { api, command, ResettingClient } from '../helpers/meetingClient'
-import { inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
+import { api, command, type ResettingClient } from '../helpers/meetingClient'
+import { connectPerson, inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
 import { eventually } from '../helpers/yjsClient'
 
@@ -26,11 +26,7 @@ afterAll(async () => {
   server.cleanup()
 })
 
-function connect(fixture: MeetingFixture, name: string) {
-  const client = new ResettingClient(server.url, fixture.roomId, fixture.people[name]!.token)
-  clients.push(client)
-  return Object.assign(client, { id: fixture.people[name]!.id })
-}
+const connect = (fixture: MeetingFixture, name: string) => connectPerson(server.url, fixture, name, clients)
 
 describe('a private zone over the room', () => {
   it('refuses a plain note written or moved into it, and lets the sealed draft through at the reveal', async () => {

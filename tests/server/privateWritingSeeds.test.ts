@@ -4,8 +4,8 @@ import type { BoardRecord } from '../../shared/boardRecords'
 import type { RoleId } from '../../shared/schema'
 import { honestFollowUp } from '../helpers/followUp'
 import { startTestServer, type TestServer } from '../helpers/inProcessServer'
-import { api, command, ResettingClient } from '../helpers/meetingClient'
-import { inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
+import { api, command, type ResettingClient } from '../helpers/meetingClient'
+import { connectPerson, inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
 import { eventually } from '../helpers/yjsClient'
 
@@ -60,11 +60,7 @@ afterAll(async () => {
   server.cleanup()
 })
 
-function connect(fixture: MeetingFixture, name: string) {
-  const client = new ResettingClient(server.url, fixture.roomId, fixture.people[name]!.token)
-  clients.push(client)
-  return Object.assign(client, { id: fixture.people[name]!.id })
-}
+const connect = (fixture: MeetingFixture, name: string) => connectPerson(server.url, fixture, name, clients)
 
 const sealedOn = (client: ResettingClient) =>
   [...client.current.kv.map.values()]

@@ -7,7 +7,7 @@ import type { BoardRecord } from '../../shared/boardRecords'
 import { plainTextOf } from '../../shared/outcome/noteText'
 import { DB_FILE, startTestServer, type TestServer } from '../helpers/inProcessServer'
 import { api, command, createMeeting, joinMeeting, ResettingClient } from '../helpers/meetingClient'
-import { inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
+import { connectPerson, inZone, type MeetingFixture, meetingIn } from '../helpers/meetingFixture'
 import { noteRecord } from '../helpers/records'
 import { TEST_IMPORT_CODE } from '../helpers/testServerEnv'
 import { eventually } from '../helpers/yjsClient'
@@ -36,11 +36,7 @@ afterAll(async () => {
   server.cleanup()
 })
 
-function connect(fixture: MeetingFixture, name: string): ResettingClient {
-  const client = new ResettingClient(server.url, fixture.roomId, fixture.people[name]!.token)
-  clients.push(client)
-  return client
-}
+const connect = (fixture: MeetingFixture, name: string) => connectPerson(server.url, fixture, name, clients)
 
 /** Every byte of every file under DATA_DIR (the database, its WAL, anything else). */
 function dataDirBytes(): Buffer {
